@@ -1,0 +1,427 @@
+//! Passage alignment: seeds chained into passages that survive small edits and reordering.
+//!
+//! Seeds (shared word n-grams) are chained in candidate order; a seed joins the chain whose end
+//! it follows within `max_gap` tokens on both sides, so an inserted, deleted or substituted
+//! word breaks no passage, while a sentence moved elsewhere starts a chain of its own. Each
+//! chain is a list of exact blocks (diagonal runs of identical tokens); the words between two
+//! blocks are aligned exactly (a small LCS), which gives the share of identical tokens.
+
+use crate::seed::{MAX_NGRAM, Seed, ngram_hashes, seeds};
+use crate::text::{Token, tokenize};
+
+/// Alignment settings. The defaults were chosen by measurement (`benches/tune_alignment.py`):
+/// see `DEFAULT_*` for the reasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Params {
+    /// Words per seed n-gram.
+    pub ngram: usize,
+    /// Unmatched words tolerated between two seeds of one passage, on either side.
+    pub max_gap: usize,
+    /// Identical words a passage needs to be reported.
+    pub min_matched: usize,
+    /// Occurrences in the source above which an n-gram seeds nothing.
+    pub max_postings: usize,
+}
+
+/// Four-word seeds: three-word ones ("one of the", "the United States") seed stock phrases
+/// between independent reports of one event; five-word ones lose copies with a substitution
+/// every few words.
+pub const DEFAULT_NGRAM: usize = 4;
+/// A clause rewritten inside a copied sentence stays one passage; two copied sentences with a
+/// new sentence between them become two.
+pub const DEFAULT_MAX_GAP: usize = 6;
+/// Six identical words: a copied short quotation ("called Carney a very nice man") counts; two
+/// seeds of stock phrasing in unrelated texts rarely chain to six.
+pub const DEFAULT_MIN_MATCHED: usize = 6;
+pub const DEFAULT_MAX_POSTINGS: usize = 32;
+
+impl Default for Params {
+    fn default() -> Self {
+        Self {
+            ngram: DEFAULT_NGRAM,
+            max_gap: DEFAULT_MAX_GAP,
+            min_matched: DEFAULT_MIN_MATCHED,
+            max_postings: DEFAULT_MAX_POSTINGS,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamError(pub String);
+
+impl std::fmt::Display for ParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ParamError {}
+
+impl Params {
+    pub fn validate(self) -> Result<Self, ParamError> {
+        if !(1..=MAX_NGRAM).contains(&self.ngram) {
+            return Err(ParamError(format!(
+                "ngram must be between 1 and {MAX_NGRAM}, not {}",
+                self.ngram
+            )));
+        }
+        if self.max_postings == 0 {
+            return Err(ParamError("max_postings must be at least 1".into()));
+        }
+        Ok(self)
+    }
+}
+
+/// A reused passage. Token ranges index the token lists; spans are code points into the texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    pub candidate_tokens: (usize, usize),
+    pub source_tokens: (usize, usize),
+    pub candidate: (usize, usize),
+    pub source: (usize, usize),
+    /// Identical tokens under the best alignment of the two ranges.
+    pub matched: usize,
+    /// Dice share of identical tokens: `2 * matched / (candidate words + source words)`.
+    pub score: f64,
+}
+
+impl Passage {
+    /// Every word of both sides is identical (after normalisation).
+    pub fn is_verbatim(&self) -> bool {
+        let c = self.candidate_tokens.1 - self.candidate_tokens.0;
+        let s = self.source_tokens.1 - self.source_tokens.0;
+        self.matched == c && self.matched == s
+    }
+}
+
+/// A diagonal run of identical tokens: candidate `c..c+len` equals source `s..s+len`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Block {
+    c: usize,
+    s: usize,
+    len: usize,
+}
+
+impl Block {
+    fn c_end(self) -> usize {
+        self.c + self.len
+    }
+    fn s_end(self) -> usize {
+        self.s + self.len
+    }
+}
+
+struct Chain {
+    blocks: Vec<Block>,
+    last_seed: Seed,
+}
+
+impl Chain {
+    fn end(&self) -> (usize, usize) {
+        let last = self.blocks.last().expect("a chain has a block");
+        (last.c_end(), last.s_end())
+    }
+
+    /// Adds an n-gram seed, keeping only the part that extends past the chain's end.
+    fn push(&mut self, seed: Seed, n: usize) {
+        let (c, s) = (seed.candidate as usize, seed.source as usize);
+        let (c_end, s_end) = self.end();
+        let skip = c_end.saturating_sub(c).max(s_end.saturating_sub(s));
+        self.last_seed = seed;
+        if skip >= n {
+            return;
+        }
+        let block = Block {
+            c: c + skip,
+            s: s + skip,
+            len: n - skip,
+        };
+        let last = self.blocks.last_mut().expect("a chain has a block");
+        if last.c_end() == block.c && last.s_end() == block.s {
+            last.len += block.len;
+        } else {
+            self.blocks.push(block);
+        }
+    }
+}
+
+/// Aligns two texts: tokenises both and returns their reused passages.
+pub fn align(candidate: &str, source: &str, params: &Params) -> Vec<Passage> {
+    align_tokens(&tokenize(candidate), &tokenize(source), params)
+}
+
+/// Reused passages between two token lists, in candidate order, not overlapping on the
+/// candidate side.
+pub fn align_tokens(candidate: &[Token], source: &[Token], params: &Params) -> Vec<Passage> {
+    let n = params.ngram;
+    let c_hashes: Vec<u64> = candidate.iter().map(|t| t.hash).collect();
+    let s_hashes: Vec<u64> = source.iter().map(|t| t.hash).collect();
+    let found = seeds(
+        &ngram_hashes(&c_hashes, n),
+        &ngram_hashes(&s_hashes, n),
+        params.max_postings,
+    );
+    let chains = chain_seeds(&found, params);
+
+    // Strongest passages claim their candidate words first; weaker ones keep what is left.
+    let mut candidates: Vec<Vec<Block>> = chains.into_iter().map(|c| c.blocks).collect();
+    candidates.sort_by_key(|blocks| std::cmp::Reverse(blocks.iter().map(|b| b.len).sum::<usize>()));
+    let mut claimed: Vec<(usize, usize)> = Vec::new();
+    let mut passages = Vec::new();
+    for blocks in candidates {
+        let free = subtract_claimed(&blocks, &claimed);
+        for piece in split_at_gaps(free, params.max_gap) {
+            let passage = measure(&piece, candidate, source, &c_hashes, &s_hashes);
+            if passage.matched >= params.min_matched {
+                claimed.push(passage.candidate_tokens);
+                passages.push(passage);
+            }
+        }
+    }
+    passages.sort_by_key(|p| p.candidate_tokens);
+    passages
+}
+
+fn chain_seeds(found: &[Seed], params: &Params) -> Vec<Chain> {
+    let n = params.ngram;
+    let gap = params.max_gap;
+    let mut active: Vec<Chain> = Vec::new();
+    let mut done: Vec<Chain> = Vec::new();
+    for &seed in found {
+        let (c, s) = (seed.candidate as usize, seed.source as usize);
+        // Chains the candidate has moved past can take no more seeds.
+        let (stale, live): (Vec<Chain>, Vec<Chain>) =
+            active.drain(..).partition(|chain| chain.end().0 + gap < c);
+        done.extend(stale);
+        active = live;
+
+        let best = active
+            .iter()
+            .enumerate()
+            .filter(|(_, chain)| {
+                let (c_end, s_end) = chain.end();
+                chain.last_seed.candidate < seed.candidate
+                    && chain.last_seed.source < seed.source
+                    && c <= c_end + gap
+                    && s <= s_end + gap
+            })
+            .min_by_key(|(_, chain)| {
+                let (c_end, s_end) = chain.end();
+                let last = chain.blocks.last().expect("a chain has a block");
+                // Moving off the chain's diagonal costs as much as a gap.
+                let drift = (c + last.s).abs_diff(s + last.c);
+                c.saturating_sub(c_end) + s.saturating_sub(s_end) + drift
+            })
+            .map(|(index, _)| index);
+        match best {
+            Some(index) => active[index].push(seed, n),
+            None => active.push(Chain {
+                blocks: vec![Block { c, s, len: n }],
+                last_seed: seed,
+            }),
+        }
+    }
+    done.extend(active);
+    done
+}
+
+/// The parts of `blocks` whose candidate words no stronger passage has claimed.
+fn subtract_claimed(blocks: &[Block], claimed: &[(usize, usize)]) -> Vec<Block> {
+    let mut pieces: Vec<Block> = blocks.to_vec();
+    for &(start, end) in claimed {
+        let mut next = Vec::with_capacity(pieces.len());
+        for b in pieces {
+            if b.c_end() <= start || b.c >= end {
+                next.push(b);
+                continue;
+            }
+            if b.c < start {
+                next.push(Block {
+                    c: b.c,
+                    s: b.s,
+                    len: start - b.c,
+                });
+            }
+            if b.c_end() > end {
+                let cut = end - b.c;
+                next.push(Block {
+                    c: end,
+                    s: b.s + cut,
+                    len: b.len - cut,
+                });
+            }
+        }
+        pieces = next;
+    }
+    pieces
+}
+
+/// Splits a chain where the words between two blocks are too many to call the passage one
+/// copy: more than `max_gap`, or more than the shorter of the two blocks around them. The second
+/// rule keeps two stock phrases with a different clause between them ("Prime Minister Mark
+/// Carney [is set to meet Donald Trump] in the Oval Office on Tuesday") from passing as a
+/// near-verbatim copy, while a copy with a word changed every few words stays whole.
+fn split_at_gaps(blocks: Vec<Block>, max_gap: usize) -> Vec<Vec<Block>> {
+    let mut out: Vec<Vec<Block>> = Vec::new();
+    for b in blocks {
+        let joins = out.last().and_then(|piece| piece.last()).is_some_and(|p| {
+            if b.c < p.c_end() || b.s < p.s_end() {
+                return false;
+            }
+            let gap = (b.c - p.c_end()).max(b.s - p.s_end());
+            gap <= max_gap && gap <= p.len.min(b.len)
+        });
+        match out.last_mut() {
+            Some(piece) if joins => piece.push(b),
+            _ => out.push(vec![b]),
+        }
+    }
+    out
+}
+
+fn measure(
+    blocks: &[Block],
+    candidate: &[Token],
+    source: &[Token],
+    c_hashes: &[u64],
+    s_hashes: &[u64],
+) -> Passage {
+    let first = blocks[0];
+    let last = blocks[blocks.len() - 1];
+    let mut matched: usize = blocks.iter().map(|b| b.len).sum();
+    for pair in blocks.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        matched += lcs_len(&c_hashes[a.c_end()..b.c], &s_hashes[a.s_end()..b.s]);
+    }
+    let c_range = (first.c, last.c_end());
+    let s_range = (first.s, last.s_end());
+    let words = (c_range.1 - c_range.0) + (s_range.1 - s_range.0);
+    Passage {
+        candidate_tokens: c_range,
+        source_tokens: s_range,
+        candidate: (candidate[c_range.0].start, candidate[c_range.1 - 1].end),
+        source: (source[s_range.0].start, source[s_range.1 - 1].end),
+        matched,
+        score: 2.0 * matched as f64 / words as f64,
+    }
+}
+
+/// Length of the longest common subsequence; the inputs are gaps of at most `max_gap` words.
+fn lcs_len(a: &[u64], b: &[u64]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "Carney said the talks would be difficult yet constructive. \
+        Canada is the largest export market for U.S. goods and services. \
+        The three countries are due to review the agreement next year.";
+
+    fn words(text: &str, span: (usize, usize)) -> String {
+        text.chars().skip(span.0).take(span.1 - span.0).collect()
+    }
+
+    #[test]
+    fn verbatim_copy_is_one_passage() {
+        let found = align(SOURCE, SOURCE, &Params::default());
+        assert_eq!(found.len(), 1);
+        assert!(found[0].is_verbatim());
+        assert!((found[0].score - 1.0).abs() < 1e-12);
+        // Spans run from the first word to the last: the final full stop is not a word.
+        assert_eq!(
+            words(SOURCE, found[0].candidate),
+            SOURCE.trim_end_matches('.')
+        );
+    }
+
+    #[test]
+    fn small_edits_keep_the_passage_whole() {
+        let candidate = "Carney said the talks would be hard yet constructive. \
+            Canada is the largest export market for American goods and services.";
+        let found = align(candidate, SOURCE, &Params::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(!found[0].is_verbatim());
+        assert!(
+            found[0].score > 0.85 && found[0].score < 1.0,
+            "{}",
+            found[0].score
+        );
+    }
+
+    #[test]
+    fn reordered_sentences_are_separate_passages() {
+        let candidate = "The three countries are due to review the agreement next year. \
+            Carney said the talks would be difficult yet constructive.";
+        let found = align(candidate, SOURCE, &Params::default());
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].source.0 > found[1].source.0);
+        assert!(found.iter().all(Passage::is_verbatim));
+    }
+
+    #[test]
+    fn unrelated_texts_share_nothing() {
+        let other =
+            "The recipe calls for two cups of flour and a pinch of salt, baked for an hour.";
+        assert!(align(other, SOURCE, &Params::default()).is_empty());
+    }
+
+    #[test]
+    fn short_shared_phrases_are_not_passages() {
+        let candidate = "Officials said the talks would be held in private on Monday.";
+        assert!(align(candidate, SOURCE, &Params::default()).is_empty());
+    }
+
+    #[test]
+    fn disguised_copy_is_found_with_original_offsets() {
+        let disguised = SOURCE
+            .replace('a', "\u{0430}")
+            .replace("talks", "ta\u{200B}lks");
+        let found = align(&disguised, SOURCE, &Params::default());
+        assert_eq!(found.len(), 1);
+        assert!(found[0].is_verbatim());
+        // The passage ends with the last word, before the closing full stop.
+        assert_eq!(found[0].candidate.1, disguised.chars().count() - 1);
+    }
+
+    #[test]
+    fn passages_do_not_overlap_on_the_candidate() {
+        let doubled = format!("{SOURCE} {SOURCE}");
+        let found = align(&doubled, SOURCE, &Params::default());
+        assert_eq!(found.len(), 2);
+        assert!(found[0].candidate_tokens.1 <= found[1].candidate_tokens.0);
+    }
+
+    #[test]
+    fn lcs_counts_common_subsequence() {
+        assert_eq!(lcs_len(&[1, 2, 3, 4], &[1, 3, 4, 9]), 3);
+        assert_eq!(lcs_len(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn invalid_params_are_rejected() {
+        let bad = Params {
+            ngram: 0,
+            ..Params::default()
+        };
+        assert!(bad.validate().is_err());
+        assert!(Params::default().validate().is_ok());
+    }
+}

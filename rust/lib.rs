@@ -1,0 +1,8 @@
+//! The Rust core of provenance. The algorithm modules know nothing of Python; `bindings` is the
+//! one place that does.
+
+pub mod align;
+pub mod seed;
+pub mod text;
+
+mod bindings;

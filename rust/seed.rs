@@ -1,0 +1,110 @@
+//! Seeding: word n-grams that the candidate and the source share.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// The longest n-gram hashed; longer ones would only find fewer seeds.
+pub const MAX_NGRAM: usize = 16;
+
+/// Hashes of every run of `n` consecutive tokens, position `i` standing for tokens `i..i+n`.
+/// Depends only on the tokens' normalised forms, so it is stable across runs and machines
+/// (the corpus index stores these values).
+pub fn ngram_hashes(token_hashes: &[u64], n: usize) -> Vec<u64> {
+    assert!(
+        (1..=MAX_NGRAM).contains(&n),
+        "n-gram size must be 1..={MAX_NGRAM}"
+    );
+    if token_hashes.len() < n {
+        return Vec::new();
+    }
+    let mut buf = [0u8; MAX_NGRAM * 8];
+    token_hashes
+        .windows(n)
+        .map(|window| {
+            for (chunk, h) in buf.chunks_exact_mut(8).zip(window) {
+                chunk.copy_from_slice(&h.to_le_bytes());
+            }
+            xxh3_64(&buf[..n * 8])
+        })
+        .collect()
+}
+
+/// N-gram hashes are already uniformly mixed: hashing them again would be wasted work.
+#[derive(Default)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+/// A shared n-gram: it starts at token `candidate` of the candidate and `source` of the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Seed {
+    pub candidate: u32,
+    pub source: u32,
+}
+
+/// Every pair of positions where the candidate's and the source's n-grams are equal, ordered by
+/// candidate then source position. An n-gram that occurs more than `max_postings` times in the
+/// source is a refrain of that text (a repeated slogan, a table row) and seeds nothing: it
+/// would multiply seeds without telling where a passage came from.
+pub fn seeds(candidate_ngrams: &[u64], source_ngrams: &[u64], max_postings: usize) -> Vec<Seed> {
+    let mut postings: HashKeyed<Vec<u32>> = HashKeyed::default();
+    for (position, &h) in source_ngrams.iter().enumerate() {
+        postings.entry(h).or_default().push(position as u32);
+    }
+    let mut out = Vec::new();
+    for (position, h) in candidate_ngrams.iter().enumerate() {
+        if let Some(sources) = postings.get(h) {
+            if sources.len() <= max_postings {
+                out.extend(sources.iter().map(|&s| Seed {
+                    candidate: position as u32,
+                    source: s,
+                }));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_ngrams_are_found_in_order() {
+        let a = ngram_hashes(&[1, 2, 3, 4, 5], 2);
+        let b = ngram_hashes(&[9, 3, 4, 5, 1, 2], 2);
+        let found = seeds(&a, &b, 8);
+        let pairs: Vec<(u32, u32)> = found.iter().map(|s| (s.candidate, s.source)).collect();
+        assert_eq!(pairs, [(0, 4), (2, 1), (3, 2)]);
+    }
+
+    #[test]
+    fn refrains_seed_nothing() {
+        let src = ngram_hashes(&[7, 7, 7, 7, 7], 2);
+        let cand = ngram_hashes(&[7, 7], 2);
+        assert_eq!(seeds(&cand, &src, 4).len(), 4);
+        assert!(seeds(&cand, &src, 3).is_empty());
+    }
+
+    #[test]
+    fn short_texts_have_no_ngrams() {
+        assert!(ngram_hashes(&[1, 2], 3).is_empty());
+        assert_eq!(ngram_hashes(&[1, 2, 3], 3).len(), 1);
+    }
+}
