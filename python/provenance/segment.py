@@ -1,0 +1,236 @@
+"""The segment stage: split a text into sentences and headings, with code-point offsets.
+
+A careful rule-based segmenter tuned for news text. Sentence-boundary libraries (pysbd, nltk punkt)
+either need model downloads or know nothing about line structure, and headings, bylines and captions
+(lines with no final punctuation) are as important here as sentences.
+
+Rules, in order of strength:
+
+* A paragraph break (a blank line) or the end of the text always ends a unit.
+* A single line break ends a unit when the line ends with sentence-final punctuation, or when the
+  line stands alone without final punctuation (a heading). It does not when the next line starts in
+  lower case or the line plainly continues (hard-wrapped text).
+* Inside a line, ``. ! ? … ...`` (with any closing quotes or brackets after them) end a sentence
+  when followed by white space and a word that can start a sentence; abbreviations, initials,
+  dotted acronyms and ellipses inside quotations are the exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from provenance.quotes import Quotation, find_quotations
+
+SegmentKind = Literal["sentence", "heading"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    kind: SegmentKind
+
+
+_CLOSERS = "”’\"'»)]}"
+_OPENERS = "“‘\"'«„([{"
+# Terminal punctuation, possibly with closing quotes/brackets and more punctuation after them
+# (`meeting.”` or `positive.”.`).
+_TERMINAL = re.compile(r"[.!?…]+(?:[" + re.escape(_CLOSERS) + r"]+[.!?…]*)*")
+_TERMINAL_AT_END = re.compile(r"[.!?…]+(?:[" + re.escape(_CLOSERS) + r"]+[.!?…]*)*$")
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}$")  # U.S, D.C, p.m, Ph.D
+
+# Abbreviations that (almost) never end a sentence: a name or a number follows them.
+_TITLES = frozenset(
+    """mr mrs ms messrs dr prof gov sen rep reps sens gen gens col lt sgt capt cmdr adm maj cpl pvt
+    rev fr msgr hon pres supt insp det atty st mt ft vs v cf e.g i.e viz""".split()
+)
+# Abbreviations that usually sit before a number (`No. 10`, `Feb. 27`, `p. 4`).
+_BEFORE_NUMBERS = frozenset(
+    """no nos vol vols p pp fig figs art ch sec sect para approx est ca op ed eds
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Abbreviations that may well end a sentence (`…with the U.S. His style…`); a boundary is taken
+# only when the next word is one that typically opens a sentence.
+_AMBIGUOUS = frozenset("inc co corp ltd llc plc jr sr bros etc al".split()) | _BEFORE_NUMBERS
+# Capitalised function words that start sentences but rarely continue a name after an abbreviation.
+_SENTENCE_OPENERS = frozenset(
+    """the a an this that these those it its it's he she they we i you his her their our my your
+    there here in on at by for from with after before during since until when while if as but and
+    or so yet however meanwhile still also now then some many most more much no not one two
+    what why how who which where both each every all any another such despite although though
+    because instead even only just other others last next earlier later today yesterday""".split()
+)
+# Lowercase words a heading rarely ends with; a line ending in one continues on the next line.
+_CONTINUING_WORDS = frozenset(
+    """a an the and or but nor of to in on at by for from with as that which who whose than
+    into onto about over under between is are was were be been has have had will would can
+    could should may might must said says""".split()
+)
+
+
+def segment(text: str) -> list[Segment]:
+    """Split ``text`` into ordered, non-overlapping, whitespace-trimmed sentence and heading spans.
+
+    Every non-whitespace character of ``text`` lies in exactly one segment.
+    """
+    ellipsis_zones = _quotation_interiors(find_quotations(text))
+    lines = _lines(text)
+    cuts: list[int] = []
+    unit_start_line = True  # does the unit in progress start at the beginning of the current line?
+    for index, (start, end) in enumerate(lines):
+        content = text[start:end]
+        if not content.strip():
+            unit_start_line = True
+            continue
+        body_end = start + len(content.rstrip())
+        line_cuts = _inline_cuts(text, start, body_end, ellipsis_zones)
+        cuts.extend(line_cuts)
+        if line_cuts:
+            unit_start_line = False
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        next_line = text[following[0] : following[1]] if following else ""
+        if not next_line.strip() or _line_ends_unit(text[start:body_end], next_line, unit_start_line):
+            cuts.append(body_end)
+            unit_start_line = True
+        else:
+            unit_start_line = False
+    return _segments_between(text, cuts)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, line-break characters excluded."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    return spans
+
+
+def _quotation_interiors(quotations: list[Quotation]) -> list[tuple[int, int]]:
+    return [(q.start + 1, q.end) for q in quotations]
+
+
+def _inside(position: int, zones: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in zones)
+
+
+def _inline_cuts(text: str, start: int, end: int, ellipsis_zones: list[tuple[int, int]]) -> list[int]:
+    """Sentence ends inside one line ``text[start:end]`` (the line's own end is decided elsewhere)."""
+    cuts: list[int] = []
+    for match in _TERMINAL.finditer(text, start, end):
+        after = match.end()
+        if after >= end or not text[after].isspace():
+            continue  # 1.5, U.S.-made, immediately...and, or the end of the line
+        next_start = after
+        while next_start < end and text[next_start].isspace():
+            next_start += 1
+        if _is_boundary(text, start, match.start(), match.group(), text[next_start:end], ellipsis_zones):
+            cuts.append(after)
+    return cuts
+
+
+def _is_boundary(
+    text: str,
+    line_start: int,
+    punct_start: int,
+    punct: str,
+    following: str,
+    ellipsis_zones: list[tuple[int, int]],
+) -> bool:
+    """Does the punctuation run ``punct`` at ``punct_start``, followed by ``following``, end a sentence?"""
+    first = following[:1]
+    if not first or first.islower() or first in ",;:–—-":
+        return False  # attributions (`…," he said`), `U.S. officials`, `p.m. on Tuesday`
+    word = _word_before(text, line_start, punct_start)
+    next_word = _next_word(following)
+    if first.isdigit() or first in "$€£¥#%":
+        return not (punct.startswith(".") and _abbreviation(word))
+    if "?" in punct or "!" in punct:
+        return True
+    if punct.startswith("…") or punct.startswith(".."):
+        # An ellipsis inside a quotation usually marks omitted words, not the end of a sentence.
+        return not _inside(punct_start, ellipsis_zones)
+    key = word.lower()
+    if key in _TITLES or _is_initial(word):
+        return False
+    if key in _AMBIGUOUS or _DOTTED_ACRONYM.match(word):
+        return first in _OPENERS or next_word.lower() in _SENTENCE_OPENERS
+    return True
+
+
+def _word_before(text: str, line_start: int, position: int) -> str:
+    """The word that ends at ``position``, without opening punctuation or a hyphenated prefix."""
+    begin = position
+    while begin > line_start and not text[begin - 1].isspace():
+        begin -= 1
+    word = text[begin:position].lstrip(_OPENERS).rstrip(_CLOSERS)
+    return re.split(r"[-–—/]", word)[-1]
+
+
+def _next_word(following: str) -> str:
+    match = re.match(r"[" + re.escape(_OPENERS) + r"]*([\w'’]+)", following)
+    return match.group(1).replace("’", "'") if match else ""
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def _abbreviation(word: str) -> bool:
+    key = word.lower()
+    return (
+        key in _TITLES
+        or key in _AMBIGUOUS
+        or _is_initial(word)
+        or bool(_DOTTED_ACRONYM.match(word))
+    )
+
+
+def _line_ends_unit(line: str, next_line: str, unit_starts_line: bool) -> bool:
+    """Does a single line break after ``line`` (right-stripped, non-empty) end the unit in progress?"""
+    first = next_line.lstrip()[:1]
+    if first.islower():
+        return False  # hard-wrapped text continues in lower case
+    terminal = _TERMINAL_AT_END.search(line)
+    if terminal:
+        word = _word_before(line, 0, terminal.start())
+        if terminal.group() == "." and (word.lower() in _TITLES or _is_initial(word)):
+            return False  # `Mr.` / `J.` at a wrapped line end
+        return True
+    if line[-1] in ",;-–—&(" or line.rsplit(None, 1)[-1] in _CONTINUING_WORDS:
+        return False
+    # No final punctuation: a line that stands alone is a heading; the tail of a sentence that
+    # began on an earlier line is hard-wrapped text.
+    return unit_starts_line
+
+
+def _segments_between(text: str, cuts: list[int]) -> list[Segment]:
+    segments: list[Segment] = []
+    boundaries = sorted(set(cuts) | {len(text)})
+    previous = 0
+    for cut in boundaries:
+        piece = text[previous:cut]
+        stripped = piece.strip()
+        if stripped:
+            start = previous + (len(piece) - len(piece.lstrip()))
+            end = start + len(stripped)
+            segments.append(Segment(start, end, _kind(text, start, end)))
+        previous = cut
+    return segments
+
+
+def _kind(text: str, start: int, end: int) -> SegmentKind:
+    """A unit without final punctuation that is a whole line of its own is a heading."""
+    if _TERMINAL_AT_END.search(text, start, end):
+        return "sentence"
+    line_start = start
+    while line_start > 0 and not _LINE_BREAK.match(text, line_start - 1):
+        line_start -= 1
+    starts_line = not text[line_start:start].strip()
+    one_line = _LINE_BREAK.search(text, start, end) is None
+    return "heading" if starts_line and one_line else "sentence"
