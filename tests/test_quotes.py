@@ -1,0 +1,156 @@
+"""Quotations: finding them, and judging a candidate's quotations against a source."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from provenance.quotes import Quotation, classify_quotations, find_quotations, words
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def quoted(text: str) -> list[tuple[str, str]]:
+    """(whole quotation, inner words) of every quotation."""
+    return [(text[q.start : q.end], text[q.inner_start : q.inner_end]) for q in find_quotations(text)]
+
+
+def test_straight_and_curly_double_quotes() -> None:
+    text = 'He said "we are ready." She said “not yet,” and left.'
+    assert quoted(text) == [('"we are ready."', "we are ready"), ("“not yet,”", "not yet")]
+
+
+def test_guillemets_and_low_quotes() -> None:
+    text = "Il a dit « on verra » puis „ja, genau“ und fertig."
+    assert quoted(text) == [("« on verra »", "on verra"), ("„ja, genau“", "ja, genau")]
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    text = "“She told me ‘don’t wait’ and I didn’t,” he said."
+    assert quoted(text) == [("“She told me ‘don’t wait’ and I didn’t,”", "She told me ‘don’t wait’ and I didn’t")]
+
+
+def test_interrupted_quotation_gives_two() -> None:
+    text = '"The relationship does really matter," said Clow. "Prime Minister Carney offers a fresh start."'
+    assert [inner for _, inner in quoted(text)] == [
+        "The relationship does really matter",
+        "Prime Minister Carney offers a fresh start",
+    ]
+
+
+def test_multi_sentence_quotation_is_one() -> None:
+    text = "“It won’t be for sale. Ever. But the opportunity is there,” Carney said."
+    assert len(find_quotations(text)) == 1
+
+
+def test_apostrophes_and_inch_marks_are_not_quotes() -> None:
+    text = "It’s Carney’s plan from the ’90s; a 65\" TV and rock 'n' roll don't count. Trump's view."
+    assert find_quotations(text) == []
+
+
+def test_top_level_single_quotes_and_scare_quotes() -> None:
+    text = "The meeting carries ‘significant risks’ and a “great” chance."
+    assert [inner for _, inner in quoted(text)] == ["significant risks", "great"]
+
+
+def test_unbalanced_mark_stops_at_paragraph_end() -> None:
+    text = "He said “this never closes.\n\nThe next paragraph has “its own quote” here."
+    assert quoted(text) == [("“this never closes.", "this never closes"), ("“its own quote”", "its own quote")]
+
+
+def test_new_opening_mark_ends_an_unclosed_quotation() -> None:
+    text = "“First part, he said. “Second part.”"
+    assert [inner for _, inner in quoted(text)] == ["First part, he said", "Second part"]
+
+
+def test_offsets_round_trip() -> None:
+    text = "Ünïcode “naïve café” test"
+    (q,) = find_quotations(text)
+    assert q == Quotation(8, 20, 9, 19)
+    assert [w[2] for w in words(text)] == ["ünïcode", "naïve", "café", "test"]
+    assert all(text[s:e].lower() == form for s, e, form in words(text))
+
+
+SOURCE = (
+    'Brian Clow said there was no chance of the tariffs being lifted on Tuesday.\n\n'
+    '"This is going to be the beginning of a process and further engagements that hopefully lead to '
+    'tariffs being lifted...that conversation needs to start," he said.\n\n'
+    'Carney described him as one of the world\'s best negotiators. "Do not expect white smoke out of that '
+    'meeting," Carney said. Lutnick said a deal was going to be complex.'
+)
+
+
+def classify(candidate: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (candidate[f.candidate[0] : f.candidate[1]], f.status, SOURCE[f.source[0] : f.source[1]] if f.source else None)
+        for f in classify_quotations(candidate, SOURCE)
+    ]
+
+
+def test_exact_with_typography_and_ellipsis() -> None:
+    candidate = "“Do not expect white smoke …,” he said, and “hopefully lead to tariffs being lifted.”"
+    assert [status for _, status, _ in classify(candidate)] == ["exact", "exact"]
+    (first, second) = classify(candidate)
+    assert first[2] == '"Do not expect white smoke out of that meeting,"'
+    assert second[2].startswith('"This is going to be')
+
+
+def test_ellipsis_does_not_excuse_changed_order() -> None:
+    (finding,) = classify("“meeting … white smoke”")
+    assert finding[1] != "exact"
+
+
+def test_altered_reports_word_diff() -> None:
+    candidate = "“This is the start of a process and future interactions that hopefully result in tariffs being lifted.”"
+    (finding,) = classify_quotations(candidate, SOURCE)
+    assert finding.status == "altered"
+    assert SOURCE[finding.source[0] : finding.source[1]].startswith('"This is going to be')
+    swaps = {(d.source, d.candidate) for d in finding.diff if d.op == "replace"}
+    assert ("beginning", "start") in swaps and ("lead to", "result in") in swaps
+    assert "words changed" in finding.reason and "'start' for 'beginning'" in finding.reason
+
+
+def test_fabricated_points_at_indirect_speech() -> None:
+    candidate = "“Trump is one of the world’s best negotiators,” he said. It was “complex.”"
+    found = classify(candidate)
+    assert [status for _, status, _ in found] == ["fabricated", "fabricated"]
+    assert "one of the world's best negotiators" in found[0][2]
+    assert found[1][2] == "complex"
+
+
+def test_unsourced_and_function_word_quotes() -> None:
+    candidate = "He said “No.” Then: “We will rebuild the northern pipeline by spring,” and “the way it is.”"
+    assert [status for _, status, _ in classify(candidate)] == ["unsourced", "unsourced", "unsourced"]
+
+
+def test_source_quotation_span_includes_marks() -> None:
+    (finding,) = classify_quotations("“white smoke”", SOURCE)
+    start, end = finding.source  # type: ignore[misc]
+    assert SOURCE[start] == '"' and SOURCE[end - 1] == '"'
+
+
+@pytest.mark.shared
+def test_dev_seed_quotes() -> None:
+    gold_path = SHARED / "eval" / "seed_gold_dev.json"
+    if not gold_path.exists():
+        pytest.skip(f"{gold_path} is absent")
+    case = json.loads(gold_path.read_text(encoding="utf-8"))[0]
+    candidate = (SHARED / "seeds" / case["candidate"]).read_text(encoding="utf-8")
+    source = (SHARED / "seeds" / case["source"]).read_text(encoding="utf-8")
+    findings = {f.candidate: f for f in classify_quotations(candidate, source)}
+    for gold in case["quotes"]:
+        span = tuple(gold["cand_span"])
+        assert span in findings, f"quotation {gold['text']!r} not found"
+        finding = findings[span]
+        assert finding.status == gold["status"], (gold["text"], finding.status, finding.reason)
+        assert finding.source is not None
+        if gold["status"] == "fabricated":
+            # The gold span is loose ("said there was…"); the match must sit inside it.
+            g_start, g_end = gold["src_span"]
+            assert g_start <= finding.source[0] < finding.source[1] <= g_end
+        else:
+            assert list(finding.source) == gold["src_span"]
+        if gold["status"] == "altered":
+            assert any(d.op != "equal" for d in finding.diff)
