@@ -164,7 +164,10 @@ pub fn align_tokens(candidate: &[Token], source: &[Token], params: &Params) -> V
     let chains = chain_seeds(&found, params);
 
     // Strongest passages claim their candidate words first; weaker ones keep what is left.
-    let mut candidates: Vec<Vec<Block>> = chains.into_iter().map(|c| c.blocks).collect();
+    let mut candidates: Vec<Vec<Block>> = chains
+        .into_iter()
+        .map(|chain| extend(chain.blocks, &c_hashes, &s_hashes, params.max_gap))
+        .collect();
     candidates.sort_by_key(|blocks| std::cmp::Reverse(blocks.iter().map(|b| b.len).sum::<usize>()));
     let mut claimed: Vec<(usize, usize)> = Vec::new();
     let mut passages = Vec::new();
@@ -223,6 +226,60 @@ fn chain_seeds(found: &[Seed], params: &Params) -> Vec<Chain> {
     }
     done.extend(active);
     done
+}
+
+/// Grows a chain past its first and last seed: a copy whose edge falls within `ngram` words of
+/// an edit ("... for U.S. goods and services" against "... for American goods and services")
+/// has matching words there that no whole n-gram covers. A run found within `max_gap` words is
+/// taken when it is longer than the gap before it, so that stray one-word matches ("the",
+/// "and") between unrelated words never walk a passage onwards.
+fn extend(mut blocks: Vec<Block>, c_hashes: &[u64], s_hashes: &[u64], max_gap: usize) -> Vec<Block> {
+    loop {
+        let last = *blocks.last().expect("a chain has a block");
+        let best = (0..=max_gap)
+            .flat_map(|dc| (0..=max_gap).map(move |ds| (dc, ds)))
+            .filter_map(|(dc, ds)| {
+                let (c, s) = (last.c_end() + dc, last.s_end() + ds);
+                let run = c_hashes[c.min(c_hashes.len())..]
+                    .iter()
+                    .zip(&s_hashes[s.min(s_hashes.len())..])
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                (dc.max(ds) < run).then_some((dc.max(ds), dc + ds, Block { c, s, len: run }))
+            })
+            .min_by_key(|&(gap, total, _)| (gap, total));
+        match best {
+            Some((0, 0, run)) => blocks.last_mut().expect("a chain has a block").len += run.len,
+            Some((_, _, run)) => blocks.push(run),
+            None => break,
+        }
+    }
+    loop {
+        let first = blocks[0];
+        let best = (0..=max_gap)
+            .flat_map(|dc| (0..=max_gap).map(move |ds| (dc, ds)))
+            .filter(|&(dc, ds)| dc <= first.c && ds <= first.s)
+            .filter_map(|(dc, ds)| {
+                let (c_end, s_end) = (first.c - dc, first.s - ds);
+                let run = c_hashes[..c_end]
+                    .iter()
+                    .rev()
+                    .zip(s_hashes[..s_end].iter().rev())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                (dc.max(ds) < run)
+                    .then_some((dc.max(ds), dc + ds, Block { c: c_end - run, s: s_end - run, len: run }))
+            })
+            .min_by_key(|&(gap, total, _)| (gap, total));
+        match best {
+            Some((0, 0, run)) => {
+                blocks[0] = Block { c: run.c, s: run.s, len: run.len + first.len };
+            }
+            Some((_, _, run)) => blocks.insert(0, run),
+            None => break,
+        }
+    }
+    blocks
 }
 
 /// The parts of `blocks` whose candidate words no stronger passage has claimed.

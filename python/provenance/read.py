@@ -22,6 +22,8 @@ _BOMS = (
 )
 # Share of control characters above which decoded "text" is taken for binary data.
 _MAX_CONTROL_SHARE = 0.01
+# Difference in charset-normalizer's "chaos" (mess) score under which two decodings tie.
+_CHAOS_TIE = 0.05
 
 
 class InputError(Exception):
@@ -87,7 +89,13 @@ def _encoding_of(data: bytes, name: str) -> str:
         pass
     else:
         return "utf-8"
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(name, "is not text in any encoding we can detect")
+    # Short Western texts decode almost equally well as cp1252, cp1257 or mac_latin2; cp1252
+    # (what WHATWG reads "latin-1" as) is by far the most common of them, so it wins near-ties.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + _CHAOS_TIE:
+            return "cp1252"
     return best.encoding

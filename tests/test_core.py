@@ -1,0 +1,109 @@
+"""The native core, checked against a slow pure-Python reference and on awkward text."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance import _core
+
+AWKWARD = "“Curly” quotes, naïve café — résumé… 😀 emoji, 東京 CJK, e\u0301 combining, don’t."
+
+
+def reference_seeds(candidate: str, source: str, ngram: int, max_postings: int) -> list[tuple[int, int]]:
+    """The seeding step written plainly: equal n-grams of normalised words, refrains dropped."""
+    cand = [norm for _, _, norm in _core.tokenize(candidate)]
+    src = [norm for _, _, norm in _core.tokenize(source)]
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in range(len(src) - ngram + 1):
+        postings[tuple(src[j : j + ngram])].append(j)
+    found = []
+    for i in range(len(cand) - ngram + 1):
+        sources = postings.get(tuple(cand[i : i + ngram]), [])
+        if len(sources) <= max_postings:
+            found.extend((i, j) for j in sources)
+    return found
+
+
+VOCABULARY = ["the", "talks", "Carney", "Trump", "tariff", "said", "on", "Tuesday", "25%", "U.S.", "café", "東"]
+word = st.one_of(st.sampled_from(VOCABULARY), st.text(min_size=1, max_size=6))
+separator = st.sampled_from([" ", ", ", ". ", "\n", " — ", "\u200b", " “", "” "])
+texts = st.lists(st.tuples(word, separator), max_size=60).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, texts, st.integers(1, 5), st.integers(1, 4))
+def test_seeds_match_the_reference(candidate: str, source: str, ngram: int, max_postings: int) -> None:
+    got = _core.seeds(candidate, source, ngram=ngram, max_postings=max_postings)
+    assert got == reference_seeds(candidate, source, ngram, max_postings)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_token_offsets_round_trip_on_any_text(text: str) -> None:
+    previous_end = 0
+    for start, end, norm in _core.tokenize(text):
+        assert previous_end <= start < end <= len(text)
+        assert norm and norm == _core.normalize(text[start:end])
+        previous_end = end
+
+
+def test_tokens_of_awkward_text() -> None:
+    words = [(AWKWARD[s:e], norm) for s, e, norm in _core.tokenize(AWKWARD)]
+    assert ("“Curly”"[1:-1], "curly") in words
+    assert ("café", "cafe") in words
+    assert ("don’t", "dont") in words
+    assert ("東", "東") in words and ("京", "京") in words
+    assert ("e\u0301", "e") in words
+    assert not any("😀" in w for w, _ in words)
+
+
+def test_evasion_is_undone_with_original_offsets() -> None:
+    source = "The committee will review the agreement before the end of next year."
+    # Cyrillic о and е for Latin, a zero-width space and a soft hyphen inside words.
+    disguised = "The c\u043emmittee will rev\u200biew the agr\u0435e\u00adment before the end of next year."
+    found = _core.align(disguised, source)
+    assert len(found) == 1 and found[0].verbatim
+    start, end = found[0].candidate
+    assert disguised[start:end] == disguised[: len(disguised) - 1]
+
+
+def test_align_finds_copies_and_tolerates_edits() -> None:
+    source = (
+        "Carney said the talks would be difficult yet constructive. "
+        "Canada is the largest export market for U.S. goods and services."
+    )
+    candidate = (
+        "Officials were cautious. Carney said the talks would be hard yet constructive. "
+        "Canada is the largest export market for American goods and services."
+    )
+    (passage,) = _core.align(candidate, source)
+    assert not passage.verbatim
+    assert 0.85 < passage.score < 1.0
+    assert candidate[passage.candidate[0] : passage.candidate[1]].startswith("Carney said")
+    assert source[passage.source[0] : passage.source[1]].endswith("goods and services")
+
+
+def test_align_many_equals_align_one_by_one() -> None:
+    source = "The three countries are due to review the agreement next year, officials said on Monday."
+    pairs = [(source, source), (source.upper(), source), ("Nothing in common at all here.", source)] * 20
+    batch = _core.align_many(pairs)
+    single = [_core.align(c, s) for c, s in pairs]
+    assert [[(p.candidate, p.source, p.matched) for p in ps] for ps in batch] == [
+        [(p.candidate, p.source, p.matched) for p in ps] for ps in single
+    ]
+    assert len(batch[0]) == 1 and batch[2] == []
+
+
+@pytest.mark.parametrize("bad", [{"ngram": 0}, {"ngram": 17}, {"max_postings": 0}])
+def test_bad_parameters_raise_value_error(bad: dict[str, int]) -> None:
+    with pytest.raises(ValueError):
+        _core.align("a b c", "a b c", **bad)
+
+
+def test_core_is_an_optimised_build() -> None:
+    # A debug core is 10-100x slower; benchmarks and users must never get one by accident.
+    assert _core.build_profile == "release"
