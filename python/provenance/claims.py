@@ -1,0 +1,260 @@
+"""Added claims: what the candidate asserts that the source does not support.
+
+Two kinds of finding:
+
+* an **unsupported sentence** (labelled ``added``) is one claim over the whole sentence, typed by what
+  it holds (an attribution, evaluative language, else ``other``);
+* inside **supported sentences** (copied or paraphrased), spans that add content: numbers, dates,
+  names and titles absent from the source; attributions the source does not make; evaluative or
+  intensifying words; contradictions that can be shown (a changed number, a flipped negation, an
+  event told as done when the source says it is to come); and runs of content words that the source
+  nowhere uses.
+
+Types follow the evaluation README: number, date, entity, qualifier, attribution, opinion,
+exaggeration, contradiction, other. The lexicons below are small and general on purpose: they name
+kinds of language (who-says-so phrases, intensifiers, status titles), never phrases of any one text.
+Quoted words are skipped: a quotation's fidelity is the quotation check's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from provenance import _core
+from provenance.classify import STOPWORDS, Alignment, Unit, key
+from provenance.report import AddedClaim, QuoteFinding, Span
+
+# Vague sources: "analysts believe", "many experts say", "is perceived by many experts", "critics argue".
+_ATTRIBUTION = re.compile(
+    r"""\b(?:(?:many|some|most|several|leading|independent)\s+)?
+    (?:analysts?|experts?|observers?|critics?|commentators?|economists?|insiders?|pundits?|
+    sources?|officials?|scholars?|historians?|people)\s+
+    (?:believe|say|said|agree|argue|think|fear|expect|warn|suggest|note|contend|claim|see|feel)\b
+    |\b(?:is|are|was|were)\s+(?:widely\s+)?(?:perceived|seen|regarded|considered|viewed|deemed)\s+by\s+(?:many|most|some)?\s*\w+
+    |\b(?:widely|generally|commonly)\s+(?:seen|regarded|considered|viewed|believed|perceived)\b
+    |\baccording\s+to\s+(?:many|some|most)?\s*(?:analysts|experts|observers|critics|sources)\b
+    |\bit\s+is\s+(?:widely\s+)?(?:believed|thought|said|felt)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The noun of an attribution: when the source names the same kind of speaker, it is not added.
+_ATTRIBUTION_NOUN = re.compile(
+    r"analyst|expert|observer|critic|commentator|economist|insider|pundit|source|official|scholar|historian",
+    re.IGNORECASE,
+)
+
+# Intensifying words: they make a fact bigger or more dramatic than a plain report.
+_EXAGGERATION = frozenset(
+    """booming boom soaring skyrocketing plummeting plunging crumbling collapsing devastating devastated
+    crippling crushing catastrophic disastrous dramatic dramatically massive huge enormous staggering
+    unprecedented historic stunning shocking explosive fierce furious bitter incendiary inflammatory
+    outrage outraged slammed blasted escalating mounting spiralling spiraling strong strongly sweeping
+    severe severely drastic drastically radical relentless aggressive vibrancy vibrant thriving
+    skyrocketed soared plunged crumbled""".split()
+)
+# Judging words: they evaluate rather than report.
+_OPINION = frozenset(
+    """bullying reckless pragmatic calibrated welcome welcomed admirable brilliant shrewd clumsy
+    disgraceful shameful wise unwise foolish hallmark statesmanship realism conciliatory soothing
+    crucial vital essential necessity desirable beneficial significant profound remarkable
+    impressive disappointing troubling worrying alarming excellent terrible""".split()
+)
+# "hitting X hard", "hit hard": an intensified effect.
+_HIT_HARD = re.compile(r"\b(?:hit|hits|hitting|struck|striking)\s+(?:[\w’'-]+\s+){0,3}hard\b", re.IGNORECASE)
+# Titles that fix a person's status in time.
+_STATUS = re.compile(r"\b(?:now[-‐‑ ])?(?:former|ex|outgoing|incoming|late|then|erstwhile|ousted|deposed)\b(?=[-‐‑ ])", re.IGNORECASE)
+# Future or planned events in the source, and the same event told as done in the candidate.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is|are)\s+(?:set|due|scheduled|expected|slated|poised|to)\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b",
+    re.IGNORECASE,
+)
+_DONE = re.compile(
+    r"\b(?:occurred|took\s+place|was\s+held|were\s+held|happened|met|concluded|wrapped\s+up|ended)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(
+    r"\b(?:last|next|this|previous|past|coming)\s+(?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:yesterday|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
+# Runs of content words the whole source never uses, this many or more, are added content.
+UNSUPPORTED_RUN_MIN = 3
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    form: str
+    key: str
+
+
+def find_added_claims(
+    candidate: str,
+    source: str,
+    candidate_units: Sequence[Unit],
+    source_units: Sequence[Unit],
+    alignments: Sequence[Alignment],
+    quotes: Sequence[QuoteFinding],
+) -> list[AddedClaim]:
+    """Every added claim of the candidate, in text order."""
+    source_words = {key(form) for _, _, form in _core.tokenize(source)}
+    source_numbers = _numbers(source)
+    quoted = [q.candidate for q in quotes]
+    claims: list[AddedClaim] = []
+    for alignment in alignments:
+        unit = candidate_units[alignment.unit]
+        if alignment.label == "added":
+            claims.append(_unsupported_sentence(candidate, unit, alignment))
+        elif alignment.label in ("paraphrase", "copied"):
+            support = " ".join(source_units[s].text for s in alignment.sources)
+            claims.extend(_claims_in(candidate, unit, support, source, source_words, source_numbers, quoted))
+    return sorted(claims, key=lambda c: c.candidate)
+
+
+def _unsupported_sentence(text: str, unit: Unit, alignment: Alignment) -> AddedClaim:
+    start, end = unit.start, unit.end
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    body = text[start:end]
+    if _ATTRIBUTION.search(body):
+        kind = "attribution"
+    elif any(w in _OPINION or w in _EXAGGERATION for _, _, w in _core.tokenize(body)):
+        kind = "opinion"
+    else:
+        kind = "other"
+    reason = (
+        f"no source sentence supports this sentence (best match: {alignment.containment:.0%} of its content "
+        f"words, similarity {alignment.similarity:.2f})"
+    )
+    return AddedClaim((start, end), kind, body, reason)
+
+
+def _numbers(text: str) -> set[str]:
+    return {form.replace(",", "") for _, _, form in _core.tokenize(text) if form[:1].isdigit()}
+
+
+def _inside(position: int, spans: Sequence[Span]) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def _claims_in(
+    text: str,
+    unit: Unit,
+    support: str,
+    source: str,
+    source_words: set[str],
+    source_numbers: set[str],
+    quoted: Sequence[Span],
+) -> list[AddedClaim]:
+    words = [
+        _Word(unit.start + s, unit.start + e, form, key(form))
+        for s, e, form in _core.tokenize(unit.text)
+        if not _inside(unit.start + s, quoted)
+    ]
+    claims: list[AddedClaim] = []
+    taken: list[Span] = []
+
+    def add(span: Span, kind: str, reason: str) -> None:
+        if any(span[0] < b and a < span[1] for a, b in taken):
+            return
+        taken.append(span)
+        claims.append(AddedClaim(span, kind, text[span[0] : span[1]], reason))
+
+    support_numbers = _numbers(support)
+    relative = _RELATIVE_TIME.search(support)
+    # Contradictions first: they are the most serious reading of a span.
+    for word in words:
+        number = word.form.replace(",", "")
+        if not number[:1].isdigit() or number in source_numbers:
+            continue
+        if _YEAR.match(number):
+            said = f", which says '{relative.group()}'" if relative else ""
+            add((word.start, word.end), "date", f"'{word.form}' does not appear in the source{said}")
+        elif support_numbers - {n for n in _numbers(unit.text)}:
+            others = ", ".join(sorted(support_numbers)[:3])
+            add((word.start, word.end), "contradiction", f"'{word.form}' where the supporting source sentence has {others}")
+        else:
+            add((word.start, word.end), "number", f"the number '{word.form}' does not appear in the source")
+    prose = _prose(text, unit, quoted)
+    for match in _STATUS.finditer(prose):
+        s, e = unit.start + match.start(), unit.start + match.end()
+        title = match.group().lower()
+        if not re.search(r"\b" + re.escape(title.split("-")[-1].split()[-1]) + r"\b", source, re.IGNORECASE):
+            add((s, e), "contradiction", f"'{match.group()}' gives a status the source never gives")
+    done = _DONE.search(prose)
+    if done and _FUTURE.search(support) and not _FUTURE.search(prose):
+        future = _FUTURE.search(support)
+        assert future is not None
+        s, e = unit.start + done.start(), unit.start + done.end()
+        add((s, e), "contradiction", f"'{done.group()}' tells as done what the source says is to come ('{future.group()}')")
+    negation = _NEGATION.search(prose)
+    if negation and not _NEGATION.search(support) and len(unit.keys & set(content_of(support))) >= 2:
+        s, e = unit.start + negation.start(), unit.start + negation.end()
+        add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
+    for match in _ATTRIBUTION.finditer(prose):
+        if not _ATTRIBUTION_NOUN.search(source) or not _ATTRIBUTION_NOUN.search(match.group()):
+            s, e = unit.start + match.start(), unit.start + match.end()
+            add((s, e), "attribution", f"the source does not attribute this to anyone: '{match.group()}'")
+    for match in _HIT_HARD.finditer(prose):
+        if "hard" not in source.lower():
+            add((unit.start + match.start(), unit.start + match.end()), "exaggeration", f"'{match.group()}' intensifies what the source reports")
+    for i, word in enumerate(words):
+        if word.key in source_words:
+            continue
+        if word.form in _EXAGGERATION or word.form in _OPINION:
+            kind = "exaggeration" if word.form in _EXAGGERATION else "opinion"
+            end = words[i + 1].end if i + 1 < len(words) and words[i + 1].form not in STOPWORDS and words[i + 1].start - word.end <= 1 else word.end
+            add((word.start, end), kind, f"'{word.form}' is {'intensifying' if kind == 'exaggeration' else 'evaluative'} language the source does not use")
+    for run in _unsupported_runs(words, source_words):
+        first, last = run[0], run[-1]
+        capitalised = any(text[w.start].isupper() for w in run if w is not first)
+        kind = "entity" if capitalised else "other"
+        listed = ", ".join(f"'{w.form}'" for w in run if w.form not in STOPWORDS)
+        add((first.start, last.end), kind, f"the source never uses {listed}")
+    for word in words:
+        if text[word.start].isupper() and word.key not in source_words and word.form not in STOPWORDS and word.start != unit.start:
+            add((word.start, word.end), "entity", f"'{text[word.start:word.end]}' is not named in the source")
+    return claims
+
+
+def content_of(text: str) -> list[str]:
+    return [key(form) for _, _, form in _core.tokenize(text) if form not in STOPWORDS]
+
+
+def _prose(text: str, unit: Unit, quoted: Sequence[Span]) -> str:
+    """The unit's text with quoted stretches blanked out (same length, so offsets hold)."""
+    chars = list(text[unit.start : unit.end])
+    for a, b in quoted:
+        for position in range(max(a, unit.start), min(b, unit.end)):
+            chars[position - unit.start] = " "
+    return "".join(chars)
+
+
+def _unsupported_runs(words: Sequence[_Word], source_words: set[str]) -> list[list[_Word]]:
+    """Maximal runs of words, stop words allowed inside, whose content words the source never uses,
+    holding at least UNSUPPORTED_RUN_MIN content words."""
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+    for word in words:
+        if word.form in STOPWORDS:
+            if current:
+                current.append(word)
+            continue
+        if word.key in source_words or word.form[:1].isdigit():
+            current = _close(current, runs)
+            continue
+        current.append(word)
+    _close(current, runs)
+    return runs
+
+
+def _close(current: list[_Word], runs: list[list[_Word]]) -> list[_Word]:
+    while current and current[-1].form in STOPWORDS:
+        current.pop()
+    if sum(1 for w in current if w.form not in STOPWORDS) >= UNSUPPORTED_RUN_MIN:
+        runs.append(current)
+    return []
