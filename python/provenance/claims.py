@@ -79,9 +79,16 @@ _RELATIVE_TIME = re.compile(
     r"|\b(?:yesterday|today|tomorrow)\b",
     re.IGNORECASE,
 )
+# Titles of office: a status word ("former") contradicts the source only when the source gives the
+# same title without it; and a title is not a name.
+_TITLES = frozenset(
+    """president minister prime premier leader chief ceo chair chairman chairwoman secretary governor
+    senator mayor director head adviser advisor aide ambassador chancellor king queen pm mp champion
+    coach manager captain commissioner spokesman spokeswoman spokesperson""".split()
+)
 _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
 # Runs of content words the whole source never uses, this many or more, are added content.
-UNSUPPORTED_RUN_MIN = 3
+UNSUPPORTED_RUN_MIN = 4
 
 
 @dataclass(frozen=True)
@@ -180,11 +187,13 @@ def _claims_in(
         else:
             add((word.start, word.end), "number", f"the number '{word.form}' does not appear in the source")
     prose = _prose(text, unit, quoted)
+    support_forms = {form for _, _, form in _core.tokenize(support)}
     for match in _STATUS.finditer(prose):
         s, e = unit.start + match.start(), unit.start + match.end()
-        title = match.group().lower()
-        if not re.search(r"\b" + re.escape(title.split("-")[-1].split()[-1]) + r"\b", source, re.IGNORECASE):
-            add((s, e), "contradiction", f"'{match.group()}' gives a status the source never gives")
+        following = [w.form for w in words if w.start >= e][:3]
+        titles = [f for f in following if f in _TITLES and f in support_forms]
+        if titles and match.group().lower().split("-")[-1] not in support_forms:
+            add((s, e), "contradiction", f"'{match.group()}' changes the status of the '{titles[0]}' the source describes")
     done = _DONE.search(prose)
     if done and _FUTURE.search(support) and not _FUTURE.search(prose):
         future = _FUTURE.search(support)
@@ -216,7 +225,13 @@ def _claims_in(
         listed = ", ".join(f"'{w.form}'" for w in run if w.form not in STOPWORDS)
         add((first.start, last.end), kind, f"the source never uses {listed}")
     for word in words:
-        if text[word.start].isupper() and word.key not in source_words and word.form not in STOPWORDS and word.start != unit.start:
+        if (
+            text[word.start].isupper()
+            and word.key not in source_words
+            and word.form not in STOPWORDS
+            and word.form not in _TITLES
+            and word.start != unit.start
+        ):
             add((word.start, word.end), "entity", f"'{text[word.start:word.end]}' is not named in the source")
     return claims
 

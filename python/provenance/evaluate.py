@@ -1,0 +1,419 @@
+"""Scoring reports against annotations, a plain lexical baseline beside the system, and dataset runners.
+
+Usage::
+
+    python -m provenance.evaluate gold ../shared/eval/seed_gold_dev.json
+    python -m provenance.evaluate clough ../shared/datasets/clough-stevenson-short-answers
+    python -m provenance.evaluate mrpc ../shared/datasets/mrpc
+    python -m provenance.evaluate xsumfaith ../shared/datasets/xsumfaith-hallucination-spans ../shared/datasets/frank
+
+(``provenance eval ...`` runs the same.)
+
+Added-span matching: a predicted span and a gold span *match* when their overlap is at least half of
+the shorter of the two. Recall is the share of gold spans matched by some predicted span; precision
+the share of predicted spans that match some gold span. A whole added sentence reported as one claim
+therefore matches the gold spans inside it.
+
+Sentence labels: each gold sentence takes the label of the predicted sentence that overlaps it most
+(none: "missing"); per-label precision, recall and F1 over the gold sentences, macro-F1 over the labels
+that occur in the gold or the predictions. Quotation status: each gold quotation against the
+predicted quotation overlapping it most; accuracy. Verdict: the gold relation, with the rewrite
+kinds mapped to ``derived``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from provenance import _core
+from provenance.api import compare
+from provenance.classify import STOPWORDS, covered_chars, is_boilerplate, key
+from provenance.quotes import classify_quotations
+from provenance.report import AddedClaim, Coverage, Document, Report, SentenceFinding, Span, Verdict
+from provenance.segment import segment
+
+LABELS = ("copied", "paraphrase", "added", "heading", "boilerplate")
+DERIVED_RELATIONS = {"spun_rewrite", "condensed_rewrite", "light_edit_copy", "derived"}
+
+# ---------------------------------------------------------------------------------------------
+# The baseline the issue describes: content-word containment against the best source sentence,
+# two thresholds. Headings and boilerplate by the same form rules as the system, quotations by the
+# same quotation check, so that the comparison isolates the sentence evidence.
+
+BASELINE_COPIED = 0.9
+BASELINE_PARAPHRASE = 0.5
+
+
+def baseline_report(candidate: str, source: str) -> Report:
+    source_sets = [
+        (seg, {key(f) for _, _, f in _core.tokenize(source[seg.start : seg.end]) if f not in STOPWORDS})
+        for seg in segment(source)
+    ]
+    sentences: list[SentenceFinding] = []
+    added: list[AddedClaim] = []
+    for seg in segment(candidate):
+        text = candidate[seg.start : seg.end]
+        words = [key(f) for _, _, f in _core.tokenize(text) if f not in STOPWORDS]
+        best, best_span = 0.0, None
+        for source_seg, keys in source_sets:
+            share = sum(1 for w in words if w in keys) / len(words) if words else 0.0
+            if share > best:
+                best, best_span = share, (source_seg.start, source_seg.end)
+        if seg.kind == "heading":
+            label = "heading"
+        elif is_boilerplate(text):
+            label = "boilerplate"
+        elif best >= BASELINE_COPIED:
+            label = "copied"
+        elif best >= BASELINE_PARAPHRASE:
+            label = "paraphrase"
+        else:
+            label = "added"
+            added.append(AddedClaim((seg.start, seg.end), "other", text, f"best containment {best:.0%}"))
+        spans = [best_span] if best_span and label in ("copied", "paraphrase") else []
+        sentences.append(SentenceFinding((seg.start, seg.end), label, spans, best))  # type: ignore[arg-type]
+    supported = covered_chars(s.candidate for s in sentences if s.label in ("copied", "paraphrase"))
+    share = supported / max(1, len(candidate))
+    relation = "derived" if share >= 0.5 else "independent"
+    return Report(
+        Document("candidate", candidate),
+        Document("source", source),
+        Verdict(relation, 0.5, [f"{share:.0%} of the candidate in supported sentences"]),
+        Coverage(),
+        sentences=sentences,
+        added=added,
+        quotes=classify_quotations(candidate, source),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring against annotations
+
+
+def overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def spans_match(a: Span, b: Span) -> bool:
+    """Overlap of at least half the shorter span."""
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shorter > 0 and overlap(a, b) * 2 >= shorter
+
+
+def _best_overlap(span: Span, candidates: Sequence[Any], get: Callable[[Any], Span]) -> Any | None:
+    best = max(candidates, key=lambda c: overlap(span, get(c)), default=None)
+    return best if best is not None and overlap(span, get(best)) > 0 else None
+
+
+@dataclass
+class Tally:
+    """Counts summed over cases, from which the figures are computed."""
+
+    label_pairs: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted)
+    gold_spans: int = 0
+    gold_spans_found: int = 0
+    predicted_spans: int = 0
+    predicted_spans_right: int = 0
+    quotes: int = 0
+    quotes_right: int = 0
+    verdicts: int = 0
+    verdicts_right: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add_case(self, case: dict[str, Any], report: Report, candidate: str) -> None:
+        for gold in case.get("sentences", []):
+            span = tuple(gold["cand_span"])
+            found = _best_overlap(span, report.sentences, lambda s: s.candidate)  # type: ignore[arg-type]
+            predicted = found.label if found is not None else "missing"
+            self.label_pairs.append((gold["label"], predicted))
+            if predicted != gold["label"]:
+                self.errors.append(f"sentence {list(span)} gold {gold['label']} predicted {predicted}: {gold['text'][:60]!r}")
+        gold_spans = [tuple(a["span"]) for s in case.get("sentences", []) for a in s.get("added_spans", [])]
+        predicted_spans = [a.candidate for a in report.added]
+        self.gold_spans += len(gold_spans)
+        self.gold_spans_found += sum(1 for g in gold_spans if any(spans_match(g, p) for p in predicted_spans))
+        self.predicted_spans += len(predicted_spans)
+        self.predicted_spans_right += sum(1 for p in predicted_spans if any(spans_match(p, g) for g in gold_spans))
+        for g in gold_spans:
+            if not any(spans_match(g, p) for p in predicted_spans):
+                self.errors.append(f"added span missed {list(g)}: {candidate[g[0]:g[1]][:60]!r}")
+        for p in report.added:
+            if not any(spans_match(p.candidate, g) for g in gold_spans):
+                self.errors.append(f"added span not in gold {list(p.candidate)} ({p.type}): {p.text[:60]!r}")
+        for gold in case.get("quotes", []):
+            found = _best_overlap(tuple(gold["cand_span"]), report.quotes, lambda q: q.candidate)  # type: ignore[arg-type]
+            self.quotes += 1
+            status = found.status if found is not None else "missing"
+            self.quotes_right += status == gold["status"]
+            if status != gold["status"]:
+                self.errors.append(f"quote {gold['cand_span']} gold {gold['status']} predicted {status}")
+        if "relation" in case:
+            gold_relation = "derived" if case["relation"] in DERIVED_RELATIONS else case["relation"]
+            self.verdicts += 1
+            self.verdicts_right += report.verdict.relation == gold_relation
+            if report.verdict.relation != gold_relation:
+                self.errors.append(f"verdict gold {gold_relation} predicted {report.verdict.relation}")
+
+    def figures(self) -> dict[str, Any]:
+        per_label: dict[str, dict[str, float]] = {}
+        present = sorted({g for g, _ in self.label_pairs} | ({p for _, p in self.label_pairs} & set(LABELS)))
+        for label in present:
+            tp = sum(1 for g, p in self.label_pairs if g == label and p == label)
+            fp = sum(1 for g, p in self.label_pairs if g != label and p == label)
+            fn = sum(1 for g, p in self.label_pairs if g == label and p != label)
+            precision = tp / (tp + fp) if tp + fp else 0.0
+            recall = tp / (tp + fn) if tp + fn else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            per_label[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
+        macro = sum(v["f1"] for v in per_label.values()) / len(per_label) if per_label else 0.0
+        return {
+            "sentence_f1": per_label,
+            "sentence_macro_f1": macro,
+            "added_recall": self.gold_spans_found / self.gold_spans if self.gold_spans else None,
+            "added_precision": self.predicted_spans_right / self.predicted_spans if self.predicted_spans else None,
+            "quote_accuracy": self.quotes_right / self.quotes if self.quotes else None,
+            "verdict_accuracy": self.verdicts_right / self.verdicts if self.verdicts else None,
+        }
+
+
+def _resolve(name: str, gold_path: Path, texts: Path | None) -> Path:
+    for folder in [texts, gold_path.parent, gold_path.parent.parent / "seeds"]:
+        if folder is not None and (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"{name}: not found beside {gold_path} (give --texts DIR)")
+
+
+def evaluate_gold(gold_path: Path, texts: Path | None = None, semantic: bool = True) -> dict[str, Any]:
+    """System and baseline figures on an annotation file."""
+    cases = json.loads(gold_path.read_text(encoding="utf-8"))
+    system, baseline = Tally(), Tally()
+    for case in cases:
+        candidate = _resolve(case["candidate"], gold_path, texts).read_text(encoding="utf-8")
+        source = _resolve(case["source"], gold_path, texts).read_text(encoding="utf-8")
+        system.add_case(case, compare(candidate, source, semantic=semantic), candidate)
+        baseline.add_case(case, baseline_report(candidate, source), candidate)
+    return {"cases": len(cases), "system": system.figures(), "baseline": baseline.figures(), "system_errors": system.errors}
+
+
+# ---------------------------------------------------------------------------------------------
+# Clough & Stevenson short answers: document level.
+
+CLOUGH_LEVELS = ("cut", "light", "heavy", "non")
+
+
+def clough_features(folder: Path, semantic: bool = True) -> list[tuple[str, str, dict[str, float]]]:
+    """(file, gold category, features) for every answer, compared with its task's original."""
+    data = folder / "data"
+    rows = list(csv.DictReader(open(data / "file_information.csv", encoding="utf-8")))
+    originals = {t: (data / f"orig_task{t}.txt").read_text(encoding="latin-1") for t in "abcde"}
+    out = []
+    for row in rows:
+        if row["Category"] not in CLOUGH_LEVELS:
+            continue
+        answer = (data / row["File"]).read_text(encoding="latin-1")
+        report = compare(answer, originals[row["Task"]], semantic=semantic)
+        out.append(
+            (
+                row["File"],
+                row["Category"],
+                {
+                    "copied": report.coverage.copied,
+                    "paraphrase": report.coverage.paraphrase,
+                    "derived": 1.0 if report.verdict.relation == "derived" else 0.0,
+                },
+            )
+        )
+    return out
+
+
+def _reuse_score(features: dict[str, float]) -> float:
+    # One scalar of reuse: verbatim copying counts fully, paraphrased text half.
+    return features["copied"] + 0.5 * features["paraphrase"]
+
+
+def fit_level_thresholds(scored: Sequence[tuple[float, str]]) -> list[float]:
+    """Three cut points on the reuse score, best training accuracy (levels ordered cut > light > heavy > non)."""
+    values = sorted({s for s, _ in scored})
+    candidates = [(a + b) / 2 for a, b in zip(values, values[1:])] or values
+    best: tuple[int, list[float]] = (-1, [0.0, 0.0, 0.0])
+    for t1 in candidates:  # non | heavy
+        for t2 in (c for c in candidates if c > t1):  # heavy | light
+            for t3 in (c for c in candidates if c > t2):  # light | cut
+                right = sum(1 for s, g in scored if _level(s, [t1, t2, t3]) == g)
+                if right > best[0]:
+                    best = (right, [t1, t2, t3])
+    return best[1]
+
+
+def _level(score: float, cuts: Sequence[float]) -> str:
+    if score < cuts[0]:
+        return "non"
+    if score < cuts[1]:
+        return "heavy"
+    if score < cuts[2]:
+        return "light"
+    return "cut"
+
+
+def evaluate_clough(folder: Path, semantic: bool = True, folds: int = 5, seed: int = 0) -> dict[str, Any]:
+    rows = clough_features(folder, semantic)
+    plagiarised_right = sum(1 for _, gold, f in rows if (gold != "non") == (f["derived"] == 1.0))
+    scored = [(_reuse_score(f), gold) for _, gold, f in rows]
+    indices = list(range(len(scored)))
+    random.Random(seed).shuffle(indices)
+    right = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    for fold in range(folds):
+        test = set(indices[fold::folds])
+        cuts = fit_level_thresholds([scored[i] for i in indices if i not in test])
+        for i in test:
+            predicted = _level(scored[i][0], cuts)
+            right += predicted == scored[i][1]
+            confusion[(scored[i][1], predicted)] += 1
+    return {
+        "answers": len(rows),
+        "plagiarised_vs_not_accuracy": plagiarised_right / len(rows),
+        "plagiarised_vs_not_errors": [(name, gold) for name, gold, f in rows if (gold != "non") != (f["derived"] == 1.0)],
+        "four_level_accuracy_cv": right / len(rows),
+        "folds": folds,
+        "confusion": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())},
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# MRPC: the paraphrase decision on sentence pairs.
+
+
+def evaluate_mrpc(folder: Path, semantic: bool = True, limit: int | None = None) -> dict[str, Any]:
+    path = folder / "data" / "msr_paraphrase_test.txt"
+    with open(path, encoding="utf-8-sig") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
+    rows = [r for r in rows if len(r) == 5][: limit or None]
+    tp = fp = fn = tn = 0
+    for quality, _, _, first, second in rows:
+        report = compare(second, first, semantic=semantic)
+        predicted = any(s.label in ("copied", "paraphrase") for s in report.sentences)
+        gold = quality == "1"
+        tp += predicted and gold
+        fp += predicted and not gold
+        fn += gold and not predicted
+        tn += not predicted and not gold
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "pairs": len(rows),
+        "accuracy": (tp + tn) / len(rows) if rows else 0.0,
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "majority_baseline_accuracy": max(tp + fn, fp + tn) / len(rows) if rows else 0.0,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# XSumFaith extrinsic hallucination spans, against the FRANK copies of the articles.
+
+
+def evaluate_xsumfaith(folder: Path, frank: Path, semantic: bool = True, limit: int | None = None) -> dict[str, Any]:
+    articles_dir = frank / "data" / "articles-wbertscore-json"
+    spans: dict[tuple[str, str], list[Span]] = defaultdict(list)
+    summaries: dict[tuple[str, str], str] = {}
+    with open(folder / "hallucination_annotations_xsum_summaries.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            pair = (row["bbcid"], row["system"])
+            summaries[pair] = row["summary"]
+            if row["hallucination_type"] == "extrinsic":
+                # Offsets in the file are 1-based and inclusive of the end.
+                spans[pair].append((int(row["hallucinated_span_start"]) - 1, int(row["hallucinated_span_end"])))
+    pairs = sorted(p for p in summaries if (articles_dir / f"{p[0]}.json").is_file())[: limit or None]
+    gold_total = gold_found = predicted_total = predicted_right = 0
+    for bbcid, system in pairs:
+        article = json.loads((articles_dir / f"{bbcid}.json").read_text(encoding="utf-8"))["article"]
+        summary = summaries[(bbcid, system)]
+        report = compare(summary, article, semantic=semantic)
+        gold = spans[(bbcid, system)]
+        predicted = [a.candidate for a in report.added]
+        gold_total += len(gold)
+        gold_found += sum(1 for g in gold if any(spans_match(g, p) for p in predicted))
+        predicted_total += len(predicted)
+        predicted_right += sum(1 for p in predicted if any(spans_match(p, g) for g in gold))
+    return {
+        "summaries": len(pairs),
+        "gold_extrinsic_spans": gold_total,
+        "added_recall": gold_found / gold_total if gold_total else None,
+        "added_precision": predicted_right / predicted_total if predicted_total else None,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line
+
+
+def _print(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result, indent=2))
+        return
+    for name, value in result.items():
+        if isinstance(value, dict) and name in ("system", "baseline"):
+            print(f"{name}:")
+            for metric, figure in value.items():
+                if metric == "sentence_f1":
+                    for label, scores in figure.items():
+                        print(f"  f1[{label}] = {scores['f1']:.3f} (n={scores['support']})")
+                else:
+                    print(f"  {metric} = {figure:.3f}" if isinstance(figure, float) else f"  {metric} = {figure}")
+        elif isinstance(value, list):
+            print(f"{name}:")
+            for item in value:
+                print(f"  {item}")
+        else:
+            print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="provenance eval", description="Measure the detector.")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--lexical", action="store_true", help="without the sentence model")
+    sub = parser.add_subparsers(dest="what", required=True)
+    gold = sub.add_parser("gold", help="score against an annotation file, beside the lexical baseline")
+    gold.add_argument("annotations", type=Path)
+    gold.add_argument("--texts", type=Path, default=None)
+    clough = sub.add_parser("clough", help="Clough & Stevenson short answers")
+    clough.add_argument("folder", type=Path)
+    mrpc = sub.add_parser("mrpc", help="MRPC test paraphrase decision")
+    mrpc.add_argument("folder", type=Path)
+    mrpc.add_argument("--limit", type=int, default=None)
+    xsum = sub.add_parser("xsumfaith", help="XSumFaith extrinsic spans with FRANK articles")
+    xsum.add_argument("folder", type=Path)
+    xsum.add_argument("frank", type=Path)
+    xsum.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    semantic = not args.lexical
+    required = [args.annotations] if args.what == "gold" else [args.folder] + ([args.frank] if args.what == "xsumfaith" else [])
+    missing = [p for p in required if not p.exists()]
+    if missing:
+        print(f"skipped: {', '.join(map(str, missing))} absent", file=sys.stderr)
+        return 0
+    if args.what == "gold":
+        result = evaluate_gold(args.annotations, args.texts, semantic)
+    elif args.what == "clough":
+        result = evaluate_clough(args.folder, semantic)
+    elif args.what == "mrpc":
+        result = evaluate_mrpc(args.folder, semantic, args.limit)
+    else:
+        result = evaluate_xsumfaith(args.folder, args.frank, semantic, args.limit)
+    _print(result, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run())
