@@ -141,3 +141,19 @@ def compare(
     except BrokenPipeError:
         # A reader such as `head` closed the pipe: what it wanted was written.
         sys.stderr.close()
+
+
+# --- provenance eval: measure the detector (python/provenance/evaluate.py) ---------------------
+@main.command(
+    "eval",
+    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
+    add_help_option=False,
+)
+@click.argument("arguments", nargs=-1, type=click.UNPROCESSED)
+def evaluate_command(arguments: tuple[str, ...]) -> None:
+    """Score against annotations (beside the lexical baseline) or run a public dataset.
+
+    ARGUMENTS go to `python -m provenance.evaluate` (try `provenance eval --help`)."""
+    from provenance.evaluate import run
+
+    sys.exit(run(list(arguments)))
