@@ -205,7 +205,8 @@ def _claims_in(
         s, e = unit.start + negation.start(), unit.start + negation.end()
         add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
     for match in _ATTRIBUTION.finditer(prose):
-        if not _ATTRIBUTION_NOUN.search(source) or not _ATTRIBUTION_NOUN.search(match.group()):
+        noun = _ATTRIBUTION_NOUN.search(match.group())
+        if noun is None or not re.search(r"\b" + noun.group(), source, re.IGNORECASE):
             s, e = unit.start + match.start(), unit.start + match.end()
             add((s, e), "attribution", f"the source does not attribute this to anyone: '{match.group()}'")
     for match in _HIT_HARD.finditer(prose):

@@ -1,0 +1,70 @@
+"""Added claims inside supported sentences, one hand-written case per claim type."""
+
+from __future__ import annotations
+
+from provenance import compare
+
+SOURCE = (
+    "The two leaders are set to meet in Geneva on Thursday to discuss the trade agreement.\n\n"
+    "Exports between the countries rose by 12% last year, officials said.\n\n"
+    "Chancellor Anna Berg said the talks would be difficult.\n\n"
+    "Farmers have complained about the new import rules."
+)
+
+
+def claims(candidate: str) -> list[tuple[str, str]]:
+    return [(c.type, c.text) for c in compare(candidate, SOURCE).added]
+
+
+def test_year_for_a_relative_date() -> None:
+    found = claims("Exports between the countries rose by 12% in 2024, officials said.")
+    assert ("date", "2024") in found
+    reason = next(c.reason for c in compare("Exports between the countries rose by 12% in 2024, officials said.", SOURCE).added)
+    assert "last year" in reason
+
+
+def test_changed_number_is_a_contradiction() -> None:
+    found = claims("Exports between the countries rose by 30% last year, officials said.")
+    assert ("contradiction", "30") in found
+
+
+def test_event_told_as_done() -> None:
+    found = claims("The two leaders met in Geneva on Thursday to discuss the trade agreement.")
+    assert ("contradiction", "met") in found
+
+
+def test_status_title_the_source_does_not_give() -> None:
+    found = claims("Former Chancellor Anna Berg said the talks would be difficult.")
+    assert any(kind == "contradiction" and text.lower() == "former" for kind, text in found)
+
+
+def test_vague_attribution() -> None:
+    found = claims("Exports between the countries rose by 12% last year, and analysts believe the rise will continue.")
+    assert any(kind == "attribution" and text.startswith("analysts believe") for kind, text in found)
+
+
+def test_intensifier_is_an_exaggeration() -> None:
+    found = claims("Farmers have complained bitterly about the devastating new import rules.")
+    assert any(kind == "exaggeration" and text.startswith("devastating") for kind, text in found)
+
+
+def test_unnamed_entity() -> None:
+    found = claims("Chancellor Anna Berg told Reuters the talks would be difficult.")
+    assert ("entity", "Reuters") in found
+
+
+def test_flipped_negation() -> None:
+    found = claims("Chancellor Anna Berg said the talks would not be difficult.")
+    assert ("contradiction", "not") in found
+
+
+def test_faithful_paraphrase_adds_nothing() -> None:
+    assert claims("Officials said exports between the two countries rose 12% last year.") == []
+
+
+def test_unsupported_sentence_is_one_claim_with_a_reason() -> None:
+    report = compare("Many experts say the region has never been more prosperous.", SOURCE)
+    assert [s.label for s in report.sentences] == ["added"]
+    assert len(report.added) == 1
+    assert report.added[0].type == "attribution"
+    assert "no source sentence supports" in report.added[0].reason

@@ -1,0 +1,107 @@
+"""Sentence labels, alignment, omissions and verdicts on small hand-written pairs."""
+
+from __future__ import annotations
+
+from provenance import compare
+from provenance.classify import content_keys, is_boilerplate, key
+
+SOURCE = (
+    "The city council approved a new budget of 40 million dollars on Monday.\n\n"
+    "The mayor said the money will pay for road repairs and two new libraries.\n\n"
+    "Opposition members voted against the plan, citing concerns about rising debt.\n\n"
+    "The budget takes effect in July."
+)
+
+
+def labels(candidate: str, source: str = SOURCE, semantic: bool = True) -> list[str]:
+    return [s.label for s in compare(candidate, source, semantic=semantic).sentences]
+
+
+def test_stems_meet_inflected_forms() -> None:
+    assert key("breakthroughs") == key("breakthrough")
+    assert key("approved") == key("approves")
+    assert "the" not in content_keys("The budget")
+
+
+def test_copied_sentence() -> None:
+    candidate = "The city council approved a new budget of 40 million dollars on Monday."
+    assert labels(candidate) == ["copied"]
+
+
+def test_paraphrase_is_supported_by_its_source_sentence() -> None:
+    candidate = "On Monday, council members gave their approval to a fresh 40 million dollar budget."
+    report = compare(candidate, SOURCE)
+    assert [s.label for s in report.sentences] == ["paraphrase"]
+    assert report.sentences[0].source == [(0, SOURCE.index("\n"))]
+
+
+def test_unsupported_sentence_is_added() -> None:
+    candidate = "Residents have long complained about the noisy nightlife in the harbour district."
+    assert labels(candidate) == ["added"]
+
+
+def test_heading_and_boilerplate() -> None:
+    candidate = (
+        "Council Passes Budget\n"
+        "The city council approved a new budget of 40 million dollars on Monday.\n"
+        "Sign up for our newsletter to get the latest news in your inbox."
+    )
+    assert labels(candidate) == ["heading", "copied", "boilerplate"]
+
+
+def test_boilerplate_patterns_are_general() -> None:
+    assert is_boilerplate("Follow us on social media for more stories.")
+    assert is_boilerplate("© 2025 Some Publisher. All rights reserved.")
+    assert not is_boilerplate("The council will meet again in March.")
+
+
+def test_lexical_mode_labels_without_the_model() -> None:
+    candidate = "The city council approved a new budget of 40 million dollars on Monday. Dragons are real."
+    report = compare(candidate, SOURCE, semantic=False)
+    assert report.semantic_model is None
+    assert [s.label for s in report.sentences] == ["copied", "added"]
+
+
+def test_omissions_list_unused_source_sentences() -> None:
+    candidate = "The city council approved a new budget of 40 million dollars on Monday."
+    report = compare(candidate, SOURCE)
+    omitted = [SOURCE[o.source[0] : o.source[1]] for o in report.omitted]
+    assert "The budget takes effect in July." in omitted
+    assert not any(text.startswith("The city council") for text in omitted)
+
+
+def test_coverage_shares_sum_to_at_most_one() -> None:
+    candidate = "The city council approved a new budget of 40 million dollars on Monday. Dragons are real."
+    coverage = compare(candidate, SOURCE).coverage
+    assert coverage.copied > 0.5 and coverage.added > 0.1
+    assert coverage.copied + coverage.paraphrase + coverage.added <= 1.0 + 1e-9
+
+
+def test_derived_when_the_prose_is_rewritten_from_the_source() -> None:
+    candidate = (
+        "On Monday the city council approved a fresh budget worth 40 million dollars.\n\n"
+        "According to the mayor, the funds will cover road repairs as well as two new libraries.\n\n"
+        "Members of the opposition opposed the plan because of worries about growing debt.\n\n"
+        "The new budget comes into force in July."
+    )
+    assert compare(candidate, SOURCE).verdict.relation == "derived"
+
+
+def test_shared_quotation_alone_does_not_make_a_pair_derived() -> None:
+    source = (
+        'Storms closed the northern highway on Friday. "We have never seen water this high," '
+        "the fire chief said. Crews worked through the night to clear fallen trees."
+    )
+    candidate = (
+        "A week of rain has left farmers in the valley counting their losses. "
+        '"We have never seen water this high," the fire chief said. '
+        "Insurance companies expect thousands of claims, and schools stay shut until Wednesday."
+    )
+    report = compare(candidate, source)
+    assert report.verdict.relation == "independent"
+    assert [q.status for q in report.quotes] == ["exact"]
+
+
+def test_unrelated_texts() -> None:
+    candidate = "The recipe calls for two eggs, flour and a pinch of salt. Bake it for twenty minutes."
+    assert compare(candidate, SOURCE).verdict.relation == "unrelated"

@@ -1,0 +1,48 @@
+"""The seed articles: verdicts on every pair the issue names, and the dev-pair targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance import compare
+from provenance.evaluate import evaluate_gold
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "eval" / "seed_gold_dev.json"
+
+
+def seed(prefix: str) -> str:
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is absent: the seed articles live in ../shared beside the repository")
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("candidate", "source", "relation"),
+    [
+        ("001", "000", "derived"),
+        ("003", "004", "derived"),
+        ("002", "000", "independent"),
+        ("002", "004", "independent"),
+        ("001", "004", "independent"),
+    ],
+)
+def test_seed_verdicts(candidate: str, source: str, relation: str) -> None:
+    report = compare(seed(candidate), seed(source))
+    assert report.verdict.relation == relation, report.verdict.reasons
+
+
+def test_dev_pair_targets() -> None:
+    if not GOLD.is_file():
+        pytest.skip(f"{GOLD} is absent")
+    result = evaluate_gold(GOLD)
+    system, baseline = result["system"], result["baseline"]
+    assert system["sentence_macro_f1"] >= 0.93
+    assert system["sentence_macro_f1"] > baseline["sentence_macro_f1"]
+    assert system["added_recall"] >= 0.9
+    assert system["added_precision"] >= 0.8
+    assert system["quote_accuracy"] == 1.0
+    assert system["verdict_accuracy"] == 1.0
