@@ -177,5 +177,313 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(seeds, m)?)?;
     m.add_function(wrap_pyfunction!(align_pair, m)?)?;
     m.add_function(wrap_pyfunction!(align_many, m)?)?;
+    add_corpus(m)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corpus scale: fingerprints, the index, all-pairs reuse.
+
+use crate::corpus;
+use crate::index::{self, IndexError, IndexParams};
+
+pyo3::create_exception!(
+    _core,
+    IndexFormatError,
+    PyValueError,
+    "A file that is not a provenance index, of another format version, truncated or corrupted."
+);
+
+impl From<IndexError> for PyErr {
+    fn from(err: IndexError) -> Self {
+        match err {
+            IndexError::Params(m) => PyValueError::new_err(m),
+            IndexError::Format(m) => IndexFormatError::new_err(m),
+            IndexError::Io(e) => e.into(),
+        }
+    }
+}
+
+fn index_params(ngram: usize, window: usize, max_df: usize) -> PyResult<IndexParams> {
+    Ok(IndexParams {
+        ngram,
+        window,
+        max_df,
+    }
+    .validate()?)
+}
+
+/// Reuse between documents `a` and `b` (`a < b`; `a` is each passage's candidate side).
+#[pyclass(frozen, get_all, module = "provenance._core", name = "ReusePair")]
+struct PyReusePair {
+    a: u32,
+    b: u32,
+    shared: u32,
+    passages: Vec<Py<PyPassage>>,
+}
+
+#[pymethods]
+impl PyReusePair {
+    fn __repr__(&self) -> String {
+        format!(
+            "ReusePair(a={}, b={}, shared={}, passages={})",
+            self.a,
+            self.b,
+            self.shared,
+            self.passages.len()
+        )
+    }
+}
+
+/// A likely source of a query: document number, fingerprints shared, words aligned, passages.
+#[pyclass(frozen, get_all, module = "provenance._core", name = "Hit")]
+struct PyHit {
+    doc: u32,
+    shared: u32,
+    matched: usize,
+    passages: Vec<Py<PyPassage>>,
+}
+
+#[pymethods]
+impl PyHit {
+    fn __repr__(&self) -> String {
+        format!(
+            "Hit(doc={}, shared={}, matched={}, passages={})",
+            self.doc,
+            self.shared,
+            self.matched,
+            self.passages.len()
+        )
+    }
+}
+
+fn py_passages(py: Python<'_>, passages: Vec<align::Passage>) -> PyResult<Vec<Py<PyPassage>>> {
+    passages
+        .into_iter()
+        .map(|p| Py::new(py, PyPassage::from(p)))
+        .collect()
+}
+
+fn py_pairs(py: Python<'_>, found: corpus::AllPairs) -> PyResult<(Vec<PyReusePair>, usize, usize)> {
+    let pairs = found
+        .pairs
+        .into_iter()
+        .map(|p| {
+            Ok(PyReusePair {
+                a: p.a,
+                b: p.b,
+                shared: p.shared,
+                passages: py_passages(py, p.passages)?,
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok((pairs, found.postings, found.candidate_pairs))
+}
+
+/// Winnowed fingerprints of `text`: `(hash, token position)`.
+#[pyfunction]
+#[pyo3(signature = (text, *, ngram = index::DEFAULT_INDEX_NGRAM, window = index::DEFAULT_WINDOW))]
+fn fingerprints(
+    py: Python<'_>,
+    text: &str,
+    ngram: usize,
+    window: usize,
+) -> PyResult<Vec<(u64, u32)>> {
+    index_params(ngram, window, index::DEFAULT_MAX_DF)?;
+    Ok(py.detach(|| index::fingerprints(&index::token_hashes(text), ngram, window)))
+}
+
+/// `fingerprints` of many texts in parallel.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (texts, *, ngram = index::DEFAULT_INDEX_NGRAM, window = index::DEFAULT_WINDOW))]
+fn fingerprint_many(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    ngram: usize,
+    window: usize,
+) -> PyResult<Vec<Vec<(u64, u32)>>> {
+    index_params(ngram, window, index::DEFAULT_MAX_DF)?;
+    Ok(py.detach(|| {
+        texts
+            .par_iter()
+            .map(|t| index::fingerprints(&index::token_hashes(t), ngram, window))
+            .collect()
+    }))
+}
+
+/// Every pair of `texts` that reuses text: `(pairs, postings, candidate_pairs)`, documents
+/// numbered by position in `texts`.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)]
+#[pyo3(signature = (texts, *, ngram = index::DEFAULT_INDEX_NGRAM, window = index::DEFAULT_WINDOW,
+                    max_df = index::DEFAULT_MAX_DF, min_shared = 2, align_ngram = align::DEFAULT_NGRAM,
+                    max_gap = align::DEFAULT_MAX_GAP, min_matched = align::DEFAULT_MIN_MATCHED,
+                    max_postings = align::DEFAULT_MAX_POSTINGS))]
+fn all_pairs(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    ngram: usize,
+    window: usize,
+    max_df: usize,
+    min_shared: usize,
+    align_ngram: usize,
+    max_gap: usize,
+    min_matched: usize,
+    max_postings: usize,
+) -> PyResult<(Vec<PyReusePair>, usize, usize)> {
+    let ip = index_params(ngram, window, max_df)?;
+    let p = params(align_ngram, max_gap, min_matched, max_postings)?;
+    let found = py.detach(|| corpus::all_pairs(&texts, &ip, min_shared.max(1), &p));
+    py_pairs(py, found)
+}
+
+/// A fingerprint index over a collection, saved to and loaded from one file.
+#[pyclass(module = "provenance._core", name = "Index")]
+struct PyIndex {
+    inner: index::Index,
+}
+
+#[pymethods]
+impl PyIndex {
+    #[new]
+    #[pyo3(signature = (*, ngram = index::DEFAULT_INDEX_NGRAM, window = index::DEFAULT_WINDOW, max_df = index::DEFAULT_MAX_DF))]
+    fn new(ngram: usize, window: usize, max_df: usize) -> PyResult<Self> {
+        Ok(Self {
+            inner: index::Index::new(index_params(ngram, window, max_df)?)?,
+        })
+    }
+
+    #[staticmethod]
+    #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
+    fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
+        Ok(Self {
+            inner: py.detach(|| index::Index::load(&path))?,
+        })
+    }
+
+    #[allow(clippy::needless_pass_by_value)]
+    fn save(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
+        Ok(py.detach(|| self.inner.save(&path))?)
+    }
+
+    /// Adds `(id, text, meta)` records; `meta` is an opaque string (JSON by convention).
+    #[allow(clippy::needless_pass_by_value)]
+    fn add(
+        &mut self,
+        py: Python<'_>,
+        records: Vec<(PyBackedStr, PyBackedStr, PyBackedStr)>,
+    ) -> PyResult<()> {
+        let inner = &mut self.inner;
+        Ok(py.detach(|| inner.add(&records))?)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.docs.len()
+    }
+
+    #[getter]
+    fn ngram(&self) -> usize {
+        self.inner.params.ngram
+    }
+    #[getter]
+    fn window(&self) -> usize {
+        self.inner.params.window
+    }
+    #[getter]
+    fn max_df(&self) -> usize {
+        self.inner.params.max_df
+    }
+    #[getter]
+    fn postings(&self) -> usize {
+        self.inner.postings.len()
+    }
+    #[getter]
+    fn memory_bytes(&self) -> usize {
+        self.inner.memory_bytes()
+    }
+
+    /// `(id, meta)` of document `doc`.
+    fn doc(&self, doc: usize) -> PyResult<(String, String)> {
+        let d = self
+            .inner
+            .docs
+            .get(doc)
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("no such document"))?;
+        Ok((d.id.clone(), d.meta.clone()))
+    }
+
+    fn ids(&self) -> Vec<String> {
+        self.inner.docs.iter().map(|d| d.id.clone()).collect()
+    }
+
+    fn text(&self, py: Python<'_>, doc: usize) -> PyResult<String> {
+        if doc >= self.inner.docs.len() {
+            return Err(pyo3::exceptions::PyIndexError::new_err("no such document"));
+        }
+        Ok(py.detach(|| self.inner.text(doc))?)
+    }
+
+    /// The `k` likeliest sources of `text`, best first.
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (text, *, k = 10, candidates = 50, align_ngram = align::DEFAULT_NGRAM,
+                        max_gap = align::DEFAULT_MAX_GAP, min_matched = align::DEFAULT_MIN_MATCHED,
+                        max_postings = align::DEFAULT_MAX_POSTINGS))]
+    fn search(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        k: usize,
+        candidates: usize,
+        align_ngram: usize,
+        max_gap: usize,
+        min_matched: usize,
+        max_postings: usize,
+    ) -> PyResult<Vec<PyHit>> {
+        let p = params(align_ngram, max_gap, min_matched, max_postings)?;
+        let hits = py.detach(|| corpus::search(&self.inner, text, k, candidates, &p))?;
+        hits.into_iter()
+            .map(|h| {
+                Ok(PyHit {
+                    doc: h.doc,
+                    shared: h.shared,
+                    matched: h.matched,
+                    passages: py_passages(py, h.passages)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Every pair of the index's documents that reuses text: `(pairs, postings, candidate_pairs)`.
+    #[pyo3(signature = (*, min_shared = 2, align_ngram = align::DEFAULT_NGRAM, max_gap = align::DEFAULT_MAX_GAP,
+                        min_matched = align::DEFAULT_MIN_MATCHED, max_postings = align::DEFAULT_MAX_POSTINGS))]
+    fn all_pairs(
+        &self,
+        py: Python<'_>,
+        min_shared: usize,
+        align_ngram: usize,
+        max_gap: usize,
+        min_matched: usize,
+        max_postings: usize,
+    ) -> PyResult<(Vec<PyReusePair>, usize, usize)> {
+        let p = params(align_ngram, max_gap, min_matched, max_postings)?;
+        let found = py.detach(|| corpus::index_all_pairs(&self.inner, min_shared.max(1), &p))?;
+        py_pairs(py, found)
+    }
+}
+
+/// Registers the corpus-scale part of the module (called from `_core`).
+fn add_corpus(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("DEFAULT_INDEX_NGRAM", index::DEFAULT_INDEX_NGRAM)?;
+    m.add("DEFAULT_WINDOW", index::DEFAULT_WINDOW)?;
+    m.add("DEFAULT_MAX_DF", index::DEFAULT_MAX_DF)?;
+    m.add("INDEX_FORMAT_VERSION", index::FORMAT_VERSION)?;
+    m.add("IndexFormatError", m.py().get_type::<IndexFormatError>())?;
+    m.add_class::<PyReusePair>()?;
+    m.add_class::<PyHit>()?;
+    m.add_class::<PyIndex>()?;
+    m.add_function(wrap_pyfunction!(fingerprints, m)?)?;
+    m.add_function(wrap_pyfunction!(fingerprint_many, m)?)?;
+    m.add_function(wrap_pyfunction!(all_pairs, m)?)?;
     Ok(())
 }

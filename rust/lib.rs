@@ -6,3 +6,5 @@ pub mod seed;
 pub mod text;
 
 mod bindings;
+pub mod corpus;
+pub mod index;

@@ -1,5 +1,6 @@
 """The native core (Rust). Spans are (start, end) code-point offsets into the Python str."""
 
+import os
 from typing import Final
 
 __version__: Final[str]
@@ -60,3 +61,110 @@ def align_many(
     max_postings: int = ...,
 ) -> list[list[Passage]]:
     """`align` over many (candidate, source) pairs in parallel, the GIL released."""
+
+# Corpus scale: fingerprints, the index, all-pairs reuse.
+
+DEFAULT_INDEX_NGRAM: Final[int]
+DEFAULT_WINDOW: Final[int]
+DEFAULT_MAX_DF: Final[int]
+INDEX_FORMAT_VERSION: Final[int]
+
+class IndexFormatError(ValueError):
+    """Not a provenance index, another format version, truncated or corrupted."""
+
+class ReusePair:
+    """Reuse between documents a < b; a is each passage's candidate side."""
+
+    @property
+    def a(self) -> int: ...
+    @property
+    def b(self) -> int: ...
+    @property
+    def shared(self) -> int:
+        """Distinct fingerprints the two documents share."""
+    @property
+    def passages(self) -> list[Passage]: ...
+
+class Hit:
+    """A likely source of a query."""
+
+    @property
+    def doc(self) -> int: ...
+    @property
+    def shared(self) -> int:
+        """Distinct query n-grams found among the document's fingerprints."""
+    @property
+    def matched(self) -> int:
+        """Identical words in the aligned passages."""
+    @property
+    def passages(self) -> list[Passage]: ...
+
+def fingerprints(text: str, *, ngram: int = ..., window: int = ...) -> list[tuple[int, int]]:
+    """Winnowed fingerprints of `text`: (hash, token position)."""
+
+def fingerprint_many(texts: list[str], *, ngram: int = ..., window: int = ...) -> list[list[tuple[int, int]]]:
+    """`fingerprints` of many texts in parallel, the GIL released."""
+
+def all_pairs(
+    texts: list[str],
+    *,
+    ngram: int = ...,
+    window: int = ...,
+    max_df: int = ...,
+    min_shared: int = 2,
+    align_ngram: int = ...,
+    max_gap: int = ...,
+    min_matched: int = ...,
+    max_postings: int = ...,
+) -> tuple[list[ReusePair], int, int]:
+    """Every pair of `texts` that reuses text: (pairs, postings, candidate pairs aligned)."""
+
+class Index:
+    """A fingerprint index over a collection, kept in one file; texts are read from it on demand."""
+
+    def __init__(self, *, ngram: int = ..., window: int = ..., max_df: int = ...) -> None: ...
+    @staticmethod
+    def load(path: str | os.PathLike[str]) -> Index:
+        """Raises IndexFormatError for a damaged or foreign file, OSError when unreadable."""
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Writes atomically (temporary file beside `path`, synced, renamed over it)."""
+    def add(self, records: list[tuple[str, str, str]]) -> None:
+        """Adds (id, text, meta) records; meta is an opaque string (JSON by convention)."""
+    def __len__(self) -> int: ...
+    @property
+    def ngram(self) -> int: ...
+    @property
+    def window(self) -> int: ...
+    @property
+    def max_df(self) -> int: ...
+    @property
+    def postings(self) -> int: ...
+    @property
+    def memory_bytes(self) -> int:
+        """Bytes held in memory: postings, document table, texts added since loading."""
+    def doc(self, doc: int) -> tuple[str, str]:
+        """(id, meta) of document number `doc`."""
+    def ids(self) -> list[str]: ...
+    def text(self, doc: int) -> str: ...
+    def search(
+        self,
+        text: str,
+        *,
+        k: int = 10,
+        candidates: int = 50,
+        align_ngram: int = ...,
+        max_gap: int = ...,
+        min_matched: int = ...,
+        max_postings: int = ...,
+    ) -> list[Hit]:
+        """The k likeliest sources of `text`, by aligned words then shared fingerprints."""
+    def all_pairs(
+        self,
+        *,
+        min_shared: int = 2,
+        align_ngram: int = ...,
+        max_gap: int = ...,
+        min_matched: int = ...,
+        max_postings: int = ...,
+    ) -> tuple[list[ReusePair], int, int]:
+        """Every pair of the index's documents that reuses text."""

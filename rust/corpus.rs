@@ -1,0 +1,223 @@
+//! Reuse across a collection: candidate pairs from shared fingerprints, then the alignment core
+//! on the candidates only. Each step is a batch function over numbered texts, so that another
+//! engine can run the same steps over partitions.
+
+use rayon::prelude::*;
+
+use crate::align::{Params, Passage, align_tokens};
+use crate::index::{
+    Index, IndexError, IndexParams, candidate_pairs, postings_of, query_candidates,
+};
+use crate::text::{Token, tokenize};
+
+/// Reuse between documents `a` and `b` (`a < b`): `a` is the alignment's candidate side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairReuse {
+    pub a: u32,
+    pub b: u32,
+    /// Distinct fingerprints the two share.
+    pub shared: u32,
+    pub passages: Vec<Passage>,
+}
+
+/// What an all-pairs run found, with the sizes that bound its memory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AllPairs {
+    pub pairs: Vec<PairReuse>,
+    pub postings: usize,
+    pub candidate_pairs: usize,
+}
+
+/// Aligns candidate pairs `(a, b, shared)` sorted by `a`; pairs without a passage are dropped.
+/// Each `a` is tokenised once for all its partners.
+pub fn align_pairs<F>(
+    pairs: &[(u32, u32, u32)],
+    tokens_of: F,
+    params: &Params,
+) -> Result<Vec<PairReuse>, IndexError>
+where
+    F: Fn(u32) -> Result<Vec<Token>, IndexError> + Sync,
+{
+    let groups: Vec<&[(u32, u32, u32)]> = pairs.chunk_by(|x, y| x.0 == y.0).collect();
+    let found: Result<Vec<Vec<PairReuse>>, IndexError> = groups
+        .par_iter()
+        .map(|group| {
+            let a_tokens = tokens_of(group[0].0)?;
+            let mut out = Vec::new();
+            for &(a, b, shared) in *group {
+                let passages = align_tokens(&a_tokens, &tokens_of(b)?, params);
+                if !passages.is_empty() {
+                    out.push(PairReuse {
+                        a,
+                        b,
+                        shared,
+                        passages,
+                    });
+                }
+            }
+            Ok(out)
+        })
+        .collect();
+    Ok(found?.into_iter().flatten().collect())
+}
+
+/// Every pair of `texts` that reuses text, numbered by position in `texts`.
+pub fn all_pairs<S: AsRef<str> + Sync>(
+    texts: &[S],
+    index_params: &IndexParams,
+    min_shared: usize,
+    params: &Params,
+) -> AllPairs {
+    let postings = postings_of(texts, 0, index_params);
+    let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
+    let n_postings = postings.len();
+    drop(postings);
+    let pairs = align_pairs(
+        &candidates,
+        |i| Ok(tokenize(texts[i as usize].as_ref())),
+        params,
+    )
+    .expect("texts in memory cannot fail to load");
+    AllPairs {
+        pairs,
+        postings: n_postings,
+        candidate_pairs: candidates.len(),
+    }
+}
+
+/// Every pair of an index's documents that reuses text.
+pub fn index_all_pairs(
+    index: &Index,
+    min_shared: usize,
+    params: &Params,
+) -> Result<AllPairs, IndexError> {
+    let candidates = candidate_pairs(&index.postings, index.params.max_df, min_shared);
+    let pairs = align_pairs(
+        &candidates,
+        |i| Ok(tokenize(&index.text(i as usize)?)),
+        params,
+    )?;
+    Ok(AllPairs {
+        pairs,
+        postings: index.postings.len(),
+        candidate_pairs: candidates.len(),
+    })
+}
+
+/// A likely source of a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    /// Distinct n-grams of the query found among the document's fingerprints.
+    pub shared: u32,
+    /// Identical words in the passages the query takes from the document.
+    pub matched: usize,
+    pub passages: Vec<Passage>,
+}
+
+/// The `k` likeliest sources of `query`: the `candidates` documents sharing most fingerprints
+/// are aligned, and ranked by words in aligned passages, then by fingerprints shared (so that a
+/// heavily rewritten source the aligner cannot follow still ranks by its fingerprints).
+pub fn search(
+    index: &Index,
+    query: &str,
+    k: usize,
+    candidates: usize,
+    params: &Params,
+) -> Result<Vec<Hit>, IndexError> {
+    let query_tokens = tokenize(query);
+    let hashes: Vec<u64> = query_tokens.iter().map(|t| t.hash).collect();
+    let mut found = query_candidates(&index.postings, &hashes, &index.params);
+    found.truncate(candidates.max(k));
+    let hits: Result<Vec<Hit>, IndexError> = found
+        .par_iter()
+        .map(|&(doc, shared)| {
+            let passages =
+                align_tokens(&query_tokens, &tokenize(&index.text(doc as usize)?), params);
+            let matched = passages.iter().map(|p| p.matched).sum();
+            Ok(Hit {
+                doc,
+                shared,
+                matched,
+                passages,
+            })
+        })
+        .collect();
+    let mut hits = hits?;
+    hits.sort_by_key(|h| {
+        (
+            std::cmp::Reverse(h.matched),
+            std::cmp::Reverse(h.shared),
+            h.doc,
+        )
+    });
+    hits.truncate(k);
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(words: std::ops::Range<u32>) -> String {
+        words.map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn planted_reuse_is_found_and_nothing_else() {
+        let texts = [
+            text(0..300),
+            format!(
+                "{} {} {}",
+                text(1000..1100),
+                text(100..160),
+                text(1100..1200)
+            ),
+            text(2000..2300),
+            // Near-verbatim: one word in six changed.
+            (2100..2200)
+                .map(|i| {
+                    if i % 6 == 0 {
+                        "changed".to_string()
+                    } else {
+                        format!("w{i}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        ];
+        let found = all_pairs(&texts, &IndexParams::default(), 2, &Params::default());
+        let pairs: Vec<(u32, u32)> = found.pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, [(0, 1), (2, 3)]);
+        let copied = &found.pairs[0].passages;
+        assert_eq!(copied.len(), 1);
+        assert_eq!(copied[0].matched, 60);
+        assert!(
+            found.pairs[1]
+                .passages
+                .iter()
+                .map(|p| p.matched)
+                .sum::<usize>()
+                >= 80
+        );
+    }
+
+    #[test]
+    fn search_ranks_by_aligned_words() {
+        let mut index = Index::new(IndexParams::default()).unwrap();
+        let docs = [text(0..300), text(300..600), text(600..900)];
+        let records: Vec<(String, String, String)> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("d{i}"), t.clone(), "{}".into()))
+            .collect();
+        index.add(&records).unwrap();
+        let query = format!("{} {} {}", text(610..640), text(5000..5100), text(320..420));
+        let hits = search(&index, &query, 10, 50, &Params::default()).unwrap();
+        assert_eq!(hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(hits[0].matched, 100);
+        assert_eq!(hits[1].matched, 30);
+        let all = index_all_pairs(&index, 1, &Params::default()).unwrap();
+        assert!(all.pairs.is_empty());
+    }
+}

@@ -1,0 +1,842 @@
+//! A fingerprint index over a collection: winnowed word n-gram hashes with postings to
+//! documents and token positions, candidate generation for one query and for all pairs, and a
+//! compact single-file on-disk form.
+//!
+//! Fingerprints are the n-gram hashes of `seed::ngram_hashes` selected by robust winnowing
+//! (Schleimer, Wilkerson & Aiken 2003): the minimum of every window of `window` consecutive
+//! n-gram hashes. Any run of `window + ngram - 1` identical words in two texts therefore shares at
+//! least one fingerprint, while only about `2 / (window + 1)` of the n-grams are stored.
+//! `window = 1` stores every n-gram.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use crate::seed::{MAX_NGRAM, ngram_hashes};
+use crate::text::{is_invisible, normalize_word};
+
+/// Four-word n-grams, as the aligner's seeds: the index finds what the aligner can then align.
+pub const DEFAULT_INDEX_NGRAM: usize = 4;
+/// Winnowing window, chosen by measurement on the synthetic corpus (`benches/synthetic.py`,
+/// figures in `docs/corpus.md`): every copied run of 11 words is guaranteed a shared
+/// fingerprint, and the index holds about a fifth of the n-grams.
+pub const DEFAULT_WINDOW: usize = 8;
+/// A fingerprint found in more documents than this marks boilerplate or a stock phrase, not a
+/// source: it is skipped when candidates are generated (passim's default `--max-df` is 100, and
+/// a fingerprint shared by `d` documents costs `d (d - 1) / 2` candidate pairs).
+pub const DEFAULT_MAX_DF: usize = 100;
+
+/// The index file: magic, then the format version.
+const MAGIC: &[u8; 8] = b"PRVNIDX\0";
+pub const FORMAT_VERSION: u32 = 1;
+const HEADER_LEN: u64 = 8 + 4 + 8 + 8 + 8;
+const POSTING_BYTES: usize = 16;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexParams {
+    pub ngram: usize,
+    pub window: usize,
+    pub max_df: usize,
+}
+
+impl Default for IndexParams {
+    fn default() -> Self {
+        Self {
+            ngram: DEFAULT_INDEX_NGRAM,
+            window: DEFAULT_WINDOW,
+            max_df: DEFAULT_MAX_DF,
+        }
+    }
+}
+
+impl IndexParams {
+    pub fn validate(self) -> Result<Self, IndexError> {
+        if !(1..=MAX_NGRAM).contains(&self.ngram) {
+            return Err(IndexError::Params(format!(
+                "ngram must be between 1 and {MAX_NGRAM}, not {}",
+                self.ngram
+            )));
+        }
+        if !(1..=256).contains(&self.window) {
+            return Err(IndexError::Params(format!(
+                "window must be between 1 and 256, not {}",
+                self.window
+            )));
+        }
+        if self.max_df < 2 {
+            return Err(IndexError::Params("max_df must be at least 2".into()));
+        }
+        Ok(self)
+    }
+}
+
+#[derive(Debug)]
+pub enum IndexError {
+    Params(String),
+    /// Not an index, a different format version, truncated or corrupted: one line for the user.
+    Format(String),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Params(m) | Self::Format(m) => f.write_str(m),
+            Self::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+impl From<std::io::Error> for IndexError {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::UnexpectedEof {
+            Self::Format("is truncated or corrupted (it ends too early)".into())
+        } else {
+            Self::Io(e)
+        }
+    }
+}
+
+/// Winnowed fingerprints of a token-hash sequence: `(hash, token position of the n-gram)`.
+/// Robust winnowing: the rightmost minimum of each window, recorded once while it stays the
+/// minimum. A text shorter than one window gives its single minimum.
+pub fn fingerprints(token_hashes: &[u64], ngram: usize, window: usize) -> Vec<(u64, u32)> {
+    let grams = ngram_hashes(token_hashes, ngram);
+    if window <= 1 {
+        return grams
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| (h, i as u32))
+            .collect();
+    }
+    let mut out = Vec::with_capacity(2 * grams.len() / (window + 1) + 1);
+    if grams.is_empty() {
+        return out;
+    }
+    let w = window.min(grams.len());
+    let mut selected = usize::MAX;
+    for start in 0..=grams.len() - w {
+        // Rightmost minimum: ties move the selection forward, as the paper's robust variant.
+        let mut best = start;
+        for i in start + 1..start + w {
+            if grams[i] <= grams[best] {
+                best = i;
+            }
+        }
+        if best != selected {
+            selected = best;
+            out.push((grams[best], best as u32));
+        }
+    }
+    out
+}
+
+/// The `hash` of each token of `text::tokenize(text)`, without building the tokens: no offsets,
+/// no strings, ASCII words normalised in a reused buffer. Fingerprinting a collection spends
+/// most of its time here. Word boundaries are `text::tokenize`'s (UAX #29, words that only
+/// invisible characters separate joined); a test checks that the hashes agree.
+pub fn token_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut buf: Vec<u8> = Vec::with_capacity(64);
+    let mut push = |word: &str| {
+        if word.is_ascii() {
+            buf.clear();
+            let bytes = word.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                if b.is_ascii_alphanumeric() {
+                    buf.push(b.to_ascii_lowercase());
+                } else if b == b'.'
+                    && i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    buf.push(b'.');
+                }
+            }
+            if !buf.is_empty() {
+                out.push(xxh3_64(&buf));
+            }
+        } else {
+            let norm = normalize_word(word);
+            if !norm.is_empty() {
+                out.push(xxh3_64(norm.as_bytes()));
+            }
+        }
+    };
+    let mut pending: Option<(usize, usize)> = None;
+    for (start, word) in text.unicode_word_indices() {
+        let end = start + word.len();
+        if let Some((p_start, p_end)) = pending {
+            let gap = &text[p_end..start];
+            if !gap.is_empty() && gap.chars().all(is_invisible) {
+                pending = Some((p_start, end));
+                continue;
+            }
+            push(&text[p_start..p_end]);
+        }
+        pending = Some((start, end));
+    }
+    if let Some((p_start, p_end)) = pending {
+        push(&text[p_start..p_end]);
+    }
+    out
+}
+
+/// One occurrence of a fingerprint: document number and the token position of its n-gram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Posting {
+    pub key: u64,
+    pub doc: u32,
+    pub pos: u32,
+}
+
+/// Postings of a batch of texts, documents numbered from `first_doc`, sorted by key then
+/// document then position. Fingerprinting runs in parallel.
+pub fn postings_of<S: AsRef<str> + Sync>(
+    texts: &[S],
+    first_doc: u32,
+    params: &IndexParams,
+) -> Vec<Posting> {
+    let mut postings: Vec<Posting> = texts
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, text)| {
+            let doc = first_doc + i as u32;
+            fingerprints(&token_hashes(text.as_ref()), params.ngram, params.window)
+                .into_iter()
+                .map(move |(key, pos)| Posting { key, doc, pos })
+        })
+        .collect();
+    postings.par_sort_unstable();
+    postings
+}
+
+/// The distinct documents of one key's postings (they are sorted by document).
+fn distinct_docs(run: &[Posting]) -> impl Iterator<Item = u32> + '_ {
+    run.iter()
+        .enumerate()
+        .filter(|&(i, p)| i == 0 || run[i - 1].doc != p.doc)
+        .map(|(_, p)| p.doc)
+}
+
+/// Runs of equal keys in sorted postings.
+fn key_runs(postings: &[Posting]) -> impl Iterator<Item = &[Posting]> {
+    postings.chunk_by(|a, b| a.key == b.key)
+}
+
+/// Document pairs `(a, b)`, `a < b`, that share at least `min_shared` distinct fingerprints found
+/// in at most `max_df` documents, with the number they share. Memory: one `u64` per shared
+/// fingerprint occurrence between two documents, before counting.
+pub fn candidate_pairs(
+    postings: &[Posting],
+    max_df: usize,
+    min_shared: usize,
+) -> Vec<(u32, u32, u32)> {
+    // Split at key boundaries so that each key's run is handled by one thread.
+    let parts = rayon::current_num_threads().max(1) * 8;
+    let mut bounds = vec![0usize];
+    for k in 1..parts {
+        let mut cut = postings.len() * k / parts;
+        while cut > 0 && cut < postings.len() && postings[cut - 1].key == postings[cut].key {
+            cut += 1;
+        }
+        if cut > *bounds.last().expect("bounds start at 0") {
+            bounds.push(cut.min(postings.len()));
+        }
+    }
+    bounds.push(postings.len());
+    bounds.dedup();
+    let mut pairs: Vec<u64> = bounds
+        .par_windows(2)
+        .flat_map_iter(|w| {
+            let mut out: Vec<u64> = Vec::new();
+            let mut docs: Vec<u32> = Vec::new();
+            for run in key_runs(&postings[w[0]..w[1]]) {
+                if run.len() < 2 {
+                    continue;
+                }
+                docs.clear();
+                docs.extend(distinct_docs(run));
+                if docs.len() < 2 || docs.len() > max_df {
+                    continue;
+                }
+                for (i, &a) in docs.iter().enumerate() {
+                    out.extend(
+                        docs[i + 1..]
+                            .iter()
+                            .map(|&b| (u64::from(a) << 32) | u64::from(b)),
+                    );
+                }
+            }
+            out
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() >= min_shared)
+        .map(|run| ((run[0] >> 32) as u32, run[0] as u32, run.len() as u32))
+        .collect()
+}
+
+/// Documents sharing fingerprints with a query, with the number of distinct query n-grams they
+/// share, most first. Every n-gram of the query is looked up (not only its winnowed ones), so a
+/// copied run found once in the index is found whatever the query's winnowing would pick.
+pub fn query_candidates(
+    postings: &[Posting],
+    query_hashes: &[u64],
+    params: &IndexParams,
+) -> Vec<(u32, u32)> {
+    let mut grams = ngram_hashes(query_hashes, params.ngram);
+    grams.sort_unstable();
+    grams.dedup();
+    let mut hits: Vec<u32> = Vec::new();
+    let mut docs: Vec<u32> = Vec::new();
+    for key in grams {
+        let start = postings.partition_point(|p| p.key < key);
+        let end = start + postings[start..].partition_point(|p| p.key == key);
+        if start == end {
+            continue;
+        }
+        docs.clear();
+        docs.extend(distinct_docs(&postings[start..end]));
+        if docs.len() <= params.max_df {
+            hits.extend_from_slice(&docs);
+        }
+    }
+    hits.sort_unstable();
+    let mut counted: Vec<(u32, u32)> = hits
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len() as u32))
+        .collect();
+    counted.sort_by_key(|&(doc, n)| (std::cmp::Reverse(n), doc));
+    counted
+}
+
+/// A document of the index: its id, opaque metadata (JSON from the caller), and where its
+/// text lies in the text section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocEntry {
+    pub id: String,
+    pub meta: String,
+    pub text_offset: u64,
+    pub text_len: u64,
+    pub text_hash: u64,
+}
+
+/// The texts: a section of the index file read on demand, then texts added since loading.
+#[derive(Debug, Default)]
+struct TextStore {
+    file: Option<(File, u64, u64)>, // the file, where its text section starts, its length
+    added: Vec<u8>,
+}
+
+impl TextStore {
+    fn len(&self) -> u64 {
+        self.file.as_ref().map_or(0, |f| f.2) + self.added.len() as u64
+    }
+
+    fn read(&self, offset: u64, len: u64) -> Result<Vec<u8>, IndexError> {
+        let file_len = self.file.as_ref().map_or(0, |f| f.2);
+        if offset >= file_len {
+            let start = (offset - file_len) as usize;
+            return Ok(self.added[start..start + len as usize].to_vec());
+        }
+        let (file, section, _) = self.file.as_ref().expect("offset inside the file section");
+        let mut buf = vec![0u8; len as usize];
+        file.read_exact_at(&mut buf, section + offset)?;
+        Ok(buf)
+    }
+
+    fn copy_to(&self, out: &mut impl Write) -> Result<(), IndexError> {
+        if let Some((file, section, len)) = &self.file {
+            let mut buf = vec![0u8; 1 << 20];
+            let mut done = 0u64;
+            while done < *len {
+                let n = buf.len().min((len - done) as usize);
+                file.read_exact_at(&mut buf[..n], section + done)?;
+                out.write_all(&buf[..n])?;
+                done += n as u64;
+            }
+        }
+        out.write_all(&self.added)?;
+        Ok(())
+    }
+}
+
+/// The fingerprint index of a collection.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub params: IndexParams,
+    pub docs: Vec<DocEntry>,
+    /// Sorted by key, document, position.
+    pub postings: Vec<Posting>,
+    texts: TextStore,
+}
+
+impl Index {
+    pub fn new(params: IndexParams) -> Result<Self, IndexError> {
+        Ok(Self {
+            params: params.validate()?,
+            ..Self::default()
+        })
+    }
+
+    /// Adds documents `(id, text, meta)`; their numbers follow the existing ones.
+    pub fn add<S: AsRef<str> + Sync>(&mut self, records: &[(S, S, S)]) -> Result<(), IndexError> {
+        let first = self.docs.len();
+        if first + records.len() > u32::MAX as usize {
+            return Err(IndexError::Params(
+                "an index holds at most 2^32 - 1 documents".into(),
+            ));
+        }
+        let texts: Vec<&str> = records.iter().map(|r| r.1.as_ref()).collect();
+        let added = postings_of(&texts, first as u32, &self.params);
+        for (id, text, meta) in records {
+            let text = text.as_ref().as_bytes();
+            self.docs.push(DocEntry {
+                id: id.as_ref().to_owned(),
+                meta: meta.as_ref().to_owned(),
+                text_offset: self.texts.len(),
+                text_len: text.len() as u64,
+                text_hash: xxh3_64(text),
+            });
+            self.texts.added.extend_from_slice(text);
+        }
+        // New documents number after the old ones, so merging keeps (key, doc, pos) order.
+        let mut merged = Vec::with_capacity(self.postings.len() + added.len());
+        let (mut i, mut j) = (0, 0);
+        while i < self.postings.len() && j < added.len() {
+            if self.postings[i] <= added[j] {
+                merged.push(self.postings[i]);
+                i += 1;
+            } else {
+                merged.push(added[j]);
+                j += 1;
+            }
+        }
+        merged.extend_from_slice(&self.postings[i..]);
+        merged.extend_from_slice(&added[j..]);
+        self.postings = merged;
+        Ok(())
+    }
+
+    /// The text of document `doc`, checked against its stored hash.
+    pub fn text(&self, doc: usize) -> Result<String, IndexError> {
+        let entry = &self.docs[doc];
+        let bytes = self.texts.read(entry.text_offset, entry.text_len)?;
+        if xxh3_64(&bytes) != entry.text_hash {
+            return Err(IndexError::Format(format!(
+                "is corrupted (the text of document {:?} does not match its checksum)",
+                entry.id
+            )));
+        }
+        String::from_utf8(bytes)
+            .map_err(|_| IndexError::Format("is corrupted (a text is not UTF-8)".into()))
+    }
+
+    /// Bytes the index holds in memory (postings and document table; texts stay on disk once
+    /// saved and loaded).
+    pub fn memory_bytes(&self) -> usize {
+        self.postings.capacity() * std::mem::size_of::<Posting>()
+            + self
+                .docs
+                .iter()
+                .map(|d| std::mem::size_of::<DocEntry>() + d.id.capacity() + d.meta.capacity())
+                .sum::<usize>()
+            + self.texts.added.capacity()
+    }
+
+    /// Writes the index to `path` atomically: a temporary file beside it, synced, renamed over.
+    pub fn save(&self, path: &Path) -> Result<(), IndexError> {
+        let tmp = temp_path(path);
+        let result = self
+            .write_to(&tmp)
+            .and_then(|()| Ok(std::fs::rename(&tmp, path)?));
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+
+    fn write_to(&self, tmp: &Path) -> Result<(), IndexError> {
+        let mut body: Vec<u8> = Vec::new();
+        for v in [
+            self.params.ngram,
+            self.params.window,
+            self.params.max_df,
+            self.docs.len(),
+        ] {
+            body.extend_from_slice(&(v as u32).to_le_bytes());
+        }
+        for d in &self.docs {
+            put_str(&mut body, &d.id);
+            put_str(&mut body, &d.meta);
+            for v in [d.text_offset, d.text_len, d.text_hash] {
+                body.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        body.extend_from_slice(&(self.postings.len() as u64).to_le_bytes());
+        let mut hasher = Xxh3::new();
+        hasher.update(&body);
+        let postings_len = (self.postings.len() * POSTING_BYTES) as u64;
+        let mut chunk: Vec<u8> = Vec::with_capacity(1 << 20);
+        for part in self.postings.chunks(1 << 16) {
+            chunk.clear();
+            for p in part {
+                put_posting(&mut chunk, p);
+            }
+            hasher.update(&chunk);
+        }
+        let file = File::create(tmp)?;
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT_VERSION.to_le_bytes())?;
+        out.write_all(&(body.len() as u64 + postings_len).to_le_bytes())?;
+        out.write_all(&self.texts.len().to_le_bytes())?;
+        out.write_all(&hasher.digest().to_le_bytes())?;
+        out.write_all(&body)?;
+        for part in self.postings.chunks(1 << 16) {
+            chunk.clear();
+            for p in part {
+                put_posting(&mut chunk, p);
+            }
+            out.write_all(&chunk)?;
+        }
+        self.texts.copy_to(&mut out)?;
+        let file = out
+            .into_inner()
+            .map_err(|e| IndexError::Io(e.into_error()))?;
+        file.sync_all()?;
+        Ok(())
+    }
+
+    /// Loads an index written by `save`. The postings and document table are read and checked
+    /// against the stored checksum; texts are read on demand and checked one by one.
+    pub fn load(path: &Path) -> Result<Self, IndexError> {
+        let file = File::open(path)?;
+        let file_len = file.metadata()?.len();
+        let mut reader = BufReader::with_capacity(1 << 20, file.try_clone()?);
+        let mut magic = [0u8; 8];
+        if file_len < HEADER_LEN {
+            return Err(not_an_index());
+        }
+        reader.read_exact(&mut magic)?;
+        if &magic != MAGIC {
+            return Err(not_an_index());
+        }
+        let version = get_u32(&mut reader)?;
+        if version != FORMAT_VERSION {
+            return Err(IndexError::Format(format!(
+                "is an index of format version {version}; this provenance reads version {FORMAT_VERSION} (rebuild it with `provenance index build`)"
+            )));
+        }
+        let body_len = get_u64(&mut reader)?;
+        let texts_len = get_u64(&mut reader)?;
+        let checksum = get_u64(&mut reader)?;
+        if HEADER_LEN
+            .checked_add(body_len)
+            .and_then(|n| n.checked_add(texts_len))
+            != Some(file_len)
+        {
+            return Err(IndexError::Format(format!(
+                "is truncated or corrupted (its length is {file_len} bytes, its header says {})",
+                HEADER_LEN
+                    .saturating_add(body_len)
+                    .saturating_add(texts_len)
+            )));
+        }
+        let mut hashing = HashingReader {
+            inner: reader,
+            hasher: Xxh3::new(),
+        };
+        let params = IndexParams {
+            ngram: get_u32(&mut hashing)? as usize,
+            window: get_u32(&mut hashing)? as usize,
+            max_df: get_u32(&mut hashing)? as usize,
+        };
+        let n_docs = get_u32(&mut hashing)? as usize;
+        let mut docs = Vec::with_capacity(n_docs.min(body_len as usize / 28));
+        for _ in 0..n_docs {
+            let id = get_str(&mut hashing, body_len)?;
+            let meta = get_str(&mut hashing, body_len)?;
+            docs.push(DocEntry {
+                id,
+                meta,
+                text_offset: get_u64(&mut hashing)?,
+                text_len: get_u64(&mut hashing)?,
+                text_hash: get_u64(&mut hashing)?,
+            });
+        }
+        let n_postings = get_u64(&mut hashing)?;
+        if n_postings > body_len / POSTING_BYTES as u64 {
+            return Err(corrupted());
+        }
+        let mut postings = Vec::with_capacity(n_postings as usize);
+        let mut chunk = vec![0u8; POSTING_BYTES << 16];
+        let mut left = n_postings as usize;
+        while left > 0 {
+            let n = left.min(1 << 16);
+            let bytes = &mut chunk[..n * POSTING_BYTES];
+            hashing.read_exact(bytes)?;
+            postings.extend(bytes.chunks_exact(POSTING_BYTES).map(|b| Posting {
+                key: u64::from_le_bytes(b[..8].try_into().expect("8 bytes")),
+                doc: u32::from_le_bytes(b[8..12].try_into().expect("4 bytes")),
+                pos: u32::from_le_bytes(b[12..].try_into().expect("4 bytes")),
+            }));
+            left -= n;
+        }
+        if hashing.hasher.digest() != checksum {
+            return Err(IndexError::Format(
+                "is corrupted (checksum mismatch)".into(),
+            ));
+        }
+        let consistent = params.validate().is_ok()
+            && postings.iter().all(|p| (p.doc as usize) < n_docs)
+            && docs.iter().all(|d| {
+                d.text_offset
+                    .checked_add(d.text_len)
+                    .is_some_and(|e| e <= texts_len)
+            });
+        if !consistent {
+            return Err(corrupted());
+        }
+        Ok(Self {
+            params,
+            docs,
+            postings,
+            texts: TextStore {
+                file: Some((file, HEADER_LEN + body_len, texts_len)),
+                added: Vec::new(),
+            },
+        })
+    }
+}
+
+fn not_an_index() -> IndexError {
+    IndexError::Format("is not a provenance index".into())
+}
+
+fn corrupted() -> IndexError {
+    IndexError::Format("is corrupted (inconsistent contents)".into())
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+struct HashingReader<R> {
+    inner: R,
+    hasher: Xxh3,
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_posting(out: &mut Vec<u8>, p: &Posting) {
+    out.extend_from_slice(&p.key.to_le_bytes());
+    out.extend_from_slice(&p.doc.to_le_bytes());
+    out.extend_from_slice(&p.pos.to_le_bytes());
+}
+
+fn get_u32(r: &mut impl Read) -> Result<u32, IndexError> {
+    let mut b = [0u8; 4];
+    r.read_exact(&mut b)?;
+    Ok(u32::from_le_bytes(b))
+}
+
+fn get_u64(r: &mut impl Read) -> Result<u64, IndexError> {
+    let mut b = [0u8; 8];
+    r.read_exact(&mut b)?;
+    Ok(u64::from_le_bytes(b))
+}
+
+fn get_str(r: &mut impl Read, limit: u64) -> Result<String, IndexError> {
+    let len = u64::from(get_u32(r)?);
+    if len > limit {
+        return Err(corrupted());
+    }
+    let mut b = vec![0u8; len as usize];
+    r.read_exact(&mut b)?;
+    String::from_utf8(b).map_err(|_| corrupted())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn hashes(n: u64) -> Vec<u64> {
+        (0..n).map(|i| xxh3_64(&i.to_le_bytes())).collect()
+    }
+
+    #[test]
+    fn winnowing_guarantees_a_shared_fingerprint_per_long_run() {
+        let (n, w) = (4, 8);
+        let a = hashes(300);
+        // b shares a[100..111] (w + n - 1 = 11 tokens) and nothing else.
+        let mut b: Vec<u64> = (1000..1100)
+            .map(|i: u64| xxh3_64(&i.to_le_bytes()))
+            .collect();
+        b.extend_from_slice(&a[100..111]);
+        b.extend((2000..2100).map(|i: u64| xxh3_64(&i.to_le_bytes())));
+        let fa: std::collections::HashSet<u64> =
+            fingerprints(&a, n, w).into_iter().map(|f| f.0).collect();
+        let shared = fingerprints(&b, n, w)
+            .into_iter()
+            .filter(|f| fa.contains(&f.0))
+            .count();
+        assert!(shared >= 1);
+    }
+
+    #[test]
+    fn winnowing_density_is_about_two_over_window() {
+        let fp = fingerprints(&hashes(10_000), 4, 8);
+        let density = fp.len() as f64 / 10_000.0;
+        assert!((0.18..0.27).contains(&density), "density {density}");
+        assert!(fp.windows(2).all(|p| p[0].1 < p[1].1));
+        assert_eq!(fingerprints(&hashes(100), 4, 1).len(), 97);
+        assert_eq!(fingerprints(&hashes(5), 4, 8).len(), 1);
+        assert!(fingerprints(&hashes(3), 4, 8).is_empty());
+    }
+
+    fn text(words: std::ops::Range<u32>) -> String {
+        words.map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn token_hashes_agree_with_tokenize() {
+        for sample in [
+            "Carney’s “deal” — U.S. $1.5 billion, 3.5% and 35; don't 4.2.1 x.1 A1b2 foo_bar a:b 1,000",
+            "Tr\u{0430}de t\u{0435}nsi\u{03BF}n pla\u{200B}gia\u{00AD}rism ﬁnal ＡＢＣ Café 東京 😀",
+            " … — !!! \u{200B} ",
+            "",
+        ] {
+            let expected: Vec<u64> = tokenize(sample).into_iter().map(|t| t.hash).collect();
+            assert_eq!(token_hashes(sample), expected, "{sample}");
+        }
+    }
+
+    #[test]
+    fn pairs_need_shared_fingerprints_and_skip_common_ones() {
+        let base = text(0..200);
+        let copy = format!("{} {}", text(500..600), text(50..120));
+        let other = text(1000..1200);
+        let params = IndexParams::default();
+        let postings = postings_of(&[base.as_str(), copy.as_str(), other.as_str()], 0, &params);
+        let pairs = candidate_pairs(&postings, params.max_df, 2);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].0, pairs[0].1), (0, 1));
+        assert!(pairs[0].2 >= 5);
+        // The same fingerprints in more documents than max_df count for nothing.
+        let many: Vec<String> = (0..5).map(|_| base.clone()).collect();
+        let postings = postings_of(&many, 0, &params);
+        assert_eq!(candidate_pairs(&postings, 5, 1).len(), 10);
+        assert!(candidate_pairs(&postings, 4, 1).is_empty());
+    }
+
+    #[test]
+    fn query_ranks_the_source_first() {
+        let params = IndexParams::default();
+        let texts = [text(0..300), text(300..600), text(600..900)];
+        let postings = postings_of(&texts, 0, &params);
+        let query = format!("{} {}", text(2000..2050), text(320..400));
+        let found = query_candidates(&postings, &token_hashes(&query), &params);
+        assert_eq!(found[0].0, 1);
+        assert_eq!(found.len(), 1);
+    }
+
+    fn temp_file(name: &str) -> PathBuf {
+        std::env::temp_dir().join(format!("provenance-test-{}-{name}", std::process::id()))
+    }
+
+    #[test]
+    fn save_load_add_round_trip() {
+        let path = temp_file("roundtrip.idx");
+        let mut index = Index::new(IndexParams::default()).unwrap();
+        index
+            .add(&[
+                ("a", text(0..100).as_str(), "{}"),
+                ("b", "Café ünïcode 東京", "{\"date\":\"2020\"}"),
+            ])
+            .unwrap();
+        index.save(&path).unwrap();
+        let mut loaded = Index::load(&path).unwrap();
+        assert_eq!(loaded.docs, index.docs);
+        assert_eq!(loaded.postings, index.postings);
+        assert_eq!(loaded.text(1).unwrap(), "Café ünïcode 東京");
+        loaded.add(&[("c", text(50..150).as_str(), "{}")]).unwrap();
+        assert_eq!(loaded.text(2).unwrap(), text(50..150));
+        loaded.save(&path).unwrap();
+        let again = Index::load(&path).unwrap();
+        assert_eq!(again.docs.len(), 3);
+        assert_eq!(again.text(0).unwrap(), text(0..100));
+        assert_eq!(again.text(2).unwrap(), text(50..150));
+        let mut fresh = Index::new(IndexParams::default()).unwrap();
+        fresh
+            .add(&[
+                ("a", text(0..100).as_str(), "{}"),
+                ("b", "Café ünïcode 東京", "{\"date\":\"2020\"}"),
+                ("c", text(50..150).as_str(), "{}"),
+            ])
+            .unwrap();
+        assert_eq!(again.postings, fresh.postings);
+        std::fs::remove_file(&path).unwrap();
+    }
+
+    #[test]
+    fn damage_is_reported() {
+        let path = temp_file("damage.idx");
+        let mut index = Index::new(IndexParams::default()).unwrap();
+        index.add(&[("a", text(0..100).as_str(), "{}")]).unwrap();
+        index.save(&path).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        let message = |bytes: &[u8]| {
+            std::fs::write(&path, bytes).unwrap();
+            Index::load(&path).unwrap_err().to_string()
+        };
+        assert!(message(&good[..good.len() - 3]).contains("truncated"));
+        assert!(
+            message(b"hello world, not an index at all....").contains("not a provenance index")
+        );
+        let mut bad = good.clone();
+        bad[8] = 9;
+        assert!(message(&bad).contains("format version 9"));
+        let mut bad = good.clone();
+        bad[HEADER_LEN as usize + 30] ^= 1;
+        assert!(message(&bad).contains("corrupted"));
+        let mut bad = good.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 1;
+        std::fs::write(&path, &bad).unwrap();
+        assert!(
+            Index::load(&path)
+                .unwrap()
+                .text(0)
+                .unwrap_err()
+                .to_string()
+                .contains("checksum")
+        );
+        std::fs::remove_file(&path).unwrap();
+    }
+}
