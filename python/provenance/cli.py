@@ -157,3 +157,139 @@ def evaluate_command(arguments: tuple[str, ...]) -> None:
     from provenance.evaluate import run
 
     sys.exit(run(list(arguments)))
+
+
+# --- corpus scale: index build / index add / search / corpus (python/provenance/corpus.py) ------
+def _progress_note(message: str) -> None:
+    """A status line on a terminal; nothing when stderr is redirected."""
+    if sys.stderr.isatty():
+        click.echo(f"provenance: {message}", err=True)
+
+
+def _emit(rendered: str, output: Path | None) -> None:
+    if output is not None:
+        write_atomically(output, rendered)
+        return
+    try:
+        click.echo(rendered, nl=False)
+    except BrokenPipeError:
+        sys.stderr.close()
+
+
+def _read_corpus_or_fail(corpus: str) -> list[Any]:
+    from provenance.corpus import read_corpus
+
+    _progress_note(f"reading {corpus} ...")
+    try:
+        return read_corpus(corpus)
+    except InputError as err:
+        fail(str(err))
+
+
+@main.group(epilog=EPILOG)
+def index() -> None:
+    """Build or extend an on-disk fingerprint index of a collection."""
+
+
+@index.command("build", epilog=EPILOG)
+@click.argument("corpus")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The index file to write (atomically).")
+@click.option("--window", type=click.IntRange(1, 256), default=_core.DEFAULT_WINDOW, show_default=True,
+              help="Winnowing window (1 keeps every n-gram).")
+@click.option("--max-df", type=click.IntRange(2), default=_core.DEFAULT_MAX_DF, show_default=True,
+              help="Fingerprints in more documents than this are boilerplate and ignored.")
+def index_build(corpus: str, output: Path, window: int, max_df: int) -> None:
+    """Index CORPUS: a directory (recursive), a .jsonl file, or - for paths on stdin."""
+    from provenance.corpus import IndexOptions, build_index
+
+    records = _read_corpus_or_fail(corpus)
+    _progress_note(f"indexing {len(records)} documents ...")
+    try:
+        built = build_index(records, output, IndexOptions(window=window, max_df=max_df))
+    except InputError as err:
+        fail(str(err))
+    click.echo(f"{output}: {len(built)} documents, {built.postings} fingerprints", err=True)
+
+
+@index.command("add", epilog=EPILOG)
+@click.argument("index_path", metavar="INDEX", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("corpus")
+def index_add(index_path: Path, corpus: str) -> None:
+    """Add the documents of CORPUS to INDEX."""
+    from provenance.corpus import add_to_index
+
+    records = _read_corpus_or_fail(corpus)
+    try:
+        extended = add_to_index(index_path, records)
+    except InputError as err:
+        fail(str(err))
+    click.echo(f"{index_path}: {len(extended)} documents, {extended.postings} fingerprints", err=True)
+
+
+@main.command("search", epilog=EPILOG)
+@click.argument("candidate")
+@click.option("--index", "index_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="An index written by `provenance index build`.")
+@click.option("-k", "k", type=click.IntRange(1), default=10, show_default=True, help="Sources to list.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the result to this file instead of standard output.")
+@alignment_options
+def search_command(candidate: str, index_path: Path, k: int, output_format: str, output: Path | None,
+                   ngram: int, max_gap: int, min_matched: int) -> None:
+    """The likely sources of CANDIDATE (- for standard input) in an index, ranked."""
+    import json
+
+    from provenance.corpus import load_index, search
+    from provenance.read import read_text
+
+    try:
+        text = read_text(candidate)
+        loaded = load_index(index_path)
+        hits = search(loaded, text, k, AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched))
+    except InputError as err:
+        fail(str(err))
+    if output_format == "json":
+        rendered = json.dumps({"candidate": candidate, "index": str(index_path),
+                               "sources": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=1) + "\n"
+    else:
+        lines = [f"{candidate}: {len(hits)} likely source(s) in {index_path}"]
+        for rank, h in enumerate(hits, start=1):
+            lines.append(f"{rank:>3}. {h.id}  score {h.score:.3f}  ({h.matched} words in {len(h.passages)} "
+                         f"passage(s), {h.shared} shared fingerprints)")
+            for p in h.passages[:5]:
+                excerpt = " ".join(text[p.candidate[0]:p.candidate[1]].split())
+                lines.append(f"       {p.kind} {p.candidate[0]}-{p.candidate[1]}: {excerpt[:100]}")
+        rendered = "\n".join(lines) + "\n"
+    _emit(rendered, output)
+
+
+@main.command("corpus", epilog=EPILOG)
+@click.argument("corpus")
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "csv", "dot", "graphml"]), default="jsonl",
+              show_default=True, help="Pairs and clusters as JSON lines or CSV, or the reuse graph.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the result to this file instead of standard output.")
+@click.option("--min-prose-words", type=click.IntRange(1), default=None,
+              help="Reused words outside quotations that link two documents.  [default: 15]")
+@click.option("--window", type=click.IntRange(1, 256), default=_core.DEFAULT_WINDOW, show_default=True,
+              help="Winnowing window (1 keeps every n-gram).")
+@click.option("--max-df", type=click.IntRange(2), default=_core.DEFAULT_MAX_DF, show_default=True,
+              help="Fingerprints in more documents than this are boilerplate and ignored.")
+@alignment_options
+def corpus_command(corpus: str, output_format: str, output: Path | None, min_prose_words: int | None,
+                   window: int, max_df: int, ngram: int, max_gap: int, min_matched: int) -> None:
+    """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin)."""
+    from provenance.corpus import DEFAULT_MIN_PROSE_WORDS, RENDERERS, IndexOptions, find_reuse
+
+    records = _read_corpus_or_fail(corpus)
+    _progress_note(f"comparing {len(records)} documents ...")
+    reuse = find_reuse(
+        records,
+        min_prose_words=min_prose_words or DEFAULT_MIN_PROSE_WORDS,
+        index_options=IndexOptions(window=window, max_df=max_df),
+        options=AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
+    )
+    _progress_note(f"{len(reuse.pairs)} reuse pairs in {len(reuse.clusters)} clusters")
+    _emit(RENDERERS[output_format](reuse), output)

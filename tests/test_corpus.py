@@ -1,0 +1,145 @@
+"""Corpus commands: inputs, index build/add/search, all-pairs reuse and its outputs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from provenance.cli import main
+from provenance.corpus import Record, find_reuse, read_corpus
+from provenance.read import InputError
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def words(start: int, stop: int) -> str:
+    return " ".join(f"w{i}" for i in range(start, stop)) + "."
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def collection(tmp_path: Path) -> Path:
+    root = tmp_path / "docs"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text(words(0, 300), encoding="utf-8")
+    (root / "sub" / "b.txt").write_text(words(1000, 1100) + " " + words(100, 180), encoding="utf-8")
+    (root / "c.txt").write_text(words(2000, 2300), encoding="utf-8")
+    (root / ".hidden").write_text(words(100, 180), encoding="utf-8")
+    return root
+
+
+def test_directory_is_read_recursively_without_hidden_files(collection: Path) -> None:
+    assert [r.id for r in read_corpus(collection)] == ["a.txt", "c.txt", "sub/b.txt"]
+
+
+def test_jsonl_records_and_their_errors(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": 7, "text": "x y", "date": "2024-05-01", "lang": "en"}) + "\n\n", encoding="utf-8")
+    (record,) = read_corpus(path)
+    assert record == Record("7", "x y", "2024-05-01", {"lang": "en"})
+    for line, problem in [("{oops", "line 1: not JSON"), ('{"id": "a"}', "line 1: needs a non-empty 'text'"),
+                          ('{"text": "t"}', "needs an 'id'"), ('[1]', "not a JSON object")]:
+        path.write_text(line + "\n", encoding="utf-8")
+        with pytest.raises(InputError, match=problem):
+            read_corpus(path)
+    path.write_text('{"id": "a", "text": "t"}\n{"id": "a", "text": "u"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="occurs twice"):
+        read_corpus(path)
+
+
+def test_paths_on_stdin(collection: Path) -> None:
+    paths = f"{collection / 'a.txt'}\n{collection / 'sub' / 'b.txt'}\n"
+    code, out, _ = run("corpus", "-", "--format", "csv", stdin=paths)
+    assert code == 0
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    assert {row["a"], row["b"]} == {str(collection / "a.txt"), str(collection / "sub" / "b.txt")}
+    assert int(row["matched_words"]) == 80
+
+
+def test_corpus_outputs(collection: Path) -> None:
+    code, out, _ = run("corpus", str(collection))
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    pair = next(x for x in lines if x["type"] == "pair")
+    assert (pair["a"], pair["b"]) == ("a.txt", "sub/b.txt") and pair["matched_words"] == 80
+    text_a = (collection / "a.txt").read_text(encoding="utf-8")
+    span = pair["passages"][0]["a"]
+    assert text_a[span[0]:span[1]].startswith("w100 w101")
+    assert [x["documents"] for x in lines if x["type"] == "cluster"] == [["a.txt", "sub/b.txt"]]
+    code, out, _ = run("corpus", str(collection), "--format", "graphml")
+    graph = ET.fromstring(out)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert len(graph.findall(".//g:edge", ns)) == 1 and len(graph.findall(".//g:node", ns)) == 2
+    code, out, _ = run("corpus", str(collection), "--format", "dot")
+    assert out.startswith("digraph reuse {") and '"a.txt" -> "sub/b.txt"' in out
+
+
+def test_dates_give_the_direction() -> None:
+    records = [Record("late", words(1000, 1100) + " " + words(100, 180), "2024-02-01"),
+               Record("early", words(0, 300), "2024-01-01")]
+    (pair,) = find_reuse(records).pairs
+    assert pair.direction is not None
+    assert (pair.direction.source, pair.direction.derived, pair.direction.evidence) == ("early", "late", "dates")
+
+
+def test_quotations_alone_do_not_link() -> None:
+    quote = "“" + words(500, 540) + "”"
+    records = [Record("x", words(0, 200) + " She said " + quote), Record("y", words(3000, 3200) + " He said " + quote)]
+    assert find_reuse(records).pairs == []
+    assert len(find_reuse(records, min_prose_words=1).pairs) == 1
+
+
+def test_index_build_add_search(collection: Path, tmp_path: Path) -> None:
+    index = tmp_path / "idx" / "corpus.idx"
+    index.parent.mkdir()
+    code, _, err = run("index", "build", str(collection), "-o", str(index))
+    assert code == 0 and "3 documents" in err
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps({"id": "d", "text": words(5000, 5200), "date": "2020-01-01"}) + "\n", encoding="utf-8")
+    code, _, err = run("index", "add", str(index), str(extra))
+    assert code == 0 and "4 documents" in err
+    code, _, err = run("index", "add", str(index), str(extra))
+    assert code == 2 and "already holds a document with id 'd'" in err
+    query = tmp_path / "q.txt"
+    query.write_text(words(9000, 9050) + " " + words(5050, 5120) + " " + words(150, 170), encoding="utf-8")
+    code, out, _ = run("search", str(query), "--index", str(index), "--format", "json")
+    assert code == 0
+    sources = json.loads(out)["sources"]
+    assert [s["id"] for s in sources[:2]] == ["d", "a.txt"]
+    assert sources[0]["matched_words"] == 70 and sources[0]["meta"] == {"date": "2020-01-01"}
+    code, out, _ = run("search", str(query), "--index", str(index), "-k", "1")
+    assert code == 0 and "1. d  score" in out and "sub/b.txt" not in out
+    assert list(index.parent.iterdir()) == [index], "no temporary files are left behind"
+
+
+def test_bad_index_is_one_line_exit_2(tmp_path: Path) -> None:
+    query = tmp_path / "q.txt"
+    query.write_text("some words here", encoding="utf-8")
+    bad = tmp_path / "bad.idx"
+    bad.write_bytes(b"PRVNIDX\0" + (99).to_bytes(4, "little") + bytes(40))
+    for index, problem in [(bad, "format version 99"), (tmp_path / "none.idx", "no such index")]:
+        code, out, err = run("search", str(query), "--index", str(index))
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and str(index) in err and problem in err
+    code, _, err = run("corpus", str(tmp_path / "missing"))
+    assert code == 2 and "no such file or directory" in err
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
+def test_seeds_link_the_rewrites_and_not_the_independent_report() -> None:
+    reuse = find_reuse(read_corpus(SEEDS))
+    linked = {frozenset(x[:3] for x in (p.a, p.b)) for p in reuse.pairs}
+    assert linked == {frozenset({"000", "001"}), frozenset({"003", "004"})}
+    spun = next(p for p in reuse.pairs if {p.a[:3], p.b[:3]} == {"000", "001"})
+    assert spun.direction is not None and spun.direction.source.startswith("000")
