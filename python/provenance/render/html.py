@@ -1,0 +1,517 @@
+"""A report as one self-contained HTML file: both texts side by side with nested highlights.
+
+Everything the page needs is inline (CSS, JS, the SVG chart); a Content-Security-Policy forbids any
+network fetch and admits only the page's own script, by hash. Document texts and names are untrusted:
+every piece goes through ``html.escape``, and the JSON copy of the report is embedded with ``<``, ``>``
+and ``&`` escaped, so no text can close a tag or start a script.
+
+Highlights are built from span boundaries, not string replacement: spans that nest become nested
+elements, and spans that cross are split into fragments (the first fragment carries the id, all carry
+``data-span``), so the markup is always well formed and ``textContent`` of a pane is the text itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from html import escape
+
+from provenance.report import Report, WordDiff
+
+# Nesting preference when two spans share both ends: lower ranks wrap higher ones.
+RANK_SENTENCE = 0
+RANK_PASSAGE = 1
+RANK_QUOTE = 2
+RANK_ADDED = 3
+
+# data-kind -> legend label. Colours (Okabe–Ito) and line styles live in the stylesheet.
+KIND_LABELS: dict[str, str] = {
+    "verbatim": "Verbatim copy",
+    "near_verbatim": "Near-verbatim copy",
+    "paraphrase": "Paraphrase",
+    "added": "Added claim",
+    "sentence-added": "Unsupported sentence",
+    "quote-altered": "Altered quotation",
+    "quote-fabricated": "Fabricated quotation",
+    "quote-exact": "Exact quotation",
+    "quote-unsourced": "Unsourced quotation",
+    "sentence-heading": "Heading",
+    "sentence-boilerplate": "Boilerplate",
+    "omitted": "Omitted from candidate",
+}
+PASSAGE_NAMES = {"verbatim": "Verbatim copy", "near_verbatim": "Near-verbatim copy", "paraphrase": "Paraphrase"}
+MARKED_SENTENCE_LABELS = ("added", "heading", "boilerplate")
+RELATION_HEADLINE = {
+    "derived": "Derived from the source",
+    "independent": "Independent of the source",
+    "unrelated": "Unrelated to the source",
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One highlighted span of one pane."""
+
+    key: str
+    start: int
+    end: int
+    kind: str
+    rank: int
+    title: str
+    link: str | None = None
+
+
+def render_html(report: Report) -> str:
+    """The whole report as a standalone HTML document."""
+    candidate_marks, source_marks = report_marks(report)
+    script_hash = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{script_hash}'; base-uri 'none'; form-action 'none'"
+    )
+    title = f"Provenance: {report.candidate.name} vs {report.source.name}"
+    return "".join(
+        [
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+            f'<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">\n',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+            f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n",
+            _summary_html(report),
+            _legend_html(Counter(m.kind for m in candidate_marks + source_marks)),
+            '<main class="panes">\n',
+            _pane_html("candidate", "Candidate", report.candidate.name, report.candidate.text, candidate_marks),
+            _pane_html("source", "Source", report.source.name, report.source.text, source_marks),
+            "</main>\n",
+            _findings_html(report),
+            _footer_html(report),
+            f'<script type="application/json" id="report-data">{embed_json(report.to_dict())}</script>\n',
+            f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
+        ]
+    )
+
+
+def embed_json(value: object) -> str:
+    """JSON safe inside a <script> element: no character of it can end the element or open a comment."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
+    """The highlights of the candidate pane and of the source pane."""
+    candidate: list[Mark] = []
+    source: list[Mark] = []
+    for i, sentence in enumerate(report.sentences):
+        if sentence.label in MARKED_SENTENCE_LABELS:
+            why = {
+                "added": "Unsupported sentence: the source does not say this",
+                "heading": "Heading",
+                "boilerplate": "Boilerplate (navigation, newsletter, footer)",
+            }[sentence.label]
+            candidate.append(Mark(f"c-s{i}", *sentence.candidate, f"sentence-{sentence.label}", RANK_SENTENCE, why))
+    for i, passage in enumerate(report.passages):
+        name = PASSAGE_NAMES[passage.kind]
+        candidate.append(
+            Mark(
+                f"c-p{i}",
+                *passage.candidate,
+                passage.kind,
+                RANK_PASSAGE,
+                f"{name} of source {_span_text(passage.source)} (similarity {passage.score:.2f}). Click to show it.",
+                link=f"s-p{i}",
+            )
+        )
+        source.append(
+            Mark(
+                f"s-p{i}",
+                *passage.source,
+                passage.kind,
+                RANK_PASSAGE,
+                f"{name} at candidate {_span_text(passage.candidate)} (similarity {passage.score:.2f}). Click to show it.",
+                link=f"c-p{i}",
+            )
+        )
+    for i, quote in enumerate(report.quotes):
+        status = f"{quote.status.capitalize()} quotation"
+        why = f"{status}: {quote.reason}" if quote.reason else status
+        has_source = quote.source is not None
+        candidate.append(
+            Mark(f"c-q{i}", *quote.candidate, f"quote-{quote.status}", RANK_QUOTE, why, f"s-q{i}" if has_source else None)
+        )
+        if quote.source is not None:
+            source.append(
+                Mark(
+                    f"s-q{i}",
+                    *quote.source,
+                    f"quote-{quote.status}",
+                    RANK_QUOTE,
+                    f"{status} at candidate {_span_text(quote.candidate)}: {quote.reason}".rstrip(": "),
+                    link=f"c-q{i}",
+                )
+            )
+    for i, claim in enumerate(report.added):
+        candidate.append(Mark(f"c-a{i}", *claim.candidate, "added", RANK_ADDED, f"Added {claim.type}: {claim.reason}"))
+    for i, omission in enumerate(report.omitted):
+        source.append(Mark(f"s-o{i}", *omission.source, "omitted", RANK_SENTENCE, "Not used by the candidate"))
+    return candidate, source
+
+
+def highlight(text: str, marks: list[Mark]) -> str:
+    """``text`` as escaped HTML with each mark wrapped in span elements, well nested.
+
+    Walks the sorted span boundaries keeping a stack of open marks. At each boundary the marks that
+    end are closed; a mark closed early only because a mark inside it crossed its end is reopened as
+    a further fragment. Marks that start there open longest first, so enclosing spans stay outside.
+    Marks with an empty or out-of-range span are left out.
+    """
+    valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    starting: dict[int, list[Mark]] = defaultdict(list)
+    ending: dict[int, set[str]] = defaultdict(set)
+    for mark in valid:
+        starting[mark.start].append(mark)
+        ending[mark.end].add(mark.key)
+    boundaries = sorted({0, len(text)} | starting.keys() | ending.keys())
+    out: list[str] = []
+    stack: list[Mark] = []
+    opened: set[str] = set()
+
+    def push(mark: Mark) -> None:
+        out.append(_open_tag(mark, first=mark.key not in opened))
+        opened.add(mark.key)
+        stack.append(mark)
+
+    for index, position in enumerate(boundaries):
+        closing = ending.get(position, set())
+        reopen: list[Mark] = []
+        while any(m.key in closing for m in stack):
+            mark = stack.pop()
+            out.append("</span>")
+            if mark.key not in closing:
+                reopen.append(mark)
+        for mark in reversed(reopen):
+            push(mark)
+        for mark in sorted(starting.get(position, []), key=lambda m: (-m.end, m.rank, m.key)):
+            push(mark)
+        if index + 1 < len(boundaries):
+            out.append(escape(text[position : boundaries[index + 1]]))
+    return "".join(out)
+
+
+def _open_tag(mark: Mark, *, first: bool) -> str:
+    attributes = [
+        f'class="hl k-{escape(mark.kind)}"',
+        f'data-kind="{escape(mark.kind)}"',
+        f'data-span="{escape(mark.key)}"',
+        f'title="{escape(mark.title)}"',
+    ]
+    if first:
+        attributes.insert(0, f'id="{escape(mark.key)}"')
+    if mark.link is not None:
+        attributes.append(f'data-link="{escape(mark.link)}"')
+        if first:
+            attributes.append('tabindex="0"')
+    return f"<span {' '.join(attributes)}>"
+
+
+def _span_text(span: tuple[int, int]) -> str:
+    return f"{span[0]}–{span[1]}"
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def _excerpt(text: str, span: tuple[int, int], limit: int = 220) -> str:
+    flat = " ".join(text[span[0] : span[1]].split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _coverage_svg(report: Report) -> str:
+    """A stacked bar of the candidate's copied, paraphrased and added shares; the rest is grey."""
+    shares = [
+        ("copied", "Copied", report.coverage.copied, "#0072B2"),
+        ("paraphrase", "Paraphrased", report.coverage.paraphrase, "#009E73"),
+        ("added", "Added", report.coverage.added, "#E69F00"),
+    ]
+    x = 0.0
+    rects: list[str] = []
+    for key, label, share, colour in shares:
+        width = max(0.0, min(share, 1.0 - x / 100) * 100)
+        rects.append(
+            f'<rect class="seg-{key}" x="{x:.2f}" y="0" width="{width:.2f}" height="10" fill="{colour}">'
+            f"<title>{label} {_percent(share)}</title></rect>"
+        )
+        x += width
+    rects.append(f'<rect x="{x:.2f}" y="0" width="{100 - x:.2f}" height="10" fill="#e4e4e7"><title>Other</title></rect>')
+    rows = "".join(
+        f'<li><span class="swatch seg-{key}" style="background:{colour}"></span>{label}'
+        f'<b>{_percent(share)}</b></li>'
+        for key, label, share, colour in shares
+    )
+    return (
+        '<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" '
+        'aria-label="Coverage of the candidate">' + "".join(rects) + "</svg>"
+        f'<ul class="shares">{rows}</ul>'
+    )
+
+
+def _summary_html(report: Report) -> str:
+    verdict = report.verdict
+    statuses = Counter(q.status for q in report.quotes)
+    facts = [
+        (statuses["altered"], "altered quotation", "quote-altered"),
+        (statuses["fabricated"], "fabricated quotation", "quote-fabricated"),
+        (len(report.added), "added claim", "added"),
+        (len(report.passages), "reused passage", "passage"),
+        (len(report.omitted), "omitted source sentence", "omitted"),
+    ]
+    chips = "".join(
+        f'<li class="fact f-{kind}"><b>{count}</b> {escape(noun)}{"s" * (count != 1)}</li>'
+        for count, noun, kind in facts
+    )
+    reasons = "".join(f"<li>{escape(reason)}</li>" for reason in verdict.reasons)
+    return (
+        '<header class="top">\n'
+        '<div class="docs"><h1>Provenance report</h1>'
+        f'<p>Candidate <b>{escape(report.candidate.name)}</b> ({report.candidate.length:,} characters) '
+        f'compared with source <b>{escape(report.source.name)}</b> ({report.source.length:,} characters)</p></div>\n'
+        f'<section class="verdict v-{escape(verdict.relation)}" id="verdict">'
+        f'<p class="relation">{escape(RELATION_HEADLINE.get(verdict.relation, verdict.relation))}</p>'
+        f'<p class="confidence">confidence {_percent(verdict.confidence)}</p>'
+        f'<ul class="reasons">{reasons}</ul></section>\n'
+        f'<section class="coverage" id="coverage"><h2>Coverage of the candidate</h2>{_coverage_svg(report)}</section>\n'
+        f'<ul class="facts">{chips}</ul>\n'
+        "</header>\n"
+    )
+
+
+def _legend_html(present: Counter[str]) -> str:
+    items = "".join(
+        f'<li><span class="hl k-{kind} sample" aria-hidden="true">{"Abc" if "quote" not in kind else "“Ab”"}</span>'
+        f"{escape(label)}</li>"
+        for kind, label in KIND_LABELS.items()
+        if present[kind] or kind in PASSAGE_NAMES or kind == "added"
+    )
+    return (
+        '<nav class="legend" aria-label="Legend"><ul>'
+        + items
+        + '</ul><p class="hint">Click a highlighted passage to show its counterpart; hover for the reason.</p></nav>\n'
+    )
+
+
+def _pane_html(side: str, heading: str, name: str, text: str, marks: list[Mark]) -> str:
+    return (
+        f'<section class="pane pane-{side}"><h2>{heading} <span class="name">{escape(name)}</span></h2>'
+        f'<div class="doc" id="{side}-text">{highlight(text, marks)}</div></section>\n'
+    )
+
+
+def _diff_html(diff: list[WordDiff]) -> str:
+    pieces: list[str] = []
+    for step in diff:
+        if step.op == "equal":
+            pieces.append(escape(step.candidate or step.source))
+            continue
+        if step.op in ("delete", "replace") and step.source:
+            pieces.append(f"<del>{escape(step.source)}</del>")
+        if step.op in ("insert", "replace") and step.candidate:
+            pieces.append(f"<ins>{escape(step.candidate)}</ins>")
+    return " ".join(pieces)
+
+
+def _findings_html(report: Report) -> str:
+    sections: list[str] = []
+    flagged = sorted(
+        ((i, q) for i, q in enumerate(report.quotes) if q.status in ("altered", "fabricated")),
+        key=lambda item: (item[1].status != "fabricated", item[1].candidate),
+    )
+    if flagged:
+        items = []
+        for i, quote in flagged:
+            source = (
+                f'<p class="quoted"><span class="side">source</span>{escape(_excerpt(report.source.text, quote.source))}</p>'
+                if quote.source is not None
+                else '<p class="quoted"><span class="side">source</span><i>no counterpart in the source</i></p>'
+            )
+            diff = f'<p class="diff"><span class="side">change</span>{_diff_html(quote.diff)}</p>' if quote.diff else ""
+            reason = f'<p class="why">{escape(quote.reason)}</p>' if quote.reason else ""
+            items.append(
+                f'<li class="finding" data-link="c-q{i}" tabindex="0">'
+                f'<span class="badge b-{escape(quote.status)}">{escape(quote.status)}</span>'
+                f'<p class="quoted"><span class="side">candidate</span>'
+                f"{escape(_excerpt(report.candidate.text, quote.candidate))}</p>{source}{diff}{reason}</li>"
+            )
+        sections.append(f'<section class="list" id="quotes"><h2>Altered and fabricated quotations</h2><ol>{"".join(items)}</ol></section>')
+    if report.added:
+        rows = "".join(
+            f'<tr class="finding" data-link="c-a{i}" tabindex="0"><td><span class="badge b-added">{escape(claim.type)}</span></td>'
+            f"<td>{escape(claim.text or _excerpt(report.candidate.text, claim.candidate))}</td>"
+            f"<td>{escape(claim.reason)}</td></tr>"
+            for i, claim in sorted(enumerate(report.added), key=lambda item: item[1].candidate)
+        )
+        sections.append(
+            '<section class="list" id="added-claims"><h2>Added claims</h2><table><thead><tr><th>Type</th>'
+            f"<th>Added text</th><th>Why it is flagged</th></tr></thead><tbody>{rows}</tbody></table></section>"
+        )
+    if report.omitted:
+        items = "".join(
+            f'<li class="finding" data-link="s-o{i}" tabindex="0">{escape(_excerpt(report.source.text, o.source, 160))}</li>'
+            for i, o in sorted(enumerate(report.omitted), key=lambda item: item[1].source)
+        )
+        sections.append(
+            f'<section class="list" id="omissions"><h2>Omitted from the source ({len(report.omitted)})</h2>'
+            f'<ul class="omissions">{items}</ul></section>'
+        )
+    return f'<div class="findings">{"".join(sections)}</div>\n' if sections else ""
+
+
+def _footer_html(report: Report) -> str:
+    model = escape(report.semantic_model) if report.semantic_model else "none (lexical analysis only)"
+    return f'<footer>Report schema version 1 · semantic model: {model} · offsets are code points, [start, end)</footer>\n'
+
+
+_SCRIPT = """
+(() => {
+  "use strict";
+  let lit = [];
+  function fragments(key) {
+    return Array.from(document.querySelectorAll('[data-span="' + CSS.escape(key) + '"]'));
+  }
+  function show(origin) {
+    const target = document.getElementById(origin.dataset.link);
+    if (!target) return;
+    for (const el of lit) el.classList.remove("active", "origin");
+    const own = origin.dataset.span ? fragments(origin.dataset.span) : [origin];
+    const counterpart = fragments(target.dataset.span);
+    for (const el of own) el.classList.add("origin");
+    for (const el of counterpart) el.classList.add("active");
+    lit = own.concat(counterpart);
+    target.scrollIntoView({block: "center", inline: "nearest"});
+  }
+  document.addEventListener("click", (event) => {
+    const origin = event.target.closest("[data-link]");
+    if (origin) show(origin);
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    const origin = event.target.closest && event.target.closest("[data-link]");
+    if (!origin) return;
+    event.preventDefault();
+    show(origin);
+  });
+})();
+"""
+
+_STYLE = """
+:root {
+  --ink: #1f2328; --muted: #59636e; --rule: #d8dee4; --paper: #ffffff; --page: #f5f6f8;
+  --blue: #0072B2; --sky: #56B4E9; --green: #009E73; --orange: #E69F00;
+  --vermillion: #D55E00; --purple: #CC79A7; --yellow: #F0E442;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "DejaVu Sans", Arial, sans-serif;
+  --serif: "Iowan Old Style", Charter, Georgia, Cambria, "DejaVu Serif", serif;
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--page); color: var(--ink); font: 15px/1.5 var(--sans); }
+h1 { font-size: 1.35rem; margin: 0 0 .25rem; letter-spacing: -.01em; }
+h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0 0 .5rem; }
+.top { display: grid; grid-template-columns: minmax(16rem, 1.3fr) minmax(14rem, 1fr) minmax(14rem, 1fr);
+  gap: 1rem 1.5rem; padding: 1.25rem 1.5rem 1rem; background: var(--paper); border-bottom: 1px solid var(--rule); }
+.docs p { margin: 0; color: var(--muted); }
+.docs b { color: var(--ink); font-weight: 600; overflow-wrap: anywhere; }
+.verdict { border-left: 5px solid var(--muted); padding: .1rem 0 .1rem .9rem; }
+.verdict.v-derived { border-color: var(--vermillion); }
+.verdict.v-independent { border-color: var(--blue); }
+.relation { font-size: 1.2rem; font-weight: 700; margin: 0; }
+.confidence { margin: 0 0 .3rem; color: var(--muted); }
+.reasons { margin: 0; padding-left: 1.1rem; font-size: .88rem; }
+.bar { width: 100%; height: 14px; display: block; border-radius: 3px; overflow: hidden; }
+.shares { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; gap: 1.1rem; flex-wrap: wrap; font-size: .88rem; }
+.shares b { margin-left: .3rem; font-variant-numeric: tabular-nums; }
+.swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; margin-right: .35rem; vertical-align: -1px; }
+.facts { grid-column: 1 / -1; list-style: none; margin: 0; padding: 0; display: flex; gap: .5rem; flex-wrap: wrap; }
+.fact { border: 1px solid var(--rule); border-radius: 999px; padding: .1rem .7rem; font-size: .88rem; background: var(--page); }
+.fact b { font-variant-numeric: tabular-nums; }
+.f-quote-altered b { color: var(--vermillion); }
+.f-quote-fabricated b { color: #a64d86; }
+.legend { position: sticky; top: 0; z-index: 2; background: rgba(255,255,255,.96); border-bottom: 1px solid var(--rule);
+  padding: .5rem 1.5rem; display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; font-size: .85rem; }
+.legend ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .35rem 1.1rem; }
+.legend li { display: flex; align-items: center; gap: .4rem; }
+.legend .sample { font: 600 .8rem/1.6 var(--serif); padding: 0 .2rem; }
+.legend .hint { margin: 0 0 0 auto; color: var(--muted); }
+.panes { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; padding: 1rem 1.5rem; }
+.pane { background: var(--paper); border: 1px solid var(--rule); border-radius: 8px; min-width: 0; }
+.pane h2 { padding: .7rem 1rem; margin: 0; border-bottom: 1px solid var(--rule); }
+.pane .name { text-transform: none; letter-spacing: 0; color: var(--ink); font-weight: 600; margin-left: .4rem; overflow-wrap: anywhere; }
+.doc { white-space: pre-wrap; overflow-wrap: anywhere; font: 16px/1.85 var(--serif); padding: .9rem 1.1rem 1.4rem;
+  max-height: 72vh; overflow-y: auto; }
+.hl { border-radius: 2px; text-underline-offset: .22em; text-decoration-thickness: 2px; }
+.hl[data-link] { cursor: pointer; }
+.k-verbatim { background: rgba(0,114,178,.15); text-decoration-line: underline; text-decoration-color: var(--blue); }
+.k-near_verbatim { background: rgba(86,180,233,.20); text-decoration: underline dashed var(--blue); text-decoration-thickness: 2px; }
+.k-paraphrase { background: rgba(0,158,115,.13); text-decoration: underline dotted var(--green); text-decoration-thickness: 3px; }
+.k-added { background: rgba(230,159,0,.38); text-decoration: underline wavy #9a6700; text-decoration-thickness: 1.5px;
+  text-underline-offset: .3em; }
+.k-sentence-added { background: rgba(230,159,0,.12); }
+.k-quote-altered { background: rgba(213,94,0,.16); box-shadow: inset 0 -3px 0 var(--vermillion); }
+.k-quote-fabricated { background: rgba(204,121,167,.22); outline: 2px dashed #a64d86; outline-offset: 1px; }
+.k-quote-exact { box-shadow: inset 0 -1px 0 var(--muted); }
+.k-quote-unsourced { box-shadow: inset 0 -1px 0 var(--muted); background: rgba(0,0,0,.04); }
+.k-sentence-heading, .k-sentence-boilerplate { color: var(--muted); font-style: italic; }
+.k-omitted { color: #6e7781; background: repeating-linear-gradient(135deg, rgba(0,0,0,.07) 0 3px, transparent 3px 7px); }
+.doc .hl[id].k-quote-altered::before, .doc .hl[id].k-quote-fabricated::before,
+.doc .hl[id].k-sentence-heading::before, .doc .hl[id].k-sentence-boilerplate::before {
+  font: 700 .62rem/1 var(--sans); letter-spacing: .05em; text-transform: uppercase; font-style: normal;
+  border-radius: 3px; padding: .12rem .3rem; margin-right: .25rem; vertical-align: .15em; color: #fff; }
+.doc .hl[id].k-quote-altered::before { content: "altered"; background: var(--vermillion); }
+.doc .hl[id].k-quote-fabricated::before { content: "fabricated"; background: #a64d86; }
+.doc .hl[id].k-sentence-heading::before { content: "heading"; color: var(--muted); border: 1px solid var(--rule); }
+.doc .hl[id].k-sentence-boilerplate::before { content: "boilerplate"; color: var(--muted); border: 1px solid var(--rule); }
+.hl.origin { box-shadow: 0 0 0 2px var(--ink); }
+.hl.active { background: rgba(240,228,66,.85); box-shadow: 0 0 0 2px var(--ink); animation: flash 1.2s ease-out 1; }
+@keyframes flash { from { box-shadow: 0 0 0 6px rgba(240,228,66,.9); } to { box-shadow: 0 0 0 2px var(--ink); } }
+.hl:focus-visible, .finding:focus-visible { outline: 3px solid var(--blue); outline-offset: 2px; }
+.findings { padding: 0 1.5rem 1rem; display: grid; gap: 1rem; }
+.list { background: var(--paper); border: 1px solid var(--rule); border-radius: 8px; padding: .9rem 1.1rem; }
+.list ol, .list ul { margin: 0; padding-left: 1.2rem; }
+.list li.finding { margin: 0 0 .8rem; cursor: pointer; }
+.list p { margin: .15rem 0; }
+.side { display: inline-block; width: 5.5rem; color: var(--muted); font-size: .78rem; text-transform: uppercase; letter-spacing: .04em; }
+.quoted { font-family: var(--serif); }
+.diff { font-family: var(--serif); }
+.why { color: var(--muted); font-size: .9rem; padding-left: 5.5rem; }
+del { background: rgba(213,94,0,.16); color: #8f3f00; text-decoration: line-through 2px; }
+ins { background: rgba(0,114,178,.14); color: #004c77; text-decoration: underline 2px; text-underline-offset: .18em; }
+.badge { display: inline-block; font: 700 .68rem/1.4 var(--sans); text-transform: uppercase; letter-spacing: .05em;
+  border-radius: 3px; padding: .05rem .35rem; color: #fff; background: var(--muted); }
+.b-altered { background: var(--vermillion); }
+.b-fabricated { background: #a64d86; }
+.b-added { background: #fbe7b8; color: #6b4700; border: 1px solid #d9a730; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th { text-align: left; font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted);
+  border-bottom: 1px solid var(--rule); padding: .3rem .5rem; }
+td { border-bottom: 1px solid #eef0f2; padding: .4rem .5rem; vertical-align: top; }
+tr.finding { cursor: pointer; }
+tr.finding:hover, li.finding:hover { background: #f6f8fa; }
+.omissions li.finding { margin: 0 0 .3rem; color: var(--muted); font-family: var(--serif); }
+footer { padding: .5rem 1.5rem 1.5rem; color: var(--muted); font-size: .8rem; }
+@media (max-width: 900px) { .top, .panes { grid-template-columns: 1fr; } }
+@media print {
+  @page { margin: 14mm; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { background: #fff; font-size: 10.5pt; }
+  .top { grid-template-columns: 1fr 1fr; border: 0; padding: 0 0 8pt; }
+  .legend { position: static; padding: 4pt 0; }
+  .legend .hint { display: none; }
+  .panes { display: block; padding: 0; }
+  .pane { border: 0; margin: 0 0 10pt; break-inside: auto; }
+  .pane h2 { padding: 6pt 0; }
+  .doc { max-height: none; overflow: visible; font-size: 10.5pt; line-height: 1.7; padding: 0; }
+  .findings { padding: 0; }
+  .list { border: 0; padding: 0; break-inside: auto; }
+  .list li.finding, tr.finding { break-inside: avoid; }
+  .hl.active, .hl.origin { background: inherit; box-shadow: none; animation: none; }
+}
+"""

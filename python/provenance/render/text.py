@@ -1,0 +1,263 @@
+"""Terminal rendering of a report with rich: verdict and coverage first, then what an editor acts on.
+
+Untrusted document text never goes through rich markup: it is wrapped in ``Text`` objects, so a
+candidate holding ``[bold]`` or ``[/]`` prints as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from io import StringIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from provenance.report import QuoteFinding, Report, Span, WordDiff
+
+DEFAULT_WIDTH = 100
+EXCERPT_CHARS = 90
+MAX_OMISSIONS_SHOWN = 5
+BAR_CELLS = 40
+
+RELATION_STYLE = {"derived": "bold red", "independent": "bold blue", "unrelated": "bold"}
+PASSAGE_LABEL = {"verbatim": "verbatim", "near_verbatim": "near-verbatim", "paraphrase": "paraphrase"}
+PASSAGE_STYLE = {"verbatim": "blue", "near_verbatim": "cyan", "paraphrase": "green"}
+QUOTE_STYLE = {"altered": "bold red", "fabricated": "bold magenta"}
+# Each coverage share gets its own glyph so the bar reads without colour too.
+COVERAGE_BAR = (
+    ("copied", "█", "blue"),
+    ("paraphrase", "▓", "green"),
+    ("added", "▒", "yellow"),
+)
+REST_GLYPH = "·"
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def render_text(report: Report, *, color: bool, summary: bool = False, width: int | None = None) -> str:
+    """The report as terminal text; ANSI styles only when ``color`` is true."""
+    console = Console(
+        file=StringIO(),
+        width=width or DEFAULT_WIDTH,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    parts = _summary(report) if summary else _full(report)
+    console.print(Group(*parts))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return str(output)
+
+
+def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
+    """``text[span]`` on one line, cut in the middle with an ellipsis when longer than ``limit``."""
+    flat = _WHITESPACE.sub(" ", text[span[0] : span[1]]).strip()
+    if len(flat) <= limit:
+        return flat
+    head = (limit - 1) * 2 // 3
+    tail = limit - 1 - head
+    return flat[:head].rstrip() + "…" + flat[len(flat) - tail :].lstrip()
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def _offsets(span: Span) -> str:
+    return f"{span[0]}–{span[1]}"
+
+
+def _verdict_line(report: Report) -> Text:
+    verdict = report.verdict
+    return Text.assemble(
+        ("Verdict: ", "bold"),
+        (verdict.relation.upper(), RELATION_STYLE.get(verdict.relation, "bold")),
+        f"  (confidence {_percent(verdict.confidence)})",
+    )
+
+
+def _coverage_line(report: Report) -> Text:
+    coverage = report.coverage
+    return Text.assemble(
+        ("Coverage of the candidate: ", "bold"),
+        (f"copied {_percent(coverage.copied)}", "blue"),
+        " · ",
+        (f"paraphrased {_percent(coverage.paraphrase)}", "green"),
+        " · ",
+        (f"added {_percent(coverage.added)}", "yellow"),
+    )
+
+
+def _coverage_bar(report: Report) -> Text:
+    bar = Text("  ")
+    used = 0
+    for name, glyph, style in COVERAGE_BAR:
+        share = min(max(getattr(report.coverage, name), 0.0), 1.0)
+        cells = min(round(share * BAR_CELLS), BAR_CELLS - used)
+        bar.append(glyph * cells, style=style)
+        used += cells
+    bar.append(REST_GLYPH * (BAR_CELLS - used), style="dim")
+    bar.append(f"   {'█'} copied  {'▓'} paraphrased  {'▒'} added  {REST_GLYPH} other", style="dim")
+    return bar
+
+
+def _counts_line(report: Report) -> Text:
+    statuses = Counter(q.status for q in report.quotes)
+    facts = [
+        (f"{statuses['altered']} altered quote{'s' * (statuses['altered'] != 1)}", QUOTE_STYLE["altered"]),
+        (f"{statuses['fabricated']} fabricated", QUOTE_STYLE["fabricated"]),
+        (f"{len(report.added)} added claim{'s' * (len(report.added) != 1)}", "yellow"),
+        (f"{len(report.passages)} reused passage{'s' * (len(report.passages) != 1)}", ""),
+        (f"{len(report.omitted)} source sentence{'s' * (len(report.omitted) != 1)} omitted", "dim"),
+    ]
+    line = Text()
+    for index, (fact, style) in enumerate(facts):
+        if index:
+            line.append(" · ")
+        line.append(fact, style=style)
+    return line
+
+
+def _header(report: Report) -> Text:
+    return Text.assemble(
+        ("Candidate ", "dim"),
+        (report.candidate.name, "bold"),
+        f" ({report.candidate.length:,} chars)",
+        ("  vs  source ", "dim"),
+        (report.source.name, "bold"),
+        f" ({report.source.length:,} chars)",
+    )
+
+
+def _summary(report: Report) -> list[RenderableType]:
+    return [_header(report), _verdict_line(report), _coverage_line(report), _counts_line(report)]
+
+
+def _full(report: Report) -> list[RenderableType]:
+    parts: list[RenderableType] = [_header(report), _verdict_line(report)]
+    parts += [Text(f"  • {reason}") for reason in report.verdict.reasons]
+    parts += [_coverage_line(report), _coverage_bar(report)]
+    labels = Counter(s.label for s in report.sentences)
+    if labels:
+        parts.append(Text("Sentences: " + ", ".join(f"{n} {label}" for label, n in sorted(labels.items()))))
+    parts.append(_counts_line(report))
+    if report.semantic_model:
+        parts.append(Text(f"Semantic model: {report.semantic_model}", style="dim"))
+    parts += _quotes_section(report)
+    parts += _added_section(report)
+    parts += _passages_section(report)
+    parts += _omissions_section(report)
+    return parts
+
+
+def _section(title: str) -> Rule:
+    return Rule(Text(title, style="bold"), align="left", style="dim")
+
+
+def render_diff(diff: list[WordDiff]) -> Text:
+    """A word diff from the source quotation to the candidate's, git ``--word-diff`` style:
+    ``[-removed-]{+inserted+}``; the markers keep it readable without colour."""
+    line = Text()
+    for step in diff:
+        if line and not line.plain.endswith(" "):
+            line.append(" ")
+        if step.op == "equal":
+            line.append(step.candidate or step.source)
+            continue
+        if step.op in ("delete", "replace") and step.source:
+            line.append(f"[-{step.source}-]", style="red strike")
+        if step.op in ("insert", "replace") and step.candidate:
+            line.append(f"{{+{step.candidate}+}}", style="bold green")
+    return line
+
+
+def _quote_block(report: Report, quote: QuoteFinding) -> list[RenderableType]:
+    lines: list[RenderableType] = [
+        Text.assemble(
+            (f"  {quote.status.upper():<10}", QUOTE_STYLE.get(quote.status, "bold")),
+            (f" candidate {_offsets(quote.candidate)}", "dim"),
+            (f"  source {_offsets(quote.source)}" if quote.source else "  no source counterpart", "dim"),
+        ),
+        Text.assemble("    ", ("candidate: ", "dim"), excerpt(report.candidate.text, quote.candidate, 160)),
+    ]
+    if quote.source is not None:
+        lines.append(Text.assemble("    ", ("source:    ", "dim"), excerpt(report.source.text, quote.source, 160)))
+    if quote.diff:
+        lines.append(Text.assemble("    ", ("diff:      ", "dim"), render_diff(quote.diff)))
+    if quote.reason:
+        lines.append(Text.assemble("    ", ("why:       ", "dim"), quote.reason))
+    return lines
+
+
+def _quotes_section(report: Report) -> list[RenderableType]:
+    flagged = [q for q in report.quotes if q.status in QUOTE_STYLE]
+    if not report.quotes:
+        return []
+    others = Counter(q.status for q in report.quotes if q.status not in QUOTE_STYLE)
+    parts: list[RenderableType] = [_section(f"Quotations: {len(flagged)} altered or fabricated")]
+    for quote in sorted(flagged, key=lambda q: (q.status != "fabricated", q.candidate)):
+        parts += _quote_block(report, quote)
+    if others:
+        parts.append(Text("  Also: " + ", ".join(f"{n} {status}" for status, n in sorted(others.items())), style="dim"))
+    return parts
+
+
+def _added_section(report: Report) -> list[RenderableType]:
+    if not report.added:
+        return []
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
+    table.add_column("type", style="yellow", no_wrap=True)
+    table.add_column("added text", ratio=3)
+    table.add_column("reason", ratio=3)
+    table.add_column("at", style="dim", no_wrap=True)
+    for claim in sorted(report.added, key=lambda a: a.candidate):
+        shown = claim.text or excerpt(report.candidate.text, claim.candidate)
+        table.add_row(Text(claim.type), Text(shown), Text(claim.reason), Text(_offsets(claim.candidate)))
+    return [_section(f"Added claims: {len(report.added)}"), table]
+
+
+def _passages_section(report: Report) -> list[RenderableType]:
+    if not report.passages:
+        return []
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("candidate", ratio=1)
+    table.add_column("source", ratio=1)
+    for passage in sorted(report.passages, key=lambda p: p.candidate):
+        table.add_row(
+            Text(PASSAGE_LABEL[passage.kind], style=PASSAGE_STYLE[passage.kind]),
+            Text(f"{passage.score:.2f}"),
+            Text.assemble(
+                excerpt(report.candidate.text, passage.candidate, 70), (f" [{_offsets(passage.candidate)}]", "dim")
+            ),
+            Text.assemble(excerpt(report.source.text, passage.source, 70), (f" [{_offsets(passage.source)}]", "dim")),
+        )
+    return [_section(f"Reused passages: {len(report.passages)}"), table]
+
+
+def _omissions_section(report: Report) -> list[RenderableType]:
+    if not report.omitted:
+        return []
+    omitted_chars = sum(o.source[1] - o.source[0] for o in report.omitted)
+    share = omitted_chars / report.source.length if report.source.length else 0.0
+    parts: list[RenderableType] = [
+        _section(f"Omitted from the source: {len(report.omitted)} sentences ({_percent(share)} of its text)")
+    ]
+    for omission in sorted(report.omitted, key=lambda o: o.source)[:MAX_OMISSIONS_SHOWN]:
+        parts.append(
+            Text.assemble(
+                ("  – ", "dim"), excerpt(report.source.text, omission.source, 80), (f" [{_offsets(omission.source)}]", "dim")
+            )
+        )
+    if len(report.omitted) > MAX_OMISSIONS_SHOWN:
+        parts.append(Text(f"  … and {len(report.omitted) - MAX_OMISSIONS_SHOWN} more", style="dim"))
+    return parts

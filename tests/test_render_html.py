@@ -1,0 +1,339 @@
+"""HTML report: structure, nesting of overlapping highlights, escaping of untrusted text, offline-ness.
+
+Also home of ``sample_report``, the hand-built report the other render tests use.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from html import unescape
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.render import render_html
+from provenance.render.html import Mark, embed_json, highlight, report_marks
+from provenance.report import (
+    AddedClaim,
+    Coverage,
+    Document,
+    Omission,
+    Passage,
+    QuoteFinding,
+    Report,
+    SentenceFinding,
+    Span,
+    Verdict,
+    WordDiff,
+)
+
+SCRIPT_PAYLOAD = "</script><script>window.__pwned = 1; alert(1)</script>"
+ATTRIBUTE_PAYLOAD = '"><img src=x onerror="window.__pwned = 2; alert(2)">'
+FILLER = "A spokesperson for the ministry declined to comment on the schedule, citing ongoing work number {n}."
+
+
+def _span(text: str, piece: str, after: int = 0) -> Span:
+    start = text.index(piece, after)
+    return (start, start + len(piece))
+
+
+def sample_report(*, hostile: bool = False, filler: int = 0) -> Report:
+    """A realistic report of a spun rewrite, built by hand.
+
+    ``hostile`` puts script and attribute injections into the candidate text, its name and the reasons;
+    ``filler`` inserts that many unused sentences into the source, pushing later passages out of view.
+    """
+    padding = "".join(FILLER.format(n=n) + "\n\n" for n in range(filler))
+    source_text = (
+        "Prime Minister Mark Carney met President Donald Trump at the White House on Tuesday.\n\n"
+        "The two leaders discussed tariffs on steel and aluminium, which have strained relations since March.\n\n"
+        "“We are not going to solve this in one meeting,” Carney told reporters after the talks.\n\n"
+        + padding
+        + "Trump said the meeting was friendly but that Canada would have to pay for access to the American market.\n\n"
+        "Officials said a working group would meet again in June.\n\n"
+        "Carney later flew back to Ottawa for a cabinet meeting.\n"
+    )
+    injected = f"Readers wrote in: {SCRIPT_PAYLOAD} and {ATTRIBUTE_PAYLOAD}\n\n" if hostile else ""
+    candidate_text = (
+        "Carney and Trump: A Historic Reset\n\n"
+        "Prime Minister Mark Carney met President Donald Trump at the White House on Tuesday.\n\n"
+        "The two leaders talked about steel and aluminium tariffs, which have badly strained relations since March.\n\n"
+        "“We are not going to solve this in a single meeting,” Carney told reporters.\n\n"
+        "“Canada will pay, believe me,” Trump declared.\n\n"
+        + injected
+        + "Insiders expect a deal worth $40 billion by the end of the summer.\n\n"
+        "Subscribe to our newsletter for more updates.\n"
+    )
+    c, s = candidate_text, source_text
+
+    def sentence(text: str, start_piece: str) -> Span:
+        start = text.index(start_piece)
+        end = text.index("\n", start)
+        return (start, end)
+
+    heading = sentence(c, "Carney and Trump")
+    c_meeting, s_meeting = sentence(c, "Prime Minister"), sentence(s, "Prime Minister")
+    c_tariffs, s_tariffs = sentence(c, "The two leaders"), sentence(s, "The two leaders")
+    c_quote_sentence, s_quote_sentence = sentence(c, "“We are"), sentence(s, "“We are")
+    c_pay, s_pay = sentence(c, "“Canada will"), sentence(s, "Trump said")
+    c_deal = sentence(c, "Insiders expect")
+    c_footer = sentence(c, "Subscribe")
+    c_quote = _span(c, "“We are not going to solve this in a single meeting,”")
+    s_quote = _span(s, "“We are not going to solve this in one meeting,”")
+    sentences = [
+        SentenceFinding(heading, "heading", [], 0.0),
+        SentenceFinding(c_meeting, "copied", [s_meeting], 1.0),
+        SentenceFinding(c_tariffs, "paraphrase", [s_tariffs], 0.81),
+        SentenceFinding(c_quote_sentence, "copied", [s_quote_sentence], 0.9),
+        SentenceFinding(c_pay, "paraphrase", [s_pay], 0.55),
+        SentenceFinding(c_deal, "added", [], 0.1),
+        SentenceFinding(c_footer, "boilerplate", [], 0.0),
+    ]
+    reason_tail = f" ({ATTRIBUTE_PAYLOAD})" if hostile else ""
+    added = [
+        AddedClaim(_span(c, "badly"), "qualifier", "badly", "intensifier absent from the source" + reason_tail),
+        AddedClaim(_span(c, "$40 billion"), "number", "$40 billion", "no figure appears in the source"),
+        AddedClaim(_span(c, "by the end of the summer"), "date", "by the end of the summer", "the source gives no deadline"),
+        AddedClaim(_span(c, "Insiders expect"), "attribution", "Insiders expect", "the source cites no insiders"),
+    ]
+    if hostile:
+        added.append(AddedClaim(_span(c, SCRIPT_PAYLOAD), "other", SCRIPT_PAYLOAD, f"not in the source {SCRIPT_PAYLOAD}"))
+    quotes = [
+        QuoteFinding(
+            c_quote,
+            "altered",
+            s_quote,
+            "words changed inside quotation marks",
+            [
+                WordDiff("equal", "“We are not going to solve this in", "“We are not going to solve this in"),
+                WordDiff("replace", "one", "a single"),
+                WordDiff("equal", "meeting,”", "meeting,”"),
+            ],
+        ),
+        QuoteFinding(
+            _span(c, "“Canada will pay, believe me,”"),
+            "fabricated",
+            _span(s, "Canada would have to pay for access to the American market"),
+            "the source reports this only as indirect speech",
+        ),
+    ]
+    passages = [
+        Passage("verbatim", c_meeting, s_meeting, 1.0),
+        Passage("paraphrase", c_tariffs, s_tariffs, 0.81),
+        Passage("near_verbatim", c_quote_sentence, s_quote_sentence, 0.9),
+        Passage("paraphrase", c_pay, s_pay, 0.55),
+    ]
+    omitted = [Omission(sentence(s, "Officials said")), Omission(sentence(s, "Carney later"))]
+    omitted += [Omission(_span(s, FILLER.format(n=n))) for n in range(filler)]
+    covered = sum(e - b for b, e in (c_meeting, c_quote_sentence))
+    paraphrased = sum(e - b for b, e in (c_tariffs, c_pay))
+    return Report(
+        candidate=Document(f"rewrite{ATTRIBUTE_PAYLOAD}.txt" if hostile else "rewrite.txt", candidate_text),
+        source=Document("wire-story.txt", source_text),
+        verdict=Verdict(
+            "derived",
+            0.93,
+            ["2 of 6 body sentences copied nearly verbatim", "1 altered and 1 fabricated quotation"]
+            + ([f"hostile reason {SCRIPT_PAYLOAD}"] if hostile else []),
+        ),
+        coverage=Coverage(
+            copied=covered / len(c), paraphrase=paraphrased / len(c), added=(c_deal[1] - c_deal[0]) / len(c)
+        ),
+        passages=passages,
+        sentences=sentences,
+        added=added,
+        quotes=quotes,
+        omitted=omitted,
+        semantic_model=None,
+    )
+
+
+def expected_kind_counts(report: Report) -> tuple[Counter[str], Counter[str]]:
+    """Highlights each pane must show, counted straight from the report's findings."""
+    candidate: Counter[str] = Counter()
+    source: Counter[str] = Counter()
+    for passage in report.passages:
+        candidate[passage.kind] += 1
+        source[passage.kind] += 1
+    for quote in report.quotes:
+        candidate[f"quote-{quote.status}"] += 1
+        if quote.source is not None:
+            source[f"quote-{quote.status}"] += 1
+    candidate["added"] += len(report.added)
+    for finding in report.sentences:
+        if finding.label in ("added", "heading", "boilerplate"):
+            candidate[f"sentence-{finding.label}"] += 1
+    source["omitted"] += len(report.omitted)
+    return candidate, source
+
+
+class _Tree(HTMLParser):
+    """Records highlight elements per pane, checks every tag closes in order, and collects pane text."""
+
+    VOID = {"meta", "br", "img", "input", "link", "hr", "col", "source", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.pane: str | None = None
+        self.pane_depth = 0
+        self.text: dict[str, list[str]] = {"candidate": [], "source": []}
+        self.ids: dict[str, Counter[str]] = {"candidate": Counter(), "source": Counter()}
+        self.fragments: dict[str, list[str]] = {}
+        self.open_keys: list[str | None] = []
+        self.tags: Counter[str] = Counter()
+        self.script_bodies: list[str] = []
+        self._in_script = False
+        self.all_ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.tags[tag] += 1
+        if attributes.get("id"):
+            self.all_ids.append(str(attributes["id"]))
+        if tag in self.VOID:
+            return
+        self.stack.append(tag)
+        self._in_script = tag == "script"
+        if attributes.get("id") in ("candidate-text", "source-text"):
+            self.pane = str(attributes["id"]).removesuffix("-text")
+            self.pane_depth = len(self.stack)
+        key = attributes.get("data-span")
+        self.open_keys.append(key)
+        if self.pane and key:
+            self.fragments.setdefault(key, [])
+            if attributes.get("id"):
+                assert attributes["id"] == key
+                self.ids[self.pane][str(attributes["data-kind"])] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1] if self.stack else None}>"
+        self.stack.pop()
+        self.open_keys.pop()
+        self._in_script = False
+        if self.pane and len(self.stack) < self.pane_depth:
+            self.pane = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.script_bodies.append(data)
+        if self.pane:
+            self.text[self.pane].append(data)
+            for key in set(self.open_keys):
+                if key:
+                    self.fragments[key].append(data)
+
+
+def parse(page: str) -> _Tree:
+    tree = _Tree()
+    tree.feed(page)
+    tree.close()
+    assert not tree.stack, f"unclosed: {tree.stack}"
+    return tree
+
+
+def test_every_finding_is_highlighted_once_per_pane() -> None:
+    report = sample_report(filler=2)
+    tree = parse(render_html(report))
+    candidate, source = expected_kind_counts(report)
+    assert tree.ids["candidate"] == candidate
+    assert tree.ids["source"] == source
+    assert len(tree.all_ids) == len(set(tree.all_ids)), "ids must be unique"
+
+
+def test_panes_round_trip_the_texts_and_spans() -> None:
+    report = sample_report(hostile=True)
+    tree = parse(render_html(report))
+    assert "".join(tree.text["candidate"]) == report.candidate.text
+    assert "".join(tree.text["source"]) == report.source.text
+    candidate_marks, source_marks = report_marks(report)
+    for mark in candidate_marks:
+        assert "".join(tree.fragments[mark.key]) == report.candidate.text[mark.start : mark.end]
+    for mark in source_marks:
+        assert "".join(tree.fragments[mark.key]) == report.source.text[mark.start : mark.end]
+
+
+def test_overlapping_spans_nest() -> None:
+    text = "He said “we will never agree” and left."
+    quote = (text.index("“"), text.index("”") + 1)
+    marks = [
+        Mark("outer", 0, len(text), "paraphrase", 1, "p"),
+        Mark("quote", *quote, "quote-altered", 2, "q"),
+        Mark("word", text.index("never"), text.index("never") + 5, "added", 3, "a"),
+    ]
+    markup = highlight(text, marks)
+    # Contained spans become nested elements, each in one piece.
+    assert markup.count("<span") == 3
+    assert markup.index('data-span="outer"') < markup.index('data-span="quote"') < markup.index('data-span="word"')
+    assert re.sub(r"<[^>]+>", "", markup) == text
+
+
+def test_crossing_spans_are_split_into_fragments() -> None:
+    text = "abcdefghij"
+    marks = [Mark("left", 0, 6, "verbatim", 1, "l"), Mark("right", 4, 10, "added", 3, "r")]
+    markup = highlight(text, marks)
+    assert markup.count('id="left"') == 1 and markup.count('id="right"') == 1
+    assert markup.count('data-span="right"') == 2, "the crossing span continues in a second fragment"
+    tree = parse(f'<div id="candidate-text">{markup}</div>')
+    assert "".join(tree.fragments["left"]) == "abcdef"
+    assert "".join(tree.fragments["right"]) == "efghij"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet="ab <>&\"'“”\n", min_size=1, max_size=40),
+    raw_spans=st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45), st.sampled_from([0, 1, 2, 3])), max_size=8),
+)
+def test_any_spans_give_well_formed_markup(text: str, raw_spans: list[tuple[int, int, int]]) -> None:
+    marks = [Mark(f"m{i}", a, b, "paraphrase", rank, "t") for i, (a, b, rank) in enumerate(raw_spans)]
+    tree = parse(f'<div id="candidate-text">{highlight(text, marks)}</div>')
+    assert "".join(tree.text["candidate"]) == text
+    for mark in marks:
+        if 0 <= mark.start < mark.end <= len(text):
+            assert "".join(tree.fragments[mark.key]) == text[mark.start : mark.end]
+            assert tree.ids["candidate"]["paraphrase"] >= 1
+        else:
+            assert mark.key not in tree.fragments, "empty or out-of-range spans are left out"
+
+
+def test_untrusted_text_cannot_open_tags_or_scripts() -> None:
+    report = sample_report(hostile=True)
+    page = render_html(report)
+    tree = parse(page)
+    assert tree.tags["img"] == 0
+    assert tree.tags["script"] == 2, "only the JSON data block and the page's own script"
+    own_script = tree.script_bodies[-1]
+    assert "__pwned" not in own_script
+    data = page.split('<script type="application/json" id="report-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data and "&" not in data
+    assert json.loads(data) == report.to_dict()
+    assert unescape(page).count(ATTRIBUTE_PAYLOAD) >= 2, "the payload is still shown, as text"
+
+
+def test_embedded_json_escapes_markup_characters() -> None:
+    embedded = embed_json({"text": "</script><!-- & -->"})
+    assert embedded == '{"text": "\\u003c/script\\u003e\\u003c!-- \\u0026 --\\u003e"}'
+    assert json.loads(embedded) == {"text": "</script><!-- & -->"}
+
+
+def test_page_loads_nothing_from_the_network() -> None:
+    page = render_html(sample_report())
+    assert not re.search(r"\b(src|href)\s*=|@import|url\(|<link\b|<iframe\b|<object\b", page, re.IGNORECASE)
+    assert "default-src 'none'" in unescape(page)
+    assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", page)
+
+
+def test_summary_legend_and_findings_are_present() -> None:
+    report = sample_report()
+    page = render_html(report)
+    assert "Derived from the source" in page and "confidence 93%" in page
+    for reason in report.verdict.reasons:
+        assert reason in page
+    for label in ("Verbatim copy", "Near-verbatim copy", "Paraphrase", "Added claim", "Altered quotation", "Fabricated quotation"):
+        assert f"</span>{label}</li>" in page, f"legend lacks {label}"
+    assert page.count('class="finding"') == 2 + len(report.added) + len(report.omitted)
+    assert "<del>one</del> <ins>a single</ins>" in page
+    assert "@media print" in page
