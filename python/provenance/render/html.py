@@ -435,7 +435,7 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .fact b { font-variant-numeric: tabular-nums; }
 .f-quote-altered b { color: var(--vermillion); }
 .f-quote-fabricated b { color: #a64d86; }
-.legend { position: sticky; top: 0; z-index: 2; background: rgba(255,255,255,.96); border-bottom: 1px solid var(--rule);
+.legend { background: var(--paper); border-bottom: 1px solid var(--rule);
   padding: .5rem 1.5rem; display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; font-size: .85rem; }
 .legend ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .35rem 1.1rem; }
 .legend li { display: flex; align-items: center; gap: .4rem; }
@@ -503,7 +503,7 @@ footer { padding: .5rem 1.5rem 1.5rem; color: var(--muted); font-size: .8rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { background: #fff; font-size: 10.5pt; }
   .top { grid-template-columns: 1fr 1fr; border: 0; padding: 0 0 8pt; }
-  .legend { position: static; padding: 4pt 0; }
+  .legend { padding: 4pt 0; }
   .legend .hint { display: none; }
   .panes { display: block; padding: 0; }
   .pane { border: 0; margin: 0 0 10pt; break-inside: auto; }

@@ -34,6 +34,7 @@ COVERAGE_BAR = (
     ("added", "▒", "yellow"),
 )
 REST_GLYPH = "·"
+SENTENCE_ORDER = ("copied", "paraphrase", "added", "heading", "boilerplate")
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -62,9 +63,13 @@ def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
     flat = _WHITESPACE.sub(" ", text[span[0] : span[1]]).strip()
     if len(flat) <= limit:
         return flat
-    head = (limit - 1) * 2 // 3
-    tail = limit - 1 - head
-    return flat[:head].rstrip() + "…" + flat[len(flat) - tail :].lstrip()
+    # Cut at word boundaries on both sides so neither end shows half a word.
+    head_room = (limit - 3) * 2 // 3
+    tail_room = limit - 3 - head_room
+    head = flat[: head_room + 1].rsplit(" ", 1)[0] if " " in flat[:head_room] else flat[:head_room]
+    tail_start = len(flat) - tail_room
+    tail = flat[tail_start:].split(" ", 1)[-1] if " " in flat[tail_start:] else flat[tail_start:]
+    return f"{head} … {tail}"
 
 
 def _percent(share: float) -> str:
@@ -147,7 +152,7 @@ def _full(report: Report) -> list[RenderableType]:
     parts += [_coverage_line(report), _coverage_bar(report)]
     labels = Counter(s.label for s in report.sentences)
     if labels:
-        parts.append(Text("Sentences: " + ", ".join(f"{n} {label}" for label, n in sorted(labels.items()))))
+        parts.append(Text("Sentences: " + ", ".join(f"{labels[label]} {label}" for label in SENTENCE_ORDER if labels[label])))
     parts.append(_counts_line(report))
     if report.semantic_model:
         parts.append(Text(f"Semantic model: {report.semantic_model}", style="dim"))

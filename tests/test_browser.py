@@ -1,0 +1,195 @@
+"""The HTML report in a real headless Chromium: highlights, click-through, no script injection, print view.
+
+Driven by Selenium with Debian's ``chromium`` and ``chromium-driver`` (scripts/install-browser.sh):
+Debian ships the driver built from the same source as the browser, so their versions always match,
+and nothing is downloaded at run time. Screenshots go to a temp dir, and also to
+``$PROVENANCE_SCREENSHOT_DIR`` when it is set.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_render_html import expected_kind_counts, sample_report
+
+from provenance.render import render_html
+from provenance.report import Report
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+if CHROMIUM is None or CHROMEDRIVER is None:
+    pytest.skip(
+        "headless Chromium absent: needs Debian's chromium and chromium-driver (scripts/install-browser.sh)",
+        allow_module_level=True,
+    )
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install selenium)")
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
+
+WINDOW = (1280, 900)
+# True when the element's box lies inside both the viewport and its scrolling pane.
+IN_VIEW_JS = """
+const el = arguments[0], pane = el.closest('.doc');
+const r = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
+return r.top >= Math.max(0, p.top) - 1 && r.bottom <= Math.min(window.innerHeight, p.bottom) + 1;
+"""
+
+# Viewport centre of the last three visible characters of an element, after scrolling it into view.
+END_POINT_JS = """
+const el = arguments[0];
+el.scrollIntoView({block: 'center'});
+const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+let last = null;
+while (walker.nextNode()) if (walker.currentNode.data.trim()) last = walker.currentNode;
+const end = last.data.trimEnd().length, range = document.createRange();
+range.setStart(last, Math.max(0, end - 3));
+range.setEnd(last, end);
+const r = range.getBoundingClientRect();
+return [r.left + r.width / 2, r.top + r.height / 2];
+"""
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[WebDriver]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={WINDOW[0]},{WINDOW[1]}", "--force-device-scale-factor=1"):
+        options.add_argument(argument)
+    browser = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+@pytest.fixture()
+def report() -> Report:
+    return sample_report(hostile=True, filler=12)
+
+
+@pytest.fixture()
+def page(driver: WebDriver, report: Report, tmp_path: Path) -> WebDriver:
+    path = tmp_path / "report.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    driver.get(path.as_uri())
+    return driver
+
+
+def _kind_counts(driver: WebDriver, pane: str) -> Counter[str]:
+    kinds: list[str] = driver.execute_script(
+        f"return Array.from(document.querySelectorAll('#{pane}-text [data-kind][id]'), e => e.dataset.kind);"
+    )
+    return Counter(kinds)
+
+
+def _screenshot(driver: WebDriver, tmp_path: Path, name: str) -> Path:
+    """A full-page PNG through the DevTools protocol, saved to tmp_path and $PROVENANCE_SCREENSHOT_DIR."""
+    shot: dict[str, Any] = driver.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
+    )
+    png = base64.b64decode(shot["data"])
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
+    path = tmp_path / name
+    path.write_bytes(png)
+    extra = os.environ.get("PROVENANCE_SCREENSHOT_DIR")
+    if extra:
+        Path(extra).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, Path(extra) / name)
+    return path
+
+
+def test_highlights_per_kind_match_the_report(page: WebDriver, report: Report) -> None:
+    candidate, source = expected_kind_counts(report)
+    assert _kind_counts(page, "candidate") == candidate
+    assert _kind_counts(page, "source") == source
+
+
+def _click_end_of(driver: WebDriver, element: WebElement) -> None:
+    """A real mouse click on the last characters of ``element``, clear of the quotation nested at its start."""
+    x, y = driver.execute_script(END_POINT_JS, element)
+    actions = ActionBuilder(driver)
+    actions.pointer_action.move_to_location(int(x), int(y)).click()
+    actions.perform()
+
+
+def test_clicking_a_passage_shows_and_highlights_its_counterpart(page: WebDriver, tmp_path: Path) -> None:
+    # The last passage's source side sits below a dozen unused sentences, out of view at first.
+    origin: WebElement = page.find_element("id", "c-p3")
+    target: WebElement = page.find_element("id", "s-p3")
+    assert not page.execute_script(IN_VIEW_JS, target)
+    _click_end_of(page, origin)
+    assert "active" in target.get_attribute("class").split()
+    assert page.execute_script(IN_VIEW_JS, target)
+    assert page.execute_script("return getComputedStyle(arguments[0]).backgroundColor", target) != page.execute_script(
+        "return getComputedStyle(arguments[0]).backgroundColor", page.find_element("id", "s-p0")
+    )
+    _screenshot(page, tmp_path, "report-after-click.png")
+    # And back: a source passage brings its candidate side into view.
+    page.execute_script("document.getElementById('candidate-text').scrollTop = 1e6")
+    back = page.find_element("id", "c-p0")
+    page.find_element("id", "s-p0").click()
+    assert "active" in back.get_attribute("class").split()
+    assert "active" not in target.get_attribute("class").split(), "one pair is lit at a time"
+    assert page.execute_script(IN_VIEW_JS, back)
+
+
+def test_clicking_a_nested_quotation_shows_the_quotation_source(page: WebDriver, report: Report) -> None:
+    fabricated = next(i for i, q in enumerate(report.quotes) if q.status == "fabricated")
+    page.find_element("id", f"c-q{fabricated}").click()
+    assert "active" in page.find_element("id", f"s-q{fabricated}").get_attribute("class").split()
+    assert page.execute_script(IN_VIEW_JS, page.find_element("id", f"s-q{fabricated}"))
+    assert "active" not in page.find_element("id", "s-p3").get_attribute("class").split()
+
+
+def test_injected_markup_shows_as_text_and_runs_nothing(page: WebDriver, report: Report, tmp_path: Path) -> None:
+    try:
+        alert_text = page.switch_to.alert.text
+    except NoAlertPresentException:
+        alert_text = None
+    assert alert_text is None, f"an injected dialog opened: {alert_text}"
+    assert page.execute_script("return typeof window.__pwned") == "undefined"
+    assert page.execute_script("return document.images.length") == 0
+    assert page.execute_script("return document.scripts.length") == 2
+    assert page.execute_script("return document.getElementById('candidate-text').textContent") == report.candidate.text
+    assert page.execute_script("return document.getElementById('source-text').textContent") == report.source.text
+    assert report.candidate.name in page.find_element("css selector", ".pane-candidate h2").text
+    embedded = page.execute_script("return JSON.parse(document.getElementById('report-data').textContent)")
+    assert embedded == json.loads(report.to_json())
+    _screenshot(page, tmp_path, "report.png")
+
+
+def test_hover_titles_give_the_reason(page: WebDriver, report: Report) -> None:
+    fabricated = next(i for i, q in enumerate(report.quotes) if q.status == "fabricated")
+    title = page.find_element("id", f"c-q{fabricated}").get_attribute("title")
+    assert title == f"Fabricated quotation: {report.quotes[fabricated].reason}"
+    assert report.added[0].reason in page.find_element("id", "c-a0").get_attribute("title")
+
+
+def test_print_view_shows_whole_texts(page: WebDriver, tmp_path: Path) -> None:
+    page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for pane in ("candidate", "source"):
+            clipped = page.execute_script(
+                f"const d = document.getElementById('{pane}-text'); return d.scrollHeight - d.clientHeight;"
+            )
+            assert clipped <= 1, f"{pane} text is cut off in print"
+        assert page.execute_script("return getComputedStyle(document.querySelector('.doc')).overflowY") == "visible"
+        _screenshot(page, tmp_path, "report-print.png")
+        pdf = base64.b64decode(page.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})["data"])
+        assert pdf.startswith(b"%PDF")
+    finally:
+        page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -1,0 +1,93 @@
+"""Terminal rendering: order of sections, word diffs, plain vs coloured output, summary mode."""
+
+from __future__ import annotations
+
+import re
+
+from test_render_html import ATTRIBUTE_PAYLOAD, sample_report
+
+from provenance.render import render_text
+from provenance.render.text import excerpt, render_diff
+from provenance.report import Coverage, Document, Report, Verdict, WordDiff
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_plain_output_has_no_ansi_and_leads_with_verdict_and_coverage() -> None:
+    report = sample_report()
+    output = render_text(report, color=False, width=100)
+    assert not ANSI.search(output)
+    lines = output.splitlines()
+    assert lines[1].startswith("Verdict: DERIVED") and "confidence 93%" in lines[1]
+    coverage = next(i for i, line in enumerate(lines) if line.startswith("Coverage of the candidate"))
+    first_section = next(i for i, line in enumerate(lines) if line.startswith("Quotations:"))
+    assert coverage < first_section
+    for name, share in (("copied", report.coverage.copied), ("paraphrased", report.coverage.paraphrase)):
+        assert f"{name} {share * 100:.0f}%" in lines[coverage]
+    # What a reader acts on comes in this order.
+    positions = [output.index(title) for title in ("Quotations:", "Added claims:", "Reused passages:", "Omitted from")]
+    assert positions == sorted(positions)
+
+
+def test_quotations_show_status_offsets_and_word_diff() -> None:
+    report = sample_report()
+    output = render_text(report, color=False, width=120)
+    assert "[-one-]{+a single+}" in output
+    altered = next(q for q in report.quotes if q.status == "altered")
+    assert f"candidate {altered.candidate[0]}–{altered.candidate[1]}" in output
+    assert "FABRICATED" in output and "the source reports this only as indirect speech" in output
+    assert output.index("FABRICATED") < output.index("ALTERED"), "fabricated quotations are the graver finding"
+
+
+def test_added_claims_passages_and_omissions_are_listed() -> None:
+    report = sample_report(filler=8)
+    output = render_text(report, color=False, width=140)
+    for claim in report.added:
+        assert claim.reason in output and claim.text in output
+    for passage in report.passages:
+        assert f"[{passage.source[0]}–{passage.source[1]}]" in output
+    assert f"Omitted from the source: {len(report.omitted)} sentences" in output
+    assert f"… and {len(report.omitted) - 5} more" in output
+
+
+def test_colour_output_uses_ansi_styles() -> None:
+    output = render_text(sample_report(), color=True)
+    assert ANSI.search(output)
+    assert ANSI.sub("", output) == render_text(sample_report(), color=False)
+
+
+def test_summary_is_a_few_lines() -> None:
+    report = sample_report(filler=4)
+    output = render_text(report, color=False, summary=True, width=200)
+    lines = output.strip().splitlines()
+    assert len(lines) == 4
+    assert lines[1].startswith("Verdict: DERIVED")
+    assert "1 altered quote · 1 fabricated · 4 added claims · 4 reused passages · 6 source sentences omitted" in lines[3]
+
+
+def test_width_is_respected() -> None:
+    for width in (60, 100):
+        output = render_text(sample_report(), color=False, width=width)
+        assert max(len(line) for line in output.splitlines()) <= width
+
+
+def test_untrusted_text_is_printed_not_interpreted() -> None:
+    report = Report(
+        candidate=Document("[bold]cand[/bold].txt", "[red]x[/red]"),
+        source=Document("s.txt", "y"),
+        verdict=Verdict("unrelated", 0.5, ["[link=file:///etc]click[/link]"]),
+        coverage=Coverage(),
+    )
+    output = render_text(report, color=False)
+    assert "[bold]cand[/bold].txt" in output and "[link=file:///etc]click[/link]" in output
+    hostile = render_text(sample_report(hostile=True), color=False, width=300)
+    assert ATTRIBUTE_PAYLOAD in hostile
+
+
+def test_diff_markers_and_excerpts() -> None:
+    diff = [WordDiff("equal", "said", "said"), WordDiff("delete", "very", ""), WordDiff("insert", "", "hugely")]
+    assert render_diff(diff).plain == "said [-very-] {+hugely+}"
+    text = "one two three four five six seven eight nine ten eleven twelve"
+    short = excerpt(text, (0, len(text)), 30)
+    assert len(short) <= 30 and short.startswith("one two") and short.endswith("twelve") and " … " in short
+    assert excerpt("a\n\n b", (0, 5)) == "a b"
