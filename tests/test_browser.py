@@ -21,7 +21,16 @@ import pytest
 from test_render_html import expected_kind_counts, sample_report
 
 from provenance.render import render_html
-from provenance.report import Report
+from provenance.report import (
+    AddedClaim,
+    Coverage,
+    Document,
+    Passage,
+    QuoteFinding,
+    Report,
+    SentenceFinding,
+    Verdict,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +48,7 @@ from selenium.webdriver.common.actions.action_builder import ActionBuilder  # no
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 WINDOW = (1280, 900)
 # True when the element's box lies inside both the viewport and its scrolling pane.
 IN_VIEW_JS = """
@@ -193,3 +203,51 @@ def test_print_view_shows_whole_texts(page: WebDriver, tmp_path: Path) -> None:
         assert pdf.startswith(b"%PDF")
     finally:
         page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def _gold_report(case: dict[str, Any]) -> Report:
+    """A report made from the hand annotation of a real rewrite, to see the page on real text."""
+    seeds = SHARED / "seeds"
+    candidate = (seeds / case["candidate"]).read_text(encoding="utf-8")
+    source = (seeds / case["source"]).read_text(encoding="utf-8")
+    sentences, passages, added = [], [], []
+    for gold in case["sentences"]:
+        span, sources = tuple(gold["cand_span"]), [tuple(s) for s in gold["src_spans"]]
+        sentences.append(SentenceFinding(span, gold["label"], sources, 1.0))
+        if gold["label"] in ("copied", "paraphrase") and sources:
+            kind = "near_verbatim" if gold["label"] == "copied" else "paraphrase"
+            passages.append(Passage(kind, span, sources[0], 1.0))
+        for extra in gold.get("added_spans", []):
+            added.append(AddedClaim(tuple(extra["span"]), extra["type"], extra["text"], f"annotated as added {extra['type']}"))
+    quotes = [
+        QuoteFinding(tuple(q["cand_span"]), q["status"], tuple(q["src_span"]) if q["src_span"] else None, "annotated")
+        for q in case["quotes"]
+    ]
+    share = {label: sum(s.candidate[1] - s.candidate[0] for s in sentences if s.label == label) / len(candidate)
+             for label in ("copied", "paraphrase", "added")}
+    return Report(
+        candidate=Document(case["candidate"], candidate),
+        source=Document(case["source"], source),
+        verdict=Verdict("derived", 1.0, [f"hand annotation: {case['relation']}"]),
+        coverage=Coverage(share["copied"], share["paraphrase"], share["added"]),
+        passages=passages,
+        sentences=sentences,
+        added=added,
+        quotes=quotes,
+    )
+
+
+@pytest.mark.shared
+def test_real_rewrite_renders_every_annotation(driver: WebDriver, tmp_path: Path) -> None:
+    gold = SHARED / "eval" / "seed_gold_dev.json"
+    if not gold.is_file():
+        pytest.skip(f"{gold} is absent (needs ../shared beside the repo)")
+    report = _gold_report(json.loads(gold.read_text(encoding="utf-8"))[0])
+    path = tmp_path / "seed-report.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    driver.get(path.as_uri())
+    candidate, source = expected_kind_counts(report)
+    assert _kind_counts(driver, "candidate") == candidate
+    assert _kind_counts(driver, "source") == source
+    assert driver.execute_script("return document.getElementById('candidate-text').textContent") == report.candidate.text
+    _screenshot(driver, tmp_path, "seed-report.png")

@@ -416,7 +416,7 @@ _STYLE = """
 body { margin: 0; background: var(--page); color: var(--ink); font: 15px/1.5 var(--sans); }
 h1 { font-size: 1.35rem; margin: 0 0 .25rem; letter-spacing: -.01em; }
 h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0 0 .5rem; }
-.top { display: grid; grid-template-columns: minmax(16rem, 1.3fr) minmax(14rem, 1fr) minmax(14rem, 1fr);
+.top { display: grid; grid-template-columns: minmax(16rem, 1.2fr) minmax(14rem, 1fr) minmax(19rem, 1.1fr);
   gap: 1rem 1.5rem; padding: 1.25rem 1.5rem 1rem; background: var(--paper); border-bottom: 1px solid var(--rule); }
 .docs p { margin: 0; color: var(--muted); }
 .docs b { color: var(--ink); font-weight: 600; overflow-wrap: anywhere; }
@@ -427,7 +427,7 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .confidence { margin: 0 0 .3rem; color: var(--muted); }
 .reasons { margin: 0; padding-left: 1.1rem; font-size: .88rem; }
 .bar { width: 100%; height: 14px; display: block; border-radius: 3px; overflow: hidden; }
-.shares { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; gap: 1.1rem; flex-wrap: wrap; font-size: .88rem; }
+.shares { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; gap: .4rem 1rem; flex-wrap: wrap; font-size: .88rem; }
 .shares b { margin-left: .3rem; font-variant-numeric: tabular-nums; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; margin-right: .35rem; vertical-align: -1px; }
 .facts { grid-column: 1 / -1; list-style: none; margin: 0; padding: 0; display: flex; gap: .5rem; flex-wrap: wrap; }
