@@ -93,12 +93,16 @@ def compare(
     )
 
 
+def _display_name(path: str | Path) -> str:
+    return "<stdin>" if str(path) == "-" else str(path)
+
+
 def compare_files(candidate: str | Path, source: str | Path, **options: Any) -> Report:
     """`compare` on two files (``-`` reads one of them from standard input)."""
     return compare(
         read_text(candidate),
         read_text(source),
-        candidate_name=str(candidate),
-        source_name=str(source),
+        candidate_name=_display_name(candidate),
+        source_name=_display_name(source),
         **options,
     )
