@@ -7,7 +7,7 @@
 //! blocks are aligned exactly (a small LCS), which gives the share of identical tokens.
 
 use crate::seed::{MAX_NGRAM, Seed, ngram_hashes, seeds};
-use crate::text::{Token, tokenize};
+use crate::text::{Word, hash_words};
 
 /// Alignment settings. The defaults were chosen by measurement (`benches/tune_alignment.py`):
 /// see `DEFAULT_*` for the reasons.
@@ -147,15 +147,15 @@ impl Chain {
 
 /// Aligns two texts: tokenises both and returns their reused passages.
 pub fn align(candidate: &str, source: &str, params: &Params) -> Vec<Passage> {
-    align_tokens(&tokenize(candidate), &tokenize(source), params)
+    align_tokens(&hash_words(candidate), &hash_words(source), params)
 }
 
 /// Reused passages between two token lists, in candidate order, not overlapping on the
 /// candidate side.
-pub fn align_tokens(candidate: &[Token], source: &[Token], params: &Params) -> Vec<Passage> {
+pub fn align_tokens<W: Word>(candidate: &[W], source: &[W], params: &Params) -> Vec<Passage> {
     let n = params.ngram;
-    let c_hashes: Vec<u64> = candidate.iter().map(|t| t.hash).collect();
-    let s_hashes: Vec<u64> = source.iter().map(|t| t.hash).collect();
+    let c_hashes: Vec<u64> = candidate.iter().map(Word::hash).collect();
+    let s_hashes: Vec<u64> = source.iter().map(Word::hash).collect();
     let found = seeds(
         &ngram_hashes(&c_hashes, n),
         &ngram_hashes(&s_hashes, n),
@@ -193,10 +193,14 @@ fn chain_seeds(found: &[Seed], params: &Params) -> Vec<Chain> {
     for &seed in found {
         let (c, s) = (seed.candidate as usize, seed.source as usize);
         // Chains the candidate has moved past can take no more seeds.
-        let (stale, live): (Vec<Chain>, Vec<Chain>) =
-            active.drain(..).partition(|chain| chain.end().0 + gap < c);
-        done.extend(stale);
-        active = live;
+        let mut i = 0;
+        while i < active.len() {
+            if active[i].end().0 + gap < c {
+                done.push(active.swap_remove(i));
+            } else {
+                i += 1;
+            }
+        }
 
         let best = active
             .iter()
@@ -233,7 +237,12 @@ fn chain_seeds(found: &[Seed], params: &Params) -> Vec<Chain> {
 /// has matching words there that no whole n-gram covers. A run found within `max_gap` words is
 /// taken when it is longer than the gap before it, so that stray one-word matches ("the",
 /// "and") between unrelated words never walk a passage onwards.
-fn extend(mut blocks: Vec<Block>, c_hashes: &[u64], s_hashes: &[u64], max_gap: usize) -> Vec<Block> {
+fn extend(
+    mut blocks: Vec<Block>,
+    c_hashes: &[u64],
+    s_hashes: &[u64],
+    max_gap: usize,
+) -> Vec<Block> {
     loop {
         let last = *blocks.last().expect("a chain has a block");
         let best = (0..=max_gap)
@@ -267,13 +276,24 @@ fn extend(mut blocks: Vec<Block>, c_hashes: &[u64], s_hashes: &[u64], max_gap: u
                     .zip(s_hashes[..s_end].iter().rev())
                     .take_while(|(a, b)| a == b)
                     .count();
-                (dc.max(ds) < run)
-                    .then_some((dc.max(ds), dc + ds, Block { c: c_end - run, s: s_end - run, len: run }))
+                (dc.max(ds) < run).then_some((
+                    dc.max(ds),
+                    dc + ds,
+                    Block {
+                        c: c_end - run,
+                        s: s_end - run,
+                        len: run,
+                    },
+                ))
             })
             .min_by_key(|&(gap, total, _)| (gap, total));
         match best {
             Some((0, 0, run)) => {
-                blocks[0] = Block { c: run.c, s: run.s, len: run.len + first.len };
+                blocks[0] = Block {
+                    c: run.c,
+                    s: run.s,
+                    len: run.len + first.len,
+                };
             }
             Some((_, _, run)) => blocks.insert(0, run),
             None => break,
@@ -336,10 +356,10 @@ fn split_at_gaps(blocks: Vec<Block>, max_gap: usize) -> Vec<Vec<Block>> {
     out
 }
 
-fn measure(
+fn measure<W: Word>(
     blocks: &[Block],
-    candidate: &[Token],
-    source: &[Token],
+    candidate: &[W],
+    source: &[W],
     c_hashes: &[u64],
     s_hashes: &[u64],
 ) -> Passage {
@@ -356,8 +376,11 @@ fn measure(
     Passage {
         candidate_tokens: c_range,
         source_tokens: s_range,
-        candidate: (candidate[c_range.0].start, candidate[c_range.1 - 1].end),
-        source: (source[s_range.0].start, source[s_range.1 - 1].end),
+        candidate: (
+            candidate[c_range.0].span().0,
+            candidate[c_range.1 - 1].span().1,
+        ),
+        source: (source[s_range.0].span().0, source[s_range.1 - 1].span().1),
         matched,
         score: 2.0 * matched as f64 / words as f64,
     }

@@ -63,18 +63,28 @@ pub struct Seed {
 /// source is a refrain of that text (a repeated slogan, a table row) and seeds nothing: it
 /// would multiply seeds without telling where a passage came from.
 pub fn seeds(candidate_ngrams: &[u64], source_ngrams: &[u64], max_postings: usize) -> Vec<Seed> {
-    let mut postings: HashKeyed<Vec<u32>> = HashKeyed::default();
-    for (position, &h) in source_ngrams.iter().enumerate() {
-        postings.entry(h).or_default().push(position as u32);
+    // Postings as linked lists through one array (`next`), so no n-gram needs a vector of its
+    // own: `first[h]` is (first position, count), `next[p]` the following position of p's n-gram.
+    const END: u32 = u32::MAX;
+    let mut first: HashKeyed<(u32, u32)> =
+        HashKeyed::with_capacity_and_hasher(source_ngrams.len(), BuildHasherDefault::default());
+    let mut next = vec![END; source_ngrams.len()];
+    for (position, &h) in source_ngrams.iter().enumerate().rev() {
+        let entry = first.entry(h).or_insert((END, 0));
+        next[position] = entry.0;
+        *entry = (position as u32, entry.1 + 1);
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(candidate_ngrams.len());
     for (position, h) in candidate_ngrams.iter().enumerate() {
-        if let Some(sources) = postings.get(h) {
-            if sources.len() <= max_postings {
-                out.extend(sources.iter().map(|&s| Seed {
-                    candidate: position as u32,
-                    source: s,
-                }));
+        if let Some(&(mut source, count)) = first.get(h) {
+            if count as usize <= max_postings {
+                while source != END {
+                    out.push(Seed {
+                        candidate: position as u32,
+                        source,
+                    });
+                    source = next[source as usize];
+                }
             }
         }
     }

@@ -35,6 +35,14 @@ class InputError(Exception):
         self.problem = problem
 
 
+STDIN_NAME = "<stdin>"
+
+
+def input_name(path: str | Path) -> str:
+    """How an input is named in reports and errors: its path, or <stdin> for ``-``."""
+    return STDIN_NAME if str(path) == "-" else str(path)
+
+
 def read_text(path: str | Path) -> str:
     """The text of a file (``-`` for standard input), decoded and checked."""
     return read_document(path)[0]
@@ -44,7 +52,7 @@ def read_document(path: str | Path) -> tuple[str, str]:
     """The text of a file (``-`` for standard input) and the encoding it was decoded with."""
     name = str(path)
     if name == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return decode(sys.stdin.buffer.read(), STDIN_NAME)
     p = Path(path)
     try:
         data = p.read_bytes()
