@@ -71,8 +71,8 @@ def vocabulary(rng: np.random.Generator, size: int = VOCABULARY) -> list[str]:
     return ordered
 
 
-def _sentences(rng: np.random.Generator, vocab: np.ndarray, probs: np.ndarray, n_words: int) -> list[list[str]]:
-    drawn = vocab[rng.choice(len(vocab), size=n_words, p=probs)].tolist()
+def _sentences(rng: np.random.Generator, vocab: np.ndarray, cdf: np.ndarray, n_words: int) -> list[list[str]]:
+    drawn = vocab[np.searchsorted(cdf, rng.random(n_words), side="right").clip(0, len(vocab) - 1)].tolist()
     out: list[list[str]] = []
     i = 0
     while i < n_words:
@@ -109,8 +109,9 @@ def generate(n_docs: int, seed: int = 0) -> SyntheticCorpus:
     ranks = np.arange(1, len(vocab) + 1, dtype=np.float64)
     probs = 1.0 / (ranks + ZIPF_SHIFT)
     probs /= probs.sum()
+    cdf = np.cumsum(probs)
     ids = [f"doc{i:06d}" for i in range(n_docs)]
-    docs = [_sentences(rng, vocab, probs, int(rng.integers(*DOC_WORDS))) for _ in range(n_docs)]
+    docs = [_sentences(rng, vocab, cdf, int(rng.integers(*DOC_WORDS))) for _ in range(n_docs)]
     n_planted = int(n_docs * REUSE_SHARE)
     targets = rng.choice(n_docs, size=n_planted, replace=False) if n_docs > 1 else []
     plans: dict[int, tuple[int, str, list[list[str]]]] = {}
