@@ -14,11 +14,10 @@ use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use unicode_segmentation::UnicodeSegmentation;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::seed::{MAX_NGRAM, ngram_hashes};
-use crate::text::{is_invisible, normalize_word};
+use crate::text::scan_words;
 
 /// Four-word n-grams, as the aligner's seeds: the index finds what the aligner can then align.
 pub const DEFAULT_INDEX_NGRAM: usize = 4;
@@ -138,54 +137,11 @@ pub fn fingerprints(token_hashes: &[u64], ngram: usize, window: usize) -> Vec<(u
     out
 }
 
-/// The `hash` of each token of `text::tokenize(text)`, without building the tokens: no offsets,
-/// no strings, ASCII words normalised in a reused buffer. Fingerprinting a collection spends
-/// most of its time here. Word boundaries are `text::tokenize`'s (UAX #29, words that only
-/// invisible characters separate joined); a test checks that the hashes agree.
+/// The `hash` of each token of `text::tokenize(text)`, without building the tokens' strings:
+/// fingerprinting a collection spends most of its time here.
 pub fn token_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut buf: Vec<u8> = Vec::with_capacity(64);
-    let mut push = |word: &str| {
-        if word.is_ascii() {
-            buf.clear();
-            let bytes = word.as_bytes();
-            for (i, &b) in bytes.iter().enumerate() {
-                if b.is_ascii_alphanumeric() {
-                    buf.push(b.to_ascii_lowercase());
-                } else if b == b'.'
-                    && i > 0
-                    && bytes[i - 1].is_ascii_digit()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    buf.push(b'.');
-                }
-            }
-            if !buf.is_empty() {
-                out.push(xxh3_64(&buf));
-            }
-        } else {
-            let norm = normalize_word(word);
-            if !norm.is_empty() {
-                out.push(xxh3_64(norm.as_bytes()));
-            }
-        }
-    };
-    let mut pending: Option<(usize, usize)> = None;
-    for (start, word) in text.unicode_word_indices() {
-        let end = start + word.len();
-        if let Some((p_start, p_end)) = pending {
-            let gap = &text[p_end..start];
-            if !gap.is_empty() && gap.chars().all(is_invisible) {
-                pending = Some((p_start, end));
-                continue;
-            }
-            push(&text[p_start..p_end]);
-        }
-        pending = Some((start, end));
-    }
-    if let Some((p_start, p_end)) = pending {
-        push(&text[p_start..p_end]);
-    }
+    scan_words(text, |_, _, norm| out.push(xxh3_64(norm.as_bytes())));
     out
 }
 
