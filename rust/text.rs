@@ -208,8 +208,9 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5);
     let mut push = |start: usize, end: usize| {
         if let Some(last) = ranges.last_mut() {
+            // Invisible characters are not ASCII: a gap opening with an ASCII byte is visible.
             let gap = &text[last.1..start];
-            if !gap.is_empty() && gap.chars().all(is_invisible) {
+            if !gap.is_empty() && !gap.as_bytes()[0].is_ascii() && gap.chars().all(is_invisible) {
                 last.1 = end;
                 return;
             }
