@@ -1,4 +1,4 @@
-"""The public API: compare a candidate text with a source text.
+"""The public API: compare a candidate text with a source text, or with several.
 
 The pipeline: read -> segment -> align (passages from the core, sentence embeddings) -> classify
 (sentence labels, added claims, quotations, omissions, verdict) -> report.
@@ -19,8 +19,15 @@ from provenance.align import AlignOptions, find_passages
 from provenance.claims import find_added_claims
 from provenance.embedding import INSTALL_COMMAND, MODEL_NAME, SentenceEncoder, load_encoder
 from provenance.quotes import classify_quotations
-from provenance.read import read_text
-from provenance.report import Document, Report
+from provenance.read import input_name, read_text
+from provenance.report import (
+    AttributedPassage,
+    AttributedSentence,
+    Document,
+    MultiSourceReport,
+    Report,
+    Span,
+)
 from provenance.segment import segment
 
 logger = logging.getLogger("provenance")
@@ -93,16 +100,68 @@ def compare(
     )
 
 
-def _display_name(path: str | Path) -> str:
-    return "<stdin>" if str(path) == "-" else str(path)
-
-
 def compare_files(candidate: str | Path, source: str | Path, **options: Any) -> Report:
     """`compare` on two files (``-`` reads one of them from standard input)."""
     return compare(
         read_text(candidate),
         read_text(source),
-        candidate_name=_display_name(candidate),
-        source_name=_display_name(source),
+        candidate_name=input_name(candidate),
+        source_name=input_name(source),
+        **options,
+    )
+
+
+def _overlaps(span: Span, claimed: list[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in claimed)
+
+
+def attribute(reports: list[Report]) -> tuple[list[AttributedPassage], list[AttributedSentence]]:
+    """Each copied passage and each supported sentence of the candidate, given to the one source
+    that explains it best: longer, closer passages claim their stretch of the candidate first."""
+    passages = [(i, p) for i, report in enumerate(reports) for p in report.passages]
+    passages.sort(key=lambda item: (item[1].candidate[1] - item[1].candidate[0]) * item[1].score, reverse=True)
+    claimed: list[Span] = []
+    kept: list[AttributedPassage] = []
+    for index, passage in passages:
+        if not _overlaps(passage.candidate, claimed):
+            claimed.append(passage.candidate)
+            kept.append(AttributedPassage(index, passage))
+    kept.sort(key=lambda a: a.passage.candidate)
+
+    # Every report segments the same candidate, so sentences line up by span.
+    rank = {"copied": 2, "paraphrase": 1}
+    best: dict[Span, AttributedSentence] = {}
+    for index, report in enumerate(reports):
+        for sentence in report.sentences:
+            if sentence.label not in rank:
+                continue
+            current = best.get(sentence.candidate)
+            key = (rank[sentence.label], sentence.score)
+            if current is None or key > (rank[current.sentence.label], current.sentence.score):
+                best[sentence.candidate] = AttributedSentence(index, sentence)
+    return kept, [best[span] for span in sorted(best)]
+
+
+def compare_sources(
+    candidate: str,
+    sources: list[tuple[str, str]],
+    *,
+    candidate_name: str = "candidate",
+    **options: Any,
+) -> MultiSourceReport:
+    """Compare `candidate` with each `(name, text)` of `sources` and attribute what it reuses."""
+    reports = [
+        compare(candidate, text, candidate_name=candidate_name, source_name=name, **options) for name, text in sources
+    ]
+    passages, sentences = attribute(reports)
+    return MultiSourceReport(Document(candidate_name, candidate), reports, passages, sentences)
+
+
+def compare_files_sources(candidate: str | Path, sources: list[str | Path], **options: Any) -> MultiSourceReport:
+    """`compare_sources` on files (``-`` reads one of them from standard input)."""
+    return compare_sources(
+        read_text(candidate),
+        [(input_name(path), read_text(path)) for path in sources],
+        candidate_name=input_name(candidate),
         **options,
     )

@@ -44,6 +44,19 @@ def write_atomically(path: Path, content: str) -> None:
         fail(f"{path}: cannot be written ({err.strerror or err})")
 
 
+def emit(rendered: str, output: Path | None) -> None:
+    """Write a finished report to `output`, or to standard output."""
+    if output is not None:
+        write_atomically(output, rendered)
+        return
+    try:
+        # Renderers have already decided on colour; click must not strip it again.
+        click.echo(rendered, nl=False, color=True)
+    except BrokenPipeError:
+        # A reader such as `head` closed the pipe: what it wanted was written.
+        sys.stderr.close()
+
+
 def use_color(flag: bool | None, output: Path | None) -> bool:
     if flag is not None:
         return flag
@@ -95,7 +108,7 @@ def alignment_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @main.command(epilog=EPILOG)
 @click.argument("candidate")
-@click.argument("source")
+@click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text",
               show_default=True, help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -105,7 +118,7 @@ def alignment_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @alignment_options
 def compare(
     candidate: str,
-    source: str,
+    sources: tuple[str, ...],
     output_format: str,
     output: Path | None,
     summary: bool,
@@ -114,14 +127,26 @@ def compare(
     max_gap: int,
     min_matched: int,
 ) -> None:
-    """Compare CANDIDATE with SOURCE (either may be - for standard input)."""
-    from provenance.api import compare_files
-    from provenance.render import render_html, render_text
+    """Compare CANDIDATE with SOURCE, or with several sources, attributing each reused passage
+    to the source it came from. Any one of them may be - for standard input."""
+    from provenance.api import compare_files, compare_files_sources
+    from provenance.render import render_html, render_sources_text, render_text
 
-    if candidate == "-" and source == "-":
-        fail("only one of CANDIDATE and SOURCE can be read from standard input")
+    if [candidate, *sources].count("-") > 1:
+        fail("only one input can be read from standard input")
+    if len(sources) > 1 and output_format == "html":
+        fail("--format html shows one source at a time: give a single SOURCE, or use text or json")
+    options = {"ngram": ngram, "max_gap": max_gap, "min_matched": min_matched}
+    colored = use_color(color, output)
     try:
-        report = compare_files(candidate, source, ngram=ngram, max_gap=max_gap, min_matched=min_matched)
+        if len(sources) > 1:
+            multi = compare_files_sources(candidate, list(sources), **options)
+            if output_format == "json":
+                emit(multi.to_json() + "\n", output)
+            else:
+                emit(render_sources_text(multi, color=colored, summary=summary), output)
+            return
+        report = compare_files(candidate, sources[0], **options)
     except InputError as err:
         fail(str(err))
 
@@ -130,17 +155,8 @@ def compare(
     elif output_format == "html":
         rendered = render_html(report)
     else:
-        rendered = render_text(report, color=use_color(color, output), summary=summary)
-
-    if output is not None:
-        write_atomically(output, rendered)
-        return
-    try:
-        # The renderer has already decided on colour; click must not strip it again.
-        click.echo(rendered, nl=False, color=True)
-    except BrokenPipeError:
-        # A reader such as `head` closed the pipe: what it wanted was written.
-        sys.stderr.close()
+        rendered = render_text(report, color=colored, summary=summary)
+    emit(rendered, output)
 
 
 # --- provenance eval: measure the detector (python/provenance/evaluate.py) ---------------------
@@ -164,16 +180,6 @@ def _progress_note(message: str) -> None:
     """A status line on a terminal; nothing when stderr is redirected."""
     if sys.stderr.isatty():
         click.echo(f"provenance: {message}", err=True)
-
-
-def _emit(rendered: str, output: Path | None) -> None:
-    if output is not None:
-        write_atomically(output, rendered)
-        return
-    try:
-        click.echo(rendered, nl=False)
-    except BrokenPipeError:
-        sys.stderr.close()
 
 
 def _read_corpus_or_fail(corpus: str) -> list[Any]:
@@ -262,7 +268,7 @@ def search_command(candidate: str, index_path: Path, k: int, output_format: str,
                 excerpt = " ".join(text[p.candidate[0]:p.candidate[1]].split())
                 lines.append(f"       {p.kind} {p.candidate[0]}-{p.candidate[1]}: {excerpt[:100]}")
         rendered = "\n".join(lines) + "\n"
-    _emit(rendered, output)
+    emit(rendered, output)
 
 
 @main.command("corpus", epilog=EPILOG)
@@ -292,4 +298,4 @@ def corpus_command(corpus: str, output_format: str, output: Path | None, min_pro
         options=AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
     )
     _progress_note(f"{len(reuse.pairs)} reuse pairs in {len(reuse.clusters)} clusters")
-    _emit(RENDERERS[output_format](reuse), output)
+    emit(RENDERERS[output_format](reuse), output)

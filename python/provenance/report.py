@@ -173,3 +173,60 @@ class Report:
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class AttributedPassage:
+    """A copied passage of the candidate and the source, among several, it was taken from."""
+
+    source_index: int
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class AttributedSentence:
+    """A copied or paraphrased candidate sentence and the source that supports it best."""
+
+    source_index: int
+    sentence: SentenceFinding
+
+
+@dataclass(frozen=True)
+class MultiSourceReport:
+    """One candidate against several sources: each stretch attributed to the source it came
+    from, and the full comparison with each source."""
+
+    candidate: Document
+    reports: list[Report]
+    passages: list[AttributedPassage] = field(default_factory=list)
+    sentences: list[AttributedSentence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "candidate": {"name": self.candidate.name, "length": self.candidate.length},
+            "passages": [
+                {
+                    "source_index": a.source_index,
+                    "kind": a.passage.kind,
+                    "candidate": list(a.passage.candidate),
+                    "source": list(a.passage.source),
+                    "score": round(a.passage.score, 4),
+                }
+                for a in self.passages
+            ],
+            "sentences": [
+                {
+                    "source_index": a.source_index,
+                    "candidate": list(a.sentence.candidate),
+                    "label": a.sentence.label,
+                    "source": [list(span) for span in a.sentence.source],
+                    "score": round(a.sentence.score, 4),
+                }
+                for a in self.sentences
+            ],
+            "sources": [report.to_dict() for report in self.reports],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)

@@ -9,22 +9,24 @@ from importlib import resources
 from typing import Any
 
 from provenance.render.html import render_html
-from provenance.render.text import render_text
+from provenance.render.text import render_sources_text, render_text
 
-SCHEMA_RESOURCE = ("schema", "report-v1.schema.json")
-
-__all__ = ["render_html", "render_text", "report_schema"]
+__all__ = ["render_html", "render_sources_text", "render_text", "report_schema", "sources_schema"]
 
 
 @cache
-def _schema_text() -> str:
-    resource = resources.files("provenance")
-    for part in SCHEMA_RESOURCE:
-        resource = resource.joinpath(part)
-    return resource.read_text(encoding="utf-8")
+def _schema_text(name: str) -> str:
+    return resources.files("provenance").joinpath("schema", name).read_text(encoding="utf-8")
 
 
 def report_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``Report.to_dict()``, schema version 1; a fresh copy each call."""
-    schema: dict[str, Any] = json.loads(_schema_text())
+    schema: dict[str, Any] = json.loads(_schema_text("report-v1.schema.json"))
+    return schema
+
+
+def sources_schema() -> dict[str, Any]:
+    """The JSON Schema of ``MultiSourceReport.to_dict()``, schema version 1. It refers to the
+    report schema by its ``$id`` (``urn:provenance:schema:report:v1``)."""
+    schema: dict[str, Any] = json.loads(_schema_text("sources-v1.schema.json"))
     return schema

@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from provenance.report import QuoteFinding, Report, Span, WordDiff
+from provenance.report import MultiSourceReport, QuoteFinding, Report, Span, WordDiff
 
 DEFAULT_WIDTH = 100
 EXCERPT_CHARS = 90
@@ -39,9 +39,8 @@ SENTENCE_ORDER = ("copied", "paraphrase", "added", "heading", "boilerplate")
 _WHITESPACE = re.compile(r"\s+")
 
 
-def render_text(report: Report, *, color: bool, summary: bool = False, width: int | None = None) -> str:
-    """The report as terminal text; ANSI styles only when ``color`` is true."""
-    console = Console(
+def _console(color: bool, width: int | None) -> Console:
+    return Console(
         file=StringIO(),
         width=width or DEFAULT_WIDTH,
         force_terminal=color,
@@ -52,10 +51,54 @@ def render_text(report: Report, *, color: bool, summary: bool = False, width: in
         markup=False,
         soft_wrap=False,
     )
-    parts = _summary(report) if summary else _full(report)
+
+
+def _print(parts: list[RenderableType], color: bool, width: int | None) -> str:
+    console = _console(color, width)
     console.print(Group(*parts))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     return str(output)
+
+
+def render_text(report: Report, *, color: bool, summary: bool = False, width: int | None = None) -> str:
+    """The report as terminal text; ANSI styles only when ``color`` is true."""
+    return _print(_summary(report) if summary else _full(report), color, width)
+
+
+def render_sources_text(
+    multi: MultiSourceReport, *, color: bool, summary: bool = False, width: int | None = None
+) -> str:
+    """One candidate against several sources: what comes from which source, then each
+    comparison (in brief with ``summary``)."""
+    text = multi.candidate.text
+    names = [report.source.name for report in multi.reports]
+    parts: list[RenderableType] = [
+        Text.assemble(("Candidate ", "dim"), (multi.candidate.name, "bold"), f" against {len(names)} sources")
+    ]
+    for index, name in enumerate(names):
+        chars = sum(a.passage.candidate[1] - a.passage.candidate[0] for a in multi.passages if a.source_index == index)
+        sentences = sum(1 for a in multi.sentences if a.source_index == index)
+        share = chars / len(text) if text else 0.0
+        parts.append(Text(f"  [{index + 1}] {name}: copied {_percent(share)} of the candidate, "
+                          f"supports {sentences} sentence{'s' * (sentences != 1)}"))
+    if multi.passages:
+        parts.append(_section(f"Passages by source: {len(multi.passages)}"))
+        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+        table.add_column("source", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("candidate", ratio=1)
+        for attributed in multi.passages:
+            passage = attributed.passage
+            table.add_row(
+                f"[{attributed.source_index + 1}]",
+                PASSAGE_LABEL[passage.kind],
+                Text(f"{excerpt(text, passage.candidate)} [{_offsets(passage.candidate)}]"),
+            )
+        parts.append(table)
+    for index, report in enumerate(multi.reports):
+        parts.append(_section(f"[{index + 1}] {report.source.name}"))
+        parts += _summary(report) if summary else _full(report)
+    return _print(parts, color, width)
 
 
 def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
