@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from provenance import _core
 from provenance.report import QuoteFinding, WordDiff
 
 
@@ -77,13 +78,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blocks between blank lines, and single lines too unless the text is
     hard-wrapped (short lines throughout), where a quotation may run over a line break."""
     separator = _BLANK_LINE if _hard_wrapped(text) else _LINE_BREAK
+    return [(s, e) for s, e in spans_between(text, separator) if text[s:e].strip()]
+
+
+def spans_between(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` between matches of ``separator``."""
     spans: list[tuple[int, int]] = []
     position = 0
     for match in separator.finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return spans
 
 
 def _hard_wrapped(text: str) -> bool:
@@ -188,15 +194,13 @@ def _quotation(text: str, start: int, end: int, close_at: int | None, min_inner:
 # ---------------------------------------------------------------------------------------------
 # Words
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’‘ʼ][^\W_]+)*")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 
 
 def words(text: str) -> list[Word]:
-    """Words of ``text`` with their offsets, lower-cased, apostrophes folded; punctuation, quotes and
-    dashes are separators. The one place to swap in ``provenance._core.tokenize`` when it lands."""
-    return [(m.start(), m.end(), m.group().lower().translate(_APOSTROPHES)) for m in _WORD.finditer(text)]
+    """Words of ``text`` with their offsets and the core's normalised forms: case, accents,
+    apostrophes, typography and look-alike letters do not tell two quotations apart."""
+    return _core.tokenize(text)
 
 
 # Function words weigh less: two quotations sharing "the", "of" and "that" say little.

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from provenance.quotes import Quotation, find_quotations
+from provenance.quotes import Quotation, find_quotations, spans_between
 
 SegmentKind = Literal["sentence", "heading"]
 
@@ -102,13 +102,7 @@ def segment(text: str) -> list[Segment]:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, line-break characters excluded."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for match in _LINE_BREAK.finditer(text):
-        spans.append((position, match.start()))
-        position = match.end()
-    spans.append((position, len(text)))
-    return spans
+    return spans_between(text, _LINE_BREAK)
 
 
 def _quotation_interiors(quotations: list[Quotation]) -> list[tuple[int, int]]:
