@@ -166,6 +166,9 @@ def expected_kind_counts(report: Report) -> tuple[Counter[str], Counter[str]]:
     for finding in report.sentences:
         if finding.label in ("added", "heading", "boilerplate"):
             candidate[f"sentence-{finding.label}"] += 1
+        elif finding.label == "paraphrase" and finding.source:
+            candidate["paraphrase"] += 1
+            source["paraphrase"] += len(finding.source)
     source["omitted"] += len(report.omitted)
     return candidate, source
 

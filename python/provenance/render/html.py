@@ -111,6 +111,31 @@ def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
                 "boilerplate": "Boilerplate (navigation, newsletter, footer)",
             }[sentence.label]
             candidate.append(Mark(f"c-s{i}", *sentence.candidate, f"sentence-{sentence.label}", RANK_SENTENCE, why))
+        elif sentence.label == "paraphrase" and sentence.source:
+            # A paraphrase shares few words with its source: it shows as a sentence linked to the
+            # source sentence(s) that support it, the first of which a click brings into view.
+            where = ", ".join(_span_text(span) for span in sentence.source)
+            candidate.append(
+                Mark(
+                    f"c-s{i}",
+                    *sentence.candidate,
+                    "paraphrase",
+                    RANK_SENTENCE,
+                    f"Paraphrase of source {where} (score {sentence.score:.2f}). Click to show it.",
+                    link=f"s-s{i}",
+                )
+            )
+            for j, span in enumerate(sentence.source):
+                source.append(
+                    Mark(
+                        f"s-s{i}" if j == 0 else f"s-s{i}-{j}",
+                        *span,
+                        "paraphrase",
+                        RANK_SENTENCE,
+                        f"Paraphrased at candidate {_span_text(sentence.candidate)}. Click to show it.",
+                        link=f"c-s{i}",
+                    )
+                )
     for i, passage in enumerate(report.passages):
         name = PASSAGE_NAMES[passage.kind]
         candidate.append(
