@@ -143,3 +143,35 @@ def test_seeds_link_the_rewrites_and_not_the_independent_report() -> None:
     assert linked == {frozenset({"000", "001"}), frozenset({"003", "004"})}
     spun = next(p for p in reuse.pairs if {p.a[:3], p.b[:3]} == {"000", "001"})
     assert spun.direction is not None and spun.direction.source.startswith("000")
+
+
+def test_long_work_is_quiet_when_not_on_a_terminal(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from provenance.cli import PROGRESS_MIN_ITEMS
+
+    for i in range(PROGRESS_MIN_ITEMS + 5):
+        (tmp_path / f"doc{i:04d}.txt").write_text(f"Document number {i} says something of its own, item {i}.", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "provenance", "corpus", str(tmp_path), "--format", "csv"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0
+    assert result.stderr == b"", "no progress bar or status line when stderr is not a terminal"
+
+
+def test_progress_reporter_sees_every_item(tmp_path: Path) -> None:
+    from provenance.corpus import read_corpus
+
+    for i in range(3):
+        (tmp_path / f"d{i}.txt").write_text(f"text {i}", encoding="utf-8")
+    seen: list[tuple[int, str]] = []
+
+    def progress(items, description):  # type: ignore[no-untyped-def]
+        seen.append((len(items), description))
+        return items
+
+    assert len(read_corpus(tmp_path, progress=progress)) == 3
+    assert seen == [(3, "reading")]

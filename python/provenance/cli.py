@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -20,6 +20,9 @@ from provenance.align import AlignOptions
 from provenance.read import InputError
 
 EXIT_USAGE = 2
+# Loops shorter than this finish before a progress bar would be read.
+PROGRESS_MIN_ITEMS = 200
+T = TypeVar("T")
 EPILOG = "Exit codes: 0 done (whatever was found), 2 bad input or usage."
 
 
@@ -176,18 +179,31 @@ def evaluate_command(arguments: tuple[str, ...]) -> None:
 
 
 # --- corpus scale: index build / index add / search / corpus (python/provenance/corpus.py) ------
+def _on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 def _progress_note(message: str) -> None:
     """A status line on a terminal; nothing when stderr is redirected."""
-    if sys.stderr.isatty():
+    if _on_terminal():
         click.echo(f"provenance: {message}", err=True)
+
+
+def _progress(items: Sequence[T], description: str) -> Iterable[T]:
+    """A progress bar on stderr for a long loop, when stderr is a terminal; quiet otherwise."""
+    if not _on_terminal() or len(items) < PROGRESS_MIN_ITEMS:
+        return items
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(items, description=description, console=Console(stderr=True), transient=True)
 
 
 def _read_corpus_or_fail(corpus: str) -> list[Any]:
     from provenance.corpus import read_corpus
 
-    _progress_note(f"reading {corpus} ...")
     try:
-        return read_corpus(corpus)
+        return read_corpus(corpus, progress=_progress)
     except InputError as err:
         fail(str(err))
 
@@ -296,6 +312,7 @@ def corpus_command(corpus: str, output_format: str, output: Path | None, min_pro
         min_prose_words=min_prose_words or DEFAULT_MIN_PROSE_WORDS,
         index_options=IndexOptions(window=window, max_df=max_df),
         options=AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
+        progress=_progress,
     )
     _progress_note(f"{len(reuse.pairs)} reuse pairs in {len(reuse.clusters)} clusters")
     emit(RENDERERS[output_format](reuse), output)

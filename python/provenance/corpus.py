@@ -12,10 +12,10 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.sax.saxutils import quoteattr
 
 from provenance import _core
@@ -23,6 +23,10 @@ from provenance.align import AlignOptions, to_passage
 from provenance.quotes import Quotation, classify_quotations, find_quotations
 from provenance.read import InputError, read_document
 from provenance.report import Passage
+
+T = TypeVar("T")
+# Wraps a long loop's items to report progress: (items, what is being done) -> the same items.
+Progress = Callable[[Sequence[T], str], Iterable[T]]
 
 # Words of reused prose (outside quotation marks, on both sides) for two documents to be linked.
 # Independent reports of one event share stock phrases ("Prime Minister Mark Carney is set to
@@ -50,18 +54,23 @@ class Record:
         return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
 
-def read_corpus(source: str | Path) -> list[Record]:
+def no_progress(items: Sequence[T], description: str) -> Iterable[T]:
+    """The default progress reporter: none."""
+    return items
+
+
+def read_corpus(source: str | Path, progress: Progress = no_progress) -> list[Record]:
     """The documents of a directory, a ``.jsonl`` file, or ``-`` (paths on standard input)."""
     name = str(source)
     if name == "-":
         paths = [line.strip() for line in sys.stdin if line.strip()]
-        return _unique([_read_file(Path(p), p) for p in paths], "<stdin>")
+        return _unique([_read_file(Path(p), p) for p in progress(paths, "reading")], "<stdin>")
     path = Path(source)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
         if not files:
             raise InputError(name, "holds no files")
-        return [_read_file(p, p.relative_to(path).as_posix()) for p in files]
+        return [_read_file(p, p.relative_to(path).as_posix()) for p in progress(files, "reading")]
     if not path.exists():
         raise InputError(name, "no such file or directory")
     return _unique(list(_read_jsonl(path)), name)
@@ -261,6 +270,7 @@ def find_reuse(
     min_shared: int = DEFAULT_MIN_SHARED,
     index_options: IndexOptions = IndexOptions(),
     options: AlignOptions = AlignOptions(),
+    progress: Progress = no_progress,
 ) -> CorpusReuse:
     """Every pair of `records` that reuses prose, clusters of linked documents, and directions."""
     found, _postings, candidates = _core.all_pairs(
@@ -276,7 +286,7 @@ def find_reuse(
         return quotations[i]
 
     pairs: list[ReusePair] = []
-    for raw in found:
+    for raw in progress(found, "checking pairs"):
         a, b = records[raw.a], records[raw.b]
         prose = min(
             sum(_prose_words(a.text, p.candidate, quotes_of(raw.a)) for p in raw.passages),
