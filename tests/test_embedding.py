@@ -144,7 +144,6 @@ def test_attention_matches_a_float64_softmax(scale: float) -> None:
         keys,
         values,
         mask.astype(np.float32)[:, :, None],
-        np.empty((batch, heads, width, width), dtype=np.float32),
         np.empty_like(merged),
         merged,
     )

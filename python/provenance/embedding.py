@@ -146,7 +146,6 @@ def _attend(
     keys: FloatArray,
     values: FloatArray,
     key_mask: FloatArray,
-    scores: FloatArray,
     head_context: FloatArray,
     merged_context: FloatArray,
 ) -> None:
@@ -158,7 +157,8 @@ def _attend(
     sends the slice to the shifted, masked form instead.
     """
     batch, heads, width, _ = queries.shape
-    np.matmul(queries, keys.transpose(0, 1, 3, 2), out=scores)
+    # A fresh result: with out= numpy takes a path several times slower for these strided views.
+    scores = queries @ keys.transpose(0, 1, 3, 2)
     with np.errstate(over="ignore", invalid="ignore"):  # detected just below
         np.exp(scores, out=scores)
         np.matmul(scores, values, out=head_context)
@@ -166,7 +166,7 @@ def _attend(
         sums = np.matmul(scores.reshape(batch, heads * width, width), key_mask).reshape(batch, heads, width, 1)
         in_range = sums.min() >= 1e-30 and sums.max() <= 1e30 and np.isfinite(head_context.sum())
     if not in_range:
-        np.matmul(queries, keys.transpose(0, 1, 3, 2), out=scores)
+        scores = queries @ keys.transpose(0, 1, 3, 2)
         scores += np.where(key_mask[:, None, :, 0] > 0, np.float32(0.0), np.float32(-np.inf))[:, :, None, :]
         scores -= scores.max(axis=-1, keepdims=True)
         np.exp(scores, out=scores)
@@ -318,9 +318,9 @@ class SentenceEncoder:
     def _encode_tokens(self, token_ids: NDArray[np.int64], mask: NDArray[np.bool_]) -> FloatArray:
         """The BERT encoder: (batch * width, hidden) final hidden states.
 
-        The large matmuls run on the whole batch (BLAS spreads them over the cores); everything
-        between them runs on slices of rows in parallel threads, since numpy's elementwise
-        operations use one core and release the GIL.
+        The matmuls run on the whole batch from this thread (BLAS spreads them over the cores);
+        the elementwise stages between them run on slices of rows in parallel threads, since
+        numpy's elementwise operations use one core and release the GIL.
         """
         batch, width = token_ids.shape
         rows = batch * width
@@ -331,7 +331,6 @@ class SentenceEncoder:
 
         # Work buffers reused by every layer: fresh multi-megabyte arrays per matmul cost page faults.
         qkv = np.empty((rows, 3 * hidden_size), dtype=np.float32)
-        scores = np.empty((batch, heads, width, width), dtype=np.float32)
         head_context = np.empty((batch, heads, width, head_dim), dtype=np.float32)
         context = np.empty((rows, hidden_size), dtype=np.float32)
         attended = np.empty((rows, hidden_size), dtype=np.float32)
@@ -342,31 +341,13 @@ class SentenceEncoder:
         qkv_by_head = qkv.reshape(batch, width, 3, heads, head_dim).transpose(2, 0, 3, 1, 4)
         queries, keys, values = qkv_by_head[0], qkv_by_head[1], qkv_by_head[2]
         key_mask = mask.astype(np.float32)[:, :, None]
-        padding_rows = [
-            np.flatnonzero(~mask[sentences].reshape(-1)) + part_rows.start
-            for sentences, part_rows in zip(batch_parts, row_parts)
-        ]
+        padding_rows = np.flatnonzero(~mask.reshape(-1))
 
         x = self._word_embeddings[token_ids.reshape(-1)]
         x.reshape(batch, width, hidden_size)[:] += self._position_type_embeddings[:width]
         x = _layer_norm(x, *self._embedding_norm, eps)
 
         for layer in self._layers:
-
-            def attention(part: int) -> None:
-                sentences, part_rows = batch_parts[part], row_parts[part]
-                qkv[part_rows] += layer.qkv_bias
-                # Zero values on padding keys: their softmax numerators then add nothing.
-                qkv[padding_rows[part], 2 * hidden_size :] = 0.0
-                _attend(
-                    queries[sentences],
-                    keys[sentences],
-                    values[sentences],
-                    key_mask[sentences],
-                    scores[sentences],
-                    head_context[sentences],
-                    context_by_head[sentences],
-                )
 
             def attention_epilogue(part: int) -> None:
                 part_rows = row_parts[part]
@@ -396,7 +377,12 @@ class SentenceEncoder:
                 )
 
             np.matmul(x, layer.qkv_weight, out=qkv)
-            self._run_parts(attention, len(batch_parts))
+            qkv += layer.qkv_bias
+            # Zero values on padding keys: their softmax numerators then add nothing.
+            qkv[padding_rows, 2 * hidden_size :] = 0.0
+            # On this thread only: its per-head matmuls are BLAS calls, and OpenBLAS stalls badly
+            # when several threads call it at once with sizes it splits over its own threads.
+            _attend(queries, keys, values, key_mask, head_context, context_by_head)
             np.matmul(context, layer.attention_out_weight, out=attended)
             self._run_parts(attention_epilogue, len(batch_parts))
             np.matmul(attended, layer.intermediate_weight, out=intermediate)
