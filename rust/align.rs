@@ -169,11 +169,12 @@ pub fn align_tokens<W: Word>(candidate: &[W], source: &[W], params: &Params) -> 
         params.max_postings,
     );
     let chains = chain_seeds(&found, params);
+    let steps = extension_steps(params.max_gap);
 
     // Strongest passages claim their candidate words first; weaker ones keep what is left.
     let mut candidates: Vec<Vec<Block>> = chains
         .into_iter()
-        .map(|chain| extend(chain.blocks, &c_hashes, &s_hashes, params.max_gap))
+        .map(|chain| extend(chain.blocks, &c_hashes, &s_hashes, &steps))
         .collect();
     candidates.sort_by_key(|blocks| std::cmp::Reverse(blocks.iter().map(|b| b.len).sum::<usize>()));
     let mut claimed: Vec<(usize, usize)> = Vec::new();
@@ -248,65 +249,81 @@ fn extend(
     mut blocks: Vec<Block>,
     c_hashes: &[u64],
     s_hashes: &[u64],
-    max_gap: usize,
+    steps: &[(usize, usize)],
 ) -> Vec<Block> {
-    loop {
+    // `steps` are the (candidate, source) skips to try, nearest first: the first run found is
+    // the one taken.
+    let run_after = |c: usize, s: usize| {
+        c_hashes[c.min(c_hashes.len())..]
+            .iter()
+            .zip(&s_hashes[s.min(s_hashes.len())..])
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    while let Some((skip_c, skip_s, run)) = {
         let last = *blocks.last().expect("a chain has a block");
-        let best = (0..=max_gap)
-            .flat_map(|dc| (0..=max_gap).map(move |ds| (dc, ds)))
-            .filter_map(|(dc, ds)| {
-                let (c, s) = (last.c_end() + dc, last.s_end() + ds);
-                let run = c_hashes[c.min(c_hashes.len())..]
-                    .iter()
-                    .zip(&s_hashes[s.min(s_hashes.len())..])
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                (dc.max(ds) < run).then_some((dc.max(ds), dc + ds, Block { c, s, len: run }))
-            })
-            .min_by_key(|&(gap, total, _)| (gap, total));
-        match best {
-            Some((0, 0, run)) => blocks.last_mut().expect("a chain has a block").len += run.len,
-            Some((_, _, run)) => blocks.push(run),
-            None => break,
+        steps.iter().find_map(|&(dc, ds)| {
+            let run = run_after(last.c_end() + dc, last.s_end() + ds);
+            (dc.max(ds) < run).then_some((dc, ds, run))
+        })
+    } {
+        let last = blocks.last_mut().expect("a chain has a block");
+        if skip_c == 0 && skip_s == 0 {
+            last.len += run;
+        } else {
+            let block = Block {
+                c: last.c_end() + skip_c,
+                s: last.s_end() + skip_s,
+                len: run,
+            };
+            blocks.push(block);
         }
     }
-    loop {
+    let run_before = |c: usize, s: usize| {
+        c_hashes[..c]
+            .iter()
+            .rev()
+            .zip(s_hashes[..s].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    while let Some((skip_c, skip_s, run)) = {
         let first = blocks[0];
-        let best = (0..=max_gap)
-            .flat_map(|dc| (0..=max_gap).map(move |ds| (dc, ds)))
-            .filter(|&(dc, ds)| dc <= first.c && ds <= first.s)
-            .filter_map(|(dc, ds)| {
-                let (c_end, s_end) = (first.c - dc, first.s - ds);
-                let run = c_hashes[..c_end]
-                    .iter()
-                    .rev()
-                    .zip(s_hashes[..s_end].iter().rev())
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                (dc.max(ds) < run).then_some((
-                    dc.max(ds),
-                    dc + ds,
-                    Block {
-                        c: c_end - run,
-                        s: s_end - run,
-                        len: run,
-                    },
-                ))
+        steps
+            .iter()
+            .filter(|&&(dc, ds)| dc <= first.c && ds <= first.s)
+            .find_map(|&(dc, ds)| {
+                let run = run_before(first.c - dc, first.s - ds);
+                (dc.max(ds) < run).then_some((dc, ds, run))
             })
-            .min_by_key(|&(gap, total, _)| (gap, total));
-        match best {
-            Some((0, 0, run)) => {
-                blocks[0] = Block {
-                    c: run.c,
-                    s: run.s,
-                    len: run.len + first.len,
-                };
-            }
-            Some((_, _, run)) => blocks.insert(0, run),
-            None => break,
+    } {
+        let first = blocks[0];
+        let (c_end, s_end) = (first.c - skip_c, first.s - skip_s);
+        let block = Block {
+            c: c_end - run,
+            s: s_end - run,
+            len: run,
+        };
+        if skip_c == 0 && skip_s == 0 {
+            blocks[0] = Block {
+                len: run + first.len,
+                ..block
+            };
+        } else {
+            blocks.insert(0, block);
         }
     }
     blocks
+}
+
+/// Every (candidate, source) skip of at most `max_gap` words, ordered by the larger of the two,
+/// then by their sum: the order in which `extend` looks for the next run.
+fn extension_steps(max_gap: usize) -> Vec<(usize, usize)> {
+    let mut steps: Vec<(usize, usize)> = (0..=max_gap)
+        .flat_map(|dc| (0..=max_gap).map(move |ds| (dc, ds)))
+        .collect();
+    steps.sort_by_key(|&(dc, ds)| (dc.max(ds), dc + ds));
+    steps
 }
 
 /// The parts of `blocks` whose candidate words no stronger passage has claimed.

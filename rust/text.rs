@@ -99,6 +99,12 @@ pub fn normalize_word_into(word: &str, out: &mut String) {
 /// texts, and ten times faster this way.
 fn normalize_ascii_word(word: &str, out: &mut String) {
     let bytes = word.as_bytes();
+    if bytes.iter().all(u8::is_ascii_alphanumeric) {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for (i, &b) in bytes.iter().enumerate() {
         if b.is_ascii_alphanumeric() {
             out.push(char::from(b.to_ascii_lowercase()));
@@ -152,7 +158,7 @@ pub fn scan_words(text: &str, mut visit: impl FnMut(usize, usize, &str)) {
     // Byte offsets are turned into code-point offsets by walking forward.
     let mut byte_cursor = 0usize;
     let mut char_cursor = 0usize;
-    for (byte_start, byte_end) in word_ranges(text) {
+    let mut visit_word = |byte_start: usize, byte_end: usize| {
         char_cursor += count_chars(&text[byte_cursor..byte_start]);
         let start = char_cursor;
         let word = &text[byte_start..byte_end];
@@ -164,6 +170,23 @@ pub fn scan_words(text: &str, mut visit: impl FnMut(usize, usize, &str)) {
         if !norm.is_empty() {
             visit(start, end, &norm);
         }
+    };
+    // A word is visited once the next one shows it is not continued past invisible characters.
+    let mut pending: Option<(usize, usize)> = None;
+    for_each_word_range(text, |start, end| {
+        if let Some((pending_start, pending_end)) = pending {
+            // Invisible characters are not ASCII: a gap opening with an ASCII byte is visible.
+            let gap = &text[pending_end..start];
+            if !gap.is_empty() && !gap.as_bytes()[0].is_ascii() && gap.chars().all(is_invisible) {
+                pending = Some((pending_start, end));
+                return;
+            }
+            visit_word(pending_start, pending_end);
+        }
+        pending = Some((start, end));
+    });
+    if let Some((start, end)) = pending {
+        visit_word(start, end);
     }
 }
 
@@ -202,21 +225,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// UAX #29 words as byte ranges, with words that only invisible characters separate joined
-/// again: UAX #29 breaks at a zero-width space, which is exactly how a copy is disguised.
-fn word_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5);
-    let mut push = |start: usize, end: usize| {
-        if let Some(last) = ranges.last_mut() {
-            // Invisible characters are not ASCII: a gap opening with an ASCII byte is visible.
-            let gap = &text[last.1..start];
-            if !gap.is_empty() && !gap.as_bytes()[0].is_ascii() && gap.chars().all(is_invisible) {
-                last.1 = end;
-                return;
-            }
-        }
-        ranges.push((start, end));
-    };
+/// Calls `emit(start, end)` with the byte range of every UAX #29 word holding a letter or digit.
+/// (`scan_words` joins again the words that only invisible characters separate: UAX #29 breaks
+/// at a zero-width space, which is exactly how a copy is disguised.)
+fn for_each_word_range(text: &str, mut emit: impl FnMut(usize, usize)) {
     // No UAX #29 word spans white space, so each run between spaces is segmented on its own,
     // and the (usual) all-ASCII runs by a direct transcription of the rules for ASCII.
     let bytes = text.as_bytes();
@@ -226,23 +238,23 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
             chunk_start += 1;
             continue;
         }
-        let chunk_end = bytes[chunk_start..]
-            .iter()
-            .position(u8::is_ascii_whitespace)
-            .map_or(bytes.len(), |p| chunk_start + p);
-        let chunk = &text[chunk_start..chunk_end];
-        if chunk.is_ascii() {
-            ascii_words(chunk.as_bytes(), |s, e| {
-                push(chunk_start + s, chunk_start + e);
+        let mut chunk_end = chunk_start;
+        let mut ascii = true;
+        while chunk_end < bytes.len() && !bytes[chunk_end].is_ascii_whitespace() {
+            ascii &= bytes[chunk_end].is_ascii();
+            chunk_end += 1;
+        }
+        if ascii {
+            ascii_words(&bytes[chunk_start..chunk_end], |s, e| {
+                emit(chunk_start + s, chunk_start + e);
             });
         } else {
-            for (s, word) in chunk.unicode_word_indices() {
-                push(chunk_start + s, chunk_start + s + word.len());
+            for (s, word) in text[chunk_start..chunk_end].unicode_word_indices() {
+                emit(chunk_start + s, chunk_start + s + word.len());
             }
         }
         chunk_start = chunk_end;
     }
-    ranges
 }
 
 /// UAX #29 word boundaries for ASCII text, keeping only words with a letter or digit as
