@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from provenance import compare
-from provenance.classify import content_keys, is_boilerplate, key
+from provenance.classify import (
+    VerdictEvidence,
+    align_units,
+    content_keys,
+    decide,
+    is_boilerplate,
+    key,
+    units_of,
+    verdict_evidence,
+)
+from provenance.segment import segment
 
 SOURCE = (
     "The city council approved a new budget of 40 million dollars on Monday.\n\n"
@@ -105,3 +117,36 @@ def test_shared_quotation_alone_does_not_make_a_pair_derived() -> None:
 def test_unrelated_texts() -> None:
     candidate = "The recipe calls for two eggs, flour and a pinch of salt. Bake it for twenty minutes."
     assert compare(candidate, SOURCE).verdict.relation == "unrelated"
+
+
+def evidence(candidate: str, source: str) -> VerdictEvidence:
+    """The verdict evidence of a lexical comparison (no model, no passages: the prose alone)."""
+    candidate_units = units_of(candidate, segment(candidate))
+    source_units = units_of(source, segment(source))
+    alignments = align_units(candidate_units, source_units, None, [])
+    return verdict_evidence(candidate, candidate_units, alignments, [], [], False)
+
+
+def test_specificity_separates_a_rewrite_from_an_account_of_the_same_topic() -> None:
+    rewrite = (
+        "On Monday the city council approved a fresh budget worth 40 million dollars. "
+        "According to the mayor, the funds will cover road repairs as well as two new libraries. "
+        "Members of the opposition opposed the plan because of worries about growing debt."
+    )
+    # Same topic words in every sentence, but its own particulars.
+    same_topic = (
+        "The city council budget is the largest in the region. "
+        "Council budget hearings drew crowds of parents asking for more school buses. "
+        "Critics of the council say the budget ignores the harbour and its fishing fleet."
+    )
+    assert evidence(rewrite, SOURCE).specific > 0.6
+    assert evidence(same_topic, SOURCE).specific < 0.3
+
+
+def test_derived_needs_the_source_particulars_not_only_supported_prose() -> None:
+    close = VerdictEvidence(0.0, 0.7, 1.3, 1.0, 0.45, 0, True)
+    assert decide(close).relation == "derived"
+    topic_only = replace(close, specific=0.2)
+    verdict = decide(topic_only)
+    assert verdict.relation == "independent"
+    assert any("particular words" in reason for reason in verdict.reasons)
