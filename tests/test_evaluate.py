@@ -5,7 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from provenance.evaluate import Tally, baseline_report, evaluate_gold, fit_level_thresholds, spans_match
+import numpy as np
+
+from provenance import compare
+from provenance.evaluate import (
+    LEVEL_FEATURES,
+    LevelModel,
+    Tally,
+    baseline_report,
+    evaluate_gold,
+    evaluate_mrpc,
+    fit_level_thresholds,
+    level_features,
+    ngram_containment,
+    spans_match,
+    stratified_folds,
+)
 from provenance.report import AddedClaim, Coverage, Document, QuoteFinding, Report, SentenceFinding, Verdict
 
 
@@ -76,3 +91,48 @@ def test_evaluate_gold_reads_texts_beside_the_annotations(tmp_path: Path) -> Non
     result = evaluate_gold(tmp_path / "gold.json")
     assert result["system"]["sentence_f1"]["copied"]["f1"] == 1.0
     assert result["system"]["verdict_accuracy"] == 1.0
+
+
+def test_stratified_folds_partition_and_spread_each_label() -> None:
+    labels = ["a"] * 10 + ["b"] * 5 + ["c"] * 7
+    folds = stratified_folds(labels, 5, seed=3)
+    assert sorted(i for fold in folds for i in fold) == list(range(len(labels)))
+    for fold in folds:
+        assert [labels[i] for i in fold].count("a") == 2
+        assert [labels[i] for i in fold].count("b") == 1
+    assert folds == stratified_folds(labels, 5, seed=3)
+
+
+def test_level_model_learns_separable_levels() -> None:
+    rng = np.random.default_rng(0)
+    centres = {"non": (0.0, 0.0), "heavy": (0.3, 0.2), "light": (0.6, 0.5), "cut": (0.9, 0.9)}
+    labels = [level for level in centres for _ in range(20)]
+    features = np.array([centres[level] for level in labels]) + rng.normal(0, 0.03, (len(labels), 2))
+    model = LevelModel.fit(features, labels)
+    assert model.predict(np.array([[0.02, 0.01], [0.88, 0.92], [0.31, 0.18]])) == ["non", "cut", "heavy"]
+
+
+def test_ngram_containment() -> None:
+    assert ngram_containment("the cat sat on the mat", "a cat sat on the mat today", 3) == 0.75
+    assert ngram_containment("short", "short text", 3) == 0.0
+
+
+def test_mrpc_reader_keeps_the_first_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = [
+        "1\t1\t2\tThe council approved the budget on Monday.\tOn Monday the council approved the budget.",
+        "0\t3\t4\tThe mayor praised the plan.\tDragons landed in the harbour at dawn.",
+    ]
+    (data / "msr_paraphrase_test.txt").write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    result = evaluate_mrpc(tmp_path, semantic=False)
+    assert result["pairs"] == 2
+    assert result["accuracy"] == 1.0
+
+
+def test_level_features_of_a_copy() -> None:
+    source = "The council approved the budget on Monday. The mayor praised it. Opposition members voted against."
+    features = level_features(compare("The council approved the budget on Monday.", source, semantic=False))
+    assert set(features) == set(LEVEL_FEATURES)
+    assert features["copied"] > 0.9 and features["ngram3"] == 1.0
+    assert 0.2 < features["source_used"] < 0.6

@@ -34,10 +34,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
+
 from provenance import _core
 from provenance.api import compare
 from provenance.classify import STOPWORDS, covered_chars, is_boilerplate, key
 from provenance.quotes import classify_quotations
+from provenance.read import read_text
 from provenance.report import AddedClaim, Coverage, Document, Report, SentenceFinding, Span, Verdict
 from provenance.segment import segment
 
@@ -208,35 +212,80 @@ def evaluate_gold(gold_path: Path, texts: Path | None = None, semantic: bool = T
 # Clough & Stevenson short answers: document level.
 
 CLOUGH_LEVELS = ("cut", "light", "heavy", "non")
+# Ordered from most to least reuse; a level's index is its rank in the ordinal fits.
+LEVEL_ORDER = ("non", "heavy", "light", "cut")
+# Features of one comparison for the four-level model: the report's coverage, passages and sentence
+# scores, and word n-gram containment (the share of the answer's word n-grams found in the source).
+LEVEL_FEATURES = (
+    "copied",
+    "paraphrase",
+    "verbatim",
+    "near_verbatim",
+    "passage_score",
+    "sentence_score",
+    "source_used",
+    "passages_per_100_words",
+    "longest_passage",
+    "ngram1",
+    "ngram3",
+    "ngram5",
+)
+# L2 penalty and gradient steps of the level model; chosen once, not per fold.
+LEVEL_PENALTY = 0.1
+LEVEL_STEPS = 500
+
+
+def ngram_containment(candidate: str, source: str, n: int) -> float:
+    """Share of the candidate's word n-grams (normalised words) that occur in the source."""
+    cand = [f for _, _, f in _core.tokenize(candidate)]
+    src = [f for _, _, f in _core.tokenize(source)]
+    grams = [tuple(cand[i : i + n]) for i in range(len(cand) - n + 1)]
+    present = {tuple(src[i : i + n]) for i in range(len(src) - n + 1)}
+    return sum(g in present for g in grams) / len(grams) if grams else 0.0
+
+
+def level_features(report: Report) -> dict[str, float]:
+    """Document-level reuse features of one report (see LEVEL_FEATURES)."""
+    candidate, source = report.candidate.text, report.source.text
+    length = max(1, len(candidate))
+    passage_chars = [(p.kind, p.candidate[1] - p.candidate[0]) for p in report.passages]
+    source_sentences = [seg for seg in segment(source) if seg.kind == "sentence"]
+    source_chars = sum(seg.end - seg.start for seg in source_sentences)
+    omitted_chars = sum(o.source[1] - o.source[0] for o in report.omitted)
+    words = max(1, len(_core.tokenize(candidate)))
+    return {
+        "copied": report.coverage.copied,
+        "paraphrase": report.coverage.paraphrase,
+        "verbatim": sum(n for kind, n in passage_chars if kind == "verbatim") / length,
+        "near_verbatim": sum(n for kind, n in passage_chars if kind == "near_verbatim") / length,
+        "passage_score": sum(p.score for p in report.passages) / len(report.passages) if report.passages else 0.0,
+        "sentence_score": sum(s.score for s in report.sentences) / len(report.sentences) if report.sentences else 0.0,
+        "source_used": 1.0 - omitted_chars / source_chars if source_chars else 0.0,
+        "passages_per_100_words": 100.0 * len(report.passages) / words,
+        "longest_passage": max((n for _, n in passage_chars), default=0) / length,
+        **{f"ngram{n}": ngram_containment(candidate, source, n) for n in (1, 3, 5)},
+    }
 
 
 def clough_features(folder: Path, semantic: bool = True) -> list[tuple[str, str, dict[str, float]]]:
-    """(file, gold category, features) for every answer, compared with its task's original."""
+    """(file, gold category, features) for every answer, compared with its task's original. The files
+    are a mix of UTF-8 and cp1252: read with the project's own reader, as the CLI would."""
     data = folder / "data"
     rows = list(csv.DictReader(open(data / "file_information.csv", encoding="utf-8")))
-    originals = {t: (data / f"orig_task{t}.txt").read_text(encoding="latin-1") for t in "abcde"}
+    originals = {t: read_text(data / f"orig_task{t}.txt") for t in "abcde"}
     out = []
     for row in rows:
         if row["Category"] not in CLOUGH_LEVELS:
             continue
-        answer = (data / row["File"]).read_text(encoding="latin-1")
-        report = compare(answer, originals[row["Task"]], semantic=semantic)
-        out.append(
-            (
-                row["File"],
-                row["Category"],
-                {
-                    "copied": report.coverage.copied,
-                    "paraphrase": report.coverage.paraphrase,
-                    "derived": 1.0 if report.verdict.relation == "derived" else 0.0,
-                },
-            )
-        )
+        report = compare(read_text(data / row["File"]), originals[row["Task"]], semantic=semantic)
+        features = level_features(report)
+        features["derived"] = 1.0 if report.verdict.relation == "derived" else 0.0
+        out.append((row["File"], row["Category"], features))
     return out
 
 
 def _reuse_score(features: dict[str, float]) -> float:
-    # One scalar of reuse: verbatim copying counts fully, paraphrased text half.
+    # The single-score method kept for comparison: verbatim copying counts fully, paraphrase half.
     return features["copied"] + 0.5 * features["paraphrase"]
 
 
@@ -255,37 +304,91 @@ def fit_level_thresholds(scored: Sequence[tuple[float, str]]) -> list[float]:
 
 
 def _level(score: float, cuts: Sequence[float]) -> str:
-    if score < cuts[0]:
-        return "non"
-    if score < cuts[1]:
-        return "heavy"
-    if score < cuts[2]:
-        return "light"
-    return "cut"
+    return LEVEL_ORDER[sum(1 for cut in cuts if score >= cut)]
 
 
-def evaluate_clough(folder: Path, semantic: bool = True, folds: int = 5, seed: int = 0) -> dict[str, Any]:
+def stratified_folds(labels: Sequence[str], folds: int, seed: int) -> list[list[int]]:
+    """Indices split into `folds` test folds, each label spread evenly over them (shuffled by `seed`)."""
+    rng = random.Random(seed)
+    out: list[list[int]] = [[] for _ in range(folds)]
+    dealt = 0
+    for label in sorted(set(labels)):
+        members = [i for i, value in enumerate(labels) if value == label]
+        rng.shuffle(members)
+        for i in members:
+            out[dealt % folds].append(i)
+            dealt += 1
+    return out
+
+
+@dataclass(frozen=True)
+class LevelModel:
+    """Multinomial logistic regression on standardised features (numpy, L2 penalty, gradient descent)."""
+
+    mean: NDArray[np.float64]
+    scale: NDArray[np.float64]
+    weights: NDArray[np.float64]  # (features + 1) x classes
+    classes: tuple[str, ...]
+
+    @classmethod
+    def fit(cls, features: NDArray[np.float64], labels: Sequence[str], penalty: float = LEVEL_PENALTY, steps: int = LEVEL_STEPS) -> LevelModel:
+        classes = tuple(sorted(set(labels)))
+        mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-9
+        x = np.c_[(features - mean) / scale, np.ones(len(features))]
+        targets = np.eye(len(classes))[[classes.index(label) for label in labels]]
+        weights = np.zeros((x.shape[1], len(classes)))
+        unpenalised_bias = np.r_[np.ones(x.shape[1] - 1), 0.0][:, None]
+        for _ in range(steps):
+            gradient = x.T @ (_softmax(x @ weights) - targets) / len(x) + penalty * unpenalised_bias * weights
+            weights -= 0.5 * gradient
+        return cls(mean, scale, weights, classes)
+
+    def predict(self, features: NDArray[np.float64]) -> list[str]:
+        x = np.c_[(features - self.mean) / self.scale, np.ones(len(features))]
+        return [self.classes[i] for i in np.argmax(x @ self.weights, axis=1)]
+
+
+def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def evaluate_clough(folder: Path, semantic: bool = True, folds: int = 5, repeats: int = 10) -> dict[str, Any]:
+    """Plagiarised vs not (the verdict, nothing fitted) and the four levels, cross-validated: stratified
+    `folds`, repeated with seeds 0..repeats-1; every fitted parameter is fitted on the training folds."""
     rows = clough_features(folder, semantic)
-    plagiarised_right = sum(1 for _, gold, f in rows if (gold != "non") == (f["derived"] == 1.0))
-    scored = [(_reuse_score(f), gold) for _, gold, f in rows]
-    indices = list(range(len(scored)))
-    random.Random(seed).shuffle(indices)
-    right = 0
+    golds = [gold for _, gold, _ in rows]
+    matrix = np.array([[f[name] for name in LEVEL_FEATURES] for _, _, f in rows])
+    scores = [_reuse_score(f) for _, _, f in rows]
+    model_accuracy: list[float] = []
+    single_accuracy: list[float] = []
     confusion: Counter[tuple[str, str]] = Counter()
-    for fold in range(folds):
-        test = set(indices[fold::folds])
-        cuts = fit_level_thresholds([scored[i] for i in indices if i not in test])
-        for i in test:
-            predicted = _level(scored[i][0], cuts)
-            right += predicted == scored[i][1]
-            confusion[(scored[i][1], predicted)] += 1
+    for seed in range(repeats):
+        model_right = single_right = 0
+        for test in stratified_folds(golds, folds, seed):
+            train = [i for i in range(len(rows)) if i not in set(test)]
+            model = LevelModel.fit(matrix[train], [golds[i] for i in train])
+            cuts = fit_level_thresholds([(scores[i], golds[i]) for i in train])
+            for i, predicted in zip(test, model.predict(matrix[test])):
+                model_right += predicted == golds[i]
+                single_right += _level(scores[i], cuts) == golds[i]
+                if seed == 0:
+                    confusion[(golds[i], predicted)] += 1
+        model_accuracy.append(model_right / len(rows))
+        single_accuracy.append(single_right / len(rows))
+    wrong = [(name, gold) for name, gold, f in rows if (gold != "non") != (f["derived"] == 1.0)]
     return {
         "answers": len(rows),
-        "plagiarised_vs_not_accuracy": plagiarised_right / len(rows),
-        "plagiarised_vs_not_errors": [(name, gold) for name, gold, f in rows if (gold != "non") != (f["derived"] == 1.0)],
-        "four_level_accuracy_cv": right / len(rows),
+        "plagiarised_vs_not_accuracy": 1 - len(wrong) / len(rows),
+        "plagiarised_vs_not_errors": wrong,
+        "four_level_accuracy_cv": float(np.mean(model_accuracy)),
+        "four_level_accuracy_cv_range": [min(model_accuracy), max(model_accuracy)],
+        "four_level_single_score_cv": float(np.mean(single_accuracy)),
+        "four_level_single_score_cv_range": [min(single_accuracy), max(single_accuracy)],
         "folds": folds,
-        "confusion": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())},
+        "repeats": repeats,
+        "features": list(LEVEL_FEATURES),
+        "confusion_seed0": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())},
     }
 
 
@@ -296,7 +399,8 @@ def evaluate_clough(folder: Path, semantic: bool = True, folds: int = 5, seed: i
 def evaluate_mrpc(folder: Path, semantic: bool = True, limit: int | None = None) -> dict[str, Any]:
     path = folder / "data" / "msr_paraphrase_test.txt"
     with open(path, encoding="utf-8-sig") as handle:
-        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
+        # No header line: the first line is data (its BOM is dropped by utf-8-sig).
+        rows = [line.rstrip("\n").split("\t") for line in handle]
     rows = [r for r in rows if len(r) == 5][: limit or None]
     tp = fp = fn = tn = 0
     for quality, _, _, first, second in rows:
