@@ -141,7 +141,7 @@ pub fn fingerprints(token_hashes: &[u64], ngram: usize, window: usize) -> Vec<(u
 /// fingerprinting a collection spends most of its time here.
 pub fn token_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    scan_words(text, |_, _, norm| out.push(xxh3_64(norm.as_bytes())));
+    scan_words(text, |_, _, norm| out.push(xxh3_64(norm)));
     out
 }
 
