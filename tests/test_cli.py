@@ -130,3 +130,22 @@ def test_console_script_is_installed() -> None:
     script = Path(sys.executable).with_name("provenance")
     assert script.exists(), "pip install should create the `provenance` console script"
     assert subprocess.run([str(script), "--help"], capture_output=True, timeout=60).returncode == 0
+
+
+def test_eval_names_a_missing_dataset_in_one_line(tmp_path: Path) -> None:
+    assert_one_line_error(run("eval", "mrpc", str(tmp_path / "absent")), "absent", "no such file")
+    assert_one_line_error(run("eval", "gold", str(tmp_path / "gold.json")), "gold.json", "no such file")
+
+
+def test_eval_gold_prints_system_beside_baseline() -> None:
+    from conftest import EVAL
+
+    gold = EVAL / "seed_gold_dev.json"
+    if not gold.exists():
+        pytest.skip(f"{gold} is absent")
+    result = run("eval", "--json", "--lexical", "gold", str(gold))
+    assert result.returncode == 0, result.stderr.decode()
+    figures = json.loads(result.stdout)
+    for side in ("system", "baseline"):
+        assert 0.0 <= figures[side]["sentence_macro_f1"] <= 1.0
+        assert "quote_accuracy" in figures[side]

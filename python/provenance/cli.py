@@ -163,19 +163,73 @@ def compare(
 
 
 # --- provenance eval: measure the detector (python/provenance/evaluate.py) ---------------------
-@main.command(
-    "eval",
-    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
-    add_help_option=False,
-)
-@click.argument("arguments", nargs=-1, type=click.UNPROCESSED)
-def evaluate_command(arguments: tuple[str, ...]) -> None:
-    """Score against annotations (beside the lexical baseline) or run a public dataset.
+@main.group("eval", epilog=EPILOG)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--lexical", is_flag=True, help="Leave the sentence model out (lexical evidence only).")
+@click.pass_context
+def evaluate_group(ctx: click.Context, as_json: bool, lexical: bool) -> None:
+    """Score against annotations (beside the lexical baseline) or run a public dataset."""
+    ctx.obj = {"json": as_json, "semantic": not lexical}
 
-    ARGUMENTS go to `python -m provenance.evaluate` (try `provenance eval --help`)."""
-    from provenance.evaluate import run
 
-    sys.exit(run(list(arguments)))
+def _existing(*paths: Path) -> None:
+    for path in paths:
+        if not path.exists():
+            fail(f"{path}: no such file or directory")
+
+
+def _figures(settings: dict[str, bool], result: dict[str, Any]) -> None:
+    from provenance.evaluate import format_result
+
+    emit(format_result(result, settings["json"]), None)
+
+
+@evaluate_group.command("gold", epilog=EPILOG)
+@click.argument("annotations", type=click.Path(path_type=Path))
+@click.option("--texts", type=click.Path(path_type=Path), help="Folder of the annotated texts (default: found beside the file).")
+@click.pass_obj
+def eval_gold(settings: dict[str, bool], annotations: Path, texts: Path | None) -> None:
+    """Sentence labels, added spans, quotations and verdicts against ANNOTATIONS (JSON)."""
+    from provenance.evaluate import evaluate_gold
+
+    _existing(annotations, *([texts] if texts else []))
+    _figures(settings, evaluate_gold(annotations, texts, settings["semantic"]))
+
+
+@evaluate_group.command("clough", epilog=EPILOG)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.pass_obj
+def eval_clough(settings: dict[str, bool], folder: Path) -> None:
+    """Clough & Stevenson short answers: plagiarised or not, and the four reuse levels."""
+    from provenance.evaluate import evaluate_clough
+
+    _existing(folder)
+    _figures(settings, evaluate_clough(folder, settings["semantic"]))
+
+
+@evaluate_group.command("mrpc", epilog=EPILOG)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--limit", type=click.IntRange(1), help="Only the first LIMIT pairs.")
+@click.pass_obj
+def eval_mrpc(settings: dict[str, bool], folder: Path, limit: int | None) -> None:
+    """MRPC test set: the paraphrase decision on sentence pairs."""
+    from provenance.evaluate import evaluate_mrpc
+
+    _existing(folder)
+    _figures(settings, evaluate_mrpc(folder, settings["semantic"], limit))
+
+
+@evaluate_group.command("xsumfaith", epilog=EPILOG)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("frank", type=click.Path(path_type=Path))
+@click.option("--limit", type=click.IntRange(1), help="Only the first LIMIT summaries.")
+@click.pass_obj
+def eval_xsumfaith(settings: dict[str, bool], folder: Path, frank: Path, limit: int | None) -> None:
+    """XSumFaith extrinsic (added-content) spans, with the articles FRANK ships."""
+    from provenance.evaluate import evaluate_xsumfaith
+
+    _existing(folder, frank)
+    _figures(settings, evaluate_xsumfaith(folder, frank, settings["semantic"], limit))
 
 
 # --- corpus scale: index build / index add / search / corpus (python/provenance/corpus.py) ------

@@ -23,11 +23,9 @@ kinds mapped to ``derived``.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import random
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -462,62 +460,23 @@ def evaluate_xsumfaith(folder: Path, frank: Path, semantic: bool = True, limit: 
 # Command line
 
 
-def _print(result: dict[str, Any], as_json: bool) -> None:
+def format_result(result: dict[str, Any], as_json: bool) -> str:
+    """Figures as JSON, or as indented lines for a reader."""
     if as_json:
-        print(json.dumps(result, indent=2))
-        return
+        return json.dumps(result, indent=2) + "\n"
+    lines: list[str] = []
     for name, value in result.items():
         if isinstance(value, dict) and name in ("system", "baseline"):
-            print(f"{name}:")
+            lines.append(f"{name}:")
             for metric, figure in value.items():
                 if metric == "sentence_f1":
                     for label, scores in figure.items():
-                        print(f"  f1[{label}] = {scores['f1']:.3f} (n={scores['support']})")
+                        lines.append(f"  f1[{label}] = {scores['f1']:.3f} (n={scores['support']})")
                 else:
-                    print(f"  {metric} = {figure:.3f}" if isinstance(figure, float) else f"  {metric} = {figure}")
+                    lines.append(f"  {metric} = {figure:.3f}" if isinstance(figure, float) else f"  {metric} = {figure}")
         elif isinstance(value, list):
-            print(f"{name}:")
-            for item in value:
-                print(f"  {item}")
+            lines.append(f"{name}:")
+            lines.extend(f"  {item}" for item in value)
         else:
-            print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
-
-
-def run(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="provenance eval", description="Measure the detector.")
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--lexical", action="store_true", help="without the sentence model")
-    sub = parser.add_subparsers(dest="what", required=True)
-    gold = sub.add_parser("gold", help="score against an annotation file, beside the lexical baseline")
-    gold.add_argument("annotations", type=Path)
-    gold.add_argument("--texts", type=Path, default=None)
-    clough = sub.add_parser("clough", help="Clough & Stevenson short answers")
-    clough.add_argument("folder", type=Path)
-    mrpc = sub.add_parser("mrpc", help="MRPC test paraphrase decision")
-    mrpc.add_argument("folder", type=Path)
-    mrpc.add_argument("--limit", type=int, default=None)
-    xsum = sub.add_parser("xsumfaith", help="XSumFaith extrinsic spans with FRANK articles")
-    xsum.add_argument("folder", type=Path)
-    xsum.add_argument("frank", type=Path)
-    xsum.add_argument("--limit", type=int, default=None)
-    args = parser.parse_args(argv)
-    semantic = not args.lexical
-    required = [args.annotations] if args.what == "gold" else [args.folder] + ([args.frank] if args.what == "xsumfaith" else [])
-    missing = [p for p in required if not p.exists()]
-    if missing:
-        print(f"skipped: {', '.join(map(str, missing))} absent", file=sys.stderr)
-        return 0
-    if args.what == "gold":
-        result = evaluate_gold(args.annotations, args.texts, semantic)
-    elif args.what == "clough":
-        result = evaluate_clough(args.folder, semantic)
-    elif args.what == "mrpc":
-        result = evaluate_mrpc(args.folder, semantic, args.limit)
-    else:
-        result = evaluate_xsumfaith(args.folder, args.frank, semantic, args.limit)
-    _print(result, args.json)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(run())
+            lines.append(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
+    return "\n".join(lines) + "\n"
