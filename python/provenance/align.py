@@ -27,9 +27,3 @@ def find_passages(candidate: str, source: str, options: AlignOptions = AlignOpti
     """Verbatim and near-verbatim passages of `candidate` taken from `source`."""
     return [to_passage(raw) for raw in _core.align(candidate, source, **asdict(options))]
 
-
-def find_passages_many(
-    pairs: list[tuple[str, str]], options: AlignOptions = AlignOptions()
-) -> list[list[Passage]]:
-    """`find_passages` over many pairs at once, in parallel in the core."""
-    return [[to_passage(raw) for raw in found] for found in _core.align_many(pairs, **asdict(options))]
