@@ -1,12 +1,15 @@
 """provenance: find what a text copied, paraphrased, added and misquoted from its sources."""
 
 from provenance._core import __version__
-from provenance.api import compare, compare_files
+from provenance.api import compare, compare_files, compare_files_sources, compare_sources
 from provenance.read import InputError, read_text
 from provenance.report import (
     AddedClaim,
+    AttributedPassage,
+    AttributedSentence,
     Coverage,
     Document,
+    MultiSourceReport,
     Omission,
     Passage,
     QuoteFinding,
@@ -18,9 +21,12 @@ from provenance.report import (
 
 __all__ = [
     "AddedClaim",
+    "AttributedPassage",
+    "AttributedSentence",
     "Coverage",
     "Document",
     "InputError",
+    "MultiSourceReport",
     "Omission",
     "Passage",
     "QuoteFinding",
@@ -31,5 +37,7 @@ __all__ = [
     "__version__",
     "compare",
     "compare_files",
+    "compare_files_sources",
+    "compare_sources",
     "read_text",
 ]
