@@ -1,9 +1,9 @@
 """Passage alignment speed against a difflib.SequenceMatcher passage matcher, in one run.
 
 Run: .venv/bin/pytest benches/test_bench_align.py --benchmark-only
-Target: at least 100x the baseline's speed on a pair of 5,000-word documents, comparing medians
-(a shared 2-core machine puts a long tail of interruptions on sub-millisecond timings, which
-would swing a comparison of means).
+Target: at least 100x the baseline's speed on a pair of 5,000-word documents, comparing the best
+round of each (as the timeit documentation advises: slower rounds measure the other processes of
+this shared 2-core machine, which swing sub-millisecond timings by half). Medians are recorded too.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ MIN_WORDS = _core.DEFAULT_MIN_MATCHED
 SPEEDUP_TARGET = 100
 BIG = pair(seed=5000, words=5000)
 BATCH = [pair(seed=i, words=600) for i in range(1000)]
+best: dict[str, float] = {}
 medians: dict[str, float] = {}
 
 
@@ -38,6 +39,7 @@ def megabytes(pairs: list[tuple[str, str]]) -> float:
 
 def record(benchmark, name: str, pairs: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     mean = benchmark.stats.stats.mean
+    best[name] = benchmark.stats.stats.min
     medians[name] = benchmark.stats.stats.median
     benchmark.extra_info["texts"] = text_origin()
     benchmark.extra_info["pairs_per_s"] = round(len(pairs) / mean, 1)
@@ -73,9 +75,11 @@ def test_difflib_batch(benchmark) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_speedup_over_difflib() -> None:
-    if "core_big" not in medians or "difflib_big" not in medians:
+    if "core_big" not in best or "difflib_big" not in best:
         pytest.skip("run with --benchmark-only (or --benchmark-enable) to measure")
-    speedup = medians["difflib_big"] / medians["core_big"]
-    batch = medians.get("difflib_batch", 0) / medians.get("core_batch", 1)
-    print(f"\n5000-word pair: {speedup:.0f}x difflib; batch of 1000 pairs: {batch:.0f}x (medians)")
+    speedup = best["difflib_big"] / best["core_big"]
+    median_speedup = medians["difflib_big"] / medians["core_big"]
+    batch = best.get("difflib_batch", 0) / best.get("core_batch", 1)
+    print(f"\n5000-word pair: {speedup:.0f}x difflib (best rounds), {median_speedup:.0f}x (medians); "
+          f"batch of 1000 pairs: {batch:.0f}x")
     assert speedup >= SPEEDUP_TARGET, f"{speedup:.0f}x is under the {SPEEDUP_TARGET}x target"

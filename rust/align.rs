@@ -198,16 +198,37 @@ fn chain_seeds(found: &[Seed], params: &Params) -> Vec<Chain> {
     let gap = params.max_gap;
     let mut active: Vec<Chain> = Vec::new();
     let mut done: Vec<Chain> = Vec::new();
+    let mut pruned_at = None;
+    let mut previous: Option<usize> = None;
     for &seed in found {
         let (c, s) = (seed.candidate as usize, seed.source as usize);
         // Chains the candidate has moved past can take no more seeds.
-        let mut i = 0;
-        while i < active.len() {
-            if active[i].end().0 + gap < c {
-                done.push(active.swap_remove(i));
-            } else {
-                i += 1;
+        if pruned_at != Some(c) {
+            pruned_at = Some(c);
+            let mut i = 0;
+            while i < active.len() {
+                if active[i].end().0 + gap < c {
+                    done.push(active.swap_remove(i));
+                    previous = None;
+                } else {
+                    i += 1;
+                }
             }
+        }
+        // Inside a copy each seed follows the previous one on its diagonal: that chain is the
+        // best there is (no gap, no drift), and no search is needed.
+        let continues = |chain: &Chain| {
+            c > 0
+                && s > 0
+                && chain.last_seed
+                    == Seed {
+                        candidate: seed.candidate - 1,
+                        source: seed.source - 1,
+                    }
+        };
+        if let Some(index) = previous.filter(|&i| continues(&active[i])) {
+            active[index].push(seed, n);
+            continue;
         }
 
         let best = active
@@ -228,12 +249,15 @@ fn chain_seeds(found: &[Seed], params: &Params) -> Vec<Chain> {
                 c.saturating_sub(c_end) + s.saturating_sub(s_end) + drift
             })
             .map(|(index, _)| index);
-        match best {
-            Some(index) => active[index].push(seed, n),
-            None => active.push(Chain {
+        if let Some(index) = best {
+            active[index].push(seed, n);
+            previous = Some(index);
+        } else {
+            active.push(Chain {
                 blocks: vec![Block { c, s, len: n }],
                 last_seed: seed,
-            }),
+            });
+            previous = Some(active.len() - 1);
         }
     }
     done.extend(active);
@@ -263,7 +287,12 @@ fn extend(
     while let Some((skip_c, skip_s, run)) = {
         let last = *blocks.last().expect("a chain has a block");
         steps.iter().find_map(|&(dc, ds)| {
-            let run = run_after(last.c_end() + dc, last.s_end() + ds);
+            let (c, s) = (last.c_end() + dc, last.s_end() + ds);
+            // Most steps fail on their first word: test it before counting a run.
+            if c >= c_hashes.len() || s >= s_hashes.len() || c_hashes[c] != s_hashes[s] {
+                return None;
+            }
+            let run = run_after(c, s);
             (dc.max(ds) < run).then_some((dc, ds, run))
         })
     } {
@@ -293,7 +322,11 @@ fn extend(
             .iter()
             .filter(|&&(dc, ds)| dc <= first.c && ds <= first.s)
             .find_map(|&(dc, ds)| {
-                let run = run_before(first.c - dc, first.s - ds);
+                let (c, s) = (first.c - dc, first.s - ds);
+                if c == 0 || s == 0 || c_hashes[c - 1] != s_hashes[s - 1] {
+                    return None;
+                }
+                let run = run_before(c, s);
                 (dc.max(ds) < run).then_some((dc, ds, run))
             })
     } {

@@ -301,39 +301,68 @@ fn for_each_word_range(text: &str, mut emit: impl FnMut(usize, usize)) {
 /// `unicode_word_indices` does: letters and digits join (WB5, WB8-10), `_` joins anything
 /// (WB13a-b), `:` `.` `'` join two letters (WB6-7), `,` `;` `.` `'` join two digits (WB11-12).
 fn ascii_words(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
     let mut i = 0;
     while i < bytes.len() {
-        if !is_word(bytes[i]) {
+        let mut seen = class(bytes[i]);
+        if seen & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
         i += 1;
         loop {
-            if i < bytes.len() && is_word(bytes[i]) {
+            if i < bytes.len() && class(bytes[i]) & WORD != 0 {
+                seen |= class(bytes[i]);
                 i += 1;
                 continue;
             }
             let joins = i + 1 < bytes.len() && {
-                let (before, mid, after) = (bytes[i - 1], bytes[i], bytes[i + 1]);
-                (before.is_ascii_alphabetic()
-                    && after.is_ascii_alphabetic()
-                    && matches!(mid, b':' | b'.' | b'\''))
-                    || (before.is_ascii_digit()
-                        && after.is_ascii_digit()
-                        && matches!(mid, b',' | b';' | b'.' | b'\''))
+                let (before, mid, after) =
+                    (class(bytes[i - 1]), class(bytes[i]), class(bytes[i + 1]));
+                (before & after & LETTER != 0 && mid & MID_LETTER != 0)
+                    || (before & after & DIGIT != 0 && mid & MID_NUM != 0)
             };
             if !joins {
                 break;
             }
+            seen |= class(bytes[i + 1]);
             i += 2;
         }
-        if bytes[start..i].iter().any(u8::is_ascii_alphanumeric) {
+        if seen & (LETTER | DIGIT) != 0 {
             emit(start, i);
         }
     }
 }
+
+// Word-break classes of ASCII bytes, as bits, for `ascii_words`.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const WORD: u8 = 4; // letters, digits and `_`: the bytes a word is made of
+const MID_LETTER: u8 = 8; // `:` `.` `'` join two letters
+const MID_NUM: u8 = 16; // `,` `;` `.` `'` join two digits
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
+            LETTER | WORD
+        } else if c.is_ascii_digit() {
+            DIGIT | WORD
+        } else {
+            match c {
+                b'_' => WORD,
+                b':' => MID_LETTER,
+                b'.' | b'\'' => MID_LETTER | MID_NUM,
+                b',' | b';' => MID_NUM,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The normalised words of `text` joined by single spaces: a matching key for short strings
 /// such as quotations.
