@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,13 +54,41 @@ def _encoder(semantic: bool) -> SentenceEncoder | None:
     return encoder
 
 
-def _similarity(
-    encoder: SentenceEncoder | None, candidate_units: list[classify.Unit], source_units: list[classify.Unit]
-) -> NDArray[np.float32] | None:
-    if encoder is None:
-        return None
-    vectors = encoder.encode([u.text for u in candidate_units] + [u.text for u in source_units])
-    return vectors[: len(candidate_units)] @ vectors[len(candidate_units) :].T
+@dataclass(frozen=True)
+class _Prepared:
+    """One side of a comparison, read once: its sentences and, with the model, their vectors."""
+
+    document: Document
+    units: list[classify.Unit]
+    vectors: NDArray[np.float32] | None
+
+
+def _prepare(text: str, name: str, encoder: SentenceEncoder | None) -> _Prepared:
+    units = classify.units_of(text, segment(text))
+    vectors = encoder.encode([u.text for u in units]) if encoder is not None else None
+    return _Prepared(Document(name, text), units, vectors)
+
+
+def _analyse(cand: _Prepared, src: _Prepared, options: AlignOptions, model: str | None) -> Report:
+    candidate, source = cand.document.text, src.document.text
+    passages = find_passages(candidate, source, options)
+    similarity = cand.vectors @ src.vectors.T if cand.vectors is not None and src.vectors is not None else None
+    alignments = classify.align_units(cand.units, src.units, similarity, passages)
+    quotes = classify_quotations(candidate, source)
+    added = find_added_claims(candidate, source, cand.units, src.units, alignments, quotes)
+    evidence = classify.verdict_evidence(candidate, cand.units, alignments, passages, quotes, model is not None)
+    return Report(
+        candidate=cand.document,
+        source=src.document,
+        verdict=classify.decide(evidence),
+        coverage=classify.coverage_of(cand.document, alignments, cand.units, passages),
+        passages=passages,
+        sentences=classify.sentence_findings(alignments, cand.units, src.units),
+        added=added,
+        quotes=quotes,
+        omitted=classify.omissions(alignments, src.units, passages),
+        semantic_model=model,
+    )
 
 
 def compare(
@@ -75,28 +104,10 @@ def compare(
 
     ``semantic=False`` skips the sentence model and works on lexical evidence alone."""
     align_options = AlignOptions(**options)
-    cand = Document(candidate_name, candidate)
-    src = Document(source_name, source)
-    passages = find_passages(candidate, source, align_options)
-    candidate_units = classify.units_of(candidate, segment(candidate))
-    source_units = classify.units_of(source, segment(source))
     encoder = _encoder(semantic)
-    similarity = _similarity(encoder, candidate_units, source_units)
-    alignments = classify.align_units(candidate_units, source_units, similarity, passages)
-    quotes = classify_quotations(candidate, source)
-    added = find_added_claims(candidate, source, candidate_units, source_units, alignments, quotes)
-    evidence = classify.verdict_evidence(candidate, candidate_units, alignments, passages, quotes, encoder is not None)
-    return Report(
-        candidate=cand,
-        source=src,
-        verdict=classify.decide(evidence),
-        coverage=classify.coverage_of(cand, alignments, candidate_units, passages),
-        passages=passages,
-        sentences=classify.sentence_findings(alignments, candidate_units, source_units),
-        added=added,
-        quotes=quotes,
-        omitted=classify.omissions(alignments, source_units, passages),
-        semantic_model=encoder.name if encoder is not None else None,
+    model = encoder.name if encoder is not None else None
+    return _analyse(
+        _prepare(candidate, candidate_name, encoder), _prepare(source, source_name, encoder), align_options, model
     )
 
 
@@ -147,14 +158,18 @@ def compare_sources(
     sources: list[tuple[str, str]],
     *,
     candidate_name: str = "candidate",
+    semantic: bool = True,
     **options: Any,
 ) -> MultiSourceReport:
-    """Compare `candidate` with each `(name, text)` of `sources` and attribute what it reuses."""
-    reports = [
-        compare(candidate, text, candidate_name=candidate_name, source_name=name, **options) for name, text in sources
-    ]
+    """Compare `candidate` with each `(name, text)` of `sources` and attribute what it reuses.
+    The candidate is segmented and encoded once for all the sources."""
+    align_options = AlignOptions(**options)
+    encoder = _encoder(semantic)
+    model = encoder.name if encoder is not None else None
+    cand = _prepare(candidate, candidate_name, encoder)
+    reports = [_analyse(cand, _prepare(text, name, encoder), align_options, model) for name, text in sources]
     passages, sentences = attribute(reports)
-    return MultiSourceReport(Document(candidate_name, candidate), reports, passages, sentences)
+    return MultiSourceReport(cand.document, reports, passages, sentences)
 
 
 def compare_files_sources(candidate: str | Path, sources: list[str | Path], **options: Any) -> MultiSourceReport:
