@@ -133,6 +133,27 @@ def test_source_quotation_span_includes_marks() -> None:
 
 
 @pytest.mark.shared
+def test_quotation_interrupted_by_attribution_in_the_source_is_one_utterance() -> None:
+    source = 'The mayor spoke on Monday. "We will rebuild the bridge," the mayor said. "It will take two years."'
+    joined = '"We will rebuild the bridge. It will take two years," she told residents.'
+    (finding,) = classify_quotations(joined, source)
+    assert finding.status == "exact"
+    assert source[finding.source[0] : finding.source[1]].startswith('"We will rebuild')
+    assert source[finding.source[0] : finding.source[1]].endswith('two years."')
+
+    changed = '"We will rebuild the bridge. It will take three years," she told residents.'
+    (finding,) = classify_quotations(changed, source)
+    assert finding.status == "altered"
+    assert [(d.source, d.candidate) for d in finding.diff if d.op != "equal"] == [("two", "three")]
+
+
+def test_quotations_of_separate_paragraphs_are_not_joined() -> None:
+    source = '"We will rebuild the bridge," the mayor said.\n\n"It will take two years," an engineer added.'
+    joined = '"We will rebuild the bridge. It will take two years," she said.'
+    (finding,) = classify_quotations(joined, source)
+    assert finding.status != "exact"
+
+
 def test_dev_seed_quotes() -> None:
     gold_path = SHARED / "eval" / "seed_gold_dev.json"
     if not gold_path.exists():

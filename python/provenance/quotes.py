@@ -254,8 +254,8 @@ class _Match:
 def classify_quotations(candidate: str, source: str) -> list[QuoteFinding]:
     """Status of every quotation of ``candidate`` with respect to ``source``."""
     source_words = words(source)
-    source_quotes = [(q, _words_in(source_words, q.inner_start, q.inner_end)) for q in find_quotations(source)]
-    quoted = {i for _, (lo, hi) in source_quotes for i in range(lo, hi)}
+    source_quotes = _source_quotes(source, source_words)
+    quoted = {i for q in source_quotes for i in q.word_indices}
     # Outside quotations, the source's own words; inside, a placeholder that matches nothing.
     indirect_sequence = [w[2] if i not in quoted else None for i, w in enumerate(source_words)]
     source_forms = [w[2] for w in source_words]
@@ -272,20 +272,19 @@ def classify_quotations(candidate: str, source: str) -> list[QuoteFinding]:
         span = (quotation.start, quotation.end)
 
         exact = next(
-            (q for q, (lo, hi) in source_quotes if _contains_in_order(source_forms[lo:hi], forms, gaps)), None
+            (q for q in source_quotes if _contains_in_order([source_forms[i] for i in q.word_indices], forms, gaps)),
+            None,
         )
         if exact is not None:
             reason = "same words as the source quotation" + (", with ellipses for omitted words" if gaps else "")
-            findings.append(QuoteFinding(span, "exact", (exact.start, exact.end), reason))
+            findings.append(QuoteFinding(span, "exact", exact.span, reason))
             continue
 
-        best_quote: tuple[_Match, Quotation] | None = None
-        for source_quote, (lo, hi) in source_quotes:
-            match = _align(forms, source_forms[lo:hi], None)
-            if match is not None:
-                shifted = _Match(match.coverage, match.content_matches, match.source_lo + lo, match.source_hi + lo)
-                if best_quote is None or shifted.coverage > best_quote[0].coverage:
-                    best_quote = (shifted, source_quote)
+        best_quote: tuple[_Match, _SourceQuote] | None = None
+        for source_quote in source_quotes:
+            match = _align(forms, [source_forms[i] for i in source_quote.word_indices], None)
+            if match is not None and (best_quote is None or match.coverage > best_quote[0].coverage):
+                best_quote = (match, source_quote)
         indirect = _align(forms, indirect_sequence, indirect_matcher)
 
         quote_coverage = best_quote[0].coverage if best_quote else 0.0
@@ -294,10 +293,9 @@ def classify_quotations(candidate: str, source: str) -> list[QuoteFinding]:
         fabricated_ok = indirect is not None and _supports(indirect, forms, FABRICATED_MIN)
         if altered_ok and (not fabricated_ok or quote_coverage >= indirect_coverage):
             match, source_quote = best_quote  # type: ignore[misc]
-            diff = _diff(source, source_words[match.source_lo : match.source_hi], candidate, quote_words)
-            findings.append(
-                QuoteFinding(span, "altered", (source_quote.start, source_quote.end), _altered_reason(diff), diff)
-            )
+            matched = [source_words[i] for i in source_quote.word_indices[match.source_lo : match.source_hi]]
+            diff = _diff(source, matched, candidate, quote_words)
+            findings.append(QuoteFinding(span, "altered", source_quote.span, _altered_reason(diff), diff))
         elif fabricated_ok:
             assert indirect is not None
             lo, hi = source_words[indirect.source_lo][0], source_words[indirect.source_hi - 1][1]
@@ -312,6 +310,30 @@ def classify_quotations(candidate: str, source: str) -> list[QuoteFinding]:
             reason = "no source quotation or passage has these words"
             findings.append(QuoteFinding(span, "unsourced", None, reason))
     return findings
+
+
+# Words between two quotations that still make them one utterance: "…matter," said Clow. "Prime…".
+MAX_ATTRIBUTION_WORDS = 6
+
+
+@dataclass(frozen=True)
+class _SourceQuote:
+    """What a candidate quotation is matched against: a source quotation, or two that only an
+    attribution interrupts, taken as one utterance (their words without the attribution's)."""
+
+    span: tuple[int, int]
+    word_indices: list[int]
+
+
+def _source_quotes(source: str, source_words: list[Word]) -> list[_SourceQuote]:
+    singles = [(q, _words_in(source_words, q.inner_start, q.inner_end)) for q in find_quotations(source)]
+    quotes = [_SourceQuote((q.start, q.end), list(range(lo, hi))) for q, (lo, hi) in singles]
+    for (first, (first_lo, first_hi)), (second, (second_lo, second_hi)) in zip(singles, singles[1:]):
+        between = source[first.end : second.start]
+        if "\n" not in between and len(between.split()) <= MAX_ATTRIBUTION_WORDS:
+            indices = [*range(first_lo, first_hi), *range(second_lo, second_hi)]
+            quotes.append(_SourceQuote((first.start, second.end), indices))
+    return quotes
 
 
 def _words_in(text_words: list[Word], start: int, end: int) -> tuple[int, int]:
