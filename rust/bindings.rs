@@ -178,6 +178,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(align_pair, m)?)?;
     m.add_function(wrap_pyfunction!(align_many, m)?)?;
     add_corpus(m)?;
+    m.add_class::<PyEncoder>()?;
     Ok(())
 }
 
@@ -486,4 +487,62 @@ fn add_corpus(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fingerprint_many, m)?)?;
     m.add_function(wrap_pyfunction!(all_pairs, m)?)?;
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sentence encoder's forward pass (tokenisation stays in Python).
+
+use crate::encoder::{self, EncoderError};
+
+impl From<EncoderError> for PyErr {
+    fn from(err: EncoderError) -> Self {
+        match err {
+            EncoderError::Io(e) => e.into(),
+            EncoderError::Model(m) | EncoderError::Input(m) => PyValueError::new_err(m),
+        }
+    }
+}
+
+/// A BERT sentence encoder loaded from a sentence-transformers model directory.
+#[pyclass(frozen, module = "provenance._core", name = "Encoder")]
+struct PyEncoder {
+    inner: encoder::Encoder,
+}
+
+#[pymethods]
+impl PyEncoder {
+    #[new]
+    #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
+    fn new(py: Python<'_>, directory: std::path::PathBuf) -> PyResult<Self> {
+        Ok(Self {
+            inner: py.detach(|| encoder::Encoder::load(&directory))?,
+        })
+    }
+
+    #[getter]
+    fn dimension(&self) -> usize {
+        self.inner.hidden_size()
+    }
+
+    /// Unit vectors of a padded batch (`ids` and `mask` rows of equal width, mask 1 for a real
+    /// token, 0 for padding) as little-endian f32, `dimension` values per sentence.
+    #[allow(clippy::needless_pass_by_value)]
+    fn encode<'py>(
+        &self,
+        py: Python<'py>,
+        ids: Vec<Vec<u32>>,
+        mask: Vec<Vec<u8>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let width = ids.first().map_or(0, Vec::len);
+        if ids.len() != mask.len() || ids.iter().map(Vec::len).chain(mask.iter().map(Vec::len)).any(|len| len != width) {
+            return Err(PyValueError::new_err(
+                "ids and mask must be lists of equally long rows, one row per sentence",
+            ));
+        }
+        let flat_ids: Vec<u32> = ids.concat();
+        let flat_mask: Vec<bool> = mask.iter().flatten().map(|&m| m != 0).collect();
+        let vectors = py.detach(|| self.inner.encode(&flat_ids, &flat_mask, width))?;
+        let bytes: Vec<u8> = vectors.iter().flat_map(|v| v.to_le_bytes()).collect();
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
 }

@@ -7,4 +7,5 @@ pub mod text;
 
 mod bindings;
 pub mod corpus;
+pub mod encoder;
 pub mod index;

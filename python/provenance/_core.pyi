@@ -168,3 +168,16 @@ class Index:
         max_postings: int = ...,
     ) -> tuple[list[ReusePair], int, int]:
         """Every pair of the index's documents that reuses text."""
+
+# The sentence encoder's forward pass (tokenisation stays in Python).
+
+class Encoder:
+    """A BERT sentence encoder (all-MiniLM-L6-v2) loaded from a sentence-transformers directory."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        """Raises ValueError for a model whose pipeline it does not implement, OSError when unreadable."""
+    @property
+    def dimension(self) -> int: ...
+    def encode(self, ids: list[list[int]], mask: list[list[int]]) -> bytes:
+        """Unit vectors of a padded batch (rows of equal width; mask 1 real, 0 padding) as
+        little-endian f32, `dimension` values per sentence, the GIL released."""

@@ -1,0 +1,530 @@
+//! The forward pass of a BERT sentence encoder (all-MiniLM-L6-v2) as sentence-transformers runs
+//! it: embeddings, the transformer layers, mean pooling over the mask, L2 normalisation, in f32.
+//!
+//! Padding never enters the computation: the real tokens of every sentence are packed into one
+//! matrix, since every stage but attention is per token and attention only reads real keys. The
+//! matrix products use the `gemm` crate (AVX-512 when the CPU has it, rayon threads).
+
+use std::fmt;
+use std::path::Path;
+
+use gemm::{Parallelism, gemm};
+use rayon::prelude::*;
+use safetensors::{Dtype, SafeTensors};
+use serde_json::Value;
+
+#[derive(Debug)]
+pub enum EncoderError {
+    Io(std::io::Error),
+    /// The model files are malformed or describe a model this pass does not implement.
+    Model(String),
+    /// The token ids or mask handed to `encode` do not fit the model.
+    Input(String),
+}
+
+impl fmt::Display for EncoderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io(e) => write!(f, "{e}"),
+            Self::Model(m) | Self::Input(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<std::io::Error> for EncoderError {
+    fn from(err: std::io::Error) -> Self {
+        Self::Io(err)
+    }
+}
+
+fn model_error(message: impl Into<String>) -> EncoderError {
+    EncoderError::Model(message.into())
+}
+
+/// LayerNorm parameters: per-feature scale and shift.
+struct Norm {
+    weight: Vec<f32>,
+    bias: Vec<f32>,
+}
+
+/// Dense weights are stored transposed from torch's `(out, in)` to `(in, out)`, row-major.
+struct Layer {
+    /// Query, key and value projections side by side; the query part pre-scaled by 1/sqrt(head_dim).
+    qkv_weight: Vec<f32>,
+    qkv_bias: Vec<f32>,
+    attention_out_weight: Vec<f32>,
+    attention_out_bias: Vec<f32>,
+    attention_norm: Norm,
+    intermediate_weight: Vec<f32>,
+    intermediate_bias: Vec<f32>,
+    output_weight: Vec<f32>,
+    output_bias: Vec<f32>,
+    output_norm: Norm,
+}
+
+pub struct Encoder {
+    hidden: usize,
+    heads: usize,
+    intermediate: usize,
+    layer_norm_eps: f32,
+    vocabulary: usize,
+    max_positions: usize,
+    word_embeddings: Vec<f32>,
+    /// Position embeddings with the token-type-0 embedding added: every token has type 0.
+    position_embeddings: Vec<f32>,
+    embedding_norm: Norm,
+    layers: Vec<Layer>,
+}
+
+fn read_json(path: &Path) -> Result<Value, EncoderError> {
+    serde_json::from_slice(&std::fs::read(path)?)
+        .map_err(|e| model_error(format!("{}: {e}", path.display())))
+}
+
+fn config_usize(config: &Value, key: &str) -> Result<usize, EncoderError> {
+    config[key]
+        .as_u64()
+        .map(|v| v as usize)
+        .ok_or_else(|| model_error(format!("config.json: no integer {key}")))
+}
+
+/// Refuses a model whose pipeline differs from the one implemented here.
+fn check_pipeline(directory: &Path, config: &Value) -> Result<(), EncoderError> {
+    if config["model_type"] != "bert" || config["hidden_act"] != "gelu" {
+        return Err(model_error(format!(
+            "unsupported encoder in {}: expected a BERT model with erf GELU",
+            directory.display()
+        )));
+    }
+    if config.get("position_embedding_type").is_some_and(|p| p != "absolute") {
+        return Err(model_error(format!(
+            "unsupported position embeddings in {}",
+            directory.display()
+        )));
+    }
+    let pooling_path = directory.join("1_Pooling").join("config.json");
+    if pooling_path.is_file() {
+        let pooling = read_json(&pooling_path)?;
+        let modes: Vec<&str> = pooling
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(key, on)| key.starts_with("pooling_mode_") && on.as_bool() == Some(true))
+            .map(|(key, _)| key.as_str())
+            .collect();
+        if modes != ["pooling_mode_mean_tokens"] {
+            return Err(model_error(format!(
+                "unsupported pooling {modes:?} in {}",
+                directory.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+struct Weights<'a>(SafeTensors<'a>);
+
+impl Weights<'_> {
+    /// The f32 tensor `name`, checked to have `len` elements.
+    fn vector(&self, name: &str, len: usize) -> Result<Vec<f32>, EncoderError> {
+        let view = self
+            .0
+            .tensor(name)
+            .map_err(|e| model_error(format!("{name}: {e}")))?;
+        if view.dtype() != Dtype::F32 || view.shape().iter().product::<usize>() != len {
+            return Err(model_error(format!(
+                "{name}: expected {len} f32 values, found {:?} {:?}",
+                view.dtype(),
+                view.shape()
+            )));
+        }
+        Ok(view
+            .data()
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect())
+    }
+
+    /// A torch Linear weight `(out, in)`, transposed to `(in, out)`.
+    fn dense(&self, name: &str, inputs: usize, outputs: usize) -> Result<Vec<f32>, EncoderError> {
+        let stored = self.vector(name, inputs * outputs)?;
+        let mut transposed = vec![0.0; stored.len()];
+        for (out, row) in stored.chunks_exact(inputs).enumerate() {
+            for (input, &value) in row.iter().enumerate() {
+                transposed[input * outputs + out] = value;
+            }
+        }
+        Ok(transposed)
+    }
+
+    fn norm(&self, prefix: &str, len: usize) -> Result<Norm, EncoderError> {
+        Ok(Norm {
+            weight: self.vector(&format!("{prefix}.weight"), len)?,
+            bias: self.vector(&format!("{prefix}.bias"), len)?,
+        })
+    }
+
+    fn layer(&self, index: usize, hidden: usize, head_dim: usize, intermediate: usize) -> Result<Layer, EncoderError> {
+        let prefix = format!("encoder.layer.{index}.");
+        let attention = format!("{prefix}attention.");
+        let scale = 1.0 / (head_dim as f32).sqrt();
+        let mut qkv_weight = Vec::with_capacity(3 * hidden * hidden);
+        let projections = ["query", "key", "value"]
+            .map(|p| self.dense(&format!("{attention}self.{p}.weight"), hidden, hidden));
+        let [query, key, value] = projections;
+        let (query, key, value) = (query?, key?, value?);
+        for input in 0..hidden {
+            let row = input * hidden..(input + 1) * hidden;
+            qkv_weight.extend(query[row.clone()].iter().map(|w| w * scale));
+            qkv_weight.extend_from_slice(&key[row.clone()]);
+            qkv_weight.extend_from_slice(&value[row]);
+        }
+        let mut qkv_bias: Vec<f32> = self
+            .vector(&format!("{attention}self.query.bias"), hidden)?
+            .into_iter()
+            .map(|b| b * scale)
+            .collect();
+        qkv_bias.extend(self.vector(&format!("{attention}self.key.bias"), hidden)?);
+        qkv_bias.extend(self.vector(&format!("{attention}self.value.bias"), hidden)?);
+        Ok(Layer {
+            qkv_weight,
+            qkv_bias,
+            attention_out_weight: self.dense(&format!("{attention}output.dense.weight"), hidden, hidden)?,
+            attention_out_bias: self.vector(&format!("{attention}output.dense.bias"), hidden)?,
+            attention_norm: self.norm(&format!("{attention}output.LayerNorm"), hidden)?,
+            intermediate_weight: self.dense(&format!("{prefix}intermediate.dense.weight"), hidden, intermediate)?,
+            intermediate_bias: self.vector(&format!("{prefix}intermediate.dense.bias"), intermediate)?,
+            output_weight: self.dense(&format!("{prefix}output.dense.weight"), intermediate, hidden)?,
+            output_bias: self.vector(&format!("{prefix}output.dense.bias"), hidden)?,
+            output_norm: self.norm(&format!("{prefix}output.LayerNorm"), hidden)?,
+        })
+    }
+}
+
+/// `out = a (rows × inner) @ b (inner × cols)`, all row-major; `out` is overwritten.
+fn matmul(out: &mut [f32], a: &[f32], b: &[f32], rows: usize, inner: usize, cols: usize) {
+    assert!(out.len() == rows * cols && a.len() == rows * inner && b.len() == inner * cols);
+    if rows == 0 {
+        return;
+    }
+    // SAFETY: the asserts above keep every access of the (row-major, unit column stride)
+    // matrices in bounds, and `out` is borrowed mutably, so it aliases neither input.
+    unsafe {
+        gemm(
+            rows,
+            cols,
+            inner,
+            out.as_mut_ptr(),
+            1,
+            cols as isize,
+            false,
+            a.as_ptr(),
+            1,
+            inner as isize,
+            b.as_ptr(),
+            1,
+            cols as isize,
+            0.0,
+            1.0,
+            false,
+            false,
+            false,
+            Parallelism::Rayon(0),
+        );
+    }
+}
+
+/// LayerNorm of one row, in place.
+pub fn layer_norm(row: &mut [f32], norm_weight: &[f32], norm_bias: &[f32], eps: f32) {
+    let n = row.len() as f32;
+    let mean = row.iter().sum::<f32>() / n;
+    row.iter_mut().for_each(|x| *x -= mean);
+    let variance = row.iter().map(|x| x * x).sum::<f32>() / n;
+    let inverse = 1.0 / (variance + eps).sqrt();
+    for ((x, w), b) in row.iter_mut().zip(norm_weight).zip(norm_bias) {
+        *x = *x * inverse * w + b;
+    }
+}
+
+/// erf to 7e-8 absolute: the rational approximation of XLA's f32 erf, which needs no `exp` and
+/// so vectorises (this is the hottest elementwise function of the pass).
+fn erf(x: f32) -> f32 {
+    const ALPHA: [f32; 7] = [
+        -2.726_142_3e-10,
+        2.770_681_4e-8,
+        -2.101_024e-6,
+        -5.692_506_4e-5,
+        -7.349_906_3e-4,
+        -2.954_600e-3,
+        -1.609_603_3e-2,
+    ];
+    const BETA: [f32; 5] = [
+        -1.456_607_2e-5,
+        -2.133_740_6e-4,
+        -1.682_827e-3,
+        -7.373_329e-3,
+        -1.426_474e-2,
+    ];
+    let x = x.clamp(-4.0, 4.0);
+    let x2 = x * x;
+    let numerator = ALPHA.iter().fold(0.0, |acc, &c| acc * x2 + c);
+    let denominator = BETA.iter().fold(0.0, |acc, &c| acc * x2 + c);
+    x * numerator / denominator
+}
+
+/// The exact (erf) GELU that BERT's "gelu" names, not the tanh approximation.
+pub fn gelu(x: f32) -> f32 {
+    0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
+}
+
+/// Mean of `hidden`'s rows (each `width` wide), scaled to unit length (zero stays zero).
+pub fn mean_pool_normalised(hidden: &[f32], width: usize) -> Vec<f32> {
+    let mut pooled = vec![0.0f32; width];
+    let mut count = 0usize;
+    for row in hidden.chunks_exact(width) {
+        pooled.iter_mut().zip(row).for_each(|(p, x)| *p += x);
+        count += 1;
+    }
+    let count = (count as f32).max(1e-9);
+    pooled.iter_mut().for_each(|p| *p /= count);
+    let norm = pooled.iter().map(|p| p * p).sum::<f32>().sqrt().max(1e-12);
+    pooled.iter_mut().for_each(|p| *p /= norm);
+    pooled
+}
+
+/// Rows handed to one rayon task by the per-token stages.
+const ROWS_PER_TASK: usize = 16;
+
+impl Encoder {
+    /// Loads the model from a sentence-transformers directory (config.json, model.safetensors).
+    pub fn load(directory: &Path) -> Result<Self, EncoderError> {
+        let config = read_json(&directory.join("config.json"))?;
+        check_pipeline(directory, &config)?;
+        let hidden = config_usize(&config, "hidden_size")?;
+        let heads = config_usize(&config, "num_attention_heads")?;
+        let intermediate = config_usize(&config, "intermediate_size")?;
+        let layer_count = config_usize(&config, "num_hidden_layers")?;
+        let vocabulary = config_usize(&config, "vocab_size")?;
+        let max_positions = config_usize(&config, "max_position_embeddings")?;
+        let type_count = config_usize(&config, "type_vocab_size")?;
+        let layer_norm_eps = config["layer_norm_eps"]
+            .as_f64()
+            .ok_or_else(|| model_error("config.json: no layer_norm_eps"))? as f32;
+        if heads == 0 || hidden % heads != 0 || type_count == 0 {
+            return Err(model_error("config.json: hidden_size is not a multiple of the heads"));
+        }
+        let bytes = std::fs::read(directory.join("model.safetensors"))?;
+        let weights = Weights(
+            SafeTensors::deserialize(&bytes).map_err(|e| model_error(format!("model.safetensors: {e}")))?,
+        );
+        let mut position_embeddings =
+            weights.vector("embeddings.position_embeddings.weight", max_positions * hidden)?;
+        let type_embeddings = weights.vector("embeddings.token_type_embeddings.weight", type_count * hidden)?;
+        for row in position_embeddings.chunks_exact_mut(hidden) {
+            row.iter_mut().zip(&type_embeddings[..hidden]).for_each(|(p, t)| *p += t);
+        }
+        let layers = (0..layer_count)
+            .map(|index| weights.layer(index, hidden, hidden / heads, intermediate))
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            hidden,
+            heads,
+            intermediate,
+            layer_norm_eps,
+            vocabulary,
+            max_positions,
+            word_embeddings: weights.vector("embeddings.word_embeddings.weight", vocabulary * hidden)?,
+            position_embeddings,
+            embedding_norm: weights.norm("embeddings.LayerNorm", hidden)?,
+            layers,
+        })
+    }
+
+    pub fn hidden_size(&self) -> usize {
+        self.hidden
+    }
+
+    /// Unit-length sentence vectors, `hidden_size` values per sentence, for a padded batch:
+    /// `ids` and `mask` hold `width` entries per sentence; a token counts where its mask is set,
+    /// and its position is its column.
+    pub fn encode(&self, ids: &[u32], mask: &[bool], width: usize) -> Result<Vec<f32>, EncoderError> {
+        let input_error = |m: String| Err(EncoderError::Input(m));
+        if ids.len() != mask.len() || (width == 0 && !ids.is_empty()) || (width > 0 && ids.len() % width != 0) {
+            return input_error(format!("ids ({}) and mask ({}) are not both sentences of {width} tokens", ids.len(), mask.len()));
+        }
+        if width > self.max_positions {
+            return input_error(format!("{width} tokens exceed the model's {} positions", self.max_positions));
+        }
+        if let Some(id) = ids.iter().find(|&&id| id as usize >= self.vocabulary) {
+            return input_error(format!("token id {id} is outside the vocabulary of {}", self.vocabulary));
+        }
+        if width == 0 {
+            return Ok(Vec::new());
+        }
+        // The real tokens, packed: (id, position), and where each sentence's tokens start.
+        let mut tokens = Vec::new();
+        let mut starts = vec![0];
+        for (sentence_ids, sentence_mask) in ids.chunks_exact(width).zip(mask.chunks_exact(width)) {
+            tokens.extend(
+                sentence_ids
+                    .iter()
+                    .zip(sentence_mask)
+                    .enumerate()
+                    .filter(|(_, (_, real))| **real)
+                    .map(|(position, (&id, _))| (id as usize, position)),
+            );
+            starts.push(tokens.len());
+        }
+        let hidden_states = self.transform(&tokens, &starts);
+        Ok(starts
+            .windows(2)
+            .flat_map(|s| mean_pool_normalised(&hidden_states[s[0] * self.hidden..s[1] * self.hidden], self.hidden))
+            .collect())
+    }
+
+    /// Final hidden states of the packed tokens; `starts` bounds each sentence.
+    fn transform(&self, tokens: &[(usize, usize)], starts: &[usize]) -> Vec<f32> {
+        let (hidden, rows) = (self.hidden, tokens.len());
+        let eps = self.layer_norm_eps;
+        let mut x = vec![0.0f32; rows * hidden];
+        x.par_chunks_mut(hidden).zip(tokens).for_each(|(row, &(id, position))| {
+            let word = &self.word_embeddings[id * hidden..(id + 1) * hidden];
+            let place = &self.position_embeddings[position * hidden..(position + 1) * hidden];
+            row.iter_mut().zip(word.iter().zip(place)).for_each(|(v, (w, p))| *v = w + p);
+            layer_norm(row, &self.embedding_norm.weight, &self.embedding_norm.bias, eps);
+        });
+        let mut qkv = vec![0.0f32; rows * 3 * hidden];
+        let mut context = vec![0.0f32; rows * hidden];
+        let mut attended = vec![0.0f32; rows * hidden];
+        let mut intermediate = vec![0.0f32; rows * self.intermediate];
+        let mut output = vec![0.0f32; rows * hidden];
+        for layer in &self.layers {
+            matmul(&mut qkv, &x, &layer.qkv_weight, rows, hidden, 3 * hidden);
+            qkv.par_chunks_mut(3 * hidden).for_each(|row| {
+                row.iter_mut().zip(&layer.qkv_bias).for_each(|(v, b)| *v += b);
+            });
+            self.attend(&qkv, starts, &mut context);
+            matmul(&mut attended, &context, &layer.attention_out_weight, rows, hidden, hidden);
+            add_and_normalise(&mut attended, &layer.attention_out_bias, &x, &layer.attention_norm, eps);
+            matmul(&mut intermediate, &attended, &layer.intermediate_weight, rows, hidden, self.intermediate);
+            intermediate
+                .par_chunks_mut(self.intermediate * ROWS_PER_TASK)
+                .for_each(|chunk| {
+                    for row in chunk.chunks_exact_mut(self.intermediate) {
+                        row.iter_mut()
+                            .zip(&layer.intermediate_bias)
+                            .for_each(|(v, b)| *v = gelu(*v + b));
+                    }
+                });
+            matmul(&mut output, &intermediate, &layer.output_weight, rows, self.intermediate, hidden);
+            add_and_normalise(&mut output, &layer.output_bias, &attended, &layer.output_norm, eps);
+            // The layer's output takes `x`'s place; the old `x` becomes the next scratch buffer.
+            std::mem::swap(&mut x, &mut output);
+        }
+        x
+    }
+
+    /// Multi-head self-attention within each sentence, heads merged back into `context` rows.
+    fn attend(&self, qkv: &[f32], starts: &[usize], context: &mut [f32]) {
+        let hidden = self.hidden;
+        let head_dim = hidden / self.heads;
+        // Each sentence's context rows, split off so the sentences run in parallel.
+        let mut sentences = Vec::with_capacity(starts.len() - 1);
+        let mut rest = context;
+        for bounds in starts.windows(2) {
+            let (sentence, tail) = rest.split_at_mut((bounds[1] - bounds[0]) * hidden);
+            sentences.push((bounds[0], sentence));
+            rest = tail;
+        }
+        sentences.into_par_iter().for_each(|(start, sentence_context)| {
+            let len = sentence_context.len() / hidden;
+            let rows = &qkv[start * 3 * hidden..(start + len) * 3 * hidden];
+            let mut weights = vec![0.0f32; len];
+            for head in 0..self.heads {
+                let query_at = head * head_dim;
+                let key_at = hidden + query_at;
+                let value_at = 2 * hidden + query_at;
+                for (i, out_row) in sentence_context.chunks_exact_mut(hidden).enumerate() {
+                    let query = &rows[i * 3 * hidden + query_at..][..head_dim];
+                    for (j, weight) in weights.iter_mut().enumerate() {
+                        let key = &rows[j * 3 * hidden + key_at..][..head_dim];
+                        *weight = query.iter().zip(key).map(|(q, k)| q * k).sum();
+                    }
+                    let max = weights.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                    let mut total = 0.0;
+                    for weight in &mut weights {
+                        *weight = (*weight - max).exp();
+                        total += *weight;
+                    }
+                    let out = &mut out_row[query_at..query_at + head_dim];
+                    out.fill(0.0);
+                    for (j, weight) in weights.iter().enumerate() {
+                        let value = &rows[j * 3 * hidden + value_at..][..head_dim];
+                        out.iter_mut().zip(value).for_each(|(o, v)| *o += weight * v);
+                    }
+                    out.iter_mut().for_each(|o| *o /= total);
+                }
+            }
+        });
+    }
+}
+
+/// `target = LayerNorm(target + bias + residual)` row by row: the epilogue of a BERT sublayer.
+fn add_and_normalise(target: &mut [f32], bias: &[f32], residual: &[f32], norm: &Norm, eps: f32) {
+    let hidden = bias.len();
+    target
+        .par_chunks_mut(hidden * ROWS_PER_TASK)
+        .zip(residual.par_chunks(hidden * ROWS_PER_TASK))
+        .for_each(|(rows, residual_rows)| {
+            for (row, residual_row) in rows.chunks_exact_mut(hidden).zip(residual_rows.chunks_exact(hidden)) {
+                row.iter_mut()
+                    .zip(bias.iter().zip(residual_row))
+                    .for_each(|(v, (b, r))| *v += b + r);
+                layer_norm(row, &norm.weight, &norm.bias, eps);
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gelu_matches_the_erf_form() {
+        // 0.5 x (1 + erf(x / sqrt 2)) in f64 (Python's math.erf).
+        let known = [
+            (-3.0, -0.004_049_694_094_890_31),
+            (-1.0, -0.158_655_253_931_457_07),
+            (-0.5, -0.154_268_769_362_993_44),
+            (0.0, 0.0),
+            (0.5, 0.345_731_230_637_006_56),
+            (1.0, 0.841_344_746_068_542_9),
+            (2.0, 1.954_499_736_103_641_6),
+            (10.0, 10.0),
+        ];
+        for (x, expected) in known {
+            assert!((f64::from(gelu(x)) - expected).abs() < 2e-7, "gelu({x}) = {}", gelu(x));
+        }
+    }
+
+    #[test]
+    fn layer_norm_centres_and_scales() {
+        let mut row = [1.0, 2.0, 3.0, 4.0];
+        layer_norm(&mut row, &[1.0, 1.0, 2.0, 1.0], &[0.0, 0.0, 0.0, 0.5], 1e-12);
+        // mean 2.5, variance 1.25: (x - 2.5) / sqrt(1.25), then scale and shift.
+        let s = 1.25f32.sqrt();
+        let expected = [-1.5 / s, -0.5 / s, 2.0 * 0.5 / s, 1.5 / s + 0.5];
+        for (got, want) in row.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-6, "{row:?}");
+        }
+    }
+
+    #[test]
+    fn mean_pool_averages_rows_and_normalises() {
+        let pooled = mean_pool_normalised(&[3.0, 0.0, 1.0, 8.0], 2);
+        // mean (2, 4), length sqrt(20)
+        let length = 20f32.sqrt();
+        assert!((pooled[0] - 2.0 / length).abs() < 1e-7 && (pooled[1] - 4.0 / length).abs() < 1e-7);
+        assert_eq!(mean_pool_normalised(&[], 3), vec![0.0; 3]);
+    }
+}
