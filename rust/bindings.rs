@@ -534,7 +534,13 @@ impl PyEncoder {
         mask: Vec<Vec<u8>>,
     ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
         let width = ids.first().map_or(0, Vec::len);
-        if ids.len() != mask.len() || ids.iter().map(Vec::len).chain(mask.iter().map(Vec::len)).any(|len| len != width) {
+        if ids.len() != mask.len()
+            || ids
+                .iter()
+                .map(Vec::len)
+                .chain(mask.iter().map(Vec::len))
+                .any(|len| len != width)
+        {
             return Err(PyValueError::new_err(
                 "ids and mask must be lists of equally long rows, one row per sentence",
             ));
