@@ -534,6 +534,9 @@ impl PyEncoder {
         mask: Vec<Vec<u8>>,
     ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
         let width = ids.first().map_or(0, Vec::len);
+        if width == 0 && !ids.is_empty() {
+            return Err(PyValueError::new_err("a sentence needs at least one token"));
+        }
         if ids.len() != mask.len()
             || ids
                 .iter()

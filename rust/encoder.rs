@@ -340,10 +340,13 @@ impl Encoder {
             .as_f64()
             .ok_or_else(|| model_error("config.json: no layer_norm_eps"))?
             as f32;
-        if heads == 0 || hidden % heads != 0 || type_count == 0 {
+        if heads == 0 || hidden % heads != 0 {
             return Err(model_error(
                 "config.json: hidden_size is not a multiple of the heads",
             ));
+        }
+        if type_count == 0 {
+            return Err(model_error("config.json: no token types"));
         }
         let bytes = std::fs::read(directory.join("model.safetensors"))?;
         let weights = Weights(
