@@ -2,23 +2,19 @@
 
 Run: .venv/bin/pytest benches/test_bench_embedding.py --benchmark-only
 Target: at least 250 sentences/s on the project's 2-core machine (reported in extra_info).
-numpy's bundled OpenBLAS picks its kernels at import; OPENBLAS_CORETYPE (recorded below) overrides
-that choice, so it is part of what a figure means.
 """
 
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 
 import pytest
 
 from provenance.embedding import INSTALL_COMMAND, load_encoder
+from provenance.segment import segment
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SENTENCE_COUNT = 300
-SENTENCE_END = re.compile(r'(?<=[.!?"”])\s+(?=["“A-Z])')
 
 
 def news_sentences(count: int) -> list[str]:
@@ -27,8 +23,9 @@ def news_sentences(count: int) -> list[str]:
         pytest.skip(f"{SEEDS} is absent: the seed articles live in ../shared beside the repository")
     found: list[str] = []
     for path in sorted(SEEDS.glob("*.txt")):
-        for paragraph in path.read_text(encoding="utf-8").splitlines():
-            found.extend(s for s in SENTENCE_END.split(paragraph.strip()) if len(s.split()) >= 4)
+        text = path.read_text(encoding="utf-8")
+        units = (text[u.start : u.end] for u in segment(text) if u.kind == "sentence")
+        found.extend(u for u in units if len(u.split()) >= 4)
     if not found:
         pytest.skip(f"no sentences in {SEEDS}")
     return [found[i % len(found)] for i in range(count)]
@@ -46,4 +43,3 @@ def test_encode_news_sentences(benchmark) -> None:  # type: ignore[no-untyped-de
     benchmark.extra_info["sentences"] = len(sentences)
     benchmark.extra_info["sentences_per_s_mean"] = round(len(sentences) / mean, 1)
     benchmark.extra_info["sentences_per_s_best"] = round(len(sentences) / best, 1)
-    benchmark.extra_info["openblas_coretype"] = os.environ.get("OPENBLAS_CORETYPE", "auto")
