@@ -6,7 +6,7 @@ Evidence, per (candidate sentence, source sentence) pair:
 * **containment**: the share of the candidate sentence's content words found in the source sentence,
   each word weighted by its rarity among the source's sentences (inverse sentence frequency), so that
   the topic words every sentence shares ("Canada", "tariffs") say little and a rare fact word says a
-  lot. Words are compared by a light stem (``key``), so "breakthroughs" meets "breakthrough".
+  lot. Words are compared by their Snowball stem (``key``), so "breakthroughs" meets "breakthrough".
 * **similarity**: the cosine of the two sentences' all-MiniLM-L6-v2 embeddings, when the model is there.
 * **copied share**: the share of the candidate sentence covered by the core's verbatim and
   near-verbatim passages.
@@ -24,6 +24,7 @@ words are in part supported (similarity alone never makes a paraphrase), ``added
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -31,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import snowballstemmer
 from numpy.typing import NDArray
 
 from provenance import _core
@@ -56,11 +58,9 @@ STOPWORDS = frozenset(
     very too up out off all any some such only own same other more most no said says say told tell
     s t one""".split()
 )
-# Suffixes stripped (once, longest first) to compare inflected forms; the remaining stem keeps at
-# least four letters, and is cut to seven so derived forms (negotiate/negotiators) meet.
-_SUFFIXES = ("ingly", "edly", "ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
-_STEM_MIN = 4
-_STEM_MAX = 7
+# Words are compared by their Snowball (Porter 2) stem, so inflected and derived forms meet
+# (slapped/slap, negotiate/negotiators).
+_STEMMER = snowballstemmer.stemmer("english")
 
 # Labelling thresholds, measured on the development pair (see docs/evaluation.md): a supported
 # sentence's cosine plus its weighted containment is at least 0.85 (paraphrases there reach
@@ -86,15 +86,10 @@ _BOILERPLATE = re.compile(
 _BOILERPLATE_MAX_WORDS = 40
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key(word: str) -> str:
-    """The comparison form of a normalised word: a light stem."""
-    if len(word) <= _STEM_MIN or not word.isalpha():
-        return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _STEM_MIN:
-            word = word[: -len(suffix)]
-            break
-    return word[:_STEM_MAX]
+    """The comparison form of a normalised word: its stem (numbers and other non-words unchanged)."""
+    return _STEMMER.stemWord(word) if word.isalpha() else word
 
 
 def content_keys(text: str) -> list[str]:
