@@ -68,3 +68,30 @@ def test_unsupported_sentence_is_one_claim_with_a_reason() -> None:
     assert len(report.added) == 1
     assert report.added[0].type == "attribution"
     assert "no source sentence supports" in report.added[0].reason
+
+
+def test_loaded_reporting_verb() -> None:
+    found = claims("Chancellor Anna Berg admitted the talks would be difficult.")
+    assert ("attribution", "admitted") in found
+    reason = next(c.reason for c in compare("Chancellor Anna Berg admitted the talks would be difficult.", SOURCE).added)
+    assert "'said'" in reason
+
+
+def test_reporting_verb_the_source_uses_is_not_added() -> None:
+    source = SOURCE + "\n\nBerg admitted that the rules had been rushed."
+    found = [c.text for c in compare("Chancellor Anna Berg admitted the talks would be difficult.", source).added]
+    assert "admitted" not in found
+
+
+def test_run_of_three_new_content_words() -> None:
+    found = claims("Farmers have complained about the new import rules, fearing ruinous grain shortages.")
+    assert any(text == "fearing ruinous grain shortages" for _, text in found)
+
+
+def test_initialism_of_source_words_is_not_new() -> None:
+    source = "The prime minister will visit Berlin on Monday to discuss energy prices."
+    candidate = "The PM will visit Berlin on Monday to discuss energy prices."
+    assert not [c for c in compare(candidate, source).added if c.text == "PM"]
+    # The same letters without a source phrase behind them are a new name.
+    other = "The ECB will visit Berlin on Monday to discuss energy prices."
+    assert any(c.text == "ECB" for c in compare(other, source).added)
