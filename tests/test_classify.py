@@ -64,6 +64,8 @@ def test_heading_and_boilerplate() -> None:
 def test_boilerplate_patterns_are_general() -> None:
     assert is_boilerplate("Follow us on social media for more stories.")
     assert is_boilerplate("© 2025 Some Publisher. All rights reserved.")
+    assert is_boilerplate("Become a member today")
+    assert is_boilerplate("Your contribution helps our team bring you stories that matter.")
     assert not is_boilerplate("The council will meet again in March.")
 
 

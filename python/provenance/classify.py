@@ -75,12 +75,14 @@ MERGE_GAIN = 0.12
 COPIED_MIN = 0.8
 
 # Lines that belong to the publication, not to the story: newsletter and subscription prompts,
-# social links, sharing, copyright, navigation. General patterns, matched case-insensitively.
+# membership and donation appeals, social links, sharing, copyright, navigation. General patterns,
+# matched case-insensitively.
 _BOILERPLATE = re.compile(
     r"""\b(?:subscrib\w*|newsletters?|sign\s+up|log\s+in|click\s+here|tap\s+here|follow\s+us|
     like\s+us\s+on|share\s+(?:this|on)|all\s+rights\s+reserved|copyright|read\s+more|related\s*:|
     advertisement|sponsored|download\s+(?:our|the)\s+app|your\s+inbox|cookie|privacy\s+policy|
-    terms\s+of\s+(?:use|service))\b|©""",
+    terms\s+of\s+(?:use|service)|become\s+a\s+(?:member|subscriber|supporter|patron)|
+    support\s+(?:our|local|independent)\s+journalism|your\s+(?:contribution|support|donation)\s+helps)\b|©""",
     re.IGNORECASE | re.VERBOSE,
 )
 _BOILERPLATE_MAX_WORDS = 40
