@@ -5,10 +5,10 @@ Two kinds of finding:
 * an **unsupported sentence** (labelled ``added``) is one claim over the whole sentence, typed by what
   it holds (an attribution, evaluative language, else ``other``);
 * inside **supported sentences** (copied or paraphrased), spans that add content: numbers, dates,
-  names and titles absent from the source; attributions the source does not make; evaluative or
-  intensifying words; contradictions that can be shown (a changed number, a flipped negation, an
-  event told as done when the source says it is to come); and runs of content words that the source
-  nowhere uses.
+  names and titles absent from the source; attributions the source does not make, and reporting
+  verbs that say more than it does ("admitted" for "said"); evaluative or intensifying words;
+  contradictions that can be shown (a changed number, a flipped negation, an event told as done when
+  the source says it is to come); and runs of content words that the source nowhere uses.
 
 Types follow the evaluation README: number, date, entity, qualifier, attribution, opinion,
 exaggeration, contradiction, other. The lexicons below are small and general on purpose: they name
@@ -175,7 +175,7 @@ def _claims_in(
     quoted: Sequence[Span],
 ) -> list[AddedClaim]:
     words = [
-        _Word(unit.start + s, unit.start + e, form, key(form), _used(unit.text[s:e], form, source_words, initialisms))
+        _Word(unit.start + s, unit.start + e, form, key(form), _used(unit.text[s:e], key(form), form, source_words, initialisms))
         for s, e, form in _core.tokenize(unit.text)
         if not _inside(unit.start + s, quoted)
     ]
@@ -259,9 +259,9 @@ def _claims_in(
     return claims
 
 
-def _used(written: str, form: str, source_words: set[str], initialisms: set[str]) -> bool:
+def _used(written: str, stem: str, form: str, source_words: set[str], initialisms: set[str]) -> bool:
     """Whether the source uses a word: its stem, or for a word written in capitals an initialism."""
-    return key(form) in source_words or (len(written) >= 2 and written.replace(".", "").isupper() and form in initialisms)
+    return stem in source_words or (len(written) >= 2 and written.replace(".", "").isupper() and form in initialisms)
 
 
 def _initialisms(forms: Sequence[str]) -> set[str]:
