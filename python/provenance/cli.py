@@ -201,10 +201,14 @@ def eval_gold(settings: dict[str, bool], annotations: Path, texts: Path | None) 
 @click.pass_obj
 def eval_clough(settings: dict[str, bool], folder: Path) -> None:
     """Clough & Stevenson short answers: plagiarised or not, and the four reuse levels."""
-    from provenance.evaluate import evaluate_clough
+    from provenance.evaluate import MissingExtraError, evaluate_clough
 
     _existing(folder)
-    _figures(settings, evaluate_clough(folder, settings["semantic"]))
+    try:
+        result = evaluate_clough(folder, settings["semantic"])
+    except MissingExtraError as err:
+        fail(str(err))
+    _figures(settings, result)
 
 
 @evaluate_group.command("mrpc", epilog=EPILOG)

@@ -24,8 +24,9 @@ kinds mapped to ``derived``.
 from __future__ import annotations
 
 import csv
+import difflib
 import json
-import random
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from provenance import _core
 from provenance.api import compare
@@ -210,58 +210,132 @@ def evaluate_gold(gold_path: Path, texts: Path | None = None, semantic: bool = T
 # Clough & Stevenson short answers: document level.
 
 CLOUGH_LEVELS = ("cut", "light", "heavy", "non")
-# Ordered from most to least reuse; a level's index is its rank in the ordinal fits.
-LEVEL_ORDER = ("non", "heavy", "light", "cut")
-# Features of one comparison for the four-level model: the report's coverage, passages and sentence
-# scores, and word n-gram containment (the share of the answer's word n-grams found in the source).
+# An aligned sentence whose words match its source sentence(s) in order at least this much is an
+# exact copy; from LIGHT_EDIT_MIN up to it, a light edit.
+EXACT_SENTENCE_MIN = 0.9
+LIGHT_EDIT_MIN = 0.6
+# Features of one comparison for the four-level model (see level_features).
 LEVEL_FEATURES = (
+    # the tool's verdict (derived = 1)
+    "derived",
+    # well-known reuse measures on the words of the whole answer and of its task's original
+    "ngram1",
+    "ngram2",
+    "ngram3",
+    "ngram4",
+    "ngram5",
+    "lcs",
+    "length_ratio",
+    # the report: coverage, passages, sentence labels and scores, order
     "copied",
     "paraphrase",
     "verbatim",
     "near_verbatim",
-    "passage_score",
-    "sentence_score",
-    "source_used",
     "passages_per_100_words",
     "longest_passage",
-    "ngram1",
-    "ngram3",
-    "ngram5",
+    "copied_sentences",
+    "paraphrase_sentences",
+    "added_sentences",
+    "sentence_score",
+    "merged_sentences",
+    "order",
+    # inside each supported sentence against the source sentence(s) the report aligns it with
+    "sentence_in_order",
+    "sentence_edits",
+    "sentence_length_change",
+    "exact_sentences",
+    "lightly_edited_sentences",
 )
-# L2 penalty and gradient steps of the level model; chosen once, not per fold.
-LEVEL_PENALTY = 0.1
-LEVEL_STEPS = 500
+# The four-level model's inner cross-validation picks its L2 penalty among these (nested CV).
+LEVEL_C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 100.0)
+EVAL_EXTRA = "provenance-detector[eval]"
+
+
+class MissingExtraError(RuntimeError):
+    """An optional dependency of an evaluation is not installed."""
+
+
+def _words(text: str) -> list[str]:
+    return [f for _, _, f in _core.tokenize(text)]
+
+
+def _containment(candidate: Sequence[str], source: Sequence[str], n: int) -> float:
+    grams = [tuple(candidate[i : i + n]) for i in range(len(candidate) - n + 1)]
+    present = {tuple(source[i : i + n]) for i in range(len(source) - n + 1)}
+    return sum(g in present for g in grams) / len(grams) if grams else 0.0
 
 
 def ngram_containment(candidate: str, source: str, n: int) -> float:
     """Share of the candidate's word n-grams (normalised words) that occur in the source."""
-    cand = [f for _, _, f in _core.tokenize(candidate)]
-    src = [f for _, _, f in _core.tokenize(source)]
-    grams = [tuple(cand[i : i + n]) for i in range(len(cand) - n + 1)]
-    present = {tuple(src[i : i + n]) for i in range(len(src) - n + 1)}
-    return sum(g in present for g in grams) / len(grams) if grams else 0.0
+    return _containment(_words(candidate), _words(source), n)
+
+
+def _in_order(candidate: Sequence[str], source: Sequence[str]) -> tuple[float, int]:
+    """Share of the candidate's words that difflib matches with the source in order (a close
+    approximation of their longest common subsequence), and the number of edits between them."""
+    matcher = difflib.SequenceMatcher(None, candidate, source, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    edits = sum(1 for op, *_ in matcher.get_opcodes() if op != "equal")
+    return matched / len(candidate) if candidate else 0.0, edits
 
 
 def level_features(report: Report) -> dict[str, float]:
-    """Document-level reuse features of one report (see LEVEL_FEATURES)."""
+    """Document-level reuse features of one report (see LEVEL_FEATURES).
+
+    The sentence features compare each copied or paraphrased sentence with the source sentence(s)
+    the report aligns it with, word by word (stemmed): `sentence_in_order` the share of its words
+    matched in order, `sentence_edits` the edits per word, `sentence_length_change` the mean
+    |log| of the length ratio, `exact_sentences` / `lightly_edited_sentences` the share of the
+    aligned words in sentences matched in order at >= 0.9 / 0.6-0.9. Averages weigh each sentence
+    by its words."""
     candidate, source = report.candidate.text, report.source.text
+    cand_words, source_words = _words(candidate), _words(source)
     length = max(1, len(candidate))
     passage_chars = [(p.kind, p.candidate[1] - p.candidate[0]) for p in report.passages]
-    source_sentences = [seg for seg in segment(source) if seg.kind == "sentence"]
-    source_chars = sum(seg.end - seg.start for seg in source_sentences)
-    omitted_chars = sum(o.source[1] - o.source[0] for o in report.omitted)
-    words = max(1, len(_core.tokenize(candidate)))
+    sentences = [s for s in report.sentences if s.label not in ("heading", "boilerplate")]
+    supported = [s for s in sentences if s.label in ("copied", "paraphrase") and s.source]
+    starts = [s.source[0][0] for s in supported]
+    in_order, edits, length_change, sizes = [], [], [], []
+    for finding in supported:
+        cand = [key(w) for w in _words(candidate[finding.candidate[0] : finding.candidate[1]])]
+        src = [key(w) for a, b in finding.source for w in _words(source[a:b])]
+        if not cand or not src:
+            continue
+        share, n_edits = _in_order(cand, src)
+        in_order.append(share)
+        edits.append(n_edits / len(cand))
+        length_change.append(abs(math.log(len(cand) / len(src))))
+        sizes.append(len(cand))
+    total = sum(sizes)
+
+    def weighted(values: Sequence[float]) -> float:
+        return sum(v * n for v, n in zip(values, sizes)) / total if total else 0.0
+
+    def share_of_sentences(label: str) -> float:
+        return sum(s.label == label for s in sentences) / len(sentences) if sentences else 0.0
+
     return {
+        "derived": 1.0 if report.verdict.relation == "derived" else 0.0,
+        **{f"ngram{n}": _containment(cand_words, source_words, n) for n in range(1, 6)},
+        "lcs": _in_order(cand_words, source_words)[0],
+        "length_ratio": len(cand_words) / max(1, len(source_words)),
         "copied": report.coverage.copied,
         "paraphrase": report.coverage.paraphrase,
         "verbatim": sum(n for kind, n in passage_chars if kind == "verbatim") / length,
         "near_verbatim": sum(n for kind, n in passage_chars if kind == "near_verbatim") / length,
-        "passage_score": sum(p.score for p in report.passages) / len(report.passages) if report.passages else 0.0,
-        "sentence_score": sum(s.score for s in report.sentences) / len(report.sentences) if report.sentences else 0.0,
-        "source_used": 1.0 - omitted_chars / source_chars if source_chars else 0.0,
-        "passages_per_100_words": 100.0 * len(report.passages) / words,
+        "passages_per_100_words": 100.0 * len(report.passages) / max(1, len(cand_words)),
         "longest_passage": max((n for _, n in passage_chars), default=0) / length,
-        **{f"ngram{n}": ngram_containment(candidate, source, n) for n in (1, 3, 5)},
+        "copied_sentences": share_of_sentences("copied"),
+        "paraphrase_sentences": share_of_sentences("paraphrase"),
+        "added_sentences": share_of_sentences("added"),
+        "sentence_score": sum(s.score for s in sentences) / len(sentences) if sentences else 0.0,
+        "merged_sentences": sum(len(s.source) > 1 for s in supported) / len(supported) if supported else 0.0,
+        "order": sum(b >= a for a, b in zip(starts, starts[1:])) / (len(starts) - 1) if len(starts) > 1 else 1.0,
+        "sentence_in_order": weighted(in_order),
+        "sentence_edits": weighted(edits),
+        "sentence_length_change": weighted(length_change),
+        "exact_sentences": weighted([float(v >= EXACT_SENTENCE_MIN) for v in in_order]),
+        "lightly_edited_sentences": weighted([float(LIGHT_EDIT_MIN <= v < EXACT_SENTENCE_MIN) for v in in_order]),
     }
 
 
@@ -269,124 +343,88 @@ def clough_features(folder: Path, semantic: bool = True) -> list[tuple[str, str,
     """(file, gold category, features) for every answer, compared with its task's original. The files
     are a mix of UTF-8 and cp1252: read with the project's own reader, as the CLI would."""
     data = folder / "data"
-    rows = list(csv.DictReader(open(data / "file_information.csv", encoding="utf-8")))
+    with open(data / "file_information.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     originals = {t: read_text(data / f"orig_task{t}.txt") for t in "abcde"}
-    out = []
-    for row in rows:
-        if row["Category"] not in CLOUGH_LEVELS:
-            continue
-        report = compare(read_text(data / row["File"]), originals[row["Task"]], semantic=semantic)
-        features = level_features(report)
-        features["derived"] = 1.0 if report.verdict.relation == "derived" else 0.0
-        out.append((row["File"], row["Category"], features))
-    return out
+    return [
+        (row["File"], row["Category"], level_features(compare(read_text(data / row["File"]), originals[row["Task"]], semantic=semantic)))
+        for row in rows
+        if row["Category"] in CLOUGH_LEVELS
+    ]
 
 
-def _reuse_score(features: dict[str, float]) -> float:
-    # The single-score method kept for comparison: verbatim copying counts fully, paraphrase half.
-    return features["copied"] + 0.5 * features["paraphrase"]
-
-
-def fit_level_thresholds(scored: Sequence[tuple[float, str]]) -> list[float]:
-    """Three cut points on the reuse score, best training accuracy (levels ordered cut > light > heavy > non)."""
-    values = sorted({s for s, _ in scored})
-    candidates = [(a + b) / 2 for a, b in zip(values, values[1:])] or values
-    best: tuple[int, list[float]] = (-1, [0.0, 0.0, 0.0])
-    for t1 in candidates:  # non | heavy
-        for t2 in (c for c in candidates if c > t1):  # heavy | light
-            for t3 in (c for c in candidates if c > t2):  # light | cut
-                right = sum(1 for s, g in scored if _level(s, [t1, t2, t3]) == g)
-                if right > best[0]:
-                    best = (right, [t1, t2, t3])
-    return best[1]
-
-
-def _level(score: float, cuts: Sequence[float]) -> str:
-    return LEVEL_ORDER[sum(1 for cut in cuts if score >= cut)]
-
-
-def stratified_folds(labels: Sequence[str], folds: int, seed: int) -> list[list[int]]:
-    """Indices split into `folds` test folds, each label spread evenly over them (shuffled by `seed`)."""
-    rng = random.Random(seed)
-    out: list[list[int]] = [[] for _ in range(folds)]
-    dealt = 0
-    for label in sorted(set(labels)):
-        members = [i for i, value in enumerate(labels) if value == label]
-        rng.shuffle(members)
-        for i in members:
-            out[dealt % folds].append(i)
-            dealt += 1
-    return out
-
-
-@dataclass(frozen=True)
-class LevelModel:
-    """Multinomial logistic regression on standardised features (numpy, L2 penalty, gradient descent)."""
-
-    mean: NDArray[np.float64]
-    scale: NDArray[np.float64]
-    weights: NDArray[np.float64]  # (features + 1) x classes
-    classes: tuple[str, ...]
-
-    @classmethod
-    def fit(cls, features: NDArray[np.float64], labels: Sequence[str], penalty: float = LEVEL_PENALTY, steps: int = LEVEL_STEPS) -> LevelModel:
-        classes = tuple(sorted(set(labels)))
-        mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-9
-        x = np.c_[(features - mean) / scale, np.ones(len(features))]
-        targets = np.eye(len(classes))[[classes.index(label) for label in labels]]
-        weights = np.zeros((x.shape[1], len(classes)))
-        unpenalised_bias = np.r_[np.ones(x.shape[1] - 1), 0.0][:, None]
-        for _ in range(steps):
-            gradient = x.T @ (_softmax(x @ weights) - targets) / len(x) + penalty * unpenalised_bias * weights
-            weights -= 0.5 * gradient
-        return cls(mean, scale, weights, classes)
-
-    def predict(self, features: NDArray[np.float64]) -> list[str]:
-        x = np.c_[(features - self.mean) / self.scale, np.ones(len(features))]
-        return [self.classes[i] for i in np.argmax(x @ self.weights, axis=1)]
-
-
-def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
+def level_models() -> dict[str, Any]:
+    """The four-level model and the other model families measured beside it, with their settings
+    fixed here (or chosen by an inner cross-validation on the training folds only). Needs scikit-learn."""
+    try:
+        from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+        from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import GridSearchCV, StratifiedKFold
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.svm import LinearSVC
+    except ImportError as err:
+        raise MissingExtraError(f"the four-level model needs scikit-learn: pip install '{EVAL_EXTRA}'") from err
+    logistic = make_pipeline(StandardScaler(), LogisticRegression(max_iter=5000))
+    return {
+        "logistic regression, C by inner 5-fold CV": GridSearchCV(
+            logistic, {"logisticregression__C": list(LEVEL_C_GRID)}, cv=StratifiedKFold(5, shuffle=True, random_state=0)
+        ),
+        "logistic regression, C=1": logistic,
+        "linear discriminant analysis": make_pipeline(StandardScaler(), LinearDiscriminantAnalysis()),
+        "linear SVM, C=1": make_pipeline(StandardScaler(), LinearSVC(C=1.0, max_iter=50_000)),
+        "random forest, 300 trees, leaves >= 2": RandomForestClassifier(n_estimators=300, min_samples_leaf=2, random_state=0),
+        "gradient boosting, 100 trees of depth 2": GradientBoostingClassifier(n_estimators=100, max_depth=2, random_state=0),
+    }
 
 
 def evaluate_clough(folder: Path, semantic: bool = True, folds: int = 5, repeats: int = 10) -> dict[str, Any]:
-    """Plagiarised vs not (the verdict, nothing fitted) and the four levels, cross-validated: stratified
-    `folds`, repeated with seeds 0..repeats-1; every fitted parameter is fitted on the training folds."""
+    """Plagiarised vs not (the verdict, nothing fitted) and the four levels, cross-validated:
+    stratified `folds`, repeated `repeats` times with fixed seeds; everything fitted (scaling, penalty,
+    model) is fitted on the training folds of each split only."""
+    models = level_models()  # before the comparisons: a missing scikit-learn is said at once
+    from sklearn.base import clone
+    from sklearn.metrics import confusion_matrix
+    from sklearn.model_selection import RepeatedStratifiedKFold, cross_val_predict
+
     rows = clough_features(folder, semantic)
-    golds = [gold for _, gold, _ in rows]
+    golds = np.array([gold for _, gold, _ in rows])
     matrix = np.array([[f[name] for name in LEVEL_FEATURES] for _, _, f in rows])
-    scores = [_reuse_score(f) for _, _, f in rows]
-    model_accuracy: list[float] = []
-    single_accuracy: list[float] = []
-    confusion: Counter[tuple[str, str]] = Counter()
-    for seed in range(repeats):
-        model_right = single_right = 0
-        for test in stratified_folds(golds, folds, seed):
-            train = [i for i in range(len(rows)) if i not in set(test)]
-            model = LevelModel.fit(matrix[train], [golds[i] for i in train])
-            cuts = fit_level_thresholds([(scores[i], golds[i]) for i in train])
-            for i, predicted in zip(test, model.predict(matrix[test])):
-                model_right += predicted == golds[i]
-                single_right += _level(scores[i], cuts) == golds[i]
-                if seed == 0:
-                    confusion[(golds[i], predicted)] += 1
-        model_accuracy.append(model_right / len(rows))
-        single_accuracy.append(single_right / len(rows))
+    splits = list(RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=0).split(matrix, golds))
+    # Each repeat's folds partition the answers: every answer is predicted once per repeat.
+    predictions = {
+        name: [cross_val_predict(clone(model), matrix, golds, cv=splits[r * folds : (r + 1) * folds]) for r in range(repeats)]
+        for name, model in models.items()
+    }
+    accuracy = {name: [float(np.mean(p == golds)) for p in runs] for name, runs in predictions.items()}
+    main_name = next(iter(models))
+    main = predictions[main_name]
+    confusion = sum(confusion_matrix(golds, p, labels=list(CLOUGH_LEVELS)) for p in main)
+    misses: Counter[tuple[str, str, str]] = Counter()
+    for p in main:
+        misses.update((rows[i][0], golds[i], p[i]) for i in np.flatnonzero(p != golds))
     wrong = [(name, gold) for name, gold, f in rows if (gold != "non") != (f["derived"] == 1.0)]
     return {
         "answers": len(rows),
         "plagiarised_vs_not_accuracy": 1 - len(wrong) / len(rows),
         "plagiarised_vs_not_errors": wrong,
-        "four_level_accuracy_cv": float(np.mean(model_accuracy)),
-        "four_level_accuracy_cv_range": [min(model_accuracy), max(model_accuracy)],
-        "four_level_single_score_cv": float(np.mean(single_accuracy)),
-        "four_level_single_score_cv_range": [min(single_accuracy), max(single_accuracy)],
+        "four_level_model": main_name,
+        "four_level_accuracy_cv": float(np.mean(accuracy[main_name])),
+        "four_level_accuracy_cv_range": [min(accuracy[main_name]), max(accuracy[main_name])],
+        "four_level_other_models": {
+            name: f"{np.mean(a):.3f} ({min(a):.3f}-{max(a):.3f})" for name, a in accuracy.items() if name != main_name
+        },
         "folds": folds,
         "repeats": repeats,
         "features": list(LEVEL_FEATURES),
-        "confusion_seed0": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())},
+        "confusion_over_repeats": {
+            f"{gold} ->": {predicted: int(confusion[i, j]) for j, predicted in enumerate(CLOUGH_LEVELS)}
+            for i, gold in enumerate(CLOUGH_LEVELS)
+        },
+        "wrong_in_most_repeats": [
+            f"{name} {gold} -> {predicted} ({n}/{repeats})" for (name, gold, predicted), n in misses.most_common() if 2 * n > repeats
+        ],
     }
 
 
@@ -474,9 +512,23 @@ def format_result(result: dict[str, Any], as_json: bool) -> str:
                         lines.append(f"  f1[{label}] = {scores['f1']:.3f} (n={scores['support']})")
                 else:
                     lines.append(f"  {metric} = {figure:.3f}" if isinstance(figure, float) else f"  {metric} = {figure}")
-        elif isinstance(value, list):
+        elif isinstance(value, dict):
             lines.append(f"{name}:")
-            lines.extend(f"  {item}" for item in value)
+            lines.extend(f"  {key_}: {_plain(item)}" for key_, item in value.items())
+        elif isinstance(value, list) and not all(isinstance(item, float) for item in value):
+            lines.append(f"{name}:")
+            lines.extend(f"  {_plain(item)}" for item in value)
         else:
-            lines.append(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
+            lines.append(f"{name}: {_plain(value)}")
     return "\n".join(lines) + "\n"
+
+
+def _plain(value: Any) -> str:
+    """A figure for a reader: floats to 3 decimals, a list of floats as a range, a dict on one line."""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, list) and value and all(isinstance(item, float) for item in value):
+        return "-".join(f"{item:.3f}" for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_plain(v)}" for k, v in value.items())
+    return str(value)
