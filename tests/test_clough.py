@@ -32,10 +32,10 @@ def test_plagiarised_or_not_by_the_verdict(result: dict[str, Any]) -> None:
 
 
 def test_four_levels_cross_validated(result: dict[str, Any]) -> None:
-    # Measured 0.776 (range over the 10 repeats 0.747-0.811); the target 0.85 is missed.
-    assert result["four_level_accuracy_cv"] >= 0.745, result["wrong_in_most_repeats"]
+    # Measured 0.803 (range over the 10 repeats 0.789-0.832); the target 0.85 is missed.
+    assert result["four_level_accuracy_cv"] >= 0.78, result["wrong_in_most_repeats"]
     low, high = result["four_level_accuracy_cv_range"]
-    assert 0.70 <= low <= result["four_level_accuracy_cv"] <= high
+    assert 0.75 <= low <= result["four_level_accuracy_cv"] <= high
 
 
 def test_every_answer_is_predicted_once_per_repeat(result: dict[str, Any]) -> None:

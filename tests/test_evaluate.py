@@ -107,6 +107,8 @@ def test_level_features_of_a_copy_and_of_a_light_edit() -> None:
     edit = level_features(compare("The council passed the budget on Monday. The mayor lauded it warmly.", source, semantic=False))
     assert edit["ngram1"] < 1.0 and edit["lcs"] < 1.0
     assert edit["sentence_edits"] > 0.0 and edit["sentence_in_order"] < 1.0
+    # "passed" for "approved", "lauded" for "praised": two one-word swaps in 12 aligned words.
+    assert copy["word_substitutions"] == 0.0 and edit["word_substitutions"] == 2 / 12
     assert edit["exact_sentences"] < copy["exact_sentences"]
 
 

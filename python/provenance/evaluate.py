@@ -242,6 +242,7 @@ LEVEL_FEATURES = (
     # inside each supported sentence against the source sentence(s) the report aligns it with
     "sentence_in_order",
     "sentence_edits",
+    "word_substitutions",
     "sentence_length_change",
     "exact_sentences",
     "lightly_edited_sentences",
@@ -270,13 +271,15 @@ def ngram_containment(candidate: str, source: str, n: int) -> float:
     return _containment(_words(candidate), _words(source), n)
 
 
-def _in_order(candidate: Sequence[str], source: Sequence[str]) -> tuple[float, int]:
+def _in_order(candidate: Sequence[str], source: Sequence[str]) -> tuple[float, int, int]:
     """Share of the candidate's words that difflib matches with the source in order (a close
-    approximation of their longest common subsequence), and the number of edits between them."""
+    approximation of their longest common subsequence), the number of edits between them, and how
+    many of those edits put one word in place of one word (a synonym swapped in)."""
     matcher = difflib.SequenceMatcher(None, candidate, source, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
-    edits = sum(1 for op, *_ in matcher.get_opcodes() if op != "equal")
-    return matched / len(candidate) if candidate else 0.0, edits
+    edits = [(op, i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    substitutions = sum(1 for op, n, m in edits if op == "replace" and n == m == 1)
+    return matched / len(candidate) if candidate else 0.0, len(edits), substitutions
 
 
 def level_features(report: Report) -> dict[str, float]:
@@ -284,7 +287,8 @@ def level_features(report: Report) -> dict[str, float]:
 
     The sentence features compare each copied or paraphrased sentence with the source sentence(s)
     the report aligns it with, word by word (stemmed): `sentence_in_order` the share of its words
-    matched in order, `sentence_edits` the edits per word, `sentence_length_change` the mean
+    matched in order, `sentence_edits` the edits per word, `word_substitutions` the one-word-for-one-word
+    replacements per word (the light revision's swapped synonyms), `sentence_length_change` the mean
     |log| of the length ratio, `exact_sentences` / `lightly_edited_sentences` the share of the
     aligned words in sentences matched in order at >= 0.9 / 0.6-0.9. Averages weigh each sentence
     by its words."""
@@ -295,15 +299,16 @@ def level_features(report: Report) -> dict[str, float]:
     sentences = [s for s in report.sentences if s.label not in ("heading", "boilerplate")]
     supported = [s for s in sentences if s.label in ("copied", "paraphrase") and s.source]
     starts = [s.source[0][0] for s in supported]
-    in_order, edits, length_change, sizes = [], [], [], []
+    in_order, edits, substitutions, length_change, sizes = [], [], [], [], []
     for finding in supported:
         cand = [key(w) for w in _words(candidate[finding.candidate[0] : finding.candidate[1]])]
         src = [key(w) for a, b in finding.source for w in _words(source[a:b])]
         if not cand or not src:
             continue
-        share, n_edits = _in_order(cand, src)
+        share, n_edits, n_substitutions = _in_order(cand, src)
         in_order.append(share)
         edits.append(n_edits / len(cand))
+        substitutions.append(n_substitutions / len(cand))
         length_change.append(abs(math.log(len(cand) / len(src))))
         sizes.append(len(cand))
     total = sum(sizes)
@@ -333,6 +338,7 @@ def level_features(report: Report) -> dict[str, float]:
         "order": sum(b >= a for a, b in zip(starts, starts[1:])) / (len(starts) - 1) if len(starts) > 1 else 1.0,
         "sentence_in_order": weighted(in_order),
         "sentence_edits": weighted(edits),
+        "word_substitutions": weighted(substitutions),
         "sentence_length_change": weighted(length_change),
         "exact_sentences": weighted([float(v >= EXACT_SENTENCE_MIN) for v in in_order]),
         "lightly_edited_sentences": weighted([float(LIGHT_EDIT_MIN <= v < EXACT_SENTENCE_MIN) for v in in_order]),
