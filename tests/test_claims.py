@@ -95,3 +95,23 @@ def test_initialism_of_source_words_is_not_new() -> None:
     # The same letters without a source phrase behind them are a new name.
     other = "The ECB will visit Berlin on Monday to discuss energy prices."
     assert any(c.text == "ECB" for c in compare(other, source).added)
+
+
+def test_words_that_trade_places_are_a_contradiction() -> None:
+    source = "Exports from Canada to Mexico rose sharply last year.\n\nThe Tabaci River is a tributary of the Leurda River."
+    found = [(c.type, c.text) for c in compare("Exports from Mexico to Canada rose sharply last year.", source).added]
+    assert ("contradiction", "Mexico to Canada") in found
+    reversed_flow = compare("The Leurda River is a tributary of the Tabaci River.", source).added
+    assert [c.type for c in reversed_flow] == ["contradiction"]
+    assert "Tabaci River is a tributary of the Leurda" in reversed_flow[0].reason
+
+
+def test_reordering_that_keeps_the_meaning_is_not_a_swap() -> None:
+    source = "Germany beat Brazil in Berlin in 2014. Members include Spain, Italy and France."
+    for candidate in (
+        "Brazil was beaten by Germany in Berlin in 2014.",  # passive: who beat whom is kept
+        "In 2014, Germany beat Brazil in Berlin.",  # a phrase moved to the front
+        "Germany beat Brazil in 2014 in Berlin.",  # two phrases of the same kind reordered
+        "Members include France, Italy and Spain.",  # items of a list
+    ):
+        assert not [c for c in compare(candidate, source).added if c.type == "contradiction"], candidate

@@ -12,6 +12,7 @@ from provenance.evaluate import (
     baseline_report,
     evaluate_gold,
     evaluate_mrpc,
+    evaluate_paws,
     level_features,
     ngram_containment,
     spans_match,
@@ -93,6 +94,21 @@ def test_mrpc_reader_keeps_the_first_line(tmp_path: Path) -> None:
     result = evaluate_mrpc(tmp_path, semantic=False)
     assert result["pairs"] == 2
     assert result["accuracy"] == 1.0
+
+
+def test_paws_counts_a_word_swap_as_another_meaning(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "final"
+    data.mkdir(parents=True)
+    lines = [
+        "1\tFlights from New York to Florida were cancelled on Monday .\tFlights from Florida to New York were cancelled on Monday .\t0",
+        "2\tThe museum opened in 1998 in the old harbour .\tThe museum opened in 1998 in the old harbour .\t1",
+    ]
+    (data / "test.tsv").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    result = evaluate_paws(tmp_path, semantic=False)
+    assert result["pairs"] == 2
+    assert result["accuracy"] == 1.0
+    # Without the contradiction checks both pairs pass as paraphrases.
+    assert result["sentence_labels_alone"]["accuracy"] == 0.5
 
 
 def test_level_features_of_a_copy_and_of_a_light_edit() -> None:

@@ -8,7 +8,8 @@ Two kinds of finding:
   names and titles absent from the source; attributions the source does not make, and reporting
   verbs that say more than it does ("admitted" for "said"); evaluative or intensifying words;
   contradictions that can be shown (a changed number, a flipped negation, an event told as done when
-  the source says it is to come); and runs of content words that the source nowhere uses.
+  the source says it is to come, two words that trade places: "from Florida to New York" for "from
+  New York to Florida"); and runs of content words that the source nowhere uses.
 
 Types follow the evaluation README: number, date, entity, qualifier, attribution, opinion,
 exaggeration, contradiction, other. The lexicons below are small and general on purpose: they name
@@ -18,7 +19,9 @@ Quoted words are skipped: a quotation's fidelity is the quotation check's busine
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -111,6 +114,98 @@ class _Word:
     form: str
     key: str
     in_source: bool
+
+
+# Words that join the items of a list: two items trading places rarely changes what is said.
+_LIST_JOINERS = frozenset({"and", "or", "nor"})
+# Two phrases after the same word are of the same kind ("in Berlin in 2014") unless the word is an article.
+_ARTICLES = frozenset({None, "the", "a", "an"})
+# Words one link may have beyond the other and still be the same link.
+LINK_SLACK = 2
+# Share of agreeing words at which the words between two swapped words are the same link.
+LINK_AGREEMENT = 0.6
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """Where a word stands in a sentence: its position among the words, its neighbours (None at an
+    edge) and whether it stands next to a list joiner ("and", "or", a comma)."""
+
+    index: int
+    start: int
+    end: int
+    left: str | None
+    right: str | None
+    listed: bool
+
+
+class _Sentence:
+    """The normalised words of a sentence and the slot of every content word that occurs once."""
+
+    def __init__(self, text: str) -> None:
+        tokens = _core.tokenize(text)
+        self.keys = [key(form) for _, _, form in tokens]
+        counts = Counter(self.keys)
+        self.slots: dict[str, _Slot] = {}
+        for i, (start, end, form) in enumerate(tokens):
+            if form in STOPWORDS or counts[self.keys[i]] != 1:
+                continue
+            before = text[tokens[i - 1][1] : start] if i else ""
+            after = text[end : tokens[i + 1][0]] if i + 1 < len(tokens) else ""
+            listed = "," in before + after or any(
+                0 <= j < len(tokens) and tokens[j][2] in _LIST_JOINERS for j in (i - 1, i + 1)
+            )
+            left = self.keys[i - 1] if i else None
+            right = self.keys[i + 1] if i + 1 < len(tokens) else None
+            self.slots[self.keys[i]] = _Slot(i, start, end, left, right, listed)
+
+    def between(self, first: str, second: str) -> list[str]:
+        return self.keys[self.slots[first].index + 1 : self.slots[second].index]
+
+
+def _takes_place_of(word: _Slot, other: _Slot) -> bool:
+    return (word.left is not None and word.left == other.left) or (word.right is not None and word.right == other.right)
+
+
+def _same_link(then: Sequence[str], now: Sequence[str]) -> bool:
+    """The words between the two, before and after: one holds the other give or take a word or two
+    (the rest of a name: "New York to Florida"), or most of them agree."""
+    shorter, longer = sorted((list(then), list(now)), key=len)
+    if len(longer) - len(shorter) <= LINK_SLACK and any(
+        longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1)
+    ):
+        return True
+    return difflib.SequenceMatcher(None, then, now, autojunk=False).ratio() >= LINK_AGREEMENT
+
+
+def swapped_words(candidate: str, support: str, quoted: Sequence[Span] = ()) -> tuple[Span, Span] | None:
+    """Two words that trade places across the same link between the source sentence and the candidate
+    sentence: "the Leurda River is a tributary of the River Tabaci" for "the Tabaci River is a
+    tributary of the River Leurda", "Brazil beat Germany" for "Germany beat Brazil". Same words, other
+    meaning: who acts on whom, what flows into what. One of the two must stand where the other stood
+    (the same neighbour on one side) and the words between them must be the same link (see
+    _same_link), so a passive ("Germany was beaten by Brazil") and a moved phrase pass. Left alone as well: neighbours swapped ("musically influenced"), two items of a list
+    ("A, B and C"), and two phrases of the same kind reordered ("in East Germany in 1966").
+    Words of the candidate inside ``quoted`` spans are not considered (a quotation's fidelity is the
+    quotation check's business). Returns the span from the first to the second of the two words in
+    the candidate and in the support, or None."""
+    mine, theirs = _Sentence(candidate), _Sentence(support)
+    shared = sorted(
+        (k for k in mine.slots if k in theirs.slots and not _inside(mine.slots[k].start, quoted)),
+        key=lambda k: theirs.slots[k].index,
+    )
+    for i, a in enumerate(shared):
+        for b in shared[i + 1 :]:
+            was_a, was_b, now_a, now_b = theirs.slots[a], theirs.slots[b], mine.slots[a], mine.slots[b]
+            if now_b.index > now_a.index or was_b.index - was_a.index == 1 or now_a.index - now_b.index == 1:
+                continue  # same order as in the source, or neighbours
+            if (was_a.listed and was_b.listed) or (was_a.left not in _ARTICLES and was_a.left == was_b.left):
+                continue
+            if not (_takes_place_of(now_b, was_a) or _takes_place_of(now_a, was_b)):
+                continue
+            if _same_link(theirs.between(a, b), mine.between(b, a)):
+                return (now_b.start, now_a.end), (was_a.start, was_b.end)
+    return None
 
 
 def find_added_claims(
@@ -217,6 +312,11 @@ def _claims_in(
         assert future is not None
         s, e = unit.start + done.start(), unit.start + done.end()
         add((s, e), "contradiction", f"'{done.group()}' tells as done what the source says is to come ('{future.group()}')")
+    swap = swapped_words(unit.text, support, [(a - unit.start, b - unit.start) for a, b in quoted])
+    if swap is not None:
+        (s, e), (ss, se) = swap
+        said = support[ss:se] if se - ss <= 80 else f"{support[ss:ss + 35]}…{support[se - 35:se]}"
+        add((unit.start + s, unit.start + e), "contradiction", f"the same words in other places: the source has '{said}'")
     negation = _NEGATION.search(prose)
     if negation and not _NEGATION.search(support) and len(unit.keys & set(content_of(support))) >= 2:
         s, e = unit.start + negation.start(), unit.start + negation.end()

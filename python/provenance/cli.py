@@ -223,6 +223,19 @@ def eval_mrpc(settings: dict[str, bool], folder: Path, limit: int | None) -> Non
     _figures(settings, evaluate_mrpc(folder, settings["semantic"], limit))
 
 
+@evaluate_group.command("paws", epilog=EPILOG)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--split", type=click.Choice(["test", "dev"]), default="test", show_default=True)
+@click.option("--limit", type=click.IntRange(1), help="Only the first LIMIT pairs.")
+@click.pass_obj
+def eval_paws(settings: dict[str, bool], folder: Path, split: str, limit: int | None) -> None:
+    """PAWS-Wiki: same words, other meaning, must not pass as a paraphrase."""
+    from provenance.evaluate import evaluate_paws
+
+    _existing(folder)
+    _figures(settings, evaluate_paws(folder, settings["semantic"], limit, split))
+
+
 @evaluate_group.command("xsumfaith", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.argument("frank", type=click.Path(path_type=Path))

@@ -438,30 +438,64 @@ def evaluate_clough(folder: Path, semantic: bool = True, folds: int = 5, repeats
 # MRPC: the paraphrase decision on sentence pairs.
 
 
+def _decision_figures(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
+    tp = sum(p and g for p, g in zip(predicted, gold))
+    fp = sum(p and not g for p, g in zip(predicted, gold))
+    fn = sum(g and not p for p, g in zip(predicted, gold))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "accuracy": sum(p == g for p, g in zip(predicted, gold)) / len(gold) if gold else 0.0,
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+    }
+
+
+def _majority(gold: Sequence[bool]) -> float:
+    return max(sum(gold), len(gold) - sum(gold)) / len(gold) if gold else 0.0
+
+
 def evaluate_mrpc(folder: Path, semantic: bool = True, limit: int | None = None) -> dict[str, Any]:
     path = folder / "data" / "msr_paraphrase_test.txt"
     with open(path, encoding="utf-8-sig") as handle:
         # No header line: the first line is data (its BOM is dropped by utf-8-sig).
         rows = [line.rstrip("\n").split("\t") for line in handle]
     rows = [r for r in rows if len(r) == 5][: limit or None]
-    tp = fp = fn = tn = 0
+    predicted, gold = [], []
     for quality, _, _, first, second in rows:
         report = compare(second, first, semantic=semantic)
-        predicted = any(s.label in ("copied", "paraphrase") for s in report.sentences)
-        gold = quality == "1"
-        tp += predicted and gold
-        fp += predicted and not gold
-        fn += gold and not predicted
-        tn += not predicted and not gold
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
+        predicted.append(any(s.label in ("copied", "paraphrase") for s in report.sentences))
+        gold.append(quality == "1")
+    return {"pairs": len(rows), **_decision_figures(predicted, gold), "majority_baseline_accuracy": _majority(gold)}
+
+
+# ---------------------------------------------------------------------------------------------
+# PAWS: sentence pairs of nearly the same words, half of them with another meaning (word swaps).
+
+
+def evaluate_paws(folder: Path, semantic: bool = True, limit: int | None = None, split: str = "test") -> dict[str, Any]:
+    """A pair is read as a paraphrase when every sentence of the second is copied or paraphrased from
+    the first and no contradiction is shown. The same run scores the sentence labels alone, without
+    the contradiction checks, beside it: what those checks add against the same words in another
+    meaning."""
+    path = folder / "data" / "final" / f"{split}.tsv"
+    with open(path, encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle]
+    rows = [r for r in rows if len(r) == 4][: limit or None]
+    supported, kept, gold = [], [], []
+    for _, first, second, paraphrase in rows:
+        report = compare(second, first, semantic=semantic)
+        labels = [s.label for s in report.sentences]
+        supported.append(bool(labels) and all(label in ("copied", "paraphrase") for label in labels))
+        kept.append(supported[-1] and not any(c.type == "contradiction" for c in report.added))
+        gold.append(paraphrase == "1")
     return {
         "pairs": len(rows),
-        "accuracy": (tp + tn) / len(rows) if rows else 0.0,
-        "precision": precision,
-        "recall": recall,
-        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-        "majority_baseline_accuracy": max(tp + fn, fp + tn) / len(rows) if rows else 0.0,
+        "split": split,
+        **_decision_figures(kept, gold),
+        "sentence_labels_alone": _decision_figures(supported, gold),
+        "majority_baseline_accuracy": _majority(gold),
     }
 
 
