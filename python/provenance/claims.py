@@ -184,8 +184,9 @@ def swapped_words(candidate: str, support: str, quoted: Sequence[Span] = ()) -> 
     tributary of the River Leurda", "Brazil beat Germany" for "Germany beat Brazil". Same words, other
     meaning: who acts on whom, what flows into what. One of the two must stand where the other stood
     (the same neighbour on one side) and the words between them must be the same link (see
-    _same_link), so a passive ("Germany was beaten by Brazil") and a moved phrase pass. Left alone as well: neighbours swapped ("musically influenced"), two items of a list
-    ("A, B and C"), and two phrases of the same kind reordered ("in East Germany in 1966").
+    _same_link), so a passive ("Germany was beaten by Brazil") and a moved phrase pass. Left alone
+    as well: neighbours swapped ("musically influenced"), two items of a list ("A, B and C"), and
+    two phrases of the same kind reordered ("in East Germany in 1966").
     Words of the candidate inside ``quoted`` spans are not considered (a quotation's fidelity is the
     quotation check's business). Returns the span from the first to the second of the two words in
     the candidate and in the support, or None."""
