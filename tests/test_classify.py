@@ -1,21 +1,13 @@
-"""Sentence labels, alignment, omissions and verdicts on small hand-written pairs."""
+"""Sentence alignment, labels, omissions and verdicts on small hand-written pairs."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from provenance import compare
-from provenance.classify import (
-    VerdictEvidence,
-    align_units,
-    content_keys,
-    decide,
-    is_boilerplate,
-    key,
-    units_of,
-    verdict_evidence,
-)
-from provenance.segment import segment
+from provenance.align import align_sentences
+from provenance.judge import VerdictEvidence, decide, label_sentences, verdict_evidence
+from provenance.text import AnalysedText, content_keys, is_boilerplate, key
 
 SOURCE = (
     "The city council approved a new budget of 40 million dollars on Monday.\n\n"
@@ -123,10 +115,9 @@ def test_unrelated_texts() -> None:
 
 def evidence(candidate: str, source: str) -> VerdictEvidence:
     """The verdict evidence of a lexical comparison (no model, no passages: the prose alone)."""
-    candidate_units = units_of(candidate, segment(candidate))
-    source_units = units_of(source, segment(source))
-    alignments = align_units(candidate_units, source_units, None, [])
-    return verdict_evidence(candidate, candidate_units, alignments, [], [], False)
+    analysed = AnalysedText(candidate)
+    matches = label_sentences(align_sentences(analysed, AnalysedText(source), None, []), semantic=False)
+    return verdict_evidence(analysed, matches, [], [], False)
 
 
 def test_specificity_separates_a_rewrite_from_an_account_of_the_same_topic() -> None:

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from provenance.quotes import Quotation, classify_quotations, find_quotations, words
+from provenance.quotations import Quotation, find_quotations
+from provenance.quote_check import check_quotations
+from provenance.report import QuoteFinding
+from provenance.text import AnalysedText
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -69,9 +72,14 @@ def test_offsets_round_trip() -> None:
     text = "Ünïcode “naïve café” test"
     (q,) = find_quotations(text)
     assert q == Quotation(8, 20, 9, 19)
-    assert [text[s:e] for s, e, _ in words(text)] == ["Ünïcode", "naïve", "café", "test"]
+    words = AnalysedText(text).words
+    assert [text[s:e] for s, e, _ in words] == ["Ünïcode", "naïve", "café", "test"]
     # Forms are the core's: accents folded, so a quotation typed without them still matches.
-    assert [w[2] for w in words(text)] == ["unicode", "naive", "cafe", "test"]
+    assert [w[2] for w in words] == ["unicode", "naive", "cafe", "test"]
+
+
+def classify_quotations(candidate: str, source: str) -> list[QuoteFinding]:
+    return check_quotations(AnalysedText(candidate), AnalysedText(source))
 
 
 SOURCE = (

@@ -1,11 +1,21 @@
-"""The align stage: reused passages from the Rust core, as report passages."""
+"""The align stage: reused passages from the Rust core, and the source sentences that support each
+candidate sentence, with the evidence for them."""
 
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+
+import numpy as np
+from numpy.typing import NDArray
 
 from provenance import _core
 from provenance.report import Passage
+from provenance.spans import SpanSet
+from provenance.text import AnalysedText, Sentence
+from provenance.thresholds import MERGE_GAIN
 
 
 @dataclass(frozen=True)
@@ -27,3 +37,115 @@ def find_passages(candidate: str, source: str, options: AlignOptions = AlignOpti
     """Verbatim and near-verbatim passages of `candidate` taken from `source`."""
     return [to_passage(raw) for raw in _core.align(candidate, source, **asdict(options))]
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences: every candidate sentence, the source sentences that best support it, and the evidence.
+#
+# * containment: the share of the candidate sentence's content words found in the source sentence,
+#   each word weighted by its rarity among the source's sentences (inverse sentence frequency), so
+#   that the topic words every sentence shares say little and a rare fact word says a lot;
+# * similarity: the cosine of the two sentences' embeddings, when the model is there;
+# * copied share: the share of the candidate sentence covered by the core's passages;
+# * specificity: containment again, each word also weighted by its rarity among the candidate's
+#   own sentences. A rewrite carries the source sentence's particular words along; an independent
+#   account of the same topic shares the topic words and brings particulars of its own.
+#
+# Containment is summed over an inverted index (content word -> source sentences), so a candidate
+# sentence costs the postings of its own words, not a pass over every source sentence.
+
+
+@dataclass(frozen=True)
+class SentenceEvidence:
+    """One candidate sentence, the source sentence(s) that support it best, and how well."""
+
+    sentence: Sentence
+    sources: tuple[Sentence, ...]
+    similarity: float
+    containment: float
+    copied_share: float
+    specificity: float
+
+    @property
+    def support(self) -> float:
+        return self.similarity + self.containment
+
+
+class _Rarity:
+    """Inverse sentence frequency of content words over one text: log(1 + N / df). A word the text
+    never uses weighs as much as its rarest word: it is new content."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.count = max(1, len(sentences))
+        self.frequency = Counter(k for sentence in sentences for k in sentence.keys)
+
+    def weight(self, word: str) -> float:
+        return math.log(1.0 + self.count / max(self.frequency.get(word, 1), 1))
+
+
+def _containment(words: Sequence[str], weights: dict[str, float], within: frozenset[str]) -> float:
+    total = sum(weights[w] for w in words)
+    return sum(weights[w] for w in words if w in within) / total if total else 0.0
+
+
+def align_sentences(
+    candidate: AnalysedText,
+    source: AnalysedText,
+    similarity: NDArray[np.float32] | None,
+    passages: Sequence[Passage],
+) -> list[SentenceEvidence]:
+    """The evidence for every candidate sentence. ``similarity`` is the (candidate x source) cosine
+    matrix of the sentences' embeddings, or None for lexical evidence alone."""
+    targets = source.sentences
+    rarity = _Rarity(targets)
+    own_rarity = _Rarity(candidate.sentences)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for target in targets:
+        for word in target.keys:
+            postings[word].append(target.index)
+    copied = SpanSet(p.candidate for p in passages)
+    found = []
+    for sentence in candidate.sentences:
+        weights = {w: rarity.weight(w) for w in sentence.key_list}
+        total = sum(weights[w] for w in sentence.key_list)
+        shared: dict[int, float] = defaultdict(float)
+        for word, count in Counter(sentence.key_list).items():
+            for j in postings.get(word, ()):
+                shared[j] += weights[word] * count
+        ranked = _ranked(shared, total, None if similarity is None else similarity[sentence.index], len(targets))
+        sources: tuple[Sentence, ...] = ()
+        best_similarity = best_containment = specificity = 0.0
+        if ranked:
+            best, best_similarity, best_containment = ranked[0]
+            sources = (targets[best],)
+            # A merged sentence: a runner-up source sentence adds words the best one lacks.
+            for other, _, _ in ranked[1:3]:
+                merged = _containment(sentence.key_list, weights, targets[best].keys | targets[other].keys)
+                if merged - best_containment >= MERGE_GAIN:
+                    sources = tuple(sorted((targets[best], targets[other]), key=lambda s: s.index))
+                    best_containment = merged
+                    break
+            specific = {w: weights[w] * own_rarity.weight(w) for w in sentence.key_list}
+            specificity = _containment(sentence.key_list, specific, frozenset().union(*(s.keys for s in sources)))
+        share = copied.covered(sentence.span) / max(1, sentence.end - sentence.start)
+        found.append(SentenceEvidence(sentence, sources, best_similarity, best_containment, share, specificity))
+    return found
+
+
+def _ranked(
+    shared: dict[int, float], total: float, cosines: NDArray[np.float32] | None, count: int
+) -> list[tuple[int, float, float]]:
+    """The three best source sentences as (index, similarity, containment), best first: by cosine
+    plus containment with the model, by containment alone without it (only sentences sharing a
+    word can have any)."""
+    if not count:
+        return []
+    if cosines is None:
+        order = sorted(shared, key=lambda j: (-shared[j], j))[:3] or [0]
+        return [(j, 0.0, shared.get(j, 0.0) / total if total else 0.0) for j in order]
+    contained = np.zeros(count)
+    if shared and total:
+        contained[list(shared)] = np.fromiter(shared.values(), dtype=float) / total
+    evidence = cosines + contained
+    order = [int(np.argmax(evidence)), *(int(j) for j in np.argsort(-evidence)[1:3])]
+    return [(j, float(cosines[j]), float(contained[j])) for j in order]

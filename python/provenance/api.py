@@ -1,7 +1,9 @@
 """The public API: compare a candidate text with a source text, or with several.
 
-The pipeline: read -> segment -> align (passages from the core, sentence embeddings) -> classify
-(sentence labels, added claims, quotations, omissions, verdict) -> report.
+The pipeline, a module each: read (decoding) -> text (each text analysed once: words, quotations,
+sentences) -> align (passages from the core; the source sentences supporting each candidate
+sentence) -> judge (labels, omissions, coverage, verdict), claims (added claims) and quote_check
+(quotation status) -> report (typed findings) -> render.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from provenance import classify
-from provenance.align import AlignOptions, find_passages
+from provenance import judge
+from provenance.align import AlignOptions, align_sentences, find_passages
 from provenance.claims import find_added_claims
 from provenance.embedding import INSTALL_COMMAND, MODEL_NAME, SentenceEncoder, load_encoder
-from provenance.quotes import classify_quotations
+from provenance.quote_check import check_quotations
 from provenance.read import input_name, read_text
 from provenance.report import (
     AttributedPassage,
@@ -29,7 +31,7 @@ from provenance.report import (
     Report,
     Span,
 )
-from provenance.segment import segment
+from provenance.text import AnalysedText
 
 logger = logging.getLogger("provenance")
 _warned_lock = threading.Lock()
@@ -55,38 +57,38 @@ def _encoder(semantic: bool) -> SentenceEncoder | None:
 
 
 @dataclass(frozen=True)
-class _Prepared:
-    """One side of a comparison, read once: its sentences and, with the model, their vectors."""
+class _Side:
+    """One side of a comparison, analysed once: its words, quotations and sentences and, with the
+    model, the sentences' vectors. A candidate compared with several sources is analysed once."""
 
     document: Document
-    units: list[classify.Unit]
+    analysed: AnalysedText
     vectors: NDArray[np.float32] | None
 
 
-def _prepare(text: str, name: str, encoder: SentenceEncoder | None) -> _Prepared:
-    units = classify.units_of(text, segment(text))
-    vectors = encoder.encode([u.text for u in units]) if encoder is not None else None
-    return _Prepared(Document(name, text), units, vectors)
+def _side(text: str, name: str, encoder: SentenceEncoder | None) -> _Side:
+    analysed = AnalysedText(text)
+    vectors = encoder.encode([s.text for s in analysed.sentences]) if encoder is not None else None
+    return _Side(Document(name, text), analysed, vectors)
 
 
-def _analyse(cand: _Prepared, src: _Prepared, options: AlignOptions, model: str | None) -> Report:
-    candidate, source = cand.document.text, src.document.text
-    passages = find_passages(candidate, source, options)
+def _analyse(cand: _Side, src: _Side, options: AlignOptions, model: str | None) -> Report:
+    passages = find_passages(cand.document.text, src.document.text, options)
     similarity = cand.vectors @ src.vectors.T if cand.vectors is not None and src.vectors is not None else None
-    alignments = classify.align_units(cand.units, src.units, similarity, passages)
-    quotes = classify_quotations(candidate, source)
-    added = find_added_claims(candidate, source, cand.units, src.units, alignments, quotes)
-    evidence = classify.verdict_evidence(candidate, cand.units, alignments, passages, quotes, model is not None)
+    semantic = similarity is not None
+    matches = judge.label_sentences(align_sentences(cand.analysed, src.analysed, similarity, passages), semantic)
+    quotes = check_quotations(cand.analysed, src.analysed)
+    evidence = judge.verdict_evidence(cand.analysed, matches, passages, quotes, semantic)
     return Report(
         candidate=cand.document,
         source=src.document,
-        verdict=classify.decide(evidence),
-        coverage=classify.coverage_of(cand.document, alignments, cand.units, passages),
+        verdict=judge.decide(evidence),
+        coverage=judge.coverage_of(cand.analysed, matches, passages),
         passages=passages,
-        sentences=classify.sentence_findings(alignments, cand.units, src.units),
-        added=added,
+        sentences=judge.sentence_findings(matches),
+        added=find_added_claims(cand.analysed, src.analysed, matches, quotes),
         quotes=quotes,
-        omitted=classify.omissions(alignments, src.units, passages),
+        omitted=judge.omissions(matches, src.analysed, passages),
         semantic_model=model,
     )
 
@@ -107,7 +109,7 @@ def compare(
     encoder = _encoder(semantic)
     model = encoder.name if encoder is not None else None
     return _analyse(
-        _prepare(candidate, candidate_name, encoder), _prepare(source, source_name, encoder), align_options, model
+        _side(candidate, candidate_name, encoder), _side(source, source_name, encoder), align_options, model
     )
 
 
@@ -166,8 +168,8 @@ def compare_sources(
     align_options = AlignOptions(**options)
     encoder = _encoder(semantic)
     model = encoder.name if encoder is not None else None
-    cand = _prepare(candidate, candidate_name, encoder)
-    reports = [_analyse(cand, _prepare(text, name, encoder), align_options, model) for name, text in sources]
+    cand = _side(candidate, candidate_name, encoder)
+    reports = [_analyse(cand, _side(text, name, encoder), align_options, model) for name, text in sources]
     passages, sentences = attribute(reports)
     return MultiSourceReport(cand.document, reports, passages, sentences)
 

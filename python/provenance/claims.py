@@ -11,9 +11,9 @@ Two kinds of finding:
   the source says it is to come, two words that trade places: "from Florida to New York" for "from
   New York to Florida"); and runs of content words that the source nowhere uses.
 
-Types follow the evaluation README: number, date, entity, qualifier, attribution, opinion,
-exaggeration, contradiction, other. The lexicons below are small and general on purpose: they name
-kinds of language (who-says-so phrases, intensifiers, status titles), never phrases of any one text.
+Types: number, date, entity, attribution, opinion, exaggeration, contradiction, other. The
+patterns below and the word lists in ``lexicons/`` name kinds of language (who-says-so phrases,
+intensifiers, status titles), never phrases of any one text.
 Quoted words are skipped: a quotation's fidelity is the quotation check's business.
 """
 
@@ -26,8 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from provenance import _core
-from provenance.classify import STOPWORDS, Alignment, Unit, key
-from provenance.report import AddedClaim, QuoteFinding, Span
+from provenance.judge import SentenceMatch
+from provenance.lexicon import EVALUATIVE_WORDS, INTENSIFIERS, LOADED_REPORTING_VERBS, OFFICE_TITLES, STOPWORDS
+from provenance.report import AddedClaim, QuoteFinding
+from provenance.spans import Span, SpanSet
+from provenance.text import AnalysedText, Sentence, Word, key
+from provenance.thresholds import INITIALISM_MAX, LINK_AGREEMENT, LINK_SLACK, UNSUPPORTED_RUN_MIN
 
 # Vague sources: "analysts believe", "many experts say", "is perceived by many experts", "critics argue".
 _ATTRIBUTION = re.compile(
@@ -42,28 +46,10 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # The noun of an attribution: when the source names the same kind of speaker, it is not added.
-_ATTRIBUTION_NOUN = re.compile(
-    r"analyst|expert|observer|critic|commentator|economist|insider|pundit|source|official|scholar|historian",
-    re.IGNORECASE,
-)
+_ATTRIBUTION_NOUNS = "analyst|expert|observer|critic|commentator|economist|insider|pundit|source|official|scholar|historian"
+_ATTRIBUTION_NOUN = re.compile(_ATTRIBUTION_NOUNS, re.IGNORECASE)
+_ATTRIBUTION_NOUN_START = re.compile(rf"\b(?:{_ATTRIBUTION_NOUNS})", re.IGNORECASE)
 
-# Intensifying words: they make a fact bigger or more dramatic than a plain report. This list and the
-# next name general kinds of language; words that looked taken from the development pair's rewrite
-# ("calibrated", "statesmanship", "conciliatory" and the like) were removed, so that the figures
-# measured on that pair are not tuned to its wording.
-_EXAGGERATION = frozenset(
-    """booming boom soaring skyrocketing plummeting plunging crumbling collapsing devastating
-    devastated crippling crushing catastrophic disastrous dramatic dramatically massive huge
-    enormous staggering unprecedented historic stunning shocking explosive fierce furious bitter
-    outrage outraged slammed blasted spiralling spiraling sweeping severe severely drastic
-    drastically radical relentless aggressive thriving skyrocketed soared plunged crumbled""".split()
-)
-# Judging words: they evaluate rather than report.
-_OPINION = frozenset(
-    """bullying reckless welcome welcomed admirable brilliant shrewd clumsy disgraceful shameful wise
-    unwise foolish crucial vital essential significant remarkable impressive disappointing
-    troubling worrying alarming excellent terrible""".split()
-)
 # "hitting X hard", "hit hard": an intensified effect.
 _HIT_HARD = re.compile(r"\b(?:hit|hits|hitting|struck|striking)\s+(?:[\w’'-]+\s+){0,3}hard\b", re.IGNORECASE)
 # Titles that fix a person's status in time.
@@ -83,30 +69,11 @@ _RELATIVE_TIME = re.compile(
     r"|\b(?:yesterday|today|tomorrow)\b",
     re.IGNORECASE,
 )
-# Titles of office: a status word ("former") contradicts the source only when the source gives the
-# same title without it; and a title is not a name.
-_TITLES = frozenset(
-    """president minister prime premier leader chief ceo chair chairman chairwoman secretary governor
-    senator mayor director head adviser advisor aide ambassador chancellor king queen pm mp champion
-    coach manager captain commissioner spokesman spokeswoman spokesperson""".split()
-)
 _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
-# Reporting verbs that say more than "said": they make the words reluctant, disputed, insistent,
-# sworn or boastful (after Wikipedia's Manual of Style, MOS:SAID, without "reveal", which British
-# news uses for plain telling). A rewrite that puts one where the source has none changes what the
-# source reports. Compared by stem.
-_LOADED_SPEECH = frozenset(
-    key(verb)
-    for verb in """insist speculate surmise claim assert admit confess deny concede acknowledge allege
-    testify vow boast brag swear proclaim""".split()
-)
+# Reporting verbs that say more than "said" (lexicons/loaded-reporting-verbs.txt), by stem: a
+# rewrite that puts one where the source has none changes what the source reports.
+_LOADED_SPEECH = frozenset(key(verb) for verb in LOADED_REPORTING_VERBS)
 _NEUTRAL_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|added|according\s+to)\b", re.IGNORECASE)
-# Runs of content words the whole source never uses, this many or more, are added content.
-UNSUPPORTED_RUN_MIN = 3
-# Initialisms are read against runs of this many source words at most ("PM": prime minister).
-_INITIALISM_MAX = 4
-
-
 @dataclass(frozen=True)
 class _Word:
     start: int
@@ -120,10 +87,6 @@ class _Word:
 _LIST_JOINERS = frozenset({"and", "or", "nor"})
 # Two phrases after the same word are of the same kind ("in Berlin in 2014") unless the word is an article.
 _ARTICLES = frozenset({None, "the", "a", "an"})
-# Words one link may have beyond the other and still be the same link.
-LINK_SLACK = 2
-# Share of agreeing words at which the words between two swapped words are the same link.
-LINK_AGREEMENT = 0.6
 
 
 @dataclass(frozen=True)
@@ -142,8 +105,7 @@ class _Slot:
 class _Sentence:
     """The normalised words of a sentence and the slot of every content word that occurs once."""
 
-    def __init__(self, text: str) -> None:
-        tokens = _core.tokenize(text)
+    def __init__(self, text: str, tokens: Sequence[Word]) -> None:
         self.keys = [key(form) for _, _, form in tokens]
         counts = Counter(self.keys)
         self.slots: dict[str, _Slot] = {}
@@ -190,9 +152,14 @@ def swapped_words(candidate: str, support: str, quoted: Sequence[Span] = ()) -> 
     Words of the candidate inside ``quoted`` spans are not considered (a quotation's fidelity is the
     quotation check's business). Returns the span from the first to the second of the two words in
     the candidate and in the support, or None."""
-    mine, theirs = _Sentence(candidate), _Sentence(support)
+    return _swapped(
+        _Sentence(candidate, _core.tokenize(candidate)), _Sentence(support, _core.tokenize(support)), SpanSet(quoted)
+    )
+
+
+def _swapped(mine: _Sentence, theirs: _Sentence, quoted: SpanSet) -> tuple[Span, Span] | None:
     shared = sorted(
-        (k for k in mine.slots if k in theirs.slots and not _inside(mine.slots[k].start, quoted)),
+        (k for k in mine.slots if k in theirs.slots and mine.slots[k].start not in quoted),
         key=lambda k: theirs.slots[k].index,
     )
     for i, a in enumerate(shared):
@@ -209,72 +176,77 @@ def swapped_words(candidate: str, support: str, quoted: Sequence[Span] = ()) -> 
     return None
 
 
+class _SourceFacts:
+    """What the claims check asks of the whole source, computed once per pair."""
+
+    def __init__(self, source: AnalysedText) -> None:
+        self.analysed = source
+        forms = [form for _, _, form in source.words]
+        self.forms = set(forms)
+        self.keys = set(source.keys)
+        self.initialisms = _initialisms(forms)
+        self.numbers = _numbers(forms)
+        self.attribution_nouns = {m.group().lower() for m in _ATTRIBUTION_NOUN_START.finditer(source.text)}
+
+
 def find_added_claims(
-    candidate: str,
-    source: str,
-    candidate_units: Sequence[Unit],
-    source_units: Sequence[Unit],
-    alignments: Sequence[Alignment],
-    quotes: Sequence[QuoteFinding],
+    candidate: AnalysedText, source: AnalysedText, matches: Sequence[SentenceMatch], quotes: Sequence[QuoteFinding]
 ) -> list[AddedClaim]:
     """Every added claim of the candidate, in text order."""
-    source_forms = [form for _, _, form in _core.tokenize(source)]
-    source_words = {key(form) for form in source_forms}
-    initialisms = _initialisms(source_forms)
-    source_numbers = _numbers(source)
-    quoted = [q.candidate for q in quotes]
+    facts = _SourceFacts(source)
+    quoted = SpanSet(q.candidate for q in quotes)
     claims: list[AddedClaim] = []
-    for alignment in alignments:
-        unit = candidate_units[alignment.unit]
-        if alignment.label == "added":
-            claims.append(_unsupported_sentence(candidate, unit, alignment))
-        elif alignment.label in ("paraphrase", "copied"):
-            support = " ".join(source_units[s].text for s in alignment.sources)
-            claims.extend(_claims_in(candidate, unit, support, source, source_words, initialisms, source_numbers, quoted))
+    for match in matches:
+        if match.label == "added":
+            claims.append(_unsupported_sentence(candidate, match))
+        elif match.label in ("paraphrase", "copied"):
+            claims.extend(_claims_in(candidate, match, facts, quoted))
     return sorted(claims, key=lambda c: c.candidate)
 
 
-def _unsupported_sentence(text: str, unit: Unit, alignment: Alignment) -> AddedClaim:
-    start, end = unit.start, unit.end
+def _unsupported_sentence(candidate: AnalysedText, match: SentenceMatch) -> AddedClaim:
+    text, sentence = candidate.text, match.sentence
+    start, end = sentence.start, sentence.end
     while end > start and not text[end - 1].isalnum():
         end -= 1
     body = text[start:end]
     if _ATTRIBUTION.search(body):
         kind = "attribution"
-    elif any(w in _OPINION or w in _EXAGGERATION for _, _, w in _core.tokenize(body)):
+    elif any(candidate.words[i][2] in EVALUATIVE_WORDS | INTENSIFIERS for i in sentence.words):
         kind = "opinion"
     else:
         kind = "other"
     reason = (
-        f"no source sentence supports this sentence (best match: {alignment.containment:.0%} of its content "
-        f"words, similarity {alignment.similarity:.2f})"
+        f"no source sentence supports this sentence (best match: {match.evidence.containment:.0%} of its content "
+        f"words, similarity {match.evidence.similarity:.2f})"
     )
     return AddedClaim((start, end), kind, body, reason)
 
 
-def _numbers(text: str) -> set[str]:
-    return {form.replace(",", "") for _, _, form in _core.tokenize(text) if form[:1].isdigit()}
+def _numbers(forms: Sequence[str]) -> set[str]:
+    return {form.replace(",", "") for form in forms if form[:1].isdigit()}
 
 
-def _inside(position: int, spans: Sequence[Span]) -> bool:
-    return any(a <= position < b for a, b in spans)
+def _support(source: AnalysedText, sentences: Sequence[Sentence]) -> tuple[str, list[Word]]:
+    """The supporting source sentences joined by spaces, and their words with offsets into that."""
+    words: list[Word] = []
+    offset = 0
+    for sentence in sentences:
+        shift = offset - sentence.start
+        words.extend((s + shift, e + shift, form) for s, e, form in (source.words[i] for i in sentence.words))
+        offset += len(sentence.text) + 1
+    return " ".join(s.text for s in sentences), words
 
 
-def _claims_in(
-    text: str,
-    unit: Unit,
-    support: str,
-    source: str,
-    source_words: set[str],
-    initialisms: set[str],
-    source_numbers: set[str],
-    quoted: Sequence[Span],
-) -> list[AddedClaim]:
+def _claims_in(candidate: AnalysedText, match: SentenceMatch, facts: _SourceFacts, quoted: SpanSet) -> list[AddedClaim]:
+    text, unit = candidate.text, match.sentence
+    unit_words = [candidate.words[i] for i in unit.words]
     words = [
-        _Word(unit.start + s, unit.start + e, form, key(form), _used(unit.text[s:e], key(form), form, source_words, initialisms))
-        for s, e, form in _core.tokenize(unit.text)
-        if not _inside(unit.start + s, quoted)
+        _Word(s, e, form, key(form), _used(text[s:e], key(form), form, facts.keys, facts.initialisms))
+        for s, e, form in unit_words
+        if s not in quoted
     ]
+    support, support_words = _support(facts.analysed, match.sources)
     claims: list[AddedClaim] = []
     taken: list[Span] = []
 
@@ -284,52 +256,55 @@ def _claims_in(
         taken.append(span)
         claims.append(AddedClaim(span, kind, text[span[0] : span[1]], reason))
 
-    support_numbers = _numbers(support)
+    support_forms = {form for _, _, form in support_words}
+    support_numbers = _numbers(list(support_forms))
     relative = _RELATIVE_TIME.search(support)
     # Contradictions first: they are the most serious reading of a span.
     for word in words:
         number = word.form.replace(",", "")
-        if not number[:1].isdigit() or number in source_numbers:
+        if not number[:1].isdigit() or number in facts.numbers:
             continue
         if _YEAR.match(number):
             said = f", which says '{relative.group()}'" if relative else ""
             add((word.start, word.end), "date", f"'{word.form}' does not appear in the source{said}")
-        elif support_numbers - {n for n in _numbers(unit.text)}:
+        elif support_numbers - _numbers([form for _, _, form in unit_words]):
             others = ", ".join(sorted(support_numbers)[:3])
             add((word.start, word.end), "contradiction", f"'{word.form}' where the supporting source sentence has {others}")
         else:
             add((word.start, word.end), "number", f"the number '{word.form}' does not appear in the source")
     prose = _prose(text, unit, quoted)
-    support_forms = {form for _, _, form in _core.tokenize(support)}
-    for match in _STATUS.finditer(prose):
-        s, e = unit.start + match.start(), unit.start + match.end()
+    for found in _STATUS.finditer(prose):
+        s, e = unit.start + found.start(), unit.start + found.end()
         following = [w.form for w in words if w.start >= e][:3]
-        titles = [f for f in following if f in _TITLES and f in support_forms]
-        if titles and match.group().lower().split("-")[-1] not in support_forms:
-            add((s, e), "contradiction", f"'{match.group()}' changes the status of the '{titles[0]}' the source describes")
+        titles = [f for f in following if f in OFFICE_TITLES and f in support_forms]
+        if titles and found.group().lower().split("-")[-1] not in support_forms:
+            add((s, e), "contradiction", f"'{found.group()}' changes the status of the '{titles[0]}' the source describes")
     done = _DONE.search(prose)
-    if done and _FUTURE.search(support) and not _FUTURE.search(prose):
-        future = _FUTURE.search(support)
-        assert future is not None
+    future = _FUTURE.search(support)
+    if done and future and not _FUTURE.search(prose):
         s, e = unit.start + done.start(), unit.start + done.end()
         add((s, e), "contradiction", f"'{done.group()}' tells as done what the source says is to come ('{future.group()}')")
-    swap = swapped_words(unit.text, support, [(a - unit.start, b - unit.start) for a, b in quoted])
+    shift = unit.start
+    mine = _Sentence(unit.text, [(s - shift, e - shift, form) for s, e, form in unit_words])
+    quoted_here = SpanSet((a - shift, b - shift) for a, b in quoted.inside(unit.span))
+    swap = _swapped(mine, _Sentence(support, support_words), quoted_here)
     if swap is not None:
         (s, e), (ss, se) = swap
         said = support[ss:se] if se - ss <= 80 else f"{support[ss:ss + 35]}…{support[se - 35:se]}"
         add((unit.start + s, unit.start + e), "contradiction", f"the same words in other places: the source has '{said}'")
     negation = _NEGATION.search(prose)
-    if negation and not _NEGATION.search(support) and len(unit.keys & set(content_of(support))) >= 2:
+    support_keys = frozenset().union(*(s.keys for s in match.sources))
+    if negation and not _NEGATION.search(support) and len(unit.keys & support_keys) >= 2:
         s, e = unit.start + negation.start(), unit.start + negation.end()
         add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
-    for match in _ATTRIBUTION.finditer(prose):
-        noun = _ATTRIBUTION_NOUN.search(match.group())
-        if noun is None or not re.search(r"\b" + noun.group(), source, re.IGNORECASE):
-            s, e = unit.start + match.start(), unit.start + match.end()
-            add((s, e), "attribution", f"the source does not attribute this to anyone: '{match.group()}'")
-    for match in _HIT_HARD.finditer(prose):
-        if "hard" not in source.lower():
-            add((unit.start + match.start(), unit.start + match.end()), "exaggeration", f"'{match.group()}' intensifies what the source reports")
+    for found in _ATTRIBUTION.finditer(prose):
+        noun = _ATTRIBUTION_NOUN.search(found.group())
+        if noun is None or noun.group().lower() not in facts.attribution_nouns:
+            s, e = unit.start + found.start(), unit.start + found.end()
+            add((s, e), "attribution", f"the source does not attribute this to anyone: '{found.group()}'")
+    for found in _HIT_HARD.finditer(prose):
+        if "hard" not in facts.forms:
+            add((unit.start + found.start(), unit.start + found.end()), "exaggeration", f"'{found.group()}' intensifies what the source reports")
     for word in words:
         if word.key in _LOADED_SPEECH and not word.in_source:
             neutral = _NEUTRAL_SPEECH.search(support)
@@ -338,8 +313,8 @@ def _claims_in(
     for i, word in enumerate(words):
         if word.in_source:
             continue
-        if word.form in _EXAGGERATION or word.form in _OPINION:
-            kind = "exaggeration" if word.form in _EXAGGERATION else "opinion"
+        if word.form in INTENSIFIERS or word.form in EVALUATIVE_WORDS:
+            kind = "exaggeration" if word.form in INTENSIFIERS else "opinion"
             end = words[i + 1].end if i + 1 < len(words) and words[i + 1].form not in STOPWORDS and words[i + 1].start - word.end <= 1 else word.end
             add((word.start, end), kind, f"'{word.form}' is {'intensifying' if kind == 'exaggeration' else 'evaluative'} language the source does not use")
     for run in _unsupported_runs(words):
@@ -353,7 +328,7 @@ def _claims_in(
             text[word.start].isupper()
             and not word.in_source
             and word.form not in STOPWORDS
-            and word.form not in _TITLES
+            and word.form not in OFFICE_TITLES
             and word.start != unit.start
         ):
             add((word.start, word.end), "entity", f"'{text[word.start:word.end]}' is not named in the source")
@@ -371,7 +346,7 @@ def _initialisms(forms: Sequence[str]) -> set[str]:
     out: set[str] = set()
     for i in range(len(forms)):
         letters = ""
-        for form in forms[i : i + _INITIALISM_MAX]:
+        for form in forms[i : i + INITIALISM_MAX]:
             if form in STOPWORDS or not form.isalpha():
                 break
             letters += form[0]
@@ -380,16 +355,11 @@ def _initialisms(forms: Sequence[str]) -> set[str]:
     return out
 
 
-def content_of(text: str) -> list[str]:
-    return [key(form) for _, _, form in _core.tokenize(text) if form not in STOPWORDS]
-
-
-def _prose(text: str, unit: Unit, quoted: Sequence[Span]) -> str:
+def _prose(text: str, unit: Sentence, quoted: SpanSet) -> str:
     """The unit's text with quoted stretches blanked out (same length, so offsets hold)."""
     chars = list(text[unit.start : unit.end])
-    for a, b in quoted:
-        for position in range(max(a, unit.start), min(b, unit.end)):
-            chars[position - unit.start] = " "
+    for a, b in quoted.inside(unit.span):
+        chars[a - unit.start : b - unit.start] = " " * (b - a)
     return "".join(chars)
 
 

@@ -374,13 +374,14 @@ def search_command(candidate: str, index_path: Path, k: int, output_format: str,
 def corpus_command(corpus: str, output_format: str, output: Path | None, min_prose_words: int | None,
                    window: int, max_df: int, ngram: int, max_gap: int, min_matched: int) -> None:
     """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin)."""
-    from provenance.corpus import DEFAULT_MIN_PROSE_WORDS, RENDERERS, IndexOptions, find_reuse
+    from provenance.corpus import RENDERERS, IndexOptions, find_reuse
+    from provenance.thresholds import MIN_PROSE_WORDS
 
     records = _read_corpus_or_fail(corpus)
     _progress_note(f"comparing {len(records)} documents ...")
     reuse = find_reuse(
         records,
-        min_prose_words=min_prose_words or DEFAULT_MIN_PROSE_WORDS,
+        min_prose_words=min_prose_words or MIN_PROSE_WORDS,
         index_options=IndexOptions(window=window, max_df=max_df),
         options=AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
         progress=_progress,

@@ -20,23 +20,15 @@ from xml.sax.saxutils import quoteattr
 
 from provenance import _core
 from provenance.align import AlignOptions, to_passage
-from provenance.quotes import Quotation, classify_quotations, find_quotations
+from provenance.quote_check import check_quotations
 from provenance.read import InputError, read_document
 from provenance.report import Passage
+from provenance.text import AnalysedText
+from provenance.thresholds import MIN_PROSE_WORDS, MIN_SHARED_FINGERPRINTS
 
 T = TypeVar("T")
 # Wraps a long loop's items to report progress: (items, what is being done) -> the same items.
 Progress = Callable[[Sequence[T], str], Iterable[T]]
-
-# Words of reused prose (outside quotation marks, on both sides) for two documents to be linked.
-# Independent reports of one event share stock phrases ("Prime Minister Mark Carney is set to
-# meet", 6-11 words on ../shared/seeds) and the quotations they both report; a rewrite shares
-# more prose than the longest such phrase.
-DEFAULT_MIN_PROSE_WORDS = 15
-# Fingerprints two documents must share before they are aligned: one shared fingerprint is often
-# a coincidence of common words; a copied passage of 50 words carries about ten.
-DEFAULT_MIN_SHARED = 2
-
 
 @dataclass(frozen=True)
 class Record:
@@ -266,8 +258,8 @@ class CorpusReuse:
 def find_reuse(
     records: list[Record],
     *,
-    min_prose_words: int = DEFAULT_MIN_PROSE_WORDS,
-    min_shared: int = DEFAULT_MIN_SHARED,
+    min_prose_words: int = MIN_PROSE_WORDS,
+    min_shared: int = MIN_SHARED_FINGERPRINTS,
     index_options: IndexOptions = IndexOptions(),
     options: AlignOptions = AlignOptions(),
     progress: Progress = no_progress,
@@ -278,46 +270,43 @@ def find_reuse(
         min_shared=min_shared, align_ngram=options.ngram, max_gap=options.max_gap,
         min_matched=options.min_matched, max_postings=options.max_postings,
     )
-    quotations: dict[int, list[Quotation]] = {}
+    analysed: dict[int, AnalysedText] = {}
 
-    def quotes_of(i: int) -> list[Quotation]:
-        if i not in quotations:
-            quotations[i] = find_quotations(records[i].text)
-        return quotations[i]
+    def analysis_of(i: int) -> AnalysedText:
+        """Each document is analysed once, and only when it is in a candidate pair."""
+        if i not in analysed:
+            analysed[i] = AnalysedText(records[i].text)
+        return analysed[i]
 
     pairs: list[ReusePair] = []
     for raw in progress(found, "checking pairs"):
-        a, b = records[raw.a], records[raw.b]
+        a, b = analysis_of(raw.a), analysis_of(raw.b)
         prose = min(
-            sum(_prose_words(a.text, p.candidate, quotes_of(raw.a)) for p in raw.passages),
-            sum(_prose_words(b.text, p.source, quotes_of(raw.b)) for p in raw.passages),
+            sum(_prose_words(a, p.candidate) for p in raw.passages),
+            sum(_prose_words(b, p.source) for p in raw.passages),
         )
         if prose < min_prose_words:
             continue
-        pairs.append(ReusePair(a.id, b.id, [to_passage(p) for p in raw.passages],
-                               sum(p.matched for p in raw.passages), prose, direction_of(a, b)))
+        first, second = records[raw.a], records[raw.b]
+        pairs.append(ReusePair(first.id, second.id, [to_passage(p) for p in raw.passages],
+                               sum(p.matched for p in raw.passages), prose, direction_of(first, a, second, b)))
     return CorpusReuse(pairs, clusters_of(pairs), len(records), candidates)
 
 
-def _prose_words(text: str, span: tuple[int, int], quotations: list[Quotation]) -> int:
-    """Words of `text[span]` outside quotation marks."""
-    start, end = span
-    inside = [(q.start, q.end) for q in quotations if q.end > start and q.start < end]
-    return sum(
-        1 for s, _e, _w in _core.tokenize(text[start:end])
-        if not any(qs <= start + s < qe for qs, qe in inside)
-    )
+def _prose_words(document: AnalysedText, span: tuple[int, int]) -> int:
+    """Words of the document within ``span`` outside quotation marks."""
+    return sum(1 for i in document.word_range(*span) if document.words[i][0] not in document.quoted)
 
 
-def direction_of(a: Record, b: Record) -> Direction | None:
+def direction_of(a: Record, a_text: AnalysedText, b: Record, b_text: AnalysedText) -> Direction | None:
     """Which of two linked documents came first: by their dates when both have different ones;
     otherwise by quotations, when one side's quotations are words the other has only as prose
     (a rewrite that turned a report into a quotation) or altered from the other's."""
     if a.date and b.date and a.date != b.date:
         first, second = (a, b) if a.date < b.date else (b, a)
         return Direction(first.id, second.id, "dates")
-    a_doubtful = _doubtful_quotes(a.text, b.text)
-    b_doubtful = _doubtful_quotes(b.text, a.text)
+    a_doubtful = _doubtful_quotes(a_text, b_text)
+    b_doubtful = _doubtful_quotes(b_text, a_text)
     if a_doubtful > b_doubtful:
         return Direction(b.id, a.id, f"quotations: {a_doubtful} in {a.id} altered or made from prose of {b.id}")
     if b_doubtful > a_doubtful:
@@ -325,8 +314,8 @@ def direction_of(a: Record, b: Record) -> Direction | None:
     return None
 
 
-def _doubtful_quotes(candidate: str, source: str) -> int:
-    return sum(f.status in ("altered", "fabricated") for f in classify_quotations(candidate, source))
+def _doubtful_quotes(candidate: AnalysedText, source: AnalysedText) -> int:
+    return sum(f.status in ("altered", "fabricated") for f in check_quotations(candidate, source))
 
 
 def clusters_of(pairs: list[ReusePair]) -> list[list[str]]:

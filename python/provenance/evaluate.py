@@ -37,11 +37,13 @@ import numpy as np
 
 from provenance import _core
 from provenance.api import compare
-from provenance.classify import STOPWORDS, covered_chars, is_boilerplate, key
-from provenance.quotes import classify_quotations
+from provenance.lexicon import STOPWORDS
+from provenance.quote_check import check_quotations
 from provenance.read import read_text
 from provenance.report import AddedClaim, Coverage, Document, Report, SentenceFinding, Span, Verdict
 from provenance.segment import segment
+from provenance.spans import covered_chars
+from provenance.text import AnalysedText, is_boilerplate, key
 
 LABELS = ("copied", "paraphrase", "added", "heading", "boilerplate")
 DERIVED_RELATIONS = {"spun_rewrite", "condensed_rewrite", "light_edit_copy", "derived"}
@@ -93,7 +95,7 @@ def baseline_report(candidate: str, source: str) -> Report:
         Coverage(),
         sentences=sentences,
         added=added,
-        quotes=classify_quotations(candidate, source),
+        quotes=check_quotations(AnalysedText(candidate), AnalysedText(source)),
     )
 
 

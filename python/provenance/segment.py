@@ -18,10 +18,20 @@ Rules, in order of strength:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from provenance.quotes import Quotation, find_quotations, spans_between
+from provenance.lexicon import (
+    ABBREVIATIONS_BEFORE_NAMES,
+    ABBREVIATIONS_BEFORE_NUMBERS,
+    ABBREVIATIONS_MAY_END,
+    CONTINUING_WORDS,
+    SENTENCE_OPENERS,
+)
+from provenance.quotations import LINE_BREAK, Quotation, find_quotations, spans_between
+from provenance.spans import SpanSet
 
 SegmentKind = Literal["sentence", "heading"]
 
@@ -39,44 +49,22 @@ _OPENERS = "“‘\"'«„([{"
 # (`meeting.”` or `positive.”.`).
 _TERMINAL = re.compile(r"[.!?…]+(?:[" + re.escape(_CLOSERS) + r"]+[.!?…]*)*")
 _TERMINAL_AT_END = re.compile(r"[.!?…]+(?:[" + re.escape(_CLOSERS) + r"]+[.!?…]*)*$")
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}$")  # U.S, D.C, p.m, Ph.D
-
-# Abbreviations that (almost) never end a sentence: a name or a number follows them.
-_TITLES = frozenset(
-    """mr mrs ms messrs dr prof gov sen rep reps sens gen gens col lt sgt capt cmdr adm maj cpl pvt
-    rev fr msgr hon pres supt insp det atty st mt ft vs v cf e.g i.e viz""".split()
-)
-# Abbreviations that usually sit before a number (`No. 10`, `Feb. 27`, `p. 4`).
-_BEFORE_NUMBERS = frozenset(
-    """no nos vol vols p pp fig figs art ch sec sect para approx est ca op ed eds
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
-# Abbreviations that may well end a sentence (`…with the U.S. His style…`); a boundary is taken
-# only when the next word is one that typically opens a sentence.
-_AMBIGUOUS = frozenset("inc co corp ltd llc plc jr sr bros etc al".split()) | _BEFORE_NUMBERS
-# Capitalised function words that start sentences but rarely continue a name after an abbreviation.
-_SENTENCE_OPENERS = frozenset(
-    """the a an this that these those it its it's he she they we i you his her their our my your
-    there here in on at by for from with after before during since until when while if as but and
-    or so yet however meanwhile still also now then some many most more much no not one two
-    what why how who which where both each every all any another such despite although though
-    because instead even only just other others last next earlier later today yesterday""".split()
-)
-# Lowercase words a heading rarely ends with; a line ending in one continues on the next line.
-_CONTINUING_WORDS = frozenset(
-    """a an the and or but nor of to in on at by for from with as that which who whose than
-    into onto about over under between is are was were be been has have had will would can
-    could should may might must said says""".split()
-)
+# Abbreviations that may end a sentence: a boundary is taken after them only when the next word
+# typically opens one.
+_AMBIGUOUS = ABBREVIATIONS_MAY_END | ABBREVIATIONS_BEFORE_NUMBERS
+_LOOK_AHEAD = 64
 
 
-def segment(text: str) -> list[Segment]:
+def segment(text: str, quotations: Sequence[Quotation] | None = None) -> list[Segment]:
     """Split ``text`` into ordered, non-overlapping, whitespace-trimmed sentence and heading spans.
 
-    Every non-whitespace character of ``text`` lies in exactly one segment.
+    Every non-whitespace character of ``text`` lies in exactly one segment. ``quotations`` are the
+    text's own (found here when not given).
     """
-    ellipsis_zones = _quotation_interiors(find_quotations(text))
+    if quotations is None:
+        quotations = find_quotations(text)
+    ellipsis_zones = SpanSet((q.start + 1, q.end) for q in quotations)
     lines = _lines(text)
     cuts: list[int] = []
     unit_start_line = True  # does the unit in progress start at the beginning of the current line?
@@ -97,23 +85,15 @@ def segment(text: str) -> list[Segment]:
             unit_start_line = True
         else:
             unit_start_line = False
-    return _segments_between(text, cuts)
+    return _segments_between(text, cuts, [start for start, _ in lines])
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, line-break characters excluded."""
-    return spans_between(text, _LINE_BREAK)
+    return spans_between(text, LINE_BREAK)
 
 
-def _quotation_interiors(quotations: list[Quotation]) -> list[tuple[int, int]]:
-    return [(q.start + 1, q.end) for q in quotations]
-
-
-def _inside(position: int, zones: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in zones)
-
-
-def _inline_cuts(text: str, start: int, end: int, ellipsis_zones: list[tuple[int, int]]) -> list[int]:
+def _inline_cuts(text: str, start: int, end: int, ellipsis_zones: SpanSet) -> list[int]:
     """Sentence ends inside one line ``text[start:end]`` (the line's own end is decided elsewhere)."""
     cuts: list[int] = []
     for match in _TERMINAL.finditer(text, start, end):
@@ -123,7 +103,9 @@ def _inline_cuts(text: str, start: int, end: int, ellipsis_zones: list[tuple[int
         next_start = after
         while next_start < end and text[next_start].isspace():
             next_start += 1
-        if _is_boundary(text, start, match.start(), match.group(), text[next_start:end], ellipsis_zones):
+        # The rule reads only the next character and word: a bounded look-ahead keeps a long line linear.
+        following = text[next_start : min(end, next_start + _LOOK_AHEAD)]
+        if _is_boundary(text, start, match.start(), match.group(), following, ellipsis_zones):
             cuts.append(after)
     return cuts
 
@@ -134,7 +116,7 @@ def _is_boundary(
     punct_start: int,
     punct: str,
     following: str,
-    ellipsis_zones: list[tuple[int, int]],
+    ellipsis_zones: SpanSet,
 ) -> bool:
     """Does the punctuation run ``punct`` at ``punct_start``, followed by ``following``, end a sentence?"""
     first = following[:1]
@@ -148,12 +130,12 @@ def _is_boundary(
         return True
     if punct.startswith("…") or punct.startswith(".."):
         # An ellipsis inside a quotation usually marks omitted words, not the end of a sentence.
-        return not _inside(punct_start, ellipsis_zones)
+        return punct_start not in ellipsis_zones
     key = word.lower()
-    if key in _TITLES or _is_initial(word):
+    if key in ABBREVIATIONS_BEFORE_NAMES or _is_initial(word):
         return False
     if key in _AMBIGUOUS or _DOTTED_ACRONYM.match(word):
-        return first in _OPENERS or next_word.lower() in _SENTENCE_OPENERS
+        return first in _OPENERS or next_word.lower() in SENTENCE_OPENERS
     return True
 
 
@@ -178,7 +160,7 @@ def _is_initial(word: str) -> bool:
 def _abbreviation(word: str) -> bool:
     key = word.lower()
     return (
-        key in _TITLES
+        key in ABBREVIATIONS_BEFORE_NAMES
         or key in _AMBIGUOUS
         or _is_initial(word)
         or bool(_DOTTED_ACRONYM.match(word))
@@ -193,17 +175,17 @@ def _line_ends_unit(line: str, next_line: str, unit_starts_line: bool) -> bool:
     terminal = _TERMINAL_AT_END.search(line)
     if terminal:
         word = _word_before(line, 0, terminal.start())
-        if terminal.group() == "." and (word.lower() in _TITLES or _is_initial(word)):
+        if terminal.group() == "." and (word.lower() in ABBREVIATIONS_BEFORE_NAMES or _is_initial(word)):
             return False  # `Mr.` / `J.` at a wrapped line end
         return True
-    if line[-1] in ",;-–—&(" or line.rsplit(None, 1)[-1] in _CONTINUING_WORDS:
+    if line[-1] in ",;-–—&(" or line.rsplit(None, 1)[-1] in CONTINUING_WORDS:
         return False
     # No final punctuation: a line that stands alone is a heading; the tail of a sentence that
     # began on an earlier line is hard-wrapped text.
     return unit_starts_line
 
 
-def _segments_between(text: str, cuts: list[int]) -> list[Segment]:
+def _segments_between(text: str, cuts: list[int], line_starts: list[int]) -> list[Segment]:
     segments: list[Segment] = []
     boundaries = sorted(set(cuts) | {len(text)})
     previous = 0
@@ -213,18 +195,16 @@ def _segments_between(text: str, cuts: list[int]) -> list[Segment]:
         if stripped:
             start = previous + (len(piece) - len(piece.lstrip()))
             end = start + len(stripped)
-            segments.append(Segment(start, end, _kind(text, start, end)))
+            segments.append(Segment(start, end, _kind(text, start, end, line_starts)))
         previous = cut
     return segments
 
 
-def _kind(text: str, start: int, end: int) -> SegmentKind:
+def _kind(text: str, start: int, end: int, line_starts: list[int]) -> SegmentKind:
     """A unit without final punctuation that is a whole line of its own is a heading."""
     if _TERMINAL_AT_END.search(text, start, end):
         return "sentence"
-    line_start = start
-    while line_start > 0 and not _LINE_BREAK.match(text, line_start - 1):
-        line_start -= 1
+    line_start = line_starts[bisect_right(line_starts, start) - 1]
     starts_line = not text[line_start:start].strip()
-    one_line = _LINE_BREAK.search(text, start, end) is None
+    one_line = LINE_BREAK.search(text, start, end) is None
     return "heading" if starts_line and one_line else "sentence"

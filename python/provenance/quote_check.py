@@ -1,0 +1,361 @@
+"""The quotation check: whether each quotation of a candidate is true to the source.
+
+* ``exact``: the same words as a contiguous part of one source quotation (ellipses may stand for
+  omitted words);
+* ``altered``: most of its weighted words align with one source quotation, but some changed;
+* ``fabricated``: the words are (nearly) in the source, but only outside quotation marks;
+* ``unsourced``: neither.
+
+Words are the core's normalised forms, so typography does not tell two quotations apart. Source
+quotations and source words are looked up through indexes of their words, and the word-level
+alignment (difflib) runs only on short stretches around the matches, so the check costs about the
+length of the two texts, not their product.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import Match, SequenceMatcher
+
+from provenance import _core
+from provenance.lexicon import STOPWORDS
+from provenance.quotations import Quotation
+from provenance.report import QuoteFinding, WordDiff
+from provenance.text import AnalysedText, Word
+from provenance.thresholds import (
+    ALTERED_MIN,
+    EDGE_SLACK,
+    FABRICATED_MIN,
+    GAP_COST,
+    MAX_ATTRIBUTION_WORDS,
+    QUOTE_CANDIDATES,
+    REGIONS_TRIED,
+    SHORT_QUOTE_MIN,
+    STOPWORD_WEIGHT,
+    SWAP_CREDIT,
+    SWAP_MAX,
+)
+
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+
+
+def _weight(word: str | None) -> float:
+    return STOPWORD_WEIGHT if word in STOPWORDS else 1.0
+
+
+def _is_content(word: str | None) -> bool:
+    return word is not None and word not in STOPWORDS
+
+
+@dataclass(frozen=True)
+class _Match:
+    coverage: float
+    content_matches: int  # content words shared verbatim
+    source_lo: int  # word indices of the matched source stretch, [lo, hi)
+    source_hi: int
+
+
+@dataclass(frozen=True)
+class _SourceQuote:
+    """What a candidate quotation is matched against: a source quotation, or two that only an
+    attribution interrupts, taken as one utterance (their words without the attribution's)."""
+
+    span: tuple[int, int]
+    word_indices: list[int]
+
+
+class _Source:
+    """The source, indexed for the check: its quotations and the words of each, and its words
+    outside quotations (quoted words masked as None, which match nothing)."""
+
+    def __init__(self, source: AnalysedText) -> None:
+        self.text = source.text
+        self.words = source.words
+        self.forms = [w[2] for w in source.words]
+        self.quotes = _source_quotes(source)
+        self.quote_forms = [[self.forms[i] for i in q.word_indices] for q in self.quotes]
+        # form -> the source quotations holding it, in order
+        self.quotes_with: dict[str, list[int]] = defaultdict(list)
+        for number, forms in enumerate(self.quote_forms):
+            for form in dict.fromkeys(forms):
+                self.quotes_with[form].append(number)
+        quoted = {i for q in self.quotes for i in q.word_indices}
+        self.indirect: list[str | None] = [f if i not in quoted else None for i, f in enumerate(self.forms)]
+        # Where each content word and each pair of adjacent words stands outside quotations.
+        self.indirect_at: dict[str, list[int]] = defaultdict(list)
+        self.indirect_pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, form in enumerate(self.indirect):
+            if form is not None and _is_content(form):
+                self.indirect_at[form].append(i)
+            following = self.indirect[i + 1] if i + 1 < len(self.indirect) else None
+            if form is not None and following is not None:
+                self.indirect_pairs[(form, following)].append(i)
+
+
+def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[QuoteFinding]:
+    """Status of every quotation of ``candidate`` with respect to ``source``."""
+    indexed = _Source(source)
+    findings: list[QuoteFinding] = []
+    for quotation in candidate.quotations:
+        quote_words = [candidate.words[i] for i in candidate.word_range(quotation.inner_start, quotation.inner_end)]
+        if quote_words:
+            findings.append(_check(candidate.text, quotation, quote_words, indexed))
+    return findings
+
+
+def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source: _Source) -> QuoteFinding:
+    forms = [w[2] for w in quote_words]
+    gaps = _ellipsis_gaps(candidate, quotation, quote_words)
+    span = (quotation.start, quotation.end)
+
+    exact = next(
+        (n for n in source.quotes_with.get(forms[0], ()) if _contains_in_order(source.quote_forms[n], forms, gaps)),
+        None,
+    )
+    if exact is not None:
+        reason = "same words as the source quotation" + (", with ellipses for omitted words" if gaps else "")
+        return QuoteFinding(span, "exact", source.quotes[exact].span, reason)
+
+    best_quote: tuple[_Match, _SourceQuote] | None = None
+    for number in _likely_quotes(forms, source):
+        match = _align(forms, source.quote_forms[number], (0, len(source.quote_forms[number])))
+        if match is not None and (best_quote is None or match.coverage > best_quote[0].coverage):
+            best_quote = (match, source.quotes[number])
+    indirect: _Match | None = None
+    for region in _likely_regions(forms, source):
+        match = _align(forms, source.indirect, region)
+        if match is not None and (indirect is None or match.coverage > indirect.coverage):
+            indirect = match
+
+    quote_coverage = best_quote[0].coverage if best_quote else 0.0
+    indirect_coverage = indirect.coverage if indirect else 0.0
+    altered_ok = best_quote is not None and _supports(best_quote[0], forms, ALTERED_MIN)
+    fabricated_ok = indirect is not None and _supports(indirect, forms, FABRICATED_MIN)
+    if best_quote is not None and altered_ok and (not fabricated_ok or quote_coverage >= indirect_coverage):
+        match, source_quote = best_quote
+        matched = [source.words[i] for i in source_quote.word_indices[match.source_lo : match.source_hi]]
+        diff = _diff(source.text, matched, candidate, quote_words)
+        return QuoteFinding(span, "altered", source_quote.span, _altered_reason(diff), diff)
+    if indirect is not None and fabricated_ok:
+        lo, hi = source.words[indirect.source_lo][0], source.words[indirect.source_hi - 1][1]
+        diff = _diff(source.text, source.words[indirect.source_lo : indirect.source_hi], candidate, quote_words)
+        changed = any(step.op != "equal" for step in diff)
+        reason = (
+            f"the source has {'nearly ' if changed else ''}these words only outside quotation marks: "
+            f"'{_clip(source.text[lo:hi])}'"
+        )
+        return QuoteFinding(span, "fabricated", (lo, hi), reason, diff if changed else [])
+    return QuoteFinding(span, "unsourced", None, "no source quotation or passage has these words")
+
+
+def _likely_quotes(forms: list[str], source: _Source) -> list[int]:
+    """The source quotations sharing the most content words with a candidate quotation (only
+    those can support it: see ``_supports``), in the source's order."""
+    shared: Counter[int] = Counter()
+    for form in dict.fromkeys(f for f in forms if _is_content(f)):
+        shared.update(source.quotes_with.get(form, ()))
+    return sorted(n for n, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:QUOTE_CANDIDATES])
+
+
+def _likely_regions(forms: list[str], source: _Source) -> list[tuple[int, int]]:
+    """The stretches of the source's unquoted words where a quotation's words cluster most: windows
+    of twice its length scored by the content words and the word pairs it shares there, the best
+    few that do not overlap, each with the quotation's length of margin on either side."""
+    hits: list[int] = []
+    for form in dict.fromkeys(f for f in forms if _is_content(f)):
+        hits.extend(source.indirect_at.get(form, ()))
+    for pair in dict.fromkeys(zip(forms, forms[1:])):
+        hits.extend(source.indirect_pairs.get(pair, ()))
+    hits.sort()
+    width, margin = 2 * len(forms), len(forms)
+    windows: list[tuple[int, int, int]] = []  # (-hits in the window, first hit, last hit)
+    last = 0
+    for first in range(len(hits)):
+        last = max(last, first)
+        while last + 1 < len(hits) and hits[last + 1] - hits[first] < width:
+            last += 1
+        windows.append((first - last - 1, hits[first], hits[last]))
+    regions: list[tuple[int, int]] = []
+    for _, lo, hi in sorted(windows):
+        if len(regions) == REGIONS_TRIED:
+            break
+        region = (max(0, lo - margin), min(len(source.indirect), hi + 1 + margin))
+        if all(region[1] <= a or b <= region[0] for a, b in regions):
+            regions.append(region)
+    return regions
+
+
+def _source_quotes(source: AnalysedText) -> list[_SourceQuote]:
+    singles = [(q, source.word_range(q.inner_start, q.inner_end)) for q in source.quotations]
+    quotes = [_SourceQuote((q.start, q.end), list(words)) for q, words in singles]
+    for (first, first_words), (second, second_words) in zip(singles, singles[1:]):
+        between = source.text[first.end : second.start]
+        if "\n" not in between and len(between.split()) <= MAX_ATTRIBUTION_WORDS:
+            quotes.append(_SourceQuote((first.start, second.end), [*first_words, *second_words]))
+    return quotes
+
+
+def _ellipsis_gaps(text: str, quotation: Quotation, quote_words: list[Word]) -> set[int]:
+    """Word indices k such that an ellipsis stands between word k-1 and word k."""
+    gaps: set[int] = set()
+    for match in _ELLIPSIS.finditer(text, quotation.inner_start, quotation.inner_end):
+        gaps.add(sum(1 for w in quote_words if w[1] <= match.start()))
+    return gaps
+
+
+def _contains_in_order(source: list[str], quote: list[str], gaps: set[int]) -> bool:
+    """Is ``quote`` a contiguous stretch of ``source``, except that at each gap any source words may
+    be skipped? Placing each piece as early as possible is optimal, so a greedy scan decides it."""
+    cuts = sorted({0, len(quote)} | {g for g in gaps if 0 < g < len(quote)})
+    cursor = 0
+    for a, b in zip(cuts, cuts[1:]):
+        found = _find(source, quote[a:b], cursor)
+        if found is None:
+            return False
+        cursor = found + (b - a)
+    return bool(quote)
+
+
+def _find(source: list[str], piece: list[str], start: int) -> int | None:
+    return next((i for i in range(start, len(source) - len(piece) + 1) if source[i : i + len(piece)] == piece), None)
+
+
+def _align(quote: list[str], source: Sequence[str | None], region: tuple[int, int]) -> _Match | None:
+    """The stretch of ``source`` within ``region`` that best supports ``quote`` in order, and how
+    much of it it covers."""
+    window = _matched_stretch(quote, source, region)
+    if window is None:
+        return None
+    # A second pass around the first match, with a quotation's length of margin, recovers the small
+    # words a pass over the whole region misses.
+    margin = len(quote)
+    window = _matched_stretch(quote, source, (max(0, window[0] - margin), min(len(source), window[1] + margin))) or window
+    window = _settle(quote, source, window)
+    return _score(quote, source[window[0] : window[1]], window)
+
+
+def _matched_stretch(quote: list[str], source: Sequence[str | None], region: tuple[int, int]) -> tuple[int, int] | None:
+    lo, hi = region
+    run = _best_run(quote, SequenceMatcher(None, source[lo:hi], quote, autojunk=False).get_matching_blocks())
+    return (run[0] + lo, run[1] + lo) if run is not None else None
+
+
+def _settle(quote: list[str], source: Sequence[str | None], window: tuple[int, int]) -> tuple[int, int]:
+    """Widen a matched stretch over the source words facing the candidate's unmatched edge words
+    (`This is [going to be] the beginning`, a last word swapped), never into a quotation masked out
+    as None, then cut back source words the diff leaves without a counterpart at either end."""
+    lo, hi = window
+    ops = SequenceMatcher(None, source[lo:hi], quote, autojunk=False).get_opcodes()
+    lead = next((j1 for op, _, _, j1, _ in ops if op == "equal"), 0)
+    trail = len(quote) - next((j2 for op, _, _, _, j2 in reversed(ops) if op == "equal"), len(quote))
+    for _ in range(lead + EDGE_SLACK if lead else 0):
+        if lo == 0 or source[lo - 1] is None:
+            break
+        lo -= 1
+    for _ in range(trail + EDGE_SLACK if trail else 0):
+        if hi == len(source) or source[hi] is None:
+            break
+        hi += 1
+    ops = SequenceMatcher(None, source[lo:hi], quote, autojunk=False).get_opcodes()
+    op, i1, i2, j1, j2 = ops[0]
+    if op == "delete" or (op == "replace" and i2 - i1 > j2 - j1 + 1):
+        lo += (i2 - i1) - (0 if op == "delete" else j2 - j1 + 1)
+    op, i1, i2, j1, j2 = ops[-1]
+    if op == "delete" or (op == "replace" and i2 - i1 > j2 - j1 + 1):
+        hi -= (i2 - i1) - (0 if op == "delete" else j2 - j1 + 1)
+    return lo, hi
+
+
+def _best_run(quote: list[str], blocks: list[Match]) -> tuple[int, int] | None:
+    """The source stretch of the run of consecutive matching blocks with the best matched weight
+    minus the cost of the unmatched source words inside it.
+
+    The score of the run from block f to block l splits into a part of l and a part of f, so one
+    pass keeping the best f so far finds the best run in time linear in the blocks."""
+    blocks = [b for b in blocks if b.size]
+    best: tuple[float, int, int] | None = None
+    best_start: tuple[float, int] | None = None  # (part of f, f)
+    weight_before = size_before = 0.0  # sums over the blocks before the current one
+    for index, block in enumerate(blocks):
+        start_part = -weight_before + GAP_COST * (block.a - size_before)
+        if best_start is None or start_part > best_start[0]:
+            best_start = (start_part, index)
+        weight_before += sum(_weight(w) for w in quote[block.b : block.b + block.size])
+        size_before += block.size
+        score = weight_before - GAP_COST * (block.a + block.size - size_before) + best_start[0]
+        if best is None or score > best[0]:
+            best = (score, best_start[1], index)
+    if best is None:
+        return None
+    return blocks[best[1]].a, blocks[best[2]].a + blocks[best[2]].size
+
+
+def _score(quote: list[str], stretch: Sequence[str | None], window: tuple[int, int]) -> _Match:
+    """Coverage of ``quote`` by ``stretch``: shared words count fully, words swapped one-for-one
+    between shared words (`lead to` -> `result in`) count for ``SWAP_CREDIT`` of their weight."""
+    matched = 0.0
+    content = 0
+    ops = SequenceMatcher(None, stretch, quote, autojunk=False).get_opcodes()
+    for index, (op, _i1, _i2, j1, j2) in enumerate(ops):
+        taken = quote[j1:j2]
+        if op == "equal":
+            matched += sum(_weight(w) for w in taken)
+            content += sum(1 for w in taken if _is_content(w))
+        elif op == "replace" and _framed_swap(ops, index):
+            matched += SWAP_CREDIT * sum(_weight(w) for w in taken)
+    return _Match(matched / sum(_weight(w) for w in quote), content, window[0], window[1])
+
+
+def _framed_swap(ops: list[tuple[str, int, int, int, int]], index: int) -> bool:
+    """A short, one-for-one replacement with shared words on both sides."""
+    _, i1, i2, j1, j2 = ops[index]
+    inside = 0 < index < len(ops) - 1
+    return inside and max(i2 - i1, j2 - j1) <= SWAP_MAX and abs((i2 - i1) - (j2 - j1)) <= 1
+
+
+def _supports(match: _Match, quote: list[str], threshold: float) -> bool:
+    """Enough coverage, and enough shared content words: two when the quotation has two or more
+    (one shared word of "never, ever" proves nothing). A quotation with fewer than two content
+    words offers so little evidence that it must be matched almost in full."""
+    content_words = sum(1 for w in quote if _is_content(w))
+    if content_words < 2:
+        threshold = max(threshold, SHORT_QUOTE_MIN)
+    return match.coverage >= threshold and match.content_matches >= max(1, min(2, content_words))
+
+
+def _diff(source: str, source_words: Sequence[Word], candidate: str, quote_words: list[Word]) -> list[WordDiff]:
+    """Word-level steps turning the source's words into the candidate's, with their surface text."""
+    matcher = SequenceMatcher(None, [w[2] for w in source_words], [w[2] for w in quote_words], autojunk=False)
+    return [
+        WordDiff(op, _surface(source, source_words[i1:i2]), _surface(candidate, quote_words[j1:j2]))  # type: ignore[arg-type]
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+
+
+def _surface(text: str, span_words: Sequence[Word]) -> str:
+    return text[span_words[0][0] : span_words[-1][1]] if span_words else ""
+
+
+def _altered_reason(diff: list[WordDiff]) -> str:
+    parts: list[str] = []
+    for op, label in (("replace", "changed"), ("insert", "added"), ("delete", "dropped")):
+        steps = [d for d in diff if d.op == op]
+        if not steps:
+            continue
+        count = sum(len(_core.tokenize(d.candidate if op != "delete" else d.source)) for d in steps)
+        if op == "replace":
+            examples = [f"'{d.candidate}' for '{d.source}'" for d in steps[:3]]
+        elif op == "insert":
+            examples = [f"'{d.candidate}'" for d in steps[:3]]
+        else:
+            examples = [f"'{d.source}'" for d in steps[:3]]
+        more = ", ..." if len(steps) > 3 else ""
+        parts.append(f"{count} word{'s' if count != 1 else ''} {label}: {', '.join(examples)}{more}")
+    return "; ".join(parts) if parts else "same words in a different form"
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,104 @@
+"""The analyse-text stage: what the pair analysis needs of one text, computed once.
+
+An ``AnalysedText`` holds the text's words (one call into the core: offsets and normalised forms),
+their comparison keys (Snowball stems), its quotations, and its sentences and headings, each with
+the range of its words and its content words. Everything later looks words up by position with a
+binary search, so no stage tokenises or scans a text again.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import snowballstemmer
+
+from provenance import _core
+from provenance.lexicon import STOPWORDS
+from provenance.quotations import Quotation, find_quotations
+from provenance.segment import SegmentKind, segment
+from provenance.spans import Span, SpanSet
+from provenance.thresholds import BOILERPLATE_MAX_WORDS, STEM_MAX_CHARS
+
+Word = tuple[int, int, str]
+"""(start, end, normalised form) of one word: case, accents, apostrophes, typography and look-alike
+letters from other scripts are folded by the core, so they do not tell two words apart."""
+
+# Words are compared by their Snowball (Porter 2) stem, so inflected and derived forms meet
+# (slapped/slap, negotiate/negotiators).
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def key(form: str) -> str:
+    """The comparison form of a normalised word: its stem (numbers, other non-words and words too
+    long to be English unchanged)."""
+    return _STEMMER.stemWord(form) if form.isalpha() and len(form) <= STEM_MAX_CHARS else form
+
+
+def content_keys(text: str) -> list[str]:
+    """Stemmed content words of a short ``text``, in order."""
+    return [key(form) for _, _, form in _core.tokenize(text) if form not in STOPWORDS]
+
+
+# Lines that belong to the publication, not to the story: newsletter and subscription prompts,
+# membership and donation appeals, social links, sharing, copyright, navigation. General patterns,
+# matched case-insensitively.
+_BOILERPLATE = re.compile(
+    r"""\b(?:subscrib\w*|newsletters?|sign\s+up|log\s+in|click\s+here|tap\s+here|follow\s+us|
+    like\s+us\s+on|share\s+(?:this|on)|all\s+rights\s+reserved|copyright|read\s+more|related\s*:|
+    advertisement|sponsored|download\s+(?:our|the)\s+app|your\s+inbox|cookie|privacy\s+policy|
+    terms\s+of\s+(?:use|service)|become\s+a\s+(?:member|subscriber|supporter|patron)|
+    support\s+(?:our|local|independent)\s+journalism|your\s+(?:contribution|support|donation)\s+helps)\b|©""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    return len(text.split()) <= BOILERPLATE_MAX_WORDS and _BOILERPLATE.search(text) is not None
+
+
+@dataclass(frozen=True, eq=False)
+class Sentence:
+    """A sentence or heading of one text: its span, its words and its content words."""
+
+    index: int
+    start: int
+    end: int
+    kind: SegmentKind
+    text: str
+    words: range  # indices into the text's words
+    keys: frozenset[str]
+    key_list: tuple[str, ...]
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+class AnalysedText:
+    """One text, analysed once: words, keys, quotations, sentences."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[Word] = _core.tokenize(text)
+        self._starts = [w[0] for w in self.words]
+        self.keys = [key(form) for _, _, form in self.words]
+        self.quotations: list[Quotation] = find_quotations(text)
+        self.quoted = SpanSet((q.start, q.end) for q in self.quotations)
+        self.sentences: list[Sentence] = []
+        for index, seg in enumerate(segment(text, self.quotations)):
+            words = self.word_range(seg.start, seg.end)
+            content = tuple(self.keys[i] for i in words if self.words[i][2] not in STOPWORDS)
+            self.sentences.append(
+                Sentence(index, seg.start, seg.end, seg.kind, text[seg.start : seg.end], words, frozenset(content), content)
+            )
+
+    def word_range(self, start: int, end: int) -> range:
+        """Indices of the words that start within ``[start, end)``."""
+        return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+
+    def forms(self, words: range) -> list[str]:
+        return [self.words[i][2] for i in words]

@@ -1,0 +1,92 @@
+"""Every tunable threshold of the analysis, in one place, each with its reason. The measurements
+behind the values, and what was tried instead, are in docs/evaluation.md ("Thresholds")."""
+
+from __future__ import annotations
+
+# --- Sentences (align and judge) -----------------------------------------------------------------
+# A candidate sentence is a paraphrase when the cosine of the two sentences' embeddings plus the
+# weighted containment of its content words in the source sentence reach SUPPORT_MIN: the value
+# lies in the gap between supported and unsupported sentences of the development pair.
+SUPPORT_MIN = 0.85
+# Without the model, containment alone decides.
+SUPPORT_MIN_LEXICAL = 0.30
+# Similarity alone never makes a paraphrase: some of the content words must be there.
+CONTAINMENT_FLOOR = 0.10
+# A second source sentence joins the support when it adds this much containment (merged sentences).
+MERGE_GAIN = 0.12
+# Passages covering this share of a sentence's characters make it a copy.
+COPIED_MIN = 0.8
+# Boilerplate lines are short: a long sentence naming "newsletter" is part of the story.
+BOILERPLATE_MAX_WORDS = 40
+# Words longer than this are not stemmed: no English word is, and stemming is then bounded per word.
+STEM_MAX_CHARS = 40
+
+# --- Verdict -------------------------------------------------------------------------------------
+# Derived when this share of the prose (words outside quotations both texts have) is copied word
+# for word...
+DERIVED_COPIED_PROSE = 0.25
+# ... or when this share of it lies in supported sentences,
+DERIVED_SUPPORTED_PROSE = 0.5
+# the upper quartile of the sentences' support reaches this (lexical: containment alone),
+DERIVED_STRENGTH = 1.1
+DERIVED_STRENGTH_LEXICAL = 0.45
+# most consecutive supported sentences keep the source's order,
+DERIVED_ORDER = 0.5
+# and the sentences carry the source's particular words, not only the topic words both texts
+# repeat (an independent report of the same event shares the topic, not the particulars).
+DERIVED_SPECIFIC = 0.3
+# Below this share of supported prose, with nothing copied or quoted, the texts are unrelated.
+RELATED_MIN = 0.1
+# A sentence with fewer prose words than this (all shared quotation) says nothing about the prose.
+PROSE_SENTENCE_MIN_WORDS = 3
+
+# --- Quotations (quote_check) --------------------------------------------------------------------
+# Weighted coverage of a candidate quotation by one source quotation for it to be an altered form
+# of it: above the chance matches between quotations of independent reports of one event.
+ALTERED_MIN = 0.55
+# Indirect speech is searched over the whole source, where chance matches are likelier: a
+# quotation made from it must be covered more fully.
+FABRICATED_MIN = 0.65
+# A quotation with fewer than two content words offers little evidence: it must match almost whole.
+SHORT_QUOTE_MIN = 0.9
+# Function words weigh this much beside a content word's 1: sharing "the" and "of" says little.
+STOPWORD_WEIGHT = 0.3
+# A short one-for-one word swap inside an aligned frame is the signature of an altered quotation,
+# so it earns this share of its weight; longer rewrites earn nothing.
+SWAP_CREDIT = 0.5
+SWAP_MAX = 3
+# How far past the candidate's unmatched edge words to look for their source counterparts.
+EDGE_SLACK = 3
+# Each source word inside a matched stretch that the candidate does not share costs this much, so
+# a match does not string together words scattered over a long source.
+GAP_COST = 0.25
+# Source quotations compared in full with one candidate quotation: those sharing the most content
+# words with it (a quotation's altered form shares most of its content words).
+QUOTE_CANDIDATES = 8
+# Stretches of the source's prose aligned in full with one candidate quotation, the ones where its
+# words and word pairs cluster most.
+REGIONS_TRIED = 3
+# Words between two source quotations that still make them one utterance ("...," said Clow. "...").
+MAX_ATTRIBUTION_WORDS = 6
+# Median line length at or under which a text counts as hard-wrapped (quotations may then run over
+# a line break; paragraphs end at blank lines only).
+WRAPPED_LINE_MAX = 100
+
+# --- Added claims --------------------------------------------------------------------------------
+# Runs of content words the whole source never uses, this many or more, are added content.
+UNSUPPORTED_RUN_MIN = 3
+# Initialisms are read against runs of this many source words at most ("PM": prime minister).
+INITIALISM_MAX = 4
+# Two words trading places (a contradiction): the words between them may differ by this many
+# words, or agree in this share, and still be the same link.
+LINK_SLACK = 2
+LINK_AGREEMENT = 0.6
+
+# --- Corpus --------------------------------------------------------------------------------------
+# Words of reused prose (outside quotation marks, on both sides) for two documents to be linked:
+# independent reports of one event share stock phrases and the quotations they both report; a
+# rewrite shares more prose than the longest such phrase.
+MIN_PROSE_WORDS = 15
+# Fingerprints two documents must share before they are aligned: one shared fingerprint is often
+# a coincidence of common words; a copied passage of 50 words carries about ten.
+MIN_SHARED_FINGERPRINTS = 2
