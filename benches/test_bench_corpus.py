@@ -226,7 +226,7 @@ PAN13 = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "pan13-tex
 @pytest.mark.skipif(not (PAN13 / "pairs").is_file(), reason="../shared/datasets/pan13-text-alignment-partial is absent")
 def test_pan13_source_retrieval(benchmark: Any) -> None:
     """Document-level source retrieval on PAN 2013 (all obfuscation classes of the `pairs` file)."""
-    from provenance.corpus import read_corpus
+    from provenance.collection import read_corpus
     from provenance.read import read_text
 
     truth: dict[str, set[str]] = {}

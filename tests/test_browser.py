@@ -214,9 +214,8 @@ def _gold_report(case: dict[str, Any]) -> Report:
     for gold in case["sentences"]:
         span, sources = tuple(gold["cand_span"]), [tuple(s) for s in gold["src_spans"]]
         sentences.append(SentenceFinding(span, gold["label"], sources, 1.0))
-        if gold["label"] in ("copied", "paraphrase") and sources:
-            kind = "near_verbatim" if gold["label"] == "copied" else "paraphrase"
-            passages.append(Passage(kind, span, sources[0], 1.0))
+        if gold["label"] == "copied" and sources:
+            passages.append(Passage("near_verbatim", span, sources[0], 1.0))
         for extra in gold.get("added_spans", []):
             added.append(AddedClaim(tuple(extra["span"]), extra["type"], extra["text"], f"annotated as added {extra['type']}"))
     quotes = [

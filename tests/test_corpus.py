@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from provenance.cli import main
-from provenance.corpus import Record, find_reuse, read_corpus
+from provenance.collection import Record, read_corpus
+from provenance.corpus import find_reuse
 from provenance.read import InputError
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -62,7 +63,7 @@ def test_paths_on_stdin(collection: Path) -> None:
     code, out, _ = run("corpus", "-", "--format", "csv", stdin=paths)
     assert code == 0
     (row,) = list(csv.DictReader(io.StringIO(out)))
-    assert {row["a"], row["b"]} == {str(collection / "a.txt"), str(collection / "sub" / "b.txt")}
+    assert {row["candidate"], row["source"]} == {str(collection / "a.txt"), str(collection / "sub" / "b.txt")}
     assert int(row["matched_words"]) == 80
 
 
@@ -71,25 +72,31 @@ def test_corpus_outputs(collection: Path) -> None:
     assert code == 0
     lines = [json.loads(line) for line in out.splitlines()]
     pair = next(x for x in lines if x["type"] == "pair")
-    assert (pair["a"], pair["b"]) == ("a.txt", "sub/b.txt") and pair["matched_words"] == 80
+    assert (pair["candidate"], pair["source"]) == ("a.txt", "sub/b.txt") and pair["matched_words"] == 80
+    assert pair["direction"] is None
     text_a = (collection / "a.txt").read_text(encoding="utf-8")
-    span = pair["passages"][0]["a"]
-    assert text_a[span[0]:span[1]].startswith("w100 w101")
+    text_b = (collection / "sub" / "b.txt").read_text(encoding="utf-8")
+    passage = pair["passages"][0]
+    assert text_a[passage["candidate"][0]:passage["candidate"][1]].startswith("w100 w101")
+    assert text_b[passage["source"][0]:passage["source"][1]].startswith("w100 w101")
     assert [x["documents"] for x in lines if x["type"] == "cluster"] == [["a.txt", "sub/b.txt"]]
     code, out, _ = run("corpus", str(collection), "--format", "graphml")
     graph = ET.fromstring(out)
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     assert len(graph.findall(".//g:edge", ns)) == 1 and len(graph.findall(".//g:node", ns)) == 2
     code, out, _ = run("corpus", str(collection), "--format", "dot")
-    assert out.startswith("digraph reuse {") and '"a.txt" -> "sub/b.txt"' in out
+    assert out.startswith("digraph reuse {") and '"sub/b.txt" -> "a.txt"' in out and "dir=none" in out
 
 
 def test_dates_give_the_direction() -> None:
     records = [Record("late", words(1000, 1100) + " " + words(100, 180), "2024-02-01"),
                Record("early", words(0, 300), "2024-01-01")]
     (pair,) = find_reuse(records).pairs
-    assert pair.direction is not None
-    assert (pair.direction.source, pair.direction.derived, pair.direction.evidence) == ("early", "late", "dates")
+    assert (pair.source, pair.candidate, pair.direction) == ("early", "late", "dates")
+    late, early = records[0].text, records[1].text
+    for passage in pair.passages:
+        candidate, source = late[passage.candidate[0] : passage.candidate[1]], early[passage.source[0] : passage.source[1]]
+        assert candidate.split() == source.split()
 
 
 def test_quotations_alone_do_not_link() -> None:
@@ -139,10 +146,10 @@ def test_bad_index_is_one_line_exit_2(tmp_path: Path) -> None:
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
 def test_seeds_link_the_rewrites_and_not_the_independent_report() -> None:
     reuse = find_reuse(read_corpus(SEEDS))
-    linked = {frozenset(x[:3] for x in (p.a, p.b)) for p in reuse.pairs}
+    linked = {frozenset(x[:3] for x in (p.candidate, p.source)) for p in reuse.pairs}
     assert linked == {frozenset({"000", "001"}), frozenset({"003", "004"})}
-    spun = next(p for p in reuse.pairs if {p.a[:3], p.b[:3]} == {"000", "001"})
-    assert spun.direction is not None and spun.direction.source.startswith("000")
+    spun = next(p for p in reuse.pairs if {p.candidate[:3], p.source[:3]} == {"000", "001"})
+    assert spun.direction is not None and spun.source.startswith("000") and spun.candidate.startswith("001")
 
 
 def test_long_work_is_quiet_when_not_on_a_terminal(tmp_path: Path) -> None:
@@ -163,7 +170,7 @@ def test_long_work_is_quiet_when_not_on_a_terminal(tmp_path: Path) -> None:
 
 
 def test_progress_reporter_sees_every_item(tmp_path: Path) -> None:
-    from provenance.corpus import read_corpus
+    from provenance.collection import read_corpus
 
     for i in range(3):
         (tmp_path / f"d{i}.txt").write_text(f"text {i}", encoding="utf-8")

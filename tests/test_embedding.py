@@ -40,7 +40,7 @@ def test_status_line_matches_availability() -> None:
     status = model_status()
     assert "\n" not in status
     if model_directory() is None:
-        assert "missing" in status and INSTALL_COMMAND in status
+        assert "not installed" in status and INSTALL_COMMAND in status
     else:
         assert "available" in status and str(model_directory()) in status
 
@@ -119,4 +119,16 @@ def test_absent_package_means_no_encoder(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(embedding, "_cached_encoder", None)
     assert embedding.model_directory() is None
     assert embedding.load_encoder() is None
-    assert "missing" in embedding.model_status() and INSTALL_COMMAND in embedding.model_status()
+    assert "not installed" in embedding.model_status() and INSTALL_COMMAND in embedding.model_status()
+
+
+def test_partly_installed_model_names_the_missing_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import provenance.embedding as embedding
+
+    (tmp_path / "tokenizer.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(embedding, "_package_directory", lambda: tmp_path)
+    monkeypatch.setattr(embedding, "_cached_encoder", None)
+    assert embedding.model_directory() is None
+    assert embedding.load_encoder() is None
+    status = embedding.model_status()
+    assert "incomplete" in status and "model.safetensors" in status and "not installed" not in status

@@ -94,7 +94,7 @@ def sample_report(*, hostile: bool = False, filler: int = 0) -> Report:
     ]
     reason_tail = f" ({ATTRIBUTE_PAYLOAD})" if hostile else ""
     added = [
-        AddedClaim(_span(c, "badly"), "qualifier", "badly", "intensifier absent from the source" + reason_tail),
+        AddedClaim(_span(c, "badly"), "exaggeration", "badly", "intensifier absent from the source" + reason_tail),
         AddedClaim(_span(c, "$40 billion"), "number", "$40 billion", "no figure appears in the source"),
         AddedClaim(_span(c, "by the end of the summer"), "date", "by the end of the summer", "the source gives no deadline"),
         AddedClaim(_span(c, "Insiders expect"), "attribution", "Insiders expect", "the source cites no insiders"),
@@ -122,9 +122,9 @@ def sample_report(*, hostile: bool = False, filler: int = 0) -> Report:
     ]
     passages = [
         Passage("verbatim", c_meeting, s_meeting, 1.0),
-        Passage("paraphrase", c_tariffs, s_tariffs, 0.81),
+        Passage("near_verbatim", c_tariffs, s_tariffs, 0.81),
         Passage("near_verbatim", c_quote_sentence, s_quote_sentence, 0.9),
-        Passage("paraphrase", c_pay, s_pay, 0.55),
+        Passage("near_verbatim", c_pay, s_pay, 0.55),
     ]
     omitted = [Omission(sentence(s, "Officials said")), Omission(sentence(s, "Carney later"))]
     omitted += [Omission(_span(s, FILLER.format(n=n))) for n in range(filler)]

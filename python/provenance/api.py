@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 from provenance import judge
 from provenance.align import AlignOptions, align_sentences, find_passages
 from provenance.claims import find_added_claims
-from provenance.embedding import INSTALL_COMMAND, MODEL_NAME, SentenceEncoder, load_encoder
+from provenance.embedding import SentenceEncoder, load_encoder, model_status
 from provenance.quote_check import check_quotations
 from provenance.read import input_name, read_text
 from provenance.report import (
@@ -48,11 +48,7 @@ def _encoder(semantic: bool) -> SentenceEncoder | None:
         with _warned_lock:
             if not _warned_missing_model:
                 _warned_missing_model = True
-                logger.warning(
-                    "sentence model %s is not installed (%s): the analysis uses lexical evidence only",
-                    MODEL_NAME,
-                    INSTALL_COMMAND,
-                )
+                logger.warning("sentence model %s: the analysis uses lexical evidence only", model_status())
     return encoder
 
 

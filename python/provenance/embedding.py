@@ -29,23 +29,40 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 FloatArray = NDArray[np.float32]
 
 
-def model_directory() -> Path | None:
-    """The directory of the installed model package's files, or None when it is not installed."""
+_MODEL_FILES = ("model.safetensors", "tokenizer.json", "config.json", "sentence_bert_config.json")
+
+
+def _package_directory() -> Path | None:
     if importlib.util.find_spec(MODEL_PACKAGE) is None:
         return None
-    directory = Path(str(importlib.resources.files(MODEL_PACKAGE) / "model"))
-    required = ("model.safetensors", "tokenizer.json", "config.json", "sentence_bert_config.json")
-    if not all((directory / name).is_file() for name in required):
+    return Path(str(importlib.resources.files(MODEL_PACKAGE) / "model"))
+
+
+def _missing_files(directory: Path) -> list[str]:
+    return [name for name in _MODEL_FILES if not (directory / name).is_file()]
+
+
+def model_directory() -> Path | None:
+    """The directory of the installed model package's files, or None when it is not installed
+    whole."""
+    directory = _package_directory()
+    if directory is None or _missing_files(directory):
         return None
     return directory
 
 
 def model_status() -> str:
-    """One line for the CLI: whether the sentence model is available, and from where."""
-    directory = model_directory()
+    """Whether the sentence model is available, and from where; or what is missing."""
+    directory = _package_directory()
     if directory is None:
-        return f"sentence model {MODEL_NAME}: missing (install it with `{INSTALL_COMMAND}`)"
-    return f"sentence model {MODEL_NAME}: available from {directory}"
+        return f"{MODEL_NAME} is not installed (install it with `{INSTALL_COMMAND}`)"
+    missing = _missing_files(directory)
+    if missing:
+        return (
+            f"{MODEL_NAME} is installed but incomplete: {directory} lacks {', '.join(missing)} "
+            f"(reinstall it with `{INSTALL_COMMAND} --force-reinstall`)"
+        )
+    return f"{MODEL_NAME}, available from {directory}"
 
 
 def _read_json(path: Path) -> Any:

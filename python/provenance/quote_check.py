@@ -119,14 +119,24 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
         reason = "same words as the source quotation" + (", with ellipses for omitted words" if gaps else "")
         return QuoteFinding(span, "exact", source.quotes[exact].span, reason)
 
+    # A quotation or a stretch of prose the source repeats word for word is aligned once.
     best_quote: tuple[_Match, _SourceQuote] | None = None
+    tried: set[tuple[str, ...]] = set()
     for number in _likely_quotes(forms, source):
-        match = _align(forms, source.quote_forms[number], (0, len(source.quote_forms[number])))
+        words = source.quote_forms[number]
+        if tuple(words) in tried:
+            continue
+        tried.add(tuple(words))
+        match = _align(forms, words, (0, len(words)))
         if match is not None and (best_quote is None or match.coverage > best_quote[0].coverage):
             best_quote = (match, source.quotes[number])
     indirect: _Match | None = None
-    for region in _likely_regions(forms, source):
-        match = _align(forms, source.indirect, region)
+    seen: set[tuple[str | None, ...]] = set()
+    for lo, hi in _likely_regions(forms, source):
+        if tuple(source.indirect[lo:hi]) in seen:
+            continue
+        seen.add(tuple(source.indirect[lo:hi]))
+        match = _align(forms, source.indirect, (lo, hi))
         if match is not None and (indirect is None or match.coverage > indirect.coverage):
             indirect = match
 

@@ -10,11 +10,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from provenance.spans import Span
+
 SCHEMA_VERSION = 1
 
-Span = tuple[int, int]
 Relation = Literal["derived", "independent", "unrelated"]
-PassageKind = Literal["verbatim", "near_verbatim", "paraphrase"]
+PassageKind = Literal["verbatim", "near_verbatim"]
 SentenceLabel = Literal["copied", "paraphrase", "added", "heading", "boilerplate"]
 QuoteStatus = Literal["exact", "altered", "fabricated", "unsourced"]
 DiffOp = Literal["equal", "insert", "delete", "replace"]
@@ -60,6 +61,13 @@ class Passage:
     source: Span
     score: float
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "candidate": list(self.candidate), "source": list(self.source), "score": round(self.score, 4)}
+
+    def swapped(self) -> Passage:
+        """The same passage seen from the other text."""
+        return Passage(self.kind, self.source, self.candidate, self.score)
+
 
 @dataclass(frozen=True)
 class SentenceFinding:
@@ -69,6 +77,14 @@ class SentenceFinding:
     label: SentenceLabel
     source: list[Span]
     score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "candidate": list(self.candidate),
+            "label": self.label,
+            "source": [list(span) for span in self.source],
+            "score": round(self.score, 4),
+        }
 
 
 @dataclass(frozen=True)
@@ -80,6 +96,9 @@ class AddedClaim:
     text: str
     reason: str
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"candidate": list(self.candidate), "type": self.type, "text": self.text, "reason": self.reason}
+
 
 @dataclass(frozen=True)
 class WordDiff:
@@ -88,6 +107,9 @@ class WordDiff:
     op: DiffOp
     source: str
     candidate: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "source": self.source, "candidate": self.candidate}
 
 
 @dataclass(frozen=True)
@@ -98,12 +120,24 @@ class QuoteFinding:
     reason: str = ""
     diff: list[WordDiff] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "candidate": list(self.candidate),
+            "status": self.status,
+            "source": list(self.source) if self.source is not None else None,
+            "reason": self.reason,
+            "diff": [d.to_dict() for d in self.diff],
+        }
+
 
 @dataclass(frozen=True)
 class Omission:
     """A source sentence the candidate does not use."""
 
     source: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": list(self.source)}
 
 
 @dataclass(frozen=True)
@@ -135,39 +169,11 @@ class Report:
                 "paraphrase": round(self.coverage.paraphrase, 4),
                 "added": round(self.coverage.added, 4),
             },
-            "passages": [
-                {
-                    "kind": p.kind,
-                    "candidate": list(p.candidate),
-                    "source": list(p.source),
-                    "score": round(p.score, 4),
-                }
-                for p in self.passages
-            ],
-            "sentences": [
-                {
-                    "candidate": list(s.candidate),
-                    "label": s.label,
-                    "source": [list(span) for span in s.source],
-                    "score": round(s.score, 4),
-                }
-                for s in self.sentences
-            ],
-            "added": [
-                {"candidate": list(a.candidate), "type": a.type, "text": a.text, "reason": a.reason}
-                for a in self.added
-            ],
-            "quotes": [
-                {
-                    "candidate": list(q.candidate),
-                    "status": q.status,
-                    "source": list(q.source) if q.source is not None else None,
-                    "reason": q.reason,
-                    "diff": [{"op": d.op, "source": d.source, "candidate": d.candidate} for d in q.diff],
-                }
-                for q in self.quotes
-            ],
-            "omitted": [{"source": list(o.source)} for o in self.omitted],
+            "passages": [p.to_dict() for p in self.passages],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "added": [a.to_dict() for a in self.added],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "omitted": [o.to_dict() for o in self.omitted],
             "semantic_model": self.semantic_model,
         }
 
@@ -205,26 +211,8 @@ class MultiSourceReport:
         return {
             "schema_version": SCHEMA_VERSION,
             "candidate": {"name": self.candidate.name, "length": self.candidate.length},
-            "passages": [
-                {
-                    "source_index": a.source_index,
-                    "kind": a.passage.kind,
-                    "candidate": list(a.passage.candidate),
-                    "source": list(a.passage.source),
-                    "score": round(a.passage.score, 4),
-                }
-                for a in self.passages
-            ],
-            "sentences": [
-                {
-                    "source_index": a.source_index,
-                    "candidate": list(a.sentence.candidate),
-                    "label": a.sentence.label,
-                    "source": [list(span) for span in a.sentence.source],
-                    "score": round(a.sentence.score, 4),
-                }
-                for a in self.sentences
-            ],
+            "passages": [{"source_index": a.source_index, **a.passage.to_dict()} for a in self.passages],
+            "sentences": [{"source_index": a.source_index, **a.sentence.to_dict()} for a in self.sentences],
             "sources": [report.to_dict() for report in self.reports],
         }
 

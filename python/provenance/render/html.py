@@ -42,7 +42,7 @@ KIND_LABELS: dict[str, str] = {
     "sentence-boilerplate": "Boilerplate",
     "omitted": "Omitted from candidate",
 }
-PASSAGE_NAMES = {"verbatim": "Verbatim copy", "near_verbatim": "Near-verbatim copy", "paraphrase": "Paraphrase"}
+PASSAGE_NAMES = {"verbatim": "Verbatim copy", "near_verbatim": "Near-verbatim copy"}
 MARKED_SENTENCE_LABELS = ("added", "heading", "boilerplate")
 RELATION_HEADLINE = {
     "derived": "Derived from the source",

@@ -24,8 +24,8 @@ MAX_OMISSIONS_SHOWN = 5
 BAR_CELLS = 40
 
 RELATION_STYLE = {"derived": "bold red", "independent": "bold blue", "unrelated": "bold"}
-PASSAGE_LABEL = {"verbatim": "verbatim", "near_verbatim": "near-verbatim", "paraphrase": "paraphrase"}
-PASSAGE_STYLE = {"verbatim": "blue", "near_verbatim": "cyan", "paraphrase": "green"}
+PASSAGE_LABEL = {"verbatim": "verbatim", "near_verbatim": "near-verbatim"}
+PASSAGE_STYLE = {"verbatim": "blue", "near_verbatim": "cyan"}
 QUOTE_STYLE = {"altered": "bold red", "fabricated": "bold magenta"}
 # Each coverage share gets its own glyph so the bar reads without colour too.
 COVERAGE_BAR = (
