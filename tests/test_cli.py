@@ -137,15 +137,6 @@ def test_eval_names_a_missing_dataset_in_one_line(tmp_path: Path) -> None:
     assert_one_line_error(run("eval", "gold", str(tmp_path / "gold.json")), "gold.json", "no such file")
 
 
-def test_eval_clough_without_scikit_learn_says_what_to_install(tmp_path: Path) -> None:
-    blocker = tmp_path / "blocked" / "sklearn"
-    blocker.mkdir(parents=True)
-    (blocker / "__init__.py").write_text("raise ImportError('scikit-learn is not installed')\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(blocker.parent)}
-    result = run("eval", "clough", str(tmp_path), env=env)
-    assert_one_line_error(result, "scikit-learn", "provenance-detector[eval]")
-
-
 def test_eval_gold_prints_system_beside_baseline() -> None:
     from conftest import EVAL
 

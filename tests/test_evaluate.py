@@ -1,22 +1,20 @@
-"""The scoring rules of the evaluation, on hand-made reports."""
+"""The scoring rules of the evaluation on hand-made reports, the dataset readers on small files, and
+`provenance eval` on missing and malformed inputs."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from provenance import compare
-from provenance.evaluate import (
-    LEVEL_FEATURES,
-    Tally,
-    baseline_report,
-    evaluate_gold,
-    evaluate_mrpc,
-    evaluate_paws,
-    level_features,
-    ngram_containment,
-    spans_match,
-)
+import pytest
+from click.testing import CliRunner, Result
+
+from provenance import cli
+from provenance.evaluate import evaluate_gold, evaluate_mrpc, evaluate_paws
+from provenance.evaluate.baseline import baseline_report
+from provenance.evaluate.scoring import Tally, spans_match
 from provenance.report import AddedClaim, Coverage, Document, QuoteFinding, Report, SentenceFinding, Verdict
 
 
@@ -64,21 +62,26 @@ def test_tally_figures() -> None:
 def test_baseline_labels_by_containment() -> None:
     source = "The council approved the budget on Monday. The mayor praised it."
     candidate = "The council approved the budget on Monday. Aliens landed in the park."
-    assert [s.label for s in baseline_report(candidate, source).sentences] == ["copied", "added"]
+    assert [s.label for s in baseline_report(candidate, source, quotes=[]).sentences] == ["copied", "added"]
 
 
-def test_evaluate_gold_reads_texts_beside_the_annotations(tmp_path: Path) -> None:
-    (tmp_path / "c.txt").write_text("The council approved the budget on Monday. Aliens landed.", encoding="utf-8")
-    (tmp_path / "s.txt").write_text("The council approved the budget on Monday.", encoding="utf-8")
-    case = {
+def write_gold(folder: Path, case: Any = None) -> Path:
+    """A one-case annotation file with its two texts beside it; `case` replaces the case."""
+    (folder / "c.txt").write_text("The council approved the budget on Monday. Aliens landed.", encoding="utf-8")
+    (folder / "s.txt").write_text("The council approved the budget on Monday.", encoding="utf-8")
+    default = {
         "candidate": "c.txt",
         "source": "s.txt",
         "relation": "light_edit_copy",
         "sentences": [{"cand_span": [0, 42], "label": "copied", "text": "", "added_spans": []}],
         "quotes": [],
     }
-    (tmp_path / "gold.json").write_text(json.dumps([case]), encoding="utf-8")
-    result = evaluate_gold(tmp_path / "gold.json")
+    (folder / "gold.json").write_text(json.dumps([default if case is None else case]), encoding="utf-8")
+    return folder / "gold.json"
+
+
+def test_evaluate_gold_reads_texts_beside_the_annotations(tmp_path: Path) -> None:
+    result = evaluate_gold(write_gold(tmp_path), semantic=False)
     assert result["system"]["sentence_f1"]["copied"]["f1"] == 1.0
     assert result["system"]["verdict_accuracy"] == 1.0
 
@@ -111,23 +114,113 @@ def test_paws_counts_a_word_swap_as_another_meaning(tmp_path: Path) -> None:
     assert result["sentence_labels_alone"]["accuracy"] == 0.5
 
 
-def test_level_features_of_a_copy_and_of_a_light_edit() -> None:
-    source = "The council approved the budget on Monday. The mayor praised it warmly. Opposition members voted against."
-    copy = level_features(compare("The council approved the budget on Monday. The mayor praised it warmly.", source, semantic=False))
-    assert list(copy) == list(LEVEL_FEATURES)
-    assert copy["derived"] == 1.0
-    assert copy["copied"] > 0.9 and copy["ngram3"] == 1.0 and copy["lcs"] == 1.0
-    assert copy["exact_sentences"] == 1.0 and copy["sentence_edits"] == 0.0 and copy["order"] == 1.0
-    assert copy["copied_sentences"] == 1.0 and copy["added_sentences"] == 0.0
-    assert copy["length_ratio"] == 12 / 16
-    edit = level_features(compare("The council passed the budget on Monday. The mayor lauded it warmly.", source, semantic=False))
-    assert edit["ngram1"] < 1.0 and edit["lcs"] < 1.0
-    assert edit["sentence_edits"] > 0.0 and edit["sentence_in_order"] < 1.0
-    # "passed" for "approved", "lauded" for "praised": two one-word swaps in 12 aligned words.
-    assert copy["word_substitutions"] == 0.0 and edit["word_substitutions"] == 2 / 12
-    assert edit["exact_sentences"] < copy["exact_sentences"]
+# --- provenance eval on bad input: one line on stderr naming the file and the problem, exit 2 ---
 
 
-def test_ngram_containment() -> None:
-    assert ngram_containment("the cat sat on the mat", "a cat sat on the mat today", 3) == 0.75
-    assert ngram_containment("short", "short text", 3) == 0.0
+def run_eval(*args: str) -> Result:
+    return CliRunner().invoke(cli.main, ["eval", *args])
+
+
+def assert_one_line_error(result: Result, *needles: str) -> None:
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("gold", "absent.json"), "absent.json"),
+        (("clough", "absent"), "absent"),
+        (("mrpc", "absent"), "absent"),
+        (("paws", "absent"), "absent"),
+        (("xsumfaith", "absent", "absent-frank"), "absent"),
+    ],
+)
+def test_eval_missing_input(tmp_path: Path, args: tuple[str, ...], needle: str) -> None:
+    command, *paths = args
+    assert_one_line_error(run_eval(command, *(str(tmp_path / p) for p in paths)), needle, "no such file")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected_file"),
+    [
+        (("clough",), "file_information.csv"),
+        (("mrpc",), "msr_paraphrase_test.txt"),
+        (("paws", "--split", "dev"), "dev.tsv"),
+        (("xsumfaith", "."), "hallucination_annotations_xsum_summaries.csv"),
+    ],
+)
+def test_eval_folder_without_the_dataset_files(tmp_path: Path, args: tuple[str, ...], expected_file: str) -> None:
+    command, *rest = args
+    extra = [str(tmp_path) if a == "." else a for a in rest]
+    assert_one_line_error(run_eval(command, str(tmp_path), *extra), expected_file, "no such file")
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('[{"candidate": "c.txt"', "not valid JSON"),
+        ('{"candidate": "c.txt"}', "not a JSON list"),
+        ('[{"candidate": "c.txt"}]', "case 1: no 'source'"),
+        ('[{"candidate": "c.txt", "source": "s.txt", "sentences": [{"cand_span": [0], "label": "copied"}]}]', "case 1: a sentence"),
+        ('[{"candidate": "c.txt", "source": "gone.txt"}]', "not found beside"),
+    ],
+)
+def test_eval_gold_malformed_annotations(tmp_path: Path, content: str, problem: str) -> None:
+    gold = write_gold(tmp_path)
+    gold.write_text(content, encoding="utf-8")
+    needle = "gone.txt" if "gone.txt" in content else "gold.json"
+    assert_one_line_error(run_eval("gold", str(gold)), needle, problem)
+
+
+def test_eval_gold_missing_texts_folder(tmp_path: Path) -> None:
+    assert_one_line_error(run_eval("gold", str(write_gold(tmp_path)), "--texts", str(tmp_path / "nowhere")), "nowhere", "no such file")
+
+
+def test_eval_malformed_tsv_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "msr_paraphrase_test.txt").write_text("1\t1\t2\tOne.\tOne.\n1\t3\tonly three\n", encoding="utf-8")
+    assert_one_line_error(run_eval("mrpc", str(tmp_path)), "msr_paraphrase_test.txt", "line 2", "expected 5")
+    (tmp_path / "data" / "final").mkdir()
+    (tmp_path / "data" / "final" / "test.tsv").write_text("1\tOne.\tOne.\tyes\n", encoding="utf-8")
+    assert_one_line_error(run_eval("paws", str(tmp_path)), "test.tsv", "pair 1", "expected 0 or 1")
+
+
+def test_eval_malformed_csv_names_the_missing_column(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "file_information.csv").write_text("File,Task\ng0pA_taska.txt,a\n", encoding="utf-8")
+    assert_one_line_error(run_eval("clough", str(tmp_path)), "file_information.csv", "Category")
+    frank = tmp_path / "frank" / "data" / "articles-wbertscore-json"
+    frank.mkdir(parents=True)
+    (tmp_path / "hallucination_annotations_xsum_summaries.csv").write_text("bbcid,system,summary\n1,x,y\n", encoding="utf-8")
+    assert_one_line_error(run_eval("xsumfaith", str(tmp_path), str(tmp_path / "frank")), "hallucination_annotations", "hallucination_type")
+
+
+def test_eval_options_after_the_subcommand(tmp_path: Path) -> None:
+    gold = write_gold(tmp_path)
+    after = run_eval("gold", str(gold), "--json", "--lexical")
+    assert after.exit_code == 0, after.output
+    before = run_eval("--json", "--lexical", "gold", str(gold))
+    assert json.loads(after.stdout) == json.loads(before.stdout)
+    assert json.loads(after.stdout)["system"]["verdict_accuracy"] == 1.0
+    assert not run_eval("gold", str(gold), "--lexical").stdout.lstrip().startswith("{")
+
+
+def test_eval_progress_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gold = write_gold(tmp_path)
+    shown: list[str] = []
+
+    def track(items: Sequence[Any], description: str, **_: Any) -> Iterable[Any]:
+        shown.append(description)
+        return items
+
+    monkeypatch.setattr("rich.progress.track", track)
+    quiet = run_eval("gold", str(gold), "--lexical")
+    assert quiet.exit_code == 0 and quiet.stderr == "" and shown == []
+    monkeypatch.setattr(cli, "_on_terminal", lambda: True)
+    assert run_eval("gold", str(gold), "--lexical").exit_code == 0
+    assert shown == ["annotated pairs"]

@@ -9,7 +9,7 @@ from conftest import DATASETS
 
 PAWS = DATASETS / "paws-wiki"
 
-pytestmark = pytest.mark.shared
+pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
 
 def test_word_swaps_do_not_pass_as_paraphrases() -> None:

@@ -6,6 +6,7 @@ line on stderr naming the file and the problem.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
@@ -162,91 +163,105 @@ def compare(
     emit(rendered, output)
 
 
-# --- provenance eval: measure the detector (python/provenance/evaluate.py) ---------------------
+# --- provenance eval: measure the detector (python/provenance/evaluate/) -----------------------
+JSON_HELP = "Print the figures as JSON."
+LEXICAL_HELP = "Leave the sentence model out (lexical evidence only)."
+
+
 @main.group("eval", epilog=EPILOG)
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--lexical", is_flag=True, help="Leave the sentence model out (lexical evidence only).")
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+@click.option("--lexical", is_flag=True, help=LEXICAL_HELP)
 @click.pass_context
 def evaluate_group(ctx: click.Context, as_json: bool, lexical: bool) -> None:
     """Score against annotations (beside the lexical baseline) or run a public dataset."""
     ctx.obj = {"json": as_json, "semantic": not lexical}
 
 
-def _existing(*paths: Path) -> None:
-    for path in paths:
-        if not path.exists():
-            fail(f"{path}: no such file or directory")
+def eval_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--json and --lexical after the subcommand too (`eval gold FILE --json`), merged with the
+    group's; the command gets them as `settings`."""
+
+    @click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+    @click.option("--lexical", is_flag=True, help=LEXICAL_HELP)
+    @click.pass_obj
+    @functools.wraps(command)
+    def with_settings(group_settings: dict[str, bool], as_json: bool, lexical: bool, **kwargs: Any) -> Any:
+        settings = {"json": group_settings["json"] or as_json, "semantic": group_settings["semantic"] and not lexical}
+        return command(settings, **kwargs)
+
+    return with_settings
 
 
-def _figures(settings: dict[str, bool], result: dict[str, Any]) -> None:
+def _run_eval(settings: dict[str, bool], run: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> None:
+    """One evaluation run: a progress bar on a terminal, a bad input as one line and exit 2."""
     from provenance.evaluate import format_result
 
+    try:
+        result = run(*args, semantic=settings["semantic"], progress=_eval_progress, **kwargs)
+    except InputError as err:
+        fail(str(err))
     emit(format_result(result, settings["json"]), None)
+
+
+def _eval_progress(items: Sequence[T], description: str) -> Iterable[T]:
+    # Each item is a whole comparison: worth a bar however few there are.
+    return _progress(items, description, min_items=1)
 
 
 @evaluate_group.command("gold", epilog=EPILOG)
 @click.argument("annotations", type=click.Path(path_type=Path))
 @click.option("--texts", type=click.Path(path_type=Path), help="Folder of the annotated texts (default: found beside the file).")
-@click.pass_obj
+@eval_options
 def eval_gold(settings: dict[str, bool], annotations: Path, texts: Path | None) -> None:
     """Sentence labels, added spans, quotations and verdicts against ANNOTATIONS (JSON)."""
     from provenance.evaluate import evaluate_gold
 
-    _existing(annotations, *([texts] if texts else []))
-    _figures(settings, evaluate_gold(annotations, texts, settings["semantic"]))
+    _run_eval(settings, evaluate_gold, annotations, texts)
 
 
 @evaluate_group.command("clough", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.pass_obj
+@eval_options
 def eval_clough(settings: dict[str, bool], folder: Path) -> None:
-    """Clough & Stevenson short answers: plagiarised or not, and the four reuse levels."""
-    from provenance.evaluate import MissingExtraError, evaluate_clough
+    """Clough & Stevenson short answers: plagiarised or not, by the verdict."""
+    from provenance.evaluate import evaluate_clough
 
-    _existing(folder)
-    try:
-        result = evaluate_clough(folder, settings["semantic"])
-    except MissingExtraError as err:
-        fail(str(err))
-    _figures(settings, result)
+    _run_eval(settings, evaluate_clough, folder)
 
 
 @evaluate_group.command("mrpc", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--limit", type=click.IntRange(1), help="Only the first LIMIT pairs.")
-@click.pass_obj
+@eval_options
 def eval_mrpc(settings: dict[str, bool], folder: Path, limit: int | None) -> None:
     """MRPC test set: the paraphrase decision on sentence pairs."""
     from provenance.evaluate import evaluate_mrpc
 
-    _existing(folder)
-    _figures(settings, evaluate_mrpc(folder, settings["semantic"], limit))
+    _run_eval(settings, evaluate_mrpc, folder, limit=limit)
 
 
 @evaluate_group.command("paws", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--split", type=click.Choice(["test", "dev"]), default="test", show_default=True)
 @click.option("--limit", type=click.IntRange(1), help="Only the first LIMIT pairs.")
-@click.pass_obj
+@eval_options
 def eval_paws(settings: dict[str, bool], folder: Path, split: str, limit: int | None) -> None:
     """PAWS-Wiki: same words, other meaning, must not pass as a paraphrase."""
     from provenance.evaluate import evaluate_paws
 
-    _existing(folder)
-    _figures(settings, evaluate_paws(folder, settings["semantic"], limit, split))
+    _run_eval(settings, evaluate_paws, folder, limit=limit, split=split)
 
 
 @evaluate_group.command("xsumfaith", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.argument("frank", type=click.Path(path_type=Path))
 @click.option("--limit", type=click.IntRange(1), help="Only the first LIMIT summaries.")
-@click.pass_obj
+@eval_options
 def eval_xsumfaith(settings: dict[str, bool], folder: Path, frank: Path, limit: int | None) -> None:
     """XSumFaith extrinsic (added-content) spans, with the articles FRANK ships."""
     from provenance.evaluate import evaluate_xsumfaith
 
-    _existing(folder, frank)
-    _figures(settings, evaluate_xsumfaith(folder, frank, settings["semantic"], limit))
+    _run_eval(settings, evaluate_xsumfaith, folder, frank, limit=limit)
 
 
 # --- corpus scale: index build / index add / search / corpus (python/provenance/corpus.py) ------
@@ -260,9 +275,9 @@ def _progress_note(message: str) -> None:
         click.echo(f"provenance: {message}", err=True)
 
 
-def _progress(items: Sequence[T], description: str) -> Iterable[T]:
+def _progress(items: Sequence[T], description: str, min_items: int = PROGRESS_MIN_ITEMS) -> Iterable[T]:
     """A progress bar on stderr for a long loop, when stderr is a terminal; quiet otherwise."""
-    if not _on_terminal() or len(items) < PROGRESS_MIN_ITEMS:
+    if not _on_terminal() or len(items) < min_items:
         return items
     from rich.console import Console
     from rich.progress import track

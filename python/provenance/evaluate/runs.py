@@ -1,0 +1,96 @@
+"""The evaluation runs behind ``provenance eval``: read the data, compare each pair with the public
+API, score. `progress` wraps the loop over the pairs (the CLI's progress bar); by default, none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from provenance import compare
+from provenance.evaluate.baseline import baseline_report
+from provenance.evaluate.datasets import read_clough, read_gold, read_mrpc, read_paws, read_xsumfaith
+from provenance.evaluate.scoring import Tally, decision_figures, majority_accuracy, spans_match
+
+T = TypeVar("T")
+Progress = Callable[[Sequence[T], str], Iterable[T]]
+
+
+def _quiet(items: Sequence[T], _description: str) -> Iterable[T]:
+    return items
+
+
+def evaluate_gold(gold_path: Path, texts: Path | None = None, semantic: bool = True, progress: Progress = _quiet) -> dict[str, Any]:
+    """System and baseline figures on an annotation file."""
+    system, baseline = Tally(), Tally()
+    cases = read_gold(gold_path, texts)
+    for case in progress(cases, "annotated pairs"):
+        report = compare(case.candidate, case.source, semantic=semantic)
+        system.add_case(case.gold, report, case.candidate)
+        baseline.add_case(case.gold, baseline_report(case.candidate, case.source, report.quotes), case.candidate)
+    return {"cases": len(cases), "system": system.figures(), "baseline": baseline.figures(), "system_errors": system.errors}
+
+
+def evaluate_clough(folder: Path, semantic: bool = True, progress: Progress = _quiet) -> dict[str, Any]:
+    """Clough & Stevenson short answers: plagiarised (cut, light, heavy) or not (non), by the verdict;
+    nothing is fitted. The four reuse levels are a research model: tools/clough_levels.py."""
+    answers = read_clough(folder)
+    wrong = [
+        (answer.name, answer.gold)
+        for answer in progress(answers, "answers")
+        if (answer.gold != "non") != (compare(answer.candidate, answer.source, semantic=semantic).verdict.relation == "derived")
+    ]
+    return {"answers": len(answers), "plagiarised_vs_not_accuracy": 1 - len(wrong) / len(answers) if answers else 0.0, "plagiarised_vs_not_errors": wrong}
+
+
+def evaluate_mrpc(folder: Path, semantic: bool = True, limit: int | None = None, progress: Progress = _quiet) -> dict[str, Any]:
+    """MRPC test: a pair is read as a paraphrase when a sentence is labelled copied or paraphrase."""
+    pairs = read_mrpc(folder, limit)
+    predicted = [
+        any(s.label in ("copied", "paraphrase") for s in compare(pair.candidate, pair.source, semantic=semantic).sentences)
+        for pair in progress(pairs, "pairs")
+    ]
+    gold = [pair.gold for pair in pairs]
+    return {"pairs": len(pairs), **decision_figures(predicted, gold), "majority_baseline_accuracy": majority_accuracy(gold)}
+
+
+def evaluate_paws(folder: Path, semantic: bool = True, limit: int | None = None, split: str = "test", progress: Progress = _quiet) -> dict[str, Any]:
+    """A pair is read as a paraphrase when every sentence of the second is copied or paraphrased from
+    the first and no contradiction is shown. The same run scores the sentence labels alone, without
+    the contradiction checks, beside it: what those checks add against the same words in another
+    meaning."""
+    pairs = read_paws(folder, split, limit)
+    supported, kept = [], []
+    for pair in progress(pairs, "pairs"):
+        report = compare(pair.candidate, pair.source, semantic=semantic)
+        labels = [s.label for s in report.sentences]
+        supported.append(bool(labels) and all(label in ("copied", "paraphrase") for label in labels))
+        kept.append(supported[-1] and not any(c.type == "contradiction" for c in report.added))
+    gold = [pair.gold for pair in pairs]
+    return {
+        "pairs": len(pairs),
+        "split": split,
+        **decision_figures(kept, gold),
+        "sentence_labels_alone": decision_figures(supported, gold),
+        "majority_baseline_accuracy": majority_accuracy(gold),
+    }
+
+
+def evaluate_xsumfaith(folder: Path, frank: Path, semantic: bool = True, limit: int | None = None, progress: Progress = _quiet) -> dict[str, Any]:
+    """XSumFaith extrinsic hallucination spans scored as added claims, against the FRANK copies of
+    the articles."""
+    summaries = read_xsumfaith(folder, frank, limit)
+    gold_total = gold_found = predicted_total = predicted_right = 0
+    for summary in progress(summaries, "summaries"):
+        predicted = [a.candidate for a in compare(summary.candidate, summary.source, semantic=semantic).added]
+        gold_total += len(summary.gold)
+        gold_found += sum(1 for g in summary.gold if any(spans_match(g, p) for p in predicted))
+        predicted_total += len(predicted)
+        predicted_right += sum(1 for p in predicted if any(spans_match(p, g) for g in summary.gold))
+    return {
+        "summaries": len(summaries),
+        "gold_extrinsic_spans": gold_total,
+        "added_recall": gold_found / gold_total if gold_total else None,
+        "added_precision": predicted_right / predicted_total if predicted_total else None,
+    }
+
