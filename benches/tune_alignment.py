@@ -96,10 +96,10 @@ def main() -> None:
     print(f"{'n':>2} {'gap':>3} {'min':>3} | {'copied_recall':>13} {'stray_share':>11} {'indep_longest':>13} "
           f"{'indep_words':>11} | {'cs_cut_vs_non':>13} {'cs_light_vs_non':>15} | {'edit_recall':>11}")
     for n, gap, minimum in itertools.product((3, 4, 5), (3, 6, 9), (4, 6, 8)):
-        options = {"ngram": n, "max_gap": gap, "min_matched": minimum}
+        options = _core.AlignParams(ngram=n, max_gap=gap, min_matched=minimum)
         row = f"{n:>2} {gap:>3} {minimum:>3} |"
         if have_seeds:
-            spans = [p.candidate for p in _core.align(dev_candidate, dev_source, **options)]
+            spans = [p.candidate for p in _core.align(dev_candidate, dev_source, params=options)]
             copied = [s["cand_span"] for s in gold["sentences"] if s["label"] == "copied"]
             stray = [s["cand_span"] for s in gold["sentences"] if s["label"] in ("added", "heading")]
             recall = sum(covered(spans, *c) for c in copied) / sum(e - s for s, e in copied)
@@ -108,19 +108,19 @@ def main() -> None:
             lengths = [
                 len(_core.tokenize(c[p.candidate[0] : p.candidate[1]]))
                 for c, s in independent
-                for p in _core.align(c, s, **options)
+                for p in _core.align(c, s, params=options)
             ]
             row += f" {recall:>13.3f} {stray_share:>11.3f} {max(lengths, default=0):>13d} {sum(lengths):>11d} |"
         if clough:
             by_category: dict[str, list[float]] = {}
             for answer, source, category in clough:
-                spans = [p.candidate for p in _core.align(answer, source, **options)]
+                spans = [p.candidate for p in _core.align(answer, source, params=options)]
                 by_category.setdefault(category, []).append(covered(spans, 0, len(answer)) / len(answer))
             cut = best_threshold_accuracy(by_category["cut"], by_category["non"])
             light = best_threshold_accuracy(by_category["light"], by_category["non"])
             row += f" {cut:>13.3f} {light:>15.3f} |"
         found = sum(p.candidate_tokens[1] - p.candidate_tokens[0]
-                    for c, s in edited for p in _core.align(c, s, **options))
+                    for c, s in edited for p in _core.align(c, s, params=options))
         row += f" {found / sum(len(_core.tokenize(c)) for c, _ in edited):>11.3f}"
         print(row)
 

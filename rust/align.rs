@@ -6,11 +6,13 @@
 //! chain is a list of exact blocks (diagonal runs of identical tokens); the words between two
 //! blocks are aligned exactly (a small LCS), which gives the share of identical tokens.
 
+use std::ops::RangeInclusive;
+
 use crate::seed::{MAX_NGRAM, Seed, ngram_hashes, seeds};
 use crate::text::{Word, hash_words};
 
 /// Alignment settings; `DEFAULT_*` say why the defaults are what they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Params {
     /// Words per seed n-gram.
     pub ngram: usize,
@@ -61,16 +63,41 @@ impl std::fmt::Display for ParamError {
 
 impl std::error::Error for ParamError {}
 
+// The ranges each setting is checked against, and why their upper ends are where they are.
+pub const NGRAM_RANGE: RangeInclusive<usize> = 1..=MAX_NGRAM;
+/// The extension step tries every pair of skips up to the gap, a number that grows with its
+/// square, and a thousand changed words make two passages, not one copy.
+pub const MAX_GAP_RANGE: RangeInclusive<usize> = 0..=1000;
+/// Token positions are `u32`, so no passage holds more words.
+pub const MIN_MATCHED_RANGE: RangeInclusive<usize> = 1..=u32::MAX as usize;
+/// Seeds are at most this many per candidate n-gram, so that the seed list of a repetitive
+/// text stays a small multiple of its length.
+pub const MAX_POSTINGS_RANGE: RangeInclusive<usize> = 1..=1024;
+
+/// The message for a setting outside its range.
+pub fn range_error(
+    name: &str,
+    range: &RangeInclusive<usize>,
+    value: impl std::fmt::Display,
+) -> String {
+    format!(
+        "{name} must be between {} and {}, not {value}",
+        range.start(),
+        range.end()
+    )
+}
+
 impl Params {
     pub fn validate(self) -> Result<Self, ParamError> {
-        if !(1..=MAX_NGRAM).contains(&self.ngram) {
-            return Err(ParamError(format!(
-                "ngram must be between 1 and {MAX_NGRAM}, not {}",
-                self.ngram
-            )));
-        }
-        if self.max_postings == 0 {
-            return Err(ParamError("max_postings must be at least 1".into()));
+        for (name, value, range) in [
+            ("ngram", self.ngram, NGRAM_RANGE),
+            ("max_gap", self.max_gap, MAX_GAP_RANGE),
+            ("min_matched", self.min_matched, MIN_MATCHED_RANGE),
+            ("max_postings", self.max_postings, MAX_POSTINGS_RANGE),
+        ] {
+            if !range.contains(&value) {
+                return Err(ParamError(range_error(name, &range, value)));
+            }
         }
         Ok(self)
     }
@@ -169,12 +196,11 @@ pub fn align_tokens<W: Word>(candidate: &[W], source: &[W], params: &Params) -> 
         params.max_postings,
     );
     let chains = chain_seeds(&found, params);
-    let steps = extension_steps(params.max_gap);
 
     // Strongest passages claim their candidate words first; weaker ones keep what is left.
     let mut candidates: Vec<Vec<Block>> = chains
         .into_iter()
-        .map(|chain| extend(chain.blocks, &c_hashes, &s_hashes, &steps))
+        .map(|chain| extend(chain.blocks, &c_hashes, &s_hashes, params.max_gap))
         .collect();
     candidates.sort_by_key(|blocks| std::cmp::Reverse(blocks.iter().map(|b| b.len).sum::<usize>()));
     let mut claimed: Vec<(usize, usize)> = Vec::new();
@@ -273,10 +299,14 @@ fn extend(
     mut blocks: Vec<Block>,
     c_hashes: &[u64],
     s_hashes: &[u64],
-    steps: &[(usize, usize)],
+    max_gap: usize,
 ) -> Vec<Block> {
-    // `steps` are the (candidate, source) skips to try, nearest first: the first run found is
-    // the one taken.
+    // The (candidate, source) skips are tried nearest first: the first run found is the one
+    // taken. A run longer than its skip must fit on both sides, so skips of as many words as
+    // either side has left are not tried.
+    let steps_within = |c_room: usize, s_room: usize| {
+        extension_steps(max_gap.saturating_add(1).min(c_room).min(s_room))
+    };
     let run_after = |c: usize, s: usize| {
         c_hashes[c.min(c_hashes.len())..]
             .iter()
@@ -286,7 +316,12 @@ fn extend(
     };
     while let Some((skip_c, skip_s, run)) = {
         let last = *blocks.last().expect("a chain has a block");
-        steps.iter().find_map(|&(dc, ds)| {
+        let room = |end: usize, len: usize| len.saturating_sub(end);
+        steps_within(
+            room(last.c_end(), c_hashes.len()),
+            room(last.s_end(), s_hashes.len()),
+        )
+        .find_map(|(dc, ds)| {
             let (c, s) = (last.c_end() + dc, last.s_end() + ds);
             // Most steps fail on their first word: test it before counting a run.
             if c >= c_hashes.len() || s >= s_hashes.len() || c_hashes[c] != s_hashes[s] {
@@ -318,17 +353,14 @@ fn extend(
     };
     while let Some((skip_c, skip_s, run)) = {
         let first = blocks[0];
-        steps
-            .iter()
-            .filter(|&&(dc, ds)| dc <= first.c && ds <= first.s)
-            .find_map(|&(dc, ds)| {
-                let (c, s) = (first.c - dc, first.s - ds);
-                if c == 0 || s == 0 || c_hashes[c - 1] != s_hashes[s - 1] {
-                    return None;
-                }
-                let run = run_before(c, s);
-                (dc.max(ds) < run).then_some((dc, ds, run))
-            })
+        steps_within(first.c, first.s).find_map(|(dc, ds)| {
+            let (c, s) = (first.c - dc, first.s - ds);
+            if c == 0 || s == 0 || c_hashes[c - 1] != s_hashes[s - 1] {
+                return None;
+            }
+            let run = run_before(c, s);
+            (dc.max(ds) < run).then_some((dc, ds, run))
+        })
     } {
         let first = blocks[0];
         let (c_end, s_end) = (first.c - skip_c, first.s - skip_s);
@@ -349,14 +381,17 @@ fn extend(
     blocks
 }
 
-/// Every (candidate, source) skip of at most `max_gap` words, ordered by the larger of the two,
-/// then by their sum: the order in which `extend` looks for the next run.
-fn extension_steps(max_gap: usize) -> Vec<(usize, usize)> {
-    let mut steps: Vec<(usize, usize)> = (0..=max_gap)
-        .flat_map(|dc| (0..=max_gap).map(move |ds| (dc, ds)))
-        .collect();
-    steps.sort_by_key(|&(dc, ds)| (dc.max(ds), dc + ds));
-    steps
+/// Every (candidate, source) skip whose larger part is under `below`, ordered by that larger
+/// part, then by the sum, then candidate skip first: the order in which `extend` looks for the
+/// next run. Generated as needed: most searches stop at the first few, and a table would hold
+/// the square of the gap.
+fn extension_steps(below: usize) -> impl Iterator<Item = (usize, usize)> {
+    (0..below).flat_map(|larger| {
+        (0..=larger).flat_map(move |smaller| {
+            let both = [(smaller, larger), (larger, smaller)];
+            both.into_iter().take(if smaller == larger { 1 } else { 2 })
+        })
+    })
 }
 
 /// The parts of `blocks` whose candidate words no stronger passage has claimed.
@@ -554,11 +589,42 @@ mod tests {
 
     #[test]
     fn invalid_params_are_rejected() {
-        let bad = Params {
-            ngram: 0,
+        let with = |change: fn(&mut Params)| {
+            let mut p = Params::default();
+            change(&mut p);
+            p.validate()
+        };
+        assert!(Params::default().validate().is_ok());
+        assert!(with(|p| p.ngram = 0).is_err());
+        assert!(with(|p| p.ngram = MAX_NGRAM + 1).is_err());
+        assert!(with(|p| p.max_gap = *MAX_GAP_RANGE.end()).is_ok());
+        assert!(with(|p| p.max_gap = 1 << 60).is_err());
+        assert!(with(|p| p.max_gap = usize::MAX).is_err());
+        assert!(with(|p| p.min_matched = 0).is_err());
+        assert!(with(|p| p.max_postings = 0).is_err());
+        assert!(with(|p| p.max_postings = 1 << 62).is_err());
+        let message = with(|p| p.max_gap = 20_000).unwrap_err().to_string();
+        assert_eq!(message, "max_gap must be between 0 and 1000, not 20000");
+    }
+
+    #[test]
+    fn extension_steps_are_ordered_nearest_first() {
+        let mut table: Vec<(usize, usize)> = (0..=3)
+            .flat_map(|dc| (0..=3).map(move |ds| (dc, ds)))
+            .collect();
+        table.sort_by_key(|&(dc, ds)| (dc.max(ds), dc + ds, dc));
+        assert_eq!(extension_steps(4).collect::<Vec<_>>(), table);
+        assert_eq!(extension_steps(0).count(), 0);
+    }
+
+    #[test]
+    fn the_largest_gap_aligns_without_a_table() {
+        let params = Params {
+            max_gap: *MAX_GAP_RANGE.end(),
             ..Params::default()
         };
-        assert!(bad.validate().is_err());
-        assert!(Params::default().validate().is_ok());
+        let found = align(SOURCE, SOURCE, &params);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].is_verbatim());
     }
 }

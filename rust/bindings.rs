@@ -1,12 +1,17 @@
 //! The Python module `provenance._core`: thin wrappers that copy inputs out of Python, run the
-//! core with the GIL released, and hand plain values back.
+//! core on its own thread pool with the GIL released, and hand plain values back.
 
-use pyo3::exceptions::PyValueError;
+use std::convert::Infallible;
+use std::ops::RangeInclusive;
+
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyDict, PyTuple, PyType};
 use rayon::prelude::*;
 
 use crate::align::{self, ParamError, Params};
+use crate::parallel;
 use crate::seed;
 use crate::text;
 
@@ -14,6 +19,129 @@ impl From<ParamError> for PyErr {
     fn from(err: ParamError) -> Self {
         PyValueError::new_err(err.0)
     }
+}
+
+/// Releases the GIL and runs `work` on the core's thread pool, where every parallel loop of the
+/// core must run (rayon's global pool does not survive a fork); errors become Python exceptions.
+fn run<T, E>(py: Python<'_>, work: impl FnOnce() -> Result<T, E> + Send) -> PyResult<T>
+where
+    T: Send,
+    E: Into<PyErr> + Send,
+{
+    py.detach(|| {
+        let pool = parallel::pool().map_err(|e| {
+            PyRuntimeError::new_err(format!("cannot start the core's threads: {e}"))
+        })?;
+        pool.install(work).map_err(Into::into)
+    })
+}
+
+/// A Python integer for a setting that must lie in `range`. Python integers are unbounded, so
+/// the argument is taken wide: a negative or huge value gets the same message as any other.
+fn in_range(name: &str, value: i128, range: &RangeInclusive<usize>) -> PyResult<usize> {
+    usize::try_from(value)
+        .ok()
+        .filter(|v| range.contains(v))
+        .ok_or_else(|| PyValueError::new_err(align::range_error(name, range, value)))
+}
+
+/// `n` as the wide integer type settings are taken in (a `usize` always fits an `i128`).
+const fn wide(n: usize) -> i128 {
+    n as i128
+}
+
+/// Threads the core's parallel calls use: `PROVENANCE_NUM_THREADS`, else `RAYON_NUM_THREADS`,
+/// else the number of CPUs.
+#[pyfunction]
+fn num_threads() -> PyResult<usize> {
+    parallel::pool()
+        .map(rayon::ThreadPool::current_num_threads)
+        .map_err(|e| PyRuntimeError::new_err(format!("cannot start the core's threads: {e}")))
+}
+
+/// Registered with `os.register_at_fork`: the parent's pool has no threads in the child, so the
+/// child's next parallel call builds a pool of its own instead of waiting on it forever.
+#[pyfunction]
+fn after_fork_in_child() {
+    parallel::forget_pool_after_fork();
+}
+
+/// What `__reduce__` returns: the class, and the arguments its constructor takes.
+type Reduced<'py, Args> = (Bound<'py, PyType>, Args);
+
+/// Settings of the passage aligner, checked when made; the defaults are the measured ones.
+#[pyclass(frozen, eq, hash, module = "provenance._core", name = "AlignParams")]
+#[derive(PartialEq, Eq, Hash)]
+struct PyAlignParams(Params);
+
+#[pymethods]
+impl PyAlignParams {
+    #[new]
+    #[pyo3(signature = (*, ngram = wide(align::DEFAULT_NGRAM), max_gap = wide(align::DEFAULT_MAX_GAP),
+                        min_matched = wide(align::DEFAULT_MIN_MATCHED), max_postings = wide(align::DEFAULT_MAX_POSTINGS)))]
+    fn new(ngram: i128, max_gap: i128, min_matched: i128, max_postings: i128) -> PyResult<Self> {
+        let params = Params {
+            ngram: in_range("ngram", ngram, &align::NGRAM_RANGE)?,
+            max_gap: in_range("max_gap", max_gap, &align::MAX_GAP_RANGE)?,
+            min_matched: in_range("min_matched", min_matched, &align::MIN_MATCHED_RANGE)?,
+            max_postings: in_range("max_postings", max_postings, &align::MAX_POSTINGS_RANGE)?,
+        };
+        Ok(Self(params.validate()?))
+    }
+
+    #[getter]
+    fn ngram(&self) -> usize {
+        self.0.ngram
+    }
+    #[getter]
+    fn max_gap(&self) -> usize {
+        self.0.max_gap
+    }
+    #[getter]
+    fn min_matched(&self) -> usize {
+        self.0.min_matched
+    }
+    #[getter]
+    fn max_postings(&self) -> usize {
+        self.0.max_postings
+    }
+
+    fn __repr__(&self) -> String {
+        let p = self.0;
+        format!(
+            "AlignParams(ngram={}, max_gap={}, min_matched={}, max_postings={})",
+            p.ngram, p.max_gap, p.min_matched, p.max_postings
+        )
+    }
+
+    /// The constructor takes keywords only, so pickle rebuilds it the way it rebuilds any such
+    /// object: `copyreg.__newobj_ex__(AlignParams, (), keywords)`.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let p = slf.get().0;
+        let keywords = PyDict::new(py);
+        keywords.set_item("ngram", p.ngram)?;
+        keywords.set_item("max_gap", p.max_gap)?;
+        keywords.set_item("min_matched", p.min_matched)?;
+        keywords.set_item("max_postings", p.max_postings)?;
+        let rebuild = py.import("copyreg")?.getattr("__newobj_ex__")?;
+        let arguments = PyTuple::new(
+            py,
+            [
+                slf.get_type().into_any(),
+                PyTuple::empty(py).into_any(),
+                keywords.into_any(),
+            ],
+        )?;
+        Ok((rebuild, arguments))
+    }
+}
+
+/// The settings a binding was given, or the defaults.
+fn or_default(params: Option<PyRef<'_, PyAlignParams>>) -> Params {
+    params.map_or_else(Params::default, |p| p.0)
 }
 
 /// A reused passage found by the core; spans are `(start, end)` code points into the texts.
@@ -28,12 +156,59 @@ struct PyPassage {
     verbatim: bool,
 }
 
+type PassageFields = (
+    (usize, usize),
+    (usize, usize),
+    (usize, usize),
+    (usize, usize),
+    usize,
+    f64,
+    bool,
+);
+
 #[pymethods]
 impl PyPassage {
+    #[new]
+    fn new(
+        candidate: (usize, usize),
+        source: (usize, usize),
+        candidate_tokens: (usize, usize),
+        source_tokens: (usize, usize),
+        matched: usize,
+        score: f64,
+        verbatim: bool,
+    ) -> Self {
+        Self {
+            candidate,
+            source,
+            candidate_tokens,
+            source_tokens,
+            matched,
+            score,
+            verbatim,
+        }
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Passage(candidate={:?}, source={:?}, matched={}, score={:.3}, verbatim={})",
             self.candidate, self.source, self.matched, self.score, self.verbatim
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, PassageFields> {
+        let p = slf.get();
+        (
+            slf.get_type(),
+            (
+                p.candidate,
+                p.source,
+                p.candidate_tokens,
+                p.source_tokens,
+                p.matched,
+                p.score,
+                p.verbatim,
+            ),
         )
     }
 }
@@ -50,21 +225,6 @@ impl From<align::Passage> for PyPassage {
             score: p.score,
         }
     }
-}
-
-fn params(
-    ngram: usize,
-    max_gap: usize,
-    min_matched: usize,
-    max_postings: usize,
-) -> PyResult<Params> {
-    Ok(Params {
-        ngram,
-        max_gap,
-        min_matched,
-        max_postings,
-    }
-    .validate()?)
 }
 
 /// Words of `text` as `(start, end, normalised)`, offsets in code points.
@@ -84,72 +244,67 @@ fn normalize(text: &str) -> String {
     text::normalize_text(text)
 }
 
-/// Token-position pairs `(candidate, source)` where the two texts share an `ngram`-word n-gram.
+/// Token-position pairs `(candidate, source)` where the two texts share an n-gram of
+/// `params.ngram` words (n-grams above `params.max_postings` occurrences in the source excluded).
 #[pyfunction]
-#[pyo3(signature = (candidate, source, *, ngram = align::DEFAULT_NGRAM, max_postings = align::DEFAULT_MAX_POSTINGS))]
+#[pyo3(signature = (candidate, source, *, params = None))]
 fn seeds(
     py: Python<'_>,
     candidate: &str,
     source: &str,
-    ngram: usize,
-    max_postings: usize,
+    params: Option<PyRef<'_, PyAlignParams>>,
 ) -> PyResult<Vec<(u32, u32)>> {
-    params(ngram, 0, 0, max_postings)?;
-    Ok(py.detach(|| {
-        let grams = |t: &str| {
-            let hashes: Vec<u64> = text::tokenize(t).iter().map(|t| t.hash).collect();
-            seed::ngram_hashes(&hashes, ngram)
-        };
-        seed::seeds(&grams(candidate), &grams(source), max_postings)
-            .into_iter()
-            .map(|s| (s.candidate, s.source))
-            .collect()
-    }))
+    let p = or_default(params);
+    run(py, || {
+        let grams = |t: &str| seed::ngram_hashes(&text::token_hashes(t), p.ngram);
+        Ok::<_, Infallible>(
+            seed::seeds(&grams(candidate), &grams(source), p.max_postings)
+                .into_iter()
+                .map(|s| (s.candidate, s.source))
+                .collect(),
+        )
+    })
 }
 
 /// Reused passages between a candidate and a source, in candidate order.
 #[pyfunction(name = "align")]
-#[pyo3(signature = (candidate, source, *, ngram = align::DEFAULT_NGRAM, max_gap = align::DEFAULT_MAX_GAP,
-                    min_matched = align::DEFAULT_MIN_MATCHED, max_postings = align::DEFAULT_MAX_POSTINGS))]
+#[pyo3(signature = (candidate, source, *, params = None))]
 fn align_pair(
     py: Python<'_>,
     candidate: &str,
     source: &str,
-    ngram: usize,
-    max_gap: usize,
-    min_matched: usize,
-    max_postings: usize,
+    params: Option<PyRef<'_, PyAlignParams>>,
 ) -> PyResult<Vec<PyPassage>> {
-    let p = params(ngram, max_gap, min_matched, max_postings)?;
-    Ok(py.detach(|| {
-        align::align(candidate, source, &p)
-            .into_iter()
-            .map(PyPassage::from)
-            .collect()
-    }))
+    let p = or_default(params);
+    run(py, || {
+        Ok::<_, Infallible>(
+            align::align(candidate, source, &p)
+                .into_iter()
+                .map(PyPassage::from)
+                .collect(),
+        )
+    })
 }
 
 /// `align` over many `(candidate, source)` pairs, in parallel. The texts are borrowed from the
 /// Python strings, not copied.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
-#[pyo3(signature = (pairs, *, ngram = align::DEFAULT_NGRAM, max_gap = align::DEFAULT_MAX_GAP,
-                    min_matched = align::DEFAULT_MIN_MATCHED, max_postings = align::DEFAULT_MAX_POSTINGS))]
+#[pyo3(signature = (pairs, *, params = None))]
 fn align_many(
     py: Python<'_>,
     pairs: Vec<(PyBackedStr, PyBackedStr)>,
-    ngram: usize,
-    max_gap: usize,
-    min_matched: usize,
-    max_postings: usize,
+    params: Option<PyRef<'_, PyAlignParams>>,
 ) -> PyResult<Vec<Vec<PyPassage>>> {
-    let p = params(ngram, max_gap, min_matched, max_postings)?;
-    let found: Vec<Vec<align::Passage>> = py.detach(|| {
-        pairs
-            .par_iter()
-            .map(|(c, s)| align::align(c, s, &p))
-            .collect()
-    });
+    let p = or_default(params);
+    let found: Vec<Vec<align::Passage>> = run(py, || {
+        Ok::<_, Infallible>(
+            pairs
+                .par_iter()
+                .map(|(c, s)| align::align(c, s, &p))
+                .collect(),
+        )
+    })?;
     Ok(found
         .into_iter()
         .map(|ps| ps.into_iter().map(PyPassage::from).collect())
@@ -171,7 +326,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_MAX_GAP", align::DEFAULT_MAX_GAP)?;
     m.add("DEFAULT_MIN_MATCHED", align::DEFAULT_MIN_MATCHED)?;
     m.add("DEFAULT_MAX_POSTINGS", align::DEFAULT_MAX_POSTINGS)?;
+    m.add_class::<PyAlignParams>()?;
     m.add_class::<PyPassage>()?;
+    m.add_function(wrap_pyfunction!(num_threads, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(seeds, m)?)?;
@@ -179,6 +336,11 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(align_many, m)?)?;
     add_corpus(m)?;
     m.add_class::<PyEncoder>()?;
+    let keywords = PyDict::new(m.py());
+    keywords.set_item("after_in_child", wrap_pyfunction!(after_fork_in_child, m)?)?;
+    m.py()
+        .import("os")?
+        .call_method("register_at_fork", (), Some(&keywords))?;
     Ok(())
 }
 
@@ -205,14 +367,17 @@ impl From<IndexError> for PyErr {
     }
 }
 
-fn index_params(ngram: usize, window: usize, max_df: usize) -> PyResult<IndexParams> {
-    Ok(IndexParams {
-        ngram,
-        window,
-        max_df,
-    }
-    .validate()?)
+fn index_params(ngram: i128, window: i128, max_df: i128) -> PyResult<IndexParams> {
+    let params = IndexParams {
+        ngram: in_range("ngram", ngram, &index::INDEX_NGRAM_RANGE)?,
+        window: in_range("window", window, &index::WINDOW_RANGE)?,
+        max_df: in_range("max_df", max_df, &index::MAX_DF_RANGE)?,
+    };
+    Ok(params.validate()?)
 }
+
+/// Shared fingerprints are counted in `u32`.
+const MIN_SHARED_RANGE: RangeInclusive<usize> = 1..=u32::MAX as usize;
 
 /// Reuse between documents `a` and `b` (`a < b`; `a` is each passage's candidate side).
 #[pyclass(frozen, get_all, module = "provenance._core", name = "ReusePair")]
@@ -225,6 +390,16 @@ struct PyReusePair {
 
 #[pymethods]
 impl PyReusePair {
+    #[new]
+    fn new(a: u32, b: u32, shared: u32, passages: Vec<Py<PyPassage>>) -> Self {
+        Self {
+            a,
+            b,
+            shared,
+            passages,
+        }
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "ReusePair(a={}, b={}, shared={}, passages={})",
@@ -233,6 +408,14 @@ impl PyReusePair {
             self.shared,
             self.passages.len()
         )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> Reduced<'py, (u32, u32, u32, Vec<Py<PyPassage>>)> {
+        let p = slf.get();
+        let passages = p.passages.iter().map(|x| x.clone_ref(slf.py())).collect();
+        (slf.get_type(), (p.a, p.b, p.shared, passages))
     }
 }
 
@@ -247,6 +430,16 @@ struct PyHit {
 
 #[pymethods]
 impl PyHit {
+    #[new]
+    fn new(doc: u32, shared: u32, matched: usize, passages: Vec<Py<PyPassage>>) -> Self {
+        Self {
+            doc,
+            shared,
+            matched,
+            passages,
+        }
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Hit(doc={}, shared={}, matched={}, passages={})",
@@ -255,6 +448,14 @@ impl PyHit {
             self.matched,
             self.passages.len()
         )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> Reduced<'py, (u32, u32, usize, Vec<Py<PyPassage>>)> {
+        let h = slf.get();
+        let passages = h.passages.iter().map(|x| x.clone_ref(slf.py())).collect();
+        (slf.get_type(), (h.doc, h.shared, h.matched, passages))
     }
 }
 
@@ -283,59 +484,63 @@ fn py_pairs(py: Python<'_>, found: corpus::AllPairs) -> PyResult<(Vec<PyReusePai
 
 /// Winnowed fingerprints of `text`: `(hash, token position)`.
 #[pyfunction]
-#[pyo3(signature = (text, *, ngram = index::DEFAULT_INDEX_NGRAM, window = index::DEFAULT_WINDOW))]
+#[pyo3(signature = (text, *, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW)))]
 fn fingerprints(
     py: Python<'_>,
     text: &str,
-    ngram: usize,
-    window: usize,
+    ngram: i128,
+    window: i128,
 ) -> PyResult<Vec<(u64, u32)>> {
-    index_params(ngram, window, index::DEFAULT_MAX_DF)?;
-    Ok(py.detach(|| index::fingerprints(&index::token_hashes(text), ngram, window)))
+    let p = index_params(ngram, window, wide(index::DEFAULT_MAX_DF))?;
+    py.detach(|| {
+        Ok(index::fingerprints(
+            &text::token_hashes(text),
+            p.ngram,
+            p.window,
+        ))
+    })
 }
 
 /// `fingerprints` of many texts in parallel.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)]
-#[pyo3(signature = (texts, *, ngram = index::DEFAULT_INDEX_NGRAM, window = index::DEFAULT_WINDOW))]
+#[pyo3(signature = (texts, *, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW)))]
 fn fingerprint_many(
     py: Python<'_>,
     texts: Vec<PyBackedStr>,
-    ngram: usize,
-    window: usize,
+    ngram: i128,
+    window: i128,
 ) -> PyResult<Vec<Vec<(u64, u32)>>> {
-    index_params(ngram, window, index::DEFAULT_MAX_DF)?;
-    Ok(py.detach(|| {
-        texts
-            .par_iter()
-            .map(|t| index::fingerprints(&index::token_hashes(t), ngram, window))
-            .collect()
-    }))
+    let p = index_params(ngram, window, wide(index::DEFAULT_MAX_DF))?;
+    run(py, || {
+        Ok::<_, Infallible>(
+            texts
+                .par_iter()
+                .map(|t| index::fingerprints(&text::token_hashes(t), p.ngram, p.window))
+                .collect(),
+        )
+    })
 }
 
 /// Every pair of `texts` that reuses text: `(pairs, postings, candidate_pairs)`, documents
 /// numbered by position in `texts`.
 #[pyfunction]
-#[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)]
-#[pyo3(signature = (texts, *, ngram = index::DEFAULT_INDEX_NGRAM, window = index::DEFAULT_WINDOW,
-                    max_df = index::DEFAULT_MAX_DF, min_shared = 2, align_ngram = align::DEFAULT_NGRAM,
-                    max_gap = align::DEFAULT_MAX_GAP, min_matched = align::DEFAULT_MIN_MATCHED,
-                    max_postings = align::DEFAULT_MAX_POSTINGS))]
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (texts, *, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW),
+                    max_df = wide(index::DEFAULT_MAX_DF), min_shared = 2, params = None))]
 fn all_pairs(
     py: Python<'_>,
     texts: Vec<PyBackedStr>,
-    ngram: usize,
-    window: usize,
-    max_df: usize,
-    min_shared: usize,
-    align_ngram: usize,
-    max_gap: usize,
-    min_matched: usize,
-    max_postings: usize,
+    ngram: i128,
+    window: i128,
+    max_df: i128,
+    min_shared: i128,
+    params: Option<PyRef<'_, PyAlignParams>>,
 ) -> PyResult<(Vec<PyReusePair>, usize, usize)> {
     let ip = index_params(ngram, window, max_df)?;
-    let p = params(align_ngram, max_gap, min_matched, max_postings)?;
-    let found = py.detach(|| corpus::all_pairs(&texts, &ip, min_shared.max(1), &p));
+    let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
+    let p = or_default(params);
+    let found = run(py, || corpus::all_pairs(&texts, &ip, min_shared, &p))?;
     py_pairs(py, found)
 }
 
@@ -348,8 +553,9 @@ struct PyIndex {
 #[pymethods]
 impl PyIndex {
     #[new]
-    #[pyo3(signature = (*, ngram = index::DEFAULT_INDEX_NGRAM, window = index::DEFAULT_WINDOW, max_df = index::DEFAULT_MAX_DF))]
-    fn new(ngram: usize, window: usize, max_df: usize) -> PyResult<Self> {
+    #[pyo3(signature = (*, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW),
+                        max_df = wide(index::DEFAULT_MAX_DF)))]
+    fn new(ngram: i128, window: i128, max_df: i128) -> PyResult<Self> {
         Ok(Self {
             inner: index::Index::new(index_params(ngram, window, max_df)?)?,
         })
@@ -376,7 +582,7 @@ impl PyIndex {
         records: Vec<(PyBackedStr, PyBackedStr, PyBackedStr)>,
     ) -> PyResult<()> {
         let inner = &mut self.inner;
-        Ok(py.detach(|| inner.add(&records))?)
+        run(py, || inner.add(&records))
     }
 
     fn __len__(&self) -> usize {
@@ -426,23 +632,17 @@ impl PyIndex {
     }
 
     /// The `k` likeliest sources of `text`, best first.
-    #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (text, *, k = 10, candidates = 50, align_ngram = align::DEFAULT_NGRAM,
-                        max_gap = align::DEFAULT_MAX_GAP, min_matched = align::DEFAULT_MIN_MATCHED,
-                        max_postings = align::DEFAULT_MAX_POSTINGS))]
+    #[pyo3(signature = (text, *, k = 10, candidates = 50, params = None))]
     fn search(
         &self,
         py: Python<'_>,
         text: &str,
         k: usize,
         candidates: usize,
-        align_ngram: usize,
-        max_gap: usize,
-        min_matched: usize,
-        max_postings: usize,
+        params: Option<PyRef<'_, PyAlignParams>>,
     ) -> PyResult<Vec<PyHit>> {
-        let p = params(align_ngram, max_gap, min_matched, max_postings)?;
-        let hits = py.detach(|| corpus::search(&self.inner, text, k, candidates, &p))?;
+        let p = or_default(params);
+        let hits = run(py, || corpus::search(&self.inner, text, k, candidates, &p))?;
         hits.into_iter()
             .map(|h| {
                 Ok(PyHit {
@@ -456,19 +656,16 @@ impl PyIndex {
     }
 
     /// Every pair of the index's documents that reuses text: `(pairs, postings, candidate_pairs)`.
-    #[pyo3(signature = (*, min_shared = 2, align_ngram = align::DEFAULT_NGRAM, max_gap = align::DEFAULT_MAX_GAP,
-                        min_matched = align::DEFAULT_MIN_MATCHED, max_postings = align::DEFAULT_MAX_POSTINGS))]
+    #[pyo3(signature = (*, min_shared = 2, params = None))]
     fn all_pairs(
         &self,
         py: Python<'_>,
-        min_shared: usize,
-        align_ngram: usize,
-        max_gap: usize,
-        min_matched: usize,
-        max_postings: usize,
+        min_shared: i128,
+        params: Option<PyRef<'_, PyAlignParams>>,
     ) -> PyResult<(Vec<PyReusePair>, usize, usize)> {
-        let p = params(align_ngram, max_gap, min_matched, max_postings)?;
-        let found = py.detach(|| corpus::index_all_pairs(&self.inner, min_shared.max(1), &p))?;
+        let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
+        let p = or_default(params);
+        let found = run(py, || corpus::index_all_pairs(&self.inner, min_shared, &p))?;
         py_pairs(py, found)
     }
 }
@@ -550,7 +747,7 @@ impl PyEncoder {
         }
         let flat_ids: Vec<u32> = ids.concat();
         let flat_mask: Vec<bool> = mask.iter().flatten().map(|&m| m != 0).collect();
-        let vectors = py.detach(|| self.inner.encode(&flat_ids, &flat_mask, width))?;
+        let vectors = run(py, || self.inner.encode(&flat_ids, &flat_mask, width))?;
         let bytes: Vec<u8> = vectors.iter().flat_map(|v| v.to_le_bytes()).collect();
         Ok(pyo3::types::PyBytes::new(py, &bytes))
     }

@@ -4,11 +4,13 @@
 
 use rayon::prelude::*;
 
+use std::borrow::Cow;
+
 use crate::align::{Params, Passage, align_tokens};
 use crate::index::{
-    Index, IndexError, IndexParams, candidate_pairs, postings_of, query_candidates,
+    Index, IndexError, IndexParams, MAX_DOCS, candidate_pairs, postings_of, query_candidates,
 };
-use crate::text::{Token, tokenize};
+use crate::text::{WordHash, hash_words};
 
 /// Reuse between documents `a` and `b` (`a < b`): `a` is the alignment's candidate side.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,23 +31,47 @@ pub struct AllPairs {
 }
 
 /// Aligns candidate pairs `(a, b, shared)` sorted by `a`; pairs without a passage are dropped.
-/// Each `a` is tokenised once for all its partners.
+/// Each document is read and hashed once: `a` once for all its partners, and a document that
+/// several groups need once up front, kept until the end. The others are not kept, so memory
+/// holds only the words of documents that reuse or are reused more than once.
 pub fn align_pairs<F>(
     pairs: &[(u32, u32, u32)],
-    tokens_of: F,
+    words_of: F,
     params: &Params,
 ) -> Result<Vec<PairReuse>, IndexError>
 where
-    F: Fn(u32) -> Result<Vec<Token>, IndexError> + Sync,
+    F: Fn(u32) -> Result<Vec<WordHash>, IndexError> + Sync,
 {
     let groups: Vec<&[(u32, u32, u32)]> = pairs.chunk_by(|x, y| x.0 == y.0).collect();
+    let mut reads: Vec<u32> = groups
+        .iter()
+        .map(|group| group[0].0)
+        .chain(pairs.iter().map(|p| p.1))
+        .collect();
+    reads.par_sort_unstable();
+    let reread: Vec<u32> = reads
+        .chunk_by(|x, y| x == y)
+        .filter(|run| run.len() > 1)
+        .map(|run| run[0])
+        .collect();
+    drop(reads);
+    let kept: Vec<Vec<WordHash>> = reread
+        .par_iter()
+        .map(|&doc| words_of(doc))
+        .collect::<Result<_, _>>()?;
+    let words = |doc: u32| -> Result<Cow<'_, [WordHash]>, IndexError> {
+        match reread.binary_search(&doc) {
+            Ok(i) => Ok(Cow::Borrowed(&kept[i])),
+            Err(_) => Ok(Cow::Owned(words_of(doc)?)),
+        }
+    };
     let found: Result<Vec<Vec<PairReuse>>, IndexError> = groups
         .par_iter()
         .map(|group| {
-            let a_tokens = tokens_of(group[0].0)?;
+            let a_words = words(group[0].0)?;
             let mut out = Vec::new();
             for &(a, b, shared) in *group {
-                let passages = align_tokens(&a_tokens, &tokens_of(b)?, params);
+                let passages = align_tokens(&a_words, &words(b)?, params);
                 if !passages.is_empty() {
                     out.push(PairReuse {
                         a,
@@ -67,22 +93,26 @@ pub fn all_pairs<S: AsRef<str> + Sync>(
     index_params: &IndexParams,
     min_shared: usize,
     params: &Params,
-) -> AllPairs {
+) -> Result<AllPairs, IndexError> {
+    if texts.len() > MAX_DOCS {
+        return Err(IndexError::Params(format!(
+            "at most {MAX_DOCS} documents can be compared at once"
+        )));
+    }
     let postings = postings_of(texts, 0, index_params);
     let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
     let pairs = align_pairs(
         &candidates,
-        |i| Ok(tokenize(texts[i as usize].as_ref())),
+        |i| Ok(hash_words(texts[i as usize].as_ref())),
         params,
-    )
-    .expect("texts in memory cannot fail to load");
-    AllPairs {
+    )?;
+    Ok(AllPairs {
         pairs,
         postings: n_postings,
         candidate_pairs: candidates.len(),
-    }
+    })
 }
 
 /// Every pair of an index's documents that reuses text.
@@ -94,7 +124,7 @@ pub fn index_all_pairs(
     let candidates = candidate_pairs(&index.postings, index.params.max_df, min_shared);
     let pairs = align_pairs(
         &candidates,
-        |i| Ok(tokenize(&index.text(i as usize)?)),
+        |i| Ok(hash_words(&index.text(i as usize)?)),
         params,
     )?;
     Ok(AllPairs {
@@ -125,15 +155,18 @@ pub fn search(
     candidates: usize,
     params: &Params,
 ) -> Result<Vec<Hit>, IndexError> {
-    let query_tokens = tokenize(query);
-    let hashes: Vec<u64> = query_tokens.iter().map(|t| t.hash).collect();
+    let query_words = hash_words(query);
+    let hashes: Vec<u64> = query_words.iter().map(|w| w.hash).collect();
     let mut found = query_candidates(&index.postings, &hashes, &index.params);
     found.truncate(candidates.max(k));
     let hits: Result<Vec<Hit>, IndexError> = found
         .par_iter()
         .map(|&(doc, shared)| {
-            let passages =
-                align_tokens(&query_tokens, &tokenize(&index.text(doc as usize)?), params);
+            let passages = align_tokens(
+                &query_words,
+                &hash_words(&index.text(doc as usize)?),
+                params,
+            );
             let matched = passages.iter().map(|p| p.matched).sum();
             Ok(Hit {
                 doc,
@@ -186,7 +219,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" "),
         ];
-        let found = all_pairs(&texts, &IndexParams::default(), 2, &Params::default());
+        let found = all_pairs(&texts, &IndexParams::default(), 2, &Params::default()).unwrap();
         let pairs: Vec<(u32, u32)> = found.pairs.iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(pairs, [(0, 1), (2, 3)]);
         let copied = &found.pairs[0].passages;
@@ -199,6 +232,28 @@ mod tests {
                 .map(|p| p.matched)
                 .sum::<usize>()
                 >= 80
+        );
+    }
+
+    #[test]
+    fn each_document_is_read_once_per_run() {
+        let reads: Vec<std::sync::atomic::AtomicUsize> = (0..4).map(|_| 0.into()).collect();
+        let docs = [text(0..100), text(0..100), text(0..100), text(0..100)];
+        let pairs = [(0, 1, 3), (0, 2, 3), (1, 2, 3), (1, 3, 3)];
+        let found = align_pairs(
+            &pairs,
+            |doc| {
+                reads[doc as usize].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                Ok(hash_words(&docs[doc as usize]))
+            },
+            &Params::default(),
+        )
+        .unwrap();
+        assert_eq!(found.len(), 4);
+        assert!(
+            reads
+                .iter()
+                .all(|n| n.load(std::sync::atomic::Ordering::Relaxed) == 1)
         );
     }
 

@@ -10,14 +10,16 @@
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
+use std::ops::RangeInclusive;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+use crate::align::range_error;
 use crate::seed::{MAX_NGRAM, ngram_hashes};
-use crate::text::scan_words;
+use crate::text::token_hashes;
 
 /// Four-word n-grams, as the aligner's seeds: the index finds what the aligner can then align.
 pub const DEFAULT_INDEX_NGRAM: usize = 4;
@@ -35,6 +37,8 @@ const MAGIC: &[u8; 8] = b"PRVNIDX\0";
 pub const FORMAT_VERSION: u32 = 1;
 const HEADER_LEN: u64 = 8 + 4 + 8 + 8 + 8;
 const POSTING_BYTES: usize = 16;
+/// Documents are numbered with `u32`.
+pub const MAX_DOCS: usize = u32::MAX as usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IndexParams {
@@ -53,22 +57,22 @@ impl Default for IndexParams {
     }
 }
 
+pub const INDEX_NGRAM_RANGE: RangeInclusive<usize> = 1..=MAX_NGRAM;
+/// Wider windows would keep too few fingerprints to find copies of a sentence or two.
+pub const WINDOW_RANGE: RangeInclusive<usize> = 1..=256;
+/// The index file stores `max_df` in 32 bits, and no index holds more documents than that.
+pub const MAX_DF_RANGE: RangeInclusive<usize> = 2..=MAX_DOCS;
+
 impl IndexParams {
     pub fn validate(self) -> Result<Self, IndexError> {
-        if !(1..=MAX_NGRAM).contains(&self.ngram) {
-            return Err(IndexError::Params(format!(
-                "ngram must be between 1 and {MAX_NGRAM}, not {}",
-                self.ngram
-            )));
-        }
-        if !(1..=256).contains(&self.window) {
-            return Err(IndexError::Params(format!(
-                "window must be between 1 and 256, not {}",
-                self.window
-            )));
-        }
-        if self.max_df < 2 {
-            return Err(IndexError::Params("max_df must be at least 2".into()));
+        for (name, value, range) in [
+            ("ngram", self.ngram, INDEX_NGRAM_RANGE),
+            ("window", self.window, WINDOW_RANGE),
+            ("max_df", self.max_df, MAX_DF_RANGE),
+        ] {
+            if !range.contains(&value) {
+                return Err(IndexError::Params(range_error(name, &range, value)));
+            }
         }
         Ok(self)
     }
@@ -134,14 +138,6 @@ pub fn fingerprints(token_hashes: &[u64], ngram: usize, window: usize) -> Vec<(u
             out.push((grams[best], best as u32));
         }
     }
-    out
-}
-
-/// The `hash` of each token of `text::tokenize(text)`, without building the tokens' strings:
-/// fingerprinting a collection spends most of its time here.
-pub fn token_hashes(text: &str) -> Vec<u64> {
-    let mut out = Vec::with_capacity(text.len() / 6);
-    scan_words(text, |_, _, norm| out.push(xxh3_64(norm)));
     out
 }
 
@@ -348,10 +344,20 @@ impl Index {
     /// Adds documents `(id, text, meta)`; their numbers follow the existing ones.
     pub fn add<S: AsRef<str> + Sync>(&mut self, records: &[(S, S, S)]) -> Result<(), IndexError> {
         let first = self.docs.len();
-        if first + records.len() > u32::MAX as usize {
+        if first + records.len() > MAX_DOCS {
             return Err(IndexError::Params(
                 "an index holds at most 2^32 - 1 documents".into(),
             ));
+        }
+        // Ids and metadata are stored with 32-bit lengths.
+        if let Some((id, ..)) = records
+            .iter()
+            .find(|r| r.0.as_ref().len() > MAX_DOCS || r.2.as_ref().len() > MAX_DOCS)
+        {
+            return Err(IndexError::Params(format!(
+                "the id or metadata of document {:?} is over 4 GiB",
+                id.as_ref().chars().take(80).collect::<String>()
+            )));
         }
         let texts: Vec<&str> = records.iter().map(|r| r.1.as_ref()).collect();
         let added = postings_of(&texts, first as u32, &self.params);
@@ -430,7 +436,10 @@ impl Index {
             self.params.max_df,
             self.docs.len(),
         ] {
-            body.extend_from_slice(&(v as u32).to_le_bytes());
+            // Validation and `add` keep each of these within 32 bits.
+            let v = u32::try_from(v)
+                .map_err(|_| IndexError::Params(format!("{v} does not fit the index file")))?;
+            body.extend_from_slice(&v.to_le_bytes());
         }
         for d in &self.docs {
             put_str(&mut body, &d.id);
@@ -640,7 +649,6 @@ fn get_str(r: &mut impl Read, limit: u64) -> Result<String, IndexError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokenize;
 
     fn hashes(n: u64) -> Vec<u64> {
         (0..n).map(|i| xxh3_64(&i.to_le_bytes())).collect()
@@ -678,19 +686,6 @@ mod tests {
 
     fn text(words: std::ops::Range<u32>) -> String {
         words.map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ")
-    }
-
-    #[test]
-    fn token_hashes_agree_with_tokenize() {
-        for sample in [
-            "Carney’s “deal” — U.S. $1.5 billion, 3.5% and 35; don't 4.2.1 x.1 A1b2 foo_bar a:b 1,000",
-            "Tr\u{0430}de t\u{0435}nsi\u{03BF}n pla\u{200B}gia\u{00AD}rism ﬁnal ＡＢＣ Café 東京 😀",
-            " … — !!! \u{200B} ",
-            "",
-        ] {
-            let expected: Vec<u64> = tokenize(sample).into_iter().map(|t| t.hash).collect();
-            assert_eq!(token_hashes(sample), expected, "{sample}");
-        }
     }
 
     #[test]
@@ -758,6 +753,32 @@ mod tests {
             .unwrap();
         assert_eq!(again.postings, fresh.postings);
         std::fs::remove_file(&path).unwrap();
+    }
+
+    #[test]
+    fn settings_round_trip_or_are_refused() {
+        let path = temp_file("settings.idx");
+        let params = IndexParams {
+            max_df: MAX_DOCS,
+            ..IndexParams::default()
+        };
+        Index::new(params).unwrap().save(&path).unwrap();
+        assert_eq!(Index::load(&path).unwrap().params, params);
+        std::fs::remove_file(&path).unwrap();
+        let too_many = IndexParams {
+            max_df: MAX_DOCS + 1,
+            ..IndexParams::default()
+        };
+        assert!(Index::new(too_many).is_err());
+        for window in [0, 257] {
+            assert!(
+                Index::new(IndexParams {
+                    window,
+                    ..IndexParams::default()
+                })
+                .is_err()
+            );
+        }
     }
 
     #[test]

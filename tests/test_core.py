@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections import defaultdict
 
 import pytest
@@ -37,7 +38,7 @@ texts = st.lists(st.tuples(word, separator), max_size=60).map(lambda parts: "".j
 @settings(max_examples=300, deadline=None)
 @given(texts, texts, st.integers(1, 5), st.integers(1, 4))
 def test_seeds_match_the_reference(candidate: str, source: str, ngram: int, max_postings: int) -> None:
-    got = _core.seeds(candidate, source, ngram=ngram, max_postings=max_postings)
+    got = _core.seeds(candidate, source, params=_core.AlignParams(ngram=ngram, max_postings=max_postings))
     assert got == reference_seeds(candidate, source, ngram, max_postings)
 
 
@@ -98,10 +99,70 @@ def test_align_many_equals_align_one_by_one() -> None:
     assert len(batch[0]) == 1 and batch[2] == []
 
 
-@pytest.mark.parametrize("bad", [{"ngram": 0}, {"ngram": 17}, {"max_postings": 0}])
-def test_bad_parameters_raise_value_error(bad: dict[str, int]) -> None:
-    with pytest.raises(ValueError):
-        _core.align("a b c", "a b c", **bad)
+def test_align_params_default_to_the_measured_settings() -> None:
+    params = _core.AlignParams()
+    assert (params.ngram, params.max_gap, params.min_matched, params.max_postings) == (
+        _core.DEFAULT_NGRAM, _core.DEFAULT_MAX_GAP, _core.DEFAULT_MIN_MATCHED, _core.DEFAULT_MAX_POSTINGS
+    )
+    assert params == _core.AlignParams(ngram=_core.DEFAULT_NGRAM) and hash(params) == hash(_core.AlignParams())
+    assert params != _core.AlignParams(max_gap=9)
+    assert repr(_core.AlignParams(max_gap=9)) == "AlignParams(ngram=4, max_gap=9, min_matched=6, max_postings=32)"
+    text = "Carney said the talks would be difficult yet constructive, officials said on Monday."
+    assert [p.candidate for p in _core.align(text, text, params=params)] == [
+        p.candidate for p in _core.align(text, text)
+    ]
+    with pytest.raises(TypeError):
+        _core.AlignParams(4)  # type: ignore[misc]
+
+
+# Every extreme is refused before any work: no panic, no allocation sized by the argument.
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"ngram": 0}, "ngram must be between 1 and 16, not 0"),
+        ({"ngram": 17}, "ngram must be between 1 and 16"),
+        ({"max_gap": -1}, "max_gap must be between 0 and 1000, not -1"),
+        ({"max_gap": 20_000}, "max_gap must be between 0 and 1000"),
+        ({"max_gap": 2**60}, "max_gap must be between 0 and 1000"),
+        ({"max_gap": 2**64}, "max_gap must be between 0 and 1000, not 18446744073709551616"),
+        ({"min_matched": 0}, "min_matched must be between 1"),
+        ({"min_matched": 2**64}, "min_matched must be between 1"),
+        ({"max_postings": 0}, "max_postings must be between 1 and 1024"),
+        ({"max_postings": 2**62}, "max_postings must be between 1 and 1024"),
+    ],
+)
+def test_bad_parameters_raise_value_error(bad: dict[str, int], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        _core.AlignParams(**bad)
+
+
+def test_integers_beyond_any_machine_word_are_refused_cleanly() -> None:
+    with pytest.raises((ValueError, OverflowError)):
+        _core.AlignParams(max_gap=2**200)
+
+
+def test_the_largest_settings_run() -> None:
+    widest = _core.AlignParams(ngram=16, max_gap=1000, min_matched=1, max_postings=1024)
+    text = " ".join(["refrain"] * 300)  # every n-gram a refrain of 285 postings: 285**2 seeds
+    assert len(_core.align(text, text, params=widest)) == 1
+    assert len(_core.seeds(text, text, params=widest)) == 285**2
+    assert _core.seeds(text, text, params=_core.AlignParams(ngram=16, max_postings=284)) == []
+
+
+def test_params_must_be_align_params() -> None:
+    with pytest.raises(TypeError):
+        _core.align("a b c", "a b c", params={"ngram": 4})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_params_and_passages_pickle(protocol: int) -> None:
+    params = _core.AlignParams(ngram=3, max_gap=9, min_matched=4, max_postings=7)
+    assert pickle.loads(pickle.dumps(params, protocol)) == params
+    text = "Carney said the talks would be difficult yet constructive, officials said on Monday."
+    (passage,) = _core.align(text, text)
+    again = pickle.loads(pickle.dumps(passage, protocol))
+    fields = ("candidate", "source", "candidate_tokens", "source_tokens", "matched", "score", "verbatim")
+    assert [getattr(again, f) for f in fields] == [getattr(passage, f) for f in fields]
 
 
 def test_core_is_an_optimised_build() -> None:

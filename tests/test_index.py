@@ -89,3 +89,39 @@ def test_synthetic_recall_and_precision() -> None:
     assert result.planted > 30
     assert result.recall >= 0.99
     assert result.precision >= 0.99
+
+
+def test_index_settings_round_trip_or_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "wide.idx"
+    _core.Index(max_df=2**32 - 1).save(path)
+    assert _core.Index.load(path).max_df == 2**32 - 1
+    for bad in [{"max_df": 2**32}, {"max_df": 2**64}, {"max_df": 1}, {"window": 0}, {"window": 2**63},
+                {"ngram": 0}, {"ngram": -3}]:
+        with pytest.raises(ValueError, match=next(iter(bad))):
+            _core.Index(**bad)
+        with pytest.raises(ValueError, match=next(iter(bad))):
+            _core.all_pairs([words(0, 50)], **bad)
+    with pytest.raises(ValueError, match="min_shared"):
+        _core.all_pairs([words(0, 50)], min_shared=0)
+    with pytest.raises(ValueError, match="min_shared"):
+        _core.Index().all_pairs(min_shared=-1)
+
+
+def test_reuse_pairs_and_hits_pickle(tmp_path: Path) -> None:
+    import pickle
+
+    texts = [words(0, 300), words(1000, 1100) + " " + words(100, 170)]
+    params = _core.AlignParams(min_matched=10)
+    (pair,) = _core.all_pairs(texts, params=params)[0]
+    index = _core.Index()
+    index.add([("a", texts[0], "{}")])
+    (hit,) = index.search(words(100, 170), params=params)
+
+    def passages(found: _core.ReusePair | _core.Hit) -> list[tuple[object, ...]]:
+        return [(p.candidate, p.source, p.candidate_tokens, p.source_tokens, p.matched, p.score, p.verbatim)
+                for p in found.passages]
+
+    again = pickle.loads(pickle.dumps(pair))
+    assert (again.a, again.b, again.shared, passages(again)) == (pair.a, pair.b, pair.shared, passages(pair))
+    back = pickle.loads(pickle.dumps(hit))
+    assert (back.doc, back.shared, back.matched, passages(back)) == (hit.doc, hit.shared, hit.matched, passages(hit))

@@ -1,7 +1,38 @@
 """The native core (Rust). Spans are (start, end) code-point offsets into the Python str."""
 
 import os
-from typing import Final
+from typing import Final, final
+
+from typing_extensions import Self
+
+__all__ = [
+    "__version__",
+    "build_profile",
+    "DEFAULT_NGRAM",
+    "DEFAULT_MAX_GAP",
+    "DEFAULT_MIN_MATCHED",
+    "DEFAULT_MAX_POSTINGS",
+    "AlignParams",
+    "Passage",
+    "num_threads",
+    "tokenize",
+    "normalize",
+    "seeds",
+    "align",
+    "align_many",
+    "DEFAULT_INDEX_NGRAM",
+    "DEFAULT_WINDOW",
+    "DEFAULT_MAX_DF",
+    "INDEX_FORMAT_VERSION",
+    "IndexFormatError",
+    "ReusePair",
+    "Hit",
+    "Index",
+    "fingerprints",
+    "fingerprint_many",
+    "all_pairs",
+    "Encoder",
+]
 
 __version__: Final[str]
 build_profile: Final[str]
@@ -10,8 +41,46 @@ DEFAULT_MAX_GAP: Final[int]
 DEFAULT_MIN_MATCHED: Final[int]
 DEFAULT_MAX_POSTINGS: Final[int]
 
+def num_threads() -> int:
+    """Threads the core's parallel calls use: PROVENANCE_NUM_THREADS, else RAYON_NUM_THREADS, else
+    the CPUs. A forked child builds a pool of its own on first use."""
+
+@final
+class AlignParams:
+    """Settings of the passage aligner, checked when made (ValueError out of range); the defaults
+    are the measured ones. Immutable, hashable, picklable."""
+
+    def __new__(
+        cls, *, ngram: int = ..., max_gap: int = ..., min_matched: int = ..., max_postings: int = ...
+    ) -> Self:
+        """ngram 1..16 words per seed; max_gap 0..1000 unmatched words inside a passage;
+        min_matched 1..2**32-1 identical words a passage needs; max_postings 1..1024 occurrences in
+        the source above which an n-gram seeds nothing."""
+    @property
+    def ngram(self) -> int: ...
+    @property
+    def max_gap(self) -> int: ...
+    @property
+    def min_matched(self) -> int: ...
+    @property
+    def max_postings(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
 class Passage:
     """A reused passage found by the core."""
+
+    def __new__(
+        cls,
+        candidate: tuple[int, int],
+        source: tuple[int, int],
+        candidate_tokens: tuple[int, int],
+        source_tokens: tuple[int, int],
+        matched: int,
+        score: float,
+        verbatim: bool,
+    ) -> Self: ...
 
     @property
     def candidate(self) -> tuple[int, int]: ...
@@ -36,30 +105,14 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 def normalize(text: str) -> str:
     """The normalised words of `text` joined by single spaces."""
 
-def seeds(
-    candidate: str, source: str, *, ngram: int = ..., max_postings: int = ...
-) -> list[tuple[int, int]]:
-    """Token-position pairs (candidate, source) where the texts share an n-gram."""
+def seeds(candidate: str, source: str, *, params: AlignParams | None = None) -> list[tuple[int, int]]:
+    """Token-position pairs (candidate, source) where the texts share an n-gram (params.ngram and
+    params.max_postings apply)."""
 
-def align(
-    candidate: str,
-    source: str,
-    *,
-    ngram: int = ...,
-    max_gap: int = ...,
-    min_matched: int = ...,
-    max_postings: int = ...,
-) -> list[Passage]:
+def align(candidate: str, source: str, *, params: AlignParams | None = None) -> list[Passage]:
     """Reused passages between two texts, in candidate order."""
 
-def align_many(
-    pairs: list[tuple[str, str]],
-    *,
-    ngram: int = ...,
-    max_gap: int = ...,
-    min_matched: int = ...,
-    max_postings: int = ...,
-) -> list[list[Passage]]:
+def align_many(pairs: list[tuple[str, str]], *, params: AlignParams | None = None) -> list[list[Passage]]:
     """`align` over many (candidate, source) pairs in parallel, the GIL released."""
 
 # Corpus scale: fingerprints, the index, all-pairs reuse.
@@ -72,8 +125,11 @@ INDEX_FORMAT_VERSION: Final[int]
 class IndexFormatError(ValueError):
     """Not a provenance index, another format version, truncated or corrupted."""
 
+@final
 class ReusePair:
     """Reuse between documents a < b; a is each passage's candidate side."""
+
+    def __new__(cls, a: int, b: int, shared: int, passages: list[Passage]) -> Self: ...
 
     @property
     def a(self) -> int: ...
@@ -85,8 +141,11 @@ class ReusePair:
     @property
     def passages(self) -> list[Passage]: ...
 
+@final
 class Hit:
     """A likely source of a query."""
+
+    def __new__(cls, doc: int, shared: int, matched: int, passages: list[Passage]) -> Self: ...
 
     @property
     def doc(self) -> int: ...
@@ -112,17 +171,17 @@ def all_pairs(
     window: int = ...,
     max_df: int = ...,
     min_shared: int = 2,
-    align_ngram: int = ...,
-    max_gap: int = ...,
-    min_matched: int = ...,
-    max_postings: int = ...,
+    params: AlignParams | None = None,
 ) -> tuple[list[ReusePair], int, int]:
-    """Every pair of `texts` that reuses text: (pairs, postings, candidate pairs aligned)."""
+    """Every pair of `texts` that reuses text: (pairs, postings, candidate pairs aligned).
+    ngram 1..16, window 1..256, max_df 2..2**32-1, min_shared 1..2**32-1 (ValueError outside)."""
 
+@final
 class Index:
     """A fingerprint index over a collection, kept in one file; texts are read from it on demand."""
 
-    def __init__(self, *, ngram: int = ..., window: int = ..., max_df: int = ...) -> None: ...
+    def __new__(cls, *, ngram: int = ..., window: int = ..., max_df: int = ...) -> Self:
+        """ngram 1..16, window 1..256, max_df 2..2**32-1 (ValueError outside)."""
     @staticmethod
     def load(path: str | os.PathLike[str]) -> Index:
         """Raises IndexFormatError for a damaged or foreign file, OSError when unreadable."""
@@ -146,35 +205,18 @@ class Index:
         """(id, meta) of document number `doc`."""
     def ids(self) -> list[str]: ...
     def text(self, doc: int) -> str: ...
-    def search(
-        self,
-        text: str,
-        *,
-        k: int = 10,
-        candidates: int = 50,
-        align_ngram: int = ...,
-        max_gap: int = ...,
-        min_matched: int = ...,
-        max_postings: int = ...,
-    ) -> list[Hit]:
+    def search(self, text: str, *, k: int = 10, candidates: int = 50, params: AlignParams | None = None) -> list[Hit]:
         """The k likeliest sources of `text`, by aligned words then shared fingerprints."""
-    def all_pairs(
-        self,
-        *,
-        min_shared: int = 2,
-        align_ngram: int = ...,
-        max_gap: int = ...,
-        min_matched: int = ...,
-        max_postings: int = ...,
-    ) -> tuple[list[ReusePair], int, int]:
+    def all_pairs(self, *, min_shared: int = 2, params: AlignParams | None = None) -> tuple[list[ReusePair], int, int]:
         """Every pair of the index's documents that reuses text."""
 
 # The sentence encoder's forward pass (tokenisation stays in Python).
 
+@final
 class Encoder:
     """A BERT sentence encoder (all-MiniLM-L6-v2) loaded from a sentence-transformers directory."""
 
-    def __init__(self, directory: str | os.PathLike[str]) -> None:
+    def __new__(cls, directory: str | os.PathLike[str]) -> Self:
         """Raises ValueError for a model whose pipeline it does not implement, OSError when unreadable."""
     @property
     def dimension(self) -> int: ...

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +27,14 @@ class AlignOptions:
     min_matched: int = _core.DEFAULT_MIN_MATCHED
     max_postings: int = _core.DEFAULT_MAX_POSTINGS
 
+    def __post_init__(self) -> None:
+        self.to_core()  # a setting out of range fails here (ValueError), not at first use
+
+    def to_core(self) -> _core.AlignParams:
+        return _core.AlignParams(
+            ngram=self.ngram, max_gap=self.max_gap, min_matched=self.min_matched, max_postings=self.max_postings
+        )
+
 
 def to_passage(raw: _core.Passage) -> Passage:
     kind = "verbatim" if raw.verbatim else "near_verbatim"
@@ -35,7 +43,7 @@ def to_passage(raw: _core.Passage) -> Passage:
 
 def find_passages(candidate: str, source: str, options: AlignOptions = AlignOptions()) -> list[Passage]:
     """Verbatim and near-verbatim passages of `candidate` taken from `source`."""
-    return [to_passage(raw) for raw in _core.align(candidate, source, **asdict(options))]
+    return [to_passage(raw) for raw in _core.align(candidate, source, params=options.to_core())]
 
 
 

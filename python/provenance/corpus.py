@@ -197,10 +197,7 @@ class SourceHit:
 def search(index: _core.Index, text: str, k: int = 10, options: AlignOptions = AlignOptions()) -> list[SourceHit]:
     """The `k` likeliest sources of `text` in `index`, best first."""
     words = max(1, len(_core.tokenize(text)))
-    hits = index.search(
-        text, k=k, align_ngram=options.ngram, max_gap=options.max_gap,
-        min_matched=options.min_matched, max_postings=options.max_postings,
-    )
+    hits = index.search(text, k=k, params=options.to_core())
     out = []
     for h in hits:
         doc_id, meta = index.doc(h.doc)
@@ -267,8 +264,7 @@ def find_reuse(
     """Every pair of `records` that reuses prose, clusters of linked documents, and directions."""
     found, _postings, candidates = _core.all_pairs(
         [r.text for r in records], window=index_options.window, max_df=index_options.max_df,
-        min_shared=min_shared, align_ngram=options.ngram, max_gap=options.max_gap,
-        min_matched=options.min_matched, max_postings=options.max_postings,
+        min_shared=min_shared, params=options.to_core(),
     )
     analysed: dict[int, AnalysedText] = {}
 
