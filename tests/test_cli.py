@@ -123,7 +123,8 @@ def test_version_names_the_model_status() -> None:
     assert result.returncode == 0
     out = result.stdout.decode()
     assert out.startswith("provenance ")
-    assert "semantic model" in out
+    (model_line,) = [line for line in out.splitlines() if line.startswith("semantic model: ")]
+    assert "sentence model" not in model_line
 
 
 def test_console_script_is_installed() -> None:
@@ -149,3 +150,9 @@ def test_eval_gold_prints_system_beside_baseline() -> None:
     for side in ("system", "baseline"):
         assert 0.0 <= figures[side]["sentence_macro_f1"] <= 1.0
         assert "quote_accuracy" in figures[side]
+
+
+def test_option_out_of_the_core_range_is_a_usage_error(example_pair: tuple[Path, Path]) -> None:
+    result = run("compare", *map(str, example_pair), "--max-gap", "5000")
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr and b"5000" in result.stderr

@@ -59,8 +59,8 @@ def find_passages(candidate: str, source: str, options: AlignOptions = AlignOpti
 #   own sentences. A rewrite carries the source sentence's particular words along; an independent
 #   account of the same topic shares the topic words and brings particulars of its own.
 #
-# Containment is summed over an inverted index (content word -> source sentences), so a candidate
-# sentence costs the postings of its own words, not a pass over every source sentence.
+# Containment is summed over an inverted index (content word -> source sentences), in numpy, so a
+# candidate sentence costs the postings of its own words, not a Python pass over every source sentence.
 
 
 @dataclass(frozen=True)
@@ -107,30 +107,29 @@ def align_sentences(
     targets = source.sentences
     rarity = _Rarity(targets)
     own_rarity = _Rarity(candidate.sentences)
-    postings: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, list[int]] = defaultdict(list)
     for target in targets:
         for word in target.keys:
-            postings[word].append(target.index)
+            index[word].append(target.index)
+    postings = {word: np.array(sentences, dtype=np.intp) for word, sentences in index.items()}
     copied = SpanSet(p.candidate for p in passages)
     found = []
     for sentence in candidate.sentences:
         weights = {w: rarity.weight(w) for w in sentence.key_list}
-        total = sum(weights[w] for w in sentence.key_list)
-        shared: dict[int, float] = defaultdict(float)
-        for word, count in Counter(sentence.key_list).items():
-            for j in postings.get(word, ()):
-                shared[j] += weights[word] * count
-        ranked = _ranked(shared, total, None if similarity is None else similarity[sentence.index], len(targets))
         sources: tuple[Sentence, ...] = ()
         best_similarity = best_containment = specificity = 0.0
-        if ranked:
-            best, best_similarity, best_containment = ranked[0]
+        if targets:
+            contained = _containment_in_each(sentence.key_list, weights, postings, len(targets))
+            cosines = similarity[sentence.index] if similarity is not None else np.zeros(len(targets))
+            evidence = cosines + contained
+            best = int(np.argmax(evidence))
             sources = (targets[best],)
+            best_similarity, best_containment = float(cosines[best]), float(contained[best])
             # A merged sentence: a runner-up source sentence adds words the best one lacks.
-            for other, _, _ in ranked[1:3]:
-                merged = _containment(sentence.key_list, weights, targets[best].keys | targets[other].keys)
+            for other in np.argsort(-evidence)[1:3]:
+                merged = _containment(sentence.key_list, weights, targets[best].keys | targets[int(other)].keys)
                 if merged - best_containment >= MERGE_GAIN:
-                    sources = tuple(sorted((targets[best], targets[other]), key=lambda s: s.index))
+                    sources = tuple(sorted((targets[best], targets[int(other)]), key=lambda s: s.index))
                     best_containment = merged
                     break
             specific = {w: weights[w] * own_rarity.weight(w) for w in sentence.key_list}
@@ -140,20 +139,16 @@ def align_sentences(
     return found
 
 
-def _ranked(
-    shared: dict[int, float], total: float, cosines: NDArray[np.float32] | None, count: int
-) -> list[tuple[int, float, float]]:
-    """The three best source sentences as (index, similarity, containment), best first: by cosine
-    plus containment with the model, by containment alone without it (only sentences sharing a
-    word can have any)."""
-    if not count:
-        return []
-    if cosines is None:
-        order = sorted(shared, key=lambda j: (-shared[j], j))[:3] or [0]
-        return [(j, 0.0, shared.get(j, 0.0) / total if total else 0.0) for j in order]
-    contained = np.zeros(count)
-    if shared and total:
-        contained[list(shared)] = np.fromiter(shared.values(), dtype=float) / total
-    evidence = cosines + contained
-    order = [int(np.argmax(evidence)), *(int(j) for j in np.argsort(-evidence)[1:3])]
-    return [(j, float(cosines[j]), float(contained[j])) for j in order]
+def _containment_in_each(
+    words: Sequence[str], weights: dict[str, float], postings: dict[str, NDArray[np.intp]], count: int
+) -> NDArray[np.float64]:
+    """The weighted containment of ``words`` in every source sentence at once: each word's weight
+    (times its count) added to the sentences of its postings, in one ``bincount``."""
+    counts = Counter(words)
+    total = sum(weights[w] * n for w, n in counts.items())
+    shared = [w for w in counts if w in postings]
+    if not shared or not total:
+        return np.zeros(count)
+    sentences = np.concatenate([postings[w] for w in shared])
+    amounts = np.repeat([weights[w] * counts[w] / total for w in shared], [len(postings[w]) for w in shared])
+    return np.bincount(sentences, weights=amounts, minlength=count)

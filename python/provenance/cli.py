@@ -25,6 +25,10 @@ EXIT_USAGE = 2
 PROGRESS_MIN_ITEMS = 200
 T = TypeVar("T")
 EPILOG = "Exit codes: 0 done (whatever was found), 2 bad input or usage."
+# The core's ranges (rust/align.rs, rust/index.rs): a wider gap only slows alignment down, and
+# counts are stored in 32 bits.
+MAX_GAP = 1000
+MAX_COUNT = 2**32 - 1
 
 
 def fail(message: str) -> NoReturn:
@@ -100,9 +104,9 @@ def alignment_options(command: Callable[..., Any]) -> Callable[..., Any]:
         [
             click.option("--ngram", type=click.IntRange(1, 16), default=defaults.ngram, show_default=True,
                          help="Words per matching seed."),
-            click.option("--max-gap", type=click.IntRange(0), default=defaults.max_gap, show_default=True,
+            click.option("--max-gap", type=click.IntRange(0, MAX_GAP), default=defaults.max_gap, show_default=True,
                          help="Changed words tolerated inside one copied passage."),
-            click.option("--min-words", "min_matched", type=click.IntRange(1), default=defaults.min_matched,
+            click.option("--min-words", "min_matched", type=click.IntRange(1, MAX_COUNT), default=defaults.min_matched,
                          show_default=True, help="Identical words a copied passage needs."),
         ]
     ):
@@ -286,7 +290,7 @@ def _progress(items: Sequence[T], description: str, min_items: int = PROGRESS_MI
 
 
 def _read_corpus_or_fail(corpus: str) -> list[Any]:
-    from provenance.corpus import read_corpus
+    from provenance.collection import read_corpus
 
     try:
         return read_corpus(corpus, progress=_progress)
@@ -305,7 +309,7 @@ def index() -> None:
               help="The index file to write (atomically).")
 @click.option("--window", type=click.IntRange(1, 256), default=_core.DEFAULT_WINDOW, show_default=True,
               help="Winnowing window (1 keeps every n-gram).")
-@click.option("--max-df", type=click.IntRange(2), default=_core.DEFAULT_MAX_DF, show_default=True,
+@click.option("--max-df", type=click.IntRange(2, MAX_COUNT), default=_core.DEFAULT_MAX_DF, show_default=True,
               help="Fingerprints in more documents than this are boilerplate and ignored.")
 def index_build(corpus: str, output: Path, window: int, max_df: int) -> None:
     """Index CORPUS: a directory (recursive), a .jsonl file, or - for paths on stdin."""
@@ -383,13 +387,14 @@ def search_command(candidate: str, index_path: Path, k: int, output_format: str,
               help="Reused words outside quotations that link two documents.  [default: 15]")
 @click.option("--window", type=click.IntRange(1, 256), default=_core.DEFAULT_WINDOW, show_default=True,
               help="Winnowing window (1 keeps every n-gram).")
-@click.option("--max-df", type=click.IntRange(2), default=_core.DEFAULT_MAX_DF, show_default=True,
+@click.option("--max-df", type=click.IntRange(2, MAX_COUNT), default=_core.DEFAULT_MAX_DF, show_default=True,
               help="Fingerprints in more documents than this are boilerplate and ignored.")
 @alignment_options
 def corpus_command(corpus: str, output_format: str, output: Path | None, min_prose_words: int | None,
                    window: int, max_df: int, ngram: int, max_gap: int, min_matched: int) -> None:
     """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin)."""
-    from provenance.corpus import RENDERERS, IndexOptions, find_reuse
+    from provenance.corpus import IndexOptions, find_reuse
+    from provenance.render.corpus import RENDERERS
     from provenance.thresholds import MIN_PROSE_WORDS
 
     records = _read_corpus_or_fail(corpus)
