@@ -176,8 +176,9 @@ class Score:
     precision: float
 
 
-def score(truth: list[Planted], found: dict[tuple[str, str], list[tuple[int, int]]], min_words: int = 50,
-          min_cover: float = 0.5) -> Score:
+def score(
+    truth: list[Planted], found: dict[tuple[str, str], list[tuple[int, int]]], min_words: int = 50, min_cover: float = 0.5
+) -> Score:
     """Recall of planted passages of `min_words` words or more, and pair precision.
 
     `found` maps an unordered pair of ids (sorted) to the target-side spans reported for it, as

@@ -80,6 +80,8 @@ def test_speedup_over_difflib() -> None:
     speedup = best["difflib_big"] / best["core_big"]
     median_speedup = medians["difflib_big"] / medians["core_big"]
     batch = best.get("difflib_batch", 0) / best.get("core_batch", 1)
-    print(f"\n5000-word pair: {speedup:.0f}x difflib (best rounds), {median_speedup:.0f}x (medians); "
-          f"batch of 1000 pairs: {batch:.0f}x")
+    print(
+        f"\n5000-word pair: {speedup:.0f}x difflib (best rounds), {median_speedup:.0f}x (medians); "
+        f"batch of 1000 pairs: {batch:.0f}x"
+    )
     assert speedup >= SPEEDUP_TARGET, f"{speedup:.0f}x is under the {SPEEDUP_TARGET}x target"

@@ -24,7 +24,6 @@ from typing import Any
 import pytest
 
 from provenance import _core
-
 from synthetic import SyntheticCorpus, generate, score
 
 N_DOCS = int(os.environ.get("PROVENANCE_BENCH_DOCS", "2000"))
@@ -71,8 +70,12 @@ def pair_found(corpus: SyntheticCorpus, pairs: Iterable[tuple[int, int]], within
     hits = sum(frozenset((p.source, p.target)) in predicted for p in planted)
     spans = {k: [(0, 10**9)] for pair in predicted for k in (tuple(pair), tuple(pair)[::-1])}
     truth = [p for p in corpus.truth if p.source in allowed and p.target in allowed]
-    return {"recall": hits / len(planted) if planted else 1.0, "planted": len(planted),
-            "precision": score(truth, spans).precision, "pairs": len(predicted)}
+    return {
+        "recall": hits / len(planted) if planted else 1.0,
+        "planted": len(planted),
+        "precision": score(truth, spans).precision,
+        "pairs": len(predicted),
+    }
 
 
 def run_once(benchmark: Any, fn: Callable[[], Any]) -> Any:
@@ -97,8 +100,14 @@ def test_provenance_all_pairs(benchmark: Any, corpus: SyntheticCorpus) -> None:
         found.setdefault((b, a), []).extend(x.source for x in p.passages)
     s = score(corpus.truth, found)
     benchmark.extra_info.update(
-        docs=N_DOCS, docs_per_s=N_DOCS / benchmark.stats.stats.mean, recall=s.recall, planted=s.planted,
-        precision=s.precision, pairs=s.predicted_pairs, postings=postings, candidate_pairs=candidates,
+        docs=N_DOCS,
+        docs_per_s=N_DOCS / benchmark.stats.stats.mean,
+        recall=s.recall,
+        planted=s.planted,
+        precision=s.precision,
+        pairs=s.predicted_pairs,
+        postings=postings,
+        candidate_pairs=candidates,
         peak_extra_mb=peak_rss_mb() - base,
     )
     assert s.recall >= 0.99
@@ -130,8 +139,11 @@ def test_provenance_index_and_query(benchmark: Any, corpus: SyntheticCorpus, tmp
     benchmark.extra_info.update(
         build_mb_per_s=megabytes(corpus.texts) / benchmark.stats.stats.mean,
         build_docs_per_s=N_DOCS / benchmark.stats.stats.mean,
-        index_memory_mb=loaded.memory_bytes / 1e6, index_file_mb=path.stat().st_size / 1e6, load_s=load_s,
-        query_p50_ms=1000 * statistics.median(latencies), query_p99_ms=1000 * latencies[int(0.99 * (len(latencies) - 1))],
+        index_memory_mb=loaded.memory_bytes / 1e6,
+        index_file_mb=path.stat().st_size / 1e6,
+        load_s=load_s,
+        query_p50_ms=1000 * statistics.median(latencies),
+        query_p99_ms=1000 * latencies[int(0.99 * (len(latencies) - 1))],
         source_recall_at_10=top10 / len(queries),
     )
 
@@ -192,12 +204,13 @@ def pairwise_subset(corpus: SyntheticCorpus) -> list[int]:
 
 def _pairwise(benchmark: Any, corpus: SyntheticCorpus, docs: list[int], similar: Callable[[int, int], bool]) -> None:
     n = len(docs)
-    pairs = run_once(
-        benchmark, lambda: {(docs[i], docs[j]) for i in range(n) for j in range(i + 1, n) if similar(i, j)}
-    )
+    pairs = run_once(benchmark, lambda: {(docs[i], docs[j]) for i in range(n) for j in range(i + 1, n) if similar(i, j)})
     pair_s = benchmark.stats.stats.mean / (n * (n - 1) / 2)
-    benchmark.extra_info.update(docs=n, extrapolated_all_pairs_s=pair_s * N_DOCS * (N_DOCS - 1) / 2,
-                                **pair_found(corpus, pairs, within=[corpus.ids[i] for i in docs]))
+    benchmark.extra_info.update(
+        docs=n,
+        extrapolated_all_pairs_s=pair_s * N_DOCS * (N_DOCS - 1) / 2,
+        **pair_found(corpus, pairs, within=[corpus.ids[i] for i in docs]),
+    )
 
 
 def test_copydetect_winnowing(benchmark: Any, corpus: SyntheticCorpus) -> None:
@@ -251,9 +264,15 @@ def test_pan13_source_retrieval(benchmark: Any) -> None:
     verbatim = {tuple(line.split()) for line in (PAN13 / "02-no-obfuscation" / "pairs").read_text().splitlines()}
     verbatim &= {(s, src) for s in truth for src in truth[s]}
     verbatim_found = sum(1 for s, src in verbatim if src in ranked[s])
-    benchmark.extra_info.update(no_obfuscation_pairs=len(verbatim),
-                                no_obfuscation_recall_at_10=verbatim_found / max(len(verbatim), 1),
-                                other_recall_at_10=(found - verbatim_found) / max(total - len(verbatim), 1))
-    benchmark.extra_info.update(queries=len(truth), source_pairs=total, recall_at_10=found / total,
-                                mrr=statistics.mean(reciprocal),
-                                query_ms=1000 * benchmark.stats.stats.mean / len(truth))
+    benchmark.extra_info.update(
+        no_obfuscation_pairs=len(verbatim),
+        no_obfuscation_recall_at_10=verbatim_found / max(len(verbatim), 1),
+        other_recall_at_10=(found - verbatim_found) / max(total - len(verbatim), 1),
+    )
+    benchmark.extra_info.update(
+        queries=len(truth),
+        source_pairs=total,
+        recall_at_10=found / total,
+        mrr=statistics.mean(reciprocal),
+        query_ms=1000 * benchmark.stats.stats.mean / len(truth),
+    )

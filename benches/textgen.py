@@ -8,16 +8,69 @@ from pathlib import Path
 
 PAN_SOURCES = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "pan13-text-alignment-partial" / "src"
 
-SUBJECTS = ["The council", "The minister", "Officials", "The company", "Residents", "The report", "Analysts",
-            "The committee", "Local traders", "The agency", "Engineers", "The mayor", "Negotiators", "Voters"]
-VERBS = ["approved", "rejected", "delayed", "announced", "reviewed", "criticised", "welcomed", "funded",
-         "questioned", "expanded", "postponed", "defended", "outlined", "examined", "published"]
-OBJECTS = ["the budget", "a new bridge", "the trade agreement", "the tariff plan", "a housing project",
-           "the annual report", "the water contract", "a school programme", "the port expansion",
-           "the election timetable", "a rail link", "the energy subsidy", "the hospital review"]
-TAILS = ["on Monday", "after a long debate", "despite protests", "in a close vote", "for the third time",
-         "before the summer", "without giving details", "at a press conference", "in a written statement",
-         "by a wide margin", "late on Friday", "ahead of the deadline", "under pressure from donors"]
+SUBJECTS = [
+    "The council",
+    "The minister",
+    "Officials",
+    "The company",
+    "Residents",
+    "The report",
+    "Analysts",
+    "The committee",
+    "Local traders",
+    "The agency",
+    "Engineers",
+    "The mayor",
+    "Negotiators",
+    "Voters",
+]
+VERBS = [
+    "approved",
+    "rejected",
+    "delayed",
+    "announced",
+    "reviewed",
+    "criticised",
+    "welcomed",
+    "funded",
+    "questioned",
+    "expanded",
+    "postponed",
+    "defended",
+    "outlined",
+    "examined",
+    "published",
+]
+OBJECTS = [
+    "the budget",
+    "a new bridge",
+    "the trade agreement",
+    "the tariff plan",
+    "a housing project",
+    "the annual report",
+    "the water contract",
+    "a school programme",
+    "the port expansion",
+    "the election timetable",
+    "a rail link",
+    "the energy subsidy",
+    "the hospital review",
+]
+TAILS = [
+    "on Monday",
+    "after a long debate",
+    "despite protests",
+    "in a close vote",
+    "for the third time",
+    "before the summer",
+    "without giving details",
+    "at a press conference",
+    "in a written statement",
+    "by a wide margin",
+    "late on Friday",
+    "ahead of the deadline",
+    "under pressure from donors",
+]
 NUMBERS = ["$4.2 million", "25%", "1,200 jobs", "eight months", "3.5 billion", "two years", "17 votes"]
 
 

@@ -19,9 +19,8 @@ from __future__ import annotations
 import csv
 import itertools
 import json
-from pathlib import Path
-
 import random
+from pathlib import Path
 
 from provenance import _core
 from textgen import document
@@ -55,6 +54,7 @@ def best_threshold_accuracy(positives: list[float], negatives: list[float]) -> f
 
 def clough_documents() -> list[tuple[str, str, str]]:
     """(answer text, its source text, category) for every Clough & Stevenson answer."""
+
     def read(name: str) -> str:
         data = (CLOUGH / name).read_bytes()
         try:
@@ -93,8 +93,10 @@ def main() -> None:
     clough = clough_documents() if have_clough else []
     edited = edited_copies(1 / 8)
 
-    print(f"{'n':>2} {'gap':>3} {'min':>3} | {'copied_recall':>13} {'stray_share':>11} {'indep_longest':>13} "
-          f"{'indep_words':>11} | {'cs_cut_vs_non':>13} {'cs_light_vs_non':>15} | {'edit_recall':>11}")
+    print(
+        f"{'n':>2} {'gap':>3} {'min':>3} | {'copied_recall':>13} {'stray_share':>11} {'indep_longest':>13} "
+        f"{'indep_words':>11} | {'cs_cut_vs_non':>13} {'cs_light_vs_non':>15} | {'edit_recall':>11}"
+    )
     for n, gap, minimum in itertools.product((3, 4, 5), (3, 6, 9), (4, 6, 8)):
         options = _core.AlignParams(ngram=n, max_gap=gap, min_matched=minimum)
         row = f"{n:>2} {gap:>3} {minimum:>3} |"
@@ -119,8 +121,7 @@ def main() -> None:
             cut = best_threshold_accuracy(by_category["cut"], by_category["non"])
             light = best_threshold_accuracy(by_category["light"], by_category["non"])
             row += f" {cut:>13.3f} {light:>15.3f} |"
-        found = sum(p.candidate_tokens[1] - p.candidate_tokens[0]
-                    for c, s in edited for p in _core.align(c, s, params=options))
+        found = sum(p.candidate_tokens[1] - p.candidate_tokens[0] for c, s in edited for p in _core.align(c, s, params=options))
         row += f" {found / sum(len(_core.tokenize(c)) for c, _ in edited):>11.3f}"
         print(row)
 

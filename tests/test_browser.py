@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_render_html import expected_kind_counts, sample_report
 
 from provenance.render import render_html
 from provenance.report import (
@@ -31,6 +30,7 @@ from provenance.report import (
     SentenceFinding,
     Verdict,
 )
+from test_render_html import expected_kind_counts, sample_report
 
 pytestmark = pytest.mark.browser
 
@@ -76,8 +76,14 @@ return [r.left + r.width / 2, r.top + r.height / 2];
 def driver() -> Iterator[WebDriver]:
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={WINDOW[0]},{WINDOW[1]}", "--force-device-scale-factor=1"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        f"--window-size={WINDOW[0]},{WINDOW[1]}",
+        "--force-device-scale-factor=1",
+    ):
         options.add_argument(argument)
     browser = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
     try:
@@ -108,9 +114,7 @@ def _kind_counts(driver: WebDriver, pane: str) -> Counter[str]:
 
 def _screenshot(driver: WebDriver, tmp_path: Path, name: str) -> Path:
     """A full-page PNG through the DevTools protocol, saved to tmp_path and $PROVENANCE_SCREENSHOT_DIR."""
-    shot: dict[str, Any] = driver.execute_cdp_cmd(
-        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
-    )
+    shot: dict[str, Any] = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
     png = base64.b64decode(shot["data"])
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
     path = tmp_path / name
@@ -222,8 +226,10 @@ def _gold_report(case: dict[str, Any]) -> Report:
         QuoteFinding(tuple(q["cand_span"]), q["status"], tuple(q["src_span"]) if q["src_span"] else None, "annotated")
         for q in case["quotes"]
     ]
-    share = {label: sum(s.candidate[1] - s.candidate[0] for s in sentences if s.label == label) / len(candidate)
-             for label in ("copied", "paraphrase", "added")}
+    share = {
+        label: sum(s.candidate[1] - s.candidate[0] for s in sentences if s.label == label) / len(candidate)
+        for label in ("copied", "paraphrase", "added")
+    }
     return Report(
         candidate=Document(case["candidate"], candidate),
         source=Document(case["source"], source),

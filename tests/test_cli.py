@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
-
 PROVENANCE = [sys.executable, "-m", "provenance"]
 
 

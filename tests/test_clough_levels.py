@@ -34,14 +34,18 @@ levels = load_tool()
 
 def test_level_features_of_a_copy_and_of_a_light_edit() -> None:
     source = "The council approved the budget on Monday. The mayor praised it warmly. Opposition members voted against."
-    copy = levels.level_features(compare("The council approved the budget on Monday. The mayor praised it warmly.", source, semantic=False))
+    copy = levels.level_features(
+        compare("The council approved the budget on Monday. The mayor praised it warmly.", source, semantic=False)
+    )
     assert list(copy) == list(levels.LEVEL_FEATURES)
     assert copy["derived"] == 1.0
     assert copy["copied"] > 0.9 and copy["ngram3"] == 1.0 and copy["lcs"] == 1.0
     assert copy["exact_sentences"] == 1.0 and copy["sentence_edits"] == 0.0 and copy["order"] == 1.0
     assert copy["copied_sentences"] == 1.0 and copy["added_sentences"] == 0.0
     assert copy["length_ratio"] == 12 / 16
-    edit = levels.level_features(compare("The council passed the budget on Monday. The mayor lauded it warmly.", source, semantic=False))
+    edit = levels.level_features(
+        compare("The council passed the budget on Monday. The mayor lauded it warmly.", source, semantic=False)
+    )
     assert edit["ngram1"] < 1.0 and edit["lcs"] < 1.0
     assert edit["sentence_edits"] > 0.0 and edit["sentence_in_order"] < 1.0
     # "passed" for "approved", "lauded" for "praised": two one-word swaps in 12 aligned words.

@@ -102,15 +102,16 @@ def test_align_many_equals_align_one_by_one() -> None:
 def test_align_params_default_to_the_measured_settings() -> None:
     params = _core.AlignParams()
     assert (params.ngram, params.max_gap, params.min_matched, params.max_postings) == (
-        _core.DEFAULT_NGRAM, _core.DEFAULT_MAX_GAP, _core.DEFAULT_MIN_MATCHED, _core.DEFAULT_MAX_POSTINGS
+        _core.DEFAULT_NGRAM,
+        _core.DEFAULT_MAX_GAP,
+        _core.DEFAULT_MIN_MATCHED,
+        _core.DEFAULT_MAX_POSTINGS,
     )
     assert params == _core.AlignParams(ngram=_core.DEFAULT_NGRAM) and hash(params) == hash(_core.AlignParams())
     assert params != _core.AlignParams(max_gap=9)
     assert repr(_core.AlignParams(max_gap=9)) == "AlignParams(ngram=4, max_gap=9, min_matched=6, max_postings=32)"
     text = "Carney said the talks would be difficult yet constructive, officials said on Monday."
-    assert [p.candidate for p in _core.align(text, text, params=params)] == [
-        p.candidate for p in _core.align(text, text)
-    ]
+    assert [p.candidate for p in _core.align(text, text, params=params)] == [p.candidate for p in _core.align(text, text)]
     with pytest.raises(TypeError):
         _core.AlignParams(4)  # type: ignore[misc]
 

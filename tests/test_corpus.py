@@ -48,8 +48,12 @@ def test_jsonl_records_and_their_errors(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": 7, "text": "x y", "date": "2024-05-01", "lang": "en"}) + "\n\n", encoding="utf-8")
     (record,) = read_corpus(path)
     assert record == Record("7", "x y", "2024-05-01", {"lang": "en"})
-    for line, problem in [("{oops", "line 1: not JSON"), ('{"id": "a"}', "line 1: needs a non-empty 'text'"),
-                          ('{"text": "t"}', "needs an 'id'"), ('[1]', "not a JSON object")]:
+    for line, problem in [
+        ("{oops", "line 1: not JSON"),
+        ('{"id": "a"}', "line 1: needs a non-empty 'text'"),
+        ('{"text": "t"}', "needs an 'id'"),
+        ("[1]", "not a JSON object"),
+    ]:
         path.write_text(line + "\n", encoding="utf-8")
         with pytest.raises(InputError, match=problem):
             read_corpus(path)
@@ -77,8 +81,8 @@ def test_corpus_outputs(collection: Path) -> None:
     text_a = (collection / "a.txt").read_text(encoding="utf-8")
     text_b = (collection / "sub" / "b.txt").read_text(encoding="utf-8")
     passage = pair["passages"][0]
-    assert text_a[passage["candidate"][0]:passage["candidate"][1]].startswith("w100 w101")
-    assert text_b[passage["source"][0]:passage["source"][1]].startswith("w100 w101")
+    assert text_a[passage["candidate"][0] : passage["candidate"][1]].startswith("w100 w101")
+    assert text_b[passage["source"][0] : passage["source"][1]].startswith("w100 w101")
     assert [x["documents"] for x in lines if x["type"] == "cluster"] == [["a.txt", "sub/b.txt"]]
     code, out, _ = run("corpus", str(collection), "--format", "graphml")
     graph = ET.fromstring(out)
@@ -89,8 +93,10 @@ def test_corpus_outputs(collection: Path) -> None:
 
 
 def test_dates_give_the_direction() -> None:
-    records = [Record("late", words(1000, 1100) + " " + words(100, 180), "2024-02-01"),
-               Record("early", words(0, 300), "2024-01-01")]
+    records = [
+        Record("late", words(1000, 1100) + " " + words(100, 180), "2024-02-01"),
+        Record("early", words(0, 300), "2024-01-01"),
+    ]
     (pair,) = find_reuse(records).pairs
     assert (pair.source, pair.candidate, pair.direction) == ("early", "late", "dates")
     late, early = records[0].text, records[1].text

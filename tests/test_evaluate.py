@@ -103,7 +103,8 @@ def test_paws_counts_a_word_swap_as_another_meaning(tmp_path: Path) -> None:
     data = tmp_path / "data" / "final"
     data.mkdir(parents=True)
     lines = [
-        "1\tFlights from New York to Florida were cancelled on Monday .\tFlights from Florida to New York were cancelled on Monday .\t0",
+        "1\tFlights from New York to Florida were cancelled on Monday .\t"
+        "Flights from Florida to New York were cancelled on Monday .\t0",
         "2\tThe museum opened in 1998 in the old harbour .\tThe museum opened in 1998 in the old harbour .\t1",
     ]
     (data / "test.tsv").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
@@ -166,7 +167,10 @@ def test_eval_folder_without_the_dataset_files(tmp_path: Path, args: tuple[str, 
         ('[{"candidate": "c.txt"', "not valid JSON"),
         ('{"candidate": "c.txt"}', "not a JSON list"),
         ('[{"candidate": "c.txt"}]', "case 1: no 'source'"),
-        ('[{"candidate": "c.txt", "source": "s.txt", "sentences": [{"cand_span": [0], "label": "copied"}]}]', "case 1: a sentence"),
+        (
+            '[{"candidate": "c.txt", "source": "s.txt", "sentences": [{"cand_span": [0], "label": "copied"}]}]',
+            "case 1: a sentence",
+        ),
         ('[{"candidate": "c.txt", "source": "gone.txt"}]', "not found beside"),
     ],
 )
@@ -178,7 +182,9 @@ def test_eval_gold_malformed_annotations(tmp_path: Path, content: str, problem: 
 
 
 def test_eval_gold_missing_texts_folder(tmp_path: Path) -> None:
-    assert_one_line_error(run_eval("gold", str(write_gold(tmp_path)), "--texts", str(tmp_path / "nowhere")), "nowhere", "no such file")
+    assert_one_line_error(
+        run_eval("gold", str(write_gold(tmp_path)), "--texts", str(tmp_path / "nowhere")), "nowhere", "no such file"
+    )
 
 
 def test_eval_malformed_tsv_names_the_line(tmp_path: Path) -> None:
@@ -197,7 +203,9 @@ def test_eval_malformed_csv_names_the_missing_column(tmp_path: Path) -> None:
     frank = tmp_path / "frank" / "data" / "articles-wbertscore-json"
     frank.mkdir(parents=True)
     (tmp_path / "hallucination_annotations_xsum_summaries.csv").write_text("bbcid,system,summary\n1,x,y\n", encoding="utf-8")
-    assert_one_line_error(run_eval("xsumfaith", str(tmp_path), str(tmp_path / "frank")), "hallucination_annotations", "hallucination_type")
+    assert_one_line_error(
+        run_eval("xsumfaith", str(tmp_path), str(tmp_path / "frank")), "hallucination_annotations", "hallucination_type"
+    )
 
 
 def test_eval_options_after_the_subcommand(tmp_path: Path) -> None:

@@ -50,8 +50,9 @@ def test_the_thread_count_comes_from_the_environment() -> None:
 
     def threads(**variables: str) -> int:
         env = {k: v for k, v in os.environ.items() if k not in ("PROVENANCE_NUM_THREADS", "RAYON_NUM_THREADS")}
-        done = subprocess.run([sys.executable, "-c", script], env=env | variables, capture_output=True,
-                              text=True, timeout=60, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env | variables, capture_output=True, text=True, timeout=60, check=True
+        )
         return int(done.stdout)
 
     assert threads(PROVENANCE_NUM_THREADS="1") == 1

@@ -10,7 +10,7 @@ import pytest
 from provenance import _core
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benches"))
-from synthetic import generate, score  # noqa: E402
+from synthetic import generate, score
 
 
 def words(start: int, stop: int) -> str:
@@ -95,8 +95,15 @@ def test_index_settings_round_trip_or_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "wide.idx"
     _core.Index(max_df=2**32 - 1).save(path)
     assert _core.Index.load(path).max_df == 2**32 - 1
-    for bad in [{"max_df": 2**32}, {"max_df": 2**64}, {"max_df": 1}, {"window": 0}, {"window": 2**63},
-                {"ngram": 0}, {"ngram": -3}]:
+    for bad in [
+        {"max_df": 2**32},
+        {"max_df": 2**64},
+        {"max_df": 1},
+        {"window": 0},
+        {"window": 2**63},
+        {"ngram": 0},
+        {"ngram": -3},
+    ]:
         with pytest.raises(ValueError, match=next(iter(bad))):
             _core.Index(**bad)
         with pytest.raises(ValueError, match=next(iter(bad))):
@@ -118,8 +125,9 @@ def test_reuse_pairs_and_hits_pickle(tmp_path: Path) -> None:
     (hit,) = index.search(words(100, 170), params=params)
 
     def passages(found: _core.ReusePair | _core.Hit) -> list[tuple[object, ...]]:
-        return [(p.candidate, p.source, p.candidate_tokens, p.source_tokens, p.matched, p.score, p.verbatim)
-                for p in found.passages]
+        return [
+            (p.candidate, p.source, p.candidate_tokens, p.source_tokens, p.matched, p.score, p.verbatim) for p in found.passages
+        ]
 
     again = pickle.loads(pickle.dumps(pair))
     assert (again.a, again.b, again.shared, passages(again)) == (pair.a, pair.b, pair.shared, passages(pair))

@@ -7,8 +7,8 @@ import json
 import pytest
 
 import provenance
-from provenance import _core
 from conftest import EVAL, read, seed_path
+from provenance import _core
 
 SOURCE = (
     "Le “comité” a approuvé le budget de 4,2 millions — naïvement, disent certains. 😀 "
@@ -27,7 +27,7 @@ def words(text: str) -> list[str]:
         SOURCE,
         "Intro line with 🎉 emoji. " + SOURCE.replace("“", '"').replace("”", '"') + " Extra ending.",
         SOURCE.replace("a", "\u0430").replace("owner", "ow\u200bner"),
-        "Préambule. " + SOURCE[SOURCE.index("The café"):] + " 東京の会議は火曜日に開かれる予定です。",
+        "Préambule. " + SOURCE[SOURCE.index("The café") :] + " 東京の会議は火曜日に開かれる予定です。",
     ],
 )
 def test_every_span_round_trips(candidate: str) -> None:

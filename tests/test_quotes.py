@@ -83,10 +83,10 @@ def classify_quotations(candidate: str, source: str) -> list[QuoteFinding]:
 
 
 SOURCE = (
-    'Brian Clow said there was no chance of the tariffs being lifted on Tuesday.\n\n'
+    "Brian Clow said there was no chance of the tariffs being lifted on Tuesday.\n\n"
     '"This is going to be the beginning of a process and further engagements that hopefully lead to '
     'tariffs being lifted...that conversation needs to start," he said.\n\n'
-    'Carney described him as one of the world\'s best negotiators. "Do not expect white smoke out of that '
+    "Carney described him as one of the world's best negotiators. \"Do not expect white smoke out of that "
     'meeting," Carney said. Lutnick said a deal was going to be complex.'
 )
 

@@ -139,9 +139,7 @@ def sample_report(*, hostile: bool = False, filler: int = 0) -> Report:
             ["2 of 6 body sentences copied nearly verbatim", "1 altered and 1 fabricated quotation"]
             + ([f"hostile reason {SCRIPT_PAYLOAD}"] if hostile else []),
         ),
-        coverage=Coverage(
-            copied=covered / len(c), paraphrase=paraphrased / len(c), added=(c_deal[1] - c_deal[0]) / len(c)
-        ),
+        coverage=Coverage(copied=covered / len(c), paraphrase=paraphrased / len(c), added=(c_deal[1] - c_deal[0]) / len(c)),
         passages=passages,
         sentences=sentences,
         added=added,
@@ -176,7 +174,7 @@ def expected_kind_counts(report: Report) -> tuple[Counter[str], Counter[str]]:
 class _Tree(HTMLParser):
     """Records highlight elements per pane, checks every tag closes in order, and collects pane text."""
 
-    VOID = {"meta", "br", "img", "input", "link", "hr", "col", "source", "wbr"}
+    VOID = frozenset({"meta", "br", "img", "input", "link", "hr", "col", "source", "wbr"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -335,7 +333,14 @@ def test_summary_legend_and_findings_are_present() -> None:
     assert "Derived from the source" in page and "confidence 93%" in page
     for reason in report.verdict.reasons:
         assert reason in page
-    for label in ("Verbatim copy", "Near-verbatim copy", "Paraphrase", "Added claim", "Altered quotation", "Fabricated quotation"):
+    for label in (
+        "Verbatim copy",
+        "Near-verbatim copy",
+        "Paraphrase",
+        "Added claim",
+        "Altered quotation",
+        "Fabricated quotation",
+    ):
         assert f"</span>{label}</li>" in page, f"legend lacks {label}"
     assert page.count('class="finding"') == 2 + len(report.added) + len(report.omitted)
     assert "<del>one</del> <ins>a single</ins>" in page

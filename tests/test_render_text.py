@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from test_render_html import ATTRIBUTE_PAYLOAD, sample_report
-
 from provenance.render import render_text
 from provenance.render.text import excerpt, render_diff
 from provenance.report import Coverage, Document, Report, Verdict, WordDiff
+from test_render_html import ATTRIBUTE_PAYLOAD, sample_report
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-from test_render_html import sample_report
 
 from provenance.render import report_schema
 from provenance.report import SCHEMA_VERSION, Coverage, Document, Report, Verdict
+from test_render_html import sample_report
 
 Mutation = Callable[[dict[str, Any]], None]
 

@@ -36,7 +36,12 @@ def check_invariants(text: str, segments: list[Segment]) -> None:
         ),
         (
             "It wants a new deal with the U.S. His style is calmer. Trade fell to $1.5 billion. It was No. 10 on Feb. 27.",
-            ["It wants a new deal with the U.S.", "His style is calmer.", "Trade fell to $1.5 billion.", "It was No. 10 on Feb. 27."],
+            [
+                "It wants a new deal with the U.S.",
+                "His style is calmer.",
+                "Trade fell to $1.5 billion.",
+                "It was No. 10 on Feb. 27.",
+            ],
         ),
         (
             "Mr. Smith and Dr. J. K. Rowling visited St. Louis. They met Ms. Jones.",
@@ -87,7 +92,9 @@ def test_headings_and_line_breaks() -> None:
 
 
 def test_hard_wrapped_lines_continue() -> None:
-    text = "The meeting between the two leaders showcased the\nfull spectrum of the talks. A second sentence is\nwrapped as well.\n"
+    text = (
+        "The meeting between the two leaders showcased the\nfull spectrum of the talks. A second sentence is\nwrapped as well.\n"
+    )
     assert texts(text) == [
         "The meeting between the two leaders showcased the\nfull spectrum of the talks.",
         "A second sentence is\nwrapped as well.",

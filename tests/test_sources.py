@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -23,13 +24,7 @@ SECOND = (
     "services on weekends, after a survey found that most riders wanted buses running past midnight."
 )
 UNRELATED = "Rain is expected across the north on Thursday, with snow on high ground and strong winds."
-CANDIDATE = (
-    "Local news in brief. "
-    + SECOND.replace("September", "October")
-    + " Meanwhile, "
-    + FIRST[0].lower()
-    + FIRST[1:]
-)
+CANDIDATE = "Local news in brief. " + SECOND.replace("September", "October") + " Meanwhile, " + FIRST[0].lower() + FIRST[1:]
 
 
 def sources_validator() -> jsonschema.Draft202012Validator:
@@ -48,11 +43,14 @@ def test_each_passage_goes_to_its_source() -> None:
         start, end = attributed.passage.candidate
         s_start, s_end = attributed.passage.source
         piece = " ".join(w for _, _, w in provenance._core.tokenize(CANDIDATE[start:end]))
-        assert piece in " ".join(w for _, _, w in provenance._core.tokenize(source_text)) or attributed.passage.kind == "near_verbatim"
+        assert (
+            piece in " ".join(w for _, _, w in provenance._core.tokenize(source_text))
+            or attributed.passage.kind == "near_verbatim"
+        )
         assert 0 <= s_start < s_end <= len(source_text)
     # Attributed passages never overlap on the candidate.
     spans = sorted(a.passage.candidate for a in multi.passages)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert all(a.source_index != 1 for a in multi.sentences)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import itertools
 import math
 import sys
 from collections import Counter
@@ -150,7 +151,7 @@ def level_features(report: Report) -> dict[str, float]:
         "added_sentences": share_of_sentences("added"),
         "sentence_score": sum(s.score for s in sentences) / len(sentences) if sentences else 0.0,
         "merged_sentences": sum(len(s.source) > 1 for s in supported) / len(supported) if supported else 0.0,
-        "order": sum(b >= a for a, b in zip(starts, starts[1:])) / (len(starts) - 1) if len(starts) > 1 else 1.0,
+        "order": sum(b >= a for a, b in itertools.pairwise(starts)) / (len(starts) - 1) if len(starts) > 1 else 1.0,
         "sentence_in_order": weighted(in_order),
         "sentence_edits": weighted(edits),
         "word_substitutions": weighted(substitutions),
@@ -192,7 +193,9 @@ def level_models() -> dict[str, Any]:
     }
 
 
-def cross_validate(rows: Sequence[tuple[str, str, dict[str, float]]], models: dict[str, Any], folds: int = 5, repeats: int = 10) -> dict[str, Any]:
+def cross_validate(
+    rows: Sequence[tuple[str, str, dict[str, float]]], models: dict[str, Any], folds: int = 5, repeats: int = 10
+) -> dict[str, Any]:
     """Plagiarised vs not by the verdict (nothing fitted) and the four levels, each model
     cross-validated on the same splits; the first model is the one reported in full."""
     from sklearn.base import clone
@@ -233,7 +236,9 @@ def cross_validate(rows: Sequence[tuple[str, str, dict[str, float]]], models: di
             for i, gold in enumerate(CLOUGH_LEVELS)
         },
         "wrong_in_most_repeats": [
-            f"{name} {gold} -> {predicted} ({n}/{repeats})" for (name, gold, predicted), n in misses.most_common() if 2 * n > repeats
+            f"{name} {gold} -> {predicted} ({n}/{repeats})"
+            for (name, gold, predicted), n in misses.most_common()
+            if 2 * n > repeats
         ],
     }
 

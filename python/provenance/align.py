@@ -37,14 +37,12 @@ class AlignOptions:
 
 
 def to_passage(raw: _core.Passage) -> Passage:
-    kind = "verbatim" if raw.verbatim else "near_verbatim"
-    return Passage(kind=kind, candidate=raw.candidate, source=raw.source, score=raw.score)
+    return Passage("verbatim" if raw.verbatim else "near_verbatim", raw.candidate, raw.source, raw.score)
 
 
 def find_passages(candidate: str, source: str, options: AlignOptions = AlignOptions()) -> list[Passage]:
     """Verbatim and near-verbatim passages of `candidate` taken from `source`."""
     return [to_passage(raw) for raw in _core.align(candidate, source, params=options.to_core())]
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,4 +149,4 @@ def _containment_in_each(
         return np.zeros(count)
     sentences = np.concatenate([postings[w] for w in shared])
     amounts = np.repeat([weights[w] * counts[w] / total for w in shared], [len(postings[w]) for w in shared])
-    return np.bincount(sentences, weights=amounts, minlength=count)
+    return np.bincount(sentences, weights=amounts, minlength=count).astype(np.float64)

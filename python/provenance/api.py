@@ -29,8 +29,8 @@ from provenance.report import (
     Document,
     MultiSourceReport,
     Report,
-    Span,
 )
+from provenance.spans import Span
 from provenance.text import AnalysedText
 
 logger = logging.getLogger("provenance")
@@ -104,9 +104,7 @@ def compare(
     align_options = AlignOptions(**options)
     encoder = _encoder(semantic)
     model = encoder.name if encoder is not None else None
-    return _analyse(
-        _side(candidate, candidate_name, encoder), _side(source, source_name, encoder), align_options, model
-    )
+    return _analyse(_side(candidate, candidate_name, encoder), _side(source, source_name, encoder), align_options, model)
 
 
 def compare_files(candidate: str | Path, source: str | Path, **options: Any) -> Report:

@@ -53,7 +53,9 @@ _ATTRIBUTION_NOUN_START = re.compile(rf"\b(?:{_ATTRIBUTION_NOUNS})", re.IGNORECA
 # "hitting X hard", "hit hard": an intensified effect.
 _HIT_HARD = re.compile(r"\b(?:hit|hits|hitting|struck|striking)\s+(?:[\w’'-]+\s+){0,3}hard\b", re.IGNORECASE)
 # Titles that fix a person's status in time.
-_STATUS = re.compile(r"\b(?:now[-‐‑ ])?(?:former|ex|outgoing|incoming|late|then|erstwhile|ousted|deposed)\b(?=[-‐‑ ])", re.IGNORECASE)
+_STATUS = re.compile(
+    r"\b(?:now[-‐‑ ])?(?:former|ex|outgoing|incoming|late|then|erstwhile|ousted|deposed)\b(?=[-‐‑ ])", re.IGNORECASE
+)
 # Future or planned events in the source, and the same event told as done in the candidate.
 _FUTURE = re.compile(
     r"\b(?:will|shall|is|are)\s+(?:set|due|scheduled|expected|slated|poised|to)\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b",
@@ -74,6 +76,8 @@ _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
 # rewrite that puts one where the source has none changes what the source reports.
 _LOADED_SPEECH = frozenset(key(verb) for verb in LOADED_REPORTING_VERBS)
 _NEUTRAL_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|added|according\s+to)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Word:
     start: int
@@ -114,9 +118,7 @@ class _Sentence:
                 continue
             before = text[tokens[i - 1][1] : start] if i else ""
             after = text[end : tokens[i + 1][0]] if i + 1 < len(tokens) else ""
-            listed = "," in before + after or any(
-                0 <= j < len(tokens) and tokens[j][2] in _LIST_JOINERS for j in (i - 1, i + 1)
-            )
+            listed = "," in before + after or any(0 <= j < len(tokens) and tokens[j][2] in _LIST_JOINERS for j in (i - 1, i + 1))
             left = self.keys[i - 1] if i else None
             right = self.keys[i + 1] if i + 1 < len(tokens) else None
             self.slots[self.keys[i]] = _Slot(i, start, end, left, right, listed)
@@ -152,9 +154,7 @@ def swapped_words(candidate: str, support: str, quoted: Sequence[Span] = ()) -> 
     Words of the candidate inside ``quoted`` spans are not considered (a quotation's fidelity is the
     quotation check's business). Returns the span from the first to the second of the two words in
     the candidate and in the support, or None."""
-    return _swapped(
-        _Sentence(candidate, _core.tokenize(candidate)), _Sentence(support, _core.tokenize(support)), SpanSet(quoted)
-    )
+    return _swapped(_Sentence(candidate, _core.tokenize(candidate)), _Sentence(support, _core.tokenize(support)), SpanSet(quoted))
 
 
 def _swapped(mine: _Sentence, theirs: _Sentence, quoted: SpanSet) -> tuple[Span, Span] | None:
@@ -290,7 +290,7 @@ def _claims_in(candidate: AnalysedText, match: SentenceMatch, facts: _SourceFact
     swap = _swapped(mine, _Sentence(support, support_words), quoted_here)
     if swap is not None:
         (s, e), (ss, se) = swap
-        said = support[ss:se] if se - ss <= 80 else f"{support[ss:ss + 35]}…{support[se - 35:se]}"
+        said = support[ss:se] if se - ss <= 80 else f"{support[ss : ss + 35]}…{support[se - 35 : se]}"
         add((unit.start + s, unit.start + e), "contradiction", f"the same words in other places: the source has '{said}'")
     negation = _NEGATION.search(prose)
     support_keys = frozenset().union(*(s.keys for s in match.sources))
@@ -304,7 +304,11 @@ def _claims_in(candidate: AnalysedText, match: SentenceMatch, facts: _SourceFact
             add((s, e), "attribution", f"the source does not attribute this to anyone: '{found.group()}'")
     for found in _HIT_HARD.finditer(prose):
         if "hard" not in facts.forms:
-            add((unit.start + found.start(), unit.start + found.end()), "exaggeration", f"'{found.group()}' intensifies what the source reports")
+            add(
+                (unit.start + found.start(), unit.start + found.end()),
+                "exaggeration",
+                f"'{found.group()}' intensifies what the source reports",
+            )
     for word in words:
         if word.key in _LOADED_SPEECH and not word.in_source:
             neutral = _NEUTRAL_SPEECH.search(support)
@@ -315,8 +319,16 @@ def _claims_in(candidate: AnalysedText, match: SentenceMatch, facts: _SourceFact
             continue
         if word.form in INTENSIFIERS or word.form in EVALUATIVE_WORDS:
             kind = "exaggeration" if word.form in INTENSIFIERS else "opinion"
-            end = words[i + 1].end if i + 1 < len(words) and words[i + 1].form not in STOPWORDS and words[i + 1].start - word.end <= 1 else word.end
-            add((word.start, end), kind, f"'{word.form}' is {'intensifying' if kind == 'exaggeration' else 'evaluative'} language the source does not use")
+            end = (
+                words[i + 1].end
+                if i + 1 < len(words) and words[i + 1].form not in STOPWORDS and words[i + 1].start - word.end <= 1
+                else word.end
+            )
+            add(
+                (word.start, end),
+                kind,
+                f"'{word.form}' is {'intensifying' if kind == 'exaggeration' else 'evaluative'} language the source does not use",
+            )
     for run in _unsupported_runs(words):
         first, last = run[0], run[-1]
         capitalised = any(text[w.start].isupper() for w in run if w is not first)
@@ -331,7 +343,7 @@ def _claims_in(candidate: AnalysedText, match: SentenceMatch, facts: _SourceFact
             and word.form not in OFFICE_TITLES
             and word.start != unit.start
         ):
-            add((word.start, word.end), "entity", f"'{text[word.start:word.end]}' is not named in the source")
+            add((word.start, word.end), "entity", f"'{text[word.start : word.end]}' is not named in the source")
     return claims
 
 

@@ -6,7 +6,6 @@ line on stderr naming the file and the problem.
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 import tempfile
@@ -102,12 +101,24 @@ def alignment_options(command: Callable[..., Any]) -> Callable[..., Any]:
     defaults = AlignOptions()
     for option in reversed(
         [
-            click.option("--ngram", type=click.IntRange(1, 16), default=defaults.ngram, show_default=True,
-                         help="Words per matching seed."),
-            click.option("--max-gap", type=click.IntRange(0, MAX_GAP), default=defaults.max_gap, show_default=True,
-                         help="Changed words tolerated inside one copied passage."),
-            click.option("--min-words", "min_matched", type=click.IntRange(1, MAX_COUNT), default=defaults.min_matched,
-                         show_default=True, help="Identical words a copied passage needs."),
+            click.option(
+                "--ngram", type=click.IntRange(1, 16), default=defaults.ngram, show_default=True, help="Words per matching seed."
+            ),
+            click.option(
+                "--max-gap",
+                type=click.IntRange(0, MAX_GAP),
+                default=defaults.max_gap,
+                show_default=True,
+                help="Changed words tolerated inside one copied passage.",
+            ),
+            click.option(
+                "--min-words",
+                "min_matched",
+                type=click.IntRange(1, MAX_COUNT),
+                default=defaults.min_matched,
+                show_default=True,
+                help="Identical words a copied passage needs.",
+            ),
         ]
     ):
         command = option(command)
@@ -117,10 +128,20 @@ def alignment_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @main.command(epilog=EPILOG)
 @click.argument("candidate")
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text",
-              show_default=True, help="Report format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file instead of standard output.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
 @click.option("--summary", is_flag=True, help="A few lines only (text format).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal; NO_COLOR is honoured).")
 @alignment_options
@@ -185,15 +206,15 @@ def eval_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--json and --lexical after the subcommand too (`eval gold FILE --json`), merged with the
     group's; the command gets them as `settings`."""
 
-    @click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
-    @click.option("--lexical", is_flag=True, help=LEXICAL_HELP)
-    @click.pass_obj
-    @functools.wraps(command)
-    def with_settings(group_settings: dict[str, bool], as_json: bool, lexical: bool, **kwargs: Any) -> Any:
+    def with_settings(group_settings: dict[str, bool], /, as_json: bool, lexical: bool, **kwargs: Any) -> Any:
         settings = {"json": group_settings["json"] or as_json, "semantic": group_settings["semantic"] and not lexical}
         return command(settings, **kwargs)
 
-    return with_settings
+    with_settings.__name__, with_settings.__doc__ = command.__name__, command.__doc__  # click's name and help
+
+    with_json = click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+    with_lexical = click.option("--lexical", is_flag=True, help=LEXICAL_HELP)
+    return with_json(with_lexical(click.pass_obj(with_settings)))
 
 
 def _run_eval(settings: dict[str, bool], run: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> None:
@@ -305,12 +326,23 @@ def index() -> None:
 
 @index.command("build", epilog=EPILOG)
 @click.argument("corpus")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The index file to write (atomically).")
-@click.option("--window", type=click.IntRange(1, 256), default=_core.DEFAULT_WINDOW, show_default=True,
-              help="Winnowing window (1 keeps every n-gram).")
-@click.option("--max-df", type=click.IntRange(2, MAX_COUNT), default=_core.DEFAULT_MAX_DF, show_default=True,
-              help="Fingerprints in more documents than this are boilerplate and ignored.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The index file to write (atomically)."
+)
+@click.option(
+    "--window",
+    type=click.IntRange(1, 256),
+    default=_core.DEFAULT_WINDOW,
+    show_default=True,
+    help="Winnowing window (1 keeps every n-gram).",
+)
+@click.option(
+    "--max-df",
+    type=click.IntRange(2, MAX_COUNT),
+    default=_core.DEFAULT_MAX_DF,
+    show_default=True,
+    help="Fingerprints in more documents than this are boilerplate and ignored.",
+)
 def index_build(corpus: str, output: Path, window: int, max_df: int) -> None:
     """Index CORPUS: a directory (recursive), a .jsonl file, or - for paths on stdin."""
     from provenance.corpus import IndexOptions, build_index
@@ -341,15 +373,25 @@ def index_add(index_path: Path, corpus: str) -> None:
 
 @main.command("search", epilog=EPILOG)
 @click.argument("candidate")
-@click.option("--index", "index_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="An index written by `provenance index build`.")
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="An index written by `provenance index build`.",
+)
 @click.option("-k", "k", type=click.IntRange(1), default=10, show_default=True, help="Sources to list.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the result to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the result to this file instead of standard output.",
+)
 @alignment_options
-def search_command(candidate: str, index_path: Path, k: int, output_format: str, output: Path | None,
-                   ngram: int, max_gap: int, min_matched: int) -> None:
+def search_command(
+    candidate: str, index_path: Path, k: int, output_format: str, output: Path | None, ngram: int, max_gap: int, min_matched: int
+) -> None:
     """The likely sources of CANDIDATE (- for standard input) in an index, ranked."""
     import json
 
@@ -363,15 +405,23 @@ def search_command(candidate: str, index_path: Path, k: int, output_format: str,
     except InputError as err:
         fail(str(err))
     if output_format == "json":
-        rendered = json.dumps({"candidate": candidate, "index": str(index_path),
-                               "sources": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=1) + "\n"
+        rendered = (
+            json.dumps(
+                {"candidate": candidate, "index": str(index_path), "sources": [h.to_dict() for h in hits]},
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n"
+        )
     else:
         lines = [f"{candidate}: {len(hits)} likely source(s) in {index_path}"]
         for rank, h in enumerate(hits, start=1):
-            lines.append(f"{rank:>3}. {h.id}  score {h.score:.3f}  ({h.matched} words in {len(h.passages)} "
-                         f"passage(s), {h.shared} shared fingerprints)")
+            lines.append(
+                f"{rank:>3}. {h.id}  score {h.score:.3f}  ({h.matched} words in {len(h.passages)} "
+                f"passage(s), {h.shared} shared fingerprints)"
+            )
             for p in h.passages[:5]:
-                excerpt = " ".join(text[p.candidate[0]:p.candidate[1]].split())
+                excerpt = " ".join(text[p.candidate[0] : p.candidate[1]].split())
                 lines.append(f"       {p.kind} {p.candidate[0]}-{p.candidate[1]}: {excerpt[:100]}")
         rendered = "\n".join(lines) + "\n"
     emit(rendered, output)
@@ -379,19 +429,52 @@ def search_command(candidate: str, index_path: Path, k: int, output_format: str,
 
 @main.command("corpus", epilog=EPILOG)
 @click.argument("corpus")
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "csv", "dot", "graphml"]), default="jsonl",
-              show_default=True, help="Pairs and clusters as JSON lines or CSV, or the reuse graph.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the result to this file instead of standard output.")
-@click.option("--min-prose-words", type=click.IntRange(1), default=None,
-              help="Reused words outside quotations that link two documents.  [default: 15]")
-@click.option("--window", type=click.IntRange(1, 256), default=_core.DEFAULT_WINDOW, show_default=True,
-              help="Winnowing window (1 keeps every n-gram).")
-@click.option("--max-df", type=click.IntRange(2, MAX_COUNT), default=_core.DEFAULT_MAX_DF, show_default=True,
-              help="Fingerprints in more documents than this are boilerplate and ignored.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "csv", "dot", "graphml"]),
+    default="jsonl",
+    show_default=True,
+    help="Pairs and clusters as JSON lines or CSV, or the reuse graph.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the result to this file instead of standard output.",
+)
+@click.option(
+    "--min-prose-words",
+    type=click.IntRange(1),
+    default=None,
+    help="Reused words outside quotations that link two documents.  [default: 15]",
+)
+@click.option(
+    "--window",
+    type=click.IntRange(1, 256),
+    default=_core.DEFAULT_WINDOW,
+    show_default=True,
+    help="Winnowing window (1 keeps every n-gram).",
+)
+@click.option(
+    "--max-df",
+    type=click.IntRange(2, MAX_COUNT),
+    default=_core.DEFAULT_MAX_DF,
+    show_default=True,
+    help="Fingerprints in more documents than this are boilerplate and ignored.",
+)
 @alignment_options
-def corpus_command(corpus: str, output_format: str, output: Path | None, min_prose_words: int | None,
-                   window: int, max_df: int, ngram: int, max_gap: int, min_matched: int) -> None:
+def corpus_command(
+    corpus: str,
+    output_format: str,
+    output: Path | None,
+    min_prose_words: int | None,
+    window: int,
+    max_df: int,
+    ngram: int,
+    max_gap: int,
+    min_matched: int,
+) -> None:
     """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin)."""
     from provenance.corpus import IndexOptions, find_reuse
     from provenance.render.corpus import RENDERERS

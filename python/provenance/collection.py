@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from provenance.read import InputError, read_document
 
 T = TypeVar("T")
-# Wraps a long loop's items to report progress: (items, what is being done) -> the same items.
-Progress = Callable[[Sequence[T], str], Iterable[T]]
+
+
+class Progress(Protocol):
+    """Wraps a long loop's items to report progress: (items, what is being done) -> the same items."""
+
+    def __call__(self, items: Sequence[T], description: str) -> Iterable[T]: ...
 
 
 @dataclass(frozen=True)

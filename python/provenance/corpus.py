@@ -91,8 +91,10 @@ class SourceHit:
             "score": round(self.score, 4),
             "matched_words": self.matched,
             "shared_fingerprints": self.shared,
-            "passages": [{"candidate": list(p.candidate), "source": list(p.source), "kind": p.kind,
-                          "score": round(p.score, 4)} for p in self.passages],
+            "passages": [
+                {"candidate": list(p.candidate), "source": list(p.source), "kind": p.kind, "score": round(p.score, 4)}
+                for p in self.passages
+            ],
         }
 
 
@@ -103,8 +105,9 @@ def search(index: _core.Index, text: str, k: int = 10, options: AlignOptions = A
     out = []
     for h in hits:
         doc_id, meta = index.doc(h.doc)
-        out.append(SourceHit(doc_id, json.loads(meta), h.matched / words, h.matched, h.shared,
-                             [to_passage(p) for p in h.passages]))
+        out.append(
+            SourceHit(doc_id, json.loads(meta), h.matched / words, h.matched, h.shared, [to_passage(p) for p in h.passages])
+        )
     return out
 
 
@@ -157,8 +160,11 @@ def find_reuse(
 ) -> CorpusReuse:
     """Every pair of `records` that reuses prose, clusters of linked documents, and directions."""
     found, _postings, candidates = _core.all_pairs(
-        [r.text for r in records], window=index_options.window, max_df=index_options.max_df,
-        min_shared=min_shared, params=options.to_core(),
+        [r.text for r in records],
+        window=index_options.window,
+        max_df=index_options.max_df,
+        min_shared=min_shared,
+        params=options.to_core(),
     )
     analysed: dict[int, AnalysedText] = {}
 
@@ -182,8 +188,11 @@ def find_reuse(
         direction = direction_of(first, a, second, b)
         if direction is not None and direction[0] is first:
             first, second, passages = second, first, [p.swapped() for p in passages]
-        pairs.append(ReusePair(first.id, second.id, passages, sum(p.matched for p in raw.passages), prose,
-                               direction[1] if direction else None))
+        pairs.append(
+            ReusePair(
+                first.id, second.id, passages, sum(p.matched for p in raw.passages), prose, direction[1] if direction else None
+            )
+        )
     return CorpusReuse(pairs, clusters_of(pairs), len(records), candidates)
 
 

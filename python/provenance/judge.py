@@ -13,6 +13,7 @@ sentences carry the source's particular words, not only the topic both texts sha
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -158,12 +159,10 @@ def verdict_evidence(
     values = [m.evidence.support if semantic else m.evidence.containment for m in prose_sentences]
     strength = float(np.quantile(values, 0.75)) if values else 0.0
     sequence = [m.sources[0].index for m in prose_sentences if m.label in ("copied", "paraphrase") and m.sources]
-    steps = list(zip(sequence, sequence[1:]))
+    steps = list(itertools.pairwise(sequence))
     order = sum(1 for x, y in steps if y >= x) / len(steps) if steps else 0.0
     sizes = [len(m.sentence.key_list) for m in prose_sentences]
-    specific = (
-        sum(n * m.evidence.specificity for n, m in zip(sizes, prose_sentences)) / sum(sizes) if sum(sizes) else 0.0
-    )
+    specific = sum(n * m.evidence.specificity for n, m in zip(sizes, prose_sentences)) / sum(sizes) if sum(sizes) else 0.0
     return VerdictEvidence(copied / len(prose), supported / len(prose), strength, order, specific, shared_quotes, semantic)
 
 

@@ -26,13 +26,13 @@ class Quotation:
 
 # Opening double mark -> the marks that close it. `”` opens only in texts that use it both ways.
 _DOUBLE_CLOSERS: dict[str, str] = {
-    "“": "”\"",
-    "„": "“”\"",
+    "“": '”"',
+    "„": '“”"',
     "«": "»",
     '"': '"”',
-    "”": "”\"",
+    "”": '”"',
 }
-_DOUBLE_MARK = re.compile("[“„«\"”»]")
+_DOUBLE_MARK = re.compile('[“„«"”»]')
 # Marks that can only open: meeting one inside an open quotation means that one was never closed.
 _STRICT_OPENERS = "“«"
 _SINGLE_OPENER = re.compile("[‘']")
@@ -94,7 +94,7 @@ def _hard_wrapped(text: str) -> bool:
 def _double_quotations(text: str, start: int, end: int) -> list[Quotation]:
     found: list[Quotation] = []
     marks = [m.start() for m in _DOUBLE_MARK.finditer(text, start, end)]
-    last_closer = max((i for i in marks if text[i] in "\"”"), default=-1)
+    last_closer = max((i for i in marks if text[i] in '"”'), default=-1)
     open_at: int | None = None
     for i in marks:
         mark = text[i]

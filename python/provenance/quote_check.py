@@ -14,6 +14,7 @@ length of the two texts, not their product.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -79,9 +80,9 @@ class _Source:
         self.quote_forms = [[self.forms[i] for i in q.word_indices] for q in self.quotes]
         # form -> the source quotations holding it, in order
         self.quotes_with: dict[str, list[int]] = defaultdict(list)
-        for number, forms in enumerate(self.quote_forms):
-            for form in dict.fromkeys(forms):
-                self.quotes_with[form].append(number)
+        for number, quote_forms in enumerate(self.quote_forms):
+            for quoted_form in dict.fromkeys(quote_forms):
+                self.quotes_with[quoted_form].append(number)
         quoted = {i for q in self.quotes for i in q.word_indices}
         self.indirect: list[str | None] = [f if i not in quoted else None for i, f in enumerate(self.forms)]
         # Where each content word and each pair of adjacent words stands outside quotations.
@@ -177,7 +178,7 @@ def _likely_regions(forms: list[str], source: _Source) -> list[tuple[int, int]]:
     hits: list[int] = []
     for form in dict.fromkeys(f for f in forms if _is_content(f)):
         hits.extend(source.indirect_at.get(form, ()))
-    for pair in dict.fromkeys(zip(forms, forms[1:])):
+    for pair in dict.fromkeys(itertools.pairwise(forms)):
         hits.extend(source.indirect_pairs.get(pair, ()))
     hits.sort()
     width, margin = 2 * len(forms), len(forms)
@@ -201,7 +202,7 @@ def _likely_regions(forms: list[str], source: _Source) -> list[tuple[int, int]]:
 def _source_quotes(source: AnalysedText) -> list[_SourceQuote]:
     singles = [(q, source.word_range(q.inner_start, q.inner_end)) for q in source.quotations]
     quotes = [_SourceQuote((q.start, q.end), list(words)) for q, words in singles]
-    for (first, first_words), (second, second_words) in zip(singles, singles[1:]):
+    for (first, first_words), (second, second_words) in itertools.pairwise(singles):
         between = source.text[first.end : second.start]
         if "\n" not in between and len(between.split()) <= MAX_ATTRIBUTION_WORDS:
             quotes.append(_SourceQuote((first.start, second.end), [*first_words, *second_words]))
@@ -221,7 +222,7 @@ def _contains_in_order(source: list[str], quote: list[str], gaps: set[int]) -> b
     be skipped? Placing each piece as early as possible is optimal, so a greedy scan decides it."""
     cuts = sorted({0, len(quote)} | {g for g in gaps if 0 < g < len(quote)})
     cursor = 0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         found = _find(source, quote[a:b], cursor)
         if found is None:
             return False
@@ -319,7 +320,7 @@ def _score(quote: list[str], stretch: Sequence[str | None], window: tuple[int, i
     return _Match(matched / sum(_weight(w) for w in quote), content, window[0], window[1])
 
 
-def _framed_swap(ops: list[tuple[str, int, int, int, int]], index: int) -> bool:
+def _framed_swap(ops: Sequence[tuple[str, int, int, int, int]], index: int) -> bool:
     """A short, one-for-one replacement with shared words on both sides."""
     _, i1, i2, j1, j2 = ops[index]
     inside = 0 < index < len(ops) - 1
@@ -340,7 +341,7 @@ def _diff(source: str, source_words: Sequence[Word], candidate: str, quote_words
     """Word-level steps turning the source's words into the candidate's, with their surface text."""
     matcher = SequenceMatcher(None, [w[2] for w in source_words], [w[2] for w in quote_words], autojunk=False)
     return [
-        WordDiff(op, _surface(source, source_words[i1:i2]), _surface(candidate, quote_words[j1:j2]))  # type: ignore[arg-type]
+        WordDiff(op, _surface(source, source_words[i1:i2]), _surface(candidate, quote_words[j1:j2]))
         for op, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
 

@@ -159,12 +159,7 @@ def _is_initial(word: str) -> bool:
 
 def _abbreviation(word: str) -> bool:
     key = word.lower()
-    return (
-        key in ABBREVIATIONS_BEFORE_NAMES
-        or key in _AMBIGUOUS
-        or _is_initial(word)
-        or bool(_DOTTED_ACRONYM.match(word))
-    )
+    return key in ABBREVIATIONS_BEFORE_NAMES or key in _AMBIGUOUS or _is_initial(word) or bool(_DOTTED_ACRONYM.match(word))
 
 
 def _line_ends_unit(line: str, next_line: str, unit_starts_line: bool) -> bool:

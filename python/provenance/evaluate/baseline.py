@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from provenance.report import AddedClaim, Coverage, Document, QuoteFinding, Report, SentenceFinding, Verdict
+from provenance.report import AddedClaim, Coverage, Document, QuoteFinding, Relation, Report, SentenceFinding, Verdict
 from provenance.segment import segment
 from provenance.text import content_keys, is_boilerplate
 
@@ -50,7 +50,7 @@ def baseline_report(candidate: str, source: str, quotes: Sequence[QuoteFinding])
     # Sentences do not overlap: their lengths add up to the characters they cover.
     supported = sum(s.candidate[1] - s.candidate[0] for s in sentences if s.label in ("copied", "paraphrase"))
     share = supported / max(1, len(candidate))
-    relation = "derived" if share >= BASELINE_DERIVED else "independent"
+    relation: Relation = "derived" if share >= BASELINE_DERIVED else "independent"
     return Report(
         Document("candidate", candidate),
         Document("source", source),

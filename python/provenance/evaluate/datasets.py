@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance.read import InputError, read_text
-from provenance.report import Span
+from provenance.spans import Span
 
 CLOUGH_LEVELS = ("cut", "light", "heavy", "non")
 
@@ -146,7 +146,10 @@ def read_mrpc(folder: Path, limit: int | None = None) -> list[Pair]:
     no header line: its first line is data (after a byte-order mark)."""
     path = _file(_folder(folder) / "data" / "msr_paraphrase_test.txt", "the MRPC test split")
     rows = _tsv(path, 5)[: limit or None]
-    return [Pair(f"{a}/{b}", second, first, _binary_label(path, quality, n)) for n, (quality, a, b, first, second) in enumerate(rows, 1)]
+    return [
+        Pair(f"{a}/{b}", second, first, _binary_label(path, quality, n))
+        for n, (quality, a, b, first, second) in enumerate(rows, 1)
+    ]
 
 
 def read_paws(folder: Path, split: str = "test", limit: int | None = None) -> list[Pair]:
@@ -154,7 +157,9 @@ def read_paws(folder: Path, split: str = "test", limit: int | None = None) -> li
     paraphrase or not."""
     path = _file(_folder(folder) / "data" / "final" / f"{split}.tsv", f"the PAWS-Wiki {split} split")
     rows = _tsv(path, 4)[: limit or None]
-    return [Pair(pair_id, second, first, _binary_label(path, label, n)) for n, (pair_id, first, second, label) in enumerate(rows, 1)]
+    return [
+        Pair(pair_id, second, first, _binary_label(path, label, n)) for n, (pair_id, first, second, label) in enumerate(rows, 1)
+    ]
 
 
 def read_xsumfaith(folder: Path, frank: Path, limit: int | None = None) -> list[Pair]:
@@ -176,7 +181,10 @@ def read_xsumfaith(folder: Path, frank: Path, limit: int | None = None) -> list[
             except ValueError:
                 raise InputError(str(path), f"row {number}: span offsets are not whole numbers") from None
     pairs = sorted(p for p in summaries if (articles / f"{p[0]}.json").is_file())[: limit or None]
-    return [Pair(f"{bbcid}/{system}", summaries[(bbcid, system)], _article(articles / f"{bbcid}.json"), spans[(bbcid, system)]) for bbcid, system in pairs]
+    return [
+        Pair(f"{bbcid}/{system}", summaries[(bbcid, system)], _article(articles / f"{bbcid}.json"), spans[(bbcid, system)])
+        for bbcid, system in pairs
+    ]
 
 
 def _article(path: Path) -> str:

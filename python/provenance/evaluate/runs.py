@@ -3,24 +3,21 @@ API, score. `progress` wraps the loop over the pairs (the CLI's progress bar); b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from provenance import compare
+from provenance.collection import Progress, no_progress
 from provenance.evaluate.baseline import baseline_report
 from provenance.evaluate.datasets import read_clough, read_gold, read_mrpc, read_paws, read_xsumfaith
 from provenance.evaluate.scoring import Tally, decision_figures, majority_accuracy, spans_match
 
 T = TypeVar("T")
-Progress = Callable[[Sequence[T], str], Iterable[T]]
 
 
-def _quiet(items: Sequence[T], _description: str) -> Iterable[T]:
-    return items
-
-
-def evaluate_gold(gold_path: Path, texts: Path | None = None, semantic: bool = True, progress: Progress = _quiet) -> dict[str, Any]:
+def evaluate_gold(
+    gold_path: Path, texts: Path | None = None, semantic: bool = True, progress: Progress = no_progress
+) -> dict[str, Any]:
     """System and baseline figures on an annotation file."""
     system, baseline = Tally(), Tally()
     cases = read_gold(gold_path, texts)
@@ -31,7 +28,7 @@ def evaluate_gold(gold_path: Path, texts: Path | None = None, semantic: bool = T
     return {"cases": len(cases), "system": system.figures(), "baseline": baseline.figures(), "system_errors": system.errors}
 
 
-def evaluate_clough(folder: Path, semantic: bool = True, progress: Progress = _quiet) -> dict[str, Any]:
+def evaluate_clough(folder: Path, semantic: bool = True, progress: Progress = no_progress) -> dict[str, Any]:
     """Clough & Stevenson short answers: plagiarised (cut, light, heavy) or not (non), by the verdict;
     nothing is fitted. The four reuse levels are a research model: tools/clough_levels.py."""
     answers = read_clough(folder)
@@ -40,10 +37,16 @@ def evaluate_clough(folder: Path, semantic: bool = True, progress: Progress = _q
         for answer in progress(answers, "answers")
         if (answer.gold != "non") != (compare(answer.candidate, answer.source, semantic=semantic).verdict.relation == "derived")
     ]
-    return {"answers": len(answers), "plagiarised_vs_not_accuracy": 1 - len(wrong) / len(answers) if answers else 0.0, "plagiarised_vs_not_errors": wrong}
+    return {
+        "answers": len(answers),
+        "plagiarised_vs_not_accuracy": 1 - len(wrong) / len(answers) if answers else 0.0,
+        "plagiarised_vs_not_errors": wrong,
+    }
 
 
-def evaluate_mrpc(folder: Path, semantic: bool = True, limit: int | None = None, progress: Progress = _quiet) -> dict[str, Any]:
+def evaluate_mrpc(
+    folder: Path, semantic: bool = True, limit: int | None = None, progress: Progress = no_progress
+) -> dict[str, Any]:
     """MRPC test: a pair is read as a paraphrase when a sentence is labelled copied or paraphrase."""
     pairs = read_mrpc(folder, limit)
     predicted = [
@@ -54,7 +57,9 @@ def evaluate_mrpc(folder: Path, semantic: bool = True, limit: int | None = None,
     return {"pairs": len(pairs), **decision_figures(predicted, gold), "majority_baseline_accuracy": majority_accuracy(gold)}
 
 
-def evaluate_paws(folder: Path, semantic: bool = True, limit: int | None = None, split: str = "test", progress: Progress = _quiet) -> dict[str, Any]:
+def evaluate_paws(
+    folder: Path, semantic: bool = True, limit: int | None = None, split: str = "test", progress: Progress = no_progress
+) -> dict[str, Any]:
     """A pair is read as a paraphrase when every sentence of the second is copied or paraphrased from
     the first and no contradiction is shown. The same run scores the sentence labels alone, without
     the contradiction checks, beside it: what those checks add against the same words in another
@@ -76,7 +81,9 @@ def evaluate_paws(folder: Path, semantic: bool = True, limit: int | None = None,
     }
 
 
-def evaluate_xsumfaith(folder: Path, frank: Path, semantic: bool = True, limit: int | None = None, progress: Progress = _quiet) -> dict[str, Any]:
+def evaluate_xsumfaith(
+    folder: Path, frank: Path, semantic: bool = True, limit: int | None = None, progress: Progress = no_progress
+) -> dict[str, Any]:
     """XSumFaith extrinsic hallucination spans scored as added claims, against the FRANK copies of
     the articles."""
     summaries = read_xsumfaith(folder, frank, limit)
@@ -93,4 +100,3 @@ def evaluate_xsumfaith(folder: Path, frank: Path, semantic: bool = True, limit: 
         "added_recall": gold_found / gold_total if gold_total else None,
         "added_precision": predicted_right / predicted_total if predicted_total else None,
     }
-

@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from provenance.report import Report, Span
+from provenance.report import Report
+from provenance.spans import Span
 
 LABELS = ("copied", "paraphrase", "added", "heading", "boilerplate")
 DERIVED_RELATIONS = {"spun_rewrite", "condensed_rewrite", "light_edit_copy", "derived"}
@@ -57,11 +58,13 @@ class Tally:
     def add_case(self, case: dict[str, Any], report: Report, candidate: str) -> None:
         for gold in case.get("sentences", []):
             span = tuple(gold["cand_span"])
-            found = _best_overlap(span, report.sentences, lambda s: s.candidate)  # type: ignore[arg-type]
+            found = _best_overlap(span, report.sentences, lambda s: s.candidate)
             predicted = found.label if found is not None else "missing"
             self.label_pairs.append((gold["label"], predicted))
             if predicted != gold["label"]:
-                self.errors.append(f"sentence {list(span)} gold {gold['label']} predicted {predicted}: {gold.get('text', '')[:60]!r}")
+                self.errors.append(
+                    f"sentence {list(span)} gold {gold['label']} predicted {predicted}: {gold.get('text', '')[:60]!r}"
+                )
         gold_spans = [tuple(a["span"]) for s in case.get("sentences", []) for a in s.get("added_spans", [])]
         predicted_spans = [a.candidate for a in report.added]
         self.gold_spans += len(gold_spans)
@@ -70,12 +73,12 @@ class Tally:
         self.predicted_spans_right += sum(1 for p in predicted_spans if any(spans_match(p, g) for g in gold_spans))
         for g in gold_spans:
             if not any(spans_match(g, p) for p in predicted_spans):
-                self.errors.append(f"added span missed {list(g)}: {candidate[g[0]:g[1]][:60]!r}")
+                self.errors.append(f"added span missed {list(g)}: {candidate[g[0] : g[1]][:60]!r}")
         for p in report.added:
             if not any(spans_match(p.candidate, g) for g in gold_spans):
                 self.errors.append(f"added span not in gold {list(p.candidate)} ({p.type}): {p.text[:60]!r}")
         for gold in case.get("quotes", []):
-            found = _best_overlap(tuple(gold["cand_span"]), report.quotes, lambda q: q.candidate)  # type: ignore[arg-type]
+            found = _best_overlap(tuple(gold["cand_span"]), report.quotes, lambda q: q.candidate)
             self.quotes += 1
             status = found.status if found is not None else "missing"
             self.quotes_right += status == gold["status"]

@@ -9,10 +9,12 @@ from xml.sax.saxutils import quoteattr
 
 from provenance.corpus import CorpusReuse
 
+
 def to_jsonl(reuse: CorpusReuse) -> str:
     lines = [json.dumps(p.to_dict(), ensure_ascii=False) for p in reuse.pairs]
-    lines += [json.dumps({"type": "cluster", "cluster": i, "documents": c}, ensure_ascii=False)
-              for i, c in enumerate(reuse.clusters)]
+    lines += [
+        json.dumps({"type": "cluster", "cluster": i, "documents": c}, ensure_ascii=False) for i, c in enumerate(reuse.clusters)
+    ]
     return "".join(line + "\n" for line in lines)
 
 
@@ -22,8 +24,9 @@ def to_csv(reuse: CorpusReuse) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["candidate", "source", "direction", "matched_words", "prose_words", "passages", "cluster"])
     for p in reuse.pairs:
-        writer.writerow([p.candidate, p.source, p.direction or "", p.matched, p.prose_words, len(p.passages),
-                         cluster_of[p.candidate]])
+        writer.writerow(
+            [p.candidate, p.source, p.direction or "", p.matched, p.prose_words, len(p.passages), cluster_of[p.candidate]]
+        )
     return out.getvalue()
 
 
@@ -56,9 +59,11 @@ def to_graphml(reuse: CorpusReuse) -> str:
         for doc in cluster:
             lines.append(f'    <node id={quoteattr(doc)}><data key="cluster">{i}</data></node>')
     for p in reuse.pairs:
-        lines.append(f'    <edge source={quoteattr(p.source)} target={quoteattr(p.candidate)} directed="{str(bool(p.direction)).lower()}">'
-                     f'<data key="words">{p.matched}</data>'
-                     f'<data key="directed">{str(bool(p.direction)).lower()}</data></edge>')
+        lines.append(
+            f'    <edge source={quoteattr(p.source)} target={quoteattr(p.candidate)} directed="{str(bool(p.direction)).lower()}">'
+            f'<data key="words">{p.matched}</data>'
+            f'<data key="directed">{str(bool(p.direction)).lower()}</data></edge>'
+        )
     lines += ["  </graph>", "</graphml>"]
     return "\n".join(lines) + "\n"
 

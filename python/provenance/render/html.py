@@ -75,7 +75,7 @@ def render_html(report: Report) -> str:
     title = f"Provenance: {report.candidate.name} vs {report.source.name}"
     return "".join(
         [
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
             f'<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">\n',
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
             f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n",
@@ -271,8 +271,7 @@ def _coverage_svg(report: Report) -> str:
         x += width
     rects.append(f'<rect x="{x:.2f}" y="0" width="{100 - x:.2f}" height="10" fill="#e4e4e7"><title>Other</title></rect>')
     rows = "".join(
-        f'<li><span class="swatch seg-{key}" style="background:{colour}"></span>{label}'
-        f'<b>{_percent(share)}</b></li>'
+        f'<li><span class="swatch seg-{key}" style="background:{colour}"></span>{label}<b>{_percent(share)}</b></li>'
         for key, label, share, colour in shares
     )
     return (
@@ -293,15 +292,14 @@ def _summary_html(report: Report) -> str:
         (len(report.omitted), "omitted source sentence", "omitted"),
     ]
     chips = "".join(
-        f'<li class="fact f-{kind}"><b>{count}</b> {escape(noun)}{"s" * (count != 1)}</li>'
-        for count, noun, kind in facts
+        f'<li class="fact f-{kind}"><b>{count}</b> {escape(noun)}{"s" * (count != 1)}</li>' for count, noun, kind in facts
     )
     reasons = "".join(f"<li>{escape(reason)}</li>" for reason in verdict.reasons)
     return (
         '<header class="top">\n'
         '<div class="docs"><h1>Provenance report</h1>'
-        f'<p>Candidate <b>{escape(report.candidate.name)}</b> ({report.candidate.length:,} characters) '
-        f'compared with source <b>{escape(report.source.name)}</b> ({report.source.length:,} characters)</p></div>\n'
+        f"<p>Candidate <b>{escape(report.candidate.name)}</b> ({report.candidate.length:,} characters) "
+        f"compared with source <b>{escape(report.source.name)}</b> ({report.source.length:,} characters)</p></div>\n"
         f'<section class="verdict v-{escape(verdict.relation)}" id="verdict">'
         f'<p class="relation">{escape(RELATION_HEADLINE.get(verdict.relation, verdict.relation))}</p>'
         f'<p class="confidence">confidence {_percent(verdict.confidence)}</p>'
@@ -368,7 +366,9 @@ def _findings_html(report: Report) -> str:
                 f'<p class="quoted"><span class="side">candidate</span>'
                 f"{escape(_excerpt(report.candidate.text, quote.candidate))}</p>{source}{diff}{reason}</li>"
             )
-        sections.append(f'<section class="list" id="quotes"><h2>Altered and fabricated quotations</h2><ol>{"".join(items)}</ol></section>')
+        sections.append(
+            f'<section class="list" id="quotes"><h2>Altered and fabricated quotations</h2><ol>{"".join(items)}</ol></section>'
+        )
     if report.added:
         rows = "".join(
             f'<tr class="finding" data-link="c-a{i}" tabindex="0"><td><span class="badge b-added">{escape(claim.type)}</span></td>'
@@ -381,20 +381,20 @@ def _findings_html(report: Report) -> str:
             f"<th>Added text</th><th>Why it is flagged</th></tr></thead><tbody>{rows}</tbody></table></section>"
         )
     if report.omitted:
-        items = "".join(
+        omitted = "".join(
             f'<li class="finding" data-link="s-o{i}" tabindex="0">{escape(_excerpt(report.source.text, o.source, 160))}</li>'
             for i, o in sorted(enumerate(report.omitted), key=lambda item: item[1].source)
         )
         sections.append(
             f'<section class="list" id="omissions"><h2>Omitted from the source ({len(report.omitted)})</h2>'
-            f'<ul class="omissions">{items}</ul></section>'
+            f'<ul class="omissions">{omitted}</ul></section>'
         )
     return f'<div class="findings">{"".join(sections)}</div>\n' if sections else ""
 
 
 def _footer_html(report: Report) -> str:
     model = escape(report.semantic_model) if report.semantic_model else "none (lexical analysis only)"
-    return f'<footer>Report schema version 1 · semantic model: {model} · offsets are code points, [start, end)</footer>\n'
+    return f"<footer>Report schema version 1 · semantic model: {model} · offsets are code points, [start, end)</footer>\n"
 
 
 _SCRIPT = """

@@ -16,7 +16,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from provenance.report import MultiSourceReport, QuoteFinding, Report, Span, WordDiff
+from provenance.report import MultiSourceReport, QuoteFinding, Report, SentenceLabel, WordDiff
+from provenance.spans import Span
 
 DEFAULT_WIDTH = 100
 EXCERPT_CHARS = 90
@@ -34,7 +35,7 @@ COVERAGE_BAR = (
     ("added", "▒", "yellow"),
 )
 REST_GLYPH = "·"
-SENTENCE_ORDER = ("copied", "paraphrase", "added", "heading", "boilerplate")
+SENTENCE_ORDER: tuple[SentenceLabel, ...] = ("copied", "paraphrase", "added", "heading", "boilerplate")
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -65,9 +66,7 @@ def render_text(report: Report, *, color: bool, summary: bool = False, width: in
     return _print(_summary(report) if summary else _full(report), color, width)
 
 
-def render_sources_text(
-    multi: MultiSourceReport, *, color: bool, summary: bool = False, width: int | None = None
-) -> str:
+def render_sources_text(multi: MultiSourceReport, *, color: bool, summary: bool = False, width: int | None = None) -> str:
     """One candidate against several sources: what comes from which source, then each
     comparison (in brief with ``summary``)."""
     text = multi.candidate.text
@@ -79,8 +78,12 @@ def render_sources_text(
         chars = sum(a.passage.candidate[1] - a.passage.candidate[0] for a in multi.passages if a.source_index == index)
         sentences = sum(1 for a in multi.sentences if a.source_index == index)
         share = chars / len(text) if text else 0.0
-        parts.append(Text(f"  [{index + 1}] {name}: copied {_percent(share)} of the candidate, "
-                          f"supports {sentences} sentence{'s' * (sentences != 1)}"))
+        parts.append(
+            Text(
+                f"  [{index + 1}] {name}: copied {_percent(share)} of the candidate, "
+                f"supports {sentences} sentence{'s' * (sentences != 1)}"
+            )
+        )
     if multi.passages:
         parts.append(_section(f"Passages by source: {len(multi.passages)}"))
         table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
@@ -284,9 +287,7 @@ def _passages_section(report: Report) -> list[RenderableType]:
         table.add_row(
             Text(PASSAGE_LABEL[passage.kind], style=PASSAGE_STYLE[passage.kind]),
             Text(f"{passage.score:.2f}"),
-            Text.assemble(
-                excerpt(report.candidate.text, passage.candidate, 70), (f" [{_offsets(passage.candidate)}]", "dim")
-            ),
+            Text.assemble(excerpt(report.candidate.text, passage.candidate, 70), (f" [{_offsets(passage.candidate)}]", "dim")),
             Text.assemble(excerpt(report.source.text, passage.source, 70), (f" [{_offsets(passage.source)}]", "dim")),
         )
     return [_section(f"Reused passages: {len(report.passages)}"), table]
