@@ -125,6 +125,25 @@ def alignment_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def index_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--window and --max-df: how a collection is fingerprinted."""
+    with_window = click.option(
+        "--window",
+        type=click.IntRange(1, 256),
+        default=_core.DEFAULT_WINDOW,
+        show_default=True,
+        help="Winnowing window (1 keeps every n-gram).",
+    )
+    with_max_df = click.option(
+        "--max-df",
+        type=click.IntRange(2, MAX_COUNT),
+        default=_core.DEFAULT_MAX_DF,
+        show_default=True,
+        help="Fingerprints in more documents than this are boilerplate and ignored.",
+    )
+    return with_window(with_max_df(command))
+
+
 @main.command(epilog=EPILOG)
 @click.argument("candidate")
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
@@ -329,20 +348,7 @@ def index() -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The index file to write (atomically)."
 )
-@click.option(
-    "--window",
-    type=click.IntRange(1, 256),
-    default=_core.DEFAULT_WINDOW,
-    show_default=True,
-    help="Winnowing window (1 keeps every n-gram).",
-)
-@click.option(
-    "--max-df",
-    type=click.IntRange(2, MAX_COUNT),
-    default=_core.DEFAULT_MAX_DF,
-    show_default=True,
-    help="Fingerprints in more documents than this are boilerplate and ignored.",
-)
+@index_options
 def index_build(corpus: str, output: Path, window: int, max_df: int) -> None:
     """Index CORPUS: a directory (recursive), a .jsonl file, or - for paths on stdin."""
     from provenance.corpus import IndexOptions, build_index
@@ -449,20 +455,7 @@ def search_command(
     default=None,
     help="Reused words outside quotations that link two documents.  [default: 15]",
 )
-@click.option(
-    "--window",
-    type=click.IntRange(1, 256),
-    default=_core.DEFAULT_WINDOW,
-    show_default=True,
-    help="Winnowing window (1 keeps every n-gram).",
-)
-@click.option(
-    "--max-df",
-    type=click.IntRange(2, MAX_COUNT),
-    default=_core.DEFAULT_MAX_DF,
-    show_default=True,
-    help="Fingerprints in more documents than this are boilerplate and ignored.",
-)
+@index_options
 @alignment_options
 def corpus_command(
     corpus: str,
