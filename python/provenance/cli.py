@@ -6,10 +6,14 @@ line on stderr naming the file and the problem.
 
 from __future__ import annotations
 
+import math
 import os
+import re
+import secrets
+import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -17,7 +21,7 @@ import click
 
 from provenance import _core
 from provenance.align import AlignOptions
-from provenance.read import InputError
+from provenance.read import DEFAULT_MAX_BYTES, InputError, format_size, input_name, input_size_limit, printable
 
 EXIT_USAGE = 2
 # Loops shorter than this finish before a progress bar would be read.
@@ -28,27 +32,160 @@ EPILOG = "Exit codes: 0 done (whatever was found), 2 bad input or usage."
 # counts are stored in 32 bits.
 MAX_GAP = 1000
 MAX_COUNT = 2**32 - 1
+# --max-size takes bytes or a number with K, M or G (powers of 1024); a terabyte is beyond any text.
+MAX_INPUT_SIZE = 2**40
+_SIZE = re.compile(r"(\d{1,15})\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
+_FILE_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"provenance: error: {message}", err=True)
+    # Names and ids in the message come from the user's files: one line, no terminal controls.
+    click.echo(f"provenance: error: {printable(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
 
-def write_atomically(path: Path, content: str) -> None:
-    """Write `content` to `path` through a temporary file, so no reader sees half a report."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        fail(f"{path}: directory {directory} does not exist")
+class OneLineUsage(click.Group):
+    """Usage errors as one line (``provenance: error: ...``) and exit 2, like bad input, instead
+    of click's usage block. Subcommands' errors reach the top group's invoke, so only it needs
+    this class."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as err:
+            _usage_failure(err)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as err:
+            _usage_failure(err)
+
+
+def _usage_failure(err: click.UsageError) -> NoReturn:
+    # A group run without a command shows its help, as before.
+    if type(err).__name__ == "NoArgsIsHelpError":  # click 8.2 and later
+        raise err
+    where = f" (see '{err.ctx.command_path} --help')" if err.ctx is not None else ""
+    fail(err.format_message().rstrip(".") + where)
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from 500000, 64M or 1G (K, M, G: powers of 1024)."""
+    match = _SIZE.fullmatch(text.strip())
+    if match is None:
+        raise click.BadParameter(f"{text!r} is not a size such as 500000, 64M or 1G")
+    size = int(match[1]) << 10 * " kmg".index(match[2].lower() or " ")
+    if not 1 <= size <= MAX_INPUT_SIZE:
+        raise click.BadParameter(f"{text} is not between 1 byte and {format_size(MAX_INPUT_SIZE)}")
+    return size
+
+
+def _limit_input_size(ctx: click.Context, _param: click.Parameter, value: str) -> None:
+    ctx.with_resource(input_size_limit(parse_size(value)))
+
+
+def max_size_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--max-size: inputs larger than this are refused (a device or endless pipe stops there)."""
+    return click.option(
+        "--max-size",
+        default=f"{DEFAULT_MAX_BYTES // 2**20}M",
+        show_default=True,
+        expose_value=False,
+        callback=_limit_input_size,
+        help="Refuse any input text larger than this (bytes, or with K, M, G).",
+    )(command)
+
+
+def _stdout_for_dash(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    return None if value is not None and str(value) == "-" else value
+
+
+def output_option(help_text: str, *, required: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """-o/--output FILE; ``-o -`` is standard output unless an output file is `required`."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        required=required,
+        callback=None if required else _stdout_for_dash,
+        help=help_text,
+    )
+
+
+def output_target(path: Path) -> Path:
+    """The regular file a report at `path` is written to: `path` itself, or the file a symbolic
+    link there points to (the link stays). Anything else (a device, a pipe, a directory) is
+    refused: renaming over it would replace it."""
+    target = Path(os.path.realpath(path))
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as tmp:
-            tmp.write(content)
-        os.replace(tmp_name, path)
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            fail(f"{path}: directory {target.parent} does not exist")
+        return target
     except OSError as err:
-        if "tmp_name" in locals() and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
         fail(f"{path}: cannot be written ({err.strerror or err})")
+    if stat.S_ISDIR(mode):
+        fail(f"{path}: is a directory")
+    for is_kind, kind in _FILE_KINDS:
+        if is_kind(mode):
+            fail(f"{path}: is {kind}, not a regular file; not replaced (-o - writes to standard output)")
+    return target
+
+
+def refuse_overwriting_inputs(output: Path | None, inputs: Iterable[str | Path]) -> None:
+    """A report written over one of its own inputs would lose it."""
+    if output is None or not output.exists():
+        return
+    for name in inputs:
+        with suppress(OSError):
+            if str(name) != "-" and os.path.samefile(name, output):
+                fail(f"{output}: is the input {name}; write the report elsewhere")
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write `content` to `path` through a temporary file beside it, renamed over it once whole,
+    so no reader sees half a report and a failed run leaves the old one. A new file gets the
+    mode the umask gives, an existing one keeps its mode."""
+    target = output_target(path)
+    data = content.encode("utf-8")
+    try:
+        existing_mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        existing_mode = None
+    tmp: Path | None = None
+    try:
+        fd, tmp = _create_beside(target)
+        with os.fdopen(fd, "wb") as handle:
+            if existing_mode is not None:
+                os.fchmod(handle.fileno(), existing_mode)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as err:
+        if tmp is not None:
+            with suppress(FileNotFoundError):
+                os.unlink(tmp)
+        fail(f"{path}: cannot be written ({err.strerror or err})")
+
+
+def _create_beside(target: Path) -> tuple[int, Path]:
+    # os.open with 0o666 lets the umask decide the mode (mkstemp would force 0600).
+    while True:
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
 
 
 def emit(rendered: str, output: Path | None) -> None:
@@ -84,7 +221,7 @@ def print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
         ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
+@click.group(cls=OneLineUsage, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.option(
     "--version",
     is_flag=True,
@@ -155,15 +292,11 @@ def index_options(command: Callable[..., Any]) -> Callable[..., Any]:
     show_default=True,
     help="Report format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
-)
+@output_option("Write the report to this file instead of standard output (- for standard output).")
 @click.option("--summary", is_flag=True, help="A few lines only (text format).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal; NO_COLOR is honoured).")
 @alignment_options
+@max_size_option
 def compare(
     candidate: str,
     sources: tuple[str, ...],
@@ -184,6 +317,7 @@ def compare(
         fail("only one input can be read from standard input")
     if len(sources) > 1 and output_format == "html":
         fail("--format html shows one source at a time: give a single SOURCE, or use text or json")
+    refuse_overwriting_inputs(output, [candidate, *sources])
     options = {"ngram": ngram, "max_gap": max_gap, "min_matched": min_matched}
     colored = use_color(color, output)
     try:
@@ -233,7 +367,7 @@ def eval_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
     with_json = click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
     with_lexical = click.option("--lexical", is_flag=True, help=LEXICAL_HELP)
-    return with_json(with_lexical(click.pass_obj(with_settings)))
+    return max_size_option(with_json(with_lexical(click.pass_obj(with_settings))))
 
 
 def _run_eval(settings: dict[str, bool], run: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> None:
@@ -275,7 +409,7 @@ def eval_clough(settings: dict[str, bool], folder: Path) -> None:
 
 @evaluate_group.command("mrpc", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--limit", type=click.IntRange(1), help="Only the first LIMIT pairs.")
+@click.option("--limit", type=click.IntRange(1, MAX_COUNT), help="Only the first LIMIT pairs.")
 @eval_options
 def eval_mrpc(settings: dict[str, bool], folder: Path, limit: int | None) -> None:
     """MRPC test set: the paraphrase decision on sentence pairs."""
@@ -287,7 +421,7 @@ def eval_mrpc(settings: dict[str, bool], folder: Path, limit: int | None) -> Non
 @evaluate_group.command("paws", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--split", type=click.Choice(["test", "dev"]), default="test", show_default=True)
-@click.option("--limit", type=click.IntRange(1), help="Only the first LIMIT pairs.")
+@click.option("--limit", type=click.IntRange(1, MAX_COUNT), help="Only the first LIMIT pairs.")
 @eval_options
 def eval_paws(settings: dict[str, bool], folder: Path, split: str, limit: int | None) -> None:
     """PAWS-Wiki: same words, other meaning, must not pass as a paraphrase."""
@@ -299,7 +433,7 @@ def eval_paws(settings: dict[str, bool], folder: Path, split: str, limit: int | 
 @evaluate_group.command("xsumfaith", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.argument("frank", type=click.Path(path_type=Path))
-@click.option("--limit", type=click.IntRange(1), help="Only the first LIMIT summaries.")
+@click.option("--limit", type=click.IntRange(1, MAX_COUNT), help="Only the first LIMIT summaries.")
 @eval_options
 def eval_xsumfaith(settings: dict[str, bool], folder: Path, frank: Path, limit: int | None) -> None:
     """XSumFaith extrinsic (added-content) spans, with the articles FRANK ships."""
@@ -316,7 +450,7 @@ def _on_terminal() -> bool:
 def _progress_note(message: str) -> None:
     """A status line on a terminal; nothing when stderr is redirected."""
     if _on_terminal():
-        click.echo(f"provenance: {message}", err=True)
+        click.echo(f"provenance: {printable(message)}", err=True)
 
 
 def _progress(items: Sequence[T], description: str, min_items: int = PROGRESS_MIN_ITEMS) -> Iterable[T]:
@@ -345,36 +479,40 @@ def index() -> None:
 
 @index.command("build", epilog=EPILOG)
 @click.argument("corpus")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The index file to write (atomically)."
-)
+@output_option("The index file to write (atomically).", required=True)
 @index_options
+@max_size_option
 def index_build(corpus: str, output: Path, window: int, max_df: int) -> None:
     """Index CORPUS: a directory (recursive), a .jsonl file, or - for paths on stdin."""
     from provenance.corpus import IndexOptions, build_index
 
+    output_target(output)
+    refuse_overwriting_inputs(output, [corpus])
     records = _read_corpus_or_fail(corpus)
     _progress_note(f"indexing {len(records)} documents ...")
     try:
         built = build_index(records, output, IndexOptions(window=window, max_df=max_df))
     except InputError as err:
         fail(str(err))
-    click.echo(f"{output}: {len(built)} documents, {built.postings} fingerprints", err=True)
+    click.echo(f"{printable(str(output))}: {len(built)} documents, {built.postings} fingerprints", err=True)
 
 
 @index.command("add", epilog=EPILOG)
 @click.argument("index_path", metavar="INDEX", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("corpus")
+@max_size_option
 def index_add(index_path: Path, corpus: str) -> None:
     """Add the documents of CORPUS to INDEX."""
     from provenance.corpus import add_to_index
 
+    output_target(index_path)
+    refuse_overwriting_inputs(index_path, [corpus])
     records = _read_corpus_or_fail(corpus)
     try:
         extended = add_to_index(index_path, records)
     except InputError as err:
         fail(str(err))
-    click.echo(f"{index_path}: {len(extended)} documents, {extended.postings} fingerprints", err=True)
+    click.echo(f"{printable(str(index_path))}: {len(extended)} documents, {extended.postings} fingerprints", err=True)
 
 
 @main.command("search", epilog=EPILOG)
@@ -386,15 +524,11 @@ def index_add(index_path: Path, corpus: str) -> None:
     required=True,
     help="An index written by `provenance index build`.",
 )
-@click.option("-k", "k", type=click.IntRange(1), default=10, show_default=True, help="Sources to list.")
+@click.option("-k", "k", type=click.IntRange(1, MAX_COUNT), default=10, show_default=True, help="Sources to list.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the result to this file instead of standard output.",
-)
+@output_option("Write the result to this file instead of standard output (- for standard output).")
 @alignment_options
+@max_size_option
 def search_command(
     candidate: str, index_path: Path, k: int, output_format: str, output: Path | None, ngram: int, max_gap: int, min_matched: int
 ) -> None:
@@ -404,6 +538,7 @@ def search_command(
     from provenance.corpus import load_index, search
     from provenance.read import read_text
 
+    refuse_overwriting_inputs(output, [candidate, index_path])
     try:
         text = read_text(candidate)
         loaded = load_index(index_path)
@@ -411,26 +546,32 @@ def search_command(
     except InputError as err:
         fail(str(err))
     if output_format == "json":
-        rendered = (
-            json.dumps(
-                {"candidate": candidate, "index": str(index_path), "sources": [h.to_dict() for h in hits]},
-                ensure_ascii=False,
-                indent=1,
-            )
-            + "\n"
-        )
+        result = {"candidate": input_name(candidate), "index": input_name(index_path), "sources": [h.to_dict() for h in hits]}
+        rendered = json.dumps(_finite(result), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     else:
-        lines = [f"{candidate}: {len(hits)} likely source(s) in {index_path}"]
+        lines = [f"{printable(input_name(candidate))}: {len(hits)} likely source(s) in {printable(input_name(index_path))}"]
         for rank, h in enumerate(hits, start=1):
             lines.append(
-                f"{rank:>3}. {h.id}  score {h.score:.3f}  ({h.matched} words in {len(h.passages)} "
+                f"{rank:>3}. {printable(h.id)}  score {h.score:.3f}  ({h.matched} words in {len(h.passages)} "
                 f"passage(s), {h.shared} shared fingerprints)"
             )
             for p in h.passages[:5]:
                 excerpt = " ".join(text[p.candidate[0] : p.candidate[1]].split())
-                lines.append(f"       {p.kind} {p.candidate[0]}-{p.candidate[1]}: {excerpt[:100]}")
+                lines.append(f"       {p.kind} {p.candidate[0]}-{p.candidate[1]}: {printable(excerpt[:100])}")
         rendered = "\n".join(lines) + "\n"
     emit(rendered, output)
+
+
+def _finite(value: Any) -> Any:
+    """`value` with NaN and infinities as null: JSON has no such numbers (an index written by
+    another tool may hold them in its metadata)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    return value
 
 
 @main.command("corpus", epilog=EPILOG)
@@ -443,20 +584,16 @@ def search_command(
     show_default=True,
     help="Pairs and clusters as JSON lines or CSV, or the reuse graph.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the result to this file instead of standard output.",
-)
+@output_option("Write the result to this file instead of standard output (- for standard output).")
 @click.option(
     "--min-prose-words",
-    type=click.IntRange(1),
+    type=click.IntRange(1, MAX_COUNT),
     default=None,
     help="Reused words outside quotations that link two documents.  [default: 15]",
 )
 @index_options
 @alignment_options
+@max_size_option
 def corpus_command(
     corpus: str,
     output_format: str,
@@ -473,6 +610,7 @@ def corpus_command(
     from provenance.render.corpus import RENDERERS
     from provenance.thresholds import MIN_PROSE_WORDS
 
+    refuse_overwriting_inputs(output, [corpus])
     records = _read_corpus_or_fail(corpus)
     _progress_note(f"comparing {len(records)} documents ...")
     reuse = find_reuse(

@@ -5,15 +5,20 @@ input, one a line."""
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, BinaryIO, Protocol, TypeVar
 
-from provenance.read import InputError, read_document
+from provenance.read import STDIN_NAME, InputError, input_name, max_input_bytes, read_document
 
 T = TypeVar("T")
+# A lone surrogate ("\ud800" in JSON) is no character: it cannot be written out as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class Progress(Protocol):
@@ -45,16 +50,19 @@ def no_progress(items: Sequence[T], description: str) -> Iterable[T]:
 
 def read_corpus(source: str | Path, progress: Progress = no_progress) -> list[Record]:
     """The documents of a directory, a ``.jsonl`` file, or ``-`` (paths on standard input)."""
-    name = str(source)
-    if name == "-":
-        paths = [line.strip() for line in sys.stdin if line.strip()]
-        return _unique([_read_file(Path(p), p) for p in progress(paths, "reading")], "<stdin>")
+    name = input_name(source)
+    if str(source) == "-":
+        if sys.stdin is None:  # file descriptor 0 closed
+            raise InputError(STDIN_NAME, "standard input is closed")
+        lines = (os.fsdecode(line.strip()) for line in _bounded_lines(sys.stdin.buffer, STDIN_NAME))
+        paths = [line for line in lines if line]
+        return _unique([_read_file(Path(p), input_name(p)) for p in progress(paths, "reading")], STDIN_NAME)
     path = Path(source)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
         if not files:
             raise InputError(name, "holds no files")
-        return [_read_file(p, p.relative_to(path).as_posix()) for p in progress(files, "reading")]
+        return [_read_file(p, input_name(p.relative_to(path).as_posix())) for p in progress(files, "reading")]
     if not path.exists():
         raise InputError(name, "no such file or directory")
     return _unique(list(_read_jsonl(path)), name)
@@ -69,33 +77,73 @@ def _read_file(path: Path, doc_id: str) -> Record:
     return Record(doc_id, text)
 
 
+def _bounded_lines(handle: BinaryIO, name: str) -> Iterator[bytes]:
+    """The lines of `handle`, each refused beyond the input size limit (a device such as
+    /dev/zero is one endless line)."""
+    limit = max_input_bytes()
+    for number, line in enumerate(iter(lambda: handle.readline(limit + 1), b""), start=1):
+        if len(line) > limit:
+            raise InputError(name, f"line {number} is longer than the input size limit (see --max-size)")
+        yield line
+
+
 def _read_jsonl(path: Path) -> Iterator[Record]:
+    name = input_name(path)
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
     except OSError as err:
-        raise InputError(str(path), f"cannot be read ({err.strerror or err})") from None
+        raise InputError(name, f"cannot be read ({err.strerror or err})") from None
     with handle:
         try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                where = f"line {number}"
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise InputError(str(path), f"{where}: not JSON ({err.msg})") from None
-                if not isinstance(obj, dict):
-                    raise InputError(str(path), f"{where}: not a JSON object")
-                doc_id, text, date = obj.pop("id", None), obj.pop("text", None), obj.pop("date", None)
-                if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
-                    raise InputError(str(path), f"{where}: needs an 'id' (string or integer)")
-                if not isinstance(text, str) or not text.strip():
-                    raise InputError(str(path), f"{where}: needs a non-empty 'text' string")
-                if date is not None and not isinstance(date, str):
-                    raise InputError(str(path), f"{where}: 'date' must be a string (ISO 8601)")
-                yield Record(str(doc_id), text, date, obj)
+            for number, raw in enumerate(_bounded_lines(handle, name), start=1):
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                if line.strip():
+                    yield _record(json_object(line, f"line {number}", name), f"line {number}", name)
         except UnicodeDecodeError:
-            raise InputError(str(path), "is not UTF-8 (JSON lines must be)") from None
+            raise InputError(name, "is not UTF-8 (JSON lines must be)") from None
+        except OSError as err:
+            raise InputError(name, f"cannot be read ({err.strerror or err})") from None
+
+
+def _refuse_constant(constant: str) -> None:
+    raise ValueError(f"{constant} is not a JSON number")
+
+
+def json_object(line: str, where: str, name: str) -> dict[str, Any]:
+    """One JSON object, or an InputError naming `where` it failed: a syntax error, NaN or
+    Infinity, a number too long or too large, nesting too deep, a lone surrogate."""
+    try:
+        obj = json.loads(line, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except json.JSONDecodeError as err:
+        raise InputError(name, f"{where}: not JSON ({err.msg})") from None
+    except ValueError as err:  # an integer past Python's 4,300 digits, NaN, 1e999
+        raise InputError(name, f"{where}: not JSON ({str(err).split(':')[0]})") from None
+    except RecursionError:
+        raise InputError(name, f"{where}: not JSON (nested too deeply)") from None
+    if not isinstance(obj, dict):
+        raise InputError(name, f"{where}: not a JSON object")
+    # Surrogates can only come from \\u escapes; look at the decoded object only when one is there.
+    if _SURROGATE_ESCAPE.search(line) and _SURROGATE.search(json.dumps(obj, ensure_ascii=False)):
+        raise InputError(name, f"{where}: holds a lone surrogate (such as \\ud800), which is not a character")
+    return obj
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text} is too large for a JSON number")
+    return value
+
+
+def _record(obj: dict[str, Any], where: str, name: str) -> Record:
+    doc_id, text, date = obj.pop("id", None), obj.pop("text", None), obj.pop("date", None)
+    if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
+        raise InputError(name, f"{where}: needs an 'id' (string or integer)")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(name, f"{where}: needs a non-empty 'text' string")
+    if date is not None and not isinstance(date, str):
+        raise InputError(name, f"{where}: 'date' must be a string (ISO 8601)")
+    return Record(str(doc_id), text, date, obj)
 
 
 def _unique(records: list[Record], name: str) -> list[Record]:

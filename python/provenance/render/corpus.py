@@ -1,21 +1,38 @@
-"""Every reuse pair of a collection, and its clusters, as JSON lines, CSV, DOT or GraphML."""
+"""Every reuse pair of a collection, and its clusters, as JSON lines, CSV, DOT or GraphML.
+
+Document ids come from file names and JSON lines, so each format gets them escaped its own way:
+CSV cells that a spreadsheet would run as a formula, characters XML 1.0 does not allow, and DOT's
+quotes and backslashes.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from xml.sax.saxutils import quoteattr
 
 from provenance.corpus import CorpusReuse
+from provenance.read import printable
+
+# OWASP's CSV injection rule: a cell starting with one of these is a formula to a spreadsheet.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Everything outside XML 1.0's Char production (not even a character reference may name these).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def to_jsonl(reuse: CorpusReuse) -> str:
-    lines = [json.dumps(p.to_dict(), ensure_ascii=False) for p in reuse.pairs]
+    lines = [json.dumps(p.to_dict(), ensure_ascii=False, allow_nan=False) for p in reuse.pairs]
     lines += [
         json.dumps({"type": "cluster", "cluster": i, "documents": c}, ensure_ascii=False) for i, c in enumerate(reuse.clusters)
     ]
     return "".join(line + "\n" for line in lines)
+
+
+def csv_cell(value: str) -> str:
+    """`value` as a spreadsheet shows it and does not run it: a leading ``'`` before a formula."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def to_csv(reuse: CorpusReuse) -> str:
@@ -25,13 +42,29 @@ def to_csv(reuse: CorpusReuse) -> str:
     writer.writerow(["candidate", "source", "direction", "matched_words", "prose_words", "passages", "cluster"])
     for p in reuse.pairs:
         writer.writerow(
-            [p.candidate, p.source, p.direction or "", p.matched, p.prose_words, len(p.passages), cluster_of[p.candidate]]
+            [
+                csv_cell(p.candidate),
+                csv_cell(p.source),
+                p.direction or "",
+                p.matched,
+                p.prose_words,
+                len(p.passages),
+                cluster_of[p.candidate],
+            ]
         )
     return out.getvalue()
 
 
 def _dot_id(name: str) -> str:
-    return json.dumps(name)
+    # In a DOT string only \" is an escape; a doubled backslash is shown as one in a label, and
+    # doubling keeps a trailing backslash from escaping the closing quote. Controls, line breaks
+    # included, become \x.. text first.
+    return '"' + printable(name).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _xml_safe(text: str) -> str:
+    """`text` with the characters XML 1.0 forbids written as ``\\x01`` or ``\\udc80`` text."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def to_dot(reuse: CorpusReuse) -> str:
@@ -57,10 +90,11 @@ def to_graphml(reuse: CorpusReuse) -> str:
     ]
     for i, cluster in enumerate(reuse.clusters):
         for doc in cluster:
-            lines.append(f'    <node id={quoteattr(doc)}><data key="cluster">{i}</data></node>')
+            lines.append(f'    <node id={quoteattr(_xml_safe(doc))}><data key="cluster">{i}</data></node>')
     for p in reuse.pairs:
         lines.append(
-            f'    <edge source={quoteattr(p.source)} target={quoteattr(p.candidate)} directed="{str(bool(p.direction)).lower()}">'
+            f"    <edge source={quoteattr(_xml_safe(p.source))} target={quoteattr(_xml_safe(p.candidate))} "
+            f'directed="{str(bool(p.direction)).lower()}">'
             f'<data key="words">{p.matched}</data>'
             f'<data key="directed">{str(bool(p.direction)).lower()}</data></edge>'
         )

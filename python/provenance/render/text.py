@@ -1,7 +1,9 @@
 """Terminal rendering of a report with rich: verdict and coverage first, then what an editor acts on.
 
 Untrusted document text never goes through rich markup: it is wrapped in ``Text`` objects, so a
-candidate holding ``[bold]`` or ``[/]`` prints as written.
+candidate holding ``[bold]`` or ``[/]`` prints as written. Nor does it reach the terminal with its
+control characters: texts, names and ids go through ``printable`` (ESC shows as ``\\x1b``), with
+or without colour.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from provenance.read import printable
 from provenance.report import MultiSourceReport, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
@@ -70,9 +73,9 @@ def render_sources_text(multi: MultiSourceReport, *, color: bool, summary: bool 
     """One candidate against several sources: what comes from which source, then each
     comparison (in brief with ``summary``)."""
     text = multi.candidate.text
-    names = [report.source.name for report in multi.reports]
+    names = [printable(report.source.name) for report in multi.reports]
     parts: list[RenderableType] = [
-        Text.assemble(("Candidate ", "dim"), (multi.candidate.name, "bold"), f" against {len(names)} sources")
+        Text.assemble(("Candidate ", "dim"), (printable(multi.candidate.name), "bold"), f" against {len(names)} sources")
     ]
     for index, name in enumerate(names):
         chars = sum(a.passage.candidate[1] - a.passage.candidate[0] for a in multi.passages if a.source_index == index)
@@ -99,14 +102,15 @@ def render_sources_text(multi: MultiSourceReport, *, color: bool, summary: bool 
             )
         parts.append(table)
     for index, report in enumerate(multi.reports):
-        parts.append(_section(f"[{index + 1}] {report.source.name}"))
+        parts.append(_section(f"[{index + 1}] {printable(report.source.name)}"))
         parts += _summary(report) if summary else _full(report)
     return _print(parts, color, width)
 
 
 def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
-    """``text[span]`` on one line, cut in the middle with an ellipsis when longer than ``limit``."""
-    flat = _WHITESPACE.sub(" ", text[span[0] : span[1]]).strip()
+    """``text[span]`` on one line, safe to print, cut in the middle with an ellipsis when longer
+    than ``limit``."""
+    flat = printable(_WHITESPACE.sub(" ", text[span[0] : span[1]]).strip())
     if len(flat) <= limit:
         return flat
     # Cut at word boundaries on both sides so neither end shows half a word.
@@ -180,10 +184,10 @@ def _counts_line(report: Report) -> Text:
 def _header(report: Report) -> Text:
     return Text.assemble(
         ("Candidate ", "dim"),
-        (report.candidate.name, "bold"),
+        (printable(report.candidate.name), "bold"),
         f" ({report.candidate.length:,} chars)",
         ("  vs  source ", "dim"),
-        (report.source.name, "bold"),
+        (printable(report.source.name), "bold"),
         f" ({report.source.length:,} chars)",
     )
 
@@ -194,7 +198,7 @@ def _summary(report: Report) -> list[RenderableType]:
 
 def _full(report: Report) -> list[RenderableType]:
     parts: list[RenderableType] = [_header(report), _verdict_line(report)]
-    parts += [Text(f"  • {reason}") for reason in report.verdict.reasons]
+    parts += [Text(f"  • {printable(reason)}") for reason in report.verdict.reasons]
     parts += [_coverage_line(report), _coverage_bar(report)]
     labels = Counter(s.label for s in report.sentences)
     if labels:
@@ -221,12 +225,12 @@ def render_diff(diff: list[WordDiff]) -> Text:
         if line and not line.plain.endswith(" "):
             line.append(" ")
         if step.op == "equal":
-            line.append(step.candidate or step.source)
+            line.append(printable(step.candidate or step.source))
             continue
         if step.op in ("delete", "replace") and step.source:
-            line.append(f"[-{step.source}-]", style="red strike")
+            line.append(f"[-{printable(step.source)}-]", style="red strike")
         if step.op in ("insert", "replace") and step.candidate:
-            line.append(f"{{+{step.candidate}+}}", style="bold green")
+            line.append(f"{{+{printable(step.candidate)}+}}", style="bold green")
     return line
 
 
@@ -244,7 +248,7 @@ def _quote_block(report: Report, quote: QuoteFinding) -> list[RenderableType]:
     if quote.diff:
         lines.append(Text.assemble("    ", ("diff:      ", "dim"), render_diff(quote.diff)))
     if quote.reason:
-        lines.append(Text.assemble("    ", ("why:       ", "dim"), quote.reason))
+        lines.append(Text.assemble("    ", ("why:       ", "dim"), printable(quote.reason)))
     return lines
 
 
@@ -270,8 +274,8 @@ def _added_section(report: Report) -> list[RenderableType]:
     table.add_column("reason", ratio=3)
     table.add_column("at", style="dim", no_wrap=True)
     for claim in sorted(report.added, key=lambda a: a.candidate):
-        shown = claim.text or excerpt(report.candidate.text, claim.candidate)
-        table.add_row(Text(claim.type), Text(shown), Text(claim.reason), Text(_offsets(claim.candidate)))
+        shown = printable(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
+        table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(_offsets(claim.candidate)))
     return [_section(f"Added claims: {len(report.added)}"), table]
 
 
