@@ -24,20 +24,19 @@ pub struct Params {
     pub max_postings: usize,
 }
 
-// The defaults come from the sweep in `benches/tune_alignment.py` (its output is in
-// docs/alignment.md): over n in 3..=5, gap in {3, 6, 9} and minimum in {4, 6, 8} every setting
-// finds the same 91% of the development pair's copied sentences, so the choice rests on the
-// other columns.
-/// Four-word seeds. Three-word ones find slightly more of a copy with a word changed in eight
-/// (0.969 of its words, against 0.960) but make alignment half as slow again (2.0 ms against
-/// 1.3 ms on a 5,000-word pair) and join lightly edited sentences into near-verbatim passages
-/// that are paraphrases to a reader; five-word ones are no better (0.965).
+// The defaults come from the sweep in `benches/tune_alignment.py`; its output and the figures
+// behind each reason below are in docs/alignment.md. Every setting of the sweep finds the same
+// share of the development pair's copied sentences, so the choice rests on the other columns.
+/// Four-word seeds. Three-word ones find slightly more of a lightly edited copy but make
+/// alignment slower and join lightly edited sentences into near-verbatim passages that are
+/// paraphrases to a reader; five-word ones find hardly more (docs/alignment.md).
 pub const DEFAULT_NGRAM: usize = 4;
-/// Six: three misses edited copies (0.963), nine starts to join separate sentences (0.967).
+/// Six: three misses words of edited copies, nine starts to join separate sentences
+/// (docs/alignment.md).
 pub const DEFAULT_MAX_GAP: usize = 6;
-/// Six identical words: four lets stock phrases of independent reports through (139 words of
-/// passages between the independent seed report and the others, against 27), eight loses short
-/// copied quotations ("called Carney a very nice man") and light revisions.
+/// Six identical words: four lets stock phrases of independent reports through, eight loses
+/// short copied quotations ("called Carney a very nice man") and light revisions
+/// (docs/alignment.md).
 pub const DEFAULT_MIN_MATCHED: usize = 6;
 pub const DEFAULT_MAX_POSTINGS: usize = 32;
 

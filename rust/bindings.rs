@@ -721,33 +721,15 @@ impl PyEncoder {
         self.inner.hidden_size()
     }
 
-    /// Unit vectors of a padded batch (`ids` and `mask` rows of equal width, mask 1 for a real
-    /// token, 0 for padding) as little-endian f32, `dimension` values per sentence.
+    /// Unit vectors of a batch, one row of token ids per sentence (rows of any lengths), as
+    /// little-endian f32, `dimension` values per sentence.
     #[allow(clippy::needless_pass_by_value)]
     fn encode<'py>(
         &self,
         py: Python<'py>,
         ids: Vec<Vec<u32>>,
-        mask: Vec<Vec<u8>>,
     ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
-        let width = ids.first().map_or(0, Vec::len);
-        if width == 0 && !ids.is_empty() {
-            return Err(PyValueError::new_err("a sentence needs at least one token"));
-        }
-        if ids.len() != mask.len()
-            || ids
-                .iter()
-                .map(Vec::len)
-                .chain(mask.iter().map(Vec::len))
-                .any(|len| len != width)
-        {
-            return Err(PyValueError::new_err(
-                "ids and mask must be lists of equally long rows, one row per sentence",
-            ));
-        }
-        let flat_ids: Vec<u32> = ids.concat();
-        let flat_mask: Vec<bool> = mask.iter().flatten().map(|&m| m != 0).collect();
-        let vectors = run(py, || self.inner.encode(&flat_ids, &flat_mask, width))?;
+        let vectors = run(py, || self.inner.encode(&ids))?;
         let bytes: Vec<u8> = vectors.iter().flat_map(|v| v.to_le_bytes()).collect();
         Ok(pyo3::types::PyBytes::new(py, &bytes))
     }

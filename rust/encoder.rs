@@ -1,8 +1,8 @@
 //! The forward pass of a BERT sentence encoder (all-MiniLM-L6-v2) as sentence-transformers runs
 //! it: embeddings, the transformer layers, mean pooling over the mask, L2 normalisation, in f32.
 //!
-//! Padding never enters the computation: the real tokens of every sentence are packed into one
-//! matrix, since every stage but attention is per token and attention only reads real keys. The
+//! Sentences of any lengths go in unpadded: the tokens of every sentence are packed into one
+//! matrix, since every stage but attention is per token and attention stays within a sentence. The
 //! matrix products use the `gemm` crate (AVX-512 when the CPU has it, rayon threads).
 
 use std::fmt;
@@ -18,7 +18,7 @@ pub enum EncoderError {
     Io(std::io::Error),
     /// The model files are malformed or describe a model this pass does not implement.
     Model(String),
-    /// The token ids or mask handed to `encode` do not fit the model.
+    /// A row of token ids handed to `encode` does not fit the model.
     Input(String),
 }
 
@@ -388,52 +388,39 @@ impl Encoder {
         self.hidden
     }
 
-    /// Unit-length sentence vectors, `hidden_size` values per sentence, for a padded batch:
-    /// `ids` and `mask` hold `width` entries per sentence; a token counts where its mask is set,
-    /// and its position is its column.
-    pub fn encode(
-        &self,
-        ids: &[u32],
-        mask: &[bool],
-        width: usize,
-    ) -> Result<Vec<f32>, EncoderError> {
+    /// Unit-length sentence vectors, `hidden_size` values per sentence, one sentence per row of
+    /// token ids; rows may differ in length, and a token's position is its index in its row.
+    pub fn encode(&self, rows: &[Vec<u32>]) -> Result<Vec<f32>, EncoderError> {
         let input_error = |m: String| Err(EncoderError::Input(m));
-        if ids.len() != mask.len()
-            || (width == 0 && !ids.is_empty())
-            || (width > 0 && ids.len() % width != 0)
-        {
-            return input_error(format!(
-                "ids ({}) and mask ({}) are not both sentences of {width} tokens",
-                ids.len(),
-                mask.len()
-            ));
+        for (index, row) in rows.iter().enumerate() {
+            if row.is_empty() {
+                return input_error(format!(
+                    "row {index} has no tokens: a sentence needs at least one"
+                ));
+            }
+            if row.len() > self.max_positions {
+                return input_error(format!(
+                    "row {index} has {} tokens, more than the model's {} positions",
+                    row.len(),
+                    self.max_positions
+                ));
+            }
+            if let Some(id) = row.iter().find(|&&id| id as usize >= self.vocabulary) {
+                return input_error(format!(
+                    "row {index}: token id {id} is outside the vocabulary of {}",
+                    self.vocabulary
+                ));
+            }
         }
-        if width > self.max_positions {
-            return input_error(format!(
-                "{width} tokens exceed the model's {} positions",
-                self.max_positions
-            ));
-        }
-        if let Some(id) = ids.iter().find(|&&id| id as usize >= self.vocabulary) {
-            return input_error(format!(
-                "token id {id} is outside the vocabulary of {}",
-                self.vocabulary
-            ));
-        }
-        if width == 0 {
-            return Ok(Vec::new());
-        }
-        // The real tokens, packed: (id, position), and where each sentence's tokens start.
-        let mut tokens = Vec::new();
-        let mut starts = vec![0];
-        for (sentence_ids, sentence_mask) in ids.chunks_exact(width).zip(mask.chunks_exact(width)) {
+        // The tokens of every row, packed: (id, position), and where each row's tokens start.
+        let mut tokens = Vec::with_capacity(rows.iter().map(Vec::len).sum());
+        let mut starts = Vec::with_capacity(rows.len() + 1);
+        starts.push(0);
+        for row in rows {
             tokens.extend(
-                sentence_ids
-                    .iter()
-                    .zip(sentence_mask)
+                row.iter()
                     .enumerate()
-                    .filter(|(_, (_, real))| **real)
-                    .map(|(position, (&id, _))| (id as usize, position)),
+                    .map(|(position, &id)| (id as usize, position)),
             );
             starts.push(tokens.len());
         }
@@ -758,47 +745,62 @@ mod tests {
     }
 
     #[test]
-    fn padding_changes_nothing_and_rows_are_unit_vectors() {
+    fn a_batch_of_ragged_rows_equals_its_rows_one_by_one() {
         let encoder = tiny_encoder();
-        let alone = encoder.encode(&[3, 7, 11], &[true; 3], 3).unwrap();
-        // The same sentence padded (with arbitrary ids) beside a longer one.
-        let ids = [3, 7, 11, 19, 5, 2, 9, 14, 1, 6, 8, 4];
-        let mask = [
-            true, true, true, false, false, false, true, true, true, true, true, true,
+        let rows = [
+            vec![3, 7, 11],
+            vec![19, 5, 2, 9, 14, 1],
+            vec![8],
+            vec![6, 4],
         ];
-        let batch = encoder.encode(&ids, &mask, 6).unwrap();
-        assert_eq!(batch.len(), 2 * 8);
-        for (a, b) in alone.iter().zip(&batch[..8]) {
-            assert!((a - b).abs() < 1e-6, "{alone:?} vs {:?}", &batch[..8]);
-        }
-        for vector in batch.chunks_exact(8) {
+        let batch = encoder.encode(&rows).unwrap();
+        assert_eq!(batch.len(), rows.len() * 8);
+        for (row, vector) in rows.iter().zip(batch.chunks_exact(8)) {
+            let alone = encoder.encode(std::slice::from_ref(row)).unwrap();
+            for (a, b) in alone.iter().zip(vector) {
+                assert!((a - b).abs() < 1e-6, "{row:?}: {alone:?} vs {vector:?}");
+            }
             let length: f32 = vector.iter().map(|v| v * v).sum::<f32>().sqrt();
             assert!((length - 1.0).abs() < 1e-5);
         }
         // Distinct sentences, distinct vectors: the pass is not constant.
         assert!(
-            alone
+            batch[..8]
                 .iter()
-                .zip(&batch[8..])
+                .zip(&batch[8..16])
                 .any(|(a, b)| (a - b).abs() > 1e-3)
         );
+        // A token's position counts: the same ids in another order give another vector.
+        let reordered = encoder.encode(&[vec![11, 7, 3]]).unwrap();
+        assert!(
+            reordered
+                .iter()
+                .zip(&batch[..8])
+                .any(|(a, b)| (a - b).abs() > 1e-3)
+        );
+        assert!(encoder.encode(&[]).unwrap().is_empty());
     }
 
     #[test]
-    fn inputs_that_do_not_fit_the_model_are_refused() {
+    fn rows_that_do_not_fit_the_model_are_refused_by_number() {
         let encoder = tiny_encoder();
-        assert!(matches!(
-            encoder.encode(&[20], &[true], 1),
-            Err(EncoderError::Input(_))
-        ));
-        assert!(matches!(
-            encoder.encode(&[1; 7], &[true; 7], 7),
-            Err(EncoderError::Input(_))
-        ));
-        assert!(matches!(
-            encoder.encode(&[1, 2, 3], &[true; 3], 2),
-            Err(EncoderError::Input(_))
-        ));
-        assert!(encoder.encode(&[], &[], 0).unwrap().is_empty());
+        let refusal = |rows: &[Vec<u32>]| match encoder.encode(rows) {
+            Err(EncoderError::Input(message)) => message,
+            other => panic!("{rows:?} gave {other:?}"),
+        };
+        // The tiny encoder has 6 positions and 20 word ids.
+        assert_eq!(
+            refusal(&[vec![1, 2], vec![]]),
+            "row 1 has no tokens: a sentence needs at least one"
+        );
+        assert_eq!(
+            refusal(&[vec![1], vec![2], vec![1; 7]]),
+            "row 2 has 7 tokens, more than the model's 6 positions"
+        );
+        assert_eq!(
+            refusal(&[vec![19, 20]]),
+            "row 0: token id 20 is outside the vocabulary of 20"
+        );
+        assert!(encoder.encode(&[vec![1; 6]]).is_ok());
     }
 }

@@ -75,16 +75,31 @@ def test_vector_does_not_depend_on_batch(encoder: SentenceEncoder) -> None:
     short = "Markets fell."
     batch = [
         short,
-        "A much longer sentence that forces the short one to be padded inside the same batch.",
+        "A much longer sentence than the short one, encoded beside it in the same batch.",
         "Another sentence of middling length about trade.",
     ]
     alone = encoder.encode([short])[0]
-    padded = encoder.encode(batch)[0]
-    np.testing.assert_allclose(padded, alone, atol=1e-5)
+    beside_longer = encoder.encode(batch)[0]
+    np.testing.assert_allclose(beside_longer, alone, atol=1e-5)
+
+
+def test_core_takes_ragged_rows_and_names_a_row_that_does_not_fit(encoder: SentenceEncoder) -> None:
+    core = encoder._core
+    rows = [[101, 3006, 3062, 1012, 102], [101, 102], [101, 2178, 102]]
+    together = np.frombuffer(core.encode(rows), dtype="<f4").reshape(len(rows), core.dimension)
+    for row, vector in zip(rows, together, strict=True):
+        np.testing.assert_allclose(np.frombuffer(core.encode([row]), dtype="<f4"), vector, atol=1e-5)
+    assert core.encode([]) == b""
+    with pytest.raises(ValueError, match="row 1 has no tokens"):
+        core.encode([[101, 102], []])
+    with pytest.raises(ValueError, match="row 2 has 513 tokens, more than the model's 512 positions"):
+        core.encode([[101, 102], [101, 102], [101] * 513])
+    with pytest.raises(ValueError, match="row 0: token id 30522 is outside the vocabulary"):
+        core.encode([[101, 30522, 102]])
 
 
 def test_order_is_preserved_across_batches(encoder: SentenceEncoder) -> None:
-    # Lengths sorted internally and several batches: each row must still belong to its input.
+    # Sentences of different lengths over several batches: each row must still belong to its input.
     texts = [f"Sentence number {n} " + "word " * (n % 7) for n in range(10)]
     together = encoder.encode(texts, batch_size=3)
     one_by_one = np.stack([encoder.encode([text])[0] for text in texts])

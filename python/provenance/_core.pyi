@@ -220,6 +220,7 @@ class Encoder:
         """Raises ValueError for a model whose pipeline it does not implement, OSError when unreadable."""
     @property
     def dimension(self) -> int: ...
-    def encode(self, ids: list[list[int]], mask: list[list[int]]) -> bytes:
-        """Unit vectors of a padded batch (rows of equal width; mask 1 real, 0 padding) as
+    def encode(self, ids: list[list[int]]) -> bytes:
+        """Unit vectors of a batch, one row of token ids per sentence (rows of any lengths, each
+        non-empty and within the model's positions, else ValueError naming the row), as
         little-endian f32, `dimension` values per sentence, the GIL released."""

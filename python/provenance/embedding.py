@@ -86,7 +86,7 @@ class SentenceEncoder:
         self.max_seq_length = int(_read_json(directory / "sentence_bert_config.json")["max_seq_length"])
         self._tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         # tokenizer.json ships a fixed padding to 128 and truncation at 128; the sentence model
-        # truncates at max_seq_length and pads per batch, which encode() does itself.
+        # truncates at max_seq_length, and the core takes rows of any lengths, so nothing is padded.
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(max_length=self.max_seq_length)
 
@@ -105,16 +105,11 @@ class SentenceEncoder:
         if not texts:
             return embeddings
         encodings = self._tokenizer.encode_batch(texts)
-        lengths = [len(encoding.ids) for encoding in encodings]
-        # Batches of similar lengths carry little padding.
-        order = np.argsort(lengths, kind="stable")
+        # Nothing is padded, so batches need no sorting by length; their size only bounds memory.
         for start in range(0, len(texts), batch_size):
-            batch = order[start : start + batch_size]
-            width = max(lengths[index] for index in batch)
-            ids = [encodings[index].ids + [0] * (width - lengths[index]) for index in batch]
-            mask = [[1] * lengths[index] + [0] * (width - lengths[index]) for index in batch]
-            vectors = self._core.encode(ids, mask)
-            embeddings[batch] = np.frombuffer(vectors, dtype="<f4").reshape(len(batch), self.dimension)
+            batch = encodings[start : start + batch_size]
+            vectors = self._core.encode([encoding.ids for encoding in batch])
+            embeddings[start : start + len(batch)] = np.frombuffer(vectors, dtype="<f4").reshape(len(batch), self.dimension)
         return embeddings
 
 
