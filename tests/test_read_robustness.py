@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance.read import InputError, input_size_limit, printable, read_document, read_text
+from provenance.read import InputError, input_name, input_size_limit, printable, read_document, read_text
 
 PROSE = "Öld Mïll café reopened on Monday, the owner said, after a winter of repairs.\n"
 
@@ -109,3 +109,7 @@ def test_input_names_and_printable() -> None:
     assert printable("line\n\tnext\x07", keep_lines=True) == "line\n\tnext\\x07"
     error = InputError("evil\x1b]0;title\x07\nname.txt", "no such file")
     assert str(error) == "evil\\x1b]0;title\\x07\\nname.txt: no such file"
+
+
+def test_file_names_that_are_not_utf8_are_shown_escaped() -> None:
+    assert input_name(os.fsdecode(b"caf\xe9.txt")) == "caf\\xe9.txt"
