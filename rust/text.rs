@@ -95,8 +95,6 @@ pub fn normalize_word_into(word: &str, out: &mut String) {
     }
 }
 
-/// `normalize_word` for ASCII, where there is nothing to decompose or fold: most words of most
-/// texts, and ten times faster this way.
 /// For each ASCII byte, its lower-case form if it is a letter or digit, else 0.
 const ASCII_FOLD: [u8; 128] = {
     let mut table = [0u8; 128];
@@ -128,6 +126,8 @@ fn normalize_ascii_bytes(bytes: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+/// `normalize_word` for ASCII, where there is nothing to decompose or fold: most words of most
+/// texts, and a table look-up a byte is much cheaper than the Unicode path.
 fn normalize_ascii_word(word: &str, out: &mut String) {
     let bytes = word.as_bytes();
     if bytes.iter().all(u8::is_ascii_alphanumeric) {
