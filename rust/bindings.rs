@@ -78,13 +78,21 @@ struct PyAlignParams(Params);
 impl PyAlignParams {
     #[new]
     #[pyo3(signature = (*, ngram = wide(align::DEFAULT_NGRAM), max_gap = wide(align::DEFAULT_MAX_GAP),
-                        min_matched = wide(align::DEFAULT_MIN_MATCHED), max_postings = wide(align::DEFAULT_MAX_POSTINGS)))]
-    fn new(ngram: i128, max_gap: i128, min_matched: i128, max_postings: i128) -> PyResult<Self> {
+                        min_matched = wide(align::DEFAULT_MIN_MATCHED), max_postings = wide(align::DEFAULT_MAX_POSTINGS),
+                        merge_gap = wide(align::DEFAULT_MERGE_GAP)))]
+    fn new(
+        ngram: i128,
+        max_gap: i128,
+        min_matched: i128,
+        max_postings: i128,
+        merge_gap: i128,
+    ) -> PyResult<Self> {
         let params = Params {
             ngram: in_range("ngram", ngram, &align::NGRAM_RANGE)?,
             max_gap: in_range("max_gap", max_gap, &align::MAX_GAP_RANGE)?,
             min_matched: in_range("min_matched", min_matched, &align::MIN_MATCHED_RANGE)?,
             max_postings: in_range("max_postings", max_postings, &align::MAX_POSTINGS_RANGE)?,
+            merge_gap: in_range("merge_gap", merge_gap, &align::MERGE_GAP_RANGE)?,
         };
         Ok(Self(params.validate()?))
     }
@@ -105,12 +113,16 @@ impl PyAlignParams {
     fn max_postings(&self) -> usize {
         self.0.max_postings
     }
+    #[getter]
+    fn merge_gap(&self) -> usize {
+        self.0.merge_gap
+    }
 
     fn __repr__(&self) -> String {
         let p = self.0;
         format!(
-            "AlignParams(ngram={}, max_gap={}, min_matched={}, max_postings={})",
-            p.ngram, p.max_gap, p.min_matched, p.max_postings
+            "AlignParams(ngram={}, max_gap={}, min_matched={}, max_postings={}, merge_gap={})",
+            p.ngram, p.max_gap, p.min_matched, p.max_postings, p.merge_gap
         )
     }
 
@@ -126,6 +138,7 @@ impl PyAlignParams {
         keywords.set_item("max_gap", p.max_gap)?;
         keywords.set_item("min_matched", p.min_matched)?;
         keywords.set_item("max_postings", p.max_postings)?;
+        keywords.set_item("merge_gap", p.merge_gap)?;
         let rebuild = py.import("copyreg")?.getattr("__newobj_ex__")?;
         let arguments = PyTuple::new(
             py,
@@ -326,6 +339,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_MAX_GAP", align::DEFAULT_MAX_GAP)?;
     m.add("DEFAULT_MIN_MATCHED", align::DEFAULT_MIN_MATCHED)?;
     m.add("DEFAULT_MAX_POSTINGS", align::DEFAULT_MAX_POSTINGS)?;
+    m.add("DEFAULT_MERGE_GAP", align::DEFAULT_MERGE_GAP)?;
     m.add_class::<PyAlignParams>()?;
     m.add_class::<PyPassage>()?;
     m.add_function(wrap_pyfunction!(num_threads, m)?)?;

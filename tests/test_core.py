@@ -101,15 +101,17 @@ def test_align_many_equals_align_one_by_one() -> None:
 
 def test_align_params_default_to_the_measured_settings() -> None:
     params = _core.AlignParams()
-    assert (params.ngram, params.max_gap, params.min_matched, params.max_postings) == (
+    assert (params.ngram, params.max_gap, params.min_matched, params.max_postings, params.merge_gap) == (
         _core.DEFAULT_NGRAM,
         _core.DEFAULT_MAX_GAP,
         _core.DEFAULT_MIN_MATCHED,
         _core.DEFAULT_MAX_POSTINGS,
+        _core.DEFAULT_MERGE_GAP,
     )
     assert params == _core.AlignParams(ngram=_core.DEFAULT_NGRAM) and hash(params) == hash(_core.AlignParams())
     assert params != _core.AlignParams(max_gap=9)
-    assert repr(_core.AlignParams(max_gap=9)) == "AlignParams(ngram=4, max_gap=9, min_matched=6, max_postings=32)"
+    assert repr(_core.AlignParams(max_gap=9)) == "AlignParams(ngram=4, max_gap=9, min_matched=6, max_postings=32, merge_gap=0)"
+    assert params != _core.AlignParams(merge_gap=50)
     text = "Carney said the talks would be difficult yet constructive, officials said on Monday."
     assert [p.candidate for p in _core.align(text, text, params=params)] == [p.candidate for p in _core.align(text, text)]
     with pytest.raises(TypeError):
@@ -130,6 +132,8 @@ def test_align_params_default_to_the_measured_settings() -> None:
         ({"min_matched": 2**64}, "min_matched must be between 1"),
         ({"max_postings": 0}, "max_postings must be between 1 and 1024"),
         ({"max_postings": 2**62}, "max_postings must be between 1 and 1024"),
+        ({"merge_gap": -1}, "merge_gap must be between 0 and 10000, not -1"),
+        ({"merge_gap": 10_001}, "merge_gap must be between 0 and 10000"),
     ],
 )
 def test_bad_parameters_raise_value_error(bad: dict[str, int], message: str) -> None:
@@ -157,7 +161,7 @@ def test_params_must_be_align_params() -> None:
 
 @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
 def test_params_and_passages_pickle(protocol: int) -> None:
-    params = _core.AlignParams(ngram=3, max_gap=9, min_matched=4, max_postings=7)
+    params = _core.AlignParams(ngram=3, max_gap=9, min_matched=4, max_postings=7, merge_gap=40)
     assert pickle.loads(pickle.dumps(params, protocol)) == params
     text = "Carney said the talks would be difficult yet constructive, officials said on Monday."
     (passage,) = _core.align(text, text)

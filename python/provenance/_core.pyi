@@ -1,37 +1,36 @@
 """The native core (Rust). Spans are (start, end) code-point offsets into the Python str."""
 
 import os
-from typing import Final, final
-
-from typing_extensions import Self
+from typing import Final, Self, final
 
 __all__ = [
-    "__version__",
-    "build_profile",
-    "DEFAULT_NGRAM",
-    "DEFAULT_MAX_GAP",
-    "DEFAULT_MIN_MATCHED",
-    "DEFAULT_MAX_POSTINGS",
-    "AlignParams",
-    "Passage",
-    "num_threads",
-    "tokenize",
-    "normalize",
-    "seeds",
-    "align",
-    "align_many",
     "DEFAULT_INDEX_NGRAM",
-    "DEFAULT_WINDOW",
     "DEFAULT_MAX_DF",
+    "DEFAULT_MAX_GAP",
+    "DEFAULT_MAX_POSTINGS",
+    "DEFAULT_MERGE_GAP",
+    "DEFAULT_MIN_MATCHED",
+    "DEFAULT_NGRAM",
+    "DEFAULT_WINDOW",
     "INDEX_FORMAT_VERSION",
-    "IndexFormatError",
-    "ReusePair",
+    "AlignParams",
+    "Encoder",
     "Hit",
     "Index",
-    "fingerprints",
-    "fingerprint_many",
+    "IndexFormatError",
+    "Passage",
+    "ReusePair",
+    "__version__",
+    "align",
+    "align_many",
     "all_pairs",
-    "Encoder",
+    "build_profile",
+    "fingerprint_many",
+    "fingerprints",
+    "normalize",
+    "num_threads",
+    "seeds",
+    "tokenize",
 ]
 
 __version__: Final[str]
@@ -40,6 +39,7 @@ DEFAULT_NGRAM: Final[int]
 DEFAULT_MAX_GAP: Final[int]
 DEFAULT_MIN_MATCHED: Final[int]
 DEFAULT_MAX_POSTINGS: Final[int]
+DEFAULT_MERGE_GAP: Final[int]
 
 def num_threads() -> int:
     """Threads the core's parallel calls use: PROVENANCE_NUM_THREADS, else RAYON_NUM_THREADS, else
@@ -51,11 +51,12 @@ class AlignParams:
     are the measured ones. Immutable, hashable, picklable."""
 
     def __new__(
-        cls, *, ngram: int = ..., max_gap: int = ..., min_matched: int = ..., max_postings: int = ...
+        cls, *, ngram: int = ..., max_gap: int = ..., min_matched: int = ..., max_postings: int = ..., merge_gap: int = ...
     ) -> Self:
         """ngram 1..16 words per seed; max_gap 0..1000 unmatched words inside a passage;
         min_matched 1..2**32-1 identical words a passage needs; max_postings 1..1024 occurrences in
-        the source above which an n-gram seeds nothing."""
+        the source above which an n-gram seeds nothing; merge_gap 0..10000 words between two
+        passages (on both sides) under which they are one reuse case, 0 for no merging."""
     @property
     def ngram(self) -> int: ...
     @property
@@ -64,6 +65,8 @@ class AlignParams:
     def min_matched(self) -> int: ...
     @property
     def max_postings(self) -> int: ...
+    @property
+    def merge_gap(self) -> int: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -81,7 +84,6 @@ class Passage:
         score: float,
         verbatim: bool,
     ) -> Self: ...
-
     @property
     def candidate(self) -> tuple[int, int]: ...
     @property
@@ -130,7 +132,6 @@ class ReusePair:
     """Reuse between documents a < b; a is each passage's candidate side."""
 
     def __new__(cls, a: int, b: int, shared: int, passages: list[Passage]) -> Self: ...
-
     @property
     def a(self) -> int: ...
     @property
@@ -146,7 +147,6 @@ class Hit:
     """A likely source of a query."""
 
     def __new__(cls, doc: int, shared: int, matched: int, passages: list[Passage]) -> Self: ...
-
     @property
     def doc(self) -> int: ...
     @property

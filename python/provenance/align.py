@@ -26,13 +26,18 @@ class AlignOptions:
     max_gap: int = _core.DEFAULT_MAX_GAP
     min_matched: int = _core.DEFAULT_MIN_MATCHED
     max_postings: int = _core.DEFAULT_MAX_POSTINGS
+    merge_gap: int = _core.DEFAULT_MERGE_GAP
 
     def __post_init__(self) -> None:
         self.to_core()  # a setting out of range fails here (ValueError), not at first use
 
     def to_core(self) -> _core.AlignParams:
         return _core.AlignParams(
-            ngram=self.ngram, max_gap=self.max_gap, min_matched=self.min_matched, max_postings=self.max_postings
+            ngram=self.ngram,
+            max_gap=self.max_gap,
+            min_matched=self.min_matched,
+            max_postings=self.max_postings,
+            merge_gap=self.merge_gap,
         )
 
 
