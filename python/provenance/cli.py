@@ -442,6 +442,43 @@ def eval_xsumfaith(settings: dict[str, bool], folder: Path, frank: Path, limit: 
     _run_eval(settings, evaluate_xsumfaith, folder, frank, limit=limit)
 
 
+@evaluate_group.command("pan", epilog=EPILOG)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--sample", type=click.IntRange(1), help="Only SAMPLE pairs of each class, drawn at random.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of --sample.")
+@click.option("--passages-only", is_flag=True, help="The core's passages alone, without the full comparison.")
+@click.option("--before", is_flag=True, help="Also score the comparison's plain passages (no merging), in the same run.")
+@click.option("--xml-dir", type=click.Path(file_okay=False, path_type=Path), help="Write the detections as PAN XML here.")
+@eval_options
+def eval_pan(
+    settings: dict[str, bool],
+    folder: Path,
+    sample: int | None,
+    seed: int,
+    passages_only: bool,
+    before: bool,
+    xml_dir: Path | None,
+) -> None:
+    """PAN 2013 text alignment: plagdet, recall, precision, granularity per obfuscation class."""
+    from provenance.evaluate.pan import PAN_OPTIONS, PLAIN_OPTIONS, evaluate_pan, format_pan
+
+    variants = {"reuse cases": PAN_OPTIONS, **({"before (plain passages)": PLAIN_OPTIONS} if before else {})}
+    try:
+        result = evaluate_pan(
+            folder,
+            settings["semantic"],
+            _eval_progress,
+            sample=sample,
+            seed=seed,
+            passages_only=passages_only,
+            xml_dir=xml_dir,
+            variants=variants,
+        )
+    except InputError as err:
+        fail(str(err))
+    emit(format_pan(result, settings["json"]), None)
+
+
 # --- corpus scale: index build / index add / search / corpus (python/provenance/corpus.py) ------
 def _on_terminal() -> bool:
     return sys.stderr.isatty()
