@@ -281,6 +281,19 @@ def index_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return with_window(with_max_df(command))
 
 
+def wait_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--wait: how long a writer waits for another writing the same index."""
+    from provenance.corpus import DEFAULT_LOCK_WAIT
+
+    return click.option(
+        "--wait",
+        type=click.FloatRange(0, 86400),
+        default=DEFAULT_LOCK_WAIT,
+        show_default=True,
+        help="Seconds to wait while another provenance process writes the index, then give up.",
+    )(command)
+
+
 @main.command(epilog=EPILOG)
 @click.argument("candidate")
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
@@ -518,8 +531,9 @@ def index() -> None:
 @click.argument("corpus")
 @output_option("The index file to write (atomically).", required=True)
 @index_options
+@wait_option
 @max_size_option
-def index_build(corpus: str, output: Path, window: int, max_df: int) -> None:
+def index_build(corpus: str, output: Path, window: int, max_df: int, wait: float) -> None:
     """Index CORPUS: a directory (recursive), a .jsonl file, or - for paths on stdin."""
     from provenance.corpus import IndexOptions, build_index
 
@@ -528,7 +542,7 @@ def index_build(corpus: str, output: Path, window: int, max_df: int) -> None:
     records = _read_corpus_or_fail(corpus)
     _progress_note(f"indexing {len(records)} documents ...")
     try:
-        built = build_index(records, output, IndexOptions(window=window, max_df=max_df))
+        built = build_index(records, output, IndexOptions(window=window, max_df=max_df), wait=wait)
     except InputError as err:
         fail(str(err))
     click.echo(f"{printable(str(output))}: {len(built)} documents, {built.postings} fingerprints", err=True)
@@ -537,8 +551,9 @@ def index_build(corpus: str, output: Path, window: int, max_df: int) -> None:
 @index.command("add", epilog=EPILOG)
 @click.argument("index_path", metavar="INDEX", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("corpus")
+@wait_option
 @max_size_option
-def index_add(index_path: Path, corpus: str) -> None:
+def index_add(index_path: Path, corpus: str, wait: float) -> None:
     """Add the documents of CORPUS to INDEX."""
     from provenance.corpus import add_to_index
 
@@ -546,7 +561,7 @@ def index_add(index_path: Path, corpus: str) -> None:
     refuse_overwriting_inputs(index_path, [corpus])
     records = _read_corpus_or_fail(corpus)
     try:
-        extended = add_to_index(index_path, records)
+        extended = add_to_index(index_path, records, wait=wait)
     except InputError as err:
         fail(str(err))
     click.echo(f"{printable(str(index_path))}: {len(extended)} documents, {extended.postings} fingerprints", err=True)

@@ -7,8 +7,12 @@ read by ``collection``; the pairs are written by ``render.corpus``.
 
 from __future__ import annotations
 
+import fcntl
 import json
-from collections.abc import Iterable
+import os
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,27 +33,73 @@ class IndexOptions:
     max_df: int = _core.DEFAULT_MAX_DF
 
 
+# How long a writer waits for another writing the same index before giving up (seconds).
+DEFAULT_LOCK_WAIT = 60.0
+_LOCK_POLL = 0.05
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside an index (`INDEX.lock`); a symbolic link's target is the index."""
+    target = Path(os.path.realpath(path))
+    return target.with_name(target.name + ".lock")
+
+
+@contextmanager
+def index_lock(path: Path, wait: float = DEFAULT_LOCK_WAIT) -> Iterator[None]:
+    """Holds the exclusive lock of the index at `path` (flock on `INDEX.lock`), waiting at most
+    `wait` seconds for another writer; so two writers never load the same index and save over
+    each other's documents. The lock file stays (removing it would let a third writer lock a new
+    file while the second still holds the old one)."""
+    lock = lock_path(path)
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    except OSError as err:
+        raise InputError(str(path), f"cannot create its lock file {lock} ({err.strerror or err})") from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise InputError(
+                        str(path),
+                        f"is being written by another provenance process (its lock {lock.name} is held; waited {wait:g} s)",
+                    ) from None
+                time.sleep(_LOCK_POLL)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def _as_core(records: Iterable[Record]) -> list[tuple[str, str, str]]:
     return [(r.id, r.text, r.meta_json()) for r in records]
 
 
-def build_index(records: list[Record], path: Path, options: IndexOptions = IndexOptions()) -> _core.Index:
-    """A new index of `records`, written atomically to `path`."""
+def build_index(
+    records: list[Record], path: Path, options: IndexOptions = IndexOptions(), wait: float = DEFAULT_LOCK_WAIT
+) -> _core.Index:
+    """A new index of `records`, written atomically to `path` (under its lock)."""
     index = _core.Index(window=options.window, max_df=options.max_df)
     index.add(_as_core(records))
-    _save(index, path)
+    with index_lock(path, wait):
+        _save(index, path)
     return index
 
 
-def add_to_index(path: Path, records: list[Record]) -> _core.Index:
-    """Adds `records` to the index at `path` (rewritten atomically)."""
-    index = load_index(path)
-    known = set(index.ids())
-    for r in records:
-        if r.id in known:
-            raise InputError(str(path), f"already holds a document with id {r.id!r}")
-    index.add(_as_core(records))
-    _save(index, path)
+def add_to_index(path: Path, records: list[Record], wait: float = DEFAULT_LOCK_WAIT) -> _core.Index:
+    """Adds `records` to the index at `path` (rewritten atomically). The index is locked from
+    loading to saving: a second writer waits up to `wait` seconds, then adds to what the first
+    wrote."""
+    with index_lock(path, wait):
+        index = load_index(path)
+        known = set(index.ids())
+        for r in records:
+            if r.id in known:
+                raise InputError(str(path), f"already holds a document with id {r.id!r}")
+        index.add(_as_core(records))
+        _save(index, path)
     return index
 
 
