@@ -206,6 +206,15 @@ pub fn align_tokens<W: Word>(candidate: &[W], source: &[W], params: &Params) -> 
     let n = params.ngram;
     let c_hashes: Vec<u64> = candidate.iter().map(Word::hash).collect();
     let s_hashes: Vec<u64> = source.iter().map(Word::hash).collect();
+    // Two texts of the same words are one copy, whatever seeds would find: a text that repeats
+    // one n-gram throughout ("word word word ...") has only refrains, which seed nothing.
+    if c_hashes == s_hashes && !c_hashes.is_empty() {
+        return if c_hashes.len() >= params.min_matched {
+            vec![whole(candidate, source)]
+        } else {
+            Vec::new()
+        };
+    }
     let found = seeds(
         &ngram_hashes(&c_hashes, n),
         &ngram_hashes(&s_hashes, n),
@@ -244,6 +253,20 @@ pub fn align_tokens<W: Word>(candidate: &[W], source: &[W], params: &Params) -> 
     }
     passages.sort_by_key(|p| p.candidate_tokens);
     passages
+}
+
+/// The passage of two texts with the same (non-empty) words: all of both.
+fn whole<W: Word>(candidate: &[W], source: &[W]) -> Passage {
+    let n = candidate.len();
+    let span = |words: &[W]| (words[0].span().0, words[n - 1].span().1);
+    Passage {
+        candidate_tokens: (0, n),
+        source_tokens: (0, n),
+        candidate: span(candidate),
+        source: span(source),
+        matched: n,
+        score: 1.0,
+    }
 }
 
 /// Words between two ranges (0 when they touch or overlap).
@@ -651,6 +674,21 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].source.0 > found[1].source.0);
         assert!(found.iter().all(Passage::is_verbatim));
+    }
+
+    #[test]
+    fn a_repetitive_text_is_a_copy_of_itself() {
+        for text in ["word ".repeat(500), "The cat sat on the mat. ".repeat(200)] {
+            let found = align(&text, &text.to_uppercase(), &Params::default());
+            assert_eq!(found.len(), 1);
+            assert!(found[0].is_verbatim());
+            assert_eq!(
+                found[0].candidate,
+                (0, text.trim_end_matches([' ', '.']).len())
+            );
+        }
+        assert!(align("one two", "one two", &Params::default()).is_empty());
+        assert!(align("", "", &Params::default()).is_empty());
     }
 
     #[test]

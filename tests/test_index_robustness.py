@@ -10,7 +10,12 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+import provenance
 from provenance import _core
+from provenance.collection import Record
+from provenance.corpus import find_reuse
 
 PROVENANCE = [sys.executable, "-m", "provenance"]
 
@@ -96,3 +101,60 @@ def test_a_writer_that_cannot_get_the_lock_gives_up_in_one_line(tmp_path: Path) 
     assert run("index", "add", str(index), str(more), "--wait", "1").returncode == 0
     assert sorted(_core.Index.load(index).ids()) == ["base.txt", "fast.txt"]
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+# --- 2. identical documents -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("copies", [2, 101, 1000])
+def test_identical_documents_are_always_reported(copies: int) -> None:
+    # Above --max-df (100) copies, every fingerprint used to count for nothing: 0 pairs.
+    records = [Record(f"d{i:04}", words(0, 120)) for i in range(copies)]
+    reuse = find_reuse(records)
+    ids = [r.id for r in records]
+    assert reuse.clusters == [ids]
+    assert reuse.duplicates == [ids]
+    assert [(p.candidate, p.source) for p in reuse.pairs] == [("d0000", i) for i in ids[1:]]
+    assert all(p.identical and p.matched == 120 for p in reuse.pairs)
+
+
+def test_identical_after_normalisation_and_reuse_of_a_duplicated_document() -> None:
+    body = words(0, 120)
+    records = [Record(f"d{i:03}", body if i % 2 else body.upper().replace(" ", "  \n")) for i in range(150)]
+    records.append(Record("copy", words(5000, 5100) + " " + words(10, 70)))
+    reuse = find_reuse(records)
+    assert reuse.duplicates == [[f"d{i:03}" for i in range(150)]]
+    (reused,) = [p for p in reuse.pairs if not p.identical]
+    assert {reused.candidate, reused.source} == {"d000", "copy"}
+    assert reused.matched == 60
+    assert reuse.clusters == [sorted([*(f"d{i:03}" for i in range(150)), "copy"])]
+    # Spans refer to each document's own text.
+    (second,) = [p for p in reuse.pairs if p.source == "d001"]
+    assert second.passages[0].candidate == (0, len(records[0].text) - 1)
+    assert second.passages[0].source == (0, len(body) - 1)
+
+
+def test_identical_files_at_the_command_line(tmp_path: Path) -> None:
+    root = corpus_dir(tmp_path / "docs", {f"{i:03}.txt": words(0, 120) for i in range(101)})
+    result = run("corpus", str(root))
+    assert result.returncode == 0, result.stderr
+    lines = [__import__("json").loads(line) for line in result.stdout.splitlines()]
+    (duplicates,) = [line for line in lines if line["type"] == "duplicates"]
+    assert len(duplicates["documents"]) == 101
+    assert sum(line["type"] == "pair" for line in lines) == 100
+    (cluster,) = [line for line in lines if line["type"] == "cluster"]
+    assert len(cluster["documents"]) == 101
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["word " * 500, "The cat sat on the mat. " * 200, "Ab ab AB ab. " * 300, words(0, 300)],
+    ids=["one-word", "one-sentence", "two-words", "plain"],
+)
+def test_a_text_compared_with_itself_is_copied(text: str) -> None:
+    report = provenance.compare(text, text, semantic=False)
+    assert report.verdict.relation == "derived"
+    assert report.coverage.copied > 0.99  # all but the closing full stop
+    (passage,) = report.passages
+    assert passage.kind == "verbatim"
+    assert passage.candidate == passage.source == (0, len(text.rstrip(" .")))

@@ -8,12 +8,13 @@ read by ``collection``; the pairs are written by ``render.corpus``.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,8 @@ class ReusePair:
     matched: int
     prose_words: int
     direction: str | None
+    # The two have the same words (after normalisation): members of one duplicate group.
+    identical: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -185,6 +188,7 @@ class ReusePair:
             "candidate": self.candidate,
             "source": self.source,
             "direction": self.direction,
+            "identical": self.identical,
             "matched_words": self.matched,
             "prose_words": self.prose_words,
             "passages": [p.to_dict() for p in self.passages],
@@ -197,6 +201,23 @@ class CorpusReuse:
     clusters: list[list[str]]
     documents: int
     candidate_pairs: int
+    # Groups of documents with the same words (after normalisation), in collection order. Each
+    # member is a copy of every other; ``pairs`` links each to the group's first document (one
+    # identical pair per member, not every pair of the group), and the reuse found between the
+    # first and other documents holds for every member.
+    duplicates: list[list[str]] = field(default_factory=list)
+
+
+def duplicate_groups(texts: list[str]) -> list[list[int]]:
+    """Positions of texts with the same normalised words (case, white space, typography and
+    invisible characters aside), groups of two or more in order of their first member. Texts
+    without a word are left out."""
+    groups: dict[bytes, list[int]] = {}
+    for i, text in enumerate(texts):
+        words = _core.normalize(text)
+        if words:
+            groups.setdefault(hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest(), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
 
 
 def find_reuse(
@@ -208,25 +229,34 @@ def find_reuse(
     options: AlignOptions = AlignOptions(),
     progress: Progress = no_progress,
 ) -> CorpusReuse:
-    """Every pair of `records` that reuses prose, clusters of linked documents, and directions."""
+    """Every pair of `records` that reuses prose, clusters of linked documents, and directions.
+
+    Documents with the same words are grouped first and only the first of each group is
+    fingerprinted: a hundred copies of a text would otherwise put every fingerprint of it above
+    `max_df`, and the copies, and whatever copied from them, would not be found at all."""
+    groups = duplicate_groups([r.text for r in records])
+    later_copies = {i for g in groups for i in g[1:]}
+    kept = [i for i in range(len(records)) if i not in later_copies]
     found, _postings, candidates = _core.all_pairs(
-        [r.text for r in records],
+        [records[i].text for i in kept],
         window=index_options.window,
         max_df=index_options.max_df,
         min_shared=min_shared,
         params=options.to_core(),
     )
-    analysed: dict[int, AnalysedText] = {}
+    analysed: dict[str, AnalysedText] = {}
 
     def analysis_of(i: int) -> AnalysedText:
-        """Each document is analysed once, and only when it is in a candidate pair."""
-        if i not in analysed:
-            analysed[i] = AnalysedText(records[i].text)
-        return analysed[i]
+        """Each text is analysed once, and only when it is in a candidate pair."""
+        text = records[i].text
+        if text not in analysed:
+            analysed[text] = AnalysedText(text)
+        return analysed[text]
 
-    pairs: list[ReusePair] = []
+    pairs = _identical_pairs(records, groups, options, analysis_of)
     for raw in progress(found, "checking pairs"):
-        a, b = analysis_of(raw.a), analysis_of(raw.b)
+        raw_a, raw_b = kept[raw.a], kept[raw.b]
+        a, b = analysis_of(raw_a), analysis_of(raw_b)
         prose = min(
             sum(_prose_words(a, p.candidate) for p in raw.passages),
             sum(_prose_words(b, p.source) for p in raw.passages),
@@ -234,7 +264,7 @@ def find_reuse(
         if prose < min_prose_words:
             continue
         passages = [to_passage(p) for p in raw.passages]
-        first, second = records[raw.a], records[raw.b]
+        first, second = records[raw_a], records[raw_b]
         direction = direction_of(first, a, second, b)
         if direction is not None and direction[0] is first:
             first, second, passages = second, first, [p.swapped() for p in passages]
@@ -243,7 +273,31 @@ def find_reuse(
                 first.id, second.id, passages, sum(p.matched for p in raw.passages), prose, direction[1] if direction else None
             )
         )
-    return CorpusReuse(pairs, clusters_of(pairs), len(records), candidates)
+    duplicates = [[records[i].id for i in g] for g in groups]
+    return CorpusReuse(pairs, clusters_of(pairs), len(records), candidates + sum(len(g) - 1 for g in groups), duplicates)
+
+
+def _identical_pairs(
+    records: list[Record], groups: list[list[int]], options: AlignOptions, analysis_of: Callable[[int], AnalysedText]
+) -> list[ReusePair]:
+    """Each later member of a duplicate group paired with the first: all of both, whatever the
+    prose filter says (they are copies), earlier date as the source when both are dated."""
+    members = [(g[0], i) for g in groups for i in g[1:]]
+    aligned = _core.align_many([(records[a].text, records[b].text) for a, b in members], params=options.to_core())
+    pairs = []
+    for (a, b), raw in zip(members, aligned):
+        if not raw:  # fewer words than a passage needs
+            continue
+        first, second = records[a], records[b]
+        passages = [to_passage(p) for p in raw]
+        direction = None
+        if first.date and second.date and first.date != second.date:
+            direction = "dates"
+            if first.date < second.date:
+                first, second, passages = second, first, [p.swapped() for p in passages]
+        prose = sum(_prose_words(analysis_of(a), p.candidate) for p in raw)
+        pairs.append(ReusePair(first.id, second.id, passages, sum(p.matched for p in raw), prose, direction, identical=True))
+    return pairs
 
 
 def _prose_words(document: AnalysedText, span: tuple[int, int]) -> int:

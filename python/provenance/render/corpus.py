@@ -27,6 +27,18 @@ def to_jsonl(reuse: CorpusReuse) -> str:
     lines += [
         json.dumps({"type": "cluster", "cluster": i, "documents": c}, ensure_ascii=False) for i, c in enumerate(reuse.clusters)
     ]
+    lines += [
+        json.dumps(
+            {
+                "type": "duplicates",
+                "documents": d,
+                "note": "the same words (after normalisation): each document is a copy of every other; "
+                "pairs link each to the first, and the first's reuse holds for all",
+            },
+            ensure_ascii=False,
+        )
+        for d in reuse.duplicates
+    ]
     return "".join(line + "\n" for line in lines)
 
 
