@@ -816,4 +816,28 @@ mod tests {
         );
         std::fs::remove_file(&path).unwrap();
     }
+
+    #[test]
+    fn a_stored_text_that_is_not_utf8_is_an_error_at_search_time() {
+        let path = temp_file("not-utf8.idx");
+        let mut index = Index::new(IndexParams::default()).unwrap();
+        index.add(&[("a", text(0..100).as_str(), "{}")]).unwrap();
+        // Bytes that are not UTF-8, under a checksum that matches them.
+        let bad = vec![0xff_u8; index.texts.added.len()];
+        index.docs[0].text_hash = xxh3_64(&bad);
+        index.texts.added = bad;
+        index.save(&path).unwrap();
+        let loaded = Index::load(&path).unwrap();
+        assert!(
+            loaded
+                .text(0)
+                .unwrap_err()
+                .to_string()
+                .contains("not UTF-8")
+        );
+        let params = crate::align::Params::default();
+        let found = crate::corpus::search(&loaded, &text(0..50), 5, 50, &params);
+        assert!(found.unwrap_err().to_string().contains("not UTF-8"));
+        std::fs::remove_file(&path).unwrap();
+    }
 }

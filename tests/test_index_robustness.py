@@ -158,3 +158,24 @@ def test_a_text_compared_with_itself_is_copied(text: str) -> None:
     (passage,) = report.passages
     assert passage.kind == "verbatim"
     assert passage.candidate == passage.source == (0, len(text.rstrip(" .")))
+
+
+# --- 3. damage found at search time -----------------------------------------------------------------
+
+
+def test_damage_found_at_search_time_is_one_line(tmp_path: Path) -> None:
+    query = tmp_path / "query.txt"
+    query.write_text(words(50, 150), encoding="utf-8")
+    # A stored text that fails its checksum (loading checks the table and postings, not texts).
+    index = built_index(tmp_path)
+    data = bytearray(index.read_bytes())
+    data[-3] ^= 0x01
+    index.write_bytes(bytes(data))
+    one_line_error(run("search", str(query), "--index", str(index)), "corpus.idx", "checksum")
+    # Metadata that is not JSON (an index written by another tool through the core).
+    other = _core.Index()
+    other.add([("a", words(0, 200), "{not json"), ("b", words(0, 200), "[1, 2]")])
+    bad_meta = tmp_path / "meta.idx"
+    other.save(bad_meta)
+    one_line_error(run("search", str(query), "--index", str(bad_meta)), "meta.idx", "metadata", "not JSON")
+    one_line_error(run("search", str(query), "--index", str(bad_meta), "--format", "json"), "meta.idx", "not JSON")

@@ -462,6 +462,12 @@ def eval_xsumfaith(settings: dict[str, bool], folder: Path, frank: Path, limit: 
 @click.option("--passages-only", is_flag=True, help="The core's passages alone, without the full comparison.")
 @click.option("--before", is_flag=True, help="Also score the comparison's plain passages (no merging), in the same run.")
 @click.option("--xml-dir", type=click.Path(file_okay=False, path_type=Path), help="Write the detections as PAN XML here.")
+@click.option(
+    "--verdicts",
+    is_flag=True,
+    help="Score the comparison's verdicts instead: pairs with a case called derived (partial where the case is small), "
+    "pairs without one not; --sample then draws from each class and from the summary class's pairs without a case.",
+)
 @eval_options
 def eval_pan(
     settings: dict[str, bool],
@@ -471,10 +477,25 @@ def eval_pan(
     passages_only: bool,
     before: bool,
     xml_dir: Path | None,
+    verdicts: bool,
 ) -> None:
     """PAN 2013 text alignment: plagdet, recall, precision, granularity per obfuscation class."""
-    from provenance.evaluate.pan import PAN_OPTIONS, PLAIN_OPTIONS, evaluate_pan, format_pan
+    from provenance.evaluate.pan import (
+        PAN_OPTIONS,
+        PLAIN_OPTIONS,
+        evaluate_pan,
+        evaluate_pan_verdicts,
+        format_pan,
+        format_pan_verdicts,
+    )
 
+    if verdicts:
+        try:
+            found = evaluate_pan_verdicts(folder, settings["semantic"], _eval_progress, sample=sample, seed=seed)
+        except InputError as err:
+            fail(str(err))
+        emit(format_pan_verdicts(found, settings["json"]), None)
+        return
     variants = {"reuse cases": PAN_OPTIONS, **({"before (plain passages)": PLAIN_OPTIONS} if before else {})}
     try:
         result = evaluate_pan(
@@ -594,7 +615,8 @@ def search_command(
     try:
         text = read_text(candidate)
         loaded = load_index(index_path)
-        hits = search(loaded, text, k, AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched))
+        options = AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched)
+        hits = search(loaded, text, k, options, input_name(index_path))
     except InputError as err:
         fail(str(err))
     if output_format == "json":

@@ -149,17 +149,38 @@ class SourceHit:
         }
 
 
-def search(index: _core.Index, text: str, k: int = 10, options: AlignOptions = AlignOptions()) -> list[SourceHit]:
-    """The `k` likeliest sources of `text` in `index`, best first."""
+def search(
+    index: _core.Index, text: str, k: int = 10, options: AlignOptions = AlignOptions(), name: str = "index"
+) -> list[SourceHit]:
+    """The `k` likeliest sources of `text` in `index`, best first. Damage only reading finds (a
+    stored text that fails its checksum or is not UTF-8, metadata that is not a JSON object) is an
+    InputError naming the index `name`."""
     words = max(1, len(_core.tokenize(text)))
-    hits = index.search(text, k=k, params=options.to_core())
+    try:
+        hits = index.search(text, k=k, params=options.to_core())
+    except _core.IndexFormatError as err:
+        raise InputError(name, str(err)) from None
+    except OSError as err:
+        raise InputError(name, f"cannot be read ({err.strerror or err})") from None
     out = []
     for h in hits:
         doc_id, meta = index.doc(h.doc)
         out.append(
-            SourceHit(doc_id, json.loads(meta), h.matched / words, h.matched, h.shared, [to_passage(p) for p in h.passages])
+            SourceHit(
+                doc_id, _metadata(meta, doc_id, name), h.matched / words, h.matched, h.shared, [to_passage(p) for p in h.passages]
+            )
         )
     return out
+
+
+def _metadata(meta: str, doc_id: str, name: str) -> dict[str, Any]:
+    try:
+        value = json.loads(meta)
+    except (ValueError, RecursionError) as err:
+        raise InputError(name, f"is corrupted (the metadata of document {doc_id!r} is not JSON: {err})") from None
+    if not isinstance(value, dict):
+        raise InputError(name, f"is corrupted (the metadata of document {doc_id!r} is not a JSON object)")
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
