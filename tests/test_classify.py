@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from provenance import compare
 from provenance.align import align_sentences
-from provenance.judge import VerdictEvidence, decide, label_sentences, verdict_evidence
+from provenance.judge import VerdictEvidence, decide, label_sentences, reused_prose, verdict_evidence
+from provenance.report import Passage
 from provenance.text import AnalysedText, content_keys, is_boilerplate, key
 
 SOURCE = (
@@ -115,9 +117,9 @@ def test_unrelated_texts() -> None:
 
 def evidence(candidate: str, source: str) -> VerdictEvidence:
     """The verdict evidence of a lexical comparison (no model, no passages: the prose alone)."""
-    analysed = AnalysedText(candidate)
-    matches = label_sentences(align_sentences(analysed, AnalysedText(source), None, []), semantic=False)
-    return verdict_evidence(analysed, matches, [], [], False)
+    analysed, source_text = AnalysedText(candidate), AnalysedText(source)
+    matches = label_sentences(align_sentences(analysed, source_text, None, []), semantic=False)
+    return verdict_evidence(analysed, source_text, matches, [], [], False)
 
 
 def test_specificity_separates_a_rewrite_from_an_account_of_the_same_topic() -> None:
@@ -143,3 +145,90 @@ def test_derived_needs_the_source_particulars_not_only_supported_prose() -> None
     verdict = decide(topic_only)
     assert verdict.relation == "independent"
     assert any("particular words" in reason for reason in verdict.reasons)
+
+
+# --- Partial reuse: copied prose above incidental overlap makes a pair derived ------------------
+
+REPORT = (
+    "The river authority said on Tuesday that the northern dam will be rebuilt over the next four years, "
+    "with the first phase starting in the spring once the engineers have finished their survey of the old "
+    "foundations and the contractors have been chosen through an open tender. The project is expected to "
+    "cost about 90 million euros, most of it from the regional budget. Fishermen downstream fear the works "
+    "will muddy the water for a season."
+)
+OWN_PROSE = (
+    "Local growers met in the town hall on Thursday to talk about the dry summer and the price of feed. "
+    "Several said they would plant less maize next year and more barley, which needs less water. "
+    "A young farmer asked whether the cooperative could buy a second grain dryer. "
+    "The meeting ended with a vote on a new scheme for selling flour directly to bakeries in the valley, "
+    "and members agreed to meet again in October to hear the results of the first season. "
+)
+
+
+def test_a_passage_pasted_into_other_text_makes_a_partly_derived_pair() -> None:
+    pasted = (
+        "the northern dam will be rebuilt over the next four years, with the first phase starting in the "
+        "spring once the engineers have finished their survey of the old foundations"
+    )
+    candidate = OWN_PROSE * 3 + "Meanwhile, " + pasted + ". " + OWN_PROSE
+    for semantic in (True, False):
+        report = compare(candidate, REPORT, semantic=semantic)
+        assert (report.verdict.relation, report.verdict.extent) == ("derived", "partial"), report.verdict.reasons
+        assert report.coverage.copied < 0.15
+
+
+def test_a_shared_stock_phrase_is_incidental() -> None:
+    # Eleven words in common ("will be rebuilt over the next four years ..."), then each text its own.
+    candidate = OWN_PROSE + "The old mill on the square will be rebuilt over the next four years, the mayor said."
+    for semantic in (True, False):
+        verdict = compare(candidate, REPORT, semantic=semantic).verdict
+        assert verdict.relation != "derived", verdict.reasons
+        assert verdict.extent is None
+
+
+def test_copied_prose_inside_shared_quotations_is_not_reuse() -> None:
+    quote = '"We will rebuild the northern dam over the next four years, starting in the spring, whatever it costs,"'
+    source = f"{quote} the minister said on Tuesday. The project is expected to cost about 90 million euros."
+    candidate = OWN_PROSE + f"{quote} the minister said, according to the local radio station."
+    assert compare(candidate, source, semantic=False).verdict.relation == "independent"
+
+
+def test_reused_words_decide_derived_partial_or_whole() -> None:
+    base = VerdictEvidence(0.05, 0.1, 0.3, 1.0, 0.2, 0, False, reused_words=14, reused_passages=2)
+    assert decide(base).relation == "independent"
+    partial = decide(replace(base, reused_words=15))
+    assert (partial.relation, partial.extent) == ("derived", "partial")
+    whole = decide(replace(base, copied_prose=0.6, supported_prose=0.8, reused_words=200))
+    assert (whole.relation, whole.extent) == ("derived", "whole")
+    assert decide(replace(base, reused_words=0, supported_prose=0.0, copied_prose=0.0)).extent is None
+
+
+def test_passages_close_together_make_one_stretch_scattered_ones_do_not() -> None:
+    candidate, source = AnalysedText("a " * 400), AnalysedText("b " * 400)
+
+    def passage(at: int, words: int, source_at: int) -> Passage:
+        return Passage("verbatim", (2 * at, 2 * (at + words)), (2 * source_at, 2 * (source_at + words)), 1.0)
+
+    # Three passages of 8 words 10 words apart on both sides: one stretch of 24 words.
+    close = [passage(0, 8, 0), passage(18, 8, 18), passage(36, 8, 36)]
+    assert reused_prose(candidate, source, close) == (24, 3)
+    # The same passages 100 words apart, or out of the source's order: 8 words each.
+    assert reused_prose(candidate, source, [passage(0, 8, 0), passage(108, 8, 108), passage(216, 8, 216)]) == (8, 3)
+    assert reused_prose(candidate, source, [passage(0, 8, 200), passage(18, 8, 0)]) == (8, 2)
+
+
+def test_headline_counts_in_plain_words() -> None:
+    from provenance.render.headline import headline, plural
+
+    assert plural(1, "passage") == "1 passage" and plural(2, "passage") == "2 passages" and plural(0, "word") == "0 words"
+    assert plural(1200, "word") == "1,200 words"
+    candidate = (
+        OWN_PROSE
+        + "Meanwhile, the northern dam will be rebuilt over the next four years, with the first phase starting in "
+        + "the spring once the engineers have finished their survey of the old foundations."
+    )
+    report = compare(candidate, REPORT, semantic=False)
+    line = headline(report)
+    assert line.startswith("Partly derived from the source: 1 passage copied, ")
+    assert re.search(r"copied, \d+ words, \d+% of the candidate$", line), line
+    assert "containment" not in line and "quartile" not in line

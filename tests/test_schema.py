@@ -111,3 +111,15 @@ def test_fabricated_quote_may_lack_a_source(validator: jsonschema.Draft202012Val
     fabricated = next(q for q in document["quotes"] if q["status"] == "fabricated")
     fabricated["source"] = None
     validator.validate(document)
+
+
+def test_verdict_extent_is_an_optional_nullable_field(validator: jsonschema.Draft202012Validator) -> None:
+    report = sample_report(hostile=False, filler=1).to_dict()
+    for relation, extent in (("derived", "whole"), ("derived", "partial"), ("derived", None), ("independent", None)):
+        report["verdict"].update(relation=relation, extent=extent)
+        validator.validate(report)
+    del report["verdict"]["extent"]  # a report written before the field was added still validates
+    validator.validate(report)
+    for relation, extent in (("derived", "most"), ("independent", "partial"), ("unrelated", "whole")):
+        report["verdict"].update(relation=relation, extent=extent)
+        assert not validator.is_valid(report), (relation, extent)

@@ -30,9 +30,12 @@ def seed(prefix: str) -> str:
         ("001", "004", "independent"),
     ],
 )
-def test_seed_verdicts(candidate: str, source: str, relation: str) -> None:
-    report = compare(seed(candidate), seed(source))
+@pytest.mark.parametrize("semantic", [True, False], ids=["model", "lexical"])
+def test_seed_verdicts(candidate: str, source: str, relation: str, semantic: bool) -> None:
+    report = compare(seed(candidate), seed(source), semantic=semantic)
     assert report.verdict.relation == relation, report.verdict.reasons
+    # The two rewrites take most of their prose from the source: wholly derived.
+    assert report.verdict.extent == ("whole" if relation == "derived" else None)
 
 
 def test_dev_pair_targets() -> None:

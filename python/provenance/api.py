@@ -69,13 +69,19 @@ def _side(text: str, name: str, encoder: SentenceEncoder | None) -> _Side:
 
 
 def _analyse(cand: _Side, src: _Side, options: AlignOptions, model: str | None) -> Report:
+    return _analyse_with_evidence(cand, src, options, model)[0]
+
+
+def _analyse_with_evidence(
+    cand: _Side, src: _Side, options: AlignOptions, model: str | None
+) -> tuple[Report, judge.VerdictEvidence]:
     passages = find_passages(cand.document.text, src.document.text, options)
     similarity = cand.vectors @ src.vectors.T if cand.vectors is not None and src.vectors is not None else None
     semantic = similarity is not None
     matches = judge.label_sentences(align_sentences(cand.analysed, src.analysed, similarity, passages), semantic)
     quotes = check_quotations(cand.analysed, src.analysed)
-    evidence = judge.verdict_evidence(cand.analysed, matches, passages, quotes, semantic)
-    return Report(
+    evidence = judge.verdict_evidence(cand.analysed, src.analysed, matches, passages, quotes, semantic)
+    report = Report(
         candidate=cand.document,
         source=src.document,
         verdict=judge.decide(evidence),
@@ -87,6 +93,7 @@ def _analyse(cand: _Side, src: _Side, options: AlignOptions, model: str | None) 
         omitted=judge.omissions(matches, src.analysed, passages),
         semantic_model=model,
     )
+    return report, evidence
 
 
 def compare(
@@ -105,6 +112,16 @@ def compare(
     encoder = _encoder(semantic)
     model = encoder.name if encoder is not None else None
     return _analyse(_side(candidate, candidate_name, encoder), _side(source, source_name, encoder), align_options, model)
+
+
+def compare_with_evidence(
+    candidate: str, source: str, *, semantic: bool = True, **options: Any
+) -> tuple[Report, judge.VerdictEvidence]:
+    """`compare`, and the evidence its verdict was decided on (for evaluations that weigh rules)."""
+    encoder = _encoder(semantic)
+    model = encoder.name if encoder is not None else None
+    cand, src = _side(candidate, "candidate", encoder), _side(source, "source", encoder)
+    return _analyse_with_evidence(cand, src, AlignOptions(**options), model)
 
 
 def compare_files(candidate: str | Path, source: str | Path, **options: Any) -> Report:

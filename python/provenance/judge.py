@@ -8,7 +8,11 @@ in part supported (similarity alone never makes a paraphrase), ``added`` otherwi
 The verdict weighs the candidate's prose: its words outside the quotations the source also has.
 Derived when a quarter of that prose is copied word for word, or when most of it lies in supported
 sentences, the strongest of which are close paraphrases, mostly in the source's order, *and* the
-sentences carry the source's particular words, not only the topic both texts share.
+sentences carry the source's particular words, not only the topic both texts share; derived too,
+whatever the share, when the copied passages hold more prose than independent reports of one event
+share by chance (``MIN_PROSE_WORDS``, the corpus module's rule for linking two documents). A
+derived candidate is wholly derived when most of its prose is copied or paraphrased, partially
+otherwise.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from provenance.align import SentenceEvidence
-from provenance.report import Coverage, Omission, Passage, QuoteFinding, SentenceFinding, SentenceLabel, Verdict
+from provenance.report import Coverage, Extent, Omission, Passage, QuoteFinding, SentenceFinding, SentenceLabel, Verdict
 from provenance.spans import SpanSet
 from provenance.text import AnalysedText, Sentence, is_boilerplate
 from provenance.thresholds import (
@@ -32,8 +36,10 @@ from provenance.thresholds import (
     DERIVED_STRENGTH,
     DERIVED_STRENGTH_LEXICAL,
     DERIVED_SUPPORTED_PROSE,
+    MIN_PROSE_WORDS,
     PROSE_SENTENCE_MIN_WORDS,
     RELATED_MIN,
+    REUSE_GAP_WORDS,
     SUPPORT_MIN,
     SUPPORT_MIN_LEXICAL,
 )
@@ -123,6 +129,8 @@ class VerdictEvidence:
     specific: float  # mean specificity of the prose sentences, weighted by their content words
     shared_quotes: int
     semantic: bool
+    reused_words: int = 0  # words of prose (outside quotation marks) in the largest stretch of copying
+    reused_passages: int = 0  # copied passages holding any word of prose
 
 
 def prose_words(candidate: AnalysedText, quotes: Sequence[QuoteFinding]) -> list[bool]:
@@ -133,8 +141,42 @@ def prose_words(candidate: AnalysedText, quotes: Sequence[QuoteFinding]) -> list
     return [start not in shared for start, _, _ in candidate.words]
 
 
+def reused_prose(candidate: AnalysedText, source: AnalysedText, passages: Sequence[Passage]) -> tuple[int, int]:
+    """The words of prose in the largest stretch of copying, and how many passages hold prose.
+
+    Prose words are words outside quotation marks, counted on each side of a passage and the
+    smaller count kept, so a quotation both texts report (or one made from the other's prose) is
+    never reused prose. A stretch is a run of passages, in the candidate's order, each within
+    ``REUSE_GAP_WORDS`` words of the last on both sides and not before it in the source: a
+    lightly reworded paragraph leaves several short passages close together, while the stock
+    phrases and names independent reports share lie scattered over the two texts."""
+    words = [
+        (min(candidate.prose_words_in(*p.candidate), source.prose_words_in(*p.source)), p)
+        for p in sorted(passages, key=lambda p: p.candidate)
+    ]
+    best = current = 0
+    last: Passage | None = None
+    for count, passage in words:
+        if last is not None and _close(candidate, source, last, passage):
+            current += count
+        else:
+            current = count
+        best = max(best, current)
+        last = passage
+    return best, sum(1 for count, _ in words if count)
+
+
+def _close(candidate: AnalysedText, source: AnalysedText, before: Passage, after: Passage) -> bool:
+    cand_gap = len(candidate.word_range(before.candidate[1], after.candidate[0]))
+    if after.source[0] < before.source[0]:
+        return False
+    src_gap = len(source.word_range(before.source[1], after.source[0]))
+    return cand_gap <= REUSE_GAP_WORDS and src_gap <= REUSE_GAP_WORDS
+
+
 def verdict_evidence(
     candidate: AnalysedText,
+    source: AnalysedText,
     matches: Sequence[SentenceMatch],
     passages: Sequence[Passage],
     quotes: Sequence[QuoteFinding],
@@ -143,8 +185,9 @@ def verdict_evidence(
     is_prose = prose_words(candidate, quotes)
     prose = [candidate.words[i][0] for i, p in enumerate(is_prose) if p]
     shared_quotes = sum(1 for q in quotes if q.status != "unsourced")
+    reused_words, reused_passages = reused_prose(candidate, source, passages)
     if not prose:
-        return VerdictEvidence(0.0, 0.0, 0.0, 0.0, 0.0, shared_quotes, semantic)
+        return VerdictEvidence(0.0, 0.0, 0.0, 0.0, 0.0, shared_quotes, semantic, reused_words, reused_passages)
     copied_spans = SpanSet(p.candidate for p in passages)
     copied = sum(1 for s in prose if s in copied_spans)
     prose_sentences = [
@@ -163,24 +206,40 @@ def verdict_evidence(
     order = sum(1 for x, y in steps if y >= x) / len(steps) if steps else 0.0
     sizes = [len(m.sentence.key_list) for m in prose_sentences]
     specific = sum(n * m.evidence.specificity for n, m in zip(sizes, prose_sentences)) / sum(sizes) if sum(sizes) else 0.0
-    return VerdictEvidence(copied / len(prose), supported / len(prose), strength, order, specific, shared_quotes, semantic)
+    return VerdictEvidence(
+        copied / len(prose),
+        supported / len(prose),
+        strength,
+        order,
+        specific,
+        shared_quotes,
+        semantic,
+        reused_words,
+        reused_passages,
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def decide(evidence: VerdictEvidence) -> Verdict:
     e = evidence
     reasons = [
         f"{e.copied_prose:.0%} of the candidate's prose (outside quotations the source shares) is copied word for word",
+        f"{_plural(e.reused_words, 'word')} of prose (outside quotation marks) in {_plural(e.reused_passages, 'copied passage')}",
         f"{e.supported_prose:.0%} of it lies in sentences copied or paraphrased from the source",
         f"the best-supported quarter of its sentences scores {e.strength:.2f} or more "
         f"({'similarity + containment' if e.semantic else 'containment'})",
         f"{e.order:.0%} of consecutive supported sentences follow the source's order",
         f"{e.specific:.0%} of its sentences' particular words (beyond the topic words both texts repeat) "
         "are in the source sentences that match them",
-        f"{e.shared_quotes} quotation(s) are found in the source",
+        f"{_plural(e.shared_quotes, 'quotation')} found in the source",
     ]
+    extent: Extent = "whole" if e.supported_prose >= DERIVED_SUPPORTED_PROSE else "partial"
     strength_min = DERIVED_STRENGTH if e.semantic else DERIVED_STRENGTH_LEXICAL
     if e.copied_prose >= DERIVED_COPIED_PROSE:
-        return Verdict("derived", min(0.99, 0.7 + e.copied_prose), reasons)
+        return Verdict("derived", min(0.99, 0.7 + e.copied_prose), reasons, extent)
     if (
         e.supported_prose >= DERIVED_SUPPORTED_PROSE
         and e.strength >= strength_min
@@ -188,7 +247,16 @@ def decide(evidence: VerdictEvidence) -> Verdict:
         and e.specific >= DERIVED_SPECIFIC
     ):
         margin = min(e.supported_prose - DERIVED_SUPPORTED_PROSE, e.strength - strength_min, e.specific - DERIVED_SPECIFIC)
-        return Verdict("derived", min(0.95, 0.65 + margin), reasons)
+        return Verdict("derived", min(0.95, 0.65 + margin), reasons, extent)
+    if e.reused_words >= MIN_PROSE_WORDS:
+        # Copied prose beyond the stock phrases and quotations independent reports share: the
+        # candidate took that much from the source, however much of it is its own.
+        return Verdict(
+            "derived",
+            min(0.95, 0.6 + e.reused_words / 200),
+            [*reasons, f"more copied prose than independent reports share by chance ({MIN_PROSE_WORDS} words or more)"],
+            extent,
+        )
     if e.supported_prose < RELATED_MIN and e.copied_prose == 0 and e.shared_quotes == 0:
         return Verdict("unrelated", 0.8, [*reasons, "almost no sentence finds support in the source"])
     shortfall = max(DERIVED_SUPPORTED_PROSE - e.supported_prose, strength_min - e.strength, DERIVED_SPECIFIC - e.specific, 0.0)

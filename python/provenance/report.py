@@ -15,6 +15,10 @@ from provenance.spans import Span
 SCHEMA_VERSION = 1
 
 Relation = Literal["derived", "independent", "unrelated"]
+# How much of a derived candidate comes from the source (the METER corpus's wholly and partially
+# derived): ``whole`` when most of its prose is copied or paraphrased from it, ``partial`` when the
+# reused prose is a smaller share of it.
+Extent = Literal["whole", "partial"]
 PassageKind = Literal["verbatim", "near_verbatim"]
 SentenceLabel = Literal["copied", "paraphrase", "added", "heading", "boilerplate"]
 QuoteStatus = Literal["exact", "altered", "fabricated", "unsourced"]
@@ -41,6 +45,8 @@ class Verdict:
     relation: Relation
     confidence: float
     reasons: list[str] = field(default_factory=list)
+    extent: Extent | None = None
+    """``whole`` or ``partial`` for a derived candidate, None otherwise."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,7 @@ class Report:
                 "relation": self.verdict.relation,
                 "confidence": round(self.verdict.confidence, 4),
                 "reasons": list(self.verdict.reasons),
+                "extent": self.verdict.extent,
             },
             "coverage": {
                 "copied": round(self.coverage.copied, 4),

@@ -35,6 +35,13 @@ DERIVED_ORDER = 0.5
 # and the sentences carry the source's particular words, not only the topic words both texts
 # repeat (an independent report of the same event shares the topic, not the particulars).
 DERIVED_SPECIFIC = 0.3
+# Derived too, whatever the share, when one stretch of copying holds MIN_PROSE_WORDS words of prose
+# or more (below, "Corpus": the same rule links two documents of a collection): above the stock
+# phrases and names independent reports of one event share, below the 700-character passage pasted
+# into other text. Passages join one stretch when each is within this many words of the last on
+# both sides, in the source's order: a reworded paragraph leaves short passages close together,
+# shared phrases lie scattered (the gap the PAN reuse-case setting merges across, docs/alignment.md).
+REUSE_GAP_WORDS = 50
 # Below this share of supported prose, with nothing copied or quoted, the texts are unrelated.
 RELATED_MIN = 0.1
 # A sentence with fewer prose words than this (all shared quotation) says nothing about the prose.
@@ -83,9 +90,12 @@ LINK_SLACK = 2
 LINK_AGREEMENT = 0.6
 
 # --- Corpus --------------------------------------------------------------------------------------
-# Words of reused prose (outside quotation marks, on both sides) for two documents to be linked:
-# independent reports of one event share stock phrases and the quotations they both report; a
-# rewrite shares more prose than the longest such phrase.
+# Words of reused prose (outside quotation marks, on both sides) for two documents to be linked,
+# and for a comparison's verdict to be derived (judge.reused_prose): independent reports of one
+# event share stock phrases of up to about 12 words ("Prime Minister Mark Carney is set to meet")
+# and the quotations they both report; a rewrite, or a passage pasted into other text, shares more
+# prose than the longest such phrase. No incidental overlap on the PAN 2013 pairs without a reuse
+# case reached 15 (docs/evaluation.md, "Partial reuse").
 MIN_PROSE_WORDS = 15
 # Fingerprints two documents must share before they are aligned: one shared fingerprint is often
 # a coincidence of common words; a copied passage of 50 words carries about ten.

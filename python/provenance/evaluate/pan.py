@@ -374,3 +374,137 @@ def format_pan(result: dict[str, Any], as_json: bool) -> str:
         t = run["seconds_per_pair"]
         lines.append(f"  seconds a pair: median {t['median']:.4f}, 90th percentile {t['p90']:.4f}, total {t['total']:.1f}")
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Verdicts (``provenance eval pan --verdicts``): does a comparison call a pair with a reuse case
+# derived, and a pair without one not derived?
+
+# A case covering less than this share of the suspicious document is partial reuse: the METER
+# corpus's partially derived (the same share the verdict's ``whole`` needs of the prose).
+PARTIAL_CASE_SHARE = 0.5
+
+
+def _verdict_group(pair: PanPair) -> str:
+    """The class, with the summary class split: most of its pairs carry no case (unrelated news)."""
+    if pair.obfuscation == "summary" and not pair.cases:
+        return "summary, no case"
+    return pair.obfuscation
+
+
+VERDICT_GROUPS = ("none", "random", "translation", "summary", "no-plagiarism", "summary, no case")
+
+
+def verdict_sample(pairs: Sequence[PanPair], per_group: int, seed: int) -> list[PanPair]:
+    """`per_group` pairs drawn at random from each verdict group (all of a smaller one), in corpus order."""
+    rng = random.Random(seed)
+    chosen: set[int] = set()
+    for group in VERDICT_GROUPS:
+        members = [i for i, p in enumerate(pairs) if _verdict_group(p) == group]
+        chosen.update(rng.sample(members, min(per_group, len(members))))
+    return [p for i, p in enumerate(pairs) if i in chosen]
+
+
+def case_share(pair: PanPair, suspicious: str) -> float:
+    """The share of the suspicious document's characters inside its reuse cases."""
+    return _union_length(c.this for c in pair.cases) / len(suspicious) if suspicious else 0.0
+
+
+def evaluate_pan_verdicts(
+    folder: Path,
+    semantic: bool = True,
+    progress: Progress = no_progress,
+    *,
+    sample: int | None = None,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """The verdict of a plain comparison (``provenance compare``'s settings) on each pair: the share
+    of pairs with a case called derived, partial where the case is a small share of the suspicious
+    document, and the share of pairs without a case not called derived. ``before`` is the verdict
+    without the partial-reuse rule (copied prose above ``MIN_PROSE_WORDS``), from the same run."""
+    from dataclasses import replace
+
+    from provenance.api import compare_with_evidence
+    from provenance.judge import decide
+
+    pairs = read_pan(folder)
+    if sample is not None:
+        pairs = verdict_sample(pairs, sample, seed)
+    rows: list[dict[str, Any]] = []
+    for pair in progress(pairs, "pairs"):
+        suspicious = read_document(folder / "susp" / pair.suspicious)
+        source = read_document(folder / "src" / pair.source)
+        report, evidence = compare_with_evidence(suspicious, source, semantic=semantic)
+        before = decide(replace(evidence, reused_words=0, reused_passages=0))
+        rows.append(
+            {
+                "pair": pair.name,
+                "group": _verdict_group(pair),
+                "case": bool(pair.cases),
+                "case_share": round(case_share(pair, suspicious), 4),
+                "relation": report.verdict.relation,
+                "extent": report.verdict.extent,
+                "before": before.relation,
+                "reused_words": evidence.reused_words,
+                "supported_prose": round(evidence.supported_prose, 4),
+            }
+        )
+    groups: dict[str, Any] = {}
+    for group in VERDICT_GROUPS:
+        members = [r for r in rows if r["group"] == group]
+        if members:
+            groups[group] = _verdict_figures(members)
+    return {
+        "pairs": len(rows),
+        "sample": f"{sample} a group, seed {seed}" if sample is not None else "whole corpus",
+        "mode": "provenance.compare, default settings" + ("" if semantic else ", lexical"),
+        "with_case": _verdict_figures([r for r in rows if r["case"]]),
+        "without_case": _verdict_figures([r for r in rows if not r["case"]]),
+        "groups": groups,
+        "wrong": [r for r in rows if (r["relation"] == "derived") != r["case"]],
+    }
+
+
+def _verdict_figures(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    def share(count: int, total: int) -> float | None:
+        return round(count / total, 4) if total else None
+
+    derived = [r for r in rows if r["relation"] == "derived"]
+    small = [r for r in derived if r["case"] and r["case_share"] < PARTIAL_CASE_SHARE]
+    return {
+        "pairs": len(rows),
+        "derived": share(len(derived), len(rows)),
+        "derived_before": share(sum(1 for r in rows if r["before"] == "derived"), len(rows)),
+        "independent": share(sum(1 for r in rows if r["relation"] == "independent"), len(rows)),
+        "unrelated": share(sum(1 for r in rows if r["relation"] == "unrelated"), len(rows)),
+        "partial_where_case_small": share(sum(1 for r in small if r["extent"] == "partial"), len(small)),
+    }
+
+
+def format_pan_verdicts(result: dict[str, Any], as_json: bool) -> str:
+    if as_json:
+        return json.dumps(result, indent=2) + "\n"
+
+    def pct(value: float | None) -> str:
+        return f"{value:.3f}" if value is not None else "-"
+
+    lines = [
+        f"{result['pairs']} pairs ({result['sample']}), {result['mode']}",
+        "",
+        f"  {'pairs':<18} {'n':>5} {'derived':>8} {'before':>8} {'independent':>12} {'unrelated':>10} {'partial*':>9}",
+    ]
+    named = [("with a case", result["with_case"]), ("without a case", result["without_case"]), *result["groups"].items()]
+    for name, f in named:
+        if not f["pairs"]:
+            continue
+        lines.append(
+            f"  {name:<18} {f['pairs']:>5} {pct(f['derived']):>8} {pct(f['derived_before']):>8}"
+            f" {pct(f['independent']):>12} {pct(f['unrelated']):>10} {pct(f['partial_where_case_small']):>9}"
+        )
+    lines += [
+        "",
+        "  derived: share called derived; before: the same without the partial-reuse rule;",
+        f"  partial*: share called partial of the derived pairs whose case is under {PARTIAL_CASE_SHARE:.0%} of the document",
+        f"  wrong: {len(result['wrong'])} pairs (--json lists them)",
+    ]
+    return "\n".join(lines) + "\n"

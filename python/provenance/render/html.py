@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html import escape
 
+from provenance.render.headline import details, lead
 from provenance.report import Report, WordDiff
 
 # Nesting preference when two spans share both ends: lower ranks wrap higher ones.
@@ -44,11 +45,6 @@ KIND_LABELS: dict[str, str] = {
 }
 PASSAGE_NAMES = {"verbatim": "Verbatim copy", "near_verbatim": "Near-verbatim copy"}
 MARKED_SENTENCE_LABELS = ("added", "heading", "boilerplate")
-RELATION_HEADLINE = {
-    "derived": "Derived from the source",
-    "independent": "Independent of the source",
-    "unrelated": "Unrelated to the source",
-}
 
 
 @dataclass(frozen=True)
@@ -301,8 +297,9 @@ def _summary_html(report: Report) -> str:
         f"<p>Candidate <b>{escape(report.candidate.name)}</b> ({report.candidate.length:,} characters) "
         f"compared with source <b>{escape(report.source.name)}</b> ({report.source.length:,} characters)</p></div>\n"
         f'<section class="verdict v-{escape(verdict.relation)}" id="verdict">'
-        f'<p class="relation">{escape(RELATION_HEADLINE.get(verdict.relation, verdict.relation))}</p>'
-        f'<p class="confidence">confidence {_percent(verdict.confidence)}</p>'
+        f'<p class="relation">{escape(lead(report))}</p>'
+        + (f'<p class="reuse">{escape(details(report))}</p>' if details(report) else "")
+        + f'<p class="confidence">confidence {_percent(verdict.confidence)}</p>'
         f'<ul class="reasons">{reasons}</ul></section>\n'
         f'<section class="coverage" id="coverage"><h2>Coverage of the candidate</h2>{_coverage_svg(report)}</section>\n'
         f'<ul class="facts">{chips}</ul>\n'
@@ -449,6 +446,7 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .verdict.v-derived { border-color: var(--vermillion); }
 .verdict.v-independent { border-color: var(--blue); }
 .relation { font-size: 1.2rem; font-weight: 700; margin: 0; }
+.reuse { margin: .1rem 0 0; font-weight: 600; }
 .confidence { margin: 0 0 .3rem; color: var(--muted); }
 .reasons { margin: 0; padding-left: 1.1rem; font-size: .88rem; }
 .bar { width: 100%; height: 14px; display: block; border-radius: 3px; overflow: hidden; }
