@@ -238,7 +238,11 @@ pub fn align_tokens<W: Word>(candidate: &[W], source: &[W], params: &Params) -> 
     };
     for blocks in candidates {
         let free = subtract_claimed(&blocks, &claimed);
-        for piece in split_at_gaps(free, params.max_gap) {
+        let runs = split_at_claimed(free, &claimed);
+        for piece in runs
+            .into_iter()
+            .flat_map(|run| split_at_gaps(run, params.max_gap))
+        {
             let passage = measure(&piece, candidate, source, &c_hashes, &s_hashes);
             if passage.matched >= floor {
                 claimed.push(passage.candidate_tokens);
@@ -551,6 +555,25 @@ fn subtract_claimed(blocks: &[Block], claimed: &[(usize, usize)]) -> Vec<Block> 
         pieces = next;
     }
     pieces
+}
+
+/// Splits what is left of a chain wherever words claimed by a stronger passage lie between two
+/// of its blocks: joined across them, the two passages would overlap on the candidate.
+fn split_at_claimed(blocks: Vec<Block>, claimed: &[(usize, usize)]) -> Vec<Vec<Block>> {
+    let mut out: Vec<Vec<Block>> = Vec::new();
+    for b in blocks {
+        let joins = out.last().and_then(|run| run.last()).is_some_and(|p| {
+            !claimed
+                .iter()
+                .any(|&(start, end)| start < b.c && end > p.c_end())
+        });
+        if joins {
+            out.last_mut().expect("a run to join").push(b);
+        } else {
+            out.push(vec![b]);
+        }
+    }
+    out
 }
 
 /// Splits a chain where the words between two blocks are too many to call the passage one

@@ -10,3 +10,6 @@ mod bindings;
 pub mod corpus;
 pub mod encoder;
 pub mod index;
+
+#[cfg(test)]
+mod fuzz_tests;
