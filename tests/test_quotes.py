@@ -184,3 +184,44 @@ def test_dev_seed_quotes() -> None:
             assert list(finding.source) == gold["src_span"]
         if gold["status"] == "altered":
             assert any(d.op != "equal" for d in finding.diff)
+
+
+# --- Attribution to a named speaker ----------------------------------------------------------------
+
+SPEAKERS = (
+    'The council met on Monday. "We cannot keep the pool open all winter," said Jane Smith, the treasurer. '
+    "The mayor, Tom Brook, said the town would look for other money. Residents asked for a vote in May."
+)
+
+
+def finding(candidate: str, source: str = SPEAKERS) -> QuoteFinding:
+    [found] = check_quotations(AnalysedText(candidate), AnalysedText(source))
+    return found
+
+
+def test_same_words_from_another_named_speaker_are_altered() -> None:
+    moved = finding('"We cannot keep the pool open all winter," Tom Brook said on Monday.')
+    assert moved.status == "altered"
+    assert moved.reason.startswith("attributed to Tom Brook, but the source has these words from Jane Smith")
+    # Her words, with her name (in either place, with or without a title): nothing to flag.
+    assert finding('Treasurer Jane Smith said: "We cannot keep the pool open all winter."').status == "exact"
+    assert finding('"We cannot keep the pool open all winter," Smith said.').status == "exact"
+    # No name beside the quotation, or a pronoun: the attribution is not checked.
+    assert finding('"We cannot keep the pool open all winter," she said.').status == "exact"
+
+
+def test_fabricated_and_unsourced_quotations_name_their_speaker() -> None:
+    made = finding('"The town will look for other money," said Tom Brook.')
+    assert made.status == "fabricated"
+    assert made.reason.startswith("attributed to Tom Brook, but the source has")
+    unnamed = finding('"Nobody asked the swimmers," said Anna Wolf, who runs the swimming club.')
+    assert unnamed.status == "unsourced"
+    assert unnamed.reason.startswith("attributed to Anna Wolf, but the source never names Anna Wolf")
+    named = finding('Jane Smith said: "The pool was never safe."')
+    assert named.status == "unsourced"
+    assert named.reason.startswith("attributed to Jane Smith, but the source quotes nothing like it from Jane Smith")
+
+
+def test_a_new_sentence_after_a_quotation_is_not_its_attribution() -> None:
+    found = finding('"We cannot keep the pool open all winter." Tom Brook said the town would look for money.')
+    assert found.status == "exact"

@@ -61,7 +61,10 @@ def test_summary_is_a_few_lines() -> None:
     lines = output.strip().splitlines()
     assert len(lines) == 4
     assert lines[1].startswith("Verdict: DERIVED")
-    assert "1 altered quote · 1 fabricated · 4 added claims · 4 reused passages · 6 source sentences omitted" in lines[3]
+    assert (
+        "1 altered quote · 1 fabricated · 0 not in the source · 4 added claims · 4 reused passages · 6 source sentences omitted"
+        in lines[3]
+    )
 
 
 def test_width_is_respected() -> None:
@@ -90,3 +93,20 @@ def test_diff_markers_and_excerpts() -> None:
     short = excerpt(text, (0, len(text)), 30)
     assert len(short) <= 30 and short.startswith("one two") and short.endswith("twelve") and " … " in short
     assert excerpt("a\n\n b", (0, 5)) == "a b"
+
+
+def test_suspect_quotations_are_listed_together_first() -> None:
+    from provenance import compare
+
+    source = 'The council met on Monday. "We cannot keep the pool open all winter," said Jane Smith. The pool shuts in May.'
+    candidate = (
+        '"We cannot keep the pool open all summer," said Jane Smith. "The pool shuts in May," a clerk said. '
+        '"Nobody asked the swimmers," said Anna Wolf. The council met on Monday.'
+    )
+    output = render_text(compare(candidate, source, semantic=False), color=False, width=200)
+    assert "1 altered quote · 1 fabricated · 1 not in the source ·" in output
+    section = output[output.index("Quotations: 3 to check (1 fabricated, 1 altered, 1 not in source)") :]
+    assert section.index("FABRICATED") < section.index("ALTERED") < section.index("NOT IN SOURCE")
+    assert "attributed to Anna Wolf, but the source never names Anna Wolf" in section
+    # The quotation list comes before the other sections.
+    assert output.index("Quotations:") < output.index("Added claims")

@@ -6,6 +6,11 @@
 * ``fabricated``: the words are (nearly) in the source, but only outside quotation marks;
 * ``unsourced``: neither.
 
+A quotation the candidate attributes to a named speaker (``"...," said Jane Smith``, ``Jane Smith
+said: "..."``) is also checked against the source's speaker for it: the same words from another
+named speaker make it ``altered`` (the attribution changed), and a fabricated or unsourced one says
+that the source does not have these words as that speaker's.
+
 Words are the core's normalised forms, so typography does not tell two quotations apart. Source
 quotations and source words are looked up through indexes of their words, and the word-level
 alignment (difflib) runs only on short stretches around the matches, so the check costs about the
@@ -18,7 +23,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import Match, SequenceMatcher
 
 from provenance import _core
@@ -103,8 +108,76 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
     for quotation in candidate.quotations:
         quote_words = [candidate.words[i] for i in candidate.word_range(quotation.inner_start, quotation.inner_end)]
         if quote_words:
-            findings.append(_check(candidate.text, quotation, quote_words, indexed))
+            finding = _check(candidate.text, quotation, quote_words, indexed)
+            findings.append(_attribution(candidate.text, finding, source.text))
     return findings
+
+
+# --- Attribution ---------------------------------------------------------------------------------
+# A named speaker beside a quotation: `"...," said Jane Smith`, `"...," Jane Smith said`, `Jane
+# Smith said: "..."`. Names are runs of capitalised words; a pronoun or a bare title is no name.
+_SPEECH = (
+    r"(?:said|says|told|added|wrote|asked|explained|stated|noted|insisted|claimed|declared|replied|argued|warned"
+    r"|admitted|recalled|continued|stressed|tweeted|posted)"
+)
+_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St)\.|[A-Z]\.|[A-Z][\w'’-]*)"  # a full stop only after a title or an initial
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|de|van|von|da|del|bin|al))*"
+_AFTER = (
+    re.compile(rf"^[\s,]*{_SPEECH}[ \t]+(?P<name>{_NAME})"),
+    re.compile(rf"^[\s,]*(?P<name>{_NAME})[ \t]+{_SPEECH}\b"),
+)
+_BEFORE = re.compile(rf"(?P<name>{_NAME})[ \t]+{_SPEECH}(?:[ \t]+\w+)?[ \t]*[:,]?[ \t]*$")
+# Words of a name that do not tell two speakers apart (titles, and pronouns that start a sentence).
+_NOT_NAMES = frozenset(
+    "the a an he she they it we i you this that his her their mr mrs ms dr sir dame lord lady prof professor "
+    "president prime minister secretary chancellor senator governor mayor chief judge officer spokesman "
+    "spokeswoman spokesperson general minister's".split()
+)
+_CONTEXT = 80
+
+
+def speaker_of(text: str, span: tuple[int, int]) -> str | None:
+    """The named speaker a quotation at ``span`` (its marks included) is attributed to, if any."""
+    after = text[span[1] : span[1] + _CONTEXT].split("\n", 1)[0]
+    # `"...," said X` goes on the sentence; after `...."` a new sentence starts, whoever it names.
+    goes_on = text[max(span[0], span[1] - 3) : span[1]].rstrip("\"'”’»").endswith((",", "?", "!", "—", "-")) or (
+        after.lstrip().startswith(",")
+    )
+    for pattern in _AFTER if goes_on else ():
+        match = pattern.match(after)
+        if match and _name_words(match["name"]):
+            return match["name"].rstrip(".")
+    before = text[max(0, span[0] - _CONTEXT) : span[0]].rsplit("\n", 1)[-1]
+    match = _BEFORE.search(before)
+    if match and _name_words(match["name"]):
+        return match["name"].rstrip(".")
+    return None
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in _NOT_NAMES and len(w) > 1}
+
+
+def _attribution(candidate: str, finding: QuoteFinding, source: str) -> QuoteFinding:
+    """The finding, with its reason (and for a quotation taken from another speaker, its status)
+    saying when the candidate's named speaker is not the source's for these words."""
+    speaker = speaker_of(candidate, finding.candidate)
+    if speaker is None:
+        return finding
+    names = _name_words(speaker)
+    if finding.status in ("exact", "altered") and finding.source is not None:
+        theirs = speaker_of(source, finding.source)
+        if theirs is None or names & _name_words(theirs):
+            return finding
+        reason = f"attributed to {speaker}, but the source has these words from {theirs}"
+        if finding.status == "altered":
+            reason += f"; {finding.reason}"
+        return replace(finding, status="altered", reason=reason)
+    if finding.status == "fabricated":
+        return replace(finding, reason=f"attributed to {speaker}, but {finding.reason}")
+    named = any(re.search(rf"\b{re.escape(w)}\b", source, re.IGNORECASE) for w in names)
+    where = f"quotes nothing like it from {speaker}" if named else f"never names {speaker}"
+    return replace(finding, reason=f"attributed to {speaker}, but the source {where}; {finding.reason}")
 
 
 def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source: _Source) -> QuoteFinding:

@@ -38,11 +38,14 @@ KIND_LABELS: dict[str, str] = {
     "quote-altered": "Altered quotation",
     "quote-fabricated": "Fabricated quotation",
     "quote-exact": "Exact quotation",
-    "quote-unsourced": "Unsourced quotation",
+    "quote-unsourced": "Quotation not in the source",
     "sentence-heading": "Heading",
     "sentence-boilerplate": "Boilerplate",
     "omitted": "Omitted from candidate",
 }
+# Quotations a reader should check, listed together in this order, and the badge of each.
+SUSPECT_QUOTES = ("fabricated", "altered", "unsourced")
+QUOTE_BADGES = {"fabricated": "fabricated", "altered": "altered", "unsourced": "not in the source"}
 PASSAGE_NAMES = {"verbatim": "Verbatim copy", "near_verbatim": "Near-verbatim copy"}
 MARKED_SENTENCE_LABELS = ("added", "heading", "boilerplate")
 
@@ -155,7 +158,7 @@ def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
             )
         )
     for i, quote in enumerate(report.quotes):
-        status = f"{quote.status.capitalize()} quotation"
+        status = "Quotation not in the source" if quote.status == "unsourced" else f"{quote.status.capitalize()} quotation"
         why = f"{status}: {quote.reason}" if quote.reason else status
         has_source = quote.source is not None
         candidate.append(
@@ -283,12 +286,13 @@ def _summary_html(report: Report) -> str:
     facts = [
         (statuses["altered"], "altered quotation", "quote-altered"),
         (statuses["fabricated"], "fabricated quotation", "quote-fabricated"),
+        (statuses["unsourced"], "quotation not in the source", "quote-unsourced"),
         (len(report.added), "added claim", "added"),
         (len(report.passages), "reused passage", "passage"),
         (len(report.omitted), "omitted source sentence", "omitted"),
     ]
     chips = "".join(
-        f'<li class="fact f-{kind}"><b>{count}</b> {escape(noun)}{"s" * (count != 1)}</li>' for count, noun, kind in facts
+        f'<li class="fact f-{kind}"><b>{count}</b> {escape(_plural_noun(noun, count))}</li>' for count, noun, kind in facts
     )
     reasons = "".join(f"<li>{escape(reason)}</li>" for reason in verdict.reasons)
     return (
@@ -305,6 +309,13 @@ def _summary_html(report: Report) -> str:
         f'<ul class="facts">{chips}</ul>\n'
         "</header>\n"
     )
+
+
+def _plural_noun(noun: str, count: int) -> str:
+    """``quotation not in the source`` -> ``quotations not in the source``: the head noun takes the -s."""
+    head, _, rest = noun.partition(" not ")
+    head = head if count == 1 else head + "s"
+    return f"{head} not {rest}" if rest else head
 
 
 def _legend_html(present: Counter[str]) -> str:
@@ -344,8 +355,8 @@ def _diff_html(diff: list[WordDiff]) -> str:
 def _findings_html(report: Report) -> str:
     sections: list[str] = []
     flagged = sorted(
-        ((i, q) for i, q in enumerate(report.quotes) if q.status in ("altered", "fabricated")),
-        key=lambda item: (item[1].status != "fabricated", item[1].candidate),
+        ((i, q) for i, q in enumerate(report.quotes) if q.status in SUSPECT_QUOTES),
+        key=lambda item: (SUSPECT_QUOTES.index(item[1].status), item[1].candidate),
     )
     if flagged:
         items = []
@@ -359,12 +370,13 @@ def _findings_html(report: Report) -> str:
             reason = f'<p class="why">{escape(quote.reason)}</p>' if quote.reason else ""
             items.append(
                 f'<li class="finding" data-link="c-q{i}" tabindex="0">'
-                f'<span class="badge b-{escape(quote.status)}">{escape(quote.status)}</span>'
+                f'<span class="badge b-{escape(quote.status)}">{escape(QUOTE_BADGES[quote.status])}</span>'
                 f'<p class="quoted"><span class="side">candidate</span>'
                 f"{escape(_excerpt(report.candidate.text, quote.candidate))}</p>{source}{diff}{reason}</li>"
             )
         sections.append(
-            f'<section class="list" id="quotes"><h2>Altered and fabricated quotations</h2><ol>{"".join(items)}</ol></section>'
+            '<section class="list" id="quotes"><h2>Altered, fabricated and unsourced quotations '
+            f"({len(flagged)})</h2><ol>{''.join(items)}</ol></section>"
         )
     if report.added:
         rows = "".join(
@@ -458,6 +470,7 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .fact b { font-variant-numeric: tabular-nums; }
 .f-quote-altered b { color: var(--vermillion); }
 .f-quote-fabricated b { color: #a64d86; }
+.f-quote-unsourced b { color: #6b4700; }
 .legend { background: var(--paper); border-bottom: 1px solid var(--rule);
   padding: .5rem 1.5rem; display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; font-size: .85rem; }
 .legend ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .35rem 1.1rem; }
@@ -511,6 +524,7 @@ ins { background: rgba(0,114,178,.14); color: #004c77; text-decoration: underlin
   border-radius: 3px; padding: .05rem .35rem; color: #fff; background: var(--muted); }
 .b-altered { background: var(--vermillion); }
 .b-fabricated { background: #a64d86; }
+.b-unsourced { background: #6b4700; }
 .b-added { background: #fbe7b8; color: #6b4700; border: 1px solid #d9a730; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th { text-align: left; font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted);

@@ -31,7 +31,9 @@ BAR_CELLS = 40
 RELATION_STYLE = {"derived": "bold red", "independent": "bold blue", "unrelated": "bold"}
 PASSAGE_LABEL = {"verbatim": "verbatim", "near_verbatim": "near-verbatim"}
 PASSAGE_STYLE = {"verbatim": "blue", "near_verbatim": "cyan"}
-QUOTE_STYLE = {"altered": "bold red", "fabricated": "bold magenta"}
+# The suspect quotations, listed together in this order: made from prose, changed, not in the source.
+QUOTE_STYLE = {"fabricated": "bold magenta", "altered": "bold red", "unsourced": "bold yellow"}
+QUOTE_LABEL = {"fabricated": "FABRICATED", "altered": "ALTERED", "unsourced": "NOT IN SOURCE"}
 # Each coverage share gets its own glyph so the bar reads without colour too.
 COVERAGE_BAR = (
     ("copied", "█", "blue"),
@@ -175,6 +177,7 @@ def _counts_line(report: Report) -> Text:
     facts = [
         (f"{statuses['altered']} altered quote{'s' * (statuses['altered'] != 1)}", QUOTE_STYLE["altered"]),
         (f"{statuses['fabricated']} fabricated", QUOTE_STYLE["fabricated"]),
+        (f"{statuses['unsourced']} not in the source", QUOTE_STYLE["unsourced"]),
         (f"{len(report.added)} added claim{'s' * (len(report.added) != 1)}", "yellow"),
         (f"{len(report.passages)} reused passage{'s' * (len(report.passages) != 1)}", ""),
         (f"{len(report.omitted)} source sentence{'s' * (len(report.omitted) != 1)} omitted", "dim"),
@@ -243,7 +246,7 @@ def render_diff(diff: list[WordDiff]) -> Text:
 def _quote_block(report: Report, quote: QuoteFinding) -> list[RenderableType]:
     lines: list[RenderableType] = [
         Text.assemble(
-            (f"  {quote.status.upper():<10}", QUOTE_STYLE.get(quote.status, "bold")),
+            (f"  {QUOTE_LABEL.get(quote.status, quote.status.upper()):<13}", QUOTE_STYLE.get(quote.status, "bold")),
             (f" candidate {_offsets(quote.candidate)}", "dim"),
             (f"  source {_offsets(quote.source)}" if quote.source else "  no source counterpart", "dim"),
         ),
@@ -263,8 +266,15 @@ def _quotes_section(report: Report) -> list[RenderableType]:
     if not report.quotes:
         return []
     others = Counter(q.status for q in report.quotes if q.status not in QUOTE_STYLE)
-    parts: list[RenderableType] = [_section(f"Quotations: {len(flagged)} altered or fabricated")]
-    for quote in sorted(flagged, key=lambda q: (q.status != "fabricated", q.candidate)):
+    counts: Counter[str] = Counter(q.status for q in flagged)
+    title = f"Quotations: {len(flagged)} to check" + (
+        " (" + ", ".join(f"{counts[status]} {QUOTE_LABEL[status].lower()}" for status in QUOTE_STYLE if counts[status]) + ")"
+        if flagged
+        else ""
+    )
+    parts: list[RenderableType] = [_section(title)]
+    order = list(QUOTE_STYLE)
+    for quote in sorted(flagged, key=lambda q: (order.index(q.status), q.candidate)):
         parts += _quote_block(report, quote)
     if others:
         parts.append(Text("  Also: " + ", ".join(f"{n} {status}" for status, n in sorted(others.items())), style="dim"))
