@@ -62,8 +62,3 @@ class SpanSet:
         first = bisect_right(self._ends, span[0])
         last = bisect_left(self._starts, span[1])
         return [(max(s, span[0]), min(e, span[1])) for s, e in zip(self._starts[first:last], self._ends[first:last])]
-
-
-def covered_chars(spans: Iterable[Span]) -> int:
-    """Characters covered by the union of ``spans``."""
-    return SpanSet(spans).covered()

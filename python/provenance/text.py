@@ -103,6 +103,3 @@ class AnalysedText:
     def prose_words_in(self, start: int, end: int) -> int:
         """Words starting within ``[start, end)`` outside quotation marks: the prose of a stretch."""
         return sum(1 for i in self.word_range(start, end) if self.words[i][0] not in self.quoted)
-
-    def forms(self, words: range) -> list[str]:
-        return [self.words[i][2] for i in words]
