@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from provenance import _core
 from provenance.judge import SentenceMatch
 from provenance.lexicon import EVALUATIVE_WORDS, INTENSIFIERS, LOADED_REPORTING_VERBS, OFFICE_TITLES, STOPWORDS
 from provenance.report import AddedClaim, QuoteFinding
@@ -142,7 +141,7 @@ def _same_link(then: Sequence[str], now: Sequence[str]) -> bool:
     return difflib.SequenceMatcher(None, then, now, autojunk=False).ratio() >= LINK_AGREEMENT
 
 
-def swapped_words(candidate: str, support: str, quoted: Sequence[Span] = ()) -> tuple[Span, Span] | None:
+def _swapped(mine: _Sentence, theirs: _Sentence, quoted: SpanSet) -> tuple[Span, Span] | None:
     """Two words that trade places across the same link between the source sentence and the candidate
     sentence: "the Leurda River is a tributary of the River Tabaci" for "the Tabaci River is a
     tributary of the River Leurda", "Brazil beat Germany" for "Germany beat Brazil". Same words, other
@@ -151,13 +150,9 @@ def swapped_words(candidate: str, support: str, quoted: Sequence[Span] = ()) -> 
     _same_link), so a passive ("Germany was beaten by Brazil") and a moved phrase pass. Left alone
     as well: neighbours swapped ("musically influenced"), two items of a list ("A, B and C"), and
     two phrases of the same kind reordered ("in East Germany in 1966").
-    Words of the candidate inside ``quoted`` spans are not considered (a quotation's fidelity is the
+    Words of the candidate inside ``quoted`` spans (offsets into its sentence) are not considered (a quotation's fidelity is the
     quotation check's business). Returns the span from the first to the second of the two words in
     the candidate and in the support, or None."""
-    return _swapped(_Sentence(candidate, _core.tokenize(candidate)), _Sentence(support, _core.tokenize(support)), SpanSet(quoted))
-
-
-def _swapped(mine: _Sentence, theirs: _Sentence, quoted: SpanSet) -> tuple[Span, Span] | None:
     shared = sorted(
         (k for k in mine.slots if k in theirs.slots and mine.slots[k].start not in quoted),
         key=lambda k: theirs.slots[k].index,
