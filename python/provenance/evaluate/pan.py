@@ -15,8 +15,8 @@ The measures are those of Potthast, Stein, Barrón-Cedeño and Rosso (COLING 201
 - plagdet = F1(recall, precision) / log2(1 + granularity).
 
 Offsets are characters of each file decoded as UTF-8, as the corpus defines them. The documents are
-decoded here, not with ``provenance.read``: that reader refuses text with NUL characters, and a few
-corpus documents hold them (they are text; the offsets count them).
+decoded here, strictly, not with ``provenance.read``: that reader replaces invalid bytes and refuses
+a text dense with NUL characters, and the truth's offsets need each file exactly as UTF-8 decodes it.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import random
 import statistics
 import time
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,8 +36,9 @@ from xml.sax.saxutils import quoteattr
 from provenance import _core, compare
 from provenance.align import AlignOptions
 from provenance.collection import Progress, no_progress
+from provenance.evaluate.scoring import overlap
 from provenance.read import InputError
-from provenance.spans import Span
+from provenance.spans import Span, SpanSet
 
 # The reuse-case setting: two-word seeds, fragments merged across up to 50 words on both sides,
 # cases of at least 15 identical words (chosen on a 600-pair sample: docs/alignment.md).
@@ -85,33 +86,15 @@ def _length(span: Span) -> int:
     return max(0, span[1] - span[0])
 
 
-def _overlap(a: Span, b: Span) -> Span:
-    return (max(a[0], b[0]), min(a[1], b[1]))
-
-
-def _union_length(spans: Iterable[Span]) -> int:
-    total, reach = 0, None
-    for start, end in sorted(s for s in spans if s[1] > s[0]):
-        if reach is None or start > reach:
-            total += end - start
-            reach = end
-        elif end > reach:
-            total += end - reach
-            reach = end
-    return total
-
-
 def detects(detection: Alignment, case: Alignment) -> bool:
     """The detection overlaps the case on both sides (the pair of documents is the same)."""
-    return _length(_overlap(detection.this, case.this)) > 0 and _length(_overlap(detection.source, case.source)) > 0
+    return overlap(detection.this, case.this) > 0 and overlap(detection.source, case.source) > 0
 
 
 def _covered_share(target: Alignment, others: Sequence[Alignment]) -> float:
     """The share of the target's characters (both sides) inside the others that overlap it."""
     touching = [o for o in others if detects(o, target)]
-    inside = _union_length(_overlap(target.this, o.this) for o in touching) + _union_length(
-        _overlap(target.source, o.source) for o in touching
-    )
+    inside = SpanSet(o.this for o in touching).covered(target.this) + SpanSet(o.source for o in touching).covered(target.source)
     size = _length(target.this) + _length(target.source)
     return inside / size if size else 0.0
 
@@ -407,7 +390,7 @@ def verdict_sample(pairs: Sequence[PanPair], per_group: int, seed: int) -> list[
 
 def case_share(pair: PanPair, suspicious: str) -> float:
     """The share of the suspicious document's characters inside its reuse cases."""
-    return _union_length(c.this for c in pair.cases) / len(suspicious) if suspicious else 0.0
+    return SpanSet(c.this for c in pair.cases).covered() / len(suspicious) if suspicious else 0.0
 
 
 def evaluate_pan_verdicts(
