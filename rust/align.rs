@@ -133,6 +133,29 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// The passage over token ranges `c_range` of `candidate` and `s_range` of `source` (both
+    /// non-empty) with `matched` identical words: character spans and Dice score follow.
+    fn over<W: Word>(
+        candidate: &[W],
+        source: &[W],
+        c_range: (usize, usize),
+        s_range: (usize, usize),
+        matched: usize,
+    ) -> Self {
+        let words = (c_range.1 - c_range.0) + (s_range.1 - s_range.0);
+        Passage {
+            candidate_tokens: c_range,
+            source_tokens: s_range,
+            candidate: (
+                candidate[c_range.0].span().0,
+                candidate[c_range.1 - 1].span().1,
+            ),
+            source: (source[s_range.0].span().0, source[s_range.1 - 1].span().1),
+            matched,
+            score: 2.0 * matched as f64 / words as f64,
+        }
+    }
+
     /// Every word of both sides is identical (after normalisation).
     pub fn is_verbatim(&self) -> bool {
         let c = self.candidate_tokens.1 - self.candidate_tokens.0;
@@ -262,15 +285,7 @@ pub fn align_tokens<W: Word>(candidate: &[W], source: &[W], params: &Params) -> 
 /// The passage of two texts with the same (non-empty) words: all of both.
 fn whole<W: Word>(candidate: &[W], source: &[W]) -> Passage {
     let n = candidate.len();
-    let span = |words: &[W]| (words[0].span().0, words[n - 1].span().1);
-    Passage {
-        candidate_tokens: (0, n),
-        source_tokens: (0, n),
-        candidate: span(candidate),
-        source: span(source),
-        matched: n,
-        score: 1.0,
-    }
+    Passage::over(candidate, source, (0, n), (0, n), n)
 }
 
 /// Words between two ranges (0 when they touch or overlap).
@@ -321,17 +336,7 @@ fn join<W: Word>(a: &Passage, b: &Passage, candidate: &[W], source: &[W]) -> Pas
     let s_range = hull(a.source_tokens, b.source_tokens);
     let (c_words, s_words) = (c_range.1 - c_range.0, s_range.1 - s_range.0);
     let matched = (a.matched + b.matched).min(c_words).min(s_words);
-    Passage {
-        candidate_tokens: c_range,
-        source_tokens: s_range,
-        candidate: (
-            candidate[c_range.0].span().0,
-            candidate[c_range.1 - 1].span().1,
-        ),
-        source: (source[s_range.0].span().0, source[s_range.1 - 1].span().1),
-        matched,
-        score: 2.0 * matched as f64 / (c_words + s_words) as f64,
-    }
+    Passage::over(candidate, source, c_range, s_range, matched)
 }
 
 /// Merged passages that overlap on the candidate (one stretch joined to two places of the
@@ -613,20 +618,13 @@ fn measure<W: Word>(
         let (a, b) = (pair[0], pair[1]);
         matched += lcs_len(&c_hashes[a.c_end()..b.c], &s_hashes[a.s_end()..b.s]);
     }
-    let c_range = (first.c, last.c_end());
-    let s_range = (first.s, last.s_end());
-    let words = (c_range.1 - c_range.0) + (s_range.1 - s_range.0);
-    Passage {
-        candidate_tokens: c_range,
-        source_tokens: s_range,
-        candidate: (
-            candidate[c_range.0].span().0,
-            candidate[c_range.1 - 1].span().1,
-        ),
-        source: (source[s_range.0].span().0, source[s_range.1 - 1].span().1),
+    Passage::over(
+        candidate,
+        source,
+        (first.c, last.c_end()),
+        (first.s, last.s_end()),
         matched,
-        score: 2.0 * matched as f64 / words as f64,
-    }
+    )
 }
 
 /// Length of the longest common subsequence; the inputs are gaps of at most `max_gap` words.
