@@ -10,21 +10,7 @@ from pathlib import Path
 
 import pytest
 
-PROVENANCE = [sys.executable, "-m", "provenance"]
-
-
-def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*PROVENANCE, *args], input=stdin, capture_output=True, env=env, timeout=120)
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess[bytes], *needles: str) -> None:
-    err = result.stderr.decode()
-    assert result.returncode == 2, err
-    assert result.stdout == b""
-    assert "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1, err
-    for needle in needles:
-        assert needle in err, err
+from cli_run import one_line_error, run
 
 
 def test_compare_json_on_the_example_pair(example_pair: tuple[Path, Path]) -> None:
@@ -66,7 +52,7 @@ def test_stdin_as_one_side(example_pair: tuple[Path, Path]) -> None:
 
 
 def test_both_sides_from_stdin_is_a_usage_error(example_pair: tuple[Path, Path]) -> None:
-    assert_one_line_error(run("compare", "-", "-", stdin=b"text"), "standard input")
+    one_line_error(run("compare", "-", "-", stdin=b"text"), "standard input")
 
 
 BAD_INPUTS = {
@@ -84,9 +70,9 @@ def test_bad_input_is_one_line_exit_2(tmp_path: Path, example_pair: tuple[Path, 
     bad = tmp_path / name
     if content is not None:
         bad.write_bytes(content)
-    assert_one_line_error(run("compare", str(bad), str(example_pair[1])), str(bad), problem)
+    one_line_error(run("compare", str(bad), str(example_pair[1])), str(bad), problem)
     # The source side is named just the same.
-    assert_one_line_error(run("compare", str(example_pair[0]), str(bad)), str(bad), problem)
+    one_line_error(run("compare", str(example_pair[0]), str(bad)), str(bad), problem)
 
 
 def test_usage_errors_exit_2(example_pair: tuple[Path, Path]) -> None:
@@ -106,14 +92,14 @@ def test_failed_run_leaves_existing_output_alone(tmp_path: Path, example_pair: t
     out = tmp_path / "report.json"
     out.write_text("previous report", encoding="utf-8")
     result = run("compare", str(tmp_path / "missing.txt"), str(example_pair[1]), "-o", str(out))
-    assert_one_line_error(result, "missing.txt")
+    one_line_error(result, "missing.txt")
     assert out.read_text(encoding="utf-8") == "previous report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
 def test_output_into_a_missing_directory(tmp_path: Path, example_pair: tuple[Path, Path]) -> None:
     out = tmp_path / "nowhere" / "report.json"
-    assert_one_line_error(run("compare", *map(str, example_pair), "-o", str(out)), "does not exist")
+    one_line_error(run("compare", *map(str, example_pair), "-o", str(out)), "does not exist")
 
 
 def test_version_names_the_model_status() -> None:
@@ -132,8 +118,8 @@ def test_console_script_is_installed() -> None:
 
 
 def test_eval_names_a_missing_dataset_in_one_line(tmp_path: Path) -> None:
-    assert_one_line_error(run("eval", "mrpc", str(tmp_path / "absent")), "absent", "no such file")
-    assert_one_line_error(run("eval", "gold", str(tmp_path / "gold.json")), "gold.json", "no such file")
+    one_line_error(run("eval", "mrpc", str(tmp_path / "absent")), "absent", "no such file")
+    one_line_error(run("eval", "gold", str(tmp_path / "gold.json")), "gold.json", "no such file")
 
 
 def test_eval_gold_prints_system_beside_baseline() -> None:

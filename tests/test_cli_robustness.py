@@ -9,37 +9,19 @@ import json
 import os
 import stat
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from cli_run import one_line_error, run
 from provenance.collection import Record
 from provenance.corpus import find_reuse
 from provenance.render.corpus import to_csv, to_dot, to_graphml
 
-PROVENANCE = [sys.executable, "-m", "provenance"]
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ORIGINAL = EXAMPLES / "original.txt"
 REWRITE = EXAMPLES / "rewrite.txt"
-
-
-def run(*args: str, stdin: bytes | None = None, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*PROVENANCE, *args], input=stdin, capture_output=True, timeout=120, **kwargs)  # type: ignore[call-overload, no-any-return]
-
-
-def one_line_error(result: subprocess.CompletedProcess[bytes], *needles: str) -> str:
-    err = result.stderr.decode()
-    assert result.returncode == 2, err
-    assert result.stdout == b""
-    assert "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1, err
-    assert err.startswith("provenance: error: "), err
-    for needle in needles:
-        assert needle in err, err
-    return err
-
 
 # --- input -------------------------------------------------------------------------------------
 
