@@ -12,7 +12,8 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 from provenance import _core
 from provenance.align import AlignOptions, to_passage
 from provenance.collection import Progress, Record, no_progress
+from provenance.quotations import find_quotations
 from provenance.quote_check import check_quotations
 from provenance.read import InputError
 from provenance.report import Passage
@@ -241,6 +243,58 @@ def duplicate_groups(texts: list[str]) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What judging a pair needs of one document, computed once per document: plain data, so it
+    crosses a process boundary (a Spark executor) as it is. Word numbers are the core's tokens
+    (``_core.tokenize``), as in a passage's ``candidate_tokens`` and ``source_tokens``."""
+
+    date: str | None
+    words: int
+    # One byte per word: 1 inside a quotation (its marks included), 0 in prose.
+    quoted: bytes
+    # Word ranges [start, end) of the document's quotations, in order.
+    quotations: tuple[tuple[int, int], ...]
+
+
+def document_facts(record: Record) -> DocumentFacts:
+    """The facts of one document (see ``DocumentFacts``)."""
+    words = _core.tokenize(record.text)
+    starts = [w[0] for w in words]
+    quoted = bytearray(len(words))
+    ranges = []
+    for q in find_quotations(record.text):
+        lo, hi = bisect_left(starts, q.start), bisect_left(starts, q.end)
+        quoted[lo:hi] = b"\x01" * (hi - lo)
+        ranges.append((lo, hi))
+    return DocumentFacts(record.date, len(words), bytes(quoted), tuple(ranges))
+
+
+def judge_pair(
+    first: Record,
+    first_facts: DocumentFacts,
+    second: Record,
+    second_facts: DocumentFacts,
+    passages: Sequence[_core.Passage],
+    *,
+    min_prose_words: int = MIN_PROSE_WORDS,
+) -> ReusePair | None:
+    """One aligned pair judged: None when its passages hold fewer than `min_prose_words` words of
+    prose; else the pair with its direction, named as ``compare`` names its texts (``first`` is
+    the passages' candidate side, ``second`` their source side)."""
+    prose = min(
+        sum(_prose_words(first_facts, p.candidate_tokens) for p in passages),
+        sum(_prose_words(second_facts, p.source_tokens) for p in passages),
+    )
+    if prose < min_prose_words:
+        return None
+    found = [to_passage(p) for p in passages]
+    direction = direction_of(first, second)
+    if direction is not None and direction[0] is first:
+        first, second, found = second, first, [p.swapped() for p in found]
+    return ReusePair(first.id, second.id, found, sum(p.matched for p in passages), prose, direction[1] if direction else None)
+
+
 def find_reuse(
     records: list[Record],
     *,
@@ -265,41 +319,26 @@ def find_reuse(
         min_shared=min_shared,
         params=options.to_core(),
     )
-    analysed: dict[str, AnalysedText] = {}
+    facts: dict[int, DocumentFacts] = {}
 
-    def analysis_of(i: int) -> AnalysedText:
-        """Each text is analysed once, and only when it is in a candidate pair."""
-        text = records[i].text
-        if text not in analysed:
-            analysed[text] = AnalysedText(text)
-        return analysed[text]
+    def facts_of(i: int) -> DocumentFacts:
+        """Each document's facts are found once, and only when it is in a candidate pair."""
+        if i not in facts:
+            facts[i] = document_facts(records[i])
+        return facts[i]
 
-    pairs = _identical_pairs(records, groups, options, analysis_of)
+    pairs = _identical_pairs(records, groups, options, facts_of)
     for raw in progress(found, "checking pairs"):
-        raw_a, raw_b = kept[raw.a], kept[raw.b]
-        a, b = analysis_of(raw_a), analysis_of(raw_b)
-        prose = min(
-            sum(_prose_words(a, p.candidate) for p in raw.passages),
-            sum(_prose_words(b, p.source) for p in raw.passages),
-        )
-        if prose < min_prose_words:
-            continue
-        passages = [to_passage(p) for p in raw.passages]
-        first, second = records[raw_a], records[raw_b]
-        direction = direction_of(first, a, second, b)
-        if direction is not None and direction[0] is first:
-            first, second, passages = second, first, [p.swapped() for p in passages]
-        pairs.append(
-            ReusePair(
-                first.id, second.id, passages, sum(p.matched for p in raw.passages), prose, direction[1] if direction else None
-            )
-        )
+        a, b = kept[raw.a], kept[raw.b]
+        pair = judge_pair(records[a], facts_of(a), records[b], facts_of(b), raw.passages, min_prose_words=min_prose_words)
+        if pair is not None:
+            pairs.append(pair)
     duplicates = [[records[i].id for i in g] for g in groups]
     return CorpusReuse(pairs, clusters_of(pairs), len(records), candidates + sum(len(g) - 1 for g in groups), duplicates)
 
 
 def _identical_pairs(
-    records: list[Record], groups: list[list[int]], options: AlignOptions, analysis_of: Callable[[int], AnalysedText]
+    records: list[Record], groups: list[list[int]], options: AlignOptions, facts_of: Callable[[int], DocumentFacts]
 ) -> list[ReusePair]:
     """Each later member of a duplicate group paired with the first: all of both, whatever the
     prose filter says (they are copies), earlier date as the source when both are dated."""
@@ -316,22 +355,24 @@ def _identical_pairs(
             direction = "dates"
             if first.date < second.date:
                 first, second, passages = second, first, [p.swapped() for p in passages]
-        prose = sum(_prose_words(analysis_of(a), p.candidate) for p in raw)
+        prose = sum(_prose_words(facts_of(a), p.candidate_tokens) for p in raw)
         pairs.append(ReusePair(first.id, second.id, passages, sum(p.matched for p in raw), prose, direction, identical=True))
     return pairs
 
 
-def _prose_words(document: AnalysedText, span: tuple[int, int]) -> int:
-    """Words of the document within ``span`` outside quotation marks."""
-    return sum(1 for i in document.word_range(*span) if document.words[i][0] not in document.quoted)
+def _prose_words(document: DocumentFacts, tokens: tuple[int, int]) -> int:
+    """Words of the document within the word range ``tokens`` outside quotation marks."""
+    lo, hi = tokens
+    return (hi - lo) - document.quoted.count(1, lo, hi)
 
 
-def direction_of(a: Record, a_text: AnalysedText, b: Record, b_text: AnalysedText) -> tuple[Record, str] | None:
+def direction_of(a: Record, b: Record) -> tuple[Record, str] | None:
     """Which of two linked documents came first, and the evidence: their dates when both have
     different ones; otherwise their quotations, when one side's quotations are words the other has
     only as prose (a rewrite that turned a report into a quotation) or altered from the other's."""
     if a.date and b.date and a.date != b.date:
         return (a if a.date < b.date else b), "dates"
+    a_text, b_text = AnalysedText(a.text), AnalysedText(b.text)
     a_doubtful = _doubtful_quotes(a_text, b_text)
     b_doubtful = _doubtful_quotes(b_text, a_text)
     if a_doubtful > b_doubtful:
