@@ -151,12 +151,12 @@ def refuse_overwriting_inputs(output: Path | None, inputs: Iterable[str | Path])
                 fail(f"{output}: is the input {name}; write the report elsewhere")
 
 
-def write_atomically(path: Path, content: str) -> None:
+def write_atomically(path: Path, content: str | bytes) -> None:
     """Write `content` to `path` through a temporary file beside it, renamed over it once whole,
     so no reader sees half a report and a failed run leaves the old one. A new file gets the
     mode the umask gives, an existing one keeps its mode."""
     target = output_target(path)
-    data = content.encode("utf-8")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         existing_mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
@@ -653,10 +653,10 @@ def _finite(value: Any) -> Any:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["jsonl", "csv", "dot", "graphml"]),
+    type=click.Choice(["jsonl", "csv", "dot", "graphml", "parquet"]),
     default="jsonl",
     show_default=True,
-    help="Pairs and clusters as JSON lines or CSV, or the reuse graph.",
+    help="Pairs and clusters as JSON lines, CSV or Parquet (needs -o FILE), or the reuse graph.",
 )
 @output_option("Write the result to this file instead of standard output (- for standard output).")
 @click.option(
@@ -680,19 +680,34 @@ def corpus_command(
     min_matched: int,
 ) -> None:
     """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin)."""
-    from provenance.corpus import IndexOptions, find_reuse
+    from provenance.corpus import IndexOptions, find_reuse, run_parameters
     from provenance.render.corpus import RENDERERS
     from provenance.thresholds import MIN_PROSE_WORDS
 
+    to_parquet = _parquet_writer(output) if output_format == "parquet" else None
     refuse_overwriting_inputs(output, [corpus])
     records = _read_corpus_or_fail(corpus)
     _progress_note(f"comparing {len(records)} documents ...")
-    reuse = find_reuse(
-        records,
-        min_prose_words=min_prose_words or MIN_PROSE_WORDS,
-        index_options=IndexOptions(window=window, max_df=max_df),
-        options=AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
-        progress=_progress,
-    )
+    settings: dict[str, Any] = {
+        "min_prose_words": min_prose_words or MIN_PROSE_WORDS,
+        "index_options": IndexOptions(window=window, max_df=max_df),
+        "options": AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
+    }
+    reuse = find_reuse(records, **settings, progress=_progress)
     _progress_note(f"{len(reuse.pairs)} reuse pairs in {len(reuse.clusters)} clusters")
-    emit(RENDERERS[output_format](reuse), output)
+    if to_parquet is not None and output is not None:
+        write_atomically(output, to_parquet(reuse, run_parameters(**settings)))
+    else:
+        emit(RENDERERS[output_format](reuse), output)
+
+
+def _parquet_writer(output: Path | None) -> Callable[..., bytes]:
+    """The Parquet renderer, checked before any work: it needs pyarrow and an output file."""
+    if output is None:
+        fail("--format parquet needs an output file (-o FILE); Parquet is not written to standard output")
+    try:
+        from provenance.render.parquet import to_parquet
+    except ImportError:
+        fail("--format parquet needs pyarrow: install provenance-detector[parquet]")
+    output_target(output)
+    return to_parquet

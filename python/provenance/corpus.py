@@ -231,6 +231,29 @@ class CorpusReuse:
     duplicates: list[list[str]] = field(default_factory=list)
 
 
+def run_parameters(
+    *,
+    min_prose_words: int = MIN_PROSE_WORDS,
+    min_shared: int = MIN_SHARED_FINGERPRINTS,
+    index_options: IndexOptions = IndexOptions(),
+    options: AlignOptions = AlignOptions(),
+) -> dict[str, Any]:
+    """The settings of a `find_reuse` run as JSON values, for an output's metadata (every engine
+    describes its run the same way)."""
+    return {
+        "provenance": _core.__version__,
+        "min_prose_words": min_prose_words,
+        "min_shared": min_shared,
+        "window": index_options.window,
+        "max_df": index_options.max_df,
+        "ngram": options.ngram,
+        "max_gap": options.max_gap,
+        "min_matched": options.min_matched,
+        "max_postings": options.max_postings,
+        "merge_gap": options.merge_gap,
+    }
+
+
 def duplicate_groups(texts: list[str]) -> list[list[int]]:
     """Positions of texts with the same normalised words (case, white space, typography and
     invisible characters aside), groups of two or more in order of their first member. Texts
