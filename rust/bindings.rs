@@ -349,6 +349,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(align_pair, m)?)?;
     m.add_function(wrap_pyfunction!(align_many, m)?)?;
     add_corpus(m)?;
+    add_columnar(m)?;
     m.add_class::<PyEncoder>()?;
     let keywords = PyDict::new(m.py());
     keywords.set_item("after_in_child", wrap_pyfunction!(after_fork_in_child, m)?)?;
@@ -747,4 +748,150 @@ impl PyEncoder {
         let bytes: Vec<u8> = vectors.iter().flat_map(|v| v.to_le_bytes()).collect();
         Ok(pyo3::types::PyBytes::new(py, &bytes))
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columnar steps of all-pairs for partitioned engines (python/provenance/spark.py): flat
+// little-endian arrays out as bytes (numpy.frombuffer reads them without a copy), never one
+// Python object per posting.
+
+use crate::columnar;
+use pyo3::buffer::PyBuffer;
+use pyo3::types::PyBytes;
+
+fn le_bytes<'py, const N: usize, T: Copy>(
+    py: Python<'py>,
+    values: &[T],
+    to_le: fn(T) -> [u8; N],
+) -> Bound<'py, PyBytes> {
+    let bytes: Vec<u8> = values.iter().flat_map(|&v| to_le(v)).collect();
+    PyBytes::new(py, &bytes)
+}
+
+/// Keys equal for texts with the same normalised words: 16 bytes a text (zero for a text
+/// without a word), and one byte a text, 1 when it has words.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+fn content_keys(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+) -> PyResult<(Bound<'_, PyBytes>, Bound<'_, PyBytes>)> {
+    let keys = run(py, || Ok::<_, Infallible>(columnar::content_keys(&texts)))?;
+    let flat: Vec<u128> = keys.iter().map(|k| k.unwrap_or(0)).collect();
+    let has_words: Vec<u8> = keys.iter().map(|k| u8::from(k.is_some())).collect();
+    Ok((
+        le_bytes(py, &flat, u128::to_le_bytes),
+        PyBytes::new(py, &has_words),
+    ))
+}
+
+/// Each text's distinct winnowed fingerprints as two columns: text numbers (u32) and hashes
+/// (u64), in text order.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (texts, *, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW)))]
+fn fingerprint_columns(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    ngram: i128,
+    window: i128,
+) -> PyResult<(Bound<'_, PyBytes>, Bound<'_, PyBytes>)> {
+    let p = index_params(ngram, window, wide(index::DEFAULT_MAX_DF))?;
+    let (docs, hashes) = run(py, || {
+        Ok::<_, Infallible>(columnar::distinct_fingerprints(&texts, &p))
+    })?;
+    Ok((
+        le_bytes(py, &docs, u32::to_le_bytes),
+        le_bytes(py, &hashes, u64::to_le_bytes),
+    ))
+}
+
+/// Candidate pairs of one bucket of postings (every posting of each of its hashes): `hashes`
+/// (int64) and `docs` (uint32) side by side in, three uint32 columns `(a, b, shared)` out,
+/// `a < b`; hashes in more than `max_df` documents pair nothing.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (hashes, docs, *, max_df = wide(index::DEFAULT_MAX_DF)))]
+fn bucket_pairs(
+    py: Python<'_>,
+    hashes: PyBuffer<i64>,
+    docs: PyBuffer<u32>,
+    max_df: i128,
+) -> PyResult<(Bound<'_, PyBytes>, Bound<'_, PyBytes>, Bound<'_, PyBytes>)> {
+    let max_df = in_range("max_df", max_df, &index::MAX_DF_RANGE)?;
+    let hashes: Vec<u64> = hashes.to_vec(py)?.into_iter().map(|h| h as u64).collect();
+    let docs = docs.to_vec(py)?;
+    if hashes.len() != docs.len() {
+        return Err(PyValueError::new_err(
+            "hashes and docs must have the same length",
+        ));
+    }
+    let pairs = run(py, || {
+        Ok::<_, Infallible>(columnar::bucket_pairs(&hashes, &docs, max_df))
+    })?;
+    let column = |f: fn(&(u32, u32, u32)) -> u32| -> Vec<u32> { pairs.iter().map(f).collect() };
+    Ok((
+        le_bytes(py, &column(|p| p.0), u32::to_le_bytes),
+        le_bytes(py, &column(|p| p.1), u32::to_le_bytes),
+        le_bytes(py, &column(|p| p.2), u32::to_le_bytes),
+    ))
+}
+
+/// Aligns candidate pairs of `texts`: pair `i` is `texts[a[i]]` (the passages' candidate side)
+/// with `texts[b[i]]`, `shared[i]` fingerprints in common. Each text is tokenised once, however
+/// many pairs it is in; pairs without a passage are left out.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (texts, a, b, shared, *, params = None))]
+fn align_indexed(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    a: PyBuffer<u32>,
+    b: PyBuffer<u32>,
+    shared: PyBuffer<u32>,
+    params: Option<PyRef<'_, PyAlignParams>>,
+) -> PyResult<Vec<PyReusePair>> {
+    let p = or_default(params);
+    let (a, b, shared) = (a.to_vec(py)?, b.to_vec(py)?, shared.to_vec(py)?);
+    if a.len() != b.len() || a.len() != shared.len() {
+        return Err(PyValueError::new_err(
+            "a, b and shared must have the same length",
+        ));
+    }
+    if let Some(&out) = a.iter().chain(&b).find(|&&i| i as usize >= texts.len()) {
+        return Err(PyValueError::new_err(format!(
+            "text number {out} is out of range ({} texts)",
+            texts.len()
+        )));
+    }
+    let mut pairs: Vec<(u32, u32, u32)> = a
+        .into_iter()
+        .zip(b)
+        .zip(shared)
+        .map(|((a, b), s)| (a, b, s))
+        .collect();
+    pairs.sort_unstable();
+    let found = run(py, || {
+        corpus::align_pairs(&pairs, |i| Ok(text::hash_words(&texts[i as usize])), &p)
+    })?;
+    found
+        .into_iter()
+        .map(|p| {
+            Ok(PyReusePair {
+                a: p.a,
+                b: p.b,
+                shared: p.shared,
+                passages: py_passages(py, p.passages)?,
+            })
+        })
+        .collect()
+}
+
+/// Registers the columnar part of the module (called from `_core`).
+fn add_columnar(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(content_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(fingerprint_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(bucket_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(align_indexed, m)?)?;
+    Ok(())
 }

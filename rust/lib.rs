@@ -7,6 +7,7 @@ pub mod seed;
 pub mod text;
 
 mod bindings;
+pub mod columnar;
 pub mod corpus;
 pub mod encoder;
 pub mod index;

@@ -3,6 +3,9 @@
 import os
 from typing import Final, Self, final
 
+import numpy as np
+from numpy.typing import NDArray
+
 __all__ = [
     "DEFAULT_INDEX_NGRAM",
     "DEFAULT_MAX_DF",
@@ -22,9 +25,13 @@ __all__ = [
     "ReusePair",
     "__version__",
     "align",
+    "align_indexed",
     "align_many",
     "all_pairs",
+    "bucket_pairs",
     "build_profile",
+    "content_keys",
+    "fingerprint_columns",
     "fingerprint_many",
     "fingerprints",
     "normalize",
@@ -175,6 +182,32 @@ def all_pairs(
 ) -> tuple[list[ReusePair], int, int]:
     """Every pair of `texts` that reuses text: (pairs, postings, candidate pairs aligned).
     ngram 1..16, window 1..256, max_df 2..2**32-1, min_shared 1..2**32-1 (ValueError outside)."""
+
+# Columnar steps of all-pairs for partitioned engines (provenance.spark): flat little-endian
+# arrays out as bytes, for numpy.frombuffer.
+
+def content_keys(texts: list[str]) -> tuple[bytes, bytes]:
+    """16 bytes a text, equal for texts with the same normalised words (zero without a word),
+    and one byte a text, 1 when it has words."""
+
+def fingerprint_columns(texts: list[str], *, ngram: int = ..., window: int = ...) -> tuple[bytes, bytes]:
+    """Each text's distinct winnowed fingerprints as two columns: text numbers (uint32) and
+    hashes (uint64), in text order; the GIL released."""
+
+def bucket_pairs(hashes: NDArray[np.int64], docs: NDArray[np.uint32], *, max_df: int = ...) -> tuple[bytes, bytes, bytes]:
+    """Candidate pairs of one bucket of postings (every posting of each of its hashes), as three
+    uint32 columns (a, b, shared), a < b; hashes in more than max_df documents pair nothing."""
+
+def align_indexed(
+    texts: list[str],
+    a: NDArray[np.uint32],
+    b: NDArray[np.uint32],
+    shared: NDArray[np.uint32],
+    *,
+    params: AlignParams | None = None,
+) -> list[ReusePair]:
+    """Aligns pairs (texts[a[i]] as the candidate side, texts[b[i]]), each text tokenised once;
+    pairs without a passage are left out."""
 
 @final
 class Index:

@@ -1,0 +1,124 @@
+//! The all-pairs steps of `corpus::all_pairs` cut at the places a partitioned engine (Spark)
+//! shuffles: content keys for identical documents, each document's distinct fingerprints, and
+//! the candidate pairs of one bucket of fingerprints. Inputs and outputs are flat columns, so
+//! a caller moves them as arrays, never as one object per posting.
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_128;
+
+use crate::index::{IndexParams, Posting, candidate_pairs, fingerprints};
+use crate::text::{normalize_text, token_hashes};
+
+/// A key per text equal for texts with the same normalised words (`normalize_text`, as the
+/// single-machine duplicate groups use), `None` for a text without a word.
+pub fn content_keys<S: AsRef<str> + Sync>(texts: &[S]) -> Vec<Option<u128>> {
+    texts
+        .par_iter()
+        .map(|t| {
+            let words = normalize_text(t.as_ref());
+            (!words.is_empty()).then(|| xxh3_128(words.as_bytes()))
+        })
+        .collect()
+}
+
+/// The distinct fingerprints of each text as two columns, `(text number, hash)`, in text
+/// order. A fingerprint repeated within a text is listed once: candidate pairs count the
+/// documents a fingerprint is in, not its occurrences (`index::candidate_pairs`).
+pub fn distinct_fingerprints<S: AsRef<str> + Sync>(
+    texts: &[S],
+    params: &IndexParams,
+) -> (Vec<u32>, Vec<u64>) {
+    let per_text: Vec<Vec<u64>> = texts
+        .par_iter()
+        .map(|t| {
+            let mut hashes: Vec<u64> =
+                fingerprints(&token_hashes(t.as_ref()), params.ngram, params.window)
+                    .into_iter()
+                    .map(|(hash, _)| hash)
+                    .collect();
+            hashes.sort_unstable();
+            hashes.dedup();
+            hashes
+        })
+        .collect();
+    let total = per_text.iter().map(Vec::len).sum();
+    let mut docs = Vec::with_capacity(total);
+    let mut hashes = Vec::with_capacity(total);
+    for (i, text_hashes) in per_text.into_iter().enumerate() {
+        docs.extend(std::iter::repeat_n(i as u32, text_hashes.len()));
+        hashes.extend(text_hashes);
+    }
+    (docs, hashes)
+}
+
+/// Document pairs `(a, b, shared)`, `a < b`, among the postings `(hash, doc)` of one bucket:
+/// every hash of the bucket with all its postings, so `shared` counts the bucket's hashes the
+/// two have in common (summed over buckets it is `candidate_pairs`' count). Hashes in more than
+/// `max_df` documents pair nothing, as in `candidate_pairs`.
+pub fn bucket_pairs(hashes: &[u64], docs: &[u32], max_df: usize) -> Vec<(u32, u32, u32)> {
+    let mut postings: Vec<Posting> = hashes
+        .iter()
+        .zip(docs)
+        .map(|(&key, &doc)| Posting { key, doc, pos: 0 })
+        .collect();
+    postings.par_sort_unstable();
+    postings.dedup();
+    candidate_pairs(&postings, max_df, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::all_pairs;
+
+    fn text(words: std::ops::Range<u32>) -> String {
+        words.map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn buckets_summed_give_all_pairs_candidates() {
+        let footer = text(9000..9040);
+        let texts: Vec<String> = (0..12u32)
+            .map(|i| {
+                let own = text(i * 1000..i * 1000 + 200);
+                let shared = text((i % 3) * 100_000..(i % 3) * 100_000 + 60);
+                format!("{own} {shared} {footer}")
+            })
+            .collect();
+        let params = IndexParams {
+            max_df: 5,
+            ..IndexParams::default()
+        };
+        let (docs, hashes) = distinct_fingerprints(&texts, &params);
+        let mut counted = std::collections::BTreeMap::<(u32, u32), u32>::new();
+        for bucket in 0..4u64 {
+            let (h, d): (Vec<u64>, Vec<u32>) = hashes
+                .iter()
+                .zip(&docs)
+                .filter(|(h, _)| *h % 4 == bucket)
+                .map(|(&h, &d)| (h, d))
+                .unzip();
+            for (a, b, shared) in bucket_pairs(&h, &d, params.max_df) {
+                *counted.entry((a, b)).or_default() += shared;
+            }
+        }
+        let expected = all_pairs(&texts, &params, 2, &crate::align::Params::default()).unwrap();
+        let kept: Vec<(u32, u32)> = counted
+            .into_iter()
+            .filter(|&(_, shared)| shared >= 2)
+            .map(|(pair, _)| pair)
+            .collect();
+        let found: Vec<(u32, u32)> = expected.pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(kept, found);
+        // Three groups of four share a text; the footer in all twelve is above max_df.
+        assert_eq!(kept.len(), 3 * 6);
+    }
+
+    #[test]
+    fn identical_words_share_a_key() {
+        let keys = content_keys(&["The  cat sat.", "the cat SAT", "a dog", "  ...  "]);
+        assert_eq!(keys[0], keys[1]);
+        assert_ne!(keys[0], keys[2]);
+        assert_eq!(keys[3], None);
+    }
+}
