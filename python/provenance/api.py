@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from provenance import judge
 from provenance.align import AlignOptions, align_sentences, find_passages
+from provenance.changes import sentence_diff, with_diffs
 from provenance.claims import find_added_claims
 from provenance.embedding import SentenceEncoder, load_encoder, model_status
 from provenance.quote_check import check_quotations
@@ -75,20 +76,26 @@ def _analyse(cand: _Side, src: _Side, options: AlignOptions, model: str | None) 
 def _analyse_with_evidence(
     cand: _Side, src: _Side, options: AlignOptions, model: str | None
 ) -> tuple[Report, judge.VerdictEvidence]:
-    passages = find_passages(cand.document.text, src.document.text, options)
+    passages = with_diffs(cand.analysed, src.analysed, find_passages(cand.document.text, src.document.text, options))
     similarity = cand.vectors @ src.vectors.T if cand.vectors is not None and src.vectors is not None else None
     semantic = similarity is not None
     matches = judge.label_sentences(align_sentences(cand.analysed, src.analysed, similarity, passages), semantic)
     quotes = check_quotations(cand.analysed, src.analysed)
     evidence = judge.verdict_evidence(cand.analysed, src.analysed, matches, passages, quotes, semantic)
+    diffs = {
+        m.sentence.index: sentence_diff(cand.analysed, src.analysed, m.sentence, m.sources)
+        for m in matches
+        if m.label in ("copied", "paraphrase") and m.sources
+    }
+    added = find_added_claims(cand.analysed, src.analysed, matches, quotes, diffs)
     report = Report(
         candidate=cand.document,
         source=src.document,
-        verdict=judge.decide(evidence),
+        verdict=judge.with_changes(judge.decide(evidence), sum(1 for claim in added if claim.type == "changed")),
         coverage=judge.coverage_of(cand.analysed, matches, passages),
         passages=passages,
-        sentences=judge.sentence_findings(matches),
-        added=find_added_claims(cand.analysed, src.analysed, matches, quotes),
+        sentences=judge.sentence_findings(matches, diffs),
+        added=added,
         quotes=quotes,
         omitted=judge.omissions(matches, src.analysed, passages),
         semantic_model=model,

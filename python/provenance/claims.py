@@ -22,12 +22,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from provenance.changes import changes, numbers
+from provenance.changes import support_words as changed_support
 from provenance.judge import SentenceMatch
 from provenance.lexicon import EVALUATIVE_WORDS, INTENSIFIERS, LOADED_REPORTING_VERBS, OFFICE_TITLES, STOPWORDS
-from provenance.report import AddedClaim, QuoteFinding
+from provenance.report import AddedClaim, DiffStep, QuoteFinding
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText, Sentence, Word, key
 from provenance.thresholds import INITIALISM_MAX, LINK_AGREEMENT, LINK_SLACK, UNSUPPORTED_RUN_MIN
@@ -181,13 +183,19 @@ class _SourceFacts:
         self.keys = set(source.keys)
         self.initialisms = _initialisms(forms)
         self.numbers = _numbers(forms)
+        self.values = {n.value for n in numbers(source.words)}
         self.attribution_nouns = {m.group().lower() for m in _ATTRIBUTION_NOUN_START.finditer(source.text)}
 
 
 def find_added_claims(
-    candidate: AnalysedText, source: AnalysedText, matches: Sequence[SentenceMatch], quotes: Sequence[QuoteFinding]
+    candidate: AnalysedText,
+    source: AnalysedText,
+    matches: Sequence[SentenceMatch],
+    quotes: Sequence[QuoteFinding],
+    diffs: Mapping[int, list[DiffStep]],
 ) -> list[AddedClaim]:
-    """Every added claim of the candidate, in text order."""
+    """Every added claim of the candidate, in text order. ``diffs`` holds the word diff of each
+    copied or paraphrased sentence against its support, by sentence index."""
     facts = _SourceFacts(source)
     quoted = SpanSet(q.candidate for q in quotes)
     claims: list[AddedClaim] = []
@@ -195,7 +203,7 @@ def find_added_claims(
         if match.label == "added":
             claims.append(_unsupported_sentence(candidate, match))
         elif match.label in ("paraphrase", "copied"):
-            claims.extend(_claims_in(candidate, match, facts, quoted))
+            claims.extend(_claims_in(candidate, match, facts, quoted, diffs.get(match.sentence.index, [])))
     return sorted(claims, key=lambda c: c.candidate)
 
 
@@ -233,7 +241,9 @@ def _support(source: AnalysedText, sentences: Sequence[Sentence]) -> tuple[str, 
     return " ".join(s.text for s in sentences), words
 
 
-def _claims_in(candidate: AnalysedText, match: SentenceMatch, facts: _SourceFacts, quoted: SpanSet) -> list[AddedClaim]:
+def _claims_in(
+    candidate: AnalysedText, match: SentenceMatch, facts: _SourceFacts, quoted: SpanSet, diff: Sequence[DiffStep]
+) -> list[AddedClaim]:
     text, unit = candidate.text, match.sentence
     unit_words = [candidate.words[i] for i in unit.words]
     words = [
@@ -242,22 +252,34 @@ def _claims_in(candidate: AnalysedText, match: SentenceMatch, facts: _SourceFact
         if s not in quoted
     ]
     support, support_words = _support(facts.analysed, match.sources)
+    source_words, _ = changed_support(facts.analysed, match.sources)
     claims: list[AddedClaim] = []
     taken: list[Span] = []
 
-    def add(span: Span, kind: str, reason: str) -> None:
+    def add(span: Span, kind: str, reason: str, said: Span | None = None) -> None:
         if any(span[0] < b and a < span[1] for a, b in taken):
             return
         taken.append(span)
-        claims.append(AddedClaim(span, kind, text[span[0] : span[1]], reason))
+        claims.append(AddedClaim(span, kind, text[span[0] : span[1]], reason, said))
 
+    # Changed numbers come first: the source's own figure beside them is the clearest reason. Other
+    # changed words follow the contradiction checks, whose readings are more specific.
+    changed = [
+        c
+        for c in changes(text, unit_words, facts.analysed.text, source_words, diff, quoted)
+        if text[c.candidate[0] : c.candidate[1]].replace(".", "").lower() not in facts.initialisms
+    ]
+    for change in changed:
+        if change.kind == "number":
+            add(change.candidate, "changed", change.reason, change.source)
     support_forms = {form for _, _, form in support_words}
     support_numbers = _numbers(list(support_forms))
     relative = _RELATIVE_TIME.search(support)
     # Contradictions first: they are the most serious reading of a span.
+    stated = {unit_words[n.first][0]: n.value for n in numbers(unit_words)}
     for word in words:
         number = word.form.replace(",", "")
-        if not number[:1].isdigit() or number in facts.numbers:
+        if not number[:1].isdigit() or number in facts.numbers or stated.get(word.start) in facts.values:
             continue
         if _YEAR.match(number):
             said = f", which says '{relative.group()}'" if relative else ""
@@ -292,6 +314,8 @@ def _claims_in(candidate: AnalysedText, match: SentenceMatch, facts: _SourceFact
     if negation and not _NEGATION.search(support) and len(unit.keys & support_keys) >= 2:
         s, e = unit.start + negation.start(), unit.start + negation.end()
         add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
+    for change in changed:
+        add(change.candidate, "changed", change.reason, change.source)
     for found in _ATTRIBUTION.finditer(prose):
         noun = _ATTRIBUTION_NOUN.search(found.group())
         if noun is None or noun.group().lower() not in facts.attribution_nouns:

@@ -18,13 +18,13 @@ otherwise.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from provenance.align import SentenceEvidence
-from provenance.report import Coverage, Extent, Omission, Passage, QuoteFinding, SentenceFinding, SentenceLabel, Verdict
+from provenance.report import Coverage, DiffStep, Extent, Omission, Passage, QuoteFinding, SentenceFinding, SentenceLabel, Verdict
 from provenance.spans import SpanSet
 from provenance.text import AnalysedText, Sentence, is_boilerplate
 from provenance.thresholds import (
@@ -82,12 +82,14 @@ def _label(found: SentenceEvidence, semantic: bool) -> SentenceLabel:
     return "paraphrase" if supported else "added"
 
 
-def sentence_findings(matches: Sequence[SentenceMatch]) -> list[SentenceFinding]:
+def sentence_findings(matches: Sequence[SentenceMatch], diffs: Mapping[int, list[DiffStep]]) -> list[SentenceFinding]:
+    """The sentence findings; ``diffs`` holds the word diff of each copied or paraphrased sentence, by index."""
     findings = []
     for m in matches:
         e = m.evidence
         score = e.copied_share if m.label == "copied" else min(1.0, e.support / 2.0) if m.label == "paraphrase" else 0.0
-        findings.append(SentenceFinding(m.sentence.span, m.label, [s.span for s in m.sources], score))
+        diff = diffs.get(m.sentence.index, [])
+        findings.append(SentenceFinding(m.sentence.span, m.label, [s.span for s in m.sources], score, diff))
     return findings
 
 
@@ -264,4 +266,14 @@ def decide(evidence: VerdictEvidence) -> Verdict:
         "independent",
         min(0.95, 0.55 + shortfall),
         [*reasons, "shared facts or quotations, but too little shared prose to be derived"],
+    )
+
+
+def with_changes(verdict: Verdict, changed: int) -> Verdict:
+    """The verdict with the count of changed content words among its reasons: a copy that alters
+    facts is no faithful copy."""
+    if not changed or verdict.relation != "derived":
+        return verdict
+    return replace(
+        verdict, reasons=[*verdict.reasons, f"{_plural(changed, 'content word')} of the reused text changed from the source"]
     )

@@ -59,20 +59,45 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class DiffStep:
+    """One step of the word diff of a candidate stretch against its source: ``equal``, ``replace``,
+    ``insert`` (words only the candidate has) or ``delete`` (words only the source has). The steps'
+    spans tile the two stretches: joined in order they give each stretch back."""
+
+    op: DiffOp
+    candidate: Span
+    source: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "candidate": list(self.candidate), "source": list(self.source)}
+
+    def swapped(self) -> DiffStep:
+        op: DiffOp = "insert" if self.op == "delete" else "delete" if self.op == "insert" else self.op
+        return DiffStep(op, self.source, self.candidate)
+
+
+@dataclass(frozen=True)
 class Passage:
-    """A stretch of the candidate that reuses a stretch of the source."""
+    """A stretch of the candidate that reuses a stretch of the source, with its word diff."""
 
     kind: PassageKind
     candidate: Span
     source: Span
     score: float
+    diff: list[DiffStep] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "candidate": list(self.candidate), "source": list(self.source), "score": round(self.score, 4)}
+        return {
+            "kind": self.kind,
+            "candidate": list(self.candidate),
+            "source": list(self.source),
+            "score": round(self.score, 4),
+            "diff": [step.to_dict() for step in self.diff],
+        }
 
     def swapped(self) -> Passage:
         """The same passage seen from the other text."""
-        return Passage(self.kind, self.source, self.candidate, self.score)
+        return Passage(self.kind, self.source, self.candidate, self.score, [step.swapped() for step in self.diff])
 
 
 @dataclass(frozen=True)
@@ -83,6 +108,8 @@ class SentenceFinding:
     label: SentenceLabel
     source: list[Span]
     score: float
+    diff: list[DiffStep] = field(default_factory=list)
+    """The word diff against the source sentences, for a copied or paraphrased sentence."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +117,7 @@ class SentenceFinding:
             "label": self.label,
             "source": [list(span) for span in self.source],
             "score": round(self.score, 4),
+            "diff": [step.to_dict() for step in self.diff],
         }
 
 
@@ -101,9 +129,17 @@ class AddedClaim:
     type: str
     text: str
     reason: str
+    source: Span | None = None
+    """For a ``changed`` claim, the source's wording that the candidate changes."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"candidate": list(self.candidate), "type": self.type, "text": self.text, "reason": self.reason}
+        return {
+            "candidate": list(self.candidate),
+            "type": self.type,
+            "text": self.text,
+            "reason": self.reason,
+            "source": list(self.source) if self.source is not None else None,
+        }
 
 
 @dataclass(frozen=True)

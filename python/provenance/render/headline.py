@@ -47,6 +47,10 @@ def details(report: Report) -> str:
             parts.append(
                 f"{plural(passages, 'passage')} copied, {plural(copied_words(report), 'word')}, {share} of the candidate"
             )
+        changed = sum(1 for claim in report.added if claim.type == "changed")
+        if changed:
+            # A copy that alters what the source says is no faithful copy: say so in the headline.
+            parts.append(f"with {plural(changed, 'changed fact')}")
         return "; ".join(parts)
     if relation == "independent":
         quotes = sum(1 for q in report.quotes if q.status != "unsourced")

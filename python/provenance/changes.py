@@ -1,0 +1,412 @@
+"""Word-level changes inside reused text: the word diff of a passage or sentence against its
+source, and the changed content words that alter what the source says.
+
+The diff runs on the texts' normalised words (typography and case do not count as a change) with
+Myers' O((N + M) D) algorithm, D the number of words changed: linear in the length of a copy that
+changes few words. Past ``MAX_EDITS`` changes the two stretches are no copy of each other word by
+word, and are cut in halves diffed apart, so no input costs more than O((N + M) MAX_EDITS).
+
+A changed content word is a finding when it changes a fact: a number (digits or number words, with
+their scale: "4.5 million" is 4,500,000), a negation added or dropped, a word replaced by its
+antonym, or a word replaced by one that is not the same in meaning (a name, a noun, an outcome
+verb). Same meaning is decided on Princeton WordNet (``lexicons/wordnet.tsv.gz``): one synonym set,
+or one set directly more general than or similar to the other's; inflections meet through the
+stem.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from text_to_num import text2num
+
+from provenance.lexicon import STOPWORDS
+from provenance.report import DiffStep, Passage
+from provenance.spans import Span, SpanSet
+from provenance.text import AnalysedText, Sentence, Word, key
+
+MAX_EDITS = 256
+# A word changed for another inside reused text: a step of at most this many words on each side,
+# between unchanged runs of at least ANCHOR_WORDS words (or the edge of the stretch). A longer
+# step is a rewritten clause, and what it adds is the added-claims check's business.
+MAX_SWAP_WORDS = 3
+ANCHOR_WORDS = 2
+_NEGATION = re.compile(r"^(?:not|no|never|none|nothing|neither|nor|without|cannot)$|n[’']t$", re.IGNORECASE)
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+_NUMBER_WORD_JOINERS = frozenset({"and", "-"})
+
+
+# ---------------------------------------------------------------------------------------------
+# The diff
+
+
+def _myers(a: Sequence[str], b: Sequence[str], limit: int) -> list[tuple[str, int, int]] | None:
+    """The shortest edit script from ``a`` to ``b`` as moves ("=", i, j), ("-", i, j) (a[i] dropped)
+    and ("+", i, j) (b[j] added), or None when it needs more than ``limit`` edits."""
+    n, m = len(a), len(b)
+    offset = limit + 1
+    v = [0] * (2 * limit + 3)
+    trace: list[list[int]] = []
+    for d in range(limit + 1):
+        trace.append(v[:])
+        for k in range(-d, d + 1, 2):
+            if k == -d or (k != d and v[offset + k - 1] < v[offset + k + 1]):
+                x = v[offset + k + 1]
+            else:
+                x = v[offset + k - 1] + 1
+            y = x - k
+            while x < n and y < m and a[x] == b[y]:
+                x += 1
+                y += 1
+            v[offset + k] = x
+            if x >= n and y >= m:
+                return _backtrack(trace, offset, n, m, d)
+    return None
+
+
+def _backtrack(trace: list[list[int]], offset: int, n: int, m: int, d: int) -> list[tuple[str, int, int]]:
+    moves: list[tuple[str, int, int]] = []
+    x, y = n, m
+    for depth in range(d, 0, -1):
+        v = trace[depth]
+        k = x - y
+        if k == -depth or (k != depth and v[offset + k - 1] < v[offset + k + 1]):
+            prev_k = k + 1
+        else:
+            prev_k = k - 1
+        prev_x = v[offset + prev_k]
+        prev_y = prev_x - prev_k
+        while x > prev_x and y > prev_y:
+            x, y = x - 1, y - 1
+            moves.append(("=", x, y))
+        if x == prev_x:
+            moves.append(("+", x, prev_y))
+        else:
+            moves.append(("-", prev_x, y))
+        x, y = prev_x, prev_y
+    while x > 0 and y > 0:
+        x, y = x - 1, y - 1
+        moves.append(("=", x, y))
+    moves.reverse()
+    return moves
+
+
+def _moves(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Edit moves from ``a`` to ``b``: common ends first, Myers on the middle, halves past MAX_EDITS."""
+    head = 0
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    middle = _myers(mid_a, mid_b, MAX_EDITS)
+    if middle is None:
+        half_a, half_b = len(mid_a) // 2, len(mid_b) // 2
+        first = _moves(mid_a[:half_a], mid_b[:half_b])
+        second = [(op, i + half_a, j + half_b) for op, i, j in _moves(mid_a[half_a:], mid_b[half_b:])]
+        middle = first + second
+    moves = [("=", i, i) for i in range(head)]
+    moves += [(op, i + head, j + head) for op, i, j in middle]
+    moves += [("=", len(a) - tail + t, len(b) - tail + t) for t in range(tail)]
+    return moves
+
+
+def word_diff(
+    source_words: Sequence[Word], source_region: Span, candidate_words: Sequence[Word], candidate_region: Span
+) -> list[DiffStep]:
+    """The word diff of a stretch of the candidate against a stretch of the source: equal, replace,
+    insert (candidate words the source lacks) and delete (source words the candidate lacks) steps
+    whose spans tile each region, so the steps' candidate spans joined give the candidate stretch
+    back (likewise the source), the text between two words going with the step before it."""
+    moves = _moves([w[2] for w in source_words], [w[2] for w in candidate_words])
+    groups: list[tuple[str, int, int]] = []  # (op, first source word, first candidate word)
+    i = j = 0
+    for op, _, _ in moves:
+        kind = "equal" if op == "=" else "change"
+        if not groups or groups[-1][0] != kind:
+            groups.append((kind, i, j))
+        i += op != "+"
+        j += op != "-"
+
+    def at(words: Sequence[Word], region: Span, index: int) -> int:
+        return words[index][0] if index < len(words) else region[1]
+
+    steps = []
+    for n, (kind, si, ci) in enumerate(groups):
+        s_next, c_next = (
+            (groups[n + 1][1], groups[n + 1][2]) if n + 1 < len(groups) else (len(source_words), len(candidate_words))
+        )
+        s_start = source_region[0] if n == 0 else at(source_words, source_region, si)
+        c_start = candidate_region[0] if n == 0 else at(candidate_words, candidate_region, ci)
+        s_end, c_end = at(source_words, source_region, s_next), at(candidate_words, candidate_region, c_next)
+        if kind == "change":
+            kind = "replace" if s_next > si and c_next > ci else "insert" if c_next > ci else "delete"
+        steps.append(DiffStep(kind, (c_start, c_end), (s_start, s_end)))  # type: ignore[arg-type]
+    if not steps:
+        steps.append(DiffStep("equal", candidate_region, source_region))
+    return steps
+
+
+# ---------------------------------------------------------------------------------------------
+# Meaning: WordNet and numbers
+
+
+class _WordNet:
+    """Synonym sets by word, each set's links (more general, similar, verb group), antonym pairs.
+    Links are parsed when a word is looked up: the check asks about a few words per sentence."""
+
+    def __init__(self, lines: list[str]) -> None:
+        synsets: dict[str, list[str]] = defaultdict(list)
+        self._links: dict[str, str] = {}
+        antonyms = set()
+        self._base: dict[str, str] = {}
+        for line in lines:
+            if line.startswith("s\t"):
+                _, number, members, links = line.split("\t")
+                for word in members.split():
+                    synsets[word].append(number)
+                self._links[number] = links
+            elif line.startswith("a\t"):
+                _, a, b = line.split("\t")
+                antonyms.add((a, b))
+            elif line.startswith("x\t"):
+                _, form, base = line.split("\t")
+                self._base[form] = base
+        self._synsets = synsets
+        self._antonyms = frozenset(antonyms)
+
+    def _up(self, synsets: Sequence[str]) -> set[str]:
+        return {link for s in synsets for link in self._links.get(s, "").split()}
+
+    def base(self, word: str) -> str:
+        """The key of a word's base form: "fell" is "fall" (stems join the regular forms)."""
+        return self._base.get(word, word)
+
+    def same_meaning(self, a: str, b: str) -> bool:
+        """One synonym set, or a set of one directly more general than or similar to the other's."""
+        a, b = self.base(a), self.base(b)
+        if a == b:
+            return True
+        mine, theirs = set(self._synsets.get(a, ())), set(self._synsets.get(b, ()))
+        if not mine or not theirs:
+            return False
+        return bool(mine & theirs or self._up(list(mine)) & theirs or self._up(list(theirs)) & mine)
+
+    def opposite(self, a: str, b: str) -> bool:
+        a, b = self.base(a), self.base(b)
+        return (min(a, b), max(a, b)) in self._antonyms
+
+
+@cache
+def wordnet() -> _WordNet:
+    content = resources.files("provenance").joinpath("lexicons", "wordnet.tsv.gz").read_bytes()
+    return _WordNet(gzip.decompress(content).decode("utf-8").splitlines())
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number the text states: its words (indices) and its value, scale applied."""
+
+    first: int
+    last: int  # inclusive
+    value: float
+
+
+def _digits(form: str) -> float | None:
+    try:
+        return float(form.replace(",", ""))
+    except ValueError:
+        return None
+
+
+@cache
+def _word_value_of(text: str) -> float | None:
+    try:
+        return float(text2num(text, "en"))
+    except ValueError:
+        return None
+
+
+def _word_value(forms: Sequence[str]) -> float | None:
+    return _word_value_of(" ".join(forms))
+
+
+def numbers(words: Sequence[Word]) -> list[Number]:
+    """The numbers of a run of words: digits or number words, with a scale word after them."""
+    found: list[Number] = []
+    i = 0
+    while i < len(words):
+        form = words[i][2]
+        value = _digits(form) if form[:1].isdigit() else None
+        last = i
+        if value is None and form not in STOPWORDS and _word_value([form]) is not None:
+            # The longest run of number words text2num reads as one number ("thirty five").
+            j = i
+            while j + 1 < len(words) and (words[j + 1][2] in _NUMBER_WORD_JOINERS or _word_value([words[j + 1][2]]) is not None):
+                j += 1
+            while j > i and _word_value([w[2] for w in words[i : j + 1]]) is None:
+                j -= 1
+            value, last = _word_value([w[2] for w in words[i : j + 1]]), j
+        if value is None:
+            i += 1
+            continue
+        if last + 1 < len(words) and words[last + 1][2] in _SCALES:
+            last += 1
+            value *= _SCALES[words[last][2]]
+        found.append(Number(i, last, value))
+        i = last + 1
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Changed content words
+
+
+@dataclass(frozen=True)
+class Change:
+    """A content word of the candidate that changes what the source says, and the source's wording."""
+
+    candidate: Span
+    source: Span
+    kind: str  # number, negation, antonym, word
+    reason: str
+
+
+def _negates(text: str, word: Word) -> bool:
+    """A negation word, or a contraction with "n't" (the core folds its apostrophe away)."""
+    return _NEGATION.search(text[word[0] : word[1]]) is not None
+
+
+def _excerpt(text: str, span: Span) -> str:
+    return text[span[0] : span[1]].strip()
+
+
+def changes(
+    candidate_text: str,
+    candidate_words: Sequence[Word],
+    source_text: str,
+    source_words: Sequence[Word],
+    diff: Sequence[DiffStep],
+    quoted: SpanSet,
+) -> list[Change]:
+    """The changed content words of one diffed stretch (a copied or paraphrased sentence against its
+    source). Words inside ``quoted`` are the quotation check's business."""
+    lexicon = wordnet()
+    cand_numbers, src_numbers = numbers(candidate_words), numbers(source_words)
+    src_values = {n.value for n in src_numbers}
+    cand_keys = {key(w[2]) for w in candidate_words}
+    src_keys = {key(w[2]) for w in source_words}
+    found: list[Change] = []
+
+    def inside(words: Sequence[Word], span: Span) -> list[int]:
+        return [i for i, w in enumerate(words) if span[0] <= w[0] < span[1] and w[0] not in quoted]
+
+    def anchored(index: int) -> bool:
+        """An unchanged run on each side of a step: ANCHOR_WORDS words, or fewer up to the stretch's edge."""
+        for n in (index - 1, index + 1):
+            if not 0 <= n < len(diff):
+                continue
+            edge = n in (0, len(diff) - 1)
+            if diff[n].op != "equal" or (not edge and len(inside(candidate_words, diff[n].candidate)) < ANCHOR_WORDS):
+                return False
+        return True
+
+    for index, step in enumerate(diff):
+        if step.op == "equal":
+            continue
+        mine, theirs = inside(candidate_words, step.candidate), inside(source_words, step.source)
+        if len(mine) > MAX_SWAP_WORDS or len(theirs) > MAX_SWAP_WORDS or not anchored(index):
+            continue
+        if step.op != "insert" and not theirs and not mine:
+            continue
+        # Numbers: a number the candidate states in the step, against the source's in the same place.
+        here = [n for n in cand_numbers if n.first in mine or n.last in mine]
+        there = [n for n in src_numbers if n.first in theirs or n.last in theirs]
+        changed_number = False
+        for number in here:
+            if number.value in src_values or not there:
+                continue
+            span = (candidate_words[number.first][0], candidate_words[number.last][1])
+            figure = (source_words[there[0].first][0], source_words[there[0].last][1])
+            found.append(Change(span, figure, "number", f"a changed number: the source has '{_excerpt(source_text, figure)}'"))
+            changed_number = True
+        if changed_number:
+            continue
+        # Negation added or dropped.
+        cand_neg = [i for i in mine if _negates(candidate_text, candidate_words[i])]
+        src_neg = [i for i in theirs if _negates(source_text, source_words[i])]
+        if bool(cand_neg) != bool(src_neg):
+            if cand_neg:
+                w = candidate_words[cand_neg[0]]
+                reason = f"a negation the source does not have: it says '{_excerpt(source_text, step.source) or '…'}'"
+                found.append(Change((w[0], w[1]), step.source, "negation", reason))
+            else:
+                # The words the negation bore on: the next word on each side.
+                after = [w for w in candidate_words if w[0] >= step.candidate[1]][:1]
+                said_end = [w[1] for w in source_words if w[0] >= step.source[1]][:1]
+                span = (after[0][0], after[0][1]) if after else step.candidate
+                negated = (step.source[0], said_end[0] if said_end else step.source[1])
+                reason = f"drops the source's negation: it says '{_excerpt(source_text, negated)}'"
+                found.append(Change(span, negated, "negation", reason))
+            continue
+        # Content words swapped one for another.
+        new = [i for i in mine if candidate_words[i][2] not in STOPWORDS and key(candidate_words[i][2]) not in src_keys]
+        old = [i for i in theirs if source_words[i][2] not in STOPWORDS and key(source_words[i][2]) not in cand_keys]
+        new = [i for i in new if not candidate_words[i][2][:1].isdigit()]
+        old = [i for i in old if not source_words[i][2][:1].isdigit()]
+        if not new or not old:
+            continue
+        for i in new:
+            word = key(candidate_words[i][2])
+            olds = [key(source_words[j][2]) for j in old]
+            span = (candidate_words[i][0], candidate_words[i][1])
+            said_span = (source_words[old[0]][0], source_words[old[-1]][1])
+            said = source_text[said_span[0] : said_span[1]]
+            opposite = [o for o in olds if lexicon.opposite(word, o)]
+            if opposite:
+                found.append(Change(span, said_span, "antonym", f"the opposite of the source's '{said}'"))
+            elif not any(lexicon.same_meaning(word, o) for o in olds):
+                found.append(Change(span, said_span, "word", f"the source has '{said}'"))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# The stretches a report diffs
+
+
+def passage_diff(candidate: AnalysedText, source: AnalysedText, passage: Passage) -> list[DiffStep]:
+    c_words = [candidate.words[i] for i in candidate.word_range(*passage.candidate)]
+    s_words = [source.words[i] for i in source.word_range(*passage.source)]
+    return word_diff(s_words, passage.source, c_words, passage.candidate)
+
+
+def with_diffs(candidate: AnalysedText, source: AnalysedText, passages: Sequence[Passage]) -> list[Passage]:
+    """The passages, each with its word diff (one equal step for a verbatim passage)."""
+    return [
+        replace(
+            p,
+            diff=passage_diff(candidate, source, p) if p.kind == "near_verbatim" else [DiffStep("equal", p.candidate, p.source)],
+        )
+        for p in passages
+    ]
+
+
+def support_words(source: AnalysedText, sentences: Sequence[Sentence]) -> tuple[list[Word], Span]:
+    """The words of the supporting source sentences, and the stretch from the first to the last."""
+    words = [source.words[i] for s in sentences for i in s.words]
+    return words, (sentences[0].start, sentences[-1].end)
+
+
+def sentence_diff(
+    candidate: AnalysedText, source: AnalysedText, sentence: Sentence, sources: Sequence[Sentence]
+) -> list[DiffStep]:
+    """A candidate sentence's word diff against the source sentences that support it."""
+    s_words, region = support_words(source, sources)
+    return word_diff(s_words, region, [candidate.words[i] for i in sentence.words], sentence.span)

@@ -1,0 +1,156 @@
+"""Word diffs of reused text and the changed content words found in them (made-up sentences)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from cli_run import run
+from provenance import _core, compare
+from provenance.changes import numbers, word_diff, wordnet
+from provenance.report import DiffStep
+
+
+def diff(source: str, candidate: str) -> list[DiffStep]:
+    return word_diff(_core.tokenize(source), (0, len(source)), _core.tokenize(candidate), (0, len(candidate)))
+
+
+def changed(candidate: str, source: str) -> list[tuple[str, str]]:
+    """(candidate words, reason) of the changed claims of a one-sentence pair."""
+    return [(c.text, c.reason) for c in compare(candidate, source, semantic=False).added if c.type == "changed"]
+
+
+def test_steps_tile_both_texts() -> None:
+    source = "The harbour crane, built in 1961, was moved twice before it fell."
+    candidate = "The old harbour crane, built in 1964, was moved before it finally fell!"
+    steps = diff(source, candidate)
+    assert "".join(candidate[a:b] for a, b in (s.candidate for s in steps)) == candidate
+    assert "".join(source[a:b] for a, b in (s.source for s in steps)) == source
+    ops = [(s.op, candidate[slice(*s.candidate)].strip(), source[slice(*s.source)].strip()) for s in steps]
+    assert ("insert", "old", "") in ops
+    assert ("replace", "1964,", "1961,") in ops
+    assert ("delete", "", "twice") in ops
+    forms = [
+        ([w[2] for w in _core.tokenize(candidate[slice(*s.candidate)])], [w[2] for w in _core.tokenize(source[slice(*s.source)])])
+        for s in steps
+        if s.op == "equal"
+    ]
+    assert all(mine == theirs for mine, theirs in forms)
+
+
+def test_typography_and_case_are_equal() -> None:
+    assert [s.op for s in diff("The “Mayor” said", 'the "mayor" said')] == ["equal"]
+
+
+def test_diff_is_linear_in_the_length_of_a_copy() -> None:
+    words = [f"w{i % 997}" for i in range(4000)]
+    short, long = " ".join(words[:500]), " ".join(words)
+    edited = lambda text: text.replace("w5 ", "x5 ")  # noqa: E731 - the same edit density at both lengths
+    times = []
+    for text in (short, long):
+        start = time.perf_counter()
+        steps = diff(text, edited(text))
+        times.append(time.perf_counter() - start)
+        assert any(s.op == "replace" for s in steps)
+    assert times[1] < times[0] * 8 * 3  # 8 times the words; quadratic would be 64 times
+
+
+def test_unrelated_long_texts_stay_bounded() -> None:
+    a = " ".join(f"a{i}" for i in range(3000))
+    b = " ".join(f"b{i}" for i in range(3000))
+    start = time.perf_counter()
+    steps = diff(a, b)
+    assert time.perf_counter() - start < 10
+    assert "".join(b[slice(*s.candidate)] for s in steps) == b
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("eight months", 8), ("thirty five people", 35), ("4.5 million", 4_500_000), ("4,500,000", 4_500_000), ("18 months", 18)],
+)
+def test_numbers_with_scale(text: str, value: float) -> None:
+    assert [n.value for n in numbers(_core.tokenize(text))] == [value]
+
+
+SOURCE = "The ferry across the lake has run for thirty years. The mayor approved the new timetable on Monday."
+
+
+def test_changed_number_words_and_digits() -> None:
+    found = changed("The ferry across the lake has run for forty years. The mayor approved the new timetable on Monday.", SOURCE)
+    assert found == [("forty", "a changed number: the source has 'thirty'")]
+    found = changed("The ferry across the lake has run for 13 years. The mayor approved the new timetable on Monday.", SOURCE)
+    assert [text for text, _ in found] == ["13"]
+
+
+def test_swapped_noun_verb_and_name() -> None:
+    found = changed("The bus across the lake has run for thirty years. The mayor rejected the new timetable on Monday.", SOURCE)
+    assert ("bus", "the source has 'ferry'") in found
+    assert any(text == "rejected" for text, _ in found)
+    named = changed("Dr Alvarez opened the clinic in March.", "Dr Okafor opened the clinic in March.")
+    assert named == [("Alvarez", "the source has 'Okafor'")]
+
+
+def test_antonym_is_the_opposite() -> None:
+    found = changed(
+        "Prices fell sharply in the northern region last week.", "Prices rose sharply in the northern region last week."
+    )
+    assert found == [("fell", "the opposite of the source's 'rose'")]
+
+
+def test_negation_dropped_and_added() -> None:
+    dropped = changed(
+        "The inspectors said the wall would collapse in a storm.", "The inspectors said the wall would not collapse in a storm."
+    )
+    assert len(dropped) == 1 and "drops the source's negation" in dropped[0][1]
+    source = "Officials said the bridge will reopen to traffic next week."
+    added = compare("Officials said the bridge will not reopen to traffic next week.", source, semantic=False).added
+    assert [(c.type, c.text) for c in added if c.text == "not"] in ([("changed", "not")], [("contradiction", "not")])
+
+
+def test_irregular_forms_meet_their_base() -> None:
+    assert wordnet().opposite("rose", "fell")
+    assert wordnet().same_meaning("went", "go")
+
+
+@pytest.mark.parametrize(
+    ("candidate", "source"),
+    [
+        # synonyms, inflections, typography, a number written another way
+        ("The committee began the large project in June.", "The committee started the big project in June."),
+        ("The committee starts the big projects in June.", "The committee started the big project in June."),
+        ("The committee’s “big” project began in June.", 'The committee\'s "big" project began in June.'),
+        ("The town spent 2,000,000 dollars on the road.", "The town spent two million dollars on the road."),
+        ("The town spent 2 million dollars on the roadway.", "The town spent 2 million dollars on the road."),
+    ],
+)
+def test_same_meaning_is_no_finding(candidate: str, source: str) -> None:
+    assert changed(candidate, source) == []
+
+
+def test_cli_reports_changed_facts(tmp_path: Path) -> None:
+    source, candidate = tmp_path / "source.txt", tmp_path / "candidate.txt"
+    source.write_text(
+        "The old bridge over the river has been patched for thirty years. Last night the council voted to "
+        "replace it within eight months, at a cost of 4.5 million pounds.\n",
+        encoding="utf-8",
+    )
+    candidate.write_text(
+        "The old tunnel under the river has been patched for forty years. Last night the council refused to "
+        "replace it within 18 months, at a cost of 4,500,000 pounds.\n",
+        encoding="utf-8",
+    )
+    result = run("compare", str(candidate), str(source), "--format", "json")
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    found = {(c["text"], candidate.read_text()[slice(*c["candidate"])]) for c in report["added"] if c["type"] == "changed"}
+    texts = {text for text, _ in found}
+    assert {"tunnel", "forty", "refused", "18"} <= texts
+    assert not any(c["text"].startswith("4,500,000") for c in report["added"])
+    passage = report["passages"][0]
+    text = candidate.read_text()
+    assert "".join(text[slice(*step["candidate"])] for step in passage["diff"]) == text[slice(*passage["candidate"])]
+    summary = run("compare", str(candidate), str(source), "--summary", "--no-color")
+    assert b"4 changed facts" in summary.stdout

@@ -1,0 +1,103 @@
+"""Build ``python/provenance/lexicons/wordnet.tsv.gz`` from Princeton WordNet 3.0.
+
+The input is the WordNet database as Debian's ``wordnet-base`` package installs it
+(``/usr/share/wordnet/data.{noun,verb,adj,adv}``; ``apt-get install wordnet-base``). The output
+keeps what the changed-word check needs, keyed by the project's comparison form of a word (its
+Snowball stem, ``provenance.text.key``):
+
+* ``s`` lines: a synset's number, its one-word members' keys, and the numbers of the synsets it
+  points to as more general (hypernym ``@``), similar (adjectives, ``&``) or the verb group ``$``;
+* ``a`` lines: two keys WordNet records as antonyms (``!``);
+* ``x`` lines: an irregular form's key and its base form's key (``*.exc``: "fell" is "fall"), where
+  the stem does not already join them.
+
+Run: ``.venv/bin/python tools/wordnet_lexicon.py [/usr/share/wordnet]``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from pathlib import Path
+
+from provenance import _core
+from provenance.text import key
+
+HEADER = """\
+# One-word synonym sets, their hypernym, similar-to and verb-group links, and antonym pairs of
+# Princeton WordNet 3.0 (Debian package wordnet-base 1:3.0), words as Snowball stems.
+# Built by tools/wordnet_lexicon.py. WordNet 3.0 Copyright 2006 by Princeton University; all rights
+# reserved. Permission to use, copy, modify and distribute this database for any purpose and
+# without fee or royalty is granted, provided that the copyright notice and these statements
+# appear on all copies. THIS DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
+# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton University or
+# Princeton may not be used in advertising or publicity pertaining to distribution of the database.
+"""
+LINKS = {"@", "&", "$"}
+
+
+def word_key(lemma: str) -> str | None:
+    """The comparison key of a one-word lemma, None for a phrase."""
+    tokens = _core.tokenize(lemma.split("(")[0].replace("_", " "))
+    return key(tokens[0][2]) if len(tokens) == 1 else None
+
+
+def irregular(root: Path) -> dict[str, str]:
+    """Irregular inflections from WordNet's exception lists, by key: form -> its first base form."""
+    found: dict[str, str] = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        for line in (root / f"{pos}.exc").read_text(encoding="latin-1").splitlines():
+            form, base, *_ = line.split()
+            mine, theirs = word_key(form), word_key(base)
+            if mine and theirs and mine != theirs:
+                found.setdefault(mine, theirs)
+    return found
+
+
+def main(root: Path) -> None:
+    number: dict[tuple[str, str], int] = {}
+    rows: list[tuple[tuple[str, str], list[str], list[tuple[str, str]]]] = []
+    antonyms: set[tuple[str, str]] = set()
+    pending: list[tuple[str | None, tuple[str, str], int]] = []
+    members: dict[tuple[str, str], list[str | None]] = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        for line in (root / f"data.{pos}").read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue  # the licence at the top of the file
+            fields = line.split(" | ")[0].split()
+            offset, kind = fields[0], fields[2].replace("s", "a")
+            count = int(fields[3], 16)
+            lemmas = fields[4 : 4 + 2 * count : 2]
+            keys = [word_key(lemma) for lemma in lemmas]
+            at = 4 + 2 * count
+            links = []
+            for i in range(int(fields[at])):
+                symbol, target, target_pos, words = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+                target_pos = target_pos.replace("s", "a")
+                if symbol in LINKS:
+                    links.append((target_pos, target))
+                elif symbol == "!" and words != "0000":
+                    # A lexical pointer names the target word; it is resolved once every synset is read.
+                    pending.append((keys[int(words[:2], 16) - 1], (target_pos, target), int(words[2:], 16) - 1))
+            number[(kind, offset)] = len(number)
+            rows.append(((kind, offset), [k for k in keys if k], links))
+            members[(kind, offset)] = keys
+    for mine, target, index in pending:
+        theirs = members[target][index]
+        if mine and theirs and mine != theirs:
+            antonyms.add((min(mine, theirs), max(mine, theirs)))
+    out = Path(__file__).resolve().parent.parent / "python" / "provenance" / "lexicons" / "wordnet.tsv.gz"
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(HEADER)
+        for ident, keys, links in rows:
+            if keys:
+                f.write(f"s\t{number[ident]}\t{' '.join(sorted(set(keys)))}\t{' '.join(str(number[t]) for t in links)}\n")
+        for a, b in sorted(antonyms):
+            f.write(f"a\t{a}\t{b}\n")
+        for form, base in sorted(irregular(root).items()):
+            f.write(f"x\t{form}\t{base}\n")
+    print(f"{out}: {len(rows)} synsets, {len(antonyms)} antonym pairs")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"))
