@@ -140,3 +140,25 @@ def pair(seed: int, words: int) -> tuple[str, str]:
 
 def text_origin() -> str:
     return "PAN 2013 source documents" if PAN_SOURCES.is_dir() else "generated news-like text"
+
+
+def big_pair(seed: int, candidate_chars: int, source_chars: int = 50_000) -> tuple[str, str]:
+    """(candidate, source) for size sweeps: a source of about `source_chars` characters and a much
+    longer candidate of other prose in which every tenth paragraph is a rewritten source paragraph,
+    so reuse is spread over the whole candidate."""
+    rng = random.Random(seed)
+    source_words = source_chars // 6
+    source = real_document(rng, source_words) or document(rng, source_words)
+    taken = rewrite(rng, source).split("\n\n")
+    paragraphs: list[str] = []
+    size = 0
+    while size < candidate_chars:
+        other = real_document(rng, 2_000) or document(rng, 2_000)
+        for paragraph in other.split("\n\n"):
+            if len(paragraphs) % 10 == 9:
+                paragraph = taken[(len(paragraphs) // 10) % len(taken)]
+            paragraphs.append(paragraph)
+            size += len(paragraph) + 2
+            if size >= candidate_chars:
+                break
+    return "\n\n".join(paragraphs)[:candidate_chars], source

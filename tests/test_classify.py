@@ -118,7 +118,7 @@ def test_unrelated_texts() -> None:
 def evidence(candidate: str, source: str) -> VerdictEvidence:
     """The verdict evidence of a lexical comparison (no model, no passages: the prose alone)."""
     analysed, source_text = AnalysedText(candidate), AnalysedText(source)
-    matches = label_sentences(align_sentences(analysed, source_text, None, []), semantic=False)
+    matches = label_sentences(align_sentences(analysed, source_text, []), semantic=False)
     return verdict_evidence(analysed, source_text, matches, [], [], False)
 
 

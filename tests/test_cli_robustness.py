@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_run import one_line_error, run
+from cli_run import PROVENANCE, one_line_error, run
 from provenance.collection import Record
 from provenance.corpus import find_reuse
 from provenance.render.corpus import to_csv, to_dot, to_graphml
@@ -236,3 +236,31 @@ def test_corpus_formats_escape_ids() -> None:
     dot = to_dot(reuse)
     assert '"-2+3\\\\x01\\\\x1b \\"q\\" back\\\\"' in dot
     assert "\x01" not in dot and "\x1b" not in dot
+
+
+def test_big_inputs_show_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    """A compare of 256 KB or more draws its progress on a terminal's stderr; redirected, stderr
+    stays quiet."""
+    import pty
+
+    example = (Path(__file__).resolve().parents[1] / "examples" / "rewrite.txt").read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join([example] * 260), encoding="utf-8")
+    args = ["compare", "--lexical", "--summary", str(big), str(Path(__file__).resolve().parents[1] / "examples" / "original.txt")]
+    master, secondary = pty.openpty()
+    process = subprocess.Popen([*PROVENANCE, *args], stdout=subprocess.DEVNULL, stderr=secondary)
+    os.close(secondary)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    assert process.wait(timeout=120) == 0
+    assert b"matching sentences" in drawn
+    redirected = run(*args)
+    assert redirected.returncode == 0
+    assert redirected.stderr == b""

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from provenance import _core
+from provenance.progress import Progress, no_progress
 from provenance.report import Passage
 from provenance.spans import SpanSet
-from provenance.text import AnalysedText, Sentence
-from provenance.thresholds import MERGE_GAIN
+from provenance.text import AnalysedText, Sentence, is_boilerplate
+from provenance.thresholds import COPIED_MIN, MERGE_GAIN, MODEL_CONTAINMENT_MIN
 
 
 @dataclass(frozen=True)
@@ -99,35 +100,76 @@ def _containment(words: Sequence[str], weights: dict[str, float], within: frozen
     return sum(weights[w] for w in words if w in within) / total if total else 0.0
 
 
+# Rows of cosines (candidate sentences x every source sentence) for the candidate sentences given
+# by index: the sentence model, asked only about the sentences it can decide.
+Similarity = Callable[[Sequence[int]], NDArray[np.float32]]
+
+
+def needs_model(found: SentenceEvidence) -> bool:
+    """Whether the sentence model can change this sentence's label. Headings, boilerplate and
+    copies are labelled without it; below MODEL_CONTAINMENT_MIN it almost never lifts a sentence
+    to a paraphrase (see thresholds), so it is not asked."""
+    sentence = found.sentence
+    return (
+        sentence.kind != "heading"
+        and found.copied_share < COPIED_MIN
+        and found.containment >= MODEL_CONTAINMENT_MIN
+        and not is_boilerplate(sentence.text)
+    )
+
+
 def align_sentences(
     candidate: AnalysedText,
     source: AnalysedText,
-    similarity: NDArray[np.float32] | None,
     passages: Sequence[Passage],
+    similarity: Similarity | None = None,
+    progress: Progress = no_progress,
 ) -> list[SentenceEvidence]:
-    """The evidence for every candidate sentence. ``similarity`` is the (candidate x source) cosine
-    matrix of the sentences' embeddings, or None for lexical evidence alone."""
-    targets = source.sentences
-    rarity = _Rarity(targets)
-    own_rarity = _Rarity(candidate.sentences)
-    index: dict[str, list[int]] = defaultdict(list)
-    for target in targets:
-        for word in target.keys:
-            index[word].append(target.index)
-    postings = {word: np.array(sentences, dtype=np.intp) for word, sentences in index.items()}
-    copied = SpanSet(p.candidate for p in passages)
-    found = []
-    for sentence in candidate.sentences:
-        weights = {w: rarity.weight(w) for w in sentence.key_list}
+    """The evidence for every candidate sentence: lexical first, then, when ``similarity`` is given,
+    the sentence model's cosines for the sentences whose label lexical evidence leaves open (so a
+    long candidate is encoded only where it matters). A sentence the model was not asked about
+    counts as similarity 1 when it is a copy and 0 otherwise."""
+    aligner = _SentenceAligner(candidate, source, passages)
+    found = [aligner.evidence(sentence, None) for sentence in progress(candidate.sentences, "matching sentences")]
+    if similarity is None or not source.sentences:
+        return found
+    open_sentences = [e.sentence.index for e in found if needs_model(e)]
+    measured = set(open_sentences)
+    if open_sentences:
+        for index, cosines in zip(open_sentences, similarity(open_sentences)):
+            found[index] = aligner.evidence(candidate.sentences[index], cosines)
+    return [
+        e if e.sentence.index in measured else replace(e, similarity=1.0 if e.copied_share >= COPIED_MIN else 0.0) for e in found
+    ]
+
+
+class _SentenceAligner:
+    """What every candidate sentence is matched against: the source's inverted index and word
+    rarities, the candidate's own rarities, and the copied passages."""
+
+    def __init__(self, candidate: AnalysedText, source: AnalysedText, passages: Sequence[Passage]) -> None:
+        self.targets = source.sentences
+        self.rarity = _Rarity(self.targets)
+        self.own_rarity = _Rarity(candidate.sentences)
+        index: dict[str, list[int]] = defaultdict(list)
+        for target in self.targets:
+            for word in target.keys:
+                index[word].append(target.index)
+        self.postings = {word: np.array(sentences, dtype=np.intp) for word, sentences in index.items()}
+        self.copied = SpanSet(p.candidate for p in passages)
+
+    def evidence(self, sentence: Sentence, cosines: NDArray[np.float32] | None) -> SentenceEvidence:
+        targets = self.targets
+        weights = {w: self.rarity.weight(w) for w in sentence.key_list}
         sources: tuple[Sentence, ...] = ()
         best_similarity = best_containment = specificity = 0.0
         if targets:
-            contained = _containment_in_each(sentence.key_list, weights, postings, len(targets))
-            cosines = similarity[sentence.index] if similarity is not None else np.zeros(len(targets))
-            evidence = cosines + contained
+            contained = _containment_in_each(sentence.key_list, weights, self.postings, len(targets))
+            evidence = contained if cosines is None else cosines + contained
             best = int(np.argmax(evidence))
             sources = (targets[best],)
-            best_similarity, best_containment = float(cosines[best]), float(contained[best])
+            best_similarity = 0.0 if cosines is None else float(cosines[best])
+            best_containment = float(contained[best])
             # A merged sentence: a runner-up source sentence adds words the best one lacks.
             for other in np.argsort(-evidence)[1:3]:
                 merged = _containment(sentence.key_list, weights, targets[best].keys | targets[int(other)].keys)
@@ -135,11 +177,10 @@ def align_sentences(
                     sources = tuple(sorted((targets[best], targets[int(other)]), key=lambda s: s.index))
                     best_containment = merged
                     break
-            specific = {w: weights[w] * own_rarity.weight(w) for w in sentence.key_list}
+            specific = {w: weights[w] * self.own_rarity.weight(w) for w in sentence.key_list}
             specificity = _containment(sentence.key_list, specific, frozenset().union(*(s.keys for s in sources)))
-        share = copied.covered(sentence.span) / max(1, sentence.end - sentence.start)
-        found.append(SentenceEvidence(sentence, sources, best_similarity, best_containment, share, specificity))
-    return found
+        share = self.copied.covered(sentence.span) / max(1, sentence.end - sentence.start)
+        return SentenceEvidence(sentence, sources, best_similarity, best_containment, share, specificity)
 
 
 def _containment_in_each(

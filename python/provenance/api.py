@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from provenance import judge
-from provenance.align import AlignOptions, align_sentences, find_passages
+from provenance.align import AlignOptions, Similarity, align_sentences, find_passages
 from provenance.changes import sentence_diff, with_diffs
 from provenance.claims import find_added_claims
 from provenance.embedding import SentenceEncoder, load_encoder, model_status
+from provenance.progress import Progress, no_progress
 from provenance.quote_check import check_quotations
 from provenance.read import input_name, read_text
 from provenance.report import (
@@ -53,20 +54,38 @@ def _encoder(semantic: bool) -> SentenceEncoder | None:
     return encoder
 
 
-@dataclass(frozen=True)
 class _Side:
     """One side of a comparison, analysed once: its words, quotations and sentences and, with the
-    model, the sentences' vectors. A candidate compared with several sources is analysed once."""
+    model, the vectors of the sentences asked for so far (each encoded once). A candidate compared
+    with several sources is analysed once."""
 
-    document: Document
-    analysed: AnalysedText
-    vectors: NDArray[np.float32] | None
+    def __init__(self, text: str, name: str, encoder: SentenceEncoder | None, progress: Progress = no_progress) -> None:
+        self.document = Document(name, text)
+        self.analysed = AnalysedText(text)
+        self.encoder = encoder
+        self.progress = progress
+        self._vectors: dict[int, NDArray[np.float32]] = {}
+
+    def vectors(self, indices: Sequence[int]) -> NDArray[np.float32]:
+        """The sentence vectors of the sentences at `indices`, one row each."""
+        assert self.encoder is not None
+        missing = [i for i in dict.fromkeys(indices) if i not in self._vectors]
+        if missing:
+            sentences = self.analysed.sentences
+            encoded = self.encoder.encode([sentences[i].text for i in missing], progress=self.progress)
+            self._vectors.update(zip(missing, encoded))
+        return np.stack([self._vectors[i] for i in indices])
+
+    def all_vectors(self) -> NDArray[np.float32]:
+        return self.vectors(range(len(self.analysed.sentences)))
 
 
-def _side(text: str, name: str, encoder: SentenceEncoder | None) -> _Side:
-    analysed = AnalysedText(text)
-    vectors = encoder.encode([s.text for s in analysed.sentences]) if encoder is not None else None
-    return _Side(Document(name, text), analysed, vectors)
+def _similarity(cand: _Side, src: _Side) -> Similarity | None:
+    """Cosine rows for the candidate sentences the aligner asks about, against every source
+    sentence; None without the model."""
+    if cand.encoder is None or not src.analysed.sentences:
+        return None
+    return lambda indices: cand.vectors(indices) @ src.all_vectors().T
 
 
 def _analyse(cand: _Side, src: _Side, options: AlignOptions, model: str | None) -> Report:
@@ -77,9 +96,10 @@ def _analyse_with_evidence(
     cand: _Side, src: _Side, options: AlignOptions, model: str | None
 ) -> tuple[Report, judge.VerdictEvidence]:
     passages = with_diffs(cand.analysed, src.analysed, find_passages(cand.document.text, src.document.text, options))
-    similarity = cand.vectors @ src.vectors.T if cand.vectors is not None and src.vectors is not None else None
-    semantic = similarity is not None
-    matches = judge.label_sentences(align_sentences(cand.analysed, src.analysed, similarity, passages), semantic)
+    similarity = _similarity(cand, src)
+    semantic = cand.encoder is not None
+    evidence_per_sentence = align_sentences(cand.analysed, src.analysed, passages, similarity, cand.progress)
+    matches = judge.label_sentences(evidence_per_sentence, semantic)
     quotes = check_quotations(cand.analysed, src.analysed)
     evidence = judge.verdict_evidence(cand.analysed, src.analysed, matches, passages, quotes, semantic)
     diffs = {
@@ -110,15 +130,18 @@ def compare(
     candidate_name: str = "candidate",
     source_name: str = "source",
     semantic: bool = True,
+    progress: Progress = no_progress,
     **options: Any,
 ) -> Report:
     """Compare `candidate` with `source`; `options` are fields of `AlignOptions`.
 
-    ``semantic=False`` skips the sentence model and works on lexical evidence alone."""
+    ``semantic=False`` skips the sentence model and works on lexical evidence alone; ``progress``
+    reports the long loops (matching and encoding sentences)."""
     align_options = AlignOptions(**options)
     encoder = _encoder(semantic)
     model = encoder.name if encoder is not None else None
-    return _analyse(_side(candidate, candidate_name, encoder), _side(source, source_name, encoder), align_options, model)
+    cand, src = _Side(candidate, candidate_name, encoder, progress), _Side(source, source_name, encoder, progress)
+    return _analyse(cand, src, align_options, model)
 
 
 def compare_with_evidence(
@@ -127,7 +150,7 @@ def compare_with_evidence(
     """`compare`, and the evidence its verdict was decided on (for evaluations that weigh rules)."""
     encoder = _encoder(semantic)
     model = encoder.name if encoder is not None else None
-    cand, src = _side(candidate, "candidate", encoder), _side(source, "source", encoder)
+    cand, src = _Side(candidate, "candidate", encoder), _Side(source, "source", encoder)
     return _analyse_with_evidence(cand, src, AlignOptions(**options), model)
 
 
@@ -179,6 +202,7 @@ def compare_sources(
     *,
     candidate_name: str = "candidate",
     semantic: bool = True,
+    progress: Progress = no_progress,
     **options: Any,
 ) -> MultiSourceReport:
     """Compare `candidate` with each `(name, text)` of `sources` and attribute what it reuses.
@@ -186,8 +210,8 @@ def compare_sources(
     align_options = AlignOptions(**options)
     encoder = _encoder(semantic)
     model = encoder.name if encoder is not None else None
-    cand = _side(candidate, candidate_name, encoder)
-    reports = [_analyse(cand, _side(text, name, encoder), align_options, model) for name, text in sources]
+    cand = _Side(candidate, candidate_name, encoder, progress)
+    reports = [_analyse(cand, _Side(text, name, encoder, progress), align_options, model) for name, text in sources]
     passages, sentences = attribute(reports)
     return MultiSourceReport(cand.document, reports, passages, sentences)
 

@@ -14,6 +14,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -26,6 +27,8 @@ from provenance.read import DEFAULT_MAX_BYTES, InputError, format_size, input_na
 EXIT_USAGE = 2
 # Loops shorter than this finish before a progress bar would be read.
 PROGRESS_MIN_ITEMS = 200
+# `compare` shows its progress from this much input (about 2 s of lexical analysis).
+PROGRESS_MIN_BYTES = 256 * 1024
 T = TypeVar("T")
 EPILOG = "Exit codes: 0 done (whatever was found), 2 bad input or usage."
 # The core's ranges (rust/align.rs, rust/index.rs): a wider gap only slows alignment down, and
@@ -308,6 +311,7 @@ def wait_option(command: Callable[..., Any]) -> Callable[..., Any]:
 @output_option("Write the report to this file instead of standard output (- for standard output).")
 @click.option("--summary", is_flag=True, help="A few lines only (text format).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal; NO_COLOR is honoured).")
+@click.option("--lexical", is_flag=True, help="Leave the sentence model out (lexical evidence only; faster on long texts).")
 @alignment_options
 @max_size_option
 def compare(
@@ -317,6 +321,7 @@ def compare(
     output: Path | None,
     summary: bool,
     color: bool | None,
+    lexical: bool,
     ngram: int,
     max_gap: int,
     min_matched: int,
@@ -331,7 +336,9 @@ def compare(
     if len(sources) > 1 and output_format == "html":
         fail("--format html shows one source at a time: give a single SOURCE, or use text or json")
     refuse_overwriting_inputs(output, [candidate, *sources])
-    options = {"ngram": ngram, "max_gap": max_gap, "min_matched": min_matched}
+    options: dict[str, Any] = {"ngram": ngram, "max_gap": max_gap, "min_matched": min_matched, "semantic": not lexical}
+    if _input_bytes([candidate, *sources]) >= PROGRESS_MIN_BYTES:
+        options["progress"] = partial(_progress, min_items=1)
     colored = use_color(color, output)
     try:
         if len(sources) > 1:
@@ -532,6 +539,16 @@ def _progress(items: Sequence[T], description: str, min_items: int = PROGRESS_MI
     from rich.progress import track
 
     return track(items, description=description, console=Console(stderr=True), transient=True)
+
+
+def _input_bytes(paths: Sequence[str]) -> int:
+    """The size of the inputs that are files (standard input is not known in advance)."""
+    total = 0
+    for path in paths:
+        if path != "-":
+            with suppress(OSError):  # reading it reports the problem
+                total += os.stat(path).st_size
+    return total
 
 
 def _read_corpus_or_fail(corpus: str) -> list[Any]:

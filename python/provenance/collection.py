@@ -8,23 +8,19 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol, TypeVar
+from typing import Any, BinaryIO
 
+# Re-exported: corpus readers take a progress reporter.
+from provenance.progress import Progress as Progress
+from provenance.progress import no_progress as no_progress
 from provenance.read import STDIN_NAME, InputError, input_name, max_input_bytes, read_document
 
-T = TypeVar("T")
 # A lone surrogate ("\ud800" in JSON) is no character: it cannot be written out as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-class Progress(Protocol):
-    """Wraps a long loop's items to report progress: (items, what is being done) -> the same items."""
-
-    def __call__(self, items: Sequence[T], description: str) -> Iterable[T]: ...
 
 
 @dataclass(frozen=True)
@@ -41,11 +37,6 @@ class Record:
         if self.date is not None:
             fields["date"] = self.date
         return json.dumps(fields, ensure_ascii=False, sort_keys=True)
-
-
-def no_progress(items: Sequence[T], description: str) -> Iterable[T]:
-    """The default progress reporter: none."""
-    return items
 
 
 def read_corpus(source: str | Path, progress: Progress = no_progress) -> list[Record]:

