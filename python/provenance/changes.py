@@ -295,14 +295,18 @@ def changes(
     source_words: Sequence[Word],
     diff: Sequence[DiffStep],
     quoted: SpanSet,
+    elsewhere: frozenset[str] | set[str] = frozenset(),
 ) -> list[Change]:
     """The changed content words of one diffed stretch (a copied or paraphrased sentence against its
-    source). Words inside ``quoted`` are the quotation check's business."""
+    source). Words inside ``quoted`` are the quotation check's business. A word whose key is in
+    ``elsewhere`` is taken from the source all the same: a paraphrase draws on the sentences around
+    the one it follows, so for one the caller passes every key of the source."""
     lexicon = wordnet()
     cand_numbers, src_numbers = numbers(candidate_words), numbers(source_words)
     src_values = {n.value for n in src_numbers}
     cand_keys = {key(w[2]) for w in candidate_words}
     src_keys = {key(w[2]) for w in source_words}
+    known = src_keys | elsewhere
     found: list[Change] = []
 
     def inside(words: Sequence[Word], span: Span) -> list[int]:
@@ -357,7 +361,9 @@ def changes(
                 found.append(Change(span, negated, "negation", reason))
             continue
         # Content words swapped one for another.
-        new = [i for i in mine if candidate_words[i][2] not in STOPWORDS and key(candidate_words[i][2]) not in src_keys]
+        new = [
+            i for i in mine if candidate_words[i][2] not in STOPWORDS and key(candidate_words[i][2]) not in src_keys | elsewhere
+        ]
         old = [i for i in theirs if source_words[i][2] not in STOPWORDS and key(source_words[i][2]) not in cand_keys]
         new = [i for i in new if not candidate_words[i][2][:1].isdigit()]
         old = [i for i in old if not source_words[i][2][:1].isdigit()]

@@ -266,7 +266,15 @@ def _claims_in(
     # changed words follow the contradiction checks, whose readings are more specific.
     changed = [
         c
-        for c in changes(text, unit_words, facts.analysed.text, source_words, diff, quoted)
+        for c in changes(
+            text,
+            unit_words,
+            facts.analysed.text,
+            source_words,
+            diff,
+            quoted,
+            facts.keys if match.label == "paraphrase" else set(),
+        )
         if text[c.candidate[0] : c.candidate[1]].replace(".", "").lower() not in facts.initialisms
     ]
     for change in changed:

@@ -462,6 +462,18 @@ def eval_xsumfaith(settings: dict[str, bool], folder: Path, frank: Path, limit: 
     _run_eval(settings, evaluate_xsumfaith, folder, frank, limit=limit)
 
 
+@evaluate_group.command("summedits", epilog=EPILOG)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--domain", "domains", multiple=True, help="Only this domain (news, podcast, ...); repeatable.")
+@click.option("--limit", type=click.IntRange(1, MAX_COUNT), help="Only the first LIMIT pairs of each domain.")
+@eval_options
+def eval_summedits(settings: dict[str, bool], folder: Path, domains: tuple[str, ...], limit: int | None) -> None:
+    """SummEdits: consistent or inconsistent summaries, balanced accuracy per domain."""
+    from provenance.evaluate.summedits import evaluate_summedits
+
+    _run_eval(settings, evaluate_summedits, folder, domains=domains, limit=limit)
+
+
 @evaluate_group.command("pan", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--sample", type=click.IntRange(1), help="Only SAMPLE pairs of each class, drawn at random.")

@@ -27,6 +27,7 @@ RANK_SENTENCE = 0
 RANK_PASSAGE = 1
 RANK_QUOTE = 2
 RANK_ADDED = 3
+RANK_DIFF = 4
 
 # data-kind -> legend label. Colours (Okabe–Ito) and line styles live in the stylesheet.
 KIND_LABELS: dict[str, str] = {
@@ -34,6 +35,8 @@ KIND_LABELS: dict[str, str] = {
     "near_verbatim": "Near-verbatim copy",
     "paraphrase": "Paraphrase",
     "added": "Added claim",
+    "changed": "Changed fact (both panes)",
+    "diff": "Word changed from the other text",
     "sentence-added": "Unsupported sentence",
     "quote-altered": "Altered quotation",
     "quote-fabricated": "Fabricated quotation",
@@ -176,9 +179,55 @@ def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
                 )
             )
     for i, claim in enumerate(report.added):
-        candidate.append(Mark(f"c-a{i}", *claim.candidate, "added", RANK_ADDED, f"Added {claim.type}: {claim.reason}"))
+        if claim.type == "changed" and claim.source is not None:
+            # A changed fact is marked in both panes, each linked to the other.
+            why = f"Changed from the source: {claim.reason}"
+            candidate.append(Mark(f"c-a{i}", *claim.candidate, "changed", RANK_ADDED, why, link=f"s-a{i}"))
+            source.append(
+                Mark(
+                    f"s-a{i}", *claim.source, "changed", RANK_ADDED, f"Changed in the candidate to '{claim.text}'", link=f"c-a{i}"
+                )
+            )
+        else:
+            candidate.append(Mark(f"c-a{i}", *claim.candidate, "added", RANK_ADDED, f"Added {claim.type}: {claim.reason}"))
+    diff_candidate, diff_source = _diff_marks(report)
+    candidate += diff_candidate
+    source += diff_source
     for i, omission in enumerate(report.omitted):
         source.append(Mark(f"s-o{i}", *omission.source, "omitted", RANK_SENTENCE, "Not used by the candidate"))
+    return candidate, source
+
+
+def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A diff step's span without the spaces that join it to the next word."""
+    start, end = span
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _diff_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
+    """The words each reused passage or sentence changes against its source, marked in both panes
+    (a passage and the sentences inside it share their steps: each is marked once)."""
+    steps = {
+        (step.op, step.candidate, step.source): step
+        for diff in [p.diff for p in report.passages] + [s.diff for s in report.sentences]
+        for step in diff
+        if step.op != "equal"
+    }
+    candidate: list[Mark] = []
+    source: list[Mark] = []
+    for n, step in enumerate(sorted(steps.values(), key=lambda step: step.candidate)):
+        mine = _trimmed(report.candidate.text, step.candidate)
+        theirs = _trimmed(report.source.text, step.source)
+        said = _excerpt(report.source.text, theirs, 60)
+        written = _excerpt(report.candidate.text, mine, 60)
+        if mine[0] < mine[1]:
+            why = f"The source has '{said}'" if theirs[0] < theirs[1] else "Not in the source's wording"
+            candidate.append(Mark(f"c-d{n}", *mine, "diff", RANK_DIFF, why))
+        if theirs[0] < theirs[1]:
+            why = f"The candidate has '{written}'" if mine[0] < mine[1] else "Left out of the candidate"
+            source.append(Mark(f"s-d{n}", *theirs, "diff", RANK_DIFF, why))
     return candidate, source
 
 
@@ -491,6 +540,8 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .k-added { background: rgba(230,159,0,.38); text-decoration: underline wavy #9a6700; text-decoration-thickness: 1.5px;
   text-underline-offset: .3em; }
 .k-sentence-added { background: rgba(230,159,0,.12); }
+.k-changed { background: rgba(213,94,0,.30); outline: 2px solid var(--vermillion); outline-offset: 0; }
+.k-diff { box-shadow: inset 0 -2px 0 #6e7781; font-weight: 600; }
 .k-quote-altered { background: rgba(213,94,0,.16); box-shadow: inset 0 -3px 0 var(--vermillion); }
 .k-quote-fabricated { background: rgba(204,121,167,.22); outline: 2px dashed #a64d86; outline-offset: 1px; }
 .k-quote-exact { box-shadow: inset 0 -1px 0 var(--muted); }

@@ -216,6 +216,7 @@ def _full(report: Report) -> list[RenderableType]:
     if report.semantic_model:
         parts.append(Text(f"Semantic model: {report.semantic_model}", style="dim"))
     parts += _quotes_section(report)
+    parts += _changed_section(report)
     parts += _added_section(report)
     parts += _passages_section(report)
     parts += _omissions_section(report)
@@ -279,6 +280,22 @@ def _quotes_section(report: Report) -> list[RenderableType]:
     if others:
         parts.append(Text("  Also: " + ", ".join(f"{n} {status}" for status, n in sorted(others.items())), style="dim"))
     return parts
+
+
+def _changed_section(report: Report) -> list[RenderableType]:
+    """One compact line per fact the reused text changes: the source's words → the candidate's."""
+    changed = [c for c in report.added if c.type == "changed" and c.source is not None]
+    if not changed:
+        return []
+    lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed)}")]
+    for claim in sorted(changed, key=lambda c: c.candidate):
+        said = excerpt(report.source.text, claim.source) if claim.source is not None else ""
+        lines.append(
+            Text.assemble(
+                "  ", (printable(said), "red"), " → ", (printable(claim.text), "green"), ("  " + _offsets(claim.candidate), "dim")
+            )
+        )
+    return lines
 
 
 def _added_section(report: Report) -> list[RenderableType]:
