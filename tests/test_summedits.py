@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from cli_run import one_line_error, run
 from conftest import DATASETS
-
 from provenance.evaluate.summedits import balanced_accuracy, evaluate_summedits, read_summedits
 from provenance.read import InputError
 

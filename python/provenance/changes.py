@@ -361,9 +361,7 @@ def changes(
                 found.append(Change(span, negated, "negation", reason))
             continue
         # Content words swapped one for another.
-        new = [
-            i for i in mine if candidate_words[i][2] not in STOPWORDS and key(candidate_words[i][2]) not in src_keys | elsewhere
-        ]
+        new = [i for i in mine if candidate_words[i][2] not in STOPWORDS and key(candidate_words[i][2]) not in known]
         old = [i for i in theirs if source_words[i][2] not in STOPWORDS and key(source_words[i][2]) not in cand_keys]
         new = [i for i in new if not candidate_words[i][2][:1].isdigit()]
         old = [i for i in old if not source_words[i][2][:1].isdigit()]
