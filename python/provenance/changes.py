@@ -38,6 +38,8 @@ MAX_EDITS = 256
 MAX_SWAP_WORDS = 3
 ANCHOR_WORDS = 2
 _NEGATION = re.compile(r"^(?:not|no|never|none|nothing|neither|nor|without|cannot)$|n[’']t$", re.IGNORECASE)
+# Auxiliaries that take "n't": their contracted forms, normalised, end in "nt" ("didnt", "wont").
+_CONTRACTED = frozenset("do does did is are was were has have had ca wo would could should must need might".split())
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _NUMBER_WORD_JOINERS = frozenset({"and", "-"})
 
@@ -284,6 +286,11 @@ def _negates(text: str, word: Word) -> bool:
     return _NEGATION.search(text[word[0] : word[1]]) is not None
 
 
+def _negates_form(form: str) -> bool:
+    """A normalised word that negates: the core folds "n't" into the word ("didnt")."""
+    return _NEGATION.search(form) is not None or (form.endswith("nt") and form[:-2] in _CONTRACTED)
+
+
 def _excerpt(text: str, span: Span) -> str:
     return text[span[0] : span[1]].strip()
 
@@ -327,6 +334,7 @@ def changes(
             continue
         mine, theirs = inside(candidate_words, step.candidate), inside(source_words, step.source)
         if len(mine) > MAX_SWAP_WORDS or len(theirs) > MAX_SWAP_WORDS or not anchored(index):
+            found.extend(_reworded(candidate_words, source_text, source_words, mine, theirs, known, cand_keys))
             continue
         if step.op != "insert" and not theirs and not mine:
             continue
@@ -378,6 +386,47 @@ def changes(
                 found.append(Change(span, said_span, "antonym", f"the opposite of the source's '{said}'"))
             elif not any(lexicon.same_meaning(word, o) for o in olds):
                 found.append(Change(span, said_span, "word", f"the source has '{said}'"))
+    return found
+
+
+def _reworded(
+    candidate_words: Sequence[Word],
+    source_text: str,
+    source_words: Sequence[Word],
+    mine: Sequence[int],
+    theirs: Sequence[int],
+    known: frozenset[str] | set[str],
+    cand_keys: set[str],
+) -> list[Change]:
+    """What a reworded step (too long or too loose for a word-for-word reading) still shows: a new
+    word that is the antonym of one the source has there, and a negation the candidate drops while
+    keeping the word it bore on ("found no evidence" told as "found the evidence")."""
+    lexicon = wordnet()
+    found = []
+    theirs_keys = [(j, key(source_words[j][2])) for j in theirs if source_words[j][2] not in STOPWORDS]
+    for i in mine:
+        word = key(candidate_words[i][2])
+        if candidate_words[i][2] in STOPWORDS or word in known:
+            continue
+        for j, other in theirs_keys:
+            if other not in cand_keys and lexicon.opposite(word, other):
+                said = source_words[j]
+                reason = f"the opposite of the source's '{source_text[said[0] : said[1]]}'"
+                found.append(Change(candidate_words[i][:2], said[:2], "antonym", reason))
+                break
+    if any(_negates_form(candidate_words[i][2]) for i in mine):
+        return found
+    for position, j in enumerate(theirs):
+        if not _negates_form(source_words[j][2]):
+            continue
+        bore_on = [k for k in theirs[position + 1 : position + 3] if source_words[k][2] not in STOPWORDS][:1]
+        if bore_on and key(source_words[bore_on[0]][2]) in cand_keys:
+            kept = [i for i in mine if key(candidate_words[i][2]) == key(source_words[bore_on[0]][2])]
+            if kept:
+                negated = (source_words[j][0], source_words[bore_on[0]][1])
+                reason = f"drops the source's negation: it says '{source_text[negated[0] : negated[1]]}'"
+                found.append(Change(candidate_words[kept[0]][:2], negated, "negation", reason))
+                break
     return found
 
 
