@@ -1,5 +1,9 @@
 """Benchmark: how the full analysis (the public API, `provenance.compare`) grows with the input.
 
+Two sweeps. The development pair repeated (below), and long candidates against one 50 KB source,
+50 KB to 5 MB (`textgen.big_pair`: other prose with every tenth paragraph a rewritten source
+paragraph), lexical to 5 MB and with the model to 1 MB: time should grow about as the candidate.
+
 The development pair (seed 001 against seed 000) repeated 1, 4 and 16 times on both sides, lexical
 and with the sentence model; the model is loaded before timing. Time should grow about as fast as
 the input: 16x the input in at most ~20x the time (the 16x pair is about 15,000 + 9,500 words).
@@ -13,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import textgen
 from provenance import api, embedding
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -44,4 +49,27 @@ def test_with_model(benchmark, copies: int) -> None:  # type: ignore[no-untyped-
     benchmark.group = "compare, with the model"
     benchmark.extra_info["words"] = len(candidate.split()) + len(source.split())
     report = benchmark.pedantic(lambda: api.compare(candidate, source), rounds=3 if copies < 16 else 1, iterations=1)
+    assert report.semantic_model is not None
+
+
+SIZES = (50_000, 500_000, 1_000_000, 5_000_000)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_long_candidate_lexical(benchmark, size: int) -> None:  # type: ignore[no-untyped-def]
+    candidate, source = textgen.big_pair(1, size)
+    benchmark.group = "compare a long candidate with a 50 KB source, lexical"
+    benchmark.extra_info["candidate_chars"] = len(candidate)
+    report = benchmark.pedantic(lambda: api.compare(candidate, source, semantic=False), rounds=1, iterations=1)
+    assert report.passages
+
+
+@pytest.mark.parametrize("size", SIZES[:3])
+def test_long_candidate_with_model(benchmark, size: int) -> None:  # type: ignore[no-untyped-def]
+    if embedding.load_encoder() is None:
+        pytest.skip("the sentence model is not installed")
+    candidate, source = textgen.big_pair(1, size)
+    benchmark.group = "compare a long candidate with a 50 KB source, with the model"
+    benchmark.extra_info["candidate_chars"] = len(candidate)
+    report = benchmark.pedantic(lambda: api.compare(candidate, source), rounds=1, iterations=1)
     assert report.semantic_model is not None

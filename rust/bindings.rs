@@ -656,6 +656,9 @@ impl PyIndex {
         candidates: usize,
         params: Option<PyRef<'_, PyAlignParams>>,
     ) -> PyResult<Vec<PyHit>> {
+        if k == 0 {
+            return Err(PyValueError::new_err("k must be at least 1"));
+        }
         let p = or_default(params);
         let hits = run(py, || corpus::search(&self.inner, text, k, candidates, &p))?;
         hits.into_iter()

@@ -61,6 +61,16 @@ def test_index_round_trip_search_and_add(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*.tmp")), "the temporary file was renamed away"
 
 
+def test_search_counts_are_checked() -> None:
+    """k 0 asks for nothing: an error, not an empty answer; candidates below k still align k."""
+    index = _core.Index()
+    index.add([("a", words(0, 300), "{}"), ("b", words(300, 600), "{}")])
+    with pytest.raises(ValueError, match="k must be at least 1"):
+        index.search(words(0, 80), k=0)
+    hits = index.search(words(0, 80) + " " + words(300, 380), k=2, candidates=0)
+    assert sorted(h.doc for h in hits) == [0, 1]
+
+
 def test_damaged_index_is_reported(tmp_path: Path) -> None:
     index = _core.Index()
     index.add([("a", words(0, 300), "{}")])

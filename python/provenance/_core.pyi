@@ -239,7 +239,8 @@ class Index:
     def ids(self) -> list[str]: ...
     def text(self, doc: int) -> str: ...
     def search(self, text: str, *, k: int = 10, candidates: int = 50, params: AlignParams | None = None) -> list[Hit]:
-        """The k likeliest sources of `text`, by aligned words then shared fingerprints."""
+        """The k likeliest sources of `text`, by aligned words then shared fingerprints; the
+        `candidates` documents sharing most fingerprints (k at least) are aligned. ValueError for k 0."""
     def all_pairs(self, *, min_shared: int = 2, params: AlignParams | None = None) -> tuple[list[ReusePair], int, int]:
         """Every pair of the index's documents that reuses text."""
 
