@@ -154,3 +154,22 @@ def test_cli_reports_changed_facts(tmp_path: Path) -> None:
     assert "".join(text[slice(*step["candidate"])] for step in passage["diff"]) == text[slice(*passage["candidate"])]
     summary = run("compare", str(candidate), str(source), "--summary", "--no-color")
     assert b"4 changed facts" in summary.stdout
+
+
+def test_reworded_sentence_keeps_antonym_and_dropped_negation() -> None:
+    source = "Investigators searched the depot for weeks and found no evidence of sabotage. The new line opened in May."
+    rewritten = "After weeks at the depot, the investigators reported they found evidence of sabotage. The old line opened in May."
+    found = changed(rewritten, source)
+    assert any(text == "evidence" and "negation" in reason for text, reason in found)
+    assert ("old", "the opposite of the source's 'new'") in found
+
+
+def test_html_marks_changed_words_in_both_panes() -> None:
+    from provenance.render import render_html
+
+    source = "The ferry across the lake has run for thirty years, the harbour master said on Monday."
+    candidate = "The ferry across the lake has run for forty years, the harbour master said on Monday."
+    page = render_html(compare(candidate, source, semantic=False))
+    assert page.count('data-kind="changed"') == 2  # candidate pane and source pane, linked to each other
+    assert 'data-link="s-a0"' in page and 'data-link="c-a0"' in page
+    assert page.count('data-kind="diff"') == 2

@@ -5,8 +5,9 @@ The input is the WordNet database as Debian's ``wordnet-base`` package installs 
 keeps what the changed-word check needs, keyed by the project's comparison form of a word (its
 Snowball stem, ``provenance.text.key``):
 
-* ``s`` lines: a synset's number, its one-word members' keys, and the numbers of the synsets it
-  points to as more general (hypernym ``@``), similar (adjectives, ``&``) or the verb group ``$``;
+* ``s`` lines: a synset's number, its part of speech (n, v, a, r), its one-word members' keys, and
+  the numbers of the synsets it points to as more general (hypernym ``@``), similar (adjectives,
+  ``&``) or the verb group ``$``;
 * ``a`` lines: two keys WordNet records as antonyms (``!``);
 * ``x`` lines: an irregular form's key and its base form's key (``*.exc``: "fell" is "fall"), where
   the stem does not already join them.
@@ -56,7 +57,7 @@ def irregular(root: Path) -> dict[str, str]:
 
 def main(root: Path) -> None:
     number: dict[tuple[str, str], int] = {}
-    rows: list[tuple[tuple[str, str], list[str], list[tuple[str, str]]]] = []
+    rows: list[tuple[tuple[str, str], list[str], list[tuple[str, str]]]] = []  # (pos, offset), keys, links
     antonyms: set[tuple[str, str]] = set()
     pending: list[tuple[str | None, tuple[str, str], int]] = []
     members: dict[tuple[str, str], list[str | None]] = {}
@@ -91,7 +92,8 @@ def main(root: Path) -> None:
         f.write(HEADER)
         for ident, keys, links in rows:
             if keys:
-                f.write(f"s\t{number[ident]}\t{' '.join(sorted(set(keys)))}\t{' '.join(str(number[t]) for t in links)}\n")
+                members = " ".join(sorted(set(keys)))
+                f.write(f"s\t{number[ident]}\t{ident[0]}\t{members}\t{' '.join(str(number[t]) for t in links)}\n")
         for a, b in sorted(antonyms):
             f.write(f"a\t{a}\t{b}\n")
         for form, base in sorted(irregular(root).items()):

@@ -169,11 +169,13 @@ class _WordNet:
         self._links: dict[str, str] = {}
         antonyms = set()
         self._base: dict[str, str] = {}
+        parts: dict[str, set[str]] = defaultdict(set)
         for line in lines:
             if line.startswith("s\t"):
-                _, number, members, links = line.split("\t")
+                _, number, pos, members, links = line.split("\t")
                 for word in members.split():
                     synsets[word].append(number)
+                    parts[word].add(pos)
                 self._links[number] = links
             elif line.startswith("a\t"):
                 _, a, b = line.split("\t")
@@ -182,6 +184,7 @@ class _WordNet:
                 _, form, base = line.split("\t")
                 self._base[form] = base
         self._synsets = synsets
+        self._parts = parts
         self._antonyms = frozenset(antonyms)
 
     def _up(self, synsets: Sequence[str]) -> set[str]:
@@ -200,6 +203,14 @@ class _WordNet:
         if not mine or not theirs:
             return False
         return bool(mine & theirs or self._up(list(mine)) & theirs or self._up(list(theirs)) & mine)
+
+    def can_stand_for(self, a: str, b: str) -> bool:
+        """Whether one word can take the other's place: a part of speech in common, or neither
+        word in WordNet (names)."""
+        mine, theirs = self._parts.get(self.base(a)), self._parts.get(self.base(b))
+        if not mine and not theirs:
+            return True
+        return bool(mine and theirs and mine & theirs)
 
     def opposite(self, a: str, b: str) -> bool:
         a, b = self.base(a), self.base(b)
@@ -384,7 +395,7 @@ def changes(
             opposite = [o for o in olds if lexicon.opposite(word, o)]
             if opposite:
                 found.append(Change(span, said_span, "antonym", f"the opposite of the source's '{said}'"))
-            elif not any(lexicon.same_meaning(word, o) for o in olds):
+            elif any(lexicon.can_stand_for(word, o) for o in olds) and not any(lexicon.same_meaning(word, o) for o in olds):
                 found.append(Change(span, said_span, "word", f"the source has '{said}'"))
     return found
 
@@ -416,12 +427,17 @@ def _reworded(
                 break
     if any(_negates_form(candidate_words[i][2]) for i in mine):
         return found
-    for position, j in enumerate(theirs):
+    for j in theirs:
         if not _negates_form(source_words[j][2]):
             continue
-        bore_on = [k for k in theirs[position + 1 : position + 3] if source_words[k][2] not in STOPWORDS][:1]
+        bore_on = [k for k in range(j + 1, min(j + 3, len(source_words))) if source_words[k][2] not in STOPWORDS][:1]
         if bore_on and key(source_words[bore_on[0]][2]) in cand_keys:
-            kept = [i for i in mine if key(candidate_words[i][2]) == key(source_words[bore_on[0]][2])]
+            target = key(source_words[bore_on[0]][2])
+            kept = [
+                i
+                for i, w in enumerate(candidate_words)
+                if key(w[2]) == target and not any(_negates_form(v[2]) for v in candidate_words[max(0, i - 3) : i])
+            ]
             if kept:
                 negated = (source_words[j][0], source_words[bore_on[0]][1])
                 reason = f"drops the source's negation: it says '{source_text[negated[0] : negated[1]]}'"
