@@ -1,5 +1,8 @@
 """The read stage: bytes from a file or stdin into the text that every offset refers to.
 
+Word documents, PDFs and web pages are read as the text ``formats`` extracts from them; what
+follows is about text files.
+
 The text is what ``open(path, encoding=..., errors="replace").read()`` returns for the file's
 encoding: code points, universal newlines (``\\r\\n`` and ``\\r`` become ``\\n``) and no byte-order
 mark. A UTF-8 file with a few invalid bytes stays UTF-8: each invalid sequence becomes one U+FFFD
@@ -128,9 +131,16 @@ def read_text(path: str | Path) -> str:
 
 
 def read_document(path: str | Path) -> tuple[str, str]:
-    """The text of a file (``-`` for standard input) and the encoding it was decoded with."""
+    """The text of a file (``-`` for standard input) and the encoding it was decoded with; a Word
+    document, PDF or web page (recognised by its content) is read as its text (``formats``)."""
+    from provenance import formats  # formats names its errors with this module's InputError
+
     name = input_name(path)
-    return decode(read_bounded(path), name)
+    data = read_bounded(path)
+    kind = formats.document_kind(data)
+    if kind is not None:
+        return formats.extract(kind, data, name, decode)
+    return decode(data, name)
 
 
 def read_bounded(path: str | Path) -> bytes:

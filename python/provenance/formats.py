@@ -1,0 +1,137 @@
+"""Documents that are not plain text: Word (.docx), PDF and web pages (.html), recognised by their
+content, not their name, and turned into the plain text every offset of a report refers to.
+
+- .docx: the body's paragraphs and table cells in document order (python-docx), one paragraph
+  a line, a blank line between paragraphs;
+- PDF: each page's text layer (pypdf), pages separated by a blank line; a scanned PDF without a
+  text layer is refused (it needs OCR first);
+- HTML: the page's main text, without menus, footers and comments (trafilatura), a blank line
+  between paragraphs.
+
+Formats that look like documents but cannot be read (a legacy .doc, RTF, another ZIP archive,
+an encrypted PDF) are refused with one line naming what the file is.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+from provenance.read import InputError
+
+# How far into a file its signature is looked for (PDF allows junk before "%PDF-").
+_SNIFF_BYTES = 1024
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_PARAGRAPH_BREAKS = re.compile(r"\n{3,}")
+
+
+def document_kind(data: bytes) -> str | None:
+    """'docx', 'pdf' or 'html' for a document this module reads, None for anything else (text)."""
+    head = data[:_SNIFF_BYTES]
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if _zip_member(data, "word/document.xml") else "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
+    if _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")):
+        return "html"
+    return None
+
+
+def _zip_member(data: bytes, member: str) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return member in archive.namelist()
+    except (zipfile.BadZipFile, ValueError):
+        return False
+
+
+_REFUSED = {
+    "zip": "is a ZIP archive, not a document we read (.docx, PDF, HTML or text)",
+    "ole": "is a legacy Office file (.doc or .xls); save it as .docx or plain text",
+    "rtf": "is an RTF document; save it as .docx or plain text",
+}
+
+
+def extract(kind: str, data: bytes, name: str, decode: Callable[[bytes, str], tuple[str, str]]) -> tuple[str, str]:
+    """The plain text of a document of `kind` and how it was read (shown as its encoding).
+    `decode` turns an HTML page's bytes into text as any text file is decoded."""
+    if kind in _REFUSED:
+        raise InputError(name, _REFUSED[kind])
+    if kind == "docx":
+        text, how = _docx(data, name), "docx (python-docx)"
+    elif kind == "pdf":
+        text, how = _pdf(data, name), "pdf (pypdf)"
+    else:
+        text, how = _html(decode(data, name)[0], name), "html (trafilatura, main text)"
+    text = _PARAGRAPH_BREAKS.sub("\n\n", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if not text:
+        raise InputError(name, f"holds no text ({how})")
+    return text, how
+
+
+def _docx(data: bytes, name: str) -> str:
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as err:  # python-docx raises what its XML and ZIP layers raise
+        raise InputError(name, f"is a damaged Word document ({_reason(err)})") from None
+    blocks: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            blocks.extend(_cells(block))
+        else:
+            blocks.append(block.text)
+    return "\n\n".join(b for b in blocks if b.strip())
+
+
+def _cells(table: Any) -> list[str]:
+    """A table's cells, row by row; a merged cell (the same cell in several places) once."""
+    seen: set[int] = set()
+    cells = []
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(cell.text)
+    return cells
+
+
+def _pdf(data: bytes, name: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError(name, "is an encrypted PDF; save an unencrypted copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+        raise InputError(name, f"is a damaged PDF ({_reason(err)})") from None
+    if not any(page.strip() for page in pages):
+        raise InputError(name, "is a PDF without a text layer (scanned pages need OCR first)")
+    return "\n\n".join(page.strip() for page in pages if page.strip())
+
+
+def _html(page: str, name: str) -> str:
+    import trafilatura
+
+    text = trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True)
+    if not text:
+        raise InputError(name, "is a web page without a main text we can find")
+    # trafilatura puts each paragraph on one line.
+    return "\n\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _reason(err: Exception) -> str:
+    return str(err).splitlines()[0][:200] if str(err) else type(err).__name__
