@@ -46,16 +46,19 @@ def test_typography_and_case_are_equal() -> None:
 
 
 def test_diff_is_linear_in_the_length_of_a_copy() -> None:
-    words = [f"w{i % 997}" for i in range(4000)]
-    short, long = " ".join(words[:500]), " ".join(words)
-    edited = lambda text: text.replace("w5 ", "x5 ")  # noqa: E731 - the same edit density at both lengths
+    def pair(n: int) -> tuple[str, str]:
+        words = [f"w{i}" for i in range(n)]
+        edited = [f"x{i}" if i % (n // 5) == n // 10 else w for i, w in enumerate(words)]  # 5 words changed
+        return " ".join(words), " ".join(edited)
+
     times = []
-    for text in (short, long):
+    for n in (1000, 8000):
+        source, candidate = pair(n)
         start = time.perf_counter()
-        steps = diff(text, edited(text))
+        steps = diff(source, candidate)
         times.append(time.perf_counter() - start)
-        assert any(s.op == "replace" for s in steps)
-    assert times[1] < times[0] * 8 * 3  # 8 times the words; quadratic would be 64 times
+        assert sum(s.op == "replace" for s in steps) == 5
+    assert times[1] < times[0] * 8 * 4  # 8 times the words; quadratic would be 64 times
 
 
 def test_unrelated_long_texts_stay_bounded() -> None:
@@ -145,12 +148,11 @@ def test_cli_reports_changed_facts(tmp_path: Path) -> None:
     result = run("compare", str(candidate), str(source), "--format", "json")
     assert result.returncode == 0
     report = json.loads(result.stdout)
-    found = {(c["text"], candidate.read_text()[slice(*c["candidate"])]) for c in report["added"] if c["type"] == "changed"}
-    texts = {text for text, _ in found}
-    assert {"tunnel", "forty", "refused", "18"} <= texts
-    assert not any(c["text"].startswith("4,500,000") for c in report["added"])
+    text = candidate.read_text(encoding="utf-8")
+    changed_words = {text[slice(*c["candidate"])] for c in report["added"] if c["type"] == "changed"}
+    assert {"tunnel", "forty", "refused", "18"} <= changed_words
+    assert not any(text[slice(*c["candidate"])].startswith("4,500,000") for c in report["added"])
     passage = report["passages"][0]
-    text = candidate.read_text()
     assert "".join(text[slice(*step["candidate"])] for step in passage["diff"]) == text[slice(*passage["candidate"])]
     summary = run("compare", str(candidate), str(source), "--summary", "--no-color")
     assert b"4 changed facts" in summary.stdout
@@ -158,7 +160,9 @@ def test_cli_reports_changed_facts(tmp_path: Path) -> None:
 
 def test_reworded_sentence_keeps_antonym_and_dropped_negation() -> None:
     source = "Investigators searched the depot for weeks and found no evidence of sabotage. The new line opened in May."
-    rewritten = "After weeks at the depot, the investigators reported they found evidence of sabotage. The old line opened in May."
+    rewritten = (
+        "After weeks at the depot, the investigators reported they found evidence of sabotage. The old line opened in May."
+    )
     found = changed(rewritten, source)
     assert any(text == "evidence" and "negation" in reason for text, reason in found)
     assert ("old", "the opposite of the source's 'new'") in found

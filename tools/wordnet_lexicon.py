@@ -9,6 +9,9 @@ Snowball stem, ``provenance.text.key``):
   the numbers of the synsets it points to as more general (hypernym ``@``), similar (adjectives,
   ``&``) or the verb group ``$``;
 * ``a`` lines: two keys WordNet records as antonyms (``!``);
+* ``p`` lines: a key's main parts of speech, where WordNet also lists rarer ones: those whose senses
+  are tagged at least a quarter as often as the most tagged (3 tags or more) in the semantic concordance
+  (``index.*``'s tagsense_cnt; "after" is an adverb, seldom the noun "afters");
 * ``x`` lines: an irregular form's key and its base form's key (``*.exc``: "fell" is "fall"), where
   the stem does not already join them.
 
@@ -35,6 +38,8 @@ HEADER = """\
 # Princeton may not be used in advertising or publicity pertaining to distribution of the database.
 """
 LINKS = {"@", "&", "$"}
+MAIN_SHARE = 4  # a part of speech is a main one when tagged at least 1/MAIN_SHARE as often as the top one
+MIN_TAGGED = 3  # fewer tagged senses than this say nothing about which parts of speech are main
 
 
 def word_key(lemma: str) -> str | None:
@@ -52,6 +57,30 @@ def irregular(root: Path) -> dict[str, str]:
             mine, theirs = word_key(form), word_key(base)
             if mine and theirs and mine != theirs:
                 found.setdefault(mine, theirs)
+    return found
+
+
+def main_parts(root: Path) -> dict[str, str]:
+    """Keys whose most often tagged parts of speech are fewer than all of theirs: key -> those parts."""
+    tagged: dict[str, dict[str, int]] = {}
+    for pos, mark in (("noun", "n"), ("verb", "v"), ("adj", "a"), ("adv", "r")):
+        for line in (root / f"index.{pos}").read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            word = word_key(fields[0])
+            if word is None:
+                continue
+            pointers = int(fields[3])
+            count = int(fields[5 + pointers])
+            tagged.setdefault(word, {})
+            tagged[word][mark] = tagged[word].get(mark, 0) + count
+    found = {}
+    for word, counts in tagged.items():
+        top = max(counts.values())
+        main = "".join(sorted(mark for mark, n in counts.items() if n * MAIN_SHARE >= top))
+        if top >= MIN_TAGGED and len(main) < len(counts):
+            found[word] = main
     return found
 
 
@@ -96,6 +125,8 @@ def main(root: Path) -> None:
                 f.write(f"s\t{number[ident]}\t{ident[0]}\t{members}\t{' '.join(str(number[t]) for t in links)}\n")
         for a, b in sorted(antonyms):
             f.write(f"a\t{a}\t{b}\n")
+        for word, parts in sorted(main_parts(root).items()):
+            f.write(f"p\t{word}\t{parts}\n")
         for form, base in sorted(irregular(root).items()):
             f.write(f"x\t{form}\t{base}\n")
     print(f"{out}: {len(rows)} synsets, {len(antonyms)} antonym pairs")

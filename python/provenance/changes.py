@@ -169,22 +169,25 @@ class _WordNet:
         self._links: dict[str, str] = {}
         antonyms = set()
         self._base: dict[str, str] = {}
-        parts: dict[str, set[str]] = defaultdict(set)
+        self._pos: dict[str, str] = {}
+        self._main_parts: dict[str, str] = {}
         for line in lines:
             if line.startswith("s\t"):
                 _, number, pos, members, links = line.split("\t")
                 for word in members.split():
                     synsets[word].append(number)
-                    parts[word].add(pos)
                 self._links[number] = links
+                self._pos[number] = pos
             elif line.startswith("a\t"):
                 _, a, b = line.split("\t")
                 antonyms.add((a, b))
+            elif line.startswith("p\t"):
+                _, word, parts = line.split("\t")
+                self._main_parts[word] = parts
             elif line.startswith("x\t"):
                 _, form, base = line.split("\t")
                 self._base[form] = base
         self._synsets = synsets
-        self._parts = parts
         self._antonyms = frozenset(antonyms)
 
     def _up(self, synsets: Sequence[str]) -> set[str]:
@@ -204,13 +207,23 @@ class _WordNet:
             return False
         return bool(mine & theirs or self._up(list(mine)) & theirs or self._up(list(theirs)) & mine)
 
+    def _parts(self, word: str) -> set[str]:
+        """Every part of speech (n, v, a, r) WordNet gives a word."""
+        return {self._pos[s] for s in self._synsets.get(word, ())}
+
+    def _main(self, word: str) -> set[str]:
+        """A word's main parts of speech: the most often tagged, else all it has."""
+        main = self._main_parts.get(word)
+        return set(main) if main else self._parts(word)
+
     def can_stand_for(self, a: str, b: str) -> bool:
-        """Whether one word can take the other's place: a part of speech in common, or neither
-        word in WordNet (names)."""
-        mine, theirs = self._parts.get(self.base(a)), self._parts.get(self.base(b))
-        if not mine and not theirs:
-            return True
-        return bool(mine and theirs and mine & theirs)
+        """Whether one word can take the other's place: a main part of speech in common ("voted"
+        for "refused", not "after" for "searched"), or a word WordNet lacks (a name) for a noun or
+        another such word."""
+        mine, theirs = self._main(self.base(a)), self._main(self.base(b))
+        if not mine or not theirs:
+            return not (mine or theirs) or "n" in mine | theirs
+        return bool(mine & theirs)
 
     def opposite(self, a: str, b: str) -> bool:
         a, b = self.base(a), self.base(b)
