@@ -18,13 +18,14 @@ def test_compare_json_on_the_example_pair(example_pair: tuple[Path, Path]) -> No
     result = run("compare", str(rewrite), str(original), "--format", "json")
     assert result.returncode == 0, result.stderr.decode()
     report = json.loads(result.stdout)
-    assert report["schema_version"] == 1
-    assert report["candidate"] == {"name": str(rewrite), "length": len(rewrite.read_text(encoding="utf-8"))}
-    assert report["passages"], "the example rewrite copies whole sentences"
+    assert report["schema_version"] == 2
     text = rewrite.read_text(encoding="utf-8")
+    assert report["candidate"] == {"name": str(rewrite), "length": len(text), "text": text}
+    assert report["passages"], "the example rewrite copies whole sentences"
     longest = max(report["passages"], key=lambda p: p["candidate"][1] - p["candidate"][0])
     start, end = longest["candidate"]
-    assert "voted 7 to 2 on Monday night to spend $4.2 million" in text[start:end]
+    assert "voted 7 to 2 on Monday night to spend $4.2 million" in text[start:end] == longest["candidate_text"]
+    assert longest["candidate_line"] == text.count("\n", 0, start) + 1
 
 
 def test_text_report_is_plain_when_piped(example_pair: tuple[Path, Path]) -> None:
@@ -84,7 +85,7 @@ def test_output_file_is_written_whole(tmp_path: Path, example_pair: tuple[Path, 
     out = tmp_path / "report.json"
     result = run("compare", *map(str, example_pair), "--format", "json", "-o", str(out))
     assert result.returncode == 0 and result.stdout == b""
-    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 2
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
@@ -140,3 +141,22 @@ def test_option_out_of_the_core_range_is_a_usage_error(example_pair: tuple[Path,
     result = run("compare", *map(str, example_pair), "--max-gap", "5000")
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr and b"5000" in result.stderr
+
+
+def test_render_a_saved_report_again(tmp_path: Path) -> None:
+    """compare --format json, then render the saved file as text and HTML: the same report."""
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    saved = tmp_path / "report.json"
+    pair = [str(examples / "rewrite.txt"), str(examples / "original.txt")]
+    made = run("compare", "--lexical", "--format", "json", "-o", str(saved), *pair)
+    assert made.returncode == 0, made.stderr.decode()
+    direct = run("compare", "--lexical", "--no-color", *pair)
+    again = run("render", "--no-color", str(saved))
+    assert again.returncode == 0, again.stderr.decode()
+    assert again.stdout == direct.stdout
+    html = run("render", "--format", "html", str(saved))
+    assert html.returncode == 0 and b"<!DOCTYPE html>" in html.stdout[:200]
+    assert run("render", "--format", "json", str(saved)).stdout.decode() == saved.read_text(encoding="utf-8")
+    not_a_report = tmp_path / "other.json"
+    not_a_report.write_text('{"hello": 1}', encoding="utf-8")
+    one_line_error(run("render", str(not_a_report)), "other.json", "schema version 2")

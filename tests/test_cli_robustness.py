@@ -127,7 +127,7 @@ def compare_to(output: str | Path, *extra: str) -> subprocess.CompletedProcess[b
 def test_dash_output_is_stdout(tmp_path: Path) -> None:
     result = run("compare", str(REWRITE), str(ORIGINAL), "--format", "json", "-o", "-", cwd=tmp_path)
     assert result.returncode == 0
-    assert json.loads(result.stdout)["schema_version"] == 1
+    assert json.loads(result.stdout)["schema_version"] == 2
     assert list(tmp_path.iterdir()) == []
 
 
@@ -141,7 +141,7 @@ def test_new_report_gets_the_umask_mode_and_existing_keeps_its_own(tmp_path: Pat
     kept.chmod(0o640)
     assert compare_to(kept).returncode == 0
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
-    assert json.loads(kept.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(kept.read_text(encoding="utf-8"))["schema_version"] == 2
 
 
 def test_symbolic_link_is_written_through(tmp_path: Path) -> None:
@@ -151,7 +151,7 @@ def test_symbolic_link_is_written_through(tmp_path: Path) -> None:
     link.symlink_to(target)
     assert compare_to(link).returncode == 0
     assert link.is_symlink()
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json"]
 
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from provenance.render import report_schema
-from provenance.report import SCHEMA_VERSION, Coverage, Document, Report, Verdict
+from provenance.report import SCHEMA_VERSION, Coverage, Document, Report, ReportFormatError, Verdict
 from test_render_html import sample_report
 
 Mutation = Callable[[dict[str, Any]], None]
@@ -27,7 +27,7 @@ def validator() -> jsonschema.Draft202012Validator:
 def test_schema_is_versioned_draft_2020_12() -> None:
     schema = report_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].endswith(":v1")
+    assert schema["$id"].endswith(":v2")
     assert schema["properties"]["schema_version"] == {"const": SCHEMA_VERSION}
     assert report_schema() is not report_schema(), "callers get their own copy to modify"
 
@@ -73,7 +73,11 @@ def _delete(path: str) -> Mutation:
 
 
 BROKEN: dict[str, Mutation] = {
-    "wrong schema version": _set("schema_version", 2),
+    "wrong schema version": _set("schema_version", 1),
+    "missing text of a side": _delete("source.text"),
+    "missing excerpt": _delete("passages.0.candidate_text"),
+    "line zero": _set("added.0.candidate_line", 0),
+    "source excerpt of an omission as null": _set("omitted.0.source_text", None),
     "unknown top-level key": _set("extra", True),
     "unknown key in a passage": _set("passages.0.note", "x"),
     "missing verdict": _delete("verdict"),
@@ -113,13 +117,61 @@ def test_fabricated_quote_may_lack_a_source(validator: jsonschema.Draft202012Val
     validator.validate(document)
 
 
-def test_verdict_extent_is_an_optional_nullable_field(validator: jsonschema.Draft202012Validator) -> None:
+def test_verdict_extent_is_a_nullable_field(validator: jsonschema.Draft202012Validator) -> None:
     report = sample_report(hostile=False, filler=1).to_dict()
     for relation, extent in (("derived", "whole"), ("derived", "partial"), ("derived", None), ("independent", None)):
         report["verdict"].update(relation=relation, extent=extent)
         validator.validate(report)
-    del report["verdict"]["extent"]  # a report written before the field was added still validates
-    validator.validate(report)
     for relation, extent in (("derived", "most"), ("independent", "partial"), ("unrelated", "whole")):
         report["verdict"].update(relation=relation, extent=extent)
         assert not validator.is_valid(report), (relation, extent)
+
+
+def test_findings_carry_excerpts_and_lines(validator: jsonschema.Draft202012Validator) -> None:
+    report = sample_report(hostile=False, filler=3)
+    document = report.to_dict()
+    texts = {"candidate": report.candidate.text, "source": report.source.text}
+    checked = 0
+    for section in ("passages", "sentences", "added", "quotes", "omitted"):
+        for finding in document[section]:
+            for side in ("candidate", "source"):
+                spans = finding.get(side)
+                if spans is None or side not in finding:
+                    continue
+                many = section == "sentences" and side == "source"
+                excerpts = finding[f"{side}_text"] if many else [finding[f"{side}_text"]]
+                lines = finding[f"{side}_line"] if many else [finding[f"{side}_line"]]
+                for (start, end), excerpt, line in zip(spans if many else [spans], excerpts, lines):
+                    text = texts[side]
+                    assert excerpt == text[start:end]
+                    assert line == text.count("\n", 0, start) + 1
+                    checked += 1
+    assert checked > 10
+
+
+def test_a_saved_report_loads_back() -> None:
+    report = sample_report(hostile=True, filler=3)
+    again = Report.from_json(report.to_json())
+    assert again.to_dict() == report.to_dict()
+    assert again.candidate.text == report.candidate.text and again.added[0].text == report.added[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[1, 2]", "not a JSON object"),
+        ("{", "is not JSON"),
+        ('{"schema_version": 1}', "schema version 1"),
+        ('{"schema_version": 2}', r"no '\w+' field"),
+    ],
+)
+def test_a_report_that_is_not_one_is_named(text: str, problem: str) -> None:
+    with pytest.raises(ReportFormatError, match=problem):
+        Report.from_json(text)
+
+
+def test_a_broken_span_is_named() -> None:
+    document = sample_report(hostile=False, filler=1).to_dict()
+    document["passages"][0]["candidate"] = [5, 2]
+    with pytest.raises(ReportFormatError, match="is not a span"):
+        Report.from_dict(document)

@@ -14,9 +14,11 @@ from provenance.report import (
     Passage,
     QuoteFinding,
     Report,
+    ReportFormatError,
     SentenceFinding,
     Verdict,
     WordDiff,
+    load_report,
 )
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "Passage",
     "QuoteFinding",
     "Report",
+    "ReportFormatError",
     "SentenceFinding",
     "Verdict",
     "WordDiff",
@@ -39,5 +42,6 @@ __all__ = [
     "compare_files",
     "compare_files_sources",
     "compare_sources",
+    "load_report",
     "read_text",
 ]

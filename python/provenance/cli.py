@@ -361,6 +361,48 @@ def compare(
     emit(rendered, output)
 
 
+@main.command("render", epilog=EPILOG)
+@click.argument("report", metavar="REPORT.json")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "html", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@output_option("Write the report to this file instead of standard output (- for standard output).")
+@click.option("--summary", is_flag=True, help="A few lines only (text format).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal; NO_COLOR is honoured).")
+@max_size_option
+def render(report: str, output_format: str, output: Path | None, summary: bool, color: bool | None) -> None:
+    """Render a saved JSON report (compare --format json) again, as text, HTML or JSON; - reads
+    it from standard input."""
+    from provenance.read import read_text
+    from provenance.render import render_html, render_sources_text, render_text
+    from provenance.report import MultiSourceReport, ReportFormatError, load_report
+
+    refuse_overwriting_inputs(output, [report])
+    try:
+        loaded = load_report(read_text(report))
+    except InputError as err:
+        fail(str(err))
+    except ReportFormatError as err:
+        fail(str(InputError(input_name(report), str(err))))
+    colored = use_color(color, output)
+    if output_format == "json":
+        rendered = loaded.to_json() + "\n"
+    elif isinstance(loaded, MultiSourceReport):
+        if output_format == "html":
+            fail("--format html shows one source at a time: this report has several; use text or json")
+        rendered = render_sources_text(loaded, color=colored, summary=summary)
+    elif output_format == "html":
+        rendered = render_html(loaded)
+    else:
+        rendered = render_text(loaded, color=colored, summary=summary)
+    emit(rendered, output)
+
+
 # --- provenance eval: measure the detector (python/provenance/evaluate/) -----------------------
 JSON_HELP = "Print the figures as JSON."
 LEXICAL_HELP = "Leave the sentence model out (lexical evidence only)."

@@ -1,18 +1,24 @@
-"""The report stage: typed findings of one comparison, and their JSON form (schema version 1).
+"""The report stage: typed findings of one comparison, and their JSON form (schema version 2).
 
 Every span is ``(start, end)``, a half-open range of code points into the text as
-``open(path, encoding=...).read()`` returns it, so ``text[start:end]`` is the passage itself.
+``open(path, encoding=...).read()`` returns it, so ``text[start:end]`` is the passage itself. In
+the JSON every finding also carries its excerpt (``candidate_text``, ``source_text``) and the
+1-based line its span starts on (``candidate_line``, ``source_line``), and each side its full text,
+so a saved report loads back (``Report.from_json``) and renders again.
 """
 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from provenance.spans import Span
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Relation = Literal["derived", "independent", "unrelated"]
 # How much of a derived candidate comes from the source (the METER corpus's wholly and partially
@@ -136,7 +142,6 @@ class AddedClaim:
         return {
             "candidate": list(self.candidate),
             "type": self.type,
-            "text": self.text,
             "reason": self.reason,
             "source": list(self.source) if self.source is not None else None,
         }
@@ -197,10 +202,11 @@ class Report:
     """Name of the sentence-embedding model used, or None when the analysis was lexical only."""
 
     def to_dict(self) -> dict[str, Any]:
+        where = _Where(self.candidate, self.source)
         return {
             "schema_version": SCHEMA_VERSION,
-            "candidate": {"name": self.candidate.name, "length": self.candidate.length},
-            "source": {"name": self.source.name, "length": self.source.length},
+            "candidate": _document_dict(self.candidate),
+            "source": _document_dict(self.source),
             "verdict": {
                 "relation": self.verdict.relation,
                 "confidence": round(self.verdict.confidence, 4),
@@ -212,16 +218,156 @@ class Report:
                 "paraphrase": round(self.coverage.paraphrase, 4),
                 "added": round(self.coverage.added, 4),
             },
-            "passages": [p.to_dict() for p in self.passages],
-            "sentences": [s.to_dict() for s in self.sentences],
-            "added": [a.to_dict() for a in self.added],
-            "quotes": [q.to_dict() for q in self.quotes],
-            "omitted": [o.to_dict() for o in self.omitted],
+            "passages": [{**p.to_dict(), **where.candidate(p.candidate), **where.source(p.source)} for p in self.passages],
+            "sentences": [{**s.to_dict(), **where.candidate(s.candidate), **where.sources(s.source)} for s in self.sentences],
+            "added": [{**a.to_dict(), **where.candidate(a.candidate), **where.source(a.source)} for a in self.added],
+            "quotes": [{**q.to_dict(), **where.candidate(q.candidate), **where.source(q.source)} for q in self.quotes],
+            "omitted": [{**o.to_dict(), **where.source(o.source)} for o in self.omitted],
             "semantic_model": self.semantic_model,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """A report from its JSON form (schema version 2). ReportFormatError names what is wrong."""
+        with _reading_report():
+            _check_version(data)
+            verdict, coverage = data["verdict"], data["coverage"]
+            return cls(
+                candidate=_document(data["candidate"]),
+                source=_document(data["source"]),
+                verdict=Verdict(
+                    verdict["relation"], float(verdict["confidence"]), list(verdict["reasons"]), verdict.get("extent")
+                ),
+                coverage=Coverage(float(coverage["copied"]), float(coverage["paraphrase"]), float(coverage["added"])),
+                passages=[_passage(p) for p in data["passages"]],
+                sentences=[_sentence(s) for s in data["sentences"]],
+                added=[
+                    AddedClaim(_span(a["candidate"]), a["type"], a["candidate_text"], a["reason"], _optional_span(a["source"]))
+                    for a in data["added"]
+                ],
+                quotes=[
+                    QuoteFinding(
+                        _span(q["candidate"]),
+                        q["status"],
+                        _optional_span(q["source"]),
+                        q["reason"],
+                        [WordDiff(d["op"], d["source"], d["candidate"]) for d in q["diff"]],
+                    )
+                    for q in data["quotes"]
+                ],
+                omitted=[Omission(_span(o["source"])) for o in data["omitted"]],
+                semantic_model=data["semantic_model"],
+            )
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        return cls.from_dict(_json_object(text))
+
+
+class ReportFormatError(ValueError):
+    """A JSON document that is not a provenance report of this schema version."""
+
+
+def _json_object(text: str) -> Mapping[str, Any]:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as err:
+        raise ReportFormatError(f"is not JSON ({err})") from None
+    if not isinstance(data, dict):
+        raise ReportFormatError("is not a provenance report (not a JSON object)")
+    return data
+
+
+def _check_version(data: Mapping[str, Any]) -> None:
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        if version == 1:
+            raise ReportFormatError("is a schema version 1 report, which holds no texts to render: compare the files again")
+        raise ReportFormatError(f"is not a provenance report of schema version {SCHEMA_VERSION} (schema_version {version!r})")
+
+
+@contextmanager
+def _reading_report() -> Iterator[None]:
+    """Turns a missing field or a value of the wrong type into one ReportFormatError."""
+    try:
+        yield
+    except ReportFormatError:
+        raise
+    except KeyError as err:
+        raise ReportFormatError(f"is not a provenance report (no {err.args[0]!r} field)") from None
+    except (TypeError, ValueError, AttributeError, IndexError) as err:
+        raise ReportFormatError(f"is not a provenance report ({err})") from None
+
+
+def _document(data: Mapping[str, Any]) -> Document:
+    text = data["text"]
+    if not isinstance(text, str) or not isinstance(data["name"], str):
+        raise TypeError("a document's name and text must be strings")
+    return Document(data["name"], text)
+
+
+def _span(value: Any) -> Span:
+    start, end = value
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
+        raise ValueError(f"{value!r} is not a span")
+    return (start, end)
+
+
+def _optional_span(value: Any) -> Span | None:
+    return None if value is None else _span(value)
+
+
+def _steps(data: list[Mapping[str, Any]]) -> list[DiffStep]:
+    return [DiffStep(d["op"], _span(d["candidate"]), _span(d["source"])) for d in data]
+
+
+def _passage(data: Mapping[str, Any]) -> Passage:
+    return Passage(data["kind"], _span(data["candidate"]), _span(data["source"]), float(data["score"]), _steps(data["diff"]))
+
+
+def _sentence(data: Mapping[str, Any]) -> SentenceFinding:
+    return SentenceFinding(
+        _span(data["candidate"]), data["label"], [_span(s) for s in data["source"]], float(data["score"]), _steps(data["diff"])
+    )
+
+
+def _document_dict(document: Document) -> dict[str, Any]:
+    return {"name": document.name, "length": document.length, "text": document.text}
+
+
+class _Lines:
+    """1-based line numbers of offsets into one text, by bisection over its line starts."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) + 1
+
+
+class _Where:
+    """A finding's excerpts and line numbers on either side, for the JSON form."""
+
+    def __init__(self, candidate: Document, source: Document | None) -> None:
+        self._candidate = (candidate, _Lines(candidate.text))
+        self._source = (source, _Lines(source.text)) if source is not None else None
+
+    def candidate(self, span: Span) -> dict[str, Any]:
+        document, lines = self._candidate
+        return {"candidate_text": document.excerpt(span), "candidate_line": lines.of(span[0])}
+
+    def source(self, span: Span | None) -> dict[str, Any]:
+        if span is None or self._source is None:
+            return {"source_text": None, "source_line": None}
+        document, lines = self._source
+        return {"source_text": document.excerpt(span), "source_line": lines.of(span[0])}
+
+    def sources(self, spans: list[Span]) -> dict[str, Any]:
+        located = [self.source(span) for span in spans]
+        return {"source_text": [x["source_text"] for x in located], "source_line": [x["source_line"] for x in located]}
 
 
 @dataclass(frozen=True)
@@ -251,13 +397,48 @@ class MultiSourceReport:
     sentences: list[AttributedSentence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        where = [_Where(self.candidate, report.source) for report in self.reports]
         return {
             "schema_version": SCHEMA_VERSION,
-            "candidate": {"name": self.candidate.name, "length": self.candidate.length},
-            "passages": [{"source_index": a.source_index, **a.passage.to_dict()} for a in self.passages],
-            "sentences": [{"source_index": a.source_index, **a.sentence.to_dict()} for a in self.sentences],
+            "candidate": _document_dict(self.candidate),
+            "passages": [
+                {
+                    "source_index": a.source_index,
+                    **a.passage.to_dict(),
+                    **where[a.source_index].candidate(a.passage.candidate),
+                    **where[a.source_index].source(a.passage.source),
+                }
+                for a in self.passages
+            ],
+            "sentences": [
+                {
+                    "source_index": a.source_index,
+                    **a.sentence.to_dict(),
+                    **where[a.source_index].candidate(a.sentence.candidate),
+                    **where[a.source_index].sources(a.sentence.source),
+                }
+                for a in self.sentences
+            ],
             "sources": [report.to_dict() for report in self.reports],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MultiSourceReport:
+        with _reading_report():
+            _check_version(data)
+            reports = [Report.from_dict(r) for r in data["sources"]]
+            passages = [AttributedPassage(int(p["source_index"]), _passage(p)) for p in data["passages"]]
+            sentences = [AttributedSentence(int(s["source_index"]), _sentence(s)) for s in data["sentences"]]
+            indices = [a.source_index for a in passages] + [a.source_index for a in sentences]
+            if any(not 0 <= i < len(reports) for i in indices):
+                raise ValueError("a source_index names no source")
+            return cls(_document(data["candidate"]), reports, passages, sentences)
+
+
+def load_report(text: str) -> Report | MultiSourceReport:
+    """A saved report of either kind (one source, or several: it has ``sources``)."""
+    data = _json_object(text)
+    return MultiSourceReport.from_dict(data) if "sources" in data else Report.from_dict(data)

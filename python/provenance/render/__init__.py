@@ -20,13 +20,14 @@ def _schema_text(name: str) -> str:
 
 
 def report_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``Report.to_dict()``, schema version 1; a fresh copy each call."""
-    schema: dict[str, Any] = json.loads(_schema_text("report-v1.schema.json"))
+    """The JSON Schema (draft 2020-12) of ``Report.to_dict()``, schema version 2 (version 1,
+    without texts, excerpts and line numbers, is superseded); a fresh copy each call."""
+    schema: dict[str, Any] = json.loads(_schema_text("report-v2.schema.json"))
     return schema
 
 
 def sources_schema() -> dict[str, Any]:
-    """The JSON Schema of ``MultiSourceReport.to_dict()``, schema version 1. It refers to the
-    report schema by its ``$id`` (``urn:provenance:schema:report:v1``)."""
-    schema: dict[str, Any] = json.loads(_schema_text("sources-v1.schema.json"))
+    """The JSON Schema of ``MultiSourceReport.to_dict()``, schema version 2. It refers to the
+    report schema by its ``$id`` (``urn:provenance:schema:report:v2``)."""
+    schema: dict[str, Any] = json.loads(_schema_text("sources-v2.schema.json"))
     return schema

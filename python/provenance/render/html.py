@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import escape
 
 from provenance.render.headline import details, lead
-from provenance.report import Report, WordDiff
+from provenance.report import SCHEMA_VERSION, Report, WordDiff
 
 # Nesting preference when two spans share both ends: lower ranks wrap higher ones.
 RANK_SENTENCE = 0
@@ -452,7 +452,7 @@ def _findings_html(report: Report) -> str:
 
 def _footer_html(report: Report) -> str:
     model = escape(report.semantic_model) if report.semantic_model else "none (lexical analysis only)"
-    return f"<footer>Report schema version 1 · semantic model: {model} · offsets are code points, [start, end)</footer>\n"
+    return f"<footer>Report schema version {SCHEMA_VERSION} · semantic model: {model} · offsets are code points, [start, end)</footer>\n"
 
 
 _SCRIPT = """
