@@ -33,7 +33,7 @@ def test_quotations_show_status_offsets_and_word_diff() -> None:
     output = render_text(report, color=False, width=120)
     assert "[-one-]{+a single+}" in output
     altered = next(q for q in report.quotes if q.status == "altered")
-    assert f"candidate {altered.candidate[0]}–{altered.candidate[1]}" in output
+    assert f"candidate line {report.candidate.line(altered.candidate[0])}" in output
     assert "FABRICATED" in output and "the source reports this only as indirect speech" in output
     assert output.index("FABRICATED") < output.index("ALTERED"), "fabricated quotations are the graver finding"
 
@@ -44,7 +44,8 @@ def test_added_claims_passages_and_omissions_are_listed() -> None:
     for claim in report.added:
         assert claim.reason in output and claim.text in output
     for passage in report.passages:
-        assert f"[{passage.source[0]}–{passage.source[1]}]" in output
+        first, last = report.source.line(passage.source[0]), report.source.line(passage.source[1] - 1)
+        assert (f"[line {first}]" if first == last else f"[lines {first}–{last}]") in output
     assert f"Omitted from the source: {len(report.omitted)} sentences" in output
     assert f"… and {len(report.omitted) - 5} more" in output
 
@@ -110,3 +111,16 @@ def test_suspect_quotations_are_listed_together_first() -> None:
     assert "attributed to Anna Wolf, but the source never names Anna Wolf" in section
     # The quotation list comes before the other sections.
     assert output.index("Quotations:") < output.index("Added claims")
+
+
+def test_unwrapped_when_piped_and_sized_to_the_terminal() -> None:
+    """Without a width (a pipe or a file) no line is wrapped: each finding stays on one line for
+    grep; with one, no line is wider than it."""
+    report = sample_report(filler=8)
+    unwrapped = render_text(report, color=False, width=None)
+    for claim in report.added:
+        assert any(claim.reason in line and claim.text in line for line in unwrapped.splitlines()), claim.reason
+    assert max(map(len, unwrapped.splitlines())) < 400, "tables take their content's width, not a huge one"
+    for width in (60, 80, 200):
+        lines = render_text(report, color=False, width=width).splitlines()
+        assert max(map(len, lines)) <= width

@@ -10,6 +10,7 @@ import math
 import os
 import re
 import secrets
+import shutil
 import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -204,6 +205,14 @@ def emit(rendered: str, output: Path | None) -> None:
         sys.stderr.close()
 
 
+def text_width(output: Path | None) -> int | None:
+    """The terminal's width when the text report goes to one; None (lines not wrapped, so grep
+    sees a whole finding) for a pipe or a file."""
+    if output is not None or not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
 def use_color(flag: bool | None, output: Path | None) -> bool:
     if flag is not None:
         return flag
@@ -346,7 +355,7 @@ def compare(
             if output_format == "json":
                 emit(multi.to_json() + "\n", output)
             else:
-                emit(render_sources_text(multi, color=colored, summary=summary), output)
+                emit(render_sources_text(multi, color=colored, summary=summary, width=text_width(output)), output)
             return
         report = compare_files(candidate, sources[0], **options)
     except InputError as err:
@@ -357,7 +366,7 @@ def compare(
     elif output_format == "html":
         rendered = render_html(report)
     else:
-        rendered = render_text(report, color=colored, summary=summary)
+        rendered = render_text(report, color=colored, summary=summary, width=text_width(output))
     emit(rendered, output)
 
 
@@ -395,11 +404,11 @@ def render(report: str, output_format: str, output: Path | None, summary: bool, 
     elif isinstance(loaded, MultiSourceReport):
         if output_format == "html":
             fail("--format html shows one source at a time: this report has several; use text or json")
-        rendered = render_sources_text(loaded, color=colored, summary=summary)
+        rendered = render_sources_text(loaded, color=colored, summary=summary, width=text_width(output))
     elif output_format == "html":
         rendered = render_html(loaded)
     else:
-        rendered = render_text(loaded, color=colored, summary=summary)
+        rendered = render_text(loaded, color=colored, summary=summary, width=text_width(output))
     emit(rendered, output)
 
 

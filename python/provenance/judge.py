@@ -227,19 +227,22 @@ def _plural(count: int, noun: str) -> str:
 
 def decide(evidence: VerdictEvidence) -> Verdict:
     e = evidence
+    strength_min = DERIVED_STRENGTH if e.semantic else DERIVED_STRENGTH_LEXICAL
+    closeness = "in words and meaning" if e.semantic else "in words"
     reasons = [
-        f"{e.copied_prose:.0%} of the candidate's prose (outside quotations the source shares) is copied word for word",
-        f"{_plural(e.reused_words, 'word')} of prose (outside quotation marks) in {_plural(e.reused_passages, 'copied passage')}",
-        f"{e.supported_prose:.0%} of it lies in sentences copied or paraphrased from the source",
-        f"the best-supported quarter of its sentences scores {e.strength:.2f} or more "
-        f"({'similarity + containment' if e.semantic else 'containment'})",
-        f"{e.order:.0%} of consecutive supported sentences follow the source's order",
-        f"{e.specific:.0%} of its sentences' particular words (beyond the topic words both texts repeat) "
-        "are in the source sentences that match them",
-        f"{_plural(e.shared_quotes, 'quotation')} found in the source",
+        f"{e.copied_prose:.0%} of the candidate's prose is copied word for word (quotations both texts have aside)",
+        f"its longest run of copying holds {_plural(e.reused_words, 'word')} of prose "
+        f"({_plural(e.reused_passages, 'copied passage')} with prose in all)",
+        f"{e.supported_prose:.0%} of its prose lies in sentences copied or paraphrased from the source",
+        f"a quarter of its sentences or more match a source sentence closely {closeness}"
+        if e.strength >= strength_min
+        else f"fewer than a quarter of its sentences match a source sentence closely {closeness}",
+        f"{e.order:.0%} of its matched sentences keep the source's order",
+        f"{e.specific:.0%} of the particular words of its sentences (names, numbers, details beyond the shared topic) "
+        "come from the source sentences they match",
+        f"{_plural(e.shared_quotes, 'quotation')} also in the source",
     ]
     extent: Extent = "whole" if e.supported_prose >= DERIVED_SUPPORTED_PROSE else "partial"
-    strength_min = DERIVED_STRENGTH if e.semantic else DERIVED_STRENGTH_LEXICAL
     if e.copied_prose >= DERIVED_COPIED_PROSE:
         return Verdict("derived", min(0.99, 0.7 + e.copied_prose), reasons, extent)
     if (

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from provenance.spans import Span
@@ -44,6 +45,14 @@ class Document:
 
     def excerpt(self, span: Span) -> str:
         return self.text[span[0] : span[1]]
+
+    def line(self, offset: int) -> int:
+        """The 1-based line the character at `offset` is on."""
+        return self._lines.of(offset)
+
+    @cached_property
+    def _lines(self) -> _Lines:
+        return _Lines(self.text)
 
 
 @dataclass(frozen=True)
@@ -351,19 +360,17 @@ class _Lines:
 class _Where:
     """A finding's excerpts and line numbers on either side, for the JSON form."""
 
-    def __init__(self, candidate: Document, source: Document | None) -> None:
-        self._candidate = (candidate, _Lines(candidate.text))
-        self._source = (source, _Lines(source.text)) if source is not None else None
+    def __init__(self, candidate: Document, source: Document) -> None:
+        self._candidate = candidate
+        self._source = source
 
     def candidate(self, span: Span) -> dict[str, Any]:
-        document, lines = self._candidate
-        return {"candidate_text": document.excerpt(span), "candidate_line": lines.of(span[0])}
+        return {"candidate_text": self._candidate.excerpt(span), "candidate_line": self._candidate.line(span[0])}
 
     def source(self, span: Span | None) -> dict[str, Any]:
-        if span is None or self._source is None:
+        if span is None:
             return {"source_text": None, "source_line": None}
-        document, lines = self._source
-        return {"source_text": document.excerpt(span), "source_line": lines.of(span[0])}
+        return {"source_text": self._source.excerpt(span), "source_line": self._source.line(span[0])}
 
     def sources(self, spans: list[Span]) -> dict[str, Any]:
         located = [self.source(span) for span in spans]

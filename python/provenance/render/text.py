@@ -13,17 +13,20 @@ from collections import Counter
 from io import StringIO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from provenance.read import printable
 from provenance.render.headline import details
-from provenance.report import MultiSourceReport, QuoteFinding, Report, SentenceLabel, WordDiff
+from provenance.report import Document, MultiSourceReport, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
 DEFAULT_WIDTH = 100
+# Without a width (piped, or written to a file) lines are not wrapped: a line is as long as its
+# content, so grep finds a whole finding. Tables then take their natural width, not this one.
+UNWRAPPED_WIDTH = 100_000
 EXCERPT_CHARS = 90
 MAX_OMISSIONS_SHOWN = 5
 BAR_CELLS = 40
@@ -49,7 +52,7 @@ _WHITESPACE = re.compile(r"\s+")
 def _console(color: bool, width: int | None) -> Console:
     return Console(
         file=StringIO(),
-        width=width or DEFAULT_WIDTH,
+        width=width or UNWRAPPED_WIDTH,
         force_terminal=color,
         color_system="standard" if color else None,
         no_color=not color,
@@ -67,12 +70,15 @@ def _print(parts: list[RenderableType], color: bool, width: int | None) -> str:
     return str(output)
 
 
-def render_text(report: Report, *, color: bool, summary: bool = False, width: int | None = None) -> str:
-    """The report as terminal text; ANSI styles only when ``color`` is true."""
+def render_text(report: Report, *, color: bool, summary: bool = False, width: int | None = DEFAULT_WIDTH) -> str:
+    """The report as terminal text; ANSI styles only when ``color`` is true. Lines wrap at
+    ``width`` columns; with None they are not wrapped (for a pipe or a file)."""
     return _print(_summary(report) if summary else _full(report), color, width)
 
 
-def render_sources_text(multi: MultiSourceReport, *, color: bool, summary: bool = False, width: int | None = None) -> str:
+def render_sources_text(
+    multi: MultiSourceReport, *, color: bool, summary: bool = False, width: int | None = DEFAULT_WIDTH
+) -> str:
     """One candidate against several sources: what comes from which source, then each
     comparison (in brief with ``summary``)."""
     text = multi.candidate.text
@@ -101,9 +107,9 @@ def render_sources_text(multi: MultiSourceReport, *, color: bool, summary: bool 
             table.add_row(
                 f"[{attributed.source_index + 1}]",
                 PASSAGE_LABEL[passage.kind],
-                Text(f"{excerpt(text, passage.candidate)} [{_offsets(passage.candidate)}]"),
+                Text(f"{excerpt(text, passage.candidate)} [{_at(multi.candidate, passage.candidate)}]"),
             )
-        parts.append(table)
+        parts.append(_Fitted(table))
     for index, report in enumerate(multi.reports):
         parts.append(_section(f"[{index + 1}] {printable(report.source.name)}"))
         parts += _summary(report) if summary else _full(report)
@@ -129,8 +135,10 @@ def _percent(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
-def _offsets(span: Span) -> str:
-    return f"{span[0]}–{span[1]}"
+def _at(document: Document, span: Span) -> str:
+    """Where a span is, as MOSS and JPlag say it: ``line 12`` or ``lines 12–14``."""
+    first, last = document.line(span[0]), document.line(max(span[0], span[1] - 1))
+    return f"line {first}" if first == last else f"lines {first}–{last}"
 
 
 def _verdict_line(report: Report) -> Text:
@@ -223,8 +231,36 @@ def _full(report: Report) -> list[RenderableType]:
     return parts
 
 
-def _section(title: str) -> Rule:
-    return Rule(Text(title, style="bold"), align="left", style="dim")
+def _section(title: str) -> RenderableType:
+    return _Section(title)
+
+
+class _Section:
+    """A section title: a rule across the terminal, or a short one when lines are not wrapped."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= UNWRAPPED_WIDTH:
+            yield Text.assemble(("── ", "dim"), (self.title, "bold"), (" ──", "dim"))
+        else:
+            yield Rule(Text(self.title, style="bold"), align="left", style="dim")
+
+
+class _Fitted:
+    """A table as wide as the terminal, or, when lines are not wrapped, as wide as its content
+    with no cell wrapped, so each row stays one line."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        unwrapped = options.max_width >= UNWRAPPED_WIDTH
+        self.table.expand = not unwrapped
+        for column in self.table.columns:
+            column.no_wrap = column.no_wrap or unwrapped
+        yield self.table
 
 
 def render_diff(diff: list[WordDiff]) -> Text:
@@ -248,8 +284,8 @@ def _quote_block(report: Report, quote: QuoteFinding) -> list[RenderableType]:
     lines: list[RenderableType] = [
         Text.assemble(
             (f"  {QUOTE_LABEL.get(quote.status, quote.status.upper()):<13}", QUOTE_STYLE.get(quote.status, "bold")),
-            (f" candidate {_offsets(quote.candidate)}", "dim"),
-            (f"  source {_offsets(quote.source)}" if quote.source else "  no source counterpart", "dim"),
+            (f" candidate {_at(report.candidate, quote.candidate)}", "dim"),
+            (f"  source {_at(report.source, quote.source)}" if quote.source else "  no source counterpart", "dim"),
         ),
         Text.assemble("    ", ("candidate: ", "dim"), excerpt(report.candidate.text, quote.candidate, 160)),
     ]
@@ -292,7 +328,11 @@ def _changed_section(report: Report) -> list[RenderableType]:
         said = excerpt(report.source.text, claim.source) if claim.source is not None else ""
         lines.append(
             Text.assemble(
-                "  ", (printable(said), "red"), " → ", (printable(claim.text), "green"), ("  " + _offsets(claim.candidate), "dim")
+                "  ",
+                (printable(said), "red"),
+                " → ",
+                (printable(claim.text), "green"),
+                ("  " + _at(report.candidate, claim.candidate), "dim"),
             )
         )
     return lines
@@ -308,8 +348,8 @@ def _added_section(report: Report) -> list[RenderableType]:
     table.add_column("at", style="dim", no_wrap=True)
     for claim in sorted(report.added, key=lambda a: a.candidate):
         shown = printable(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
-        table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(_offsets(claim.candidate)))
-    return [_section(f"Added claims: {len(report.added)}"), table]
+        table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(_at(report.candidate, claim.candidate)))
+    return [_section(f"Added claims: {len(report.added)}"), _Fitted(table)]
 
 
 def _passages_section(report: Report) -> list[RenderableType]:
@@ -324,10 +364,12 @@ def _passages_section(report: Report) -> list[RenderableType]:
         table.add_row(
             Text(PASSAGE_LABEL[passage.kind], style=PASSAGE_STYLE[passage.kind]),
             Text(f"{passage.score:.2f}"),
-            Text.assemble(excerpt(report.candidate.text, passage.candidate, 70), (f" [{_offsets(passage.candidate)}]", "dim")),
-            Text.assemble(excerpt(report.source.text, passage.source, 70), (f" [{_offsets(passage.source)}]", "dim")),
+            Text.assemble(
+                excerpt(report.candidate.text, passage.candidate, 70), (f" [{_at(report.candidate, passage.candidate)}]", "dim")
+            ),
+            Text.assemble(excerpt(report.source.text, passage.source, 70), (f" [{_at(report.source, passage.source)}]", "dim")),
         )
-    return [_section(f"Reused passages: {len(report.passages)}"), table]
+    return [_section(f"Reused passages: {len(report.passages)}"), _Fitted(table)]
 
 
 def _omissions_section(report: Report) -> list[RenderableType]:
@@ -341,7 +383,9 @@ def _omissions_section(report: Report) -> list[RenderableType]:
     for omission in sorted(report.omitted, key=lambda o: o.source)[:MAX_OMISSIONS_SHOWN]:
         parts.append(
             Text.assemble(
-                ("  – ", "dim"), excerpt(report.source.text, omission.source, 80), (f" [{_offsets(omission.source)}]", "dim")
+                ("  – ", "dim"),
+                excerpt(report.source.text, omission.source, 80),
+                (f" [{_at(report.source, omission.source)}]", "dim"),
             )
         )
     if len(report.omitted) > MAX_OMISSIONS_SHOWN:
