@@ -701,6 +701,93 @@ fn add_corpus(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fingerprints, m)?)?;
     m.add_function(wrap_pyfunction!(fingerprint_many, m)?)?;
     m.add_function(wrap_pyfunction!(all_pairs, m)?)?;
+    add_collection(m)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// A collection's reuse with its duplicate groups, and what judging a pair needs of each document.
+
+use crate::quotes;
+use crate::reuse;
+
+/// Every top-level quotation of `text`: `(start, end, inner_start, inner_end)` in code points.
+#[pyfunction]
+fn quotations(py: Python<'_>, text: &str) -> Vec<(usize, usize, usize, usize)> {
+    py.detach(|| {
+        quotes::quotations(text)
+            .into_iter()
+            .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
+            .collect()
+    })
+}
+
+/// For each text, `(words, quotations)`: its number of words and the word ranges of its
+/// quotations, in parallel.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+fn document_facts_many(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+) -> PyResult<Vec<(usize, WordRanges)>> {
+    run(py, || {
+        Ok::<_, Infallible>(
+            texts
+                .par_iter()
+                .map(|t| {
+                    let f = quotes::facts(t);
+                    (f.words, f.quotations)
+                })
+                .collect(),
+        )
+    })
+}
+
+/// `all_pairs` after grouping the texts with the same words, of which only the first is
+/// fingerprinted: `(duplicate groups, pairs, facts, postings, candidate_pairs)`, the facts
+/// `(document, words, quotations)` of each document in a pair or first of a group.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (texts, *, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW),
+                    max_df = wide(index::DEFAULT_MAX_DF), min_shared = 2, params = None))]
+fn collection_reuse(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    ngram: i128,
+    window: i128,
+    max_df: i128,
+    min_shared: i128,
+    params: Option<PyRef<'_, PyAlignParams>>,
+) -> PyResult<CollectionFound> {
+    let ip = index_params(ngram, window, max_df)?;
+    let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
+    let p = or_default(params);
+    let run_found = run(py, || reuse::collection_reuse(&texts, &ip, min_shared, &p))?;
+    let (pairs, postings, candidates) = py_pairs(py, run_found.found)?;
+    let facts = run_found
+        .facts
+        .into_iter()
+        .map(|(doc, f)| (doc, f.words, f.quotations))
+        .collect();
+    Ok((run_found.duplicates, pairs, facts, postings, candidates))
+}
+
+/// Word ranges `[start, end)` of a document's quotations.
+type WordRanges = Vec<(usize, usize)>;
+
+type CollectionFound = (
+    Vec<Vec<u32>>,
+    Vec<PyReusePair>,
+    Vec<(u32, usize, WordRanges)>,
+    usize,
+    usize,
+);
+
+fn add_collection(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("WRAPPED_LINE_MAX", quotes::WRAPPED_LINE_MAX)?;
+    m.add_function(wrap_pyfunction!(quotations, m)?)?;
+    m.add_function(wrap_pyfunction!(document_facts_many, m)?)?;
+    m.add_function(wrap_pyfunction!(collection_reuse, m)?)?;
     Ok(())
 }
 

@@ -11,6 +11,8 @@ pub mod columnar;
 pub mod corpus;
 pub mod encoder;
 pub mod index;
+pub mod quotes;
+pub mod reuse;
 
 #[cfg(test)]
 mod fuzz_tests;

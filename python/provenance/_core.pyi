@@ -16,6 +16,7 @@ __all__ = [
     "DEFAULT_NGRAM",
     "DEFAULT_WINDOW",
     "INDEX_FORMAT_VERSION",
+    "WRAPPED_LINE_MAX",
     "AlignParams",
     "Encoder",
     "Hit",
@@ -30,12 +31,15 @@ __all__ = [
     "all_pairs",
     "bucket_pairs",
     "build_profile",
+    "collection_reuse",
     "content_keys",
+    "document_facts_many",
     "fingerprint_columns",
     "fingerprint_many",
     "fingerprints",
     "normalize",
     "num_threads",
+    "quotations",
     "seeds",
     "tokenize",
 ]
@@ -208,6 +212,32 @@ def align_indexed(
 ) -> list[ReusePair]:
     """Aligns pairs (texts[a[i]] as the candidate side, texts[b[i]]), each text tokenised once;
     pairs without a passage are left out."""
+
+# A collection's reuse with its duplicate groups, and what judging a pair needs of each document.
+
+WRAPPED_LINE_MAX: Final[int]
+
+def quotations(text: str) -> list[tuple[int, int, int, int]]:
+    """Every top-level quotation of `text`: (start, end, inner_start, inner_end), marks paired
+    within a paragraph (WRAPPED_LINE_MAX: median line length of a hard-wrapped text)."""
+
+def document_facts_many(texts: list[str]) -> list[tuple[int, list[tuple[int, int]]]]:
+    """For each text, (words, quotations): its number of words and the word ranges [start, end)
+    of its quotations, in parallel, the GIL released."""
+
+def collection_reuse(
+    texts: list[str],
+    *,
+    ngram: int = ...,
+    window: int = ...,
+    max_df: int = ...,
+    min_shared: int = 2,
+    params: AlignParams | None = None,
+) -> tuple[list[list[int]], list[ReusePair], list[tuple[int, int, list[tuple[int, int]]]], int, int]:
+    """`all_pairs` after grouping the texts with the same words, only the first of each group
+    fingerprinted: (duplicate groups, pairs, facts, postings, candidate pairs aligned); facts are
+    (document, words, quotations) as `document_facts_many` gives them, for each document in a
+    pair or first of a group, found from the words the aligner reads."""
 
 @final
 class Index:

@@ -8,11 +8,10 @@ read by ``collection``; the pairs are written by ``render.corpus``.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import time
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,12 +21,13 @@ from typing import Any
 from provenance import _core
 from provenance.align import AlignOptions, to_passage
 from provenance.collection import Progress, Record, no_progress
-from provenance.quotations import find_quotations
-from provenance.quote_check import check_quotations
 from provenance.read import InputError
 from provenance.report import Passage
-from provenance.text import AnalysedText
-from provenance.thresholds import MIN_PROSE_WORDS, MIN_SHARED_FINGERPRINTS
+from provenance.thresholds import FABRICATED_MIN, MIN_PROSE_WORDS, MIN_SHARED_FINGERPRINTS, REUSE_GAP_WORDS
+
+# A quotation shorter than this says too little to tell which document made it from the other's
+# prose: a quoted name or term of art is often both.
+QUOTE_FROM_PROSE_MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,11 @@ class ReusePair:
             "identical": self.identical,
             "matched_words": self.matched,
             "prose_words": self.prose_words,
-            "passages": [p.to_dict() for p in self.passages],
+            # Word diffs are compare's: a collection's passages are listed without them.
+            "passages": [
+                {"kind": p.kind, "candidate": list(p.candidate), "source": list(p.source), "score": round(p.score, 4)}
+                for p in self.passages
+            ],
         }
 
 
@@ -254,43 +258,27 @@ def run_parameters(
     }
 
 
-def duplicate_groups(texts: list[str]) -> list[list[int]]:
-    """Positions of texts with the same normalised words (case, white space, typography and
-    invisible characters aside), groups of two or more in order of their first member. Texts
-    without a word are left out."""
-    groups: dict[bytes, list[int]] = {}
-    for i, text in enumerate(texts):
-        words = _core.normalize(text)
-        if words:
-            groups.setdefault(hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest(), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
-
-
 @dataclass(frozen=True)
 class DocumentFacts:
-    """What judging a pair needs of one document, computed once per document: plain data, so it
-    crosses a process boundary (a Spark executor) as it is. Word numbers are the core's tokens
-    (``_core.tokenize``), as in a passage's ``candidate_tokens`` and ``source_tokens``."""
+    """What judging a pair needs of one document, computed once per document by the core in one
+    pass over its text: plain data, so it crosses a process boundary (a Spark executor) as it is.
+    Word numbers are the core's tokens, as a passage's ``candidate_tokens`` and ``source_tokens``."""
 
     date: str | None
     words: int
-    # One byte per word: 1 inside a quotation (its marks included), 0 in prose.
-    quoted: bytes
-    # Word ranges [start, end) of the document's quotations, in order.
+    # Word ranges [start, end) of the document's quotations (marks included), in order.
     quotations: tuple[tuple[int, int], ...]
 
 
 def document_facts(record: Record) -> DocumentFacts:
     """The facts of one document (see ``DocumentFacts``)."""
-    words = _core.tokenize(record.text)
-    starts = [w[0] for w in words]
-    quoted = bytearray(len(words))
-    ranges = []
-    for q in find_quotations(record.text):
-        lo, hi = bisect_left(starts, q.start), bisect_left(starts, q.end)
-        quoted[lo:hi] = b"\x01" * (hi - lo)
-        ranges.append((lo, hi))
-    return DocumentFacts(record.date, len(words), bytes(quoted), tuple(ranges))
+    return documents_facts([record])[0]
+
+
+def documents_facts(records: Sequence[Record]) -> list[DocumentFacts]:
+    """The facts of many documents, found in parallel by the core."""
+    found = _core.document_facts_many([r.text for r in records])
+    return [DocumentFacts(r.date, words, tuple(quotes)) for r, (words, quotes) in zip(records, found, strict=True)]
 
 
 def judge_pair(
@@ -302,20 +290,84 @@ def judge_pair(
     *,
     min_prose_words: int = MIN_PROSE_WORDS,
 ) -> ReusePair | None:
-    """One aligned pair judged: None when its passages hold fewer than `min_prose_words` words of
-    prose; else the pair with its direction, named as ``compare`` names its texts (``first`` is
-    the passages' candidate side, ``second`` their source side)."""
-    prose = min(
-        sum(_prose_words(first_facts, p.candidate_tokens) for p in passages),
-        sum(_prose_words(second_facts, p.source_tokens) for p in passages),
-    )
+    """One aligned pair judged: None when its largest stretch of copying holds fewer than
+    `min_prose_words` words of prose; else the pair with its direction, named as ``compare``
+    names its texts (``first`` is the passages' candidate side, ``second`` their source side).
+
+    Words count as prose unless both documents quote them: a quotation both report is the
+    reporters' material, while a stray or unclosed quotation mark in one document makes no shared
+    quotation of words the other has as prose, so it cannot hide a copied passage. A stretch is
+    ``judge.reused_prose``'s: passages in the first's order, each within ``REUSE_GAP_WORDS`` words
+    of the last on both sides and not before it in the second. The cost is linear in the passages
+    and the quotations they touch."""
+    sides = [_Sides(p.candidate_tokens, p.source_tokens) for p in sorted(passages, key=lambda p: p.candidate_tokens)]
+    prose = _largest_stretch(sides, first_facts, second_facts)
     if prose < min_prose_words:
         return None
     found = [to_passage(p) for p in passages]
-    direction = direction_of(first, second)
+    direction = direction_of(first, first_facts, second, second_facts, sides)
     if direction is not None and direction[0] is first:
         first, second, found = second, first, [p.swapped() for p in found]
     return ReusePair(first.id, second.id, found, sum(p.matched for p in passages), prose, direction[1] if direction else None)
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """A passage's word ranges in the document judged from (``own``) and in the other."""
+
+    own: tuple[int, int]
+    other: tuple[int, int]
+
+    def to_other(self, word: int) -> int:
+        """The other side's word at the place of ``own``'s `word` (exact for a verbatim passage;
+        proportional, so off by the edits nearby, for a near-verbatim one)."""
+        (a0, a1), (b0, b1) = self.own, self.other
+        return b0 + (word - a0) * (b1 - b0) // max(1, a1 - a0)
+
+    def swapped(self) -> _Sides:
+        return _Sides(self.other, self.own)
+
+
+def _quoted_within(facts: DocumentFacts, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The parts of `facts`' quotations within the words [lo, hi)."""
+    quotes = facts.quotations
+    i = bisect_right(quotes, (lo, lo))
+    if i > 0 and quotes[i - 1][1] > lo:
+        i -= 1
+    parts = []
+    while i < len(quotes) and quotes[i][0] < hi:
+        parts.append((max(lo, quotes[i][0]), min(hi, quotes[i][1])))
+        i += 1
+    return parts
+
+
+def _quoted_on_both(side: _Sides, own: DocumentFacts, other: DocumentFacts, lo: int, hi: int) -> int:
+    """Words of own's [lo, hi), within the passage, that both documents quote."""
+    total = 0
+    for start, end in _quoted_within(own, lo, hi):
+        for o_start, o_end in _quoted_within(other, side.to_other(start), side.to_other(end)):
+            # Back to own's words: the inverse of the proportional map.
+            back = side.swapped()
+            total += max(0, min(end, back.to_other(o_end)) - max(start, back.to_other(o_start)))
+    return total
+
+
+def _largest_stretch(sides: list[_Sides], first: DocumentFacts, second: DocumentFacts) -> int:
+    best = current = 0
+    last: _Sides | None = None
+    for side in sides:
+        words = min(side.own[1] - side.own[0], side.other[1] - side.other[0])
+        count = max(0, words - _quoted_on_both(side, first, second, *side.own))
+        close = (
+            last is not None
+            and side.other[0] >= last.other[0]
+            and side.own[0] - last.own[1] <= REUSE_GAP_WORDS
+            and side.other[0] - last.other[1] <= REUSE_GAP_WORDS
+        )
+        current = current + count if close else count
+        best = max(best, current)
+        last = side
+    return best
 
 
 def find_reuse(
@@ -329,31 +381,24 @@ def find_reuse(
 ) -> CorpusReuse:
     """Every pair of `records` that reuses prose, clusters of linked documents, and directions.
 
-    Documents with the same words are grouped first and only the first of each group is
-    fingerprinted: a hundred copies of a text would otherwise put every fingerprint of it above
-    `max_df`, and the copies, and whatever copied from them, would not be found at all."""
-    groups = duplicate_groups([r.text for r in records])
-    later_copies = {i for g in groups for i in g[1:]}
-    kept = [i for i in range(len(records)) if i not in later_copies]
-    found, _postings, candidates = _core.all_pairs(
-        [records[i].text for i in kept],
+    Documents with the same words are grouped first (by the core, in the pass that fingerprints
+    them) and only the first of each group is fingerprinted: a hundred copies of a text would
+    otherwise put every fingerprint of it above `max_df`, and the copies, and whatever copied
+    from them, would not be found at all. The facts of the documents in a pair are then found
+    from the words the aligner reads, and each pair is judged from its passages (``judge_pair``)."""
+    groups, found, found_facts, _postings, candidates = _core.collection_reuse(
+        [r.text for r in records],
         window=index_options.window,
         max_df=index_options.max_df,
         min_shared=min_shared,
         params=options.to_core(),
     )
-    facts: dict[int, DocumentFacts] = {}
-
-    def facts_of(i: int) -> DocumentFacts:
-        """Each document's facts are found once, and only when it is in a candidate pair."""
-        if i not in facts:
-            facts[i] = document_facts(records[i])
-        return facts[i]
-
-    pairs = _identical_pairs(records, groups, options, facts_of)
+    facts = {i: DocumentFacts(records[i].date, words, tuple(quotes)) for i, words, quotes in found_facts}
+    pairs = _identical_pairs(records, groups, options, facts.__getitem__)
     for raw in progress(found, "checking pairs"):
-        a, b = kept[raw.a], kept[raw.b]
-        pair = judge_pair(records[a], facts_of(a), records[b], facts_of(b), raw.passages, min_prose_words=min_prose_words)
+        pair = judge_pair(
+            records[raw.a], facts[raw.a], records[raw.b], facts[raw.b], raw.passages, min_prose_words=min_prose_words
+        )
         if pair is not None:
             pairs.append(pair)
     duplicates = [[records[i].id for i in g] for g in groups]
@@ -378,35 +423,48 @@ def _identical_pairs(
             direction = "dates"
             if first.date < second.date:
                 first, second, passages = second, first, [p.swapped() for p in passages]
-        prose = sum(_prose_words(facts_of(a), p.candidate_tokens) for p in raw)
+        facts = facts_of(a)
+        prose = sum(
+            (hi - lo) - sum(e - s for s, e in _quoted_within(facts, lo, hi)) for lo, hi in (p.candidate_tokens for p in raw)
+        )
         pairs.append(ReusePair(first.id, second.id, passages, sum(p.matched for p in raw), prose, direction, identical=True))
     return pairs
 
 
-def _prose_words(document: DocumentFacts, tokens: tuple[int, int]) -> int:
-    """Words of the document within the word range ``tokens`` outside quotation marks."""
-    lo, hi = tokens
-    return (hi - lo) - document.quoted.count(1, lo, hi)
-
-
-def direction_of(a: Record, b: Record) -> tuple[Record, str] | None:
+def direction_of(
+    a: Record, a_facts: DocumentFacts, b: Record, b_facts: DocumentFacts, sides: Sequence[_Sides]
+) -> tuple[Record, str] | None:
     """Which of two linked documents came first, and the evidence: their dates when both have
-    different ones; otherwise their quotations, when one side's quotations are words the other has
-    only as prose (a rewrite that turned a report into a quotation) or altered from the other's."""
+    different ones; otherwise their quotations, when one side quotes words the other has only as
+    prose (a rewrite that turned a report into a quotation). `sides` are the passages, ``own`` in
+    `a`. A quotation changed from the other's quotation says nothing of the order: both sides
+    differ from each other alike."""
     if a.date and b.date and a.date != b.date:
         return (a if a.date < b.date else b), "dates"
-    a_text, b_text = AnalysedText(a.text), AnalysedText(b.text)
-    a_doubtful = _doubtful_quotes(a_text, b_text)
-    b_doubtful = _doubtful_quotes(b_text, a_text)
-    if a_doubtful > b_doubtful:
-        return b, f"quotations: {a_doubtful} in {a.id} altered or made from prose of {b.id}"
-    if b_doubtful > a_doubtful:
-        return a, f"quotations: {b_doubtful} in {b.id} altered or made from prose of {a.id}"
+    a_made = _quotations_from_prose(a_facts, b_facts, sides)
+    b_made = _quotations_from_prose(b_facts, a_facts, [s.swapped() for s in sides])
+    if a_made > b_made:
+        return b, f"quotations: {a_made} in {a.id} made from prose of {b.id}"
+    if b_made > a_made:
+        return a, f"quotations: {b_made} in {b.id} made from prose of {a.id}"
     return None
 
 
-def _doubtful_quotes(candidate: AnalysedText, source: AnalysedText) -> int:
-    return sum(f.status in ("altered", "fabricated") for f in check_quotations(candidate, source))
+def _quotations_from_prose(own: DocumentFacts, other: DocumentFacts, sides: Sequence[_Sides]) -> int:
+    """Quotations of `own` of ``QUOTE_FROM_PROSE_MIN_WORDS`` words or more whose words lie, for
+    ``FABRICATED_MIN`` of them or more, in passages where the other document has them outside
+    quotation marks."""
+    from_prose: dict[tuple[int, int], int] = {}
+    for side in sides:
+        for start, end in _quoted_within(own, *side.own):
+            quoted_there = _quoted_on_both(side, own, other, start, end)
+            quote = own.quotations[bisect_right(own.quotations, (start, own.words + 1)) - 1]
+            from_prose[quote] = from_prose.get(quote, 0) + (end - start) - quoted_there
+    return sum(
+        1
+        for (lo, hi), words in from_prose.items()
+        if hi - lo >= QUOTE_FROM_PROSE_MIN_WORDS and words >= FABRICATED_MIN * (hi - lo)
+    )
 
 
 def clusters_of(pairs: list[ReusePair]) -> list[list[str]]:

@@ -1,0 +1,179 @@
+//! A collection's reuse in one pass over its texts: each text is tokenised once for both its
+//! duplicate key (the hash of its normalised words) and its fingerprints; later copies of a text
+//! are left out of the postings (a hundred copies would push every fingerprint of it over
+//! `max_df`), and the candidates are aligned as `corpus::all_pairs` aligns them.
+
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_128;
+
+use crate::corpus::{AllPairs, align_pairs};
+use crate::index::{IndexError, IndexParams, MAX_DOCS, Posting, candidate_pairs, fingerprints};
+use crate::quotes::{Facts, facts, facts_with_words};
+use crate::text::{hash_words, token_hashes};
+
+/// The key of a text's normalised words (None for a text without a word): two texts with the
+/// same words, whatever their case, spacing, typography or invisible characters, have one key.
+pub fn content_key(hashes: &[u64]) -> Option<u128> {
+    if hashes.is_empty() {
+        return None;
+    }
+    let bytes: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
+    Some(xxh3_128(&bytes))
+}
+
+/// Groups of two or more documents with the same key, each in document order, the groups in
+/// order of their first member.
+pub fn duplicate_groups(keys: &[Option<u128>]) -> Vec<Vec<u32>> {
+    let mut order: Vec<(u128, u32)> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| k.map(|k| (k, i as u32)))
+        .collect();
+    order.par_sort_unstable();
+    let mut groups: Vec<Vec<u32>> = order
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() > 1)
+        .map(|run| run.iter().map(|&(_, doc)| doc).collect())
+        .collect();
+    groups.sort_unstable_by_key(|g| g[0]);
+    groups
+}
+
+/// What a collection run found: its duplicate groups, the reuse between the other documents
+/// (each group's first member stands for the group), numbered by position in the collection,
+/// and the facts of every document in a pair or first of a group, by document number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CollectionReuse {
+    pub duplicates: Vec<Vec<u32>>,
+    pub found: AllPairs,
+    pub facts: Vec<(u32, Facts)>,
+}
+
+/// A text's duplicate key and its fingerprints `(hash, token position)`.
+type Scanned = (Option<u128>, Vec<(u64, u32)>);
+
+/// Every pair of `texts` that reuses text, after grouping the documents with the same words.
+pub fn collection_reuse<S: AsRef<str> + Sync>(
+    texts: &[S],
+    index_params: &IndexParams,
+    min_shared: usize,
+    params: &crate::align::Params,
+) -> Result<CollectionReuse, IndexError> {
+    if texts.len() > MAX_DOCS {
+        return Err(IndexError::Params(format!(
+            "at most {MAX_DOCS} documents can be compared at once"
+        )));
+    }
+    let scanned: Vec<Scanned> = texts
+        .par_iter()
+        .map(|t| {
+            let hashes = token_hashes(t.as_ref());
+            let prints = fingerprints(&hashes, index_params.ngram, index_params.window);
+            (content_key(&hashes), prints)
+        })
+        .collect();
+    let keys: Vec<Option<u128>> = scanned.iter().map(|(k, _)| *k).collect();
+    let duplicates = duplicate_groups(&keys);
+    let mut later_copy = vec![false; texts.len()];
+    for group in &duplicates {
+        for &doc in &group[1..] {
+            later_copy[doc as usize] = true;
+        }
+    }
+    let mut postings: Vec<Posting> = scanned
+        .into_par_iter()
+        .enumerate()
+        .filter(|(doc, _)| !later_copy[*doc])
+        .flat_map_iter(|(doc, (_, prints))| {
+            prints.into_iter().map(move |(key, pos)| Posting {
+                key,
+                doc: doc as u32,
+                pos,
+            })
+        })
+        .collect();
+    postings.par_sort_unstable();
+    let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
+    let n_postings = postings.len();
+    drop(postings);
+    // The aligner reads each document of a pair once; its facts are found from the same words.
+    let found_facts = Mutex::new(Vec::new());
+    let pairs = align_pairs(
+        &candidates,
+        |i| {
+            let text = texts[i as usize].as_ref();
+            let words = hash_words(text);
+            let f = facts_with_words(text, &words);
+            found_facts
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((i, f));
+            Ok(words)
+        },
+        params,
+    )?;
+    let mut all_facts = found_facts
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    all_facts.sort_unstable_by_key(|f| f.0);
+    all_facts.dedup_by_key(|f| f.0);
+    let firsts: Vec<u32> = duplicates
+        .iter()
+        .map(|g| g[0])
+        .filter(|d| all_facts.binary_search_by_key(d, |f| f.0).is_err())
+        .collect();
+    all_facts.par_extend(
+        firsts
+            .par_iter()
+            .map(|&d| (d, facts(texts[d as usize].as_ref()))),
+    );
+    all_facts.sort_unstable_by_key(|f| f.0);
+    Ok(CollectionReuse {
+        duplicates,
+        found: AllPairs {
+            pairs,
+            postings: n_postings,
+            candidate_pairs: candidates.len(),
+        },
+        facts: all_facts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Params;
+
+    fn text(words: std::ops::Range<u32>) -> String {
+        words.map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn copies_are_grouped_and_their_reuse_still_found() {
+        let source = text(0..300);
+        let copy = source.to_uppercase().replace(' ', "\n ");
+        // Copies enough to push every fingerprint of the source over max_df if they counted.
+        let mut texts = vec![source.clone(); 5];
+        texts.push(copy);
+        texts.push(format!("{} {}", text(1000..1100), text(100..160)));
+        texts.push(String::from("  ... "));
+        texts.push(String::from("-- "));
+        let params = IndexParams {
+            max_df: 3,
+            ..IndexParams::default()
+        };
+        let run = collection_reuse(&texts, &params, 2, &Params::default()).unwrap();
+        assert_eq!(run.duplicates, [vec![0, 1, 2, 3, 4, 5]]);
+        let pairs: Vec<(u32, u32)> = run.found.pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, [(0, 6)]);
+        let with_facts: Vec<u32> = run.facts.iter().map(|f| f.0).collect();
+        assert_eq!(
+            with_facts,
+            [0, 6],
+            "the documents of pairs and the groups' first members"
+        );
+        assert_eq!(run.facts[1].1.words, 160);
+    }
+}
