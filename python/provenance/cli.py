@@ -748,6 +748,26 @@ def _finite(value: Any) -> Any:
 @index_options
 @alignment_options
 @max_size_option
+@click.option(
+    "--engine",
+    type=click.Choice(["embedded", "spark"]),
+    default="embedded",
+    show_default=True,
+    help="Where the job runs: in this process, or on Apache Spark (the spark extra and Java; "
+    "writes a directory of Parquet files: --format parquet -o OUT_DIR; see docs/scale-out.md).",
+)
+@click.option(
+    "--spark-master",
+    default="local[*]",
+    show_default=True,
+    help="--engine spark: the Spark master (local[N], spark://HOST:PORT, yarn, k8s://...).",
+)
+@click.option(
+    "--partitions",
+    type=click.IntRange(1, MAX_COUNT),
+    default=None,
+    help="--engine spark: partitions of the documents and buckets of fingerprints and pairs.  [default: Spark's parallelism]",
+)
 def corpus_command(
     corpus: str,
     output_format: str,
@@ -758,12 +778,28 @@ def corpus_command(
     ngram: int,
     max_gap: int,
     min_matched: int,
+    engine: str,
+    spark_master: str,
+    partitions: int | None,
 ) -> None:
-    """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin)."""
+    """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin; with
+    --engine spark also a Parquet table with id and text columns)."""
     from provenance.corpus import IndexOptions, find_reuse, run_parameters
     from provenance.render.corpus import RENDERERS
     from provenance.thresholds import MIN_PROSE_WORDS
 
+    if engine == "spark":
+        _corpus_on_spark(
+            corpus,
+            output_format,
+            output,
+            spark_master,
+            partitions,
+            min_prose_words=min_prose_words or MIN_PROSE_WORDS,
+            index_options=IndexOptions(window=window, max_df=max_df),
+            options=AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
+        )
+        return
     to_parquet = _parquet_writer(output) if output_format == "parquet" else None
     refuse_overwriting_inputs(output, [corpus])
     records = _read_corpus_or_fail(corpus)
@@ -779,6 +815,27 @@ def corpus_command(
         write_atomically(output, to_parquet(reuse, run_parameters(**settings)))
     else:
         emit(RENDERERS[output_format](reuse), output)
+
+
+def _corpus_on_spark(
+    corpus: str, output_format: str, output: Path | None, master: str, partitions: int | None, **settings: Any
+) -> None:
+    """--engine spark: the job on Apache Spark (provenance.spark), a directory of Parquet files
+    at OUTPUT, there only when the run succeeded."""
+    if output_format != "parquet" or output is None:
+        fail("--engine spark writes a directory of Parquet files: give --format parquet -o OUT_DIR")
+    if corpus == "-":
+        fail("--engine spark reads a directory, a .jsonl file or a Parquet table, not paths on standard input")
+    refuse_overwriting_inputs(output, [corpus])
+    from provenance import spark
+
+    try:
+        session = spark.session(master, partitions)
+        _progress_note(f"running on Spark ({master}) ...")
+        run = spark.find_reuse(session, corpus, output, partitions=partitions, **settings)
+    except InputError as err:
+        fail(str(err))
+    _progress_note(f"{run.documents} documents, {run.pairs} reuse pairs in {run.clusters} clusters, written to {output}")
 
 
 def _parquet_writer(output: Path | None) -> Callable[..., bytes]:

@@ -29,6 +29,7 @@ import os
 import shutil
 import sys
 import uuid
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -51,7 +52,7 @@ from provenance.corpus import (
     judge_pair,
     run_parameters,
 )
-from provenance.read import InputError, input_name, read_document
+from provenance.read import InputError, input_name, input_size_limit, max_input_bytes, read_document
 from provenance.thresholds import MIN_PROSE_WORDS, MIN_SHARED_FINGERPRINTS
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def session(master: str = DEFAULT_MASTER, partitions: int | None = None, task_cp
     """A SparkSession for the job: workers run this interpreter, the core in each task uses
     `task_cpus` threads (rayon would otherwise take every core in every task), the UI is off."""
     _require_spark()
+    from pyspark.errors import PySparkRuntimeError
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -103,11 +105,16 @@ def session(master: str = DEFAULT_MASTER, partitions: int | None = None, task_cp
         .config("spark.ui.enabled", "false")
         .config("spark.task.cpus", str(task_cpus))
         .config("spark.executorEnv.RAYON_NUM_THREADS", str(task_cpus))
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.ui.showConsoleProgress", "false")
     )
     if partitions is not None:
         builder = builder.config("spark.sql.shuffle.partitions", str(partitions))
-    spark = builder.getOrCreate()
+    # pyspark 4.3 warns that pandas 3 is not fully supported; the job does not use pandas.
+    warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
+    try:
+        spark = builder.getOrCreate()
+    except PySparkRuntimeError as err:
+        raise InputError("spark", f"could not start ({_first_line(err)}); it needs Java 17 or later") from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
@@ -119,7 +126,8 @@ def session(master: str = DEFAULT_MASTER, partitions: int | None = None, task_cp
 def read_documents(spark: SparkSession, corpus: str | Path, partitions: int) -> DataFrame:
     """The documents of `corpus` as (doc, id, text, date, error): `doc` numbers them in the
     collection's order (file order, line order, row order), `error` says why one cannot be read."""
-    from pyspark.errors import AnalysisException
+    from py4j.protocol import Py4JJavaError
+    from pyspark.errors import PySparkException
     from pyspark.sql import functions as F
 
     name = input_name(corpus)
@@ -129,19 +137,21 @@ def read_documents(spark: SparkSession, corpus: str | Path, partitions: int) -> 
     if path.suffix == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
         try:
             table = spark.read.parquet(str(path))
-        except AnalysisException as err:
+            if "text" not in table.columns:
+                raise InputError(name, "has no 'text' column")
+            if "id" not in table.columns:
+                raise InputError(name, "has no 'id' column")
+            # Files in name order, as Spark spells their paths (a scan of the metadata alone).
+            files = sorted(row[0] for row in table.select("_metadata.file_path").distinct().collect())
+        except (Py4JJavaError, PySparkException) as err:
             raise InputError(name, f"cannot be read as Parquet ({_first_line(err)})") from None
-        if "text" not in table.columns:
-            raise InputError(name, "has no 'text' column")
-        if "id" not in table.columns:
-            raise InputError(name, "has no 'id' column")
-        number = F.create_map(*[x for i, f in enumerate(sorted(table.inputFiles())) for x in (F.lit(f), F.lit(i))])
+        number = F.create_map(*[x for i, f in enumerate(files) for x in (F.lit(f), F.lit(i))])
         date = F.col("date").cast("string") if "date" in table.columns else F.lit(None).cast("string")
         problem = F.when(F.col("id").isNull(), F.lit("a row without an 'id'")).when(
             F.col("text").isNull() | (F.trim(F.col("text")) == ""),
             F.concat(F.lit("document "), F.col("id").cast("string"), F.lit(": needs a non-empty 'text' string")),
         )
-        error = F.to_json(F.array(F.lit(name), problem))
+        error = F.when(problem.isNotNull(), F.to_json(F.array(F.lit(name), problem)))
         return table.select(
             (F.shiftleft(number[F.col("_metadata.file_path")].cast("long"), _ROW_BITS) + F.col("_metadata.row_index")).alias(
                 "doc"
@@ -159,7 +169,8 @@ def read_documents(spark: SparkSession, corpus: str | Path, partitions: int) -> 
             raise InputError(name, "holds no files")
         rows = [(i, input_name(p.relative_to(path).as_posix()), str(p)) for i, p in enumerate(files)]
         listed = spark.createDataFrame(rows, "doc long, id string, path string").repartition(partitions)
-        return listed.mapInArrow(_read_files, _DOCS_SCHEMA)
+        # The size limit in force here (--max-size) holds in the workers too.
+        return listed.mapInArrow(partial(_read_files, max_bytes=max_input_bytes()), _DOCS_SCHEMA)
     lines = spark.sparkContext.textFile(str(path), partitions).zipWithIndex().map(lambda x: (x[1], x[0]))
     return spark.createDataFrame(lines, "doc long, line string").mapInArrow(partial(_parse_lines, name=name), _DOCS_SCHEMA)
 
@@ -169,22 +180,26 @@ def _hidden(relative: Path) -> bool:
 
 
 def _first_line(err: BaseException) -> str:
-    return (str(err).strip().splitlines() or [type(err).__name__])[0][:300]
+    """The first line of an error's message; for an error from the JVM, the Java exception's."""
+    java = getattr(err, "java_exception", None)
+    message = str(java.getMessage()) if java is not None else str(err)
+    return (message.strip().splitlines() or [type(err).__name__])[0][:300]
 
 
-def _read_files(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+def _read_files(batches: Iterator[pa.RecordBatch], max_bytes: int) -> Iterator[pa.RecordBatch]:
     import pyarrow as pa
 
     for batch in batches:
         out: dict[str, list[Any]] = {"doc": [], "id": [], "text": [], "date": [], "error": []}
         for doc, doc_id, path in zip(*(batch.column(i).to_pylist() for i in range(3))):
             try:
-                text, error = read_document(path)[0], None
+                with input_size_limit(max_bytes):
+                    text, error = read_document(path)[0], None
             except InputError as err:
                 text, error = "", _error(err)
             for key, value in zip(out, (doc, doc_id, text, None, error)):
                 out[key].append(value)
-        yield pa.RecordBatch.from_pydict(out)
+        yield pa.RecordBatch.from_pydict(out, schema=_docs_arrow_schema())
 
 
 def _parse_lines(batches: Iterator[pa.RecordBatch], name: str) -> Iterator[pa.RecordBatch]:
@@ -206,7 +221,16 @@ def _parse_lines(batches: Iterator[pa.RecordBatch], name: str) -> Iterator[pa.Re
                 record, error = Record("", ""), _error(err)
             for key, value in zip(out, (doc, record.id, record.text, record.date, error)):
                 out[key].append(value)
-        yield pa.RecordBatch.from_pydict(out)
+        yield pa.RecordBatch.from_pydict(out, schema=_docs_arrow_schema())
+
+
+def _docs_arrow_schema() -> pa.Schema:
+    """`_DOCS_SCHEMA` in Arrow: a batch's columns typed even when all its dates are null."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [("doc", pa.int64()), ("id", pa.string()), ("text", pa.string()), ("date", pa.string()), ("error", pa.string())]
+    )
 
 
 def _error(err: InputError) -> str:
