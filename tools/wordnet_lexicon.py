@@ -3,17 +3,19 @@
 The input is the WordNet database as Debian's ``wordnet-base`` package installs it
 (``/usr/share/wordnet/data.{noun,verb,adj,adv}``; ``apt-get install wordnet-base``). The output
 keeps what the changed-word check needs, keyed by the project's comparison form of a word (its
-Snowball stem, ``provenance.text.key``):
+Snowball stem, ``provenance.text.key``), in sections that each start with a ``## name`` line and
+hold one field a line, so that loading is a few ``str.split`` calls:
 
-* ``s`` lines: a synset's number, its part of speech (n, v, a, r), its one-word members' keys, and
-  the numbers of the synsets it points to as more general (hypernym ``@``), similar (adjectives,
-  ``&``) or the verb group ``$``;
-* ``a`` lines: two keys WordNet records as antonyms (``!``);
-* ``p`` lines: a key's main parts of speech, where WordNet also lists rarer ones: those whose senses
-  are tagged at least a quarter as often as the most tagged (3 tags or more) in the semantic concordance
-  (``index.*``'s tagsense_cnt; "after" is an adverb, seldom the noun "afters");
-* ``x`` lines: an irregular form's key and its base form's key (``*.exc``: "fell" is "fall"), where
-  the stem does not already join them.
+* ``## synsets``: line *i* is synset *i*'s part of speech (n, v, a, r), a tab, and the numbers of
+  the synsets it points to as more general (hypernym ``@``), similar (adjectives, ``&``) or its
+  verb group (``$``);
+* ``## words``: a key, then on the next line the numbers of the synsets it is a one-word member of;
+* ``## antonyms``: two keys WordNet records as antonyms (``!``), a line each;
+* ``## main parts``: a key, then its main parts of speech, where WordNet also lists rarer ones:
+  those tagged at least a quarter as often as the most tagged (3 tags or more) in the semantic
+  concordance (``index.*``'s tagsense_cnt; "after" is an adverb, seldom the noun "afters");
+* ``## irregular``: an irregular form's key, then its base form's key (``*.exc``: "fell" is
+  "fall"), where the stem does not already join them.
 
 Run: ``.venv/bin/python tools/wordnet_lexicon.py [/usr/share/wordnet]``.
 """
@@ -116,20 +118,29 @@ def main(root: Path) -> None:
         theirs = members[target][index]
         if mine and theirs and mine != theirs:
             antonyms.add((min(mine, theirs), max(mine, theirs)))
+    words: dict[str, list[int]] = {}
+    for ident, keys, _ in rows:
+        for word in sorted(set(keys)):
+            words.setdefault(word, []).append(number[ident])
     out = Path(__file__).resolve().parent.parent / "python" / "provenance" / "lexicons" / "wordnet.tsv.gz"
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write(HEADER)
-        for ident, keys, links in rows:
-            if keys:
-                members = " ".join(sorted(set(keys)))
-                f.write(f"s\t{number[ident]}\t{ident[0]}\t{members}\t{' '.join(str(number[t]) for t in links)}\n")
+        f.write("## synsets\n")
+        for ident, _, links in rows:
+            f.write(f"{ident[0]}\t{' '.join(str(number[t]) for t in links)}\n")
+        f.write("## words\n")
+        for word, numbers in sorted(words.items()):
+            f.write(f"{word}\n{' '.join(map(str, numbers))}\n")
+        f.write("## antonyms\n")
         for a, b in sorted(antonyms):
-            f.write(f"a\t{a}\t{b}\n")
+            f.write(f"{a}\n{b}\n")
+        f.write("## main parts\n")
         for word, parts in sorted(main_parts(root).items()):
-            f.write(f"p\t{word}\t{parts}\n")
+            f.write(f"{word}\n{parts}\n")
+        f.write("## irregular\n")
         for form, base in sorted(irregular(root).items()):
-            f.write(f"x\t{form}\t{base}\n")
-    print(f"{out}: {len(rows)} synsets, {len(antonyms)} antonym pairs")
+            f.write(f"{form}\n{base}\n")
+    print(f"{out}: {len(rows)} synsets, {len(words)} words, {len(antonyms)} antonym pairs")
 
 
 if __name__ == "__main__":

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -161,37 +160,27 @@ def word_diff(
 
 
 class _WordNet:
-    """Synonym sets by word, each set's links (more general, similar, verb group), antonym pairs.
-    Links are parsed when a word is looked up: the check asks about a few words per sentence."""
+    """Synonym sets by word, each set's part of speech and links (more general, similar, verb
+    group), antonym pairs, main parts of speech and irregular forms (see tools/wordnet_lexicon.py
+    for the file). Values stay text until a word is looked up: a comparison asks about a few words."""
 
-    def __init__(self, lines: list[str]) -> None:
-        synsets: dict[str, list[str]] = defaultdict(list)
-        self._links: dict[str, str] = {}
-        antonyms = set()
-        self._base: dict[str, str] = {}
-        self._pos: dict[str, str] = {}
-        self._main_parts: dict[str, str] = {}
-        for line in lines:
-            if line.startswith("s\t"):
-                _, number, pos, members, links = line.split("\t")
-                for word in members.split():
-                    synsets[word].append(number)
-                self._links[number] = links
-                self._pos[number] = pos
-            elif line.startswith("a\t"):
-                _, a, b = line.split("\t")
-                antonyms.add((a, b))
-            elif line.startswith("p\t"):
-                _, word, parts = line.split("\t")
-                self._main_parts[word] = parts
-            elif line.startswith("x\t"):
-                _, form, base = line.split("\t")
-                self._base[form] = base
-        self._synsets = synsets
-        self._antonyms = frozenset(antonyms)
+    def __init__(self, text: str) -> None:
+        sections = {}
+        for block in text.split("## ")[1:]:
+            name, _, body = block.partition("\n")
+            sections[name] = body.rstrip("\n").split("\n")
+        self._synsets = sections["synsets"]
+        self._words = _pairs(sections["words"])
+        antonyms = sections["antonyms"]
+        self._antonyms = frozenset(zip(antonyms[::2], antonyms[1::2]))
+        self._main_parts = _pairs(sections["main parts"])
+        self._base = _pairs(sections["irregular"])
 
-    def _up(self, synsets: Sequence[str]) -> set[str]:
-        return {link for s in synsets for link in self._links.get(s, "").split()}
+    def _of(self, word: str) -> list[int]:
+        return [int(n) for n in self._words.get(word, "").split()]
+
+    def _up(self, synsets: Iterable[int]) -> set[int]:
+        return {int(link) for s in synsets for link in self._synsets[s].partition("\t")[2].split()}
 
     def base(self, word: str) -> str:
         """The key of a word's base form: "fell" is "fall" (stems join the regular forms)."""
@@ -202,14 +191,14 @@ class _WordNet:
         a, b = self.base(a), self.base(b)
         if a == b:
             return True
-        mine, theirs = set(self._synsets.get(a, ())), set(self._synsets.get(b, ()))
+        mine, theirs = set(self._of(a)), set(self._of(b))
         if not mine or not theirs:
             return False
-        return bool(mine & theirs or self._up(list(mine)) & theirs or self._up(list(theirs)) & mine)
+        return bool(mine & theirs or self._up(mine) & theirs or self._up(theirs) & mine)
 
     def _parts(self, word: str) -> set[str]:
         """Every part of speech (n, v, a, r) WordNet gives a word."""
-        return {self._pos[s] for s in self._synsets.get(word, ())}
+        return {self._synsets[s][0] for s in self._of(word)}
 
     def _main(self, word: str) -> set[str]:
         """A word's main parts of speech: the most often tagged, else all it has."""
@@ -230,10 +219,15 @@ class _WordNet:
         return (min(a, b), max(a, b)) in self._antonyms
 
 
+def _pairs(lines: list[str]) -> dict[str, str]:
+    """A section of alternating key and value lines as a dict."""
+    return dict(zip(lines[::2], lines[1::2]))
+
+
 @cache
 def wordnet() -> _WordNet:
     content = resources.files("provenance").joinpath("lexicons", "wordnet.tsv.gz").read_bytes()
-    return _WordNet(gzip.decompress(content).decode("utf-8").splitlines())
+    return _WordNet(gzip.decompress(content).decode("utf-8"))
 
 
 @dataclass(frozen=True)
