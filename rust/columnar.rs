@@ -4,20 +4,17 @@
 //! a caller moves them as arrays, never as one object per posting.
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_128;
 
 use crate::index::{IndexParams, Posting, candidate_pairs, fingerprints};
-use crate::text::{normalize_text, token_hashes};
+use crate::reuse::content_key;
+use crate::text::token_hashes;
 
-/// A key per text equal for texts with the same normalised words (`normalize_text`, as the
+/// A key per text equal for texts with the same normalised words (`reuse::content_key`, as the
 /// single-machine duplicate groups use), `None` for a text without a word.
 pub fn content_keys<S: AsRef<str> + Sync>(texts: &[S]) -> Vec<Option<u128>> {
     texts
         .par_iter()
-        .map(|t| {
-            let words = normalize_text(t.as_ref());
-            (!words.is_empty()).then(|| xxh3_128(words.as_bytes()))
-        })
+        .map(|t| content_key(&token_hashes(t.as_ref())))
         .collect()
 }
 
