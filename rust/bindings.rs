@@ -11,6 +11,7 @@ use pyo3::types::{PyDict, PyTuple, PyType};
 use rayon::prelude::*;
 
 use crate::align::{self, ParamError, Params};
+use crate::diff;
 use crate::parallel;
 use crate::seed;
 use crate::text;
@@ -257,6 +258,38 @@ fn normalize(text: &str) -> String {
     text::normalize_text(text)
 }
 
+/// Edits a word diff may need before it is cut in halves: its backtrack keeps O(limit²) numbers.
+const MAX_DIFF_LIMIT: usize = 1024;
+
+/// The shortest edit script from the words `a` to the words `b` as `(op, i, j)` moves: "=" `a[i]`
+/// kept as `b[j]`, "-" `a[i]` dropped, "+" `b[j]` added; past `limit` edits the middle is diffed
+/// in halves (`diff::moves`).
+#[pyfunction]
+#[pyo3(signature = (a, b, limit = 256))]
+fn word_moves(
+    py: Python<'_>,
+    a: Vec<String>,
+    b: Vec<String>,
+    limit: usize,
+) -> PyResult<Vec<(&'static str, usize, usize)>> {
+    // Below 2 a one-word change could be cut in halves for ever.
+    if !(2..=MAX_DIFF_LIMIT).contains(&limit) {
+        return Err(PyValueError::new_err(format!(
+            "limit must be between 2 and {MAX_DIFF_LIMIT}, got {limit}"
+        )));
+    }
+    Ok(py.detach(|| {
+        diff::moves(&a, &b, limit)
+            .into_iter()
+            .map(|m| match m {
+                diff::Move::Equal(i, j) => ("=", i, j),
+                diff::Move::Delete(i, j) => ("-", i, j),
+                diff::Move::Insert(i, j) => ("+", i, j),
+            })
+            .collect()
+    }))
+}
+
 /// Token-position pairs `(candidate, source)` where the two texts share an n-gram of
 /// `params.ngram` words (n-grams above `params.max_postings` occurrences in the source excluded).
 #[pyfunction]
@@ -345,6 +378,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(num_threads, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(word_moves, m)?)?;
     m.add_function(wrap_pyfunction!(seeds, m)?)?;
     m.add_function(wrap_pyfunction!(align_pair, m)?)?;
     m.add_function(wrap_pyfunction!(align_many, m)?)?;

@@ -9,6 +9,7 @@ pub mod text;
 mod bindings;
 pub mod columnar;
 pub mod corpus;
+pub mod diff;
 pub mod encoder;
 pub mod index;
 pub mod quotes;

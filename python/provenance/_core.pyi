@@ -42,6 +42,7 @@ __all__ = [
     "quotations",
     "seeds",
     "tokenize",
+    "word_moves",
 ]
 
 __version__: Final[str]
@@ -117,6 +118,10 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 
 def normalize(text: str) -> str:
     """The normalised words of `text` joined by single spaces."""
+
+def word_moves(a: list[str], b: list[str], limit: int = 256) -> list[tuple[str, int, int]]:
+    """The shortest edit script from the words `a` to `b`: ("=", i, j) kept, ("-", i, j) `a[i]`
+    dropped, ("+", i, j) `b[j]` added; past `limit` edits (2..1024) the middle in halves."""
 
 def seeds(candidate: str, source: str, *, params: AlignParams | None = None) -> list[tuple[int, int]]:
     """Token-position pairs (candidate, source) where the texts share an n-gram (params.ngram and

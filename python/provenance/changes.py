@@ -2,9 +2,10 @@
 source, and the changed content words that alter what the source says.
 
 The diff runs on the texts' normalised words (typography and case do not count as a change) with
-Myers' O((N + M) D) algorithm, D the number of words changed: linear in the length of a copy that
-changes few words. Past ``MAX_EDITS`` changes the two stretches are no copy of each other word by
-word, and are cut in halves diffed apart, so no input costs more than O((N + M) MAX_EDITS).
+Myers' O((N + M) D) algorithm in the core (``rust/diff.rs``), D the number of words changed: linear
+in the length of a copy that changes few words. Past ``MAX_EDITS`` changes the two stretches are no
+copy of each other word by word, and are cut in halves diffed apart, so no input costs more than
+O((N + M) MAX_EDITS).
 
 A changed content word is a finding when it changes a fact: a number (digits or number words, with
 their scale: "4.5 million" is 4,500,000), a negation added or dropped, a word replaced by its
@@ -25,6 +26,7 @@ from importlib import resources
 
 from text_to_num import text2num
 
+from provenance import _core
 from provenance.lexicon import STOPWORDS
 from provenance.report import DiffStep, Passage
 from provenance.spans import Span, SpanSet
@@ -47,78 +49,6 @@ _NUMBER_WORD_JOINERS = frozenset({"and", "-"})
 # The diff
 
 
-def _myers(a: Sequence[str], b: Sequence[str], limit: int) -> list[tuple[str, int, int]] | None:
-    """The shortest edit script from ``a`` to ``b`` as moves ("=", i, j), ("-", i, j) (a[i] dropped)
-    and ("+", i, j) (b[j] added), or None when it needs more than ``limit`` edits."""
-    n, m = len(a), len(b)
-    offset = limit + 1
-    v = [0] * (2 * limit + 3)
-    trace: list[list[int]] = []
-    for d in range(limit + 1):
-        trace.append(v[:])
-        for k in range(-d, d + 1, 2):
-            if k == -d or (k != d and v[offset + k - 1] < v[offset + k + 1]):
-                x = v[offset + k + 1]
-            else:
-                x = v[offset + k - 1] + 1
-            y = x - k
-            while x < n and y < m and a[x] == b[y]:
-                x += 1
-                y += 1
-            v[offset + k] = x
-            if x >= n and y >= m:
-                return _backtrack(trace, offset, n, m, d)
-    return None
-
-
-def _backtrack(trace: list[list[int]], offset: int, n: int, m: int, d: int) -> list[tuple[str, int, int]]:
-    moves: list[tuple[str, int, int]] = []
-    x, y = n, m
-    for depth in range(d, 0, -1):
-        v = trace[depth]
-        k = x - y
-        if k == -depth or (k != depth and v[offset + k - 1] < v[offset + k + 1]):
-            prev_k = k + 1
-        else:
-            prev_k = k - 1
-        prev_x = v[offset + prev_k]
-        prev_y = prev_x - prev_k
-        while x > prev_x and y > prev_y:
-            x, y = x - 1, y - 1
-            moves.append(("=", x, y))
-        if x == prev_x:
-            moves.append(("+", x, prev_y))
-        else:
-            moves.append(("-", prev_x, y))
-        x, y = prev_x, prev_y
-    while x > 0 and y > 0:
-        x, y = x - 1, y - 1
-        moves.append(("=", x, y))
-    moves.reverse()
-    return moves
-
-
-def _moves(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
-    """Edit moves from ``a`` to ``b``: common ends first, Myers on the middle, halves past MAX_EDITS."""
-    head = 0
-    while head < len(a) and head < len(b) and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
-    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
-    middle = _myers(mid_a, mid_b, MAX_EDITS)
-    if middle is None:
-        half_a, half_b = len(mid_a) // 2, len(mid_b) // 2
-        first = _moves(mid_a[:half_a], mid_b[:half_b])
-        second = [(op, i + half_a, j + half_b) for op, i, j in _moves(mid_a[half_a:], mid_b[half_b:])]
-        middle = first + second
-    moves = [("=", i, i) for i in range(head)]
-    moves += [(op, i + head, j + head) for op, i, j in middle]
-    moves += [("=", len(a) - tail + t, len(b) - tail + t) for t in range(tail)]
-    return moves
-
-
 def word_diff(
     source_words: Sequence[Word], source_region: Span, candidate_words: Sequence[Word], candidate_region: Span
 ) -> list[DiffStep]:
@@ -126,7 +56,7 @@ def word_diff(
     insert (candidate words the source lacks) and delete (source words the candidate lacks) steps
     whose spans tile each region, so the steps' candidate spans joined give the candidate stretch
     back (likewise the source), the text between two words going with the step before it."""
-    moves = _moves([w[2] for w in source_words], [w[2] for w in candidate_words])
+    moves = _core.word_moves([w[2] for w in source_words], [w[2] for w in candidate_words], MAX_EDITS)
     groups: list[tuple[str, int, int]] = []  # (op, first source word, first candidate word)
     i = j = 0
     for op, _, _ in moves:
