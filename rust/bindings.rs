@@ -817,7 +817,22 @@ type CollectionFound = (
     usize,
 );
 
+/// `(line starts, documents)` of JSON lines: for each line, `(id, text, date)` when it holds
+/// nothing else and is valid, else None (the caller's reader parses it and names any problem).
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+fn jsonl_records(
+    py: Python<'_>,
+    data: pyo3::pybacked::PyBackedBytes,
+    max_line: usize,
+) -> PyResult<(Vec<usize>, Vec<Option<crate::jsonl::Simple>>)> {
+    run(py, || {
+        Ok::<_, Infallible>(crate::jsonl::simple_records(&data, max_line))
+    })
+}
+
 fn add_collection(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(jsonl_records, m)?)?;
     m.add("WRAPPED_LINE_MAX", quotes::WRAPPED_LINE_MAX)?;
     m.add_function(wrap_pyfunction!(quotations, m)?)?;
     m.add_function(wrap_pyfunction!(document_facts_many, m)?)?;

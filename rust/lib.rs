@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod diff;
 pub mod encoder;
 pub mod index;
+pub mod jsonl;
 pub mod quotes;
 pub mod reuse;
 

@@ -189,3 +189,26 @@ def test_progress_reporter_sees_every_item(tmp_path: Path) -> None:
 
     assert len(read_corpus(tmp_path, progress=progress)) == 3
     assert seen == [(3, "reading")]
+
+
+def test_jsonl_lines_read_by_the_core_and_by_python_agree(tmp_path: Path) -> None:
+    """Plain lines (id, text, date) are parsed by the core, the others by Python: one result."""
+    lines = [
+        "\ufeff" + json.dumps({"id": 1, "text": "first text", "date": "2024-01-01"}),
+        "",
+        json.dumps({"id": "b", "text": "second ‘text’ é", "source": {"site": "x"}, "tags": [1, 2.5]}),
+        "   ",
+        json.dumps({"text": "third", "id": "c", "date": None}),
+        json.dumps({"id": "d", "text": "fourth", "id2": 12345678901234567890123}),
+    ]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert read_corpus(path) == [
+        Record("1", "first text", "2024-01-01"),
+        Record("b", "second ‘text’ é", None, {"source": {"site": "x"}, "tags": [1, 2.5]}),
+        Record("c", "third"),
+        Record("d", "fourth", None, {"id2": 12345678901234567890123}),
+    ]
+    path.write_text(lines[0] + "\n" + json.dumps({"id": "x", "text": " \x1f\u2003"}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: needs a non-empty 'text'"):
+        read_corpus(path)

@@ -37,6 +37,7 @@ __all__ = [
     "fingerprint_columns",
     "fingerprint_many",
     "fingerprints",
+    "jsonl_records",
     "normalize",
     "num_threads",
     "quotations",
@@ -225,6 +226,11 @@ WRAPPED_LINE_MAX: Final[int]
 def quotations(text: str) -> list[tuple[int, int, int, int]]:
     """Every top-level quotation of `text`: (start, end, inner_start, inner_end), marks paired
     within a paragraph (WRAPPED_LINE_MAX: median line length of a hard-wrapped text)."""
+
+def jsonl_records(data: bytes, max_line: int) -> tuple[list[int], list[tuple[str, str, str | None] | None]]:
+    """(line starts, documents) of JSON lines, parsed in parallel: line i is
+    data[starts[i]:starts[i + 1]]; its document (id, text, date) when it holds nothing else and
+    is valid and at most max_line bytes long, else None."""
 
 def document_facts_many(texts: list[str]) -> list[tuple[int, list[tuple[int, int]]]]:
     """For each text, (words, quotations): its number of words and the word ranges [start, end)

@@ -1,0 +1,97 @@
+//! The JSON lines of a collection read in parallel. Lines holding only `id`, `text` and `date`
+//! (the common case) are parsed here; any other line (more metadata, an error of any kind) is
+//! left to the Python reader, which parses it and names what is wrong exactly as it always has.
+
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+/// A document of a JSON line: id (a string, or an integer written as its digits), text, date.
+pub type Simple = (String, String, Option<String>);
+
+/// Byte offsets where each line starts, and the end of the data: line `i` is
+/// `data[starts[i]..starts[i + 1]]`, its line feed included, as a binary `readline` gives it.
+pub fn line_starts(data: &[u8]) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(
+        data.iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .map(|(i, _)| i + 1)
+            .filter(|&i| i < data.len()),
+    );
+    starts.push(data.len());
+    starts
+}
+
+/// Python's `str.isspace`: Unicode white space and the information separators.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// The document of a line if it holds only a valid `id`, a `text` with more than white space
+/// and an optional `date` (a string or null), and is no longer than `max_line` bytes.
+pub fn simple_record(line: &[u8], max_line: usize) -> Option<Simple> {
+    if line.len() > max_line {
+        return None;
+    }
+    let mut fields: Map<String, Value> = serde_json::from_slice(line).ok()?;
+    if fields
+        .keys()
+        .any(|k| !matches!(k.as_str(), "id" | "text" | "date"))
+    {
+        return None;
+    }
+    let id = match fields.remove("id")? {
+        Value::String(s) => s,
+        Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
+        _ => return None,
+    };
+    let text = match fields.remove("text")? {
+        Value::String(s) if !s.chars().all(is_space) => s,
+        _ => return None,
+    };
+    let date = match fields.remove("date") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(_) => return None,
+    };
+    Some((id, text, date))
+}
+
+/// The line starts of `data` and, for each line, its document when `simple_record` reads it
+/// (a byte-order mark before the first line is passed over).
+pub fn simple_records(data: &[u8], max_line: usize) -> (Vec<usize>, Vec<Option<Simple>>) {
+    let starts = line_starts(data);
+    let records = starts
+        .par_windows(2)
+        .map(|w| {
+            let line = &data[w[0]..w[1]];
+            let line = if w[0] == 0 {
+                line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line)
+            } else {
+                line
+            };
+            simple_record(line, max_line)
+        })
+        .collect();
+    (starts, records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simple_lines_are_read_and_the_rest_left() {
+        let data = "\u{feff}{\"id\": 7, \"text\": \"a b\", \"date\": \"2024\"}\n\n{\"id\": \"x\", \"text\": \"c\", \"lang\": \"en\"}\n{\"id\": true, \"text\": \"d\"}\n{\"id\": \"y\", \"text\": \" \\u001f\"}\n{oops\n{\"id\": \"z\", \"text\": \"\\ud800\"}\n{\"id\": 1e3, \"text\": \"e\"}\n{\"id\": \"w\", \"text\": \"f\"}";
+        let (starts, records) = simple_records(data.as_bytes(), 1000);
+        assert_eq!(starts.len(), records.len() + 1);
+        assert_eq!(
+            records[0],
+            Some(("7".into(), "a b".into(), Some("2024".into())))
+        );
+        assert!(records[1..8].iter().all(Option::is_none));
+        assert_eq!(records[8], Some(("w".into(), "f".into(), None)));
+        assert_eq!(simple_records(data.as_bytes(), 10).1[8], None);
+    }
+}
