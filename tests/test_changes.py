@@ -10,8 +10,9 @@ import pytest
 
 from cli_run import run
 from provenance import _core, compare
-from provenance.changes import numbers, word_diff, wordnet
+from provenance.changes import changes, numbers, word_diff, wordnet
 from provenance.report import DiffStep
+from provenance.spans import SpanSet
 
 
 def diff(source: str, candidate: str) -> list[DiffStep]:
@@ -59,6 +60,23 @@ def test_diff_is_linear_in_the_length_of_a_copy() -> None:
         times.append(time.perf_counter() - start)
         assert sum(s.op == "replace" for s in steps) == 5
     assert times[1] < times[0] * 8 * 4  # 8 times the words; quadratic would be 64 times
+
+
+def test_changed_words_cost_the_length_of_a_stretch_with_many_steps() -> None:
+    def pair(n: int) -> tuple[str, str]:
+        words = [f"w{i}" for i in range(n)]
+        edited = [f"x{i}" if i % 4 == 0 else w for i, w in enumerate(words)]  # a step every 4 words
+        return " ".join(words), " ".join(edited)
+
+    times = []
+    for n in (1000, 8000):
+        source, candidate = pair(n)
+        src_words, cand_words = _core.tokenize(source), _core.tokenize(candidate)
+        steps = word_diff(src_words, (0, len(source)), cand_words, (0, len(candidate)))
+        start = time.perf_counter()
+        changes(candidate, cand_words, source, src_words, steps, SpanSet([]))
+        times.append(time.perf_counter() - start)
+    assert times[1] < times[0] * 8 * 4  # 8 times the words and steps; quadratic would be 64 times
 
 
 def test_unrelated_long_texts_stay_bounded() -> None:

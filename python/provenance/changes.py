@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -103,6 +104,10 @@ class _WordNet:
         self._words = _pairs(sections["words"])
         antonyms = sections["antonyms"]
         self._antonyms = frozenset(zip(antonyms[::2], antonyms[1::2]))
+        self._opposites: dict[str, set[str]] = {}
+        for a, b in self._antonyms:
+            self._opposites.setdefault(a, set()).add(b)
+            self._opposites.setdefault(b, set()).add(a)
         self._main_parts = _pairs(sections["main parts"])
         self._base = _pairs(sections["irregular"])
 
@@ -147,6 +152,10 @@ class _WordNet:
     def opposite(self, a: str, b: str) -> bool:
         a, b = self.base(a), self.base(b)
         return (min(a, b), max(a, b)) in self._antonyms
+
+    def opposites(self, word: str) -> set[str]:
+        """The base forms' keys WordNet gives as antonyms of a word's base form."""
+        return self._opposites.get(self.base(word), set())
 
 
 def _pairs(lines: list[str]) -> dict[str, str]:
@@ -262,10 +271,20 @@ def changes(
     cand_keys = {key(w[2]) for w in candidate_words}
     src_keys = {key(w[2]) for w in source_words}
     known = src_keys | elsewhere
+    # Words and numbers are found by position (binary search, dicts), so a long stretch with many
+    # steps costs its length, not its length times its steps.
+    cand_starts, src_starts = [w[0] for w in candidate_words], [w[0] for w in source_words]
+    cand_number_at = {i: n for n in cand_numbers for i in (n.first, n.last)}
+    src_number_at = {i: n for n in src_numbers for i in (n.first, n.last)}
+    cand_positions: dict[str, list[int]] = {}
+    for i, w in enumerate(candidate_words):
+        cand_positions.setdefault(key(w[2]), []).append(i)
     found: list[Change] = []
 
     def inside(words: Sequence[Word], span: Span) -> list[int]:
-        return [i for i, w in enumerate(words) if span[0] <= w[0] < span[1] and w[0] not in quoted]
+        starts = cand_starts if words is candidate_words else src_starts
+        lo, hi = bisect_left(starts, span[0]), bisect_left(starts, span[1])
+        return [i for i in range(lo, hi) if words[i][0] not in quoted]
 
     def anchored(index: int) -> bool:
         """An unchanged run on each side of a step: ANCHOR_WORDS words, or fewer up to the stretch's edge."""
@@ -282,13 +301,13 @@ def changes(
             continue
         mine, theirs = inside(candidate_words, step.candidate), inside(source_words, step.source)
         if len(mine) > MAX_SWAP_WORDS or len(theirs) > MAX_SWAP_WORDS or not anchored(index):
-            found.extend(_reworded(candidate_words, source_text, source_words, mine, theirs, known, cand_keys))
+            found.extend(_reworded(candidate_words, source_text, source_words, mine, theirs, known, cand_positions))
             continue
         if step.op != "insert" and not theirs and not mine:
             continue
         # Numbers: a number the candidate states in the step, against the source's in the same place.
-        here = [n for n in cand_numbers if n.first in mine or n.last in mine]
-        there = [n for n in src_numbers if n.first in theirs or n.last in theirs]
+        here = list(dict.fromkeys(cand_number_at[i] for i in mine if i in cand_number_at))
+        there = list(dict.fromkeys(src_number_at[i] for i in theirs if i in src_number_at))
         changed_number = False
         for number in here:
             if number.value in src_values or not there:
@@ -309,8 +328,9 @@ def changes(
                 found.append(Change((w[0], w[1]), step.source, "negation", reason))
             else:
                 # The words the negation bore on: the next word on each side.
-                after = [w for w in candidate_words if w[0] >= step.candidate[1]][:1]
-                said_end = [w[1] for w in source_words if w[0] >= step.source[1]][:1]
+                next_cand, next_src = bisect_left(cand_starts, step.candidate[1]), bisect_left(src_starts, step.source[1])
+                after = candidate_words[next_cand : next_cand + 1]
+                said_end = [w[1] for w in source_words[next_src : next_src + 1]]
                 span = (after[0][0], after[0][1]) if after else step.candidate
                 negated = (step.source[0], said_end[0] if said_end else step.source[1])
                 reason = f"drops the source's negation: it says '{_excerpt(source_text, negated)}'"
@@ -344,37 +364,37 @@ def _reworded(
     mine: Sequence[int],
     theirs: Sequence[int],
     known: frozenset[str] | set[str],
-    cand_keys: set[str],
+    cand_positions: Mapping[str, list[int]],
 ) -> list[Change]:
     """What a reworded step (too long or too loose for a word-for-word reading) still shows: a new
     word that is the antonym of one the source has there, and a negation the candidate drops while
     keeping the word it bore on ("found no evidence" told as "found the evidence")."""
     lexicon = wordnet()
     found = []
-    theirs_keys = [(j, key(source_words[j][2])) for j in theirs if source_words[j][2] not in STOPWORDS]
+    # The source's words of the step by base form, so each new word looks up its antonyms once.
+    theirs_by_base: dict[str, int] = {}
+    for j in theirs:
+        other = key(source_words[j][2])
+        if source_words[j][2] not in STOPWORDS and other not in cand_positions:
+            theirs_by_base.setdefault(lexicon.base(other), j)
     for i in mine:
         word = key(candidate_words[i][2])
         if candidate_words[i][2] in STOPWORDS or word in known:
             continue
-        for j, other in theirs_keys:
-            if other not in cand_keys and lexicon.opposite(word, other):
-                said = source_words[j]
-                reason = f"the opposite of the source's '{source_text[said[0] : said[1]]}'"
-                found.append(Change(candidate_words[i][:2], said[:2], "antonym", reason))
-                break
+        hits = [theirs_by_base[o] for o in lexicon.opposites(word) if o in theirs_by_base]
+        if hits:
+            said = source_words[min(hits)]
+            reason = f"the opposite of the source's '{source_text[said[0] : said[1]]}'"
+            found.append(Change(candidate_words[i][:2], said[:2], "antonym", reason))
     if any(_negates_form(candidate_words[i][2]) for i in mine):
         return found
     for j in theirs:
         if not _negates_form(source_words[j][2]):
             continue
         bore_on = [k for k in range(j + 1, min(j + 3, len(source_words))) if source_words[k][2] not in STOPWORDS][:1]
-        if bore_on and key(source_words[bore_on[0]][2]) in cand_keys:
+        if bore_on and key(source_words[bore_on[0]][2]) in cand_positions:
             target = key(source_words[bore_on[0]][2])
-            kept = [
-                i
-                for i, w in enumerate(candidate_words)
-                if key(w[2]) == target and not any(_negates_form(v[2]) for v in candidate_words[max(0, i - 3) : i])
-            ]
+            kept = [i for i in cand_positions[target] if not any(_negates_form(v[2]) for v in candidate_words[max(0, i - 3) : i])]
             if kept:
                 negated = (source_words[j][0], source_words[bore_on[0]][1])
                 reason = f"drops the source's negation: it says '{source_text[negated[0] : negated[1]]}'"
