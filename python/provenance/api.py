@@ -8,6 +8,7 @@ sentence) -> judge (labels, omissions, coverage, verdict), claims (added claims)
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from numpy.typing import NDArray
 
 from provenance import judge
 from provenance.align import AlignOptions, Similarity, align_sentences, find_passages
-from provenance.changes import sentence_diff, with_diffs
+from provenance.changes import passage_diff, sentence_diff, with_diffs
 from provenance.claims import find_added_claims
 from provenance.embedding import SentenceEncoder, load_encoder, model_status
 from provenance.progress import Progress, no_progress
@@ -30,9 +31,11 @@ from provenance.report import (
     AttributedSentence,
     Document,
     MultiSourceReport,
+    Passage,
+    PassageKind,
     Report,
 )
-from provenance.spans import Span
+from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText
 
 logger = logging.getLogger("provenance")
@@ -59,11 +62,20 @@ class _Side:
     model, the vectors of the sentences asked for so far (each encoded once). A candidate compared
     with several sources is analysed once."""
 
-    def __init__(self, text: str, name: str, encoder: SentenceEncoder | None, progress: Progress = no_progress) -> None:
+    def __init__(
+        self,
+        text: str,
+        name: str,
+        encoder: SentenceEncoder | None,
+        progress: Progress = no_progress,
+        exclude: Sequence[str] = (),
+    ) -> None:
         self.document = Document(name, text)
         self.analysed = AnalysedText(text)
         self.encoder = encoder
         self.progress = progress
+        # Stretches that are template or boilerplate text (`exclude`): their matches are not reused.
+        self.excluded = SpanSet(p.candidate for template in exclude for p in find_passages(text, template))
         self._vectors: dict[int, NDArray[np.float32]] = {}
 
     def vectors(self, indices: Sequence[int]) -> NDArray[np.float32]:
@@ -88,6 +100,38 @@ def _similarity(cand: _Side, src: _Side) -> Similarity | None:
     return lambda indices: cand.vectors(indices) @ src.all_vectors().T
 
 
+def _outside_templates(passages: Sequence[Passage], cand: _Side, src: _Side, min_words: int) -> list[Passage]:
+    """The passages with the stretches that are template text on either side (``exclude``) cut
+    out: a passage is split word by word along its diff where it enters a template, and pieces
+    with fewer than ``min_words`` unchanged words are dropped."""
+    kept: list[Passage] = []
+    for passage in passages:
+        if not (cand.excluded.overlaps(passage.candidate) or src.excluded.overlaps(passage.source)):
+            kept.append(passage)
+            continue
+        # Units: single words of unchanged steps (the two sides' words pair up), whole other steps.
+        units: list[tuple[Span, Span, bool]] = []
+        for step in passage_diff(cand.analysed, src.analysed, passage):
+            if step.op == "equal":
+                pairs = zip(cand.analysed.word_range(*step.candidate), src.analysed.word_range(*step.source))
+                units += [(cand.analysed.words[i][:2], src.analysed.words[j][:2], True) for i, j in pairs]
+            else:
+                units.append((step.candidate, step.source, False))
+        in_template = [
+            cand.excluded.covered(c) * 2 >= c[1] - c[0] or src.excluded.covered(s) * 2 >= s[1] - s[0] for c, s, _ in units
+        ]
+        for excluded, group in itertools.groupby(zip(units, in_template), key=lambda unit: unit[1]):
+            piece = [unit for unit, _ in group]
+            equal = sum(1 for _, _, same in piece if same)
+            if excluded or equal < min_words:
+                continue
+            kind: PassageKind = "verbatim" if equal == len(piece) else "near_verbatim"
+            candidate = (piece[0][0][0], piece[-1][0][1])
+            source = (min(u[1][0] for u in piece), max(u[1][1] for u in piece))
+            kept.append(Passage(kind, candidate, source, equal / len(piece)))
+    return kept
+
+
 def _analyse(cand: _Side, src: _Side, options: AlignOptions, model: str | None) -> Report:
     return _analyse_with_evidence(cand, src, options, model)[0]
 
@@ -95,11 +139,12 @@ def _analyse(cand: _Side, src: _Side, options: AlignOptions, model: str | None) 
 def _analyse_with_evidence(
     cand: _Side, src: _Side, options: AlignOptions, model: str | None
 ) -> tuple[Report, judge.VerdictEvidence]:
-    passages = with_diffs(cand.analysed, src.analysed, find_passages(cand.document.text, src.document.text, options))
+    found = find_passages(cand.document.text, src.document.text, options)
+    passages = with_diffs(cand.analysed, src.analysed, _outside_templates(found, cand, src, options.min_matched))
     similarity = _similarity(cand, src)
     semantic = cand.encoder is not None
     evidence_per_sentence = align_sentences(cand.analysed, src.analysed, passages, similarity, cand.progress)
-    matches = judge.label_sentences(evidence_per_sentence, semantic)
+    matches = judge.label_sentences(evidence_per_sentence, semantic, cand.excluded)
     quotes = check_quotations(cand.analysed, src.analysed)
     evidence = judge.verdict_evidence(cand.analysed, src.analysed, matches, passages, quotes, semantic)
     diffs = {
@@ -131,16 +176,20 @@ def compare(
     source_name: str = "source",
     semantic: bool = True,
     progress: Progress = no_progress,
+    exclude: Sequence[str] = (),
     **options: Any,
 ) -> Report:
     """Compare `candidate` with `source`; `options` are fields of `AlignOptions`.
 
     ``semantic=False`` skips the sentence model and works on lexical evidence alone; ``progress``
-    reports the long loops (matching and encoding sentences)."""
+    reports the long loops (matching and encoding sentences). Text matching any of the ``exclude``
+    texts (a template, an assignment's instructions, a site's boilerplate) is not reported as
+    reuse: passages mostly inside it are dropped and sentences inside it count as boilerplate."""
     align_options = AlignOptions(**options)
     encoder = _encoder(semantic)
     model = encoder.name if encoder is not None else None
-    cand, src = _Side(candidate, candidate_name, encoder, progress), _Side(source, source_name, encoder, progress)
+    cand = _Side(candidate, candidate_name, encoder, progress, exclude)
+    src = _Side(source, source_name, encoder, progress, exclude)
     return _analyse(cand, src, align_options, model)
 
 
@@ -203,6 +252,7 @@ def compare_sources(
     candidate_name: str = "candidate",
     semantic: bool = True,
     progress: Progress = no_progress,
+    exclude: Sequence[str] = (),
     **options: Any,
 ) -> MultiSourceReport:
     """Compare `candidate` with each `(name, text)` of `sources` and attribute what it reuses.
@@ -210,8 +260,8 @@ def compare_sources(
     align_options = AlignOptions(**options)
     encoder = _encoder(semantic)
     model = encoder.name if encoder is not None else None
-    cand = _Side(candidate, candidate_name, encoder, progress)
-    reports = [_analyse(cand, _Side(text, name, encoder, progress), align_options, model) for name, text in sources]
+    cand = _Side(candidate, candidate_name, encoder, progress, exclude)
+    reports = [_analyse(cand, _Side(text, name, encoder, progress, exclude), align_options, model) for name, text in sources]
     passages, sentences = attribute(reports)
     return MultiSourceReport(cand.document, reports, passages, sentences)
 

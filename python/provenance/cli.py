@@ -321,6 +321,13 @@ def wait_option(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--summary", is_flag=True, help="A few lines only (text format).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal; NO_COLOR is honoured).")
 @click.option("--lexical", is_flag=True, help="Leave the sentence model out (lexical evidence only; faster on long texts).")
+@click.option(
+    "--exclude",
+    "excluded",
+    metavar="FILE",
+    multiple=True,
+    help="Template or boilerplate text (instructions, a site's standard text) whose matches are not reuse; repeatable.",
+)
 @alignment_options
 @max_size_option
 def compare(
@@ -331,6 +338,7 @@ def compare(
     summary: bool,
     color: bool | None,
     lexical: bool,
+    excluded: tuple[str, ...],
     ngram: int,
     max_gap: int,
     min_matched: int,
@@ -338,14 +346,19 @@ def compare(
     """Compare CANDIDATE with SOURCE, or with several sources, attributing each reused passage
     to the source it came from. Any one of them may be - for standard input."""
     from provenance.api import compare_files, compare_files_sources
+    from provenance.read import read_text
     from provenance.render import render_html, render_sources_text, render_text
 
-    if [candidate, *sources].count("-") > 1:
-        fail("only one input can be read from standard input")
     if len(sources) > 1 and output_format == "html":
         fail("--format html shows one source at a time: give a single SOURCE, or use text or json")
-    refuse_overwriting_inputs(output, [candidate, *sources])
+    if [candidate, *sources, *excluded].count("-") > 1:
+        fail("only one input can be read from standard input")
+    refuse_overwriting_inputs(output, [candidate, *sources, *excluded])
     options: dict[str, Any] = {"ngram": ngram, "max_gap": max_gap, "min_matched": min_matched, "semantic": not lexical}
+    try:
+        options["exclude"] = [read_text(path) for path in excluded]
+    except InputError as err:
+        fail(str(err))
     if _input_bytes([candidate, *sources]) >= PROGRESS_MIN_BYTES:
         options["progress"] = partial(_progress, min_items=1)
     colored = use_color(color, output)

@@ -59,10 +59,14 @@ class SentenceMatch:
         return self.evidence.sentence
 
 
-def label_sentences(evidence: Sequence[SentenceEvidence], semantic: bool) -> list[SentenceMatch]:
+def label_sentences(evidence: Sequence[SentenceEvidence], semantic: bool, template: SpanSet | None = None) -> list[SentenceMatch]:
+    """Each sentence's label; a sentence mostly inside ``template`` (text the user excluded)
+    is boilerplate."""
     matches = []
     for found in evidence:
-        label = _label(found, semantic)
+        span = found.sentence.span
+        in_template = template is not None and template.covered(span) >= COPIED_MIN * (span[1] - span[0])
+        label = "boilerplate" if in_template else _label(found, semantic)
         keep = label not in ("added", "boilerplate") and not (label == "heading" and found.containment < CONTAINMENT_FLOOR)
         matches.append(SentenceMatch(found, label, found.sources if keep else ()))
     return matches
