@@ -260,11 +260,14 @@ def changes(
     diff: Sequence[DiffStep],
     quoted: SpanSet,
     elsewhere: frozenset[str] | set[str] = frozenset(),
+    paraphrase: bool = False,
 ) -> list[Change]:
     """The changed content words of one diffed stretch (a copied or paraphrased sentence against its
     source). Words inside ``quoted`` are the quotation check's business. A word whose key is in
     ``elsewhere`` is taken from the source all the same: a paraphrase draws on the sentences around
-    the one it follows, so for one the caller passes every key of the source."""
+    the one it follows, so for one the caller passes every key of the source, and says
+    ``paraphrase``: there a word swapped for another counts only beside a run of words the aligner
+    would call copied (its n-gram), since a paraphrase is expected to change words."""
     lexicon = wordnet()
     cand_numbers, src_numbers = numbers(candidate_words), numbers(source_words)
     src_values = {n.value for n in src_numbers}
@@ -295,6 +298,14 @@ def changes(
             if diff[n].op != "equal" or (not edge and len(inside(candidate_words, diff[n].candidate)) < ANCHOR_WORDS):
                 return False
         return True
+
+    def beside_copy(index: int) -> bool:
+        return any(
+            0 <= n < len(diff)
+            and diff[n].op == "equal"
+            and len(inside(candidate_words, diff[n].candidate)) >= _core.DEFAULT_NGRAM
+            for n in (index - 1, index + 1)
+        )
 
     for index, step in enumerate(diff):
         if step.op == "equal":
@@ -337,6 +348,8 @@ def changes(
                 found.append(Change(span, negated, "negation", reason))
             continue
         # Content words swapped one for another.
+        if paraphrase and not beside_copy(index):
+            continue
         new = [i for i in mine if candidate_words[i][2] not in STOPWORDS and key(candidate_words[i][2]) not in known]
         old = [i for i in theirs if source_words[i][2] not in STOPWORDS and key(source_words[i][2]) not in cand_keys]
         new = [i for i in new if not candidate_words[i][2][:1].isdigit()]

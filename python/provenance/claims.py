@@ -274,6 +274,7 @@ def _claims_in(
             diff,
             quoted,
             facts.keys if match.label == "paraphrase" else set(),
+            paraphrase=match.label == "paraphrase",
         )
         if text[c.candidate[0] : c.candidate[1]].replace(".", "").lower() not in facts.initialisms
     ]
