@@ -49,5 +49,5 @@ def test_summedits_floor() -> None:
     assert result["domains"]["news"]["balanced_accuracy"] >= FLOOR_NEWS
 
 
-FLOOR_OVERALL = 0.59
-FLOOR_NEWS = 0.57
+FLOOR_OVERALL = 0.60
+FLOOR_NEWS = 0.59
