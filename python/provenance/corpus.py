@@ -23,11 +23,13 @@ from provenance.align import AlignOptions, to_passage
 from provenance.collection import Progress, Record, no_progress
 from provenance.read import InputError
 from provenance.report import Passage
-from provenance.thresholds import FABRICATED_MIN, MIN_PROSE_WORDS, MIN_SHARED_FINGERPRINTS, REUSE_GAP_WORDS
-
-# A quotation shorter than this says too little to tell which document made it from the other's
-# prose: a quoted name or term of art is often both.
-QUOTE_FROM_PROSE_MIN_WORDS = 4
+from provenance.thresholds import (
+    FABRICATED_MIN,
+    MIN_PROSE_WORDS,
+    MIN_SHARED_FINGERPRINTS,
+    QUOTE_FROM_PROSE_MIN_WORDS,
+    REUSE_GAP_WORDS,
+)
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,9 @@ LINK_AGREEMENT = 0.6
 # prose than the longest such phrase. No incidental overlap on the PAN 2013 pairs without a reuse
 # case reached 15 (docs/evaluation.md, "Partial reuse").
 MIN_PROSE_WORDS = 15
+# A quotation shorter than this says too little to tell which of two linked documents made it from
+# the other's prose (the direction of a pair): a quoted name or term of art is often both.
+QUOTE_FROM_PROSE_MIN_WORDS = 4
 # Fingerprints two documents must share before they are aligned: one shared fingerprint is often
 # a coincidence of common words; a copied passage of 50 words carries about ten.
 MIN_SHARED_FINGERPRINTS = 2
