@@ -43,12 +43,11 @@ from provenance.align import AlignOptions
 from provenance.collection import Record, _record, json_object
 from provenance.corpus import (
     CorpusReuse,
-    DocumentFacts,
     IndexOptions,
     ReusePair,
     _identical_pairs,
     clusters_of,
-    document_facts,
+    documents_facts,
     judge_pair,
     run_parameters,
 )
@@ -322,13 +321,9 @@ def _judge(pairs: pa.Table, docs: pa.Table, parameters: dict[str, Any], options:
             *(np.asarray(docs.column(c).to_pylist(), dtype=object)[order].tolist() for c in ("id", "text", "date"))
         )
     ]
-    facts: dict[int, DocumentFacts] = {}
-
-    def facts_of(i: int) -> DocumentFacts:
-        if i not in facts:
-            facts[i] = document_facts(records[i])
-        return facts[i]
-
+    # Every document of the bucket is in one of its pairs: their facts in one parallel call.
+    facts = documents_facts(records)
+    facts_of = facts.__getitem__
     a = np.searchsorted(numbers, _column(pairs, "a")).astype(np.uint32)
     b = np.searchsorted(numbers, _column(pairs, "b")).astype(np.uint32)
     identical = _column(pairs, "identical").astype(bool)
