@@ -266,6 +266,7 @@ const MAX_DIFF_LIMIT: usize = 1024;
 /// in halves (`diff::moves`).
 #[pyfunction]
 #[pyo3(signature = (a, b, limit = 256))]
+#[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 fn word_moves(
     py: Python<'_>,
     a: Vec<String>,

@@ -52,6 +52,9 @@ fn shift(m: Move, di: usize, dj: usize) -> Move {
 
 /// Myers' greedy shortest edit script, or None when it needs more than `limit` edits. Before
 /// each depth d the frontier of diagonals -(d+1)..=d+1 is kept for the backtrack (O(D²) space).
+/// The names are the paper's (x, y on the two sequences, k the diagonal, d the depth); a slice's
+/// length never exceeds `isize::MAX`, so the signed casts cannot wrap.
+#[allow(clippy::many_single_char_names, clippy::cast_possible_wrap)]
 fn shortest<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<Vec<Move>> {
     let (n, m) = (a.len() as isize, b.len() as isize);
     let offset = limit as isize + 1;
@@ -81,6 +84,7 @@ fn shortest<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<Vec<Move>> {
     None
 }
 
+#[allow(clippy::many_single_char_names)] // the paper's names, as in `shortest`
 fn backtrack(trace: &[Vec<isize>], n: isize, m: isize, d: isize) -> Vec<Move> {
     let mut out = Vec::new();
     let (mut x, mut y) = (n, m);
