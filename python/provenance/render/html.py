@@ -16,7 +16,7 @@ import base64
 import hashlib
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from provenance.render.headline import details, lead
@@ -49,6 +49,51 @@ KIND_LABELS: dict[str, str] = {
 # Quotations a reader should check, listed together in this order, and the badge of each.
 SUSPECT_QUOTES = ("fabricated", "altered", "unsourced")
 QUOTE_BADGES = {"fabricated": "fabricated", "altered": "altered", "unsourced": "not in the source"}
+# Findings list order: quotations a reader must check, then changed facts, claims, reuse.
+SEVERITY = {
+    "quote-fabricated": 0,
+    "quote-altered": 1,
+    "quote-unsourced": 2,
+    "changed": 3,
+    "added": 4,
+    "verbatim": 5,
+    "near_verbatim": 6,
+    "paraphrase": 7,
+}
+# One letter per kind so that neither colour nor its absence carries the meaning alone.
+BADGE_LETTERS = {
+    "quote-fabricated": "F",
+    "quote-altered": "A",
+    "quote-unsourced": "U",
+    "quote-exact": "Q",
+    "changed": "C",
+    "added": "+",
+    "verbatim": "V",
+    "near_verbatim": "N",
+    "paraphrase": "P",
+}
+# data-kind -> filter group of a highlight (quote-exact is hidden only with all quotations).
+MARK_GROUPS = {
+    "quote-fabricated": "quote",
+    "quote-altered": "quote",
+    "quote-unsourced": "quote",
+    "quote-exact": "quote-exact",
+    "changed": "changed",
+    "added": "added",
+    "verbatim": "verbatim",
+    "near_verbatim": "near_verbatim",
+    "paraphrase": "paraphrase",
+}
+# Filter groups of the findings list and the kind whose letter each shows.
+GROUP_LABELS = {
+    "quote": "Suspect quotations",
+    "changed": "Changed facts and contradictions",
+    "added": "Added claims",
+    "verbatim": "Verbatim copy",
+    "near_verbatim": "Near-verbatim copy",
+    "paraphrase": "Paraphrase",
+}
+GROUP_KIND = {"quote": "quote-altered", **{g: g for g in GROUP_LABELS if g != "quote"}}
 PASSAGE_NAMES = {"verbatim": "Verbatim copy", "near_verbatim": "Near-verbatim copy"}
 MARKED_SENTENCE_LABELS = ("added", "heading", "boilerplate")
 
@@ -64,6 +109,7 @@ class Mark:
     rank: int
     title: str
     link: str | None = None
+    words: int = 0
 
 
 def render_html(report: Report) -> str:
@@ -125,6 +171,7 @@ def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
                     RANK_SENTENCE,
                     f"Paraphrase of source {where} (score {sentence.score:.2f}). Click to show it.",
                     link=f"s-s{i}",
+                    words=_words(report.candidate.text, sentence.candidate),
                 )
             )
             for j, span in enumerate(sentence.source):
@@ -136,6 +183,7 @@ def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
                         RANK_SENTENCE,
                         f"Paraphrased at candidate {_span_text(sentence.candidate)}. Click to show it.",
                         link=f"c-s{i}",
+                        words=_words(report.candidate.text, sentence.candidate),
                     )
                 )
     for i, passage in enumerate(report.passages):
@@ -148,6 +196,7 @@ def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
                 RANK_PASSAGE,
                 f"{name} of source {_span_text(passage.source)} (similarity {passage.score:.2f}). Click to show it.",
                 link=f"s-p{i}",
+                words=_words(report.candidate.text, passage.candidate),
             )
         )
         source.append(
@@ -158,6 +207,7 @@ def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
                 RANK_PASSAGE,
                 f"{name} at candidate {_span_text(passage.candidate)} (similarity {passage.score:.2f}). Click to show it.",
                 link=f"c-p{i}",
+                words=_words(report.candidate.text, passage.candidate),
             )
         )
     for i, quote in enumerate(report.quotes):
@@ -195,7 +245,20 @@ def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
     source += diff_source
     for i, omission in enumerate(report.omitted):
         source.append(Mark(f"s-o{i}", *omission.source, "omitted", RANK_SENTENCE, "Not used by the candidate"))
-    return candidate, source
+    # A highlight ends on the flagged words: never on the space that joins them to the next word.
+    return _fitted(report.candidate.text, candidate), _fitted(report.source.text, source)
+
+
+def _fitted(text: str, marks: list[Mark]) -> list[Mark]:
+    out = []
+    for mark in marks:
+        start, end = mark.start, mark.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append(replace(mark, start=start, end=end) if (start, end) != (mark.start, mark.end) else mark)
+    return out
 
 
 def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -231,13 +294,14 @@ def _diff_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
     return candidate, source
 
 
-def highlight(text: str, marks: list[Mark]) -> str:
+def highlight(text: str, marks: list[Mark], *, numbered: bool = False) -> str:
     """``text`` as escaped HTML with each mark wrapped in span elements, well nested.
 
     Walks the sorted span boundaries keeping a stack of open marks. At each boundary the marks that
     end are closed; a mark closed early only because a mark inside it crossed its end is reopened as
     a further fragment. Marks that start there open longest first, so enclosing spans stay outside.
-    Marks with an empty or out-of-range span are left out.
+    Marks with an empty or out-of-range span are left out. ``numbered`` puts an empty line-number
+    element at the start of each line (its number is drawn by CSS, so the text stays the text).
     """
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     starting: dict[int, list[Mark]] = defaultdict(list)
@@ -245,7 +309,9 @@ def highlight(text: str, marks: list[Mark]) -> str:
     for mark in valid:
         starting[mark.start].append(mark)
         ending[mark.end].add(mark.key)
-    boundaries = sorted({0, len(text)} | starting.keys() | ending.keys())
+    line_starts = {0} | {i + 1 for i, c in enumerate(text) if c == "\n" and i + 1 < len(text)} if numbered else set()
+    line_number = {start: n for n, start in enumerate(sorted(line_starts), 1)}
+    boundaries = sorted({0, len(text)} | starting.keys() | ending.keys() | line_starts)
     out: list[str] = []
     stack: list[Mark] = []
     opened: set[str] = set()
@@ -265,6 +331,8 @@ def highlight(text: str, marks: list[Mark]) -> str:
                 reopen.append(mark)
         for mark in reversed(reopen):
             push(mark)
+        if position in line_number:
+            out.append(f'<span class="ln" data-n="{line_number[position]}" aria-hidden="true"></span>')
         for mark in sorted(starting.get(position, []), key=lambda m: (-m.end, m.rank, m.key)):
             push(mark)
         if index + 1 < len(boundaries):
@@ -277,8 +345,11 @@ def _open_tag(mark: Mark, *, first: bool) -> str:
         f'class="hl k-{escape(mark.kind)}"',
         f'data-kind="{escape(mark.kind)}"',
         f'data-span="{escape(mark.key)}"',
+        f'data-group="{MARK_GROUPS.get(mark.kind, "other")}"',
         f'title="{escape(mark.title)}"',
     ]
+    if mark.words:
+        attributes.append(f'data-words="{mark.words}"')
     if first:
         attributes.insert(0, f'id="{escape(mark.key)}"')
     if mark.link is not None:
@@ -344,9 +415,13 @@ def _summary_html(report: Report) -> str:
         f'<li class="fact f-{kind}"><b>{count}</b> {escape(_plural_noun(noun, count))}</li>' for count, noun, kind in facts
     )
     reasons = "".join(f"<li>{escape(reason)}</li>" for reason in verdict.reasons)
+    similar = min(1.0, report.coverage.copied + report.coverage.paraphrase)
     return (
         '<header class="top">\n'
         '<div class="docs"><h1>Provenance report</h1>'
+        f'<p class="similarity" id="similarity"><b class="figure">{_percent(similar)}</b> '
+        "of the candidate is copied or paraphrased from the source, "
+        f'<b class="copied">{_percent(report.coverage.copied)}</b> copied word for word or nearly</p>'
         f"<p>Candidate <b>{escape(report.candidate.name)}</b> ({report.candidate.length:,} characters) "
         f"compared with source <b>{escape(report.source.name)}</b> ({report.source.length:,} characters)</p></div>\n"
         f'<section class="verdict v-{escape(verdict.relation)}" id="verdict">'
@@ -384,7 +459,7 @@ def _legend_html(present: Counter[str]) -> str:
 def _pane_html(side: str, heading: str, name: str, text: str, marks: list[Mark]) -> str:
     return (
         f'<section class="pane pane-{side}"><h2>{heading} <span class="name">{escape(name)}</span></h2>'
-        f'<div class="doc" id="{side}-text">{highlight(text, marks)}</div></section>\n'
+        f'<div class="doc" id="{side}-text">{highlight(text, marks, numbered=True)}</div></section>\n'
     )
 
 
@@ -401,42 +476,128 @@ def _diff_html(diff: list[WordDiff]) -> str:
     return " ".join(pieces)
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One row of the findings list: what a reader checks, most serious first."""
+
+    severity: int
+    group: str
+    badge: str
+    label: str
+    link: str
+    candidate: tuple[int, int]
+    source: tuple[int, int] | None
+    reason: str = ""
+    diff: str = ""
+    words: int = 0
+
+
+def findings(report: Report) -> list[Finding]:
+    """Every finding with a candidate span, ordered by severity (``SEVERITY``), then by position."""
+    out: list[Finding] = []
+    for i, quote in enumerate(report.quotes):
+        if quote.status in SUSPECT_QUOTES:
+            out.append(
+                Finding(
+                    SEVERITY[f"quote-{quote.status}"],
+                    "quote",
+                    BADGE_LETTERS[f"quote-{quote.status}"],
+                    QUOTE_BADGES[quote.status],
+                    f"c-q{i}",
+                    quote.candidate,
+                    quote.source,
+                    quote.reason,
+                    _diff_html(quote.diff),
+                )
+            )
+    for i, claim in enumerate(report.added):
+        kind = "changed" if claim.type in ("changed", "contradiction") else "added"
+        out.append(
+            Finding(SEVERITY[kind], kind, BADGE_LETTERS[kind], claim.type, f"c-a{i}", claim.candidate, claim.source, claim.reason)
+        )
+    for i, passage in enumerate(report.passages):
+        out.append(
+            Finding(
+                SEVERITY[passage.kind],
+                passage.kind,
+                BADGE_LETTERS[passage.kind],
+                PASSAGE_NAMES[passage.kind].lower(),
+                f"c-p{i}",
+                passage.candidate,
+                passage.source,
+                f"similarity {passage.score:.2f}",
+                words=_words(report.candidate.text, passage.candidate),
+            )
+        )
+    for i, sentence in enumerate(report.sentences):
+        if sentence.label == "paraphrase" and sentence.source:
+            out.append(
+                Finding(
+                    SEVERITY["paraphrase"],
+                    "paraphrase",
+                    BADGE_LETTERS["paraphrase"],
+                    "paraphrase",
+                    f"c-s{i}",
+                    sentence.candidate,
+                    sentence.source[0],
+                    f"score {sentence.score:.2f}",
+                    words=_words(report.candidate.text, sentence.candidate),
+                )
+            )
+    return sorted(out, key=lambda f: (f.severity, f.candidate))
+
+
+def _words(text: str, span: tuple[int, int]) -> int:
+    return len(text[span[0] : span[1]].split())
+
+
+def _finding_html(report: Report, finding: Finding) -> str:
+    c_line = report.candidate.line(finding.candidate[0])
+    source = (
+        f'<p class="quoted"><span class="side">source l.{report.source.line(finding.source[0])}</span>'
+        f"{escape(_excerpt(report.source.text, finding.source))}</p>"
+        if finding.source is not None
+        else ""
+    )
+    if finding.source is None and finding.group == "quote":
+        source = '<p class="quoted"><span class="side">source</span><i>no counterpart in the source</i></p>'
+    diff = f'<p class="diff"><span class="side">change</span>{finding.diff}</p>' if finding.diff else ""
+    reason = f'<p class="why">{escape(finding.reason)}</p>' if finding.reason else ""
+    words = f' data-words="{finding.words}"' if finding.words else ""
+    return (
+        f'<li class="finding" data-link="{finding.link}" data-group="{finding.group}"{words} tabindex="0">'
+        f'<span class="badge b-{finding.group}" title="{escape(GROUP_LABELS[finding.group])}">'
+        f'<span class="letter">{finding.badge}</span> {escape(finding.label)}</span>'
+        f'<p class="quoted"><span class="side">candidate l.{c_line}</span>'
+        f"{escape(_excerpt(report.candidate.text, finding.candidate))}</p>{source}{diff}{reason}</li>"
+    )
+
+
+def _filters_html(present: Counter[str]) -> str:
+    kinds = "".join(
+        f'<label><input type="checkbox" name="kind" value="{group}" checked> '
+        f'<span class="badge b-{group}"><span class="letter">{BADGE_LETTERS[GROUP_KIND[group]]}</span></span> '
+        f"{escape(label)} ({present[group]})</label>"
+        for group, label in GROUP_LABELS.items()
+        if present[group]
+    )
+    return (
+        '<form class="filters" id="filters" aria-label="Filters">'
+        '<label><input type="checkbox" name="noquotes"> Exclude quotations</label>'
+        '<label>Minimum match length <input type="number" name="minwords" min="0" step="1" value="0" size="3"> words</label>'
+        f"<fieldset><legend>Kinds</legend>{kinds}</fieldset>"
+        '<p class="hint"><kbd>n</kbd> / <kbd>p</kbd>: next / previous finding</p></form>'
+    )
+
+
 def _findings_html(report: Report) -> str:
     sections: list[str] = []
-    flagged = sorted(
-        ((i, q) for i, q in enumerate(report.quotes) if q.status in SUSPECT_QUOTES),
-        key=lambda item: (SUSPECT_QUOTES.index(item[1].status), item[1].candidate),
-    )
-    if flagged:
-        items = []
-        for i, quote in flagged:
-            source = (
-                f'<p class="quoted"><span class="side">source</span>{escape(_excerpt(report.source.text, quote.source))}</p>'
-                if quote.source is not None
-                else '<p class="quoted"><span class="side">source</span><i>no counterpart in the source</i></p>'
-            )
-            diff = f'<p class="diff"><span class="side">change</span>{_diff_html(quote.diff)}</p>' if quote.diff else ""
-            reason = f'<p class="why">{escape(quote.reason)}</p>' if quote.reason else ""
-            items.append(
-                f'<li class="finding" data-link="c-q{i}" tabindex="0">'
-                f'<span class="badge b-{escape(quote.status)}">{escape(QUOTE_BADGES[quote.status])}</span>'
-                f'<p class="quoted"><span class="side">candidate</span>'
-                f"{escape(_excerpt(report.candidate.text, quote.candidate))}</p>{source}{diff}{reason}</li>"
-            )
+    listed = findings(report)
+    if listed:
+        items = "".join(_finding_html(report, finding) for finding in listed)
         sections.append(
-            '<section class="list" id="quotes"><h2>Altered, fabricated and unsourced quotations '
-            f"({len(flagged)})</h2><ol>{''.join(items)}</ol></section>"
-        )
-    if report.added:
-        rows = "".join(
-            f'<tr class="finding" data-link="c-a{i}" tabindex="0"><td><span class="badge b-added">{escape(claim.type)}</span></td>'
-            f"<td>{escape(claim.text or _excerpt(report.candidate.text, claim.candidate))}</td>"
-            f"<td>{escape(claim.reason)}</td></tr>"
-            for i, claim in sorted(enumerate(report.added), key=lambda item: item[1].candidate)
-        )
-        sections.append(
-            '<section class="list" id="added-claims"><h2>Added claims</h2><table><thead><tr><th>Type</th>'
-            f"<th>Added text</th><th>Why it is flagged</th></tr></thead><tbody>{rows}</tbody></table></section>"
+            f'<section class="list" id="findings"><h2>Findings, most serious first ({len(listed)})</h2>'
+            f"{_filters_html(Counter(f.group for f in listed))}<ol>{items}</ol></section>"
         )
     if report.omitted:
         omitted = "".join(
@@ -459,6 +620,7 @@ _SCRIPT = """
 (() => {
   "use strict";
   let lit = [];
+  let quietUntil = 0;
   function fragments(key) {
     return Array.from(document.querySelectorAll('[data-span="' + CSS.escape(key) + '"]'));
   }
@@ -471,18 +633,74 @@ _SCRIPT = """
     for (const el of own) el.classList.add("origin");
     for (const el of counterpart) el.classList.add("active");
     lit = own.concat(counterpart);
+    // A jump to a counterpart is not a scroll to mirror in the other pane.
+    quietUntil = performance.now() + 400;
     target.scrollIntoView({block: "center", inline: "nearest"});
   }
   document.addEventListener("click", (event) => {
     const origin = event.target.closest("[data-link]");
     if (origin) show(origin);
   });
+
+  // Filters: a finding or highlight is hidden by its group, by being a quotation, or by its length.
+  const form = document.getElementById("filters");
+  function hidden(el, kinds, noQuotes, minWords) {
+    const group = el.dataset.group || "";
+    if (noQuotes && group.startsWith("quote")) return true;
+    if (form.querySelector('input[name="kind"][value="' + group + '"]') && !kinds.has(group)) return true;
+    return el.dataset.words !== undefined && Number(el.dataset.words) < minWords;
+  }
+  function applyFilters() {
+    if (!form) return;
+    const kinds = new Set(Array.from(form.querySelectorAll('input[name="kind"]:checked'), (e) => e.value));
+    const noQuotes = form.elements.noquotes.checked;
+    const minWords = Number(form.elements.minwords.value) || 0;
+    for (const el of document.querySelectorAll(".finding[data-group]")) el.hidden = hidden(el, kinds, noQuotes, minWords);
+    for (const el of document.querySelectorAll(".doc .hl[data-group]")) {
+      el.classList.toggle("off", hidden(el, kinds, noQuotes, minWords));
+    }
+  }
+  if (form) {
+    form.addEventListener("input", applyFilters);
+    form.addEventListener("submit", (event) => event.preventDefault());
+  }
+
+  // n / p: the next or previous finding still shown, in the list's order (most serious first).
+  function step(by) {
+    const shown = Array.from(document.querySelectorAll(".finding[data-group]")).filter((el) => !el.hidden);
+    if (!shown.length) return;
+    const at = shown.findIndex((el) => el.classList.contains("current"));
+    const next = shown[((at < 0 ? (by > 0 ? -1 : 0) : at) + by + shown.length) % shown.length];
+    for (const el of document.querySelectorAll(".finding.current")) el.classList.remove("current");
+    next.classList.add("current");
+    show(next);
+  }
   document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest && event.target.closest("input, textarea, select");
+    if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "n" || event.key === "p")) {
+      step(event.key === "n" ? 1 : -1);
+      return;
+    }
     if (event.key !== "Enter" && event.key !== " ") return;
     const origin = event.target.closest && event.target.closest("[data-link]");
     if (!origin) return;
     event.preventDefault();
     show(origin);
+  });
+
+  // Scroll-linked panes: scrolling one moves the other to the same share of its length.
+  const panes = [document.getElementById("candidate-text"), document.getElementById("source-text")];
+  let driven = null;
+  panes.forEach((pane, i) => {
+    const other = panes[1 - i];
+    if (!pane || !other) return;
+    pane.addEventListener("scroll", () => {
+      if (driven === pane || performance.now() < quietUntil) return;
+      const share = pane.scrollTop / Math.max(1, pane.scrollHeight - pane.clientHeight);
+      driven = other;
+      other.scrollTop = share * (other.scrollHeight - other.clientHeight);
+      requestAnimationFrame(() => { driven = null; });
+    });
   });
 })();
 """
@@ -530,32 +748,53 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .pane { background: var(--paper); border: 1px solid var(--rule); border-radius: 8px; min-width: 0; }
 .pane h2 { padding: .7rem 1rem; margin: 0; border-bottom: 1px solid var(--rule); }
 .pane .name { text-transform: none; letter-spacing: 0; color: var(--ink); font-weight: 600; margin-left: .4rem; overflow-wrap: anywhere; }
-.doc { white-space: pre-wrap; overflow-wrap: anywhere; font: 16px/1.85 var(--serif); padding: .9rem 1.1rem 1.4rem;
+.doc { white-space: pre-wrap; overflow-wrap: anywhere; font: 16px/1.85 var(--serif); padding: .9rem 1.1rem 1.4rem 3.3rem;
+  position: relative;
   max-height: 72vh; overflow-y: auto; }
 .hl { border-radius: 2px; text-underline-offset: .22em; text-decoration-thickness: 2px; }
 .hl[data-link] { cursor: pointer; }
-.k-verbatim { background: rgba(0,114,178,.15); text-decoration-line: underline; text-decoration-color: var(--blue); }
-.k-near_verbatim { background: rgba(86,180,233,.20); text-decoration: underline dashed var(--blue); text-decoration-thickness: 2px; }
-.k-paraphrase { background: rgba(0,158,115,.13); text-decoration: underline dotted var(--green); text-decoration-thickness: 3px; }
-.k-added { background: rgba(230,159,0,.38); text-decoration: underline wavy #9a6700; text-decoration-thickness: 1.5px;
+/* Seven styles, each with its own line or pattern so that grey-scale and colour-blind readers
+   tell them apart: solid / dashed / dotted underline for copy / near copy / paraphrase. */
+.k-verbatim { background: rgba(0,114,178,.22); text-decoration: underline solid var(--blue); text-decoration-thickness: 2px; }
+.k-near_verbatim { background: repeating-linear-gradient(135deg, rgba(86,180,233,.34) 0 4px, rgba(86,180,233,.12) 4px 8px);
+  text-decoration: underline dashed #005a8c; text-decoration-thickness: 2px; }
+.k-paraphrase { background: rgba(240,228,66,.45); text-decoration: underline dotted #6b5d00; text-decoration-thickness: 3px; }
+.k-added { background: rgba(230,159,0,.30); text-decoration: underline wavy #9a6700; text-decoration-thickness: 1.5px;
   text-underline-offset: .3em; }
-.k-sentence-added { background: rgba(230,159,0,.12); }
-.k-changed { background: rgba(213,94,0,.30); outline: 2px solid var(--vermillion); outline-offset: 0; }
+.k-sentence-added { background: rgba(230,159,0,.10); }
+.k-changed, .k-quote-altered { background: rgba(213,94,0,.22); outline: 2px solid var(--vermillion); outline-offset: 0; }
+.k-quote-fabricated { background: rgba(204,121,167,.25); outline: 2px dashed #a64d86; outline-offset: 1px; }
 .k-diff { box-shadow: inset 0 -2px 0 #6e7781; font-weight: 600; }
-.k-quote-altered { background: rgba(213,94,0,.16); box-shadow: inset 0 -3px 0 var(--vermillion); }
-.k-quote-fabricated { background: rgba(204,121,167,.22); outline: 2px dashed #a64d86; outline-offset: 1px; }
-.k-quote-exact { box-shadow: inset 0 -1px 0 var(--muted); }
-.k-quote-unsourced { box-shadow: inset 0 -1px 0 var(--muted); background: rgba(0,0,0,.04); }
+.k-quote-exact, .k-quote-unsourced { box-shadow: inset 0 -1px 0 var(--muted); }
 .k-sentence-heading, .k-sentence-boilerplate { color: var(--muted); font-style: italic; }
 .k-omitted { color: #6e7781; background: repeating-linear-gradient(135deg, rgba(0,0,0,.07) 0 3px, transparent 3px 7px); }
-.doc .hl[id].k-quote-altered::before, .doc .hl[id].k-quote-fabricated::before,
-.doc .hl[id].k-sentence-heading::before, .doc .hl[id].k-sentence-boilerplate::before {
-  font: 700 .62rem/1 var(--sans); letter-spacing: .05em; text-transform: uppercase; font-style: normal;
-  border-radius: 3px; padding: .12rem .3rem; margin-right: .25rem; vertical-align: .15em; color: #fff; }
-.doc .hl[id].k-quote-altered::before { content: "altered"; background: var(--vermillion); }
-.doc .hl[id].k-quote-fabricated::before { content: "fabricated"; background: #a64d86; }
-.doc .hl[id].k-sentence-heading::before { content: "heading"; color: var(--muted); border: 1px solid var(--rule); }
-.doc .hl[id].k-sentence-boilerplate::before { content: "boilerplate"; color: var(--muted); border: 1px solid var(--rule); }
+/* Letter badges only on the candidate's words: the source pane shows the source's own text. */
+#candidate-text .hl[id]::before { font: 700 .6rem/1 var(--sans); font-style: normal; border-radius: 3px; padding: .1rem .25rem;
+  margin-right: .2rem; vertical-align: .2em; color: #fff; background: var(--muted); }
+#candidate-text .hl[id].k-verbatim::before { content: "V"; background: var(--blue); }
+#candidate-text .hl[id].k-near_verbatim::before { content: "N"; background: #005a8c; }
+#candidate-text .hl[id].k-paraphrase::before { content: "P"; background: #6b5d00; }
+#candidate-text .hl[id].k-changed::before { content: "C"; background: var(--vermillion); }
+#candidate-text .hl[id].k-quote-altered::before { content: "A altered"; background: var(--vermillion); }
+#candidate-text .hl[id].k-quote-fabricated::before { content: "F fabricated"; background: #a64d86; }
+#candidate-text .hl[id].k-quote-unsourced::before { content: "U"; background: #6b4700; }
+#candidate-text .hl[id].k-sentence-heading::before { content: "heading"; color: var(--muted); background: none; border: 1px solid var(--rule); }
+#candidate-text .hl[id].k-sentence-boilerplate::before { content: "boilerplate"; color: var(--muted); background: none;
+  border: 1px solid var(--rule); }
+/* Filtered out: the text stays, its highlight goes. */
+.hl.off { background: none; outline: none; box-shadow: none; text-decoration: none; font-weight: inherit; }
+#candidate-text .hl.off::before { content: none; }
+.finding[hidden] { display: none; }
+.finding.current { outline: 3px solid var(--ink); outline-offset: 2px; }
+.ln { position: absolute; left: 0; width: 2.6rem; text-align: right; user-select: none; }
+.ln::before { content: attr(data-n); font: .72rem/1 var(--sans); color: #8c959f; font-variant-numeric: tabular-nums; }
+.filters { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center; margin: 0 0 .8rem; font-size: .88rem;
+  padding: .5rem .7rem; background: var(--page); border-radius: 6px; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .9rem; }
+.filters legend { float: left; margin-right: .5rem; color: var(--muted); }
+.filters input[type=number] { width: 4rem; }
+.filters .hint { margin: 0; color: var(--muted); }
+.letter { font-weight: 800; }
 .hl.origin { box-shadow: 0 0 0 2px var(--ink); }
 .hl.active { background: rgba(240,228,66,.85); box-shadow: 0 0 0 2px var(--ink); animation: flash 1.2s ease-out 1; }
 @keyframes flash { from { box-shadow: 0 0 0 6px rgba(240,228,66,.9); } to { box-shadow: 0 0 0 2px var(--ink); } }
@@ -573,10 +812,12 @@ del { background: rgba(213,94,0,.16); color: #8f3f00; text-decoration: line-thro
 ins { background: rgba(0,114,178,.14); color: #004c77; text-decoration: underline 2px; text-underline-offset: .18em; }
 .badge { display: inline-block; font: 700 .68rem/1.4 var(--sans); text-transform: uppercase; letter-spacing: .05em;
   border-radius: 3px; padding: .05rem .35rem; color: #fff; background: var(--muted); }
-.b-altered { background: var(--vermillion); }
-.b-fabricated { background: #a64d86; }
-.b-unsourced { background: #6b4700; }
+.b-quote { background: var(--vermillion); }
+.b-changed { background: #a63c00; }
 .b-added { background: #fbe7b8; color: #6b4700; border: 1px solid #d9a730; }
+.b-verbatim { background: var(--blue); }
+.b-near_verbatim { background: #005a8c; }
+.b-paraphrase { background: #6b5d00; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th { text-align: left; font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted);
   border-bottom: 1px solid var(--rule); padding: .3rem .5rem; }
@@ -596,7 +837,7 @@ footer { padding: .5rem 1.5rem 1.5rem; color: var(--muted); font-size: .8rem; }
   .panes { display: block; padding: 0; }
   .pane { border: 0; margin: 0 0 10pt; break-inside: auto; }
   .pane h2 { padding: 6pt 0; }
-  .doc { max-height: none; overflow: visible; font-size: 10.5pt; line-height: 1.7; padding: 0; }
+  .doc { max-height: none; overflow: visible; font-size: 10.5pt; line-height: 1.7; padding: 0 0 0 2.8rem; }
   .findings { padding: 0; }
   .list { border: 0; padding: 0; break-inside: auto; }
   .list li.finding, tr.finding { break-inside: avoid; }
