@@ -5,17 +5,20 @@ Also home of ``sample_report``, the hand-built report the other render tests use
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from collections import Counter
-from html import unescape
+from dataclasses import replace
+from html import escape, unescape
 from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.render import render_html
-from provenance.render.html import Mark, embed_json, highlight, report_marks
+from provenance.render.html import Mark, embed_json, findings, highlight, report_marks
 from provenance.report import (
     AddedClaim,
     Coverage,
@@ -359,3 +362,98 @@ def test_unsourced_quotations_are_counted_and_listed_with_the_suspect_ones() -> 
     listed = page[page.index('id="findings"') :]
     assert listed.index("</span> altered</span>") < listed.index("</span> not in the source</span>")
     assert "attributed to Anna Wolf, but the source never names Anna Wolf" in listed
+
+
+def _with_changed_facts(report: Report) -> Report:
+    """``report`` plus a changed fact (with its source side) and a contradiction, listed last."""
+    c, s = report.candidate.text, report.source.text
+    changed = AddedClaim(_span(c, "talked about"), "changed", "talked about", "the source has 'discussed'", _span(s, "discussed"))
+    contradiction = AddedClaim(_span(c, "Tuesday"), "contradiction", "Tuesday", "'Tuesday' where the source has Monday")
+    return replace(report, added=[*report.added, changed, contradiction])
+
+
+def test_overall_similarity_comes_first() -> None:
+    report = sample_report()
+    page = render_html(report)
+    similar = round((report.coverage.copied + report.coverage.paraphrase) * 100)
+    assert f'<b class="figure">{similar}%</b>' in page
+    assert f'<b class="copied">{round(report.coverage.copied * 100)}%</b> copied' in page
+    assert page.index('id="similarity"') < page.index('id="verdict"') < page.index('id="candidate-text"')
+
+
+def test_findings_are_ordered_by_severity() -> None:
+    report = _with_changed_facts(sample_report())
+    listed = findings(report)
+    assert [f.severity for f in listed] == sorted(f.severity for f in listed)
+    groups = [f.group for f in listed]
+    assert groups[:2] == ["quote", "quote"] and [f.label for f in listed[:2]] == ["fabricated", "altered"]
+    assert groups[2:4] == ["changed", "changed"], "changed facts and contradictions follow the quotations"
+    assert set(groups[4 : 4 + len(report.added) - 2]) == {"added"}
+    assert groups.index("verbatim") > len(report.added) + 1
+    page = render_html(report)
+    in_page = re.findall(r'<li class="finding" data-link="([^"]+)" data-group="([^"]+)"', page)
+    assert in_page == [(f.link, f.group) for f in listed]
+    for link, group in in_page:
+        tag = re.search(rf'<span id="{link}"[^>]*>', page)
+        assert tag and f'data-group="{group}"' in tag.group(), "a finding and its highlight filter together"
+
+
+def test_filters_are_in_the_page_and_the_script_is_admitted_by_hash() -> None:
+    report = sample_report()
+    page = render_html(report)
+    filters = page[page.index('<form class="filters"') : page.index("</form>")]
+    assert 'name="noquotes"' in filters and 'name="minwords"' in filters
+    kinds = re.findall(r'name="kind" value="([^"]+)" checked', filters)
+    assert kinds == ["quote", "added", "verbatim", "near_verbatim", "paraphrase"]
+    script = parse(page).script_bodies[-1]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    assert f"script-src 'sha256-{digest}'" in unescape(page)
+    # Pane highlights carry what the filters test: a group, and a length for matches.
+    tags = re.findall(r'<span id="c-p\d+"[^>]*>', page)
+    assert tags and all('data-group="' in tag and re.search(r'data-words="\d+"', tag) for tag in tags)
+
+
+def test_letter_badges_are_drawn_only_in_the_candidate_pane() -> None:
+    style = render_html(sample_report()).split("<style>", 1)[1].split("</style>", 1)[0]
+    style = re.sub(r"/\*.*?\*/", "", style, flags=re.DOTALL)
+    selectors = [s.strip() for rule in style.split("}") for s in rule.split("{", 1)[0].split(",")]
+    badges = [s for s in selectors if ".hl" in s and "::before" in s]
+    assert len(badges) >= 9
+    assert all(s.startswith("#candidate-text ") for s in badges), badges
+
+
+def test_highlights_end_on_their_words() -> None:
+    report = sample_report()
+    c = report.candidate.text
+    start, end = _span(c, "badly")
+    # A span that swallows the space and the next word's lead-in space is cut back to "badly".
+    loose = replace(report, added=[AddedClaim((start - 1, end + 1), "exaggeration", "badly", "intensifier")])
+    candidate, _ = report_marks(loose)
+    mark = next(m for m in candidate if m.key == "c-a0")
+    assert c[mark.start : mark.end] == "badly"
+    for m in candidate:
+        piece = c[m.start : m.end]
+        assert piece == piece.strip(), f"{m.key} {piece!r}"
+
+
+def test_both_panes_number_their_lines() -> None:
+    report = sample_report(filler=2)
+    page = render_html(report)
+    for side, document in (("candidate", report.candidate), ("source", report.source)):
+        pane = page.split(f'id="{side}-text">', 1)[1].split("</div>", 1)[0]
+        numbers = [int(n) for n in re.findall(r'<span class="ln" data-n="(\d+)" aria-hidden="true"></span>', pane)]
+        lines = document.text.rstrip("\n").count("\n") + 1
+        assert numbers == list(range(1, lines + 1))
+        assert document.line(document.text.rindex("\n", 0, len(document.text) - 1) + 1) == lines
+    listed = findings(report)
+    first = listed[0]
+    assert f"candidate l.{report.candidate.line(first.candidate[0])}</span>" in page
+
+
+def test_hostile_text_in_findings_is_escaped() -> None:
+    report = sample_report(hostile=True)
+    page = render_html(report)
+    listed = page[page.index('id="findings"') :]
+    assert SCRIPT_PAYLOAD not in listed and ATTRIBUTE_PAYLOAD not in listed
+    assert escape(SCRIPT_PAYLOAD) in listed
+    assert parse(page).tags["img"] == 0

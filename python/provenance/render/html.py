@@ -110,6 +110,7 @@ class Mark:
     title: str
     link: str | None = None
     words: int = 0
+    group: str = ""
 
 
 def render_html(report: Report) -> str:
@@ -239,7 +240,11 @@ def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
                 )
             )
         else:
-            candidate.append(Mark(f"c-a{i}", *claim.candidate, "added", RANK_ADDED, f"Added {claim.type}: {claim.reason}"))
+            # A contradiction (or a change without its source side) is filtered with the changed facts.
+            group = "changed" if claim.type in ("changed", "contradiction") else ""
+            candidate.append(
+                Mark(f"c-a{i}", *claim.candidate, "added", RANK_ADDED, f"Added {claim.type}: {claim.reason}", group=group)
+            )
     diff_candidate, diff_source = _diff_marks(report)
     candidate += diff_candidate
     source += diff_source
@@ -345,7 +350,7 @@ def _open_tag(mark: Mark, *, first: bool) -> str:
         f'class="hl k-{escape(mark.kind)}"',
         f'data-kind="{escape(mark.kind)}"',
         f'data-span="{escape(mark.key)}"',
-        f'data-group="{MARK_GROUPS.get(mark.kind, "other")}"',
+        f'data-group="{mark.group or MARK_GROUPS.get(mark.kind, "other")}"',
         f'title="{escape(mark.title)}"',
     ]
     if mark.words:
@@ -804,10 +809,12 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .list ol, .list ul { margin: 0; padding-left: 1.2rem; }
 .list li.finding { margin: 0 0 .8rem; cursor: pointer; }
 .list p { margin: .15rem 0; }
-.side { display: inline-block; width: 5.5rem; color: var(--muted); font-size: .78rem; text-transform: uppercase; letter-spacing: .04em; }
+.side { display: inline-block; width: 8rem; color: var(--muted); font-size: .78rem; text-transform: uppercase; letter-spacing: .04em; }
 .quoted { font-family: var(--serif); }
 .diff { font-family: var(--serif); }
-.why { color: var(--muted); font-size: .9rem; padding-left: 5.5rem; }
+.why { color: var(--muted); font-size: .9rem; padding-left: 8rem; }
+.docs .similarity { margin: 0 0 .4rem; }
+.similarity .figure { font-size: 2.2rem; line-height: 1.1; color: var(--ink); margin-right: .2rem; }
 del { background: rgba(213,94,0,.16); color: #8f3f00; text-decoration: line-through 2px; }
 ins { background: rgba(0,114,178,.14); color: #004c77; text-decoration: underline 2px; text-underline-offset: .18em; }
 .badge { display: inline-block; font: 700 .68rem/1.4 var(--sans); text-transform: uppercase; letter-spacing: .05em;
