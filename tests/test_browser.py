@@ -14,6 +14,7 @@ import os
 import shutil
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from provenance.report import (
     SentenceFinding,
     Verdict,
 )
-from test_render_html import expected_kind_counts, sample_report
+from test_render_html import FILLER, expected_kind_counts, sample_report
 
 pytestmark = pytest.mark.browser
 
@@ -85,6 +86,8 @@ def driver() -> Iterator[WebDriver]:
         "--force-device-scale-factor=1",
     ):
         options.add_argument(argument)
+    # Console messages are kept so that tests can see the page's own errors (CSP refusals included).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     browser = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
     try:
         yield browser
@@ -256,3 +259,78 @@ def test_real_rewrite_renders_every_annotation(driver: WebDriver, tmp_path: Path
     assert _kind_counts(driver, "source") == source
     assert driver.execute_script("return document.getElementById('candidate-text').textContent") == report.candidate.text
     _screenshot(driver, tmp_path, "seed-report.png")
+
+
+def _console_errors(driver: WebDriver) -> list[str]:
+    """The page's console errors since the last call (reading the log empties it)."""
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def _shown(driver: WebDriver, group: str) -> list[bool]:
+    shown: list[bool] = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.finding[data-group=\"' + arguments[0] + '\"]'), e => !e.hidden"
+        " && e.getBoundingClientRect().height > 0);",
+        group,
+    )
+    return shown
+
+
+def test_filters_hide_findings_and_their_highlights(page: WebDriver, report: Report, tmp_path: Path) -> None:
+    _console_errors(page)
+    assert all(_shown(page, "added")) and _shown(page, "added")
+    page.find_element("css selector", 'input[name="kind"][value="added"]').click()
+    assert not any(_shown(page, "added")), "unticking a kind hides its findings"
+    assert "off" in page.find_element("id", "c-a0").get_attribute("class").split()
+    assert all(_shown(page, "quote")) and all(_shown(page, "verbatim"))
+    page.find_element("css selector", 'input[name="kind"][value="added"]').click()
+    assert all(_shown(page, "added"))
+    longest = max(len(report.candidate.text[p.candidate[0] : p.candidate[1]].split()) for p in report.passages)
+    page.find_element("css selector", 'input[name="minwords"]').send_keys(str(longest + 1))
+    for group in ("verbatim", "near_verbatim", "paraphrase"):
+        assert not any(_shown(page, group)), f"{group} matches shorter than the minimum stay shown"
+    assert "off" in page.find_element("id", "s-p0").get_attribute("class").split(), "the source side goes too"
+    assert all(_shown(page, "quote")) and all(_shown(page, "added")), "the minimum length is for matches only"
+    page.find_element("css selector", 'input[name="noquotes"]').click()
+    assert not any(_shown(page, "quote"))
+    assert "off" in page.find_element("id", "c-q0").get_attribute("class").split()
+    _screenshot(page, tmp_path, "report-filtered.png")
+    assert _console_errors(page) == []
+
+
+def test_n_and_p_step_through_the_findings_in_order(page: WebDriver) -> None:
+    links: list[str] = page.execute_script(
+        "return Array.from(document.querySelectorAll('.finding[data-group]'), e => e.dataset.link);"
+    )
+    body = page.find_element("css selector", "body")
+    current = "return document.querySelector('.finding.current').dataset.link"
+    body.send_keys("n")
+    assert page.execute_script(current) == links[0]
+    assert "active" in page.find_element("id", links[0]).get_attribute("class").split()
+    body.send_keys("n")
+    assert page.execute_script(current) == links[1]
+    body.send_keys("p")
+    body.send_keys("p")
+    assert page.execute_script(current) == links[-1], "p from the first wraps to the last"
+    assert _console_errors(page) == []
+
+
+def test_panes_scroll_together(driver: WebDriver, tmp_path: Path) -> None:
+    report = sample_report(filler=30)
+    longer = "".join(FILLER.format(n=n) + "\n\n" for n in range(40))
+    report = replace(report, candidate=Document(report.candidate.name, report.candidate.text + "\n" + longer))
+    path = tmp_path / "long.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    driver.get(path.as_uri())
+    share = """
+    const d = document.getElementById(arguments[0]);
+    return d.scrollTop / (d.scrollHeight - d.clientHeight);
+    """
+    driver.execute_script(
+        "const d = document.getElementById('candidate-text'); d.scrollTop = (d.scrollHeight - d.clientHeight) / 2;"
+    )
+    driver.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));")
+    assert abs(driver.execute_script(share, "source-text") - 0.5) < 0.02
+    driver.execute_script("const d = document.getElementById('source-text'); d.scrollTop = d.scrollHeight;")
+    driver.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));")
+    assert driver.execute_script(share, "candidate-text") > 0.98
+    assert _console_errors(driver) == []
