@@ -649,10 +649,11 @@ _SCRIPT = """
 
   // Filters: a finding or highlight is hidden by its group, by being a quotation, or by its length.
   const form = document.getElementById("filters");
+  const filterable = new Set(form ? Array.from(form.querySelectorAll('input[name="kind"]'), (e) => e.value) : []);
   function hidden(el, kinds, noQuotes, minWords) {
     const group = el.dataset.group || "";
     if (noQuotes && group.startsWith("quote")) return true;
-    if (form.querySelector('input[name="kind"][value="' + group + '"]') && !kinds.has(group)) return true;
+    if (filterable.has(group) && !kinds.has(group)) return true;
     return el.dataset.words !== undefined && Number(el.dataset.words) < minWords;
   }
   function applyFilters() {
