@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 
 from cli_run import run
 from provenance import _core, compare
-from provenance.changes import changes, numbers, word_diff, wordnet
+from provenance.changes import numbers, word_diff, wordnet
 from provenance.report import DiffStep
-from provenance.spans import SpanSet
 
 
 def diff(source: str, candidate: str) -> list[DiffStep]:
@@ -46,46 +44,21 @@ def test_typography_and_case_are_equal() -> None:
     assert [s.op for s in diff("The “Mayor” said", 'the "mayor" said')] == ["equal"]
 
 
-def test_diff_is_linear_in_the_length_of_a_copy() -> None:
-    def pair(n: int) -> tuple[str, str]:
+def test_long_copies_diff_to_their_few_changes() -> None:
+    """How the cost grows with the length is benches/test_bench_changes.py's business."""
+    for n in (1000, 8000):
         words = [f"w{i}" for i in range(n)]
         edited = [f"x{i}" if i % (n // 5) == n // 10 else w for i, w in enumerate(words)]  # 5 words changed
-        return " ".join(words), " ".join(edited)
-
-    times = []
-    for n in (1000, 8000):
-        source, candidate = pair(n)
-        start = time.perf_counter()
-        steps = diff(source, candidate)
-        times.append(time.perf_counter() - start)
+        steps = diff(" ".join(words), " ".join(edited))
         assert sum(s.op == "replace" for s in steps) == 5
-    assert times[1] < times[0] * 8 * 4  # 8 times the words; quadratic would be 64 times
 
 
-def test_changed_words_cost_the_length_of_a_stretch_with_many_steps() -> None:
-    def pair(n: int) -> tuple[str, str]:
-        words = [f"w{i}" for i in range(n)]
-        edited = [f"x{i}" if i % 4 == 0 else w for i, w in enumerate(words)]  # a step every 4 words
-        return " ".join(words), " ".join(edited)
-
-    times = []
-    for n in (1000, 8000):
-        source, candidate = pair(n)
-        src_words, cand_words = _core.tokenize(source), _core.tokenize(candidate)
-        steps = word_diff(src_words, (0, len(source)), cand_words, (0, len(candidate)))
-        start = time.perf_counter()
-        changes(candidate, cand_words, source, src_words, steps, SpanSet([]))
-        times.append(time.perf_counter() - start)
-    assert times[1] < times[0] * 8 * 4  # 8 times the words and steps; quadratic would be 64 times
-
-
-def test_unrelated_long_texts_stay_bounded() -> None:
+def test_unrelated_long_texts_are_diffed_whole() -> None:
     a = " ".join(f"a{i}" for i in range(3000))
     b = " ".join(f"b{i}" for i in range(3000))
-    start = time.perf_counter()
     steps = diff(a, b)
-    assert time.perf_counter() - start < 10
     assert "".join(b[slice(*s.candidate)] for s in steps) == b
+    assert "".join(a[slice(*s.source)] for s in steps) == a
 
 
 @pytest.mark.parametrize(
