@@ -220,8 +220,7 @@ def _unsupported_sentence(candidate: AnalysedText, match: SentenceMatch) -> Adde
     else:
         kind = "other"
     reason = (
-        f"no source sentence supports this sentence (best match: {match.evidence.containment:.0%} of its content "
-        f"words, similarity {match.evidence.similarity:.2f})"
+        f"no source sentence supports this sentence: the closest one has {match.evidence.containment:.0%} of its content words"
     )
     return AddedClaim((start, end), kind, body, reason)
 
