@@ -759,7 +759,7 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
   max-height: 72vh; overflow-y: auto; }
 .hl { border-radius: 2px; text-underline-offset: .22em; text-decoration-thickness: 2px; }
 .hl[data-link] { cursor: pointer; }
-/* Seven styles, each with its own line or pattern so that grey-scale and colour-blind readers
+/* Each style has its own line or pattern (and, in the candidate pane, a letter) so that grey-scale and colour-blind readers
    tell them apart: solid / dashed / dotted underline for copy / near copy / paraphrase. */
 .k-verbatim { background: rgba(0,114,178,.22); text-decoration: underline solid var(--blue); text-decoration-thickness: 2px; }
 .k-near_verbatim { background: repeating-linear-gradient(135deg, rgba(86,180,233,.34) 0 4px, rgba(86,180,233,.12) 4px 8px);
