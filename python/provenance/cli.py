@@ -17,13 +17,16 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from provenance import _core
 from provenance.align import AlignOptions
 from provenance.read import DEFAULT_MAX_BYTES, InputError, format_size, input_name, input_size_limit, printable
+
+if TYPE_CHECKING:
+    from provenance.report import MultiSourceReport, Report
 
 EXIT_USAGE = 2
 # Loops shorter than this finish before a progress bar would be read.
@@ -306,20 +309,52 @@ def wait_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def report_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """How a report is written (compare, render): --format, -o, --summary, --color."""
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
+        click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(["text", "json", "html"]),
+            default="text",
+            show_default=True,
+            help="Report format.",
+        ),
+        output_option("Write the report to this file instead of standard output (- for standard output)."),
+        click.option("--summary", is_flag=True, help="A few lines only (text format)."),
+        click.option(
+            "--color/--no-color", default=None, help="Colour the text report (default: when a terminal; NO_COLOR is honoured)."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def write_report(
+    report: Report | MultiSourceReport, output_format: str, output: Path | None, summary: bool, color: bool | None
+) -> None:
+    """A report, or one candidate's reports against several sources, in the format asked for."""
+    from provenance.render import render_html, render_sources_text, render_text
+    from provenance.report import MultiSourceReport
+
+    if output_format == "json":
+        rendered = report.to_json() + "\n"
+    elif isinstance(report, MultiSourceReport):
+        if output_format == "html":
+            fail("--format html shows one source at a time: use text or json for a comparison with several sources")
+        rendered = render_sources_text(report, color=use_color(color, output), summary=summary, width=text_width(output))
+    elif output_format == "html":
+        rendered = render_html(report)
+    else:
+        rendered = render_text(report, color=use_color(color, output), summary=summary, width=text_width(output))
+    emit(rendered, output)
+
+
 @main.command(epilog=EPILOG)
 @click.argument("candidate")
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "html"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@output_option("Write the report to this file instead of standard output (- for standard output).")
-@click.option("--summary", is_flag=True, help="A few lines only (text format).")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal; NO_COLOR is honoured).")
+@report_options
 @click.option("--lexical", is_flag=True, help="Leave the sentence model out (lexical evidence only; faster on long texts).")
 @click.option(
     "--exclude",
@@ -347,7 +382,6 @@ def compare(
     to the source it came from. Any one of them may be - for standard input."""
     from provenance.api import compare_files, compare_files_sources
     from provenance.read import read_text
-    from provenance.render import render_html, render_sources_text, render_text
 
     if len(sources) > 1 and output_format == "html":
         fail("--format html shows one source at a time: give a single SOURCE, or use text or json")
@@ -361,48 +395,25 @@ def compare(
         fail(str(err))
     if _input_bytes([candidate, *sources]) >= PROGRESS_MIN_BYTES:
         options["progress"] = partial(_progress, min_items=1)
-    colored = use_color(color, output)
     try:
         if len(sources) > 1:
-            multi = compare_files_sources(candidate, list(sources), **options)
-            if output_format == "json":
-                emit(multi.to_json() + "\n", output)
-            else:
-                emit(render_sources_text(multi, color=colored, summary=summary, width=text_width(output)), output)
-            return
-        report = compare_files(candidate, sources[0], **options)
+            report: Report | MultiSourceReport = compare_files_sources(candidate, list(sources), **options)
+        else:
+            report = compare_files(candidate, sources[0], **options)
     except InputError as err:
         fail(str(err))
-
-    if output_format == "json":
-        rendered = report.to_json() + "\n"
-    elif output_format == "html":
-        rendered = render_html(report)
-    else:
-        rendered = render_text(report, color=colored, summary=summary, width=text_width(output))
-    emit(rendered, output)
+    write_report(report, output_format, output, summary, color)
 
 
 @main.command("render", epilog=EPILOG)
 @click.argument("report", metavar="REPORT.json")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "html", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@output_option("Write the report to this file instead of standard output (- for standard output).")
-@click.option("--summary", is_flag=True, help="A few lines only (text format).")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal; NO_COLOR is honoured).")
+@report_options
 @max_size_option
 def render(report: str, output_format: str, output: Path | None, summary: bool, color: bool | None) -> None:
     """Render a saved JSON report (compare --format json) again, as text, HTML or JSON; - reads
     it from standard input."""
     from provenance.read import read_text
-    from provenance.render import render_html, render_sources_text, render_text
-    from provenance.report import MultiSourceReport, ReportFormatError, load_report
+    from provenance.report import ReportFormatError, load_report
 
     refuse_overwriting_inputs(output, [report])
     try:
@@ -411,18 +422,7 @@ def render(report: str, output_format: str, output: Path | None, summary: bool, 
         fail(str(err))
     except ReportFormatError as err:
         fail(str(InputError(input_name(report), str(err))))
-    colored = use_color(color, output)
-    if output_format == "json":
-        rendered = loaded.to_json() + "\n"
-    elif isinstance(loaded, MultiSourceReport):
-        if output_format == "html":
-            fail("--format html shows one source at a time: this report has several; use text or json")
-        rendered = render_sources_text(loaded, color=colored, summary=summary, width=text_width(output))
-    elif output_format == "html":
-        rendered = render_html(loaded)
-    else:
-        rendered = render_text(loaded, color=colored, summary=summary, width=text_width(output))
-    emit(rendered, output)
+    write_report(loaded, output_format, output, summary, color)
 
 
 # --- provenance eval: measure the detector (python/provenance/evaluate/) -----------------------
