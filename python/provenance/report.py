@@ -10,6 +10,7 @@ so a saved report loads back (``Report.from_json``) and renders again.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -347,11 +348,14 @@ def _document_dict(document: Document) -> dict[str, Any]:
     return {"name": document.name, "length": document.length, "text": document.text}
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Lines:
     """1-based line numbers of offsets into one text, by bisection over its line starts."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = [m.end() for m in _NEWLINE.finditer(text)]
 
     def of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) + 1
