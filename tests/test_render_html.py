@@ -414,12 +414,14 @@ def test_filters_are_in_the_page_and_the_script_is_admitted_by_hash() -> None:
 
 
 def test_letter_badges_are_drawn_only_in_the_candidate_pane() -> None:
-    style = render_html(sample_report()).split("<style>", 1)[1].split("</style>", 1)[0]
+    page = render_html(sample_report())
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
     style = re.sub(r"/\*.*?\*/", "", style, flags=re.DOTALL)
     selectors = [s.strip() for rule in style.split("}") for s in rule.split("{", 1)[0].split(",")]
     badges = [s for s in selectors if ".hl" in s and "::before" in s]
     assert len(badges) >= 9
-    assert all(s.startswith("#candidate-text ") for s in badges), badges
+    assert all(s.startswith(".doc-candidate ") for s in badges), badges
+    assert re.findall(r'<div class="doc doc-(\w+)" id="(\w+)-text">', page) == [("candidate", "candidate"), ("source", "source")]
 
 
 def test_highlights_end_on_their_words() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,4 +82,14 @@ def test_cli_with_several_sources(tmp_path: Path) -> None:
     assert [s["source"]["name"] for s in data["sources"]] == [str(paths["first"]), str(paths["second"])]
     assert {p["source_index"] for p in data["passages"]} == {0, 1}
     html = subprocess.run([*run, "--format", "html"], capture_output=True, timeout=120)
-    assert html.returncode == 2 and b"single SOURCE" in html.stderr and html.stdout == b""
+    assert html.returncode == 0, html.stderr.decode()
+    page = html.stdout.decode()
+    assert page.startswith("<!DOCTYPE html>") and page.count('role="tab"') == 2
+    assert page.index('id="similarity"') < page.index('id="sources"') < page.index('role="tablist"')
+    # A saved comparison with several sources renders to the same page (its tabs and its figures).
+    saved = tmp_path / "sources.json"
+    saved.write_bytes(result.stdout)
+    again = subprocess.run([*run[:3], "render", str(saved), "--format", "html"], capture_output=True, timeout=120)
+    assert again.returncode == 0, again.stderr.decode()
+    tabs = re.compile(r'<button type="button" role="tab".*?</button>')
+    assert tabs.findall(again.stdout.decode()) == tabs.findall(page)

@@ -335,15 +335,16 @@ def write_report(
     report: Report | MultiSourceReport, output_format: str, output: Path | None, summary: bool, color: bool | None
 ) -> None:
     """A report, or one candidate's reports against several sources, in the format asked for."""
-    from provenance.render import render_html, render_sources_text, render_text
+    from provenance.render import render_html, render_sources_html, render_sources_text, render_text
     from provenance.report import MultiSourceReport
 
     if output_format == "json":
         rendered = report.to_json() + "\n"
     elif isinstance(report, MultiSourceReport):
         if output_format == "html":
-            fail("--format html shows one source at a time: use text or json for a comparison with several sources")
-        rendered = render_sources_text(report, color=use_color(color, output), summary=summary, width=text_width(output))
+            rendered = render_sources_html(report)
+        else:
+            rendered = render_sources_text(report, color=use_color(color, output), summary=summary, width=text_width(output))
     elif output_format == "html":
         rendered = render_html(report)
     else:
@@ -383,8 +384,6 @@ def compare(
     from provenance.api import compare_files, compare_files_sources
     from provenance.read import read_text
 
-    if len(sources) > 1 and output_format == "html":
-        fail("--format html shows one source at a time: give a single SOURCE, or use text or json")
     if [candidate, *sources, *excluded].count("-") > 1:
         fail("only one input can be read from standard input")
     refuse_overwriting_inputs(output, [candidate, *sources, *excluded])
@@ -746,10 +745,11 @@ def _finite(value: Any) -> Any:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["jsonl", "csv", "dot", "graphml", "parquet"]),
+    type=click.Choice(["jsonl", "csv", "dot", "graphml", "parquet", "html"]),
     default="jsonl",
     show_default=True,
-    help="Pairs and clusters as JSON lines, CSV or Parquet (needs -o FILE), or the reuse graph.",
+    help="Pairs and clusters as JSON lines, CSV or Parquet (needs -o FILE), the reuse graph, "
+    "or an HTML overview (pair list, similarity histogram, clusters, pairs side by side).",
 )
 @output_option("Write the result to this file instead of standard output (- for standard output).")
 @click.option(
@@ -826,6 +826,10 @@ def corpus_command(
     _progress_note(f"{len(reuse.pairs)} reuse pairs in {len(reuse.clusters)} clusters")
     if to_parquet is not None and output is not None:
         write_atomically(output, to_parquet(reuse, run_parameters(**settings)))
+    elif output_format == "html":
+        from provenance.render.corpus_html import render_corpus_html
+
+        emit(render_corpus_html(reuse, {r.id: r.text for r in records}), output)
     else:
         emit(RENDERERS[output_format](reuse), output)
 

@@ -8,10 +8,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from provenance.render.html import render_html
+from provenance.render.html import render_html, render_sources_html
 from provenance.render.text import render_sources_text, render_text
 
-__all__ = ["render_html", "render_sources_text", "render_text", "report_schema", "sources_schema"]
+__all__ = ["render_html", "render_sources_html", "render_sources_text", "render_text", "report_schema", "sources_schema"]
 
 
 @cache

@@ -16,11 +16,25 @@ import base64
 import hashlib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from html import escape
+from typing import Protocol
 
 from provenance.render.headline import details, lead
-from provenance.report import SCHEMA_VERSION, Report, WordDiff
+from provenance.report import (
+    SCHEMA_VERSION,
+    AddedClaim,
+    Document,
+    MultiSourceReport,
+    Omission,
+    Passage,
+    QuoteFinding,
+    Report,
+    SentenceFinding,
+    WordDiff,
+)
+from provenance.spans import SpanSet
 
 # Nesting preference when two spans share both ends: lower ranks wrap higher ones.
 RANK_SENTENCE = 0
@@ -98,6 +112,26 @@ PASSAGE_NAMES = {"verbatim": "Verbatim copy", "near_verbatim": "Near-verbatim co
 MARKED_SENTENCE_LABELS = ("added", "heading", "boilerplate")
 
 
+class Findings(Protocol):
+    """What the panes and the findings list show of a comparison: a ``Report``, or the passages
+    alone of a collection's pair."""
+
+    @property
+    def candidate(self) -> Document: ...
+    @property
+    def source(self) -> Document: ...
+    @property
+    def passages(self) -> Sequence[Passage]: ...
+    @property
+    def sentences(self) -> Sequence[SentenceFinding]: ...
+    @property
+    def added(self) -> Sequence[AddedClaim]: ...
+    @property
+    def quotes(self) -> Sequence[QuoteFinding]: ...
+    @property
+    def omitted(self) -> Sequence[Omission]: ...
+
+
 @dataclass(frozen=True)
 class Mark:
     """One highlighted span of one pane."""
@@ -115,31 +149,107 @@ class Mark:
 
 def render_html(report: Report) -> str:
     """The whole report as a standalone HTML document."""
-    candidate_marks, source_marks = report_marks(report)
+    title = f"Provenance: {report.candidate.name} vs {report.source.name}"
+    return html_page(title, pair_html(report) + _footer_html(report.semantic_model), report.to_dict())
+
+
+def render_sources_html(multi: MultiSourceReport) -> str:
+    """One candidate against several sources as one page: the share of the candidate matched by any
+    source and each source's share first, then a tab per source with that comparison's page."""
+    count = len(multi.reports)
+    tabs = "".join(
+        f'<button type="button" role="tab" class="tab" id="tab-{i + 1}" data-view="view-{i + 1}" '
+        f'aria-controls="view-{i + 1}" aria-selected="{"true" if i == 0 else "false"}">'
+        f'<span class="index">[{i + 1}]</span> {escape(report.source.name)} <b>{_percent(share)}</b></button>'
+        for i, (report, share) in enumerate(zip(multi.reports, source_shares(multi)))
+    )
+    views = "".join(
+        f'<section class="view" id="view-{i + 1}" role="tabpanel" aria-labelledby="tab-{i + 1}"{"" if i == 0 else " hidden"}>\n'
+        f"{pair_html(report, prefix=f's{i + 1}-')}</section>\n"
+        for i, report in enumerate(multi.reports)
+    )
+    models = sorted({report.semantic_model for report in multi.reports if report.semantic_model})
+    body = (
+        _sources_summary_html(multi)
+        + f'<nav class="tabs" role="tablist" aria-label="Sources">{tabs}</nav>\n'
+        + f'<div class="views">{views}</div>\n'
+        + _footer_html(", ".join(models) or None)
+    )
+    title = f"Provenance: {multi.candidate.name} vs {count} sources"
+    return html_page(title, body, multi.to_dict())
+
+
+def html_page(title: str, body: str, data: object | None) -> str:
+    """A standalone HTML document around `body`, with the one stylesheet and script; `data`, when
+    given, is embedded as JSON (element ``report-data``) for whoever reads the page with a program."""
     script_hash = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
     csp = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         f"script-src 'sha256-{script_hash}'; base-uri 'none'; form-action 'none'"
     )
-    title = f"Provenance: {report.candidate.name} vs {report.source.name}"
+    embedded = f'<script type="application/json" id="report-data">{embed_json(data)}</script>\n' if data is not None else ""
     return "".join(
         [
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
             f'<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">\n',
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
             f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n",
-            _summary_html(report),
-            _legend_html(Counter(m.kind for m in candidate_marks + source_marks)),
-            '<main class="panes">\n',
-            _pane_html("candidate", "Candidate", report.candidate.name, report.candidate.text, candidate_marks),
-            _pane_html("source", "Source", report.source.name, report.source.text, source_marks),
-            "</main>\n",
-            _findings_html(report),
-            _footer_html(report),
-            f'<script type="application/json" id="report-data">{embed_json(report.to_dict())}</script>\n',
+            body,
+            embedded,
             f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
         ]
     )
+
+
+def pair_html(report: Report, prefix: str = "") -> str:
+    """One comparison's summary, legend, side-by-side panes and findings. Every id and link of it
+    starts with `prefix`, so that several comparisons can share a page."""
+    candidate_marks, source_marks = report_marks(report)
+    return _summary_html(report, prefix) + comparison_html(report, candidate_marks, source_marks, prefix)
+
+
+def comparison_html(
+    findings_of: Findings,
+    candidate_marks: list[Mark],
+    source_marks: list[Mark],
+    prefix: str = "",
+    legend: Collection[str] = (*PASSAGE_NAMES, "added"),
+) -> str:
+    """The legend (the kinds present, and always those in `legend`), the two panes with their
+    highlights and the findings list of one comparison."""
+    candidate_marks, source_marks = _prefixed(candidate_marks, prefix), _prefixed(source_marks, prefix)
+    return "".join(
+        [
+            _legend_html(Counter(m.kind for m in candidate_marks + source_marks), legend),
+            '<div class="panes">\n',
+            _pane_html("candidate", "Candidate", findings_of.candidate, candidate_marks, prefix),
+            _pane_html("source", "Source", findings_of.source, source_marks, prefix),
+            "</div>\n",
+            _findings_html(findings_of, prefix),
+        ]
+    )
+
+
+def _prefixed(marks: list[Mark], prefix: str) -> list[Mark]:
+    if not prefix:
+        return marks
+    return [replace(m, key=prefix + m.key, link=None if m.link is None else prefix + m.link) for m in marks]
+
+
+def source_shares(multi: MultiSourceReport) -> list[float]:
+    """Each source's share of the candidate's characters: the passages and the copied or
+    paraphrased sentences attributed to it, each character counted once (for a passage before a
+    sentence), so that the shares add up to the share matched by any source."""
+    length = len(multi.candidate.text)
+    passages = SpanSet(a.passage.candidate for a in multi.passages)
+    chars = [0] * len(multi.reports)
+    for passage in multi.passages:
+        start, end = passage.passage.candidate
+        chars[passage.source_index] += end - start
+    for sentence in multi.sentences:
+        span = sentence.sentence.candidate
+        chars[sentence.source_index] += span[1] - span[0] - passages.covered(span)
+    return [c / length if length else 0.0 for c in chars]
 
 
 def embed_json(value: object) -> str:
@@ -148,7 +258,7 @@ def embed_json(value: object) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def report_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
+def report_marks(report: Findings) -> tuple[list[Mark], list[Mark]]:
     """The highlights of the candidate pane and of the source pane."""
     candidate: list[Mark] = []
     source: list[Mark] = []
@@ -274,7 +384,7 @@ def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def _diff_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
+def _diff_marks(report: Findings) -> tuple[list[Mark], list[Mark]]:
     """The words each reused passage or sentence changes against its source, marked in both panes
     (a passage and the sentences inside it share their steps: each is marked once)."""
     steps = {
@@ -405,7 +515,7 @@ def _coverage_svg(report: Report) -> str:
     )
 
 
-def _summary_html(report: Report) -> str:
+def _summary_html(report: Report, prefix: str = "") -> str:
     verdict = report.verdict
     statuses = Counter(q.status for q in report.quotes)
     facts = [
@@ -421,21 +531,49 @@ def _summary_html(report: Report) -> str:
     )
     reasons = "".join(f"<li>{escape(reason)}</li>" for reason in verdict.reasons)
     similar = min(1.0, report.coverage.copied + report.coverage.paraphrase)
+    # In a page of several comparisons the page has the title, each comparison a header of its own.
+    title = "" if prefix else "<h1>Provenance report</h1>"
     return (
         '<header class="top">\n'
-        '<div class="docs"><h1>Provenance report</h1>'
-        f'<p class="similarity" id="similarity"><b class="figure">{_percent(similar)}</b> '
+        f'<div class="docs">{title}'
+        f'<p class="similarity" id="{prefix}similarity"><b class="figure">{_percent(similar)}</b> '
         "of the candidate is copied or paraphrased from the source, "
         f'<b class="copied">{_percent(report.coverage.copied)}</b> copied word for word or nearly</p>'
         f"<p>Candidate <b>{escape(report.candidate.name)}</b> ({report.candidate.length:,} characters) "
         f"compared with source <b>{escape(report.source.name)}</b> ({report.source.length:,} characters)</p></div>\n"
-        f'<section class="verdict v-{escape(verdict.relation)}" id="verdict">'
+        f'<section class="verdict v-{escape(verdict.relation)}" id="{prefix}verdict">'
         f'<p class="relation">{escape(lead(report))}</p>'
         + (f'<p class="reuse">{escape(details(report))}</p>' if details(report) else "")
         + f'<p class="confidence">confidence {_percent(verdict.confidence)}</p>'
         f'<ul class="reasons">{reasons}</ul></section>\n'
-        f'<section class="coverage" id="coverage"><h2>Coverage of the candidate</h2>{_coverage_svg(report)}</section>\n'
+        f'<section class="coverage" id="{prefix}coverage"><h2>Coverage of the candidate</h2>{_coverage_svg(report)}</section>\n'
         f'<ul class="facts">{chips}</ul>\n'
+        "</header>\n"
+    )
+
+
+def _sources_summary_html(multi: MultiSourceReport) -> str:
+    shares = source_shares(multi)
+    rows = "".join(
+        f'<tr><td class="index">[{i + 1}]</td>'
+        f'<td><button type="button" class="open" data-view="view-{i + 1}">{escape(report.source.name)}</button></td>'
+        f'<td class="share" data-value="{share:.4f}"><span class="meter" aria-hidden="true">'
+        f'<span style="width:{min(share, 1.0) * 100:.1f}%"></span></span><b>{_percent(share)}</b></td>'
+        f"<td>{_percent(min(1.0, report.coverage.copied + report.coverage.paraphrase))}</td>"
+        f"<td>{escape(lead(report))}</td></tr>"
+        for i, (report, share) in enumerate(zip(multi.reports, shares))
+    )
+    return (
+        '<header class="top top-sources">\n'
+        '<div class="docs"><h1>Provenance report</h1>'
+        f'<p class="similarity" id="similarity"><b class="figure">{_percent(min(1.0, sum(shares)))}</b> '
+        f"of the candidate is copied or paraphrased from the {len(multi.reports)} sources</p>"
+        f"<p>Candidate <b>{escape(multi.candidate.name)}</b> ({multi.candidate.length:,} characters). "
+        "Each stretch counts once, for the source that explains it best: the sources' shares add up "
+        "to the figure above.</p></div>\n"
+        '<section class="sources" id="sources"><h2>Sources</h2><table>'
+        "<thead><tr><th></th><th>Source</th><th>Share of the candidate</th><th>Alone</th><th>Verdict</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></section>\n"
         "</header>\n"
     )
 
@@ -447,12 +585,12 @@ def _plural_noun(noun: str, count: int) -> str:
     return f"{head} not {rest}" if rest else head
 
 
-def _legend_html(present: Counter[str]) -> str:
+def _legend_html(present: Counter[str], always: Collection[str]) -> str:
     items = "".join(
         f'<li><span class="hl k-{kind} sample" aria-hidden="true">{"Abc" if "quote" not in kind else "“Ab”"}</span>'
         f"{escape(label)}</li>"
         for kind, label in KIND_LABELS.items()
-        if present[kind] or kind in PASSAGE_NAMES or kind == "added"
+        if present[kind] or kind in always
     )
     return (
         '<nav class="legend" aria-label="Legend"><ul>'
@@ -461,10 +599,10 @@ def _legend_html(present: Counter[str]) -> str:
     )
 
 
-def _pane_html(side: str, heading: str, name: str, text: str, marks: list[Mark]) -> str:
+def _pane_html(side: str, heading: str, document: Document, marks: list[Mark], prefix: str) -> str:
     return (
-        f'<section class="pane pane-{side}"><h2>{heading} <span class="name">{escape(name)}</span></h2>'
-        f'<div class="doc" id="{side}-text">{highlight(text, marks, numbered=True)}</div></section>\n'
+        f'<section class="pane pane-{side}"><h2>{heading} <span class="name">{escape(document.name)}</span></h2>'
+        f'<div class="doc doc-{side}" id="{prefix}{side}-text">{highlight(document.text, marks, numbered=True)}</div></section>\n'
     )
 
 
@@ -497,7 +635,7 @@ class Finding:
     words: int = 0
 
 
-def findings(report: Report) -> list[Finding]:
+def findings(report: Findings) -> list[Finding]:
     """Every finding with a candidate span, ordered by severity (``SEVERITY``), then by position."""
     out: list[Finding] = []
     for i, quote in enumerate(report.quotes):
@@ -556,7 +694,7 @@ def _words(text: str, span: tuple[int, int]) -> int:
     return len(text[span[0] : span[1]].split())
 
 
-def _finding_html(report: Report, finding: Finding) -> str:
+def _finding_html(report: Findings, finding: Finding, prefix: str) -> str:
     c_line = report.candidate.line(finding.candidate[0])
     source = (
         f'<p class="quoted"><span class="side">source l.{report.source.line(finding.source[0])}</span>'
@@ -570,7 +708,7 @@ def _finding_html(report: Report, finding: Finding) -> str:
     reason = f'<p class="why">{escape(finding.reason)}</p>' if finding.reason else ""
     words = f' data-words="{finding.words}"' if finding.words else ""
     return (
-        f'<li class="finding" data-link="{finding.link}" data-group="{finding.group}"{words} tabindex="0">'
+        f'<li class="finding" data-link="{prefix}{finding.link}" data-group="{finding.group}"{words} tabindex="0">'
         f'<span class="badge b-{finding.group}" title="{escape(GROUP_LABELS[finding.group])}">'
         f'<span class="letter">{finding.badge}</span> {escape(finding.label)}</span>'
         f'<p class="quoted"><span class="side">candidate l.{c_line}</span>'
@@ -578,7 +716,7 @@ def _finding_html(report: Report, finding: Finding) -> str:
     )
 
 
-def _filters_html(present: Counter[str]) -> str:
+def _filters_html(present: Counter[str], prefix: str) -> str:
     kinds = "".join(
         f'<label><input type="checkbox" name="kind" value="{group}" checked> '
         f'<span class="badge b-{group}"><span class="letter">{BADGE_LETTERS[GROUP_KIND[group]]}</span></span> '
@@ -587,7 +725,7 @@ def _filters_html(present: Counter[str]) -> str:
         if present[group]
     )
     return (
-        '<form class="filters" id="filters" aria-label="Filters">'
+        f'<form class="filters" id="{prefix}filters" aria-label="Filters">'
         '<label><input type="checkbox" name="noquotes"> Exclude quotations</label>'
         '<label>Minimum match length <input type="number" name="minwords" min="0" step="1" value="0" size="3"> words</label>'
         f"<fieldset><legend>Kinds</legend>{kinds}</fieldset>"
@@ -595,29 +733,29 @@ def _filters_html(present: Counter[str]) -> str:
     )
 
 
-def _findings_html(report: Report) -> str:
+def _findings_html(report: Findings, prefix: str) -> str:
     sections: list[str] = []
     listed = findings(report)
     if listed:
-        items = "".join(_finding_html(report, finding) for finding in listed)
+        items = "".join(_finding_html(report, finding, prefix) for finding in listed)
         sections.append(
-            f'<section class="list" id="findings"><h2>Findings, most serious first ({len(listed)})</h2>'
-            f"{_filters_html(Counter(f.group for f in listed))}<ol>{items}</ol></section>"
+            f'<section class="list" id="{prefix}findings"><h2>Findings, most serious first ({len(listed)})</h2>'
+            f"{_filters_html(Counter(f.group for f in listed), prefix)}<ol>{items}</ol></section>"
         )
     if report.omitted:
         omitted = "".join(
-            f'<li class="finding" data-link="s-o{i}" tabindex="0">{escape(_excerpt(report.source.text, o.source, 160))}</li>'
+            f'<li class="finding" data-link="{prefix}s-o{i}" tabindex="0">{escape(_excerpt(report.source.text, o.source, 160))}</li>'
             for i, o in sorted(enumerate(report.omitted), key=lambda item: item[1].source)
         )
         sections.append(
-            f'<section class="list" id="omissions"><h2>Omitted from the source ({len(report.omitted)})</h2>'
+            f'<section class="list" id="{prefix}omissions"><h2>Omitted from the source ({len(report.omitted)})</h2>'
             f'<ul class="omissions">{omitted}</ul></section>'
         )
     return f'<div class="findings">{"".join(sections)}</div>\n' if sections else ""
 
 
-def _footer_html(report: Report) -> str:
-    model = escape(report.semantic_model) if report.semantic_model else "none (lexical analysis only)"
+def _footer_html(semantic_model: str | None) -> str:
+    model = escape(semantic_model) if semantic_model else "none (lexical analysis only)"
     return f"<footer>Report schema version {SCHEMA_VERSION} · semantic model: {model} · offsets are code points, [start, end)</footer>\n"
 
 
@@ -642,38 +780,90 @@ _SCRIPT = """
     quietUntil = performance.now() + 400;
     target.scrollIntoView({block: "center", inline: "nearest"});
   }
+
+  // Views (a source's comparison, a collection's pair): one shown at a time. A view kept in a
+  // <template> is parsed only when first opened.
+  function openView(id, trigger) {
+    let view = document.getElementById(id);
+    const template = document.getElementById("template-" + id);
+    if (!view && template) {
+      template.before(template.content.cloneNode(true));
+      view = document.getElementById(id);
+    }
+    if (!view) return;
+    for (const other of view.parentNode.querySelectorAll(":scope > .view")) other.hidden = other !== view;
+    for (const tab of document.querySelectorAll("[data-view]")) {
+      const selected = tab.dataset.view === id;
+      tab.classList.toggle("selected", selected);
+      if (tab.getAttribute("role") === "tab") tab.setAttribute("aria-selected", String(selected));
+    }
+    if (trigger && !trigger.closest(".tabs")) view.scrollIntoView({block: "start"});
+  }
+  function shownView() {
+    return document.querySelector(".view:not([hidden])") || document;
+  }
+
+  // A sortable table: a header's button sorts the rows by that column, again to reverse.
+  function sortBy(button) {
+    const th = button.closest("th");
+    const table = th.closest("table");
+    const column = Array.from(th.parentNode.children).indexOf(th);
+    const numeric = button.dataset.sort === "number";
+    // First click: largest numbers first, names A to Z; each further click reverses.
+    const current = th.getAttribute("aria-sort");
+    const ascending = current ? current === "descending" : !numeric;
+    for (const other of th.parentNode.children) other.removeAttribute("aria-sort");
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    const value = (row) => {
+      const cell = row.cells[column];
+      const raw = cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent;
+      return numeric ? Number(raw) : raw;
+    };
+    const body = table.tBodies[0];
+    const rows = Array.from(body.rows);
+    rows.sort((a, b) => {
+      const x = value(a), y = value(b);
+      const order = numeric ? x - y : String(x).localeCompare(String(y));
+      return ascending ? order : -order;
+    });
+    body.append(...rows);
+  }
+
   document.addEventListener("click", (event) => {
+    const sorter = event.target.closest("button[data-sort]");
+    if (sorter) { sortBy(sorter); return; }
+    const opener = event.target.closest("[data-view]");
+    if (opener) { openView(opener.dataset.view, opener); return; }
     const origin = event.target.closest("[data-link]");
     if (origin) show(origin);
   });
 
   // Filters: a finding or highlight is hidden by its group, by being a quotation, or by its length.
-  const form = document.getElementById("filters");
-  const filterable = new Set(form ? Array.from(form.querySelectorAll('input[name="kind"]'), (e) => e.value) : []);
-  function hidden(el, kinds, noQuotes, minWords) {
+  function hidden(el, filterable, kinds, noQuotes, minWords) {
     const group = el.dataset.group || "";
     if (noQuotes && group.startsWith("quote")) return true;
     if (filterable.has(group) && !kinds.has(group)) return true;
     return el.dataset.words !== undefined && Number(el.dataset.words) < minWords;
   }
-  function applyFilters() {
-    if (!form) return;
+  function applyFilters(form) {
+    const root = form.closest(".view") || document;
+    const filterable = new Set(Array.from(form.querySelectorAll('input[name="kind"]'), (e) => e.value));
     const kinds = new Set(Array.from(form.querySelectorAll('input[name="kind"]:checked'), (e) => e.value));
     const noQuotes = form.elements.noquotes.checked;
     const minWords = Number(form.elements.minwords.value) || 0;
-    for (const el of document.querySelectorAll(".finding[data-group]")) el.hidden = hidden(el, kinds, noQuotes, minWords);
-    for (const el of document.querySelectorAll(".doc .hl[data-group]")) {
-      el.classList.toggle("off", hidden(el, kinds, noQuotes, minWords));
-    }
+    const args = [filterable, kinds, noQuotes, minWords];
+    for (const el of root.querySelectorAll(".finding[data-group]")) el.hidden = hidden(el, ...args);
+    for (const el of root.querySelectorAll(".doc .hl[data-group]")) el.classList.toggle("off", hidden(el, ...args));
   }
-  if (form) {
-    form.addEventListener("input", applyFilters);
-    form.addEventListener("submit", (event) => event.preventDefault());
-  }
+  document.addEventListener("input", (event) => {
+    const form = event.target.closest("form.filters");
+    if (form) applyFilters(form);
+  });
+  document.addEventListener("submit", (event) => event.preventDefault());
 
   // n / p: the next or previous finding still shown, in the list's order (most serious first).
   function step(by) {
-    const shown = Array.from(document.querySelectorAll(".finding[data-group]")).filter((el) => !el.hidden);
+    const shown = Array.from(shownView().querySelectorAll(".finding[data-group]")).filter((el) => !el.hidden);
     if (!shown.length) return;
     const at = shown.findIndex((el) => el.classList.contains("current"));
     const next = shown[((at < 0 ? (by > 0 ? -1 : 0) : at) + by + shown.length) % shown.length];
@@ -694,20 +884,19 @@ _SCRIPT = """
     show(origin);
   });
 
-  // Scroll-linked panes: scrolling one moves the other to the same share of its length.
-  const panes = [document.getElementById("candidate-text"), document.getElementById("source-text")];
+  // Scroll-linked panes: scrolling one moves the other to the same share of its length. Scroll
+  // events do not bubble, so the document listens in the capture phase, for every view at once.
   let driven = null;
-  panes.forEach((pane, i) => {
-    const other = panes[1 - i];
-    if (!pane || !other) return;
-    pane.addEventListener("scroll", () => {
-      if (driven === pane || performance.now() < quietUntil) return;
-      const share = pane.scrollTop / Math.max(1, pane.scrollHeight - pane.clientHeight);
-      driven = other;
-      other.scrollTop = share * (other.scrollHeight - other.clientHeight);
-      requestAnimationFrame(() => { driven = null; });
-    });
-  });
+  document.addEventListener("scroll", (event) => {
+    const pane = event.target;
+    if (!(pane instanceof Element) || !pane.classList.contains("doc")) return;
+    const other = Array.from(pane.closest(".panes").querySelectorAll(".doc")).find((d) => d !== pane);
+    if (!other || driven === pane || performance.now() < quietUntil) return;
+    const share = pane.scrollTop / Math.max(1, pane.scrollHeight - pane.clientHeight);
+    driven = other;
+    other.scrollTop = share * (other.scrollHeight - other.clientHeight);
+    requestAnimationFrame(() => { driven = null; });
+  }, true);
 })();
 """
 
@@ -775,21 +964,21 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .k-sentence-heading, .k-sentence-boilerplate { color: var(--muted); font-style: italic; }
 .k-omitted { color: #6e7781; background: repeating-linear-gradient(135deg, rgba(0,0,0,.07) 0 3px, transparent 3px 7px); }
 /* Letter badges only on the candidate's words: the source pane shows the source's own text. */
-#candidate-text .hl[id]::before { font: 700 .6rem/1 var(--sans); font-style: normal; border-radius: 3px; padding: .1rem .25rem;
+.doc-candidate .hl[id]::before { font: 700 .6rem/1 var(--sans); font-style: normal; border-radius: 3px; padding: .1rem .25rem;
   margin-right: .2rem; vertical-align: .2em; color: #fff; background: var(--muted); }
-#candidate-text .hl[id].k-verbatim::before { content: "V"; background: var(--blue); }
-#candidate-text .hl[id].k-near_verbatim::before { content: "N"; background: #005a8c; }
-#candidate-text .hl[id].k-paraphrase::before { content: "P"; background: #6b5d00; }
-#candidate-text .hl[id].k-changed::before { content: "C"; background: var(--vermillion); }
-#candidate-text .hl[id].k-quote-altered::before { content: "A altered"; background: var(--vermillion); }
-#candidate-text .hl[id].k-quote-fabricated::before { content: "F fabricated"; background: #a64d86; }
-#candidate-text .hl[id].k-quote-unsourced::before { content: "U"; background: #6b4700; }
-#candidate-text .hl[id].k-sentence-heading::before { content: "heading"; color: var(--muted); background: none; border: 1px solid var(--rule); }
-#candidate-text .hl[id].k-sentence-boilerplate::before { content: "boilerplate"; color: var(--muted); background: none;
+.doc-candidate .hl[id].k-verbatim::before { content: "V"; background: var(--blue); }
+.doc-candidate .hl[id].k-near_verbatim::before { content: "N"; background: #005a8c; }
+.doc-candidate .hl[id].k-paraphrase::before { content: "P"; background: #6b5d00; }
+.doc-candidate .hl[id].k-changed::before { content: "C"; background: var(--vermillion); }
+.doc-candidate .hl[id].k-quote-altered::before { content: "A altered"; background: var(--vermillion); }
+.doc-candidate .hl[id].k-quote-fabricated::before { content: "F fabricated"; background: #a64d86; }
+.doc-candidate .hl[id].k-quote-unsourced::before { content: "U"; background: #6b4700; }
+.doc-candidate .hl[id].k-sentence-heading::before { content: "heading"; color: var(--muted); background: none; border: 1px solid var(--rule); }
+.doc-candidate .hl[id].k-sentence-boilerplate::before { content: "boilerplate"; color: var(--muted); background: none;
   border: 1px solid var(--rule); }
 /* Filtered out: the text stays, its highlight goes. */
 .hl.off { background: none; outline: none; box-shadow: none; text-decoration: none; font-weight: inherit; }
-#candidate-text .hl.off::before { content: none; }
+.doc-candidate .hl.off::before { content: none; }
 .finding[hidden] { display: none; }
 .finding.current { outline: 3px solid var(--ink); outline-offset: 2px; }
 .ln { position: absolute; left: 0; width: 2.6rem; text-align: right; user-select: none; }
@@ -834,7 +1023,44 @@ tr.finding { cursor: pointer; }
 tr.finding:hover, li.finding:hover { background: #f6f8fa; }
 .omissions li.finding { margin: 0 0 .3rem; color: var(--muted); font-family: var(--serif); }
 footer { padding: .5rem 1.5rem 1.5rem; color: var(--muted); font-size: .8rem; }
-@media (max-width: 900px) { .top, .panes { grid-template-columns: 1fr; } }
+/* Pages of several comparisons: the sources of one candidate, or a collection's pairs. */
+.top-sources { grid-template-columns: minmax(16rem, 1fr) minmax(24rem, 2fr); }
+.top-corpus { grid-template-columns: 1fr; }
+.sources td.index, .tab .index { color: var(--muted); font-variant-numeric: tabular-nums; }
+.share { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.meter { display: inline-block; width: 7rem; height: .7rem; background: #e4e4e7; border-radius: 2px; margin-right: .5rem;
+  vertical-align: -1px; overflow: hidden; }
+.meter span { display: block; height: 100%; background: var(--vermillion); }
+button.open { font: inherit; color: var(--blue); background: none; border: 0; padding: 0; cursor: pointer; text-align: left;
+  text-decoration: underline; overflow-wrap: anywhere; }
+.tabs { display: flex; flex-wrap: wrap; gap: .3rem; padding: .8rem 1.5rem 0; border-bottom: 1px solid var(--rule);
+  background: var(--page); }
+.tab { font: inherit; font-size: .9rem; padding: .45rem .9rem; border: 1px solid var(--rule); border-bottom: 0;
+  border-radius: 6px 6px 0 0; background: #eaecef; color: var(--ink); cursor: pointer; max-width: 24rem; overflow-wrap: anywhere; }
+.tab[aria-selected="true"] { background: var(--paper); font-weight: 600; box-shadow: inset 0 3px 0 var(--vermillion);
+  margin-bottom: -1px; padding-bottom: calc(.45rem + 1px); }
+.view[hidden] { display: none; }
+.view > .top { border-top: 0; }
+.overview { padding: 1rem 1.5rem; display: grid; grid-template-columns: minmax(18rem, 1fr) minmax(18rem, 1fr); gap: 1rem; }
+.overview .list.wide { grid-column: 1 / -1; }
+.histogram { width: 100%; max-width: 36rem; height: auto; display: block; font: 10px var(--sans); }
+.histogram rect.bin { fill: var(--blue); }
+.histogram text { fill: var(--muted); }
+.histogram text.count { fill: var(--ink); font-weight: 600; }
+th button[data-sort] { font: inherit; text-transform: inherit; letter-spacing: inherit; color: inherit; background: none;
+  border: 0; padding: 0; cursor: pointer; }
+th[aria-sort="ascending"] button::after { content: " ▲"; }
+th[aria-sort="descending"] button::after { content: " ▼"; }
+tr:has(button.open.selected) { background: #fff8c5; }
+button.open.selected { font-weight: 700; }
+.muted { color: var(--muted); }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+.clusters li { margin: 0 0 .4rem; }
+.notice { margin: .5rem 0 0; color: var(--muted); font-size: .88rem; }
+.pair-head { background: var(--paper); border-bottom: 1px solid var(--rule); padding: .8rem 1.5rem; }
+.pair-head h2 { margin: 0 0 .3rem; }
+.pair-head p { margin: 0; }
+@media (max-width: 900px) { .top, .panes, .overview { grid-template-columns: 1fr; } }
 @media print {
   @page { margin: 14mm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
