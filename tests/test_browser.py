@@ -20,7 +20,9 @@ from typing import Any
 
 import pytest
 
-from provenance.render import render_html
+from provenance.corpus import find_reuse
+from provenance.render import render_html, render_sources_html
+from provenance.render.corpus_html import render_corpus_html
 from provenance.report import (
     AddedClaim,
     Coverage,
@@ -32,6 +34,7 @@ from provenance.report import (
     Verdict,
 )
 from test_render_html import FILLER, expected_kind_counts, sample_report
+from test_render_html_pages import small_collection, two_sources
 
 pytestmark = pytest.mark.browser
 
@@ -333,4 +336,82 @@ def test_panes_scroll_together(driver: WebDriver, tmp_path: Path) -> None:
     driver.execute_script("const d = document.getElementById('source-text'); d.scrollTop = d.scrollHeight;")
     driver.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));")
     assert driver.execute_script(share, "candidate-text") > 0.98
+    assert _console_errors(driver) == []
+
+
+def _displayed(driver: WebDriver, element_id: str) -> bool:
+    element = driver.find_elements("id", element_id)
+    return bool(element) and element[0].is_displayed()
+
+
+def test_source_tabs_show_one_comparison_at_a_time(driver: WebDriver, tmp_path: Path) -> None:
+    multi = two_sources()
+    path = tmp_path / "sources.html"
+    path.write_text(render_sources_html(multi), encoding="utf-8")
+    driver.get(path.as_uri())
+    _console_errors(driver)
+    assert _displayed(driver, "view-1") and not _displayed(driver, "view-2")
+    assert driver.find_element("id", "similarity").is_displayed()
+    driver.find_element("id", "tab-2").click()
+    assert _displayed(driver, "view-2") and not _displayed(driver, "view-1")
+    assert driver.find_element("id", "tab-2").get_attribute("aria-selected") == "true"
+    assert driver.find_element("id", "tab-1").get_attribute("aria-selected") == "false"
+    assert driver.execute_script("return document.getElementById('s2-source-text').textContent") == multi.reports[1].source.text
+    # A passage of the second comparison shows its counterpart in the second comparison's source pane.
+    origin = driver.find_element("id", "s2-c-p3")
+    _click_end_of(driver, origin)
+    target = driver.find_element("id", "s2-s-p3")
+    assert "active" in target.get_attribute("class").split() and driver.execute_script(IN_VIEW_JS, target)
+    # Filters and n / p act on the comparison shown.
+    driver.find_element("css selector", '#view-2 input[name="kind"][value="added"]').click()
+    hidden_added = "return Array.from(document.querySelectorAll(arguments[0] + ' .finding[data-group=added]'), e => e.hidden);"
+    assert all(driver.execute_script(hidden_added, "#view-2")) and not any(driver.execute_script(hidden_added, "#view-1"))
+    driver.find_element("css selector", "body").send_keys("n")
+    current = driver.find_element("css selector", ".finding.current")
+    assert current.get_attribute("data-link").startswith("s2-") and current.is_displayed()
+    driver.execute_script("window.scrollTo(0, 0)")
+    _screenshot(driver, tmp_path, "sources-second-tab.png")
+    # The source list opens a comparison too.
+    driver.find_element("css selector", '#sources button[data-view="view-1"]').click()
+    assert _displayed(driver, "view-1") and not _displayed(driver, "view-2")
+    # Printed, the page holds every comparison.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert _displayed(driver, "view-1") and _displayed(driver, "view-2")
+        assert not driver.find_element("css selector", ".tabs").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert _console_errors(driver) == []
+
+
+def test_corpus_overview_sorts_pairs_and_opens_one_side_by_side(driver: WebDriver, tmp_path: Path) -> None:
+    _, records = small_collection(tmp_path)
+    texts = {r.id: r.text for r in records}
+    reuse = find_reuse(records)
+    path = tmp_path / "corpus.html"
+    path.write_text(render_corpus_html(reuse, texts), encoding="utf-8")
+    driver.get(path.as_uri())
+    _console_errors(driver)
+    column = "return Array.from(document.querySelectorAll('table.pairs tbody tr'), r => r.cells[arguments[0]].textContent);"
+    numbers = [int(n) for n in driver.execute_script(column, 0)]
+    assert numbers == sorted(numbers)
+    driver.find_element("xpath", "//th/button[text()='Similarity']").click()
+    assert driver.execute_script("return document.querySelector('th[aria-sort]').textContent") == "Similarity"
+    ascending = [float(s.rstrip("%")) for s in driver.execute_script(column, 3)]
+    assert ascending == sorted(ascending) and [int(n) for n in driver.execute_script(column, 0)] == numbers[::-1]
+    driver.find_element("xpath", "//th/button[text()='Candidate']").click()
+    names = driver.execute_script(column, 1)
+    assert names == sorted(names)
+    _screenshot(driver, tmp_path, "corpus-overview.png")
+    assert not _displayed(driver, "pair-1")
+    driver.find_element("css selector", 'button[data-view="pair-1"]').click()
+    assert _displayed(driver, "pair-1")
+    pair = reuse.pairs[0] if reuse.pairs[0].candidate in driver.find_element("id", "pair-1").text else reuse.pairs[1]
+    assert driver.execute_script("return document.getElementById('p1-candidate-text').textContent") == texts[pair.candidate]
+    assert driver.execute_script("return document.getElementById('p1-source-text').getBoundingClientRect().top") < WINDOW[1]
+    driver.find_element("id", "p1-c-p0").click()
+    assert "active" in driver.find_element("id", "p1-s-p0").get_attribute("class").split()
+    _screenshot(driver, tmp_path, "corpus-pair.png")
+    driver.find_element("css selector", 'button[data-view="pair-2"]').click()
+    assert _displayed(driver, "pair-2") and not _displayed(driver, "pair-1")
     assert _console_errors(driver) == []

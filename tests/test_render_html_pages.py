@@ -73,7 +73,7 @@ def parse(page: str) -> _Page:
     return parsed
 
 
-def _two_sources(hostile: bool = False) -> MultiSourceReport:
+def two_sources(hostile: bool = False) -> MultiSourceReport:
     """The sample report's candidate against its source and a second source; the passages and
     sentences split between them, one copied sentence overlapping a passage of the other source."""
     first = sample_report(hostile=hostile)
@@ -97,14 +97,14 @@ def _expected_shares(multi: MultiSourceReport) -> list[float]:
 
 
 def test_source_shares_count_each_character_once() -> None:
-    multi = _two_sources()
+    multi = two_sources()
     shares = source_shares(multi)
     assert shares == _expected_shares(multi)
     assert all(share > 0 for share in shares)
 
 
 def test_sources_page_gives_the_overall_figure_then_each_source() -> None:
-    multi = _two_sources()
+    multi = two_sources()
     page = render_sources_html(multi)
     shares = source_shares(multi)
     assert f'<b class="figure">{round(sum(shares) * 100)}%</b> of the candidate' in page
@@ -119,7 +119,7 @@ def test_sources_page_gives_the_overall_figure_then_each_source() -> None:
 
 
 def test_sources_page_holds_each_comparison_once_with_one_stylesheet_and_script() -> None:
-    multi = _two_sources()
+    multi = two_sources()
     page = render_sources_html(multi)
     parsed = parse(page)
     assert Counter(parsed.ids).most_common(1)[0][1] == 1, "ids are unique across the views"
@@ -139,13 +139,13 @@ def test_sources_page_holds_each_comparison_once_with_one_stylesheet_and_script(
 
 
 def test_sources_page_escapes_names_and_texts() -> None:
-    page = render_sources_html(_two_sources(hostile=True))
+    page = render_sources_html(two_sources(hostile=True))
     assert SCRIPT_PAYLOAD not in page and ATTRIBUTE_PAYLOAD not in page
     assert escape(f"second{SCRIPT_PAYLOAD}.txt") in page
     assert "<img" not in page
 
 
-def _collection(tmp_path: Path) -> tuple[Path, list[Record]]:
+def small_collection(tmp_path: Path) -> tuple[Path, list[Record]]:
     def words(start: int, stop: int) -> str:
         return " ".join(f"w{i}" for i in range(start, stop)) + "."
 
@@ -164,7 +164,7 @@ def _collection(tmp_path: Path) -> tuple[Path, list[Record]]:
 
 
 def test_corpus_page_lists_pairs_histogram_clusters_and_views(tmp_path: Path) -> None:
-    _, records = _collection(tmp_path)
+    _, records = small_collection(tmp_path)
     texts = {r.id: r.text for r in records}
     reuse = find_reuse(records)
     assert len(reuse.pairs) == 2
@@ -201,7 +201,7 @@ def test_corpus_page_lists_pairs_histogram_clusters_and_views(tmp_path: Path) ->
 
 
 def test_corpus_page_caps_the_views_and_says_so(tmp_path: Path) -> None:
-    _, records = _collection(tmp_path)
+    _, records = small_collection(tmp_path)
     texts = {r.id: r.text for r in records}
     reuse = find_reuse(records)
     page = render_corpus_html(reuse, texts, max_views=1)
@@ -224,7 +224,7 @@ def test_corpus_page_escapes_document_ids() -> None:
 
 
 def test_cli_corpus_html(tmp_path: Path) -> None:
-    root, _ = _collection(tmp_path)
+    root, _ = small_collection(tmp_path)
     out = tmp_path / "overview.html"
     result = CliRunner().invoke(main, ["corpus", str(root), "--format", "html", "-o", str(out)])
     assert result.exit_code == 0, result.stderr

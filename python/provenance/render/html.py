@@ -1076,5 +1076,8 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; }
   .list { border: 0; padding: 0; break-inside: auto; }
   .list li.finding, tr.finding { break-inside: avoid; }
   .hl.active, .hl.origin { background: inherit; box-shadow: none; animation: none; }
+  /* Several comparisons: each is printed in turn, without the tabs that choose one. */
+  .tabs { display: none; }
+  .views > .view[hidden] { display: block; break-before: page; }
 }
 """
