@@ -572,7 +572,8 @@ def _sources_summary_html(multi: MultiSourceReport) -> str:
         "Each stretch counts once, for the source that explains it best: the sources' shares add up "
         "to the figure above.</p></div>\n"
         '<section class="sources" id="sources"><h2>Sources</h2><table>'
-        "<thead><tr><th></th><th>Source</th><th>Share of the candidate</th><th>Alone</th><th>Verdict</th></tr></thead>"
+        "<thead><tr><th></th><th>Source</th><th>Share of the candidate</th>"
+        '<th title="The share this source gives compared by itself">Alone</th><th>Verdict</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></section>\n"
         "</header>\n"
     )
