@@ -21,8 +21,7 @@ from typing import Any
 import pytest
 
 from provenance.corpus import find_reuse
-from provenance.render import render_html, render_sources_html
-from provenance.render.corpus_html import render_corpus_html
+from provenance.render import corpus_html, render_html, render_sources_html
 from provenance.report import (
     AddedClaim,
     Coverage,
@@ -384,12 +383,15 @@ def test_source_tabs_show_one_comparison_at_a_time(driver: WebDriver, tmp_path: 
     assert _console_errors(driver) == []
 
 
-def test_corpus_overview_sorts_pairs_and_opens_one_side_by_side(driver: WebDriver, tmp_path: Path) -> None:
+def test_corpus_overview_sorts_pairs_and_opens_one_side_by_side(
+    driver: WebDriver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, records = small_collection(tmp_path)
     texts = {r.id: r.text for r in records}
     reuse = find_reuse(records)
     path = tmp_path / "corpus.html"
-    path.write_text(render_corpus_html(reuse, texts), encoding="utf-8")
+    monkeypatch.setattr(corpus_html, "PAIR_ROWS_SHOWN", 1)
+    path.write_text(corpus_html.render_corpus_html(reuse, texts), encoding="utf-8")
     driver.get(path.as_uri())
     _console_errors(driver)
     column = "return Array.from(document.querySelectorAll('table.pairs tbody tr'), r => r.cells[arguments[0]].textContent);"
@@ -402,6 +404,12 @@ def test_corpus_overview_sorts_pairs_and_opens_one_side_by_side(driver: WebDrive
     driver.find_element("xpath", "//th/button[text()='Candidate']").click()
     names = driver.execute_script(column, 1)
     assert names == sorted(names)
+    # One row is listed at a time here: the first in the order chosen, then one more on request.
+    shown = "return Array.from(document.querySelectorAll('table.pairs tbody tr'), r => r.getBoundingClientRect().height > 0);"
+    assert driver.execute_script(shown) == [True, False]
+    driver.find_element("css selector", "button[data-more]").click()
+    assert driver.execute_script(shown) == [True, True]
+    assert not driver.find_element("id", "more-rows").is_displayed()
     _screenshot(driver, tmp_path, "corpus-overview.png")
     assert not _displayed(driver, "pair-1")
     driver.find_element("css selector", 'button[data-view="pair-1"]').click()

@@ -12,12 +12,13 @@ from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from provenance.cli import main
 from provenance.collection import Record
 from provenance.corpus import find_reuse
-from provenance.render import render_sources_html
+from provenance.render import corpus_html, render_sources_html
 from provenance.render.corpus_html import render_corpus_html
 from provenance.render.html import source_shares
 from provenance.report import AttributedPassage, AttributedSentence, MultiSourceReport
@@ -211,6 +212,16 @@ def test_corpus_page_caps_the_views_and_says_so(tmp_path: Path) -> None:
     assert small.count("<template id=") == 0 and "for the 0 most similar pairs of 2" in small
     whole = render_corpus_html(reuse, texts)
     assert whole.count("<template id=") == 2 and "not embedded" not in whole
+
+
+def test_corpus_page_lists_the_first_rows_and_has_the_others_ready(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, records = small_collection(tmp_path)
+    reuse = find_reuse(records)
+    monkeypatch.setattr(corpus_html, "PAIR_ROWS_SHOWN", 1)
+    page = corpus_html.render_corpus_html(reuse, {r.id: r.text for r in records})
+    assert re.findall(r'<tr id="row-(\d)"( hidden)?>', page) == [("1", ""), ("2", " hidden")]
+    assert 'The first <span class="shown">1</span> of 2 pairs' in page and 'data-more="1"' in page
+    assert 'data-shown="1"' in page
 
 
 def test_corpus_page_escapes_document_ids() -> None:

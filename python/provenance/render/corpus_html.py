@@ -23,6 +23,9 @@ from provenance.spans import SpanSet
 # would hold every document many times over.
 MAX_PAIR_VIEWS = 100
 MAX_VIEW_CHARS = 5_000_000
+# Rows of the pair list shown at first and added by "show more": a browser lays out a table of
+# thousands of rows for seconds; every row is in the page, and sorting sorts them all.
+PAIR_ROWS_SHOWN = 500
 HISTOGRAM_BINS = 10
 
 
@@ -185,7 +188,7 @@ def _pairs_html(rows: list[_Row], viewed: int, max_views: int, max_chars: int) -
         + f'<button type="button" data-sort="{kind}">{label}</button></th>'
         for label, kind in _COLUMNS
     )
-    body = "".join(_pair_row(row, row.number <= viewed) for row in rows)
+    body = "".join(_pair_row(row, row.number <= viewed, row.number > PAIR_ROWS_SHOWN) for row in rows)
     if viewed < len(rows):
         notice = (
             f"Side-by-side views are in this page for the {viewed:,} most similar pairs of {len(rows):,} "
@@ -194,14 +197,22 @@ def _pairs_html(rows: list[_Row], viewed: int, max_views: int, max_chars: int) -
         )
     else:
         notice = "Show a pair to see its two texts side by side, below."
+    more = (
+        f'<p class="more" id="more-rows">The first <span class="shown">{PAIR_ROWS_SHOWN:,}</span> of {len(rows):,} pairs '
+        "are listed in the order chosen. "
+        f'<button type="button" data-more="{PAIR_ROWS_SHOWN}">Show {PAIR_ROWS_SHOWN:,} more</button></p>'
+        if len(rows) > PAIR_ROWS_SHOWN
+        else ""
+    )
     return (
         f'<section class="list wide" id="pairs"><h2>Pairs ({len(rows):,})</h2>'
-        f'<table class="pairs"><thead><tr>{head}<th>View</th></tr></thead><tbody>{body}</tbody></table>'
+        f'<table class="pairs" data-shown="{PAIR_ROWS_SHOWN}"><thead><tr>{head}<th>View</th></tr></thead>'
+        f"<tbody>{body}</tbody></table>{more}"
         f'<p class="notice" id="views-notice">{notice}</p></section>\n'
     )
 
 
-def _pair_row(row: _Row, viewed: bool) -> str:
+def _pair_row(row: _Row, viewed: bool, hidden: bool) -> str:
     pair = row.pair
     direction = "identical" if pair.identical else pair.direction or "unknown"
     view = (
@@ -210,7 +221,7 @@ def _pair_row(row: _Row, viewed: bool) -> str:
         else '<span class="muted">not embedded</span>'
     )
     return (
-        f'<tr id="row-{row.number}"><td class="number">{row.number}</td>'
+        f'<tr id="row-{row.number}"{" hidden" if hidden else ""}><td class="number">{row.number}</td>'
         f"<td>{escape(pair.candidate)}</td><td>{escape(pair.source)}</td>"
         f'<td class="number" data-value="{row.similarity:.4f}">{_percent(row.similarity)}</td>'
         f'<td class="number" data-value="{row.candidate_share:.4f}">{_percent(row.candidate_share)}</td>'

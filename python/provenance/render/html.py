@@ -797,6 +797,8 @@ _SCRIPT = """
       const selected = tab.dataset.view === id;
       tab.classList.toggle("selected", selected);
       if (tab.getAttribute("role") === "tab") tab.setAttribute("aria-selected", String(selected));
+      const row = tab.closest("tr");
+      if (row) row.classList.toggle("selected", selected);
     }
     if (trigger && !trigger.closest(".tabs")) view.scrollIntoView({block: "start"});
   }
@@ -821,18 +823,36 @@ _SCRIPT = """
       return numeric ? Number(raw) : raw;
     };
     const body = table.tBodies[0];
-    const rows = Array.from(body.rows);
-    rows.sort((a, b) => {
-      const x = value(a), y = value(b);
+    const keyed = Array.from(body.rows, (row) => [value(row), row]);
+    keyed.sort(([x], [y]) => {
       const order = numeric ? x - y : String(x).localeCompare(String(y));
       return ascending ? order : -order;
     });
+    const rows = keyed.map(([, row]) => row);
     body.append(...rows);
+    showRows(table, rows);
+  }
+  // A long table shows its first rows only (data-shown); "show more" adds rows.
+  function showRows(table, rows) {
+    if (table.dataset.shown === undefined) return;
+    const shown = Number(table.dataset.shown);
+    rows.forEach((row, i) => { row.hidden = i >= shown; });
+    const more = table.parentNode.querySelector(".more");
+    if (!more) return;
+    more.querySelector(".shown").textContent = Math.min(shown, rows.length).toLocaleString("en");
+    more.hidden = shown >= rows.length;
+  }
+  function showMore(button) {
+    const table = button.closest("section").querySelector("table[data-shown]");
+    table.dataset.shown = String(Number(table.dataset.shown) + Number(button.dataset.more));
+    showRows(table, Array.from(table.tBodies[0].rows));
   }
 
   document.addEventListener("click", (event) => {
     const sorter = event.target.closest("button[data-sort]");
     if (sorter) { sortBy(sorter); return; }
+    const more = event.target.closest("button[data-more]");
+    if (more) { showMore(more); return; }
     const opener = event.target.closest("[data-view]");
     if (opener) { openView(opener.dataset.view, opener); return; }
     const origin = event.target.closest("[data-link]");
@@ -1052,12 +1072,12 @@ th button[data-sort] { font: inherit; text-transform: inherit; letter-spacing: i
   border: 0; padding: 0; cursor: pointer; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
-tr:has(button.open.selected) { background: #fff8c5; }
+tr.selected { background: #fff8c5; }
 button.open.selected { font-weight: 700; }
 .muted { color: var(--muted); }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 .clusters li { margin: 0 0 .4rem; }
-.notice { margin: .5rem 0 0; color: var(--muted); font-size: .88rem; }
+.notice, .more { margin: .5rem 0 0; color: var(--muted); font-size: .88rem; }
 .pair-head { background: var(--paper); border-bottom: 1px solid var(--rule); padding: .8rem 1.5rem; }
 .pair-head h2 { margin: 0 0 .3rem; }
 .pair-head p { margin: 0; }
