@@ -214,7 +214,9 @@ def _pairs_html(rows: list[_Row], viewed: int, max_views: int, max_chars: int) -
 
 def _pair_row(row: _Row, viewed: bool, hidden: bool) -> str:
     pair = row.pair
-    direction = "identical" if pair.identical else pair.direction or "unknown"
+    # The evidence ("quotations: 2 in A made from prose of B") is the view's; the list names its kind.
+    evidence = "identical" if pair.identical else pair.direction or "unknown"
+    direction = evidence.split(":", 1)[0]
     view = (
         f'<button type="button" class="open" data-view="pair-{row.number}">Show</button>'
         if viewed
@@ -222,13 +224,18 @@ def _pair_row(row: _Row, viewed: bool, hidden: bool) -> str:
     )
     return (
         f'<tr id="row-{row.number}"{" hidden" if hidden else ""}><td class="number">{row.number}</td>'
-        f"<td>{escape(pair.candidate)}</td><td>{escape(pair.source)}</td>"
+        f"<td>{_breakable(pair.candidate)}</td><td>{_breakable(pair.source)}</td>"
         f'<td class="number" data-value="{row.similarity:.4f}">{_percent(row.similarity)}</td>'
         f'<td class="number" data-value="{row.candidate_share:.4f}">{_percent(row.candidate_share)}</td>'
         f'<td class="number" data-value="{row.source_share:.4f}">{_percent(row.source_share)}</td>'
         f'<td class="number">{pair.matched}</td><td class="number">{len(pair.passages)}</td>'
-        f'<td>{escape(direction)}</td><td class="number">{row.cluster}</td><td>{view}</td></tr>'
+        f'<td title="{escape(evidence)}">{escape(direction)}</td><td class="number">{row.cluster}</td><td>{view}</td></tr>'
     )
+
+
+def _breakable(name: str) -> str:
+    """An escaped document id that a narrow column breaks after its slashes, not inside its words."""
+    return "/<wbr>".join(escape(part) for part in name.split("/"))
 
 
 def _view_template(row: _Row, texts: Mapping[str, str]) -> str:

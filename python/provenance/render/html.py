@@ -1076,7 +1076,10 @@ tr.selected { background: #fff8c5; }
 button.open.selected { font-weight: 700; }
 .muted { color: var(--muted); }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
-.clusters li { margin: 0 0 .4rem; }
+.clusters li { margin: 0 0 .4rem; overflow-wrap: anywhere; }
+/* Hundreds of clusters scroll in their box rather than push the pair list down. */
+.clusters { max-height: 24rem; overflow-y: auto; }
+table.pairs td { overflow-wrap: break-word; }
 .notice, .more { margin: .5rem 0 0; color: var(--muted); font-size: .88rem; }
 .pair-head { background: var(--paper); border-bottom: 1px solid var(--rule); padding: .8rem 1.5rem; }
 .pair-head h2 { margin: 0 0 .3rem; }
