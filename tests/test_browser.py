@@ -48,6 +48,7 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not in
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 
@@ -370,6 +371,12 @@ def test_source_tabs_show_one_comparison_at_a_time(driver: WebDriver, tmp_path: 
     assert current.get_attribute("data-link").startswith("s2-") and current.is_displayed()
     driver.execute_script("window.scrollTo(0, 0)")
     _screenshot(driver, tmp_path, "sources-second-tab.png")
+    # The arrow keys move between the tabs.
+    driver.find_element("id", "tab-2").send_keys(Keys.ARROW_RIGHT)
+    assert _displayed(driver, "view-1") and not _displayed(driver, "view-2")
+    assert driver.switch_to.active_element.get_attribute("id") == "tab-1"
+    driver.find_element("id", "tab-1").send_keys(Keys.ARROW_LEFT)
+    assert _displayed(driver, "view-2")
     # The source list opens a comparison too.
     driver.find_element("css selector", '#sources button[data-view="view-1"]').click()
     assert _displayed(driver, "view-1") and not _displayed(driver, "view-2")
@@ -420,6 +427,8 @@ def test_corpus_overview_sorts_pairs_and_opens_one_side_by_side(
     driver.find_element("id", "p1-c-p0").click()
     assert "active" in driver.find_element("id", "p1-s-p0").get_attribute("class").split()
     _screenshot(driver, tmp_path, "corpus-pair.png")
+    driver.find_element("css selector", "#pair-1 .pair-head a").click()
+    assert driver.execute_script("return document.getElementById('pairs').getBoundingClientRect().top") < 1
     driver.find_element("css selector", 'button[data-view="pair-2"]').click()
     assert _displayed(driver, "pair-2") and not _displayed(driver, "pair-1")
     assert _console_errors(driver) == []

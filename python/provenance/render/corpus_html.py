@@ -252,7 +252,7 @@ def _view_template(row: _Row, texts: Mapping[str, str]) -> str:
     )
     return (
         f'<template id="template-pair-{row.number}"><section class="view" id="pair-{row.number}" hidden>'
-        f'<div class="pair-head"><h2>Pair {row.number}</h2>'
+        f'<div class="pair-head"><h2>Pair {row.number} <a href="#pairs">back to the pair list</a></h2>'
         f"<p><b>{_percent(row.similarity)}</b> similar: {_percent(row.candidate_share)} of candidate "
         f"<b>{escape(pair.candidate)}</b> and {_percent(row.source_share)} of source <b>{escape(pair.source)}</b> "
         f"are in {_plural(len(pair.passages), 'shared passage')} ({_plural(pair.matched, 'matched word')}); "

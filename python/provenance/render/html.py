@@ -893,6 +893,16 @@ _SCRIPT = """
     show(next);
   }
   document.addEventListener("keydown", (event) => {
+    // Tabs: the arrow keys move to the previous or next tab and open it.
+    const tab = event.target.closest && event.target.closest('[role="tab"]');
+    if (tab && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
+      const tabs = Array.from(tab.parentNode.querySelectorAll('[role="tab"]'));
+      const next = tabs[(tabs.indexOf(tab) + (event.key === "ArrowRight" ? 1 : -1) + tabs.length) % tabs.length];
+      next.focus();
+      openView(next.dataset.view, next);
+      event.preventDefault();
+      return;
+    }
     const typing = event.target.closest && event.target.closest("input, textarea, select");
     if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "n" || event.key === "p")) {
       step(event.key === "n" ? 1 : -1);
@@ -1083,6 +1093,7 @@ table.pairs td { overflow-wrap: break-word; }
 .notice, .more { margin: .5rem 0 0; color: var(--muted); font-size: .88rem; }
 .pair-head { background: var(--paper); border-bottom: 1px solid var(--rule); padding: .8rem 1.5rem; }
 .pair-head h2 { margin: 0 0 .3rem; }
+.pair-head h2 a { text-transform: none; letter-spacing: 0; font-weight: 400; margin-left: .8rem; color: var(--blue); }
 .pair-head p { margin: 0; }
 @media (max-width: 900px) { .top, .panes, .overview { grid-template-columns: 1fr; } }
 @media print {
