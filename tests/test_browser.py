@@ -20,8 +20,11 @@ from typing import Any
 
 import pytest
 
+from provenance.api import compare_files_sources
+from provenance.collection import read_corpus
 from provenance.corpus import find_reuse
 from provenance.render import corpus_html, render_html, render_sources_html
+from provenance.render.html import source_shares
 from provenance.report import (
     AddedClaim,
     Coverage,
@@ -431,4 +434,45 @@ def test_corpus_overview_sorts_pairs_and_opens_one_side_by_side(
     assert driver.execute_script("return document.getElementById('pairs').getBoundingClientRect().top") < 1
     driver.find_element("css selector", 'button[data-view="pair-2"]').click()
     assert _displayed(driver, "pair-2") and not _displayed(driver, "pair-1")
+    assert _console_errors(driver) == []
+
+
+@pytest.mark.shared
+def test_real_collection_and_sources_pages(driver: WebDriver, tmp_path: Path) -> None:
+    """The Clough & Stevenson answers as a collection, and a seed rewrite against three seed
+    articles, to look at the pages on real text."""
+    clough = SHARED / "datasets" / "clough-stevenson-short-answers" / "data"
+    seeds = SHARED / "seeds"
+    if not clough.is_dir() or not seeds.is_dir():
+        pytest.skip(f"{clough} or {seeds} is absent (needs ../shared beside the repo)")
+    records = [r for r in read_corpus(clough) if r.id.endswith(".txt")]
+    reuse = find_reuse(records)
+    path = tmp_path / "clough.html"
+    path.write_text(corpus_html.render_corpus_html(reuse, {r.id: r.text for r in records}), encoding="utf-8")
+    driver.get(path.as_uri())
+    _console_errors(driver)
+    first = driver.find_element("css selector", "#row-1 td:nth-child(2)").text
+    driver.find_element("css selector", 'button[data-view="pair-1"]').click()
+    assert driver.execute_script("return document.getElementById('p1-candidate-text').textContent") == next(
+        r.text for r in records if r.id == first
+    )
+    top = "return document.getElementById('pair-1').getBoundingClientRect().top"
+    assert -1 <= driver.execute_script(top) < WINDOW[1] / 2, "the pair's view is brought into view"
+    _screenshot(driver, tmp_path, "clough-pair.png")
+    driver.execute_script("window.scrollTo(0, 0)")
+    _screenshot(driver, tmp_path, "clough-overview.png")
+    assert _console_errors(driver) == []
+
+    names = sorted(p.name for p in seeds.glob("*.txt"))
+    candidate, sources = seeds / names[1], [seeds / names[0], seeds / names[2], seeds / names[3]]
+    multi = compare_files_sources(candidate, sources, semantic=False)
+    path = tmp_path / "seed-sources.html"
+    path.write_text(render_sources_html(multi), encoding="utf-8")
+    driver.get(path.as_uri())
+    shares = source_shares(multi)
+    assert shares[0] == max(shares), "the article the rewrite came from explains most of it"
+    driver.find_element("id", "tab-2").click()
+    assert _displayed(driver, "view-2") and not _displayed(driver, "view-1")
+    driver.find_element("id", "tab-1").click()
+    _screenshot(driver, tmp_path, "seed-sources.png")
     assert _console_errors(driver) == []
