@@ -84,7 +84,7 @@ def test_cli_with_several_sources(tmp_path: Path) -> None:
     html = subprocess.run([*run, "--format", "html"], capture_output=True, timeout=120)
     assert html.returncode == 0, html.stderr.decode()
     page = html.stdout.decode()
-    assert page.startswith("<!DOCTYPE html>") and page.count('role="tab"') == 2
+    assert page.startswith("<!DOCTYPE html>") and page.count('<button type="button" role="tab"') == 2
     assert page.index('id="similarity"') < page.index('id="sources"') < page.index('role="tablist"')
     # A saved comparison with several sources renders to the same page (its tabs and its figures).
     saved = tmp_path / "sources.json"
