@@ -1,5 +1,5 @@
-"""The align stage: reused passages from the Rust core, and the source sentences that support each
-candidate sentence, with the evidence for them."""
+"""The align stage: reused passages from the Rust core (``passages``, re-exported here), and the
+source sentences that support each candidate sentence, with the evidence for them."""
 
 from __future__ import annotations
 
@@ -11,45 +11,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 from numpy.typing import NDArray
 
-from provenance import _core
+from provenance.passages import AlignOptions as AlignOptions
+from provenance.passages import find_passages as find_passages
+from provenance.passages import to_passage as to_passage
 from provenance.progress import Progress, no_progress
 from provenance.report import Passage
 from provenance.spans import SpanSet
 from provenance.text import AnalysedText, Sentence, is_boilerplate
 from provenance.thresholds import COPIED_MIN, MERGE_GAIN, MODEL_CONTAINMENT_MIN
-
-
-@dataclass(frozen=True)
-class AlignOptions:
-    """Settings of the passage aligner; the defaults are the core's measured ones."""
-
-    ngram: int = _core.DEFAULT_NGRAM
-    max_gap: int = _core.DEFAULT_MAX_GAP
-    min_matched: int = _core.DEFAULT_MIN_MATCHED
-    max_postings: int = _core.DEFAULT_MAX_POSTINGS
-    merge_gap: int = _core.DEFAULT_MERGE_GAP
-
-    def __post_init__(self) -> None:
-        self.to_core()  # a setting out of range fails here (ValueError), not at first use
-
-    def to_core(self) -> _core.AlignParams:
-        return _core.AlignParams(
-            ngram=self.ngram,
-            max_gap=self.max_gap,
-            min_matched=self.min_matched,
-            max_postings=self.max_postings,
-            merge_gap=self.merge_gap,
-        )
-
-
-def to_passage(raw: _core.Passage) -> Passage:
-    return Passage("verbatim" if raw.verbatim else "near_verbatim", raw.candidate, raw.source, raw.score)
-
-
-def find_passages(candidate: str, source: str, options: AlignOptions = AlignOptions()) -> list[Passage]:
-    """Verbatim and near-verbatim passages of `candidate` taken from `source`."""
-    return [to_passage(raw) for raw in _core.align(candidate, source, params=options.to_core())]
-
 
 # ---------------------------------------------------------------------------------------------
 # Sentences: every candidate sentence, the source sentences that best support it, and the evidence.

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from provenance import _core
-from provenance.align import AlignOptions
+from provenance.passages import AlignOptions
 from provenance.read import DEFAULT_MAX_BYTES, InputError, format_size, input_name, input_size_limit, printable
 
 if TYPE_CHECKING:

@@ -15,12 +15,13 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from provenance import _core
-from provenance.align import AlignOptions, to_passage
 from provenance.collection import Progress, Record, no_progress
+from provenance.passages import AlignOptions, to_passage
 from provenance.read import InputError
 from provenance.report import Passage
 from provenance.thresholds import (
@@ -302,7 +303,7 @@ def judge_pair(
     ``judge.reused_prose``'s: passages in the first's order, each within ``REUSE_GAP_WORDS`` words
     of the last on both sides and not before it in the second. The cost is linear in the passages
     and the quotations they touch."""
-    sides = [_Sides(p.candidate_tokens, p.source_tokens) for p in sorted(passages, key=lambda p: p.candidate_tokens)]
+    sides = sorted((_Sides(p.candidate_tokens, p.source_tokens) for p in passages), key=itemgetter(0))
     prose = _largest_stretch(sides, first_facts, second_facts)
     if prose < min_prose_words:
         return None
@@ -313,9 +314,9 @@ def judge_pair(
     return ReusePair(first.id, second.id, found, sum(p.matched for p in passages), prose, direction[1] if direction else None)
 
 
-@dataclass(frozen=True)
-class _Sides:
-    """A passage's word ranges in the document judged from (``own``) and in the other."""
+class _Sides(NamedTuple):
+    """A passage's word ranges in the document judged from (``own``) and in the other (a tuple:
+    one is made per passage and side of every pair)."""
 
     own: tuple[int, int]
     other: tuple[int, int]
@@ -345,6 +346,8 @@ def _quoted_within(facts: DocumentFacts, lo: int, hi: int) -> list[tuple[int, in
 
 def _quoted_on_both(side: _Sides, own: DocumentFacts, other: DocumentFacts, lo: int, hi: int) -> int:
     """Words of own's [lo, hi), within the passage, that both documents quote."""
+    if not own.quotations or not other.quotations:
+        return 0
     total = 0
     for start, end in _quoted_within(own, lo, hi):
         for o_start, o_end in _quoted_within(other, side.to_other(start), side.to_other(end)):
@@ -444,7 +447,7 @@ def direction_of(
     if a.date and b.date and a.date != b.date:
         return (a if a.date < b.date else b), "dates"
     a_made = _quotations_from_prose(a_facts, b_facts, sides)
-    b_made = _quotations_from_prose(b_facts, a_facts, [s.swapped() for s in sides])
+    b_made = _quotations_from_prose(b_facts, a_facts, [s.swapped() for s in sides]) if b_facts.quotations else 0
     if a_made > b_made:
         return b, f"quotations: {a_made} in {a.id} made from prose of {b.id}"
     if b_made > a_made:
@@ -456,6 +459,8 @@ def _quotations_from_prose(own: DocumentFacts, other: DocumentFacts, sides: Sequ
     """Quotations of `own` of ``QUOTE_FROM_PROSE_MIN_WORDS`` words or more whose words lie, for
     ``FABRICATED_MIN`` of them or more, in passages where the other document has them outside
     quotation marks."""
+    if not own.quotations:
+        return 0
     from_prose: dict[tuple[int, int], int] = {}
     for side in sides:
         for start, end in _quoted_within(own, *side.own):

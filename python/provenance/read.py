@@ -28,8 +28,6 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
-
 logger = logging.getLogger("provenance")
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -230,6 +228,9 @@ def _refuse_nul_heavy(text: str, name: str, why_not_utf16: str) -> None:
 
 
 def _detected(data: bytes, name: str) -> tuple[str, str]:
+    # Imported here: only a text in an unknown encoding needs it, and it is slow to load.
+    from charset_normalizer import from_bytes
+
     matches = from_bytes(data)
     best = matches.best()
     if best is None:

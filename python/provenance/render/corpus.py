@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import re
-from xml.sax.saxutils import quoteattr
 
 from provenance.corpus import CorpusReuse
 from provenance.read import printable
@@ -92,6 +91,9 @@ def to_dot(reuse: CorpusReuse) -> str:
 
 
 def to_graphml(reuse: CorpusReuse) -> str:
+    # Imported here: xml.sax loads urllib and email, and only GraphML needs it.
+    from xml.sax.saxutils import quoteattr
+
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',

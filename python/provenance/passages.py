@@ -1,0 +1,43 @@
+"""Reused passages from the Rust core: the aligner's settings and its passages as a report's.
+
+Kept apart from ``align`` (the sentence stage, numpy and the text analysis) so that corpus work
+and the command line load only what the core's passages need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from provenance import _core
+from provenance.report import Passage
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Settings of the passage aligner; the defaults are the core's measured ones."""
+
+    ngram: int = _core.DEFAULT_NGRAM
+    max_gap: int = _core.DEFAULT_MAX_GAP
+    min_matched: int = _core.DEFAULT_MIN_MATCHED
+    max_postings: int = _core.DEFAULT_MAX_POSTINGS
+    merge_gap: int = _core.DEFAULT_MERGE_GAP
+
+    def __post_init__(self) -> None:
+        self.to_core()  # a setting out of range fails here (ValueError), not at first use
+
+    def to_core(self) -> _core.AlignParams:
+        return _core.AlignParams(
+            ngram=self.ngram,
+            max_gap=self.max_gap,
+            min_matched=self.min_matched,
+            max_postings=self.max_postings,
+            merge_gap=self.merge_gap,
+        )
+
+
+def to_passage(raw: _core.Passage) -> Passage:
+    return Passage("verbatim" if raw.verbatim else "near_verbatim", raw.candidate, raw.source, raw.score)
+
+
+def find_passages(candidate: str, source: str, options: AlignOptions = AlignOptions()) -> list[Passage]:
+    """Verbatim and near-verbatim passages of `candidate` taken from `source`."""
+    return [to_passage(raw) for raw in _core.align(candidate, source, params=options.to_core())]
