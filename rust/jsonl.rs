@@ -12,11 +12,10 @@ pub type Simple = (String, String, Option<String>);
 /// `data[starts[i]..starts[i + 1]]`, its line feed included, as a binary `readline` gives it.
 pub fn line_starts(data: &[u8]) -> Vec<usize> {
     let mut starts = vec![0];
+    // memchr's vectorised search: a byte-at-a-time scan of a large file took a third of reading it.
     starts.extend(
-        data.iter()
-            .enumerate()
-            .filter(|&(_, &b)| b == b'\n')
-            .map(|(i, _)| i + 1)
+        memchr::memchr_iter(b'\n', data)
+            .map(|i| i + 1)
             .filter(|&i| i < data.len()),
     );
     starts.push(data.len());
