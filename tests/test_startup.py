@@ -1,6 +1,6 @@
 """What `provenance corpus` loads: the corpus commands start without the comparison pipeline
-(numpy, the text analysis, the sentence model's loader), and `import provenance` still gives
-the whole public API."""
+(numpy, the text analysis, the sentence model's loader, the report renderers), and `import
+provenance` still gives the whole public API."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 import provenance
 
-HEAVY = ("numpy", "provenance.api", "provenance.align", "provenance.text", "charset_normalizer")
+HEAVY = ("numpy", "provenance.api", "provenance.align", "provenance.text", "charset_normalizer", "rich", "provenance.render.html")
 
 
 def test_corpus_command_loads_no_comparison_pipeline(tmp_path: Path) -> None:

@@ -5,11 +5,35 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
-from typing import Any
+from importlib import import_module, resources
+from typing import TYPE_CHECKING, Any
 
-from provenance.render.html import render_html, render_sources_html
-from provenance.render.text import render_sources_text, render_text
+if TYPE_CHECKING:
+    from provenance.render.html import render_html, render_sources_html
+    from provenance.render.text import render_sources_text, render_text
+
+# The report renderers (rich, the HTML page) load on first use: the corpus formats, in this
+# package too, need neither.
+_LAZY = {
+    "render_html": "provenance.render.html",
+    "render_sources_html": "provenance.render.html",
+    "render_sources_text": "provenance.render.text",
+    "render_text": "provenance.render.text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'provenance.render' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = ["render_html", "render_sources_html", "render_sources_text", "render_text", "report_schema", "sources_schema"]
 
