@@ -420,6 +420,14 @@ def test_corpus_overview_sorts_pairs_and_opens_one_side_by_side(
     driver.find_element("css selector", "button[data-more]").click()
     assert driver.execute_script(shown) == [True, True]
     assert not driver.find_element("id", "more-rows").is_displayed()
+    # A cluster lists its own pairs only, until every pair is asked for again.
+    assert not driver.find_element("id", "cluster-filter").is_displayed()
+    driver.find_element("css selector", '#clusters button[data-cluster="2"]').click()
+    clusters = "return Array.from(document.querySelectorAll('table.pairs tbody tr'), r => r.cells[9].textContent);"
+    assert [c for c, on in zip(driver.execute_script(clusters), driver.execute_script(shown)) if on] == ["2"]
+    assert driver.find_element("id", "cluster-filter").is_displayed()
+    driver.find_element("css selector", '#cluster-filter button[data-cluster=""]').click()
+    assert driver.execute_script(shown) == [True, True] and not driver.find_element("id", "cluster-filter").is_displayed()
     _screenshot(driver, tmp_path, "corpus-overview.png")
     assert not _displayed(driver, "pair-1")
     driver.find_element("css selector", 'button[data-view="pair-1"]').click()

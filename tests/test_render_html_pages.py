@@ -172,25 +172,28 @@ def test_corpus_page_lists_pairs_histogram_clusters_and_views(tmp_path: Path) ->
     page = render_corpus_html(reuse, texts)
     parsed = parse(page)
     rows = re.findall(
-        r'<tr id="row-(\d+)"><td class="number">\d+</td><td>([^<]*)</td><td>([^<]*)</td>'
+        r'<tr id="row-(\d+)" data-cluster="(\d+)"><td class="number">\d+</td><td>([^<]*)</td><td>([^<]*)</td>'
         r'<td class="number" data-value="([\d.]+)">',
         page,
     )
     assert [int(r[0]) for r in rows] == [1, 2]
-    similarities = [float(r[3]) for r in rows]
+    similarities = [float(r[4]) for r in rows]
     assert similarities == sorted(similarities, reverse=True), "most similar first"
     # c and d share 100 of c's 300 words and of d's 500: the larger share, about a third, is c's.
-    cd = next(r for r in rows if {r[1], r[2]} == {"c.txt", "d.txt"})
-    assert abs(float(cd[3]) - 1 / 3) < 0.02
+    cd = next(r for r in rows if {r[2], r[3]} == {"c.txt", "d.txt"})
+    assert abs(float(cd[4]) - 1 / 3) < 0.02
     bins = [int(n) for n in re.findall(r"<title>\d+–\d+%: (\d+) pairs?</title>", page)]
     tenths = Counter(min(9, int(similarity * 10)) for similarity in similarities)
     assert bins == [tenths[i] for i in range(10)] and sum(bins) == 2
-    clusters = page[page.index('id="clusters"') :]
-    assert "<b>Cluster 1</b> (2 documents)" in clusters and "<b>Cluster 2</b> (2 documents)" in clusters
+    clusters = page[page.index('id="clusters"') : page.index('id="pairs"')]
+    listed = re.findall(r'<li><button type="button" class="open" data-cluster="(\d)".*?</li>', clusters)
+    items = [re.sub("<[^>]+>", "", item) for item in re.findall(r"<li>.*?</li>", clusters)]
+    assert listed == ["1", "2"] and items == ["Cluster 1 (2 documents): a.txt, b.txt", "Cluster 2 (2 documents): c.txt, d.txt"]
+    assert {(r[1], r[2]) for r in rows} == {("1", "a.txt"), ("2", "c.txt")}, "each pair row names its cluster"
     assert "e.txt" not in clusters, "a document without reuse is in no cluster"
     # Every pair's view: both texts, the passages highlighted on both sides and linked.
     for number in (1, 2):
-        pair = next(p for p in reuse.pairs if (p.candidate, p.source) == rows[number - 1][1:3])
+        pair = next(p for p in reuse.pairs if (p.candidate, p.source) == rows[number - 1][2:4])
         assert f'data-view="pair-{number}"' in page
         assert parsed.text(f"p{number}-candidate-text") == texts[pair.candidate]
         assert parsed.text(f"p{number}-source-text") == texts[pair.source]
@@ -219,8 +222,8 @@ def test_corpus_page_lists_the_first_rows_and_has_the_others_ready(tmp_path: Pat
     reuse = find_reuse(records)
     monkeypatch.setattr(corpus_html, "PAIR_ROWS_SHOWN", 1)
     page = corpus_html.render_corpus_html(reuse, {r.id: r.text for r in records})
-    assert re.findall(r'<tr id="row-(\d)"( hidden)?>', page) == [("1", ""), ("2", " hidden")]
-    assert 'The first <span class="shown">1</span> of 2 pairs' in page and 'data-more="1"' in page
+    assert re.findall(r'<tr id="row-(\d)" data-cluster="\d"( hidden)?>', page) == [("1", ""), ("2", " hidden")]
+    assert 'The first <span class="shown">1</span> of <span class="total">2</span> pairs' in page and 'data-more="1"' in page
     assert 'data-shown="1"' in page
 
 

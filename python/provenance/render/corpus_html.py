@@ -153,7 +153,8 @@ def _histogram_html(rows: list[_Row]) -> str:
 
 def _clusters_html(reuse: CorpusReuse) -> str:
     clusters = "".join(
-        f"<li><b>Cluster {i}</b> ({_plural(len(cluster), 'document')}): "
+        f'<li><button type="button" class="open" data-cluster="{i}" title="List its pairs">Cluster {i}</button> '
+        f"({_plural(len(cluster), 'document')}): "
         + ", ".join(f'<span class="doc-id">{escape(doc)}</span>' for doc in cluster)
         + "</li>"
         for i, cluster in enumerate(reuse.clusters, start=1)
@@ -198,7 +199,8 @@ def _pairs_html(rows: list[_Row], viewed: int, max_views: int, max_chars: int) -
     else:
         notice = "Show a pair to see its two texts side by side, below."
     more = (
-        f'<p class="more" id="more-rows">The first <span class="shown">{PAIR_ROWS_SHOWN:,}</span> of {len(rows):,} pairs '
+        f'<p class="more" id="more-rows">The first <span class="shown">{PAIR_ROWS_SHOWN:,}</span> of '
+        f'<span class="total">{len(rows):,}</span> pairs '
         "are listed in the order chosen. "
         f'<button type="button" data-more="{PAIR_ROWS_SHOWN}">Show {PAIR_ROWS_SHOWN:,} more</button></p>'
         if len(rows) > PAIR_ROWS_SHOWN
@@ -206,6 +208,8 @@ def _pairs_html(rows: list[_Row], viewed: int, max_views: int, max_chars: int) -
     )
     return (
         f'<section class="list wide" id="pairs"><h2>Pairs ({len(rows):,})</h2>'
+        '<p class="notice" id="cluster-filter" hidden>The pairs of cluster <b></b> only. '
+        '<button type="button" data-cluster="">Show every pair</button></p>'
         f'<table class="pairs" data-shown="{PAIR_ROWS_SHOWN}"><thead><tr>{head}<th>View</th></tr></thead>'
         f"<tbody>{body}</tbody></table>{more}"
         f'<p class="notice" id="views-notice">{notice}</p></section>\n'
@@ -223,7 +227,8 @@ def _pair_row(row: _Row, viewed: bool, hidden: bool) -> str:
         else '<span class="muted">not embedded</span>'
     )
     return (
-        f'<tr id="row-{row.number}"{" hidden" if hidden else ""}><td class="number">{row.number}</td>'
+        f'<tr id="row-{row.number}" data-cluster="{row.cluster}"{" hidden" if hidden else ""}>'
+        f'<td class="number">{row.number}</td>'
         f"<td>{_breakable(pair.candidate)}</td><td>{_breakable(pair.source)}</td>"
         f'<td class="number" data-value="{row.similarity:.4f}">{_percent(row.similarity)}</td>'
         f'<td class="number" data-value="{row.candidate_share:.4f}">{_percent(row.candidate_share)}</td>'

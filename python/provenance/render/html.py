@@ -557,7 +557,7 @@ def _sources_summary_html(multi: MultiSourceReport) -> str:
     rows = "".join(
         f'<tr><td class="index">[{i + 1}]</td>'
         f'<td><button type="button" class="open" data-view="view-{i + 1}">{escape(report.source.name)}</button></td>'
-        f'<td class="share" data-value="{share:.4f}"><span class="meter" aria-hidden="true">'
+        '<td class="share"><span class="meter" aria-hidden="true">'
         f'<span style="width:{min(share, 1.0) * 100:.1f}%"></span></span><b>{_percent(share)}</b></td>'
         f"<td>{_percent(min(1.0, report.coverage.copied + report.coverage.paraphrase))}</td>"
         f"<td>{escape(lead(report))}</td></tr>"
@@ -832,15 +832,31 @@ _SCRIPT = """
     body.append(...rows);
     showRows(table, rows);
   }
-  // A long table shows its first rows only (data-shown); "show more" adds rows.
+  // The pair list shows the first rows (data-shown) of the cluster chosen (data-cluster), or of all;
+  // "show more" adds rows.
   function showRows(table, rows) {
-    if (table.dataset.shown === undefined) return;
     const shown = Number(table.dataset.shown);
-    rows.forEach((row, i) => { row.hidden = i >= shown; });
+    const cluster = table.dataset.cluster || "";
+    let listed = 0;
+    for (const row of rows) {
+      const match = !cluster || row.dataset.cluster === cluster;
+      row.hidden = !match || listed >= shown;
+      if (match) listed += 1;
+    }
+    const filter = document.getElementById("cluster-filter");
+    filter.hidden = !cluster;
+    filter.querySelector("b").textContent = cluster;
     const more = table.parentNode.querySelector(".more");
     if (!more) return;
-    more.querySelector(".shown").textContent = Math.min(shown, rows.length).toLocaleString("en");
-    more.hidden = shown >= rows.length;
+    more.querySelector(".shown").textContent = Math.min(shown, listed).toLocaleString("en");
+    more.querySelector(".total").textContent = listed.toLocaleString("en");
+    more.hidden = shown >= listed;
+  }
+  function showCluster(button) {
+    const table = document.querySelector("table[data-shown]");
+    table.dataset.cluster = button.dataset.cluster;
+    showRows(table, Array.from(table.tBodies[0].rows));
+    if (button.dataset.cluster) table.scrollIntoView({block: "start"});
   }
   function showMore(button) {
     const table = button.closest("section").querySelector("table[data-shown]");
@@ -853,6 +869,8 @@ _SCRIPT = """
     if (sorter) { sortBy(sorter); return; }
     const more = event.target.closest("button[data-more]");
     if (more) { showMore(more); return; }
+    const cluster = event.target.closest("button[data-cluster]");
+    if (cluster) { showCluster(cluster); return; }
     const opener = event.target.closest("[data-view]");
     if (opener) { openView(opener.dataset.view, opener); return; }
     const origin = event.target.closest("[data-link]");
