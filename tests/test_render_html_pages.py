@@ -224,7 +224,13 @@ def test_corpus_page_lists_the_first_rows_and_has_the_others_ready(tmp_path: Pat
     page = corpus_html.render_corpus_html(reuse, {r.id: r.text for r in records})
     assert re.findall(r'<tr id="row-(\d)" data-cluster="\d"( hidden)?>', page) == [("1", ""), ("2", " hidden")]
     assert 'The first <span class="shown">1</span> of <span class="total">2</span> pairs' in page and 'data-more="1"' in page
-    assert 'data-shown="1"' in page
+    assert 'data-shown="1"' in page and 'id="rows-notice"' not in page
+    monkeypatch.setattr(corpus_html, "MAX_PAIR_ROWS", 1)
+    cut = corpus_html.render_corpus_html(reuse, {r.id: r.text for r in records})
+    assert re.findall(r'<tr id="row-(\d)"', cut) == ["1"]
+    assert "lists the 1 most similar pairs of 2" in cut
+    bins = [int(n) for n in re.findall(r"<title>\d+–\d+%: (\d+) pairs?</title>", cut)]
+    assert sum(bins) == 2, "the histogram counts every pair"
 
 
 def test_corpus_page_escapes_document_ids() -> None:

@@ -26,6 +26,9 @@ MAX_VIEW_CHARS = 5_000_000
 # Rows of the pair list shown at first and added by "show more": a browser lays out a table of
 # thousands of rows for seconds; every row is in the page, and sorting sorts them all.
 PAIR_ROWS_SHOWN = 500
+# Rows in the page at most (about 500 bytes each): the counts and the histogram cover every pair,
+# the CSV and JSON lines formats list them all.
+MAX_PAIR_ROWS = 20_000
 HISTOGRAM_BINS = 10
 
 
@@ -189,7 +192,8 @@ def _pairs_html(rows: list[_Row], viewed: int, max_views: int, max_chars: int) -
         + f'<button type="button" data-sort="{kind}">{label}</button></th>'
         for label, kind in _COLUMNS
     )
-    body = "".join(_pair_row(row, row.number <= viewed, row.number > PAIR_ROWS_SHOWN) for row in rows)
+    listed = rows[:MAX_PAIR_ROWS]
+    body = "".join(_pair_row(row, row.number <= viewed, row.number > PAIR_ROWS_SHOWN) for row in listed)
     if viewed < len(rows):
         notice = (
             f"Side-by-side views are in this page for the {viewed:,} most similar pairs of {len(rows):,} "
@@ -200,10 +204,16 @@ def _pairs_html(rows: list[_Row], viewed: int, max_views: int, max_chars: int) -
         notice = "Show a pair to see its two texts side by side, below."
     more = (
         f'<p class="more" id="more-rows">The first <span class="shown">{PAIR_ROWS_SHOWN:,}</span> of '
-        f'<span class="total">{len(rows):,}</span> pairs '
+        f'<span class="total">{len(listed):,}</span> pairs '
         "are listed in the order chosen. "
         f'<button type="button" data-more="{PAIR_ROWS_SHOWN}">Show {PAIR_ROWS_SHOWN:,} more</button></p>'
-        if len(rows) > PAIR_ROWS_SHOWN
+        if len(listed) > PAIR_ROWS_SHOWN
+        else ""
+    )
+    cut = (
+        f'<p class="notice" id="rows-notice">This page lists the {len(listed):,} most similar pairs of {len(rows):,}; '
+        "<code>--format csv</code> or <code>jsonl</code> lists every one.</p>"
+        if len(listed) < len(rows)
         else ""
     )
     return (
@@ -211,7 +221,7 @@ def _pairs_html(rows: list[_Row], viewed: int, max_views: int, max_chars: int) -
         '<p class="notice" id="cluster-filter" hidden>The pairs of cluster <b></b> only. '
         '<button type="button" data-cluster="">Show every pair</button></p>'
         f'<table class="pairs" data-shown="{PAIR_ROWS_SHOWN}"><thead><tr>{head}<th>View</th></tr></thead>'
-        f"<tbody>{body}</tbody></table>{more}"
+        f"<tbody>{body}</tbody></table>{more}{cut}"
         f'<p class="notice" id="views-notice">{notice}</p></section>\n'
     )
 
