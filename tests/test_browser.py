@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from provenance.api import compare_files_sources
-from provenance.collection import read_corpus
+from provenance.collection import Record, read_corpus
 from provenance.corpus import find_reuse
 from provenance.render import corpus_html, render_html, render_sources_html
 from provenance.render.html import source_shares
@@ -35,7 +35,7 @@ from provenance.report import (
     SentenceFinding,
     Verdict,
 )
-from test_render_html import FILLER, expected_kind_counts, sample_report
+from test_render_html import ATTRIBUTE_PAYLOAD, FILLER, SCRIPT_PAYLOAD, expected_kind_counts, sample_report
 from test_render_html_pages import small_collection, two_sources
 
 pytestmark = pytest.mark.browser
@@ -484,3 +484,25 @@ def test_real_collection_and_sources_pages(driver: WebDriver, tmp_path: Path) ->
     driver.find_element("id", "tab-1").click()
     _screenshot(driver, tmp_path, "seed-sources.png")
     assert _console_errors(driver) == []
+
+
+def test_injected_markup_in_a_collection_runs_nothing(driver: WebDriver, tmp_path: Path) -> None:
+    text = " ".join(f"w{i}" for i in range(200)) + "."
+    hostile = f"x{SCRIPT_PAYLOAD}{ATTRIBUTE_PAYLOAD}.txt"
+    records = [Record(hostile, f"{SCRIPT_PAYLOAD} {text}"), Record("copy.txt", f"{ATTRIBUTE_PAYLOAD} {text}")]
+    path = tmp_path / "hostile-corpus.html"
+    path.write_text(corpus_html.render_corpus_html(find_reuse(records), {r.id: r.text for r in records}), encoding="utf-8")
+    driver.get(path.as_uri())
+    driver.find_element("css selector", 'button[data-view="pair-1"]').click()
+    try:
+        alert_text = driver.switch_to.alert.text
+    except NoAlertPresentException:
+        alert_text = None
+    assert alert_text is None, f"an injected dialog opened: {alert_text}"
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert driver.execute_script("return document.images.length") == 0
+    panes = driver.execute_script(
+        "return [document.getElementById('p1-candidate-text').textContent, document.getElementById('p1-source-text').textContent]"
+    )
+    assert sorted(panes) == sorted(r.text for r in records)
+    assert hostile in driver.find_element("id", "pair-1").text
