@@ -97,7 +97,7 @@ def render_corpus_html(
         + "".join(_view_template(row, texts) for row in viewed)
         + "</section>\n"
         + "<footer>Similarity of a pair: the larger of the two documents' shares of characters inside the "
-        "passages the pair shares. Offsets are code points, [start, end).</footer>\n"
+        "passages the pair shares.</footer>\n"
     )
     return html_page(f"Provenance: reuse in a collection of {reuse.documents:,} documents", body, None)
 
