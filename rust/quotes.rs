@@ -161,10 +161,13 @@ fn paragraphs(chars: &[char]) -> Vec<(usize, usize)> {
 /// between two quoted stretches makes them two quotations.
 pub fn quotations(text: &str) -> Vec<Quotation> {
     // Every quotation mark's UTF-8 encoding holds one of these bytes: most texts without a mark
-    // are passed over at memory speed.
+    // are passed over at memory speed. A block is tested whole, without stopping at its first
+    // match, so that the comparisons are vectorised (byte by byte, the test ran at 0.3 GB/s).
+    let is_mark = |b: u8| matches!(b, b'"' | b'\'' | 0x98 | 0x99 | 0x9c..=0x9e | 0xab | 0xbb);
     if !text
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'\'' | 0x98 | 0x99 | 0x9c..=0x9e | 0xab | 0xbb))
+        .as_bytes()
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |seen, &b| seen | is_mark(b)))
     {
         return Vec::new();
     }
