@@ -358,20 +358,23 @@ def _quoted_on_both(side: _Sides, own: DocumentFacts, other: DocumentFacts, lo: 
 
 
 def _largest_stretch(sides: list[_Sides], first: DocumentFacts, second: DocumentFacts) -> int:
+    both_quote = bool(first.quotations and second.quotations)
     best = current = 0
-    last: _Sides | None = None
+    last: tuple[int, int, int] | None = None  # own end, other start, other end
     for side in sides:
-        words = min(side.own[1] - side.own[0], side.other[1] - side.other[0])
-        count = max(0, words - _quoted_on_both(side, first, second, *side.own))
+        (own_start, own_end), (other_start, other_end) = side
+        count = min(own_end - own_start, other_end - other_start)
+        if both_quote:
+            count = max(0, count - _quoted_on_both(side, first, second, own_start, own_end))
         close = (
             last is not None
-            and side.other[0] >= last.other[0]
-            and side.own[0] - last.own[1] <= REUSE_GAP_WORDS
-            and side.other[0] - last.other[1] <= REUSE_GAP_WORDS
+            and other_start >= last[1]
+            and own_start - last[0] <= REUSE_GAP_WORDS
+            and other_start - last[2] <= REUSE_GAP_WORDS
         )
         current = current + count if close else count
         best = max(best, current)
-        last = side
+        last = (own_end, other_start, other_end)
     return best
 
 
