@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import secrets
 import shutil
 import stat
 import sys
@@ -188,7 +187,7 @@ def write_atomically(path: Path, content: str | bytes) -> None:
 def _create_beside(target: Path) -> tuple[int, Path]:
     # os.open with 0o666 lets the umask decide the mode (mkstemp would force 0600).
     while True:
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")  # not secrets: it loads hmac and hashlib
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
         except FileExistsError:
