@@ -11,6 +11,7 @@ use pyo3::types::{PyDict, PyTuple, PyType};
 use rayon::prelude::*;
 
 use crate::align::{self, ParamError, Params};
+use crate::cases;
 use crate::diff;
 use crate::parallel;
 use crate::seed;
@@ -358,6 +359,106 @@ fn align_many(
         .collect())
 }
 
+/// A reuse case as the bindings return it: candidate span, source span, the indices of the word
+/// passages it holds, the similarity of its sentence stretches, and whether it is a summary.
+type CaseFields = ((usize, usize), (usize, usize), Vec<usize>, f64, bool);
+
+/// The defaults of `reuse_cases`, by keyword.
+fn case_defaults(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let p = cases::DEFAULT_CASE_PARAMS;
+    let defaults = PyDict::new(py);
+    defaults.set_item("min_cosine", p.min_cosine)?;
+    defaults.set_item("min_dice", p.min_dice)?;
+    defaults.set_item("max_gap", p.max_gap)?;
+    defaults.set_item("summary_gap", p.summary_gap)?;
+    defaults.set_item("summary_min_cosine", p.summary_min_cosine)?;
+    defaults.set_item("summary_min_dice", p.summary_min_dice)?;
+    defaults.set_item("summary_whole", p.summary_whole)?;
+    defaults.set_item("min_similarity", p.min_similarity)?;
+    defaults.set_item("summary_ratio", p.summary_ratio)?;
+    defaults.set_item("min_chars", p.min_chars)?;
+    defaults.set_item("copy_score", p.copy_score)?;
+    defaults.set_item("copy_cover", p.copy_cover)?;
+    Ok(defaults)
+}
+
+/// Reuse cases from sentence seeds and word passages (`cases::reuse_cases`). A sentence is
+/// `(start, end, term ids)`; `passages` are the word passages of `align` on the same texts.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)] // pyo3 hands arguments over by value
+#[pyo3(signature = (
+    candidate, source, passages, *,
+    min_cosine = cases::DEFAULT_CASE_PARAMS.min_cosine,
+    min_dice = cases::DEFAULT_CASE_PARAMS.min_dice,
+    max_gap = wide(cases::DEFAULT_CASE_PARAMS.max_gap),
+    summary_gap = wide(cases::DEFAULT_CASE_PARAMS.summary_gap),
+    summary_min_cosine = cases::DEFAULT_CASE_PARAMS.summary_min_cosine,
+    summary_min_dice = cases::DEFAULT_CASE_PARAMS.summary_min_dice,
+    summary_whole = cases::DEFAULT_CASE_PARAMS.summary_whole,
+    min_similarity = cases::DEFAULT_CASE_PARAMS.min_similarity,
+    summary_ratio = cases::DEFAULT_CASE_PARAMS.summary_ratio,
+    min_chars = wide(cases::DEFAULT_CASE_PARAMS.min_chars),
+    copy_score = cases::DEFAULT_CASE_PARAMS.copy_score,
+    copy_cover = cases::DEFAULT_CASE_PARAMS.copy_cover,
+))]
+fn reuse_cases(
+    py: Python<'_>,
+    candidate: Vec<(usize, usize, Vec<u32>)>,
+    source: Vec<(usize, usize, Vec<u32>)>,
+    passages: Vec<PyRef<'_, PyPassage>>,
+    min_cosine: f64,
+    min_dice: f64,
+    max_gap: i128,
+    summary_gap: i128,
+    summary_min_cosine: f64,
+    summary_min_dice: f64,
+    summary_whole: f64,
+    min_similarity: f64,
+    summary_ratio: f64,
+    min_chars: i128,
+    copy_score: f64,
+    copy_cover: f64,
+) -> PyResult<Vec<CaseFields>> {
+    let params = cases::CaseParams {
+        min_cosine,
+        min_dice,
+        max_gap: in_range("max_gap", max_gap, &align::MAX_GAP_RANGE)?,
+        summary_gap: in_range("summary_gap", summary_gap, &align::MAX_GAP_RANGE)?,
+        summary_min_cosine,
+        summary_min_dice,
+        summary_whole,
+        min_similarity,
+        summary_ratio,
+        min_chars: in_range("min_chars", min_chars, &(0..=usize::MAX))?,
+        copy_score,
+        copy_cover,
+    }
+    .validate()?;
+    let units = |sentences: Vec<(usize, usize, Vec<u32>)>| -> Vec<cases::Unit> {
+        sentences
+            .into_iter()
+            .map(|(start, end, terms)| cases::Unit { start, end, terms })
+            .collect()
+    };
+    let (candidate, source) = (units(candidate), units(source));
+    let passages: Vec<cases::WordPassage> = passages
+        .iter()
+        .map(|p| cases::WordPassage {
+            candidate: p.candidate,
+            source: p.source,
+            score: p.score,
+        })
+        .collect();
+    run(py, || {
+        Ok::<_, Infallible>(
+            cases::reuse_cases(&candidate, &source, &passages, &params)
+                .into_iter()
+                .map(|c| (c.candidate, c.source, c.passages, c.similarity, c.summary))
+                .collect(),
+        )
+    })
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -383,6 +484,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(seeds, m)?)?;
     m.add_function(wrap_pyfunction!(align_pair, m)?)?;
     m.add_function(wrap_pyfunction!(align_many, m)?)?;
+    m.add_function(wrap_pyfunction!(reuse_cases, m)?)?;
+    m.add("CASE_DEFAULTS", case_defaults(m.py())?)?;
     add_corpus(m)?;
     add_columnar(m)?;
     m.add_class::<PyEncoder>()?;

@@ -2,6 +2,7 @@
 //! one place that does.
 
 pub mod align;
+pub mod cases;
 pub mod parallel;
 pub mod seed;
 pub mod text;

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import DATASETS
 from provenance import cli
 from provenance.evaluate.pan import (
-    PAN_OPTIONS,
+    REUSE_CASES,
     Alignment,
     PanPair,
     PanTally,
@@ -152,9 +152,12 @@ def test_pan_sample_reaches_its_floors() -> None:
         pytest.skip(f"{PAN} is absent: the corpus lives in ../shared beside the repository")
     result = evaluate_pan(PAN, sample=40, seed=11, passages_only=True)
     run = result["reuse cases"]
-    assert result["reuse cases"]["options"] == vars(PAN_OPTIONS)
-    assert run["overall"]["plagdet"] >= 0.78
-    assert run["none"]["plagdet"] >= 0.93
-    assert run["random"]["plagdet"] >= 0.75
+    assert run["options"] == REUSE_CASES.options()
+    # Measured on this sample: 0.908, 0.967, 0.950, 0.887, 0.496, granularity 1.012, 1.0.
+    assert run["overall"]["plagdet"] >= 0.85
+    assert run["none"]["plagdet"] >= 0.92
+    assert run["random"]["plagdet"] >= 0.88
+    assert run["translation"]["plagdet"] >= 0.82
+    assert run["summary"]["plagdet"] >= 0.35
     assert run["overall"]["granularity"] <= 1.1
     assert run["no_plagiarism_pairs_without_passage"] >= 0.95

@@ -7,6 +7,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 __all__ = [
+    "CASE_DEFAULTS",
     "DEFAULT_INDEX_NGRAM",
     "DEFAULT_MAX_DF",
     "DEFAULT_MAX_GAP",
@@ -41,6 +42,7 @@ __all__ = [
     "normalize",
     "num_threads",
     "quotations",
+    "reuse_cases",
     "seeds",
     "tokenize",
     "word_moves",
@@ -133,6 +135,33 @@ def align(candidate: str, source: str, *, params: AlignParams | None = None) -> 
 
 def align_many(pairs: list[tuple[str, str]], *, params: AlignParams | None = None) -> list[list[Passage]]:
     """`align` over many (candidate, source) pairs in parallel, the GIL released."""
+
+# Reuse cases: sentence seeds clustered and joined with word passages (rust/cases.rs).
+
+CASE_DEFAULTS: Final[dict[str, float | int]]
+"""The defaults of `reuse_cases`, by keyword."""
+
+def reuse_cases(
+    candidate: list[tuple[int, int, list[int]]],
+    source: list[tuple[int, int, list[int]]],
+    passages: list[Passage],
+    *,
+    min_cosine: float = ...,
+    min_dice: float = ...,
+    max_gap: int = ...,
+    summary_gap: int = ...,
+    summary_min_cosine: float = ...,
+    summary_min_dice: float = ...,
+    summary_whole: float = ...,
+    min_similarity: float = ...,
+    summary_ratio: float = ...,
+    min_chars: int = ...,
+    copy_score: float = ...,
+    copy_cover: float = ...,
+) -> list[tuple[tuple[int, int], tuple[int, int], list[int], float, bool]]:
+    """Reuse cases of `candidate` in `source`: `(candidate span, source span, indices of the word
+    passages held, similarity of the sentence stretches, summary)`, in candidate order. A sentence
+    is `(start, end, term ids)`; `passages` are `align`'s on the same two texts."""
 
 # Corpus scale: fingerprints, the index, all-pairs reuse.
 

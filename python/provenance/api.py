@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from provenance import judge
 from provenance.align import AlignOptions, Similarity, align_sentences, find_passages
+from provenance.cases import find_reuse_cases
 from provenance.changes import passage_diff, sentence_diff, with_diffs
 from provenance.claims import find_added_claims
 from provenance.embedding import SentenceEncoder, load_encoder, model_status
@@ -132,6 +133,16 @@ def _outside_templates(passages: Sequence[Passage], cand: _Side, src: _Side, min
     return kept
 
 
+def _cases_outside_templates(cases: Sequence[Passage], cand: _Side, src: _Side) -> list[Passage]:
+    """The reuse cases not mostly inside template text (``exclude``) on either side."""
+    return [
+        c
+        for c in cases
+        if 2 * cand.excluded.covered(c.candidate) < c.candidate[1] - c.candidate[0]
+        and 2 * src.excluded.covered(c.source) < c.source[1] - c.source[0]
+    ]
+
+
 def _analyse(cand: _Side, src: _Side, options: AlignOptions, model: str | None) -> Report:
     return _analyse_with_evidence(cand, src, options, model)[0]
 
@@ -164,6 +175,7 @@ def _analyse_with_evidence(
         quotes=quotes,
         omitted=judge.omissions(matches, src.analysed, passages),
         semantic_model=model,
+        cases=_cases_outside_templates(find_reuse_cases(cand.analysed, src.analysed), cand, src),
     )
     return report, evidence
 

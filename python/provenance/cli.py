@@ -541,7 +541,11 @@ def eval_summedits(settings: dict[str, bool], folder: Path, domains: tuple[str, 
 @click.option("--sample", type=click.IntRange(1), help="Only SAMPLE pairs of each class, drawn at random.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed of --sample.")
 @click.option("--passages-only", is_flag=True, help="The core's passages alone, without the full comparison.")
-@click.option("--before", is_flag=True, help="Also score the comparison's plain passages (no merging), in the same run.")
+@click.option(
+    "--before",
+    is_flag=True,
+    help="Also score, in the same run, the word passages alone (merged into cases) and the comparison's plain passages.",
+)
 @click.option("--xml-dir", type=click.Path(file_okay=False, path_type=Path), help="Write the detections as PAN XML here.")
 @click.option(
     "--verdicts",
@@ -562,8 +566,9 @@ def eval_pan(
 ) -> None:
     """PAN 2013 text alignment: plagdet, recall, precision, granularity per obfuscation class."""
     from provenance.evaluate.pan import (
-        PAN_OPTIONS,
-        PLAIN_OPTIONS,
+        PLAIN_PASSAGES,
+        REUSE_CASES,
+        WORD_CASES,
         evaluate_pan,
         evaluate_pan_verdicts,
         format_pan,
@@ -577,7 +582,8 @@ def eval_pan(
             fail(str(err))
         emit(format_pan_verdicts(found, settings["json"]), None)
         return
-    variants = {"reuse cases": PAN_OPTIONS, **({"before (plain passages)": PLAIN_OPTIONS} if before else {})}
+    before_settings = {"before: word passages alone": WORD_CASES, "before: plain passages": PLAIN_PASSAGES}
+    variants = {"reuse cases": REUSE_CASES, **(before_settings if before else {})}
     try:
         result = evaluate_pan(
             folder,

@@ -27,7 +27,7 @@ Relation = Literal["derived", "independent", "unrelated"]
 # derived): ``whole`` when most of its prose is copied or paraphrased from it, ``partial`` when the
 # reused prose is a smaller share of it.
 Extent = Literal["whole", "partial"]
-PassageKind = Literal["verbatim", "near_verbatim"]
+PassageKind = Literal["verbatim", "near_verbatim", "paraphrase", "summary"]
 SentenceLabel = Literal["copied", "paraphrase", "added", "heading", "boilerplate"]
 QuoteStatus = Literal["exact", "altered", "fabricated", "unsourced"]
 DiffOp = Literal["equal", "insert", "delete", "replace"]
@@ -210,6 +210,9 @@ class Report:
     omitted: list[Omission] = field(default_factory=list)
     semantic_model: str | None = None
     """Name of the sentence-embedding model used, or None when the analysis was lexical only."""
+    cases: list[Passage] = field(default_factory=list)
+    """Reuse cases, one passage per case of reuse (``provenance.cases``): copies joined with the
+    reworded text around them, paraphrased and summarised stretches; ``passages`` are the copies."""
 
     def to_dict(self) -> dict[str, Any]:
         where = _Where(self.candidate, self.source)
@@ -229,6 +232,7 @@ class Report:
                 "added": round(self.coverage.added, 4),
             },
             "passages": [{**p.to_dict(), **where.candidate(p.candidate), **where.source(p.source)} for p in self.passages],
+            "cases": [{**c.to_dict(), **where.candidate(c.candidate), **where.source(c.source)} for c in self.cases],
             "sentences": [{**s.to_dict(), **where.candidate(s.candidate), **where.sources(s.source)} for s in self.sentences],
             "added": [{**a.to_dict(), **where.candidate(a.candidate), **where.source(a.source)} for a in self.added],
             "quotes": [{**q.to_dict(), **where.candidate(q.candidate), **where.source(q.source)} for q in self.quotes],
@@ -270,6 +274,7 @@ class Report:
                 ],
                 omitted=[Omission(_span(o["source"])) for o in data["omitted"]],
                 semantic_model=data["semantic_model"],
+                cases=[_passage(c) for c in data.get("cases", [])],  # absent from reports saved before it
             )
 
     @classmethod

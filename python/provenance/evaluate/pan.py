@@ -35,16 +35,31 @@ from xml.sax.saxutils import quoteattr
 
 from provenance import _core, compare
 from provenance.align import AlignOptions
+from provenance.cases import CASE_WORD_OPTIONS, CaseOptions, find_reuse_cases
 from provenance.evaluate.scoring import overlap
 from provenance.progress import Progress, no_progress
 from provenance.read import InputError
 from provenance.spans import Span, SpanSet
 
-# The reuse-case setting: two-word seeds, fragments merged across up to 50 words on both sides,
-# cases of at least 15 identical words (chosen on a 600-pair sample: docs/alignment.md).
-PAN_OPTIONS = AlignOptions(ngram=2, merge_gap=50, min_matched=15)
-# The aligner as a comparison runs it (before issue #11 it was the only setting).
-PLAIN_OPTIONS = AlignOptions()
+
+@dataclass(frozen=True)
+class Setting:
+    """What is scored: word passages with these options, and sentence seeds joined to them
+    (``provenance.cases``) unless ``sentences`` is None."""
+
+    words: AlignOptions
+    sentences: CaseOptions | None = None
+
+    def options(self) -> dict[str, Any]:
+        return {**vars(self.words), **(vars(self.sentences) if self.sentences else {})}
+
+
+# Reuse cases as ``provenance.cases`` finds them (and ``Report.cases`` reports them).
+REUSE_CASES = Setting(CASE_WORD_OPTIONS, CaseOptions())
+# The settings before: the word passages alone, merged into cases (the first step of issue #11),
+# and the comparison's plain passages (the only setting before it).
+WORD_CASES = Setting(CASE_WORD_OPTIONS)
+PLAIN_PASSAGES = Setting(AlignOptions())
 
 # The class folders of the corpus, and the name each class goes by in the figures.
 CLASS_FOLDERS = {
@@ -231,21 +246,30 @@ def detections_xml(pair: PanPair, detections: Sequence[Alignment]) -> str:
 Detector = Callable[[str, str], list[Alignment]]
 
 
-def passage_detector(options: AlignOptions) -> Detector:
-    """The core's passages alone (``provenance.align.find_passages`` without the Python wrapping)."""
-    params = options.to_core()
+def passage_detector(setting: Setting) -> Detector:
+    """The passages or cases alone, without the rest of a comparison."""
+    params = setting.words.to_core()
+    sentences = setting.sentences
 
     def detect(suspicious: str, source: str) -> list[Alignment]:
+        if sentences is not None:
+            return [Alignment(c.candidate, c.source) for c in find_reuse_cases(suspicious, source, setting.words, sentences)]
         return [Alignment(p.candidate, p.source) for p in _core.align(suspicious, source, params=params)]
 
     return detect
 
 
-def compare_detector(options: AlignOptions, semantic: bool) -> Detector:
-    """The passages of a full comparison (``provenance.compare``), sentences, claims and all."""
+def compare_detector(setting: Setting, semantic: bool) -> Detector:
+    """What a full comparison (``provenance.compare``: sentences, claims and all) reports: its
+    cases for the reuse-case setting (the comparison's own), else its passages with ``words``."""
+    if setting.sentences is not None and setting != REUSE_CASES:
+        raise ValueError("a comparison reports reuse cases with the default settings only")
 
     def detect(suspicious: str, source: str) -> list[Alignment]:
-        report = compare(suspicious, source, semantic=semantic, **vars(options))
+        if setting.sentences is not None:
+            report = compare(suspicious, source, semantic=semantic)
+            return [Alignment(c.candidate, c.source) for c in report.cases]
+        report = compare(suspicious, source, semantic=semantic, **vars(setting.words))
         return [Alignment(p.candidate, p.source) for p in report.passages]
 
     return detect
@@ -291,14 +315,14 @@ def evaluate_pan(
     seed: int = 0,
     passages_only: bool = False,
     xml_dir: Path | None = None,
-    variants: dict[str, AlignOptions] | None = None,
+    variants: dict[str, Setting] | None = None,
 ) -> dict[str, Any]:
-    """PAN measures per obfuscation class and overall, for each aligner setting in `variants`
-    (default: the reuse-case setting, PAN_OPTIONS); the first setting's detections go to `xml_dir`."""
+    """PAN measures per obfuscation class and overall, for each setting in `variants` (default:
+    the reuse cases, REUSE_CASES); the first setting's detections go to `xml_dir`."""
     pairs = read_pan(folder)
     if sample is not None:
         pairs = stratified_sample(pairs, sample, seed)
-    settings = variants or {"reuse cases": PAN_OPTIONS}
+    settings = variants or {"reuse cases": REUSE_CASES}
     detectors = {
         name: passage_detector(options) if passages_only else compare_detector(options, semantic)
         for name, options in settings.items()
@@ -326,7 +350,7 @@ def evaluate_pan(
         "mode": mode,
     }
     for name, run in runs.items():
-        result[name] = {"options": vars(settings[name]), **run.figures()}
+        result[name] = {"options": settings[name].options(), **run.figures()}
     return result
 
 

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from provenance.read import printable
 from provenance.render.headline import details
-from provenance.report import Document, MultiSourceReport, QuoteFinding, Report, SentenceLabel, WordDiff
+from provenance.report import Document, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
 DEFAULT_WIDTH = 100
@@ -32,8 +32,8 @@ MAX_OMISSIONS_SHOWN = 5
 BAR_CELLS = 40
 
 RELATION_STYLE = {"derived": "bold red", "independent": "bold blue", "unrelated": "bold"}
-PASSAGE_LABEL = {"verbatim": "verbatim", "near_verbatim": "near-verbatim"}
-PASSAGE_STYLE = {"verbatim": "blue", "near_verbatim": "cyan"}
+PASSAGE_LABEL = {"verbatim": "verbatim", "near_verbatim": "near-verbatim", "paraphrase": "paraphrase", "summary": "summary"}
+PASSAGE_STYLE = {"verbatim": "blue", "near_verbatim": "cyan", "paraphrase": "magenta", "summary": "green"}
 # The suspect quotations, listed together in this order: made from prose, changed, not in the source.
 QUOTE_STYLE = {"fabricated": "bold magenta", "altered": "bold red", "unsourced": "bold yellow"}
 QUOTE_LABEL = {"fabricated": "FABRICATED", "altered": "ALTERED", "unsourced": "NOT IN SOURCE"}
@@ -226,6 +226,7 @@ def _full(report: Report) -> list[RenderableType]:
     parts += _quotes_section(report)
     parts += _changed_section(report)
     parts += _added_section(report)
+    parts += _cases_section(report)
     parts += _passages_section(report)
     parts += _omissions_section(report)
     return parts
@@ -353,14 +354,22 @@ def _added_section(report: Report) -> list[RenderableType]:
 
 
 def _passages_section(report: Report) -> list[RenderableType]:
-    if not report.passages:
+    return _passage_table(report, report.passages, "Reused passages")
+
+
+def _cases_section(report: Report) -> list[RenderableType]:
+    return _passage_table(report, report.cases, "Reuse cases (copies with the rewording around them, paraphrases, summaries)")
+
+
+def _passage_table(report: Report, passages: list[Passage], title: str) -> list[RenderableType]:
+    if not passages:
         return []
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
     table.add_column("kind", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("candidate", ratio=1)
     table.add_column("source", ratio=1)
-    for passage in sorted(report.passages, key=lambda p: p.candidate):
+    for passage in sorted(passages, key=lambda p: p.candidate):
         table.add_row(
             Text(PASSAGE_LABEL[passage.kind], style=PASSAGE_STYLE[passage.kind]),
             Text(f"{passage.score:.2f}"),
@@ -369,7 +378,7 @@ def _passages_section(report: Report) -> list[RenderableType]:
             ),
             Text.assemble(excerpt(report.source.text, passage.source, 70), (f" [{_at(report.source, passage.source)}]", "dim")),
         )
-    return [_section(f"Reused passages: {len(report.passages)}"), _Fitted(table)]
+    return [_section(f"{title}: {len(passages)}"), _Fitted(table)]
 
 
 def _omissions_section(report: Report) -> list[RenderableType]:

@@ -1,0 +1,121 @@
+"""Reuse cases (provenance.cases, rust/cases.rs): one passage per case, copied, reworded or summarised."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import compare
+from provenance.cases import CaseOptions, find_reuse_cases
+from provenance.report import Report
+
+FILLER = (
+    "The orchestra rehearsed a new symphony in the old hall on Thursday evening. "
+    "Tickets for the spring season went on sale at noon and sold out within an hour. "
+    "A violinist from the youth programme will play the solo part at the premiere. "
+    "The conductor thanked the volunteers who repainted the foyer over the winter. "
+)
+OTHER = (
+    "Farmers in the northern valley began harvesting barley two weeks early this year. "
+    "The cooperative bought a second grain dryer with a loan from the regional bank. "
+    "Prices at the market held steady despite the larger crop than last season. "
+    "A new road to the mill is expected to open before the autumn rains arrive. "
+)
+SOURCE_PASSAGE = (
+    "The city council approved a plan to rebuild the harbour bridge after engineers found deep cracks "
+    "in its steel supports. Construction will start in March and should take about three years. "
+    "During the work, ferries will carry commuters across the bay at no extra charge. "
+    "The mayor said the repairs were overdue and that safety had to come before cost. "
+)
+# The same four sentences reworded: synonyms, other word order, other function words.
+REWORDED = (
+    "After engineers discovered deep cracks in the steel supports, the council of the city approved "
+    "plans to rebuild the bridge over the harbour. Building starts in March and should last roughly "
+    "three years. While the work goes on, commuters will be carried across the bay by ferries for no "
+    "additional charge. Repairs were overdue, the mayor said, and cost had to come second to safety. "
+)
+
+
+def test_reworded_text_is_one_paraphrase_case_with_both_spans() -> None:
+    candidate = FILLER + REWORDED + FILLER
+    source = OTHER + SOURCE_PASSAGE + OTHER
+    cases = find_reuse_cases(candidate, source)
+    assert [c.kind for c in cases] == ["paraphrase"]
+    case = cases[0]
+    assert case.candidate == (len(FILLER), len(FILLER) + len(REWORDED.rstrip()))
+    assert case.source == (len(OTHER), len(OTHER) + len(SOURCE_PASSAGE.rstrip()))
+    assert candidate[slice(*case.candidate)] == REWORDED.rstrip()
+    assert 0.34 < case.score <= 1.0
+
+
+def test_a_copy_is_one_verbatim_case_with_exact_ends() -> None:
+    copied = SOURCE_PASSAGE.split(". ", 1)[1].rstrip()
+    candidate = FILLER + "It was reported that " + copied + " " + FILLER
+    cases = find_reuse_cases(candidate, OTHER + SOURCE_PASSAGE)
+    assert [c.kind for c in cases] == ["verbatim"]
+    start = candidate.index(copied)
+    assert candidate[slice(*cases[0].candidate)] == copied.rstrip(".")  # a passage ends on a word
+    assert cases[0].candidate[0] == start
+
+
+def test_unrelated_texts_have_no_case() -> None:
+    assert find_reuse_cases(FILLER * 3, OTHER * 3) == []
+    assert find_reuse_cases("", OTHER) == []
+
+
+def test_a_summary_takes_the_long_source_stretch() -> None:
+    # Each summary sentence condenses one paragraph of a long source; the paragraphs lie far apart.
+    paragraphs = [
+        "The harbour bridge was closed on Monday after engineers found deep cracks in its steel supports. ",
+        "Commuters crowded onto ferries, and the ferry company added extra boats at rush hour. ",
+        "The council met in an emergency session and voted to rebuild the bridge rather than repair it. ",
+    ]
+    # Between them, paragraphs on other matters that the summary leaves out.
+    between = [
+        "Tourists still walked along the old pier to watch the fishing boats come in with their catch. "
+        "A bakery near the station reported its best week since the festival last summer. "
+        "Schools in the district kept their usual hours, and the buses ran on time. ",
+        "Meanwhile the museum opened an exhibition of maps drawn by early sailors of the coast. "
+        "Local musicians played a benefit concert for the lifeboat crew on Saturday night. "
+        "Weather forecasters expect a dry and sunny weekend across the whole region. ",
+    ]
+    source = paragraphs[0] + between[0] + paragraphs[1] + between[1] + paragraphs[2]
+    summary = (
+        "Engineers closed the harbour bridge after finding deep cracks in its steel supports. "
+        "Commuters took ferries, with extra boats at rush hour. "
+        "In an emergency session the council voted to rebuild the bridge. "
+    )
+    options = CaseOptions(min_chars=0)
+    cases = find_reuse_cases(FILLER + summary + FILLER, source, sentences=options)
+    assert [c.kind for c in cases] == ["summary"]
+    assert cases[0].source[1] - cases[0].source[0] > 3 * (cases[0].candidate[1] - cases[0].candidate[0])
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        {"min_cosine": -0.1},
+        {"min_dice": float("nan")},
+        {"copy_cover": 1.5},
+        {"max_gap": 100_000},
+        {"max_gap": -1},
+        {"summary_ratio": -1.0},
+    ],
+)
+def test_settings_out_of_range_are_refused(setting: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match=next(iter(setting))):
+        CaseOptions(**setting)  # type: ignore[arg-type]
+
+
+def test_a_comparison_reports_its_cases_and_they_round_trip_in_json() -> None:
+    report = compare(FILLER + REWORDED, OTHER + SOURCE_PASSAGE, semantic=False)
+    assert [c.kind for c in report.cases] == ["paraphrase"]
+    loaded = Report.from_json(report.to_json())
+    assert [(c.kind, c.candidate, c.source) for c in loaded.cases] == [(c.kind, c.candidate, c.source) for c in report.cases]
+    assert loaded.cases[0].score == pytest.approx(report.cases[0].score, abs=1e-4)
+    data = report.to_dict()
+    assert data["cases"][0]["candidate_text"] == REWORDED.rstrip()
+
+
+def test_template_text_is_not_a_case() -> None:
+    report = compare(FILLER + REWORDED, OTHER + SOURCE_PASSAGE, semantic=False, exclude=[REWORDED])
+    assert report.cases == []
