@@ -14,6 +14,7 @@ from dataclasses import replace
 from html import escape, unescape
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,6 +153,26 @@ def sample_report(*, hostile: bool = False, filler: int = 0) -> Report:
     )
 
 
+def with_cases(report: Report) -> Report:
+    """``report`` (a ``sample_report``) with one reuse case of each kind: a copy, a near copy and a
+    paraphrase over its copied and reworded sentences, and a summary of the candidate's last
+    paragraphs whose source side runs from the quotation to the end of the source, over the near
+    copy's source side (so that two bars share lines)."""
+    c, s = report.candidate.text, report.source.text
+
+    def between(text: str, first: str, last: str) -> Span:
+        start = text.index(first)
+        return (start, text.index(last, start) + len(last))
+
+    cases = [
+        Passage("verbatim", between(c, "Prime Minister", "on Tuesday."), between(s, "Prime Minister", "on Tuesday."), 1.0),
+        Passage("paraphrase", between(c, "The two leaders", "since March."), between(s, "The two leaders", "since March."), 0.62),
+        Passage("near_verbatim", between(c, "“We are", "reporters."), between(s, "“We are", "the talks."), 0.81),
+        Passage("summary", between(c, "“Canada will", "summer."), between(s, "“We are", "cabinet meeting."), 0.47),
+    ]
+    return replace(report, cases=cases)
+
+
 def expected_kind_counts(report: Report) -> tuple[Counter[str], Counter[str]]:
     """Highlights each pane must show, counted straight from the report's findings."""
     candidate: Counter[str] = Counter()
@@ -171,6 +192,9 @@ def expected_kind_counts(report: Report) -> tuple[Counter[str], Counter[str]]:
             candidate["paraphrase"] += 1
             source["paraphrase"] += len(finding.source)
     source["omitted"] += len(report.omitted)
+    for case in report.cases:
+        candidate[f"case-{case.kind}"] += 1
+        source[f"case-{case.kind}"] += 1
     return candidate, source
 
 
@@ -239,8 +263,9 @@ def parse(page: str) -> _Tree:
     return tree
 
 
-def test_every_finding_is_highlighted_once_per_pane() -> None:
-    report = sample_report(filler=2)
+@pytest.mark.parametrize("cased", [False, True])
+def test_every_finding_is_highlighted_once_per_pane(cased: bool) -> None:
+    report = with_cases(sample_report(filler=2)) if cased else sample_report(filler=2)
     tree = parse(render_html(report))
     candidate, source = expected_kind_counts(report)
     assert tree.ids["candidate"] == candidate
@@ -248,8 +273,9 @@ def test_every_finding_is_highlighted_once_per_pane() -> None:
     assert len(tree.all_ids) == len(set(tree.all_ids)), "ids must be unique"
 
 
-def test_panes_round_trip_the_texts_and_spans() -> None:
-    report = sample_report(hostile=True)
+@pytest.mark.parametrize("cased", [False, True])
+def test_panes_round_trip_the_texts_and_spans(cased: bool) -> None:
+    report = with_cases(sample_report(hostile=True)) if cased else sample_report(hostile=True)
     tree = parse(render_html(report))
     assert "".join(tree.text["candidate"]) == report.candidate.text
     assert "".join(tree.text["source"]) == report.source.text
@@ -459,3 +485,98 @@ def test_hostile_text_in_findings_is_escaped() -> None:
     assert SCRIPT_PAYLOAD not in listed and ATTRIBUTE_PAYLOAD not in listed
     assert escape(SCRIPT_PAYLOAD) in listed
     assert parse(page).tags["img"] == 0
+
+
+def _cases_list(page: str) -> list[tuple[str, str, str]]:
+    """(link, group, text) of each item of the reuse cases list."""
+    listed = page[page.index('id="cases"') :].split("</section>", 1)[0]
+    items = re.findall(r'<li class="finding" data-link="([^"]+)" data-group="([^"]+)"[^>]*>(.*?)</li>', listed)
+    return [(link, group, unescape(re.sub(r"<[^>]+>", " ", text))) for link, group, text in items]
+
+
+def test_a_real_paraphrase_is_listed_counted_and_marked_on_both_sides() -> None:
+    import test_cases
+    from provenance import compare
+
+    # The reworded harbour story of the reuse cases' own tests, between unrelated sentences.
+    reworded, passage = test_cases.REWORDED, test_cases.SOURCE_PASSAGE
+    report = compare(
+        test_cases.FILLER + reworded + test_cases.FILLER, test_cases.OTHER + passage + test_cases.OTHER, semantic=False
+    )
+    assert [c.kind for c in report.cases] == ["paraphrase"]
+    case = report.cases[0]
+    page = render_html(report)
+    assert '<li class="fact f-cases"><b>1</b> reuse case: 1 paraphrase</li>' in page
+    assert "Reuse case: paraphrase</li>" in page, "the legend shows the paraphrase bar"
+    assert re.findall(r'<div class="doc doc-(\w+) cased"', page) == ["candidate", "source"]
+    [(link, group, text)] = _cases_list(page)
+    assert (link, group) == ("c-c0", "case-paraphrase")
+    assert re.search(r"paraphrase +score 0\.\d\d", text)
+    line = report.candidate.line(case.candidate[0])
+    assert f"candidate l.{line}" in text and f"source l.{report.source.line(case.source[0])}" in text
+    assert " ".join(reworded.split())[:100] in text and " ".join(passage.split())[:100] in text
+    # The case's extent, on each side, is one element linked to the other, around the highlights inside it.
+    tree = parse(page)
+    assert "".join(tree.fragments["c-c0"]) == reworded.strip()
+    assert "".join(tree.fragments["s-c0"]) == passage.strip()
+    assert re.search(r'<span id="c-c0" class="hl k-case-paraphrase"[^>]* data-link="s-c0"', page)
+    assert re.search(r'<span id="s-c0" class="hl k-case-paraphrase"[^>]* data-link="c-c0"', page)
+    assert "".join(tree.text["candidate"]) == report.candidate.text
+
+
+def test_each_case_kind_has_its_words_letter_bar_style_and_filter() -> None:
+    report = with_cases(sample_report())
+    page = render_html(report)
+    listed = _cases_list(page)
+    assert [link for link, _, _ in listed] == ["c-c0", "c-c1", "c-c2", "c-c3"], "in the candidate's order"
+    words = {group: text.split("score")[0].split(maxsplit=1)[1].strip() for _, group, text in listed}
+    assert words == {
+        "case-verbatim": "copy",
+        "case-paraphrase": "paraphrase",
+        "case-near_verbatim": "near copy",
+        "case-summary": "summary of a longer stretch",
+    }
+    summary = next(text for _, group, text in listed if group == "case-summary")
+    lines = f"source l.{report.source.line(report.cases[3].source[0])}–{report.source.line(report.cases[3].source[1] - 1)}"
+    assert lines in summary, "a case over several lines gives its first and last"
+    assert "<b>4</b> reuse cases: 1 copy, 1 near copy, 1 paraphrase, 1 summary of a longer stretch</li>" in page
+    # Each kind draws its bar with its own line style, so that it reads in grey-scale too.
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    styles = re.findall(r"\.k-case-(\w+), \.b-case-\w+ \{ --case: \S+ (\w+) ", style)
+    assert dict(styles) == {"verbatim": "solid", "near_verbatim": "dashed", "paraphrase": "dotted", "summary": "double"}
+    for kind in styles:
+        assert f'<span class="case-sample k-case-{kind[0]}" aria-hidden="true"></span>' in page, "in the legend"
+    filters = page[page.index('<form class="filters"') : page.index("</form>")]
+    cases = filters[filters.index("<legend>Reuse cases</legend>") :]
+    assert re.findall(r'name="kind" value="([^"]+)" checked', cases) == [
+        f"case-{k}" for k in ("verbatim", "near_verbatim", "paraphrase", "summary")
+    ]
+    for link, group, _ in listed:
+        tag = re.search(rf'<span id="{link}"[^>]*>', page)
+        assert tag and f'data-group="{group}"' in tag.group() and "data-words=" in tag.group(), "list and bar filter together"
+
+
+def test_cases_are_listed_with_their_filters_when_nothing_else_is() -> None:
+    report = replace(with_cases(sample_report()), passages=[], sentences=[], added=[], quotes=[])
+    page = render_html(report)
+    assert 'id="findings"' not in page and page.index('id="cases"') < page.index('<form class="filters"')
+    filters = page[page.index('<form class="filters"') : page.index("</form>")]
+    assert "<legend>Kinds</legend>" not in filters and len(re.findall(r'name="kind"', filters)) == 4
+
+
+def test_hostile_text_in_the_cases_list_is_escaped() -> None:
+    page = render_html(with_cases(sample_report(hostile=True)))
+    listed = page[page.index('id="cases"') :]
+    assert escape(SCRIPT_PAYLOAD) in listed, "the summary's candidate side holds the injected line"
+    assert SCRIPT_PAYLOAD not in listed and ATTRIBUTE_PAYLOAD not in listed
+    assert parse(page).tags["img"] == 0
+
+
+def test_a_saved_report_without_cases_renders_as_before() -> None:
+    report = with_cases(sample_report())
+    saved = report.to_dict()
+    del saved["cases"]  # a report-v2 file written before reuse cases
+    page = render_html(Report.from_dict(saved))
+    assert page == render_html(Report.from_dict({**saved, "cases": []}))
+    body = page.split("<body>", 1)[1].split("<script", 1)[0]
+    assert 'id="cases"' not in body and "cased" not in body and "Reuse case" not in body and "c-c0" not in body

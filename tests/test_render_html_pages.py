@@ -22,7 +22,7 @@ from provenance.render import corpus_html, render_sources_html
 from provenance.render.corpus_html import render_corpus_html
 from provenance.render.html import source_shares
 from provenance.report import AttributedPassage, AttributedSentence, MultiSourceReport
-from test_render_html import ATTRIBUTE_PAYLOAD, SCRIPT_PAYLOAD, sample_report
+from test_render_html import ATTRIBUTE_PAYLOAD, SCRIPT_PAYLOAD, sample_report, with_cases
 
 
 class _Page(HTMLParser):
@@ -137,6 +137,21 @@ def test_sources_page_holds_each_comparison_once_with_one_stylesheet_and_script(
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     assert f"script-src 'sha256-{digest}'" in unescape(page)
     assert page.count("<h1>") == 1
+
+
+def test_sources_page_shows_each_comparisons_reuse_cases_in_its_view() -> None:
+    multi = two_sources()
+    multi = replace(multi, reports=[with_cases(multi.reports[0]), multi.reports[1]])
+    page = render_sources_html(multi)
+    parsed = parse(page)
+    assert Counter(parsed.ids).most_common(1)[0][1] == 1 and set(parsed.links) <= set(parsed.ids)
+    cases = {f"s1-{side}-c{i}" for side in "cs" for i in range(4)}
+    assert cases <= set(parsed.ids) and not any(re.fullmatch(r"s2-[cs]-c\d+", i) for i in parsed.ids)
+    first, second = page.split('id="view-2"', 1)
+    first = first[first.index('id="view-1"') :]
+    assert 'id="s1-cases"' in first and "<b>4</b> reuse cases" in first and 'class="doc doc-source cased"' in first
+    assert "reuse case" not in second and "cased" not in second.split("<script", 1)[0]
+    assert parsed.text("s1-source-text") == multi.reports[0].source.text
 
 
 def test_sources_page_escapes_names_and_texts() -> None:

@@ -44,6 +44,7 @@ class PairPassages:
     added: Sequence[AddedClaim] = ()
     quotes: Sequence[QuoteFinding] = ()
     omitted: Sequence[Omission] = ()
+    cases: Sequence[Passage] = ()
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,17 @@ RANK_PASSAGE = 1
 RANK_QUOTE = 2
 RANK_ADDED = 3
 RANK_DIFF = 4
+# A reuse case wraps every highlight inside it: its extent is drawn as a bar beside its lines.
+RANK_CASE = -1
 
+# A reuse case's kind in plain words, and its letter, in the order the legend and filters list them.
+CASE_NAMES = {
+    "verbatim": "copy",
+    "near_verbatim": "near copy",
+    "paraphrase": "paraphrase",
+    "summary": "summary of a longer stretch",
+}
+CASE_LETTERS = {"verbatim": "V", "near_verbatim": "N", "paraphrase": "P", "summary": "S"}
 # data-kind -> legend label. Colours (Okabe–Ito) and line styles live in the stylesheet.
 KIND_LABELS: dict[str, str] = {
     "verbatim": "Verbatim copy",
@@ -59,6 +69,7 @@ KIND_LABELS: dict[str, str] = {
     "sentence-heading": "Heading",
     "sentence-boilerplate": "Boilerplate",
     "omitted": "Omitted from candidate",
+    **{f"case-{kind}": f"Reuse case: {name}" for kind, name in CASE_NAMES.items()},
 }
 # Quotations a reader should check, listed together in this order, and the badge of each.
 SUSPECT_QUOTES = ("fabricated", "altered", "unsourced")
@@ -97,6 +108,7 @@ MARK_GROUPS = {
     "verbatim": "verbatim",
     "near_verbatim": "near_verbatim",
     "paraphrase": "paraphrase",
+    **{f"case-{kind}": f"case-{kind}" for kind in CASE_NAMES},
 }
 # Filter groups of the findings list and the kind whose letter each shows.
 GROUP_LABELS = {
@@ -130,6 +142,8 @@ class Findings(Protocol):
     def quotes(self) -> Sequence[QuoteFinding]: ...
     @property
     def omitted(self) -> Sequence[Omission]: ...
+    @property
+    def cases(self) -> Sequence[Passage]: ...
 
 
 @dataclass(frozen=True)
@@ -321,6 +335,32 @@ def report_marks(report: Findings) -> tuple[list[Mark], list[Mark]]:
                 words=_words(report.candidate.text, passage.candidate),
             )
         )
+    for i, case in enumerate(report.cases):
+        name = CASE_NAMES[case.kind]
+        words = _words(report.candidate.text, case.candidate)
+        candidate.append(
+            Mark(
+                f"c-c{i}",
+                *case.candidate,
+                f"case-{case.kind}",
+                RANK_CASE,
+                f"Reuse case ({name}, score {case.score:.2f}): source {_lines(report.source, case.source)}. Click to show both sides.",
+                link=f"s-c{i}",
+                words=words,
+            )
+        )
+        source.append(
+            Mark(
+                f"s-c{i}",
+                *case.source,
+                f"case-{case.kind}",
+                RANK_CASE,
+                f"Reuse case ({name}, score {case.score:.2f}): candidate {_lines(report.candidate, case.candidate)}. "
+                "Click to show both sides.",
+                link=f"c-c{i}",
+                words=words,
+            )
+        )
     for i, quote in enumerate(report.quotes):
         status = "Quotation not in the source" if quote.status == "unsourced" else f"{quote.status.capitalize()} quotation"
         why = f"{status}: {quote.reason}" if quote.reason else status
@@ -474,6 +514,12 @@ def _open_tag(mark: Mark, *, first: bool) -> str:
     return f"<span {' '.join(attributes)}>"
 
 
+def _lines(document: Document, span: tuple[int, int]) -> str:
+    """The lines a span covers: ``l.4``, or ``l.4–9``."""
+    first, last = document.line(span[0]), document.line(max(span[0], span[1] - 1))
+    return f"l.{first}" if first == last else f"l.{first}–{last}"
+
+
 def _span_text(span: tuple[int, int]) -> str:
     return f"{span[0]}–{span[1]}"
 
@@ -529,6 +575,13 @@ def _summary_html(report: Report, prefix: str = "") -> str:
     chips = "".join(
         f'<li class="fact f-{kind}"><b>{count}</b> {escape(_plural_noun(noun, count))}</li>' for count, noun, kind in facts
     )
+    if report.cases:
+        kinds: Counter[str] = Counter(case.kind for case in report.cases)
+        split = ", ".join(f"{kinds[kind]} {name}" for kind, name in CASE_NAMES.items() if kinds[kind])
+        chips += (
+            f'<li class="fact f-cases"><b>{len(report.cases)}</b> {_plural_noun("reuse case", len(report.cases))}: '
+            f"{escape(split)}</li>"
+        )
     reasons = "".join(f"<li>{escape(reason)}</li>" for reason in verdict.reasons)
     similar = min(1.0, report.coverage.copied + report.coverage.paraphrase)
     # In a page of several comparisons the page has the title, each comparison a header of its own.
@@ -588,10 +641,7 @@ def _plural_noun(noun: str, count: int) -> str:
 
 def _legend_html(present: Counter[str], always: Collection[str]) -> str:
     items = "".join(
-        f'<li><span class="hl k-{kind} sample" aria-hidden="true">{"Abc" if "quote" not in kind else "“Ab”"}</span>'
-        f"{escape(label)}</li>"
-        for kind, label in KIND_LABELS.items()
-        if present[kind] or kind in always
+        f"<li>{_sample_html(kind)}{escape(label)}</li>" for kind, label in KIND_LABELS.items() if present[kind] or kind in always
     )
     return (
         '<nav class="legend" aria-label="Legend"><ul>'
@@ -600,10 +650,19 @@ def _legend_html(present: Counter[str], always: Collection[str]) -> str:
     )
 
 
+def _sample_html(kind: str) -> str:
+    if kind.startswith("case-"):
+        return f'<span class="case-sample k-{kind}" aria-hidden="true"></span>'
+    return f'<span class="hl k-{kind} sample" aria-hidden="true">{"Abc" if "quote" not in kind else "“Ab”"}</span>'
+
+
 def _pane_html(side: str, heading: str, document: Document, marks: list[Mark], prefix: str) -> str:
+    # A pane with reuse cases widens its margin for their bars, which the script draws beside the lines.
+    cased = " cased" if any(m.rank == RANK_CASE for m in marks) else ""
     return (
         f'<section class="pane pane-{side}"><h2>{heading} <span class="name">{escape(document.name)}</span></h2>'
-        f'<div class="doc doc-{side}" id="{prefix}{side}-text">{highlight(document.text, marks, numbered=True)}</div></section>\n'
+        f'<div class="doc doc-{side}{cased}" id="{prefix}{side}-text">{highlight(document.text, marks, numbered=True)}</div>'
+        "</section>\n"
     )
 
 
@@ -725,23 +784,59 @@ def _filters_html(present: Counter[str], prefix: str) -> str:
         for group, label in GROUP_LABELS.items()
         if present[group]
     )
+    cases = "".join(
+        f'<label><input type="checkbox" name="kind" value="case-{kind}" checked> '
+        f'<span class="badge b-case b-case-{kind}"><span class="letter">{CASE_LETTERS[kind]}</span></span> '
+        f"{escape(name)} ({present[f'case-{kind}']})</label>"
+        for kind, name in CASE_NAMES.items()
+        if present[f"case-{kind}"]
+    )
     return (
         f'<form class="filters" id="{prefix}filters" aria-label="Filters">'
         '<label><input type="checkbox" name="noquotes"> Exclude quotations</label>'
         '<label>Minimum match length <input type="number" name="minwords" min="0" step="1" value="0" size="3"> words</label>'
-        f"<fieldset><legend>Kinds</legend>{kinds}</fieldset>"
-        '<p class="hint"><kbd>n</kbd> / <kbd>p</kbd>: next / previous finding</p></form>'
+        + (f"<fieldset><legend>Kinds</legend>{kinds}</fieldset>" if kinds else "")
+        + (f"<fieldset><legend>Reuse cases</legend>{cases}</fieldset>" if cases else "")
+        + '<p class="hint"><kbd>n</kbd> / <kbd>p</kbd>: next / previous finding</p></form>'
+    )
+
+
+def _case_html(report: Findings, i: int, case: Passage, prefix: str) -> str:
+    name = CASE_NAMES[case.kind]
+    words = _words(report.candidate.text, case.candidate)
+    return (
+        f'<li class="finding" data-link="{prefix}c-c{i}" data-group="case-{case.kind}" data-words="{words}" tabindex="0">'
+        f'<span class="badge b-case b-case-{case.kind}" title="Reuse case: {escape(name)}">'
+        f'<span class="letter">{CASE_LETTERS[case.kind]}</span> {escape(name)}</span> '
+        f'<span class="score">score {case.score:.2f}</span>'
+        f'<p class="quoted"><span class="side">candidate {_lines(report.candidate, case.candidate)}</span>'
+        f"{escape(_excerpt(report.candidate.text, case.candidate))}</p>"
+        f'<p class="quoted"><span class="side">source {_lines(report.source, case.source)}</span>'
+        f"{escape(_excerpt(report.source.text, case.source))}</p>"
+        f'<p class="why">{words:,} words in the candidate, {_words(report.source.text, case.source):,} in the source</p></li>'
     )
 
 
 def _findings_html(report: Findings, prefix: str) -> str:
     sections: list[str] = []
     listed = findings(report)
+    # One filter form for the findings and the reuse cases, in the first of the two lists.
+    present = Counter(f.group for f in listed) + Counter(f"case-{case.kind}" for case in report.cases)
+    filters = _filters_html(present, prefix) if present else ""
     if listed:
         items = "".join(_finding_html(report, finding, prefix) for finding in listed)
         sections.append(
             f'<section class="list" id="{prefix}findings"><h2>Findings, most serious first ({len(listed)})</h2>'
-            f"{_filters_html(Counter(f.group for f in listed), prefix)}<ol>{items}</ol></section>"
+            f"{filters}<ol>{items}</ol></section>"
+        )
+        filters = ""
+    if report.cases:
+        items = "".join(
+            _case_html(report, i, case, prefix) for i, case in sorted(enumerate(report.cases), key=lambda item: item[1].candidate)
+        )
+        sections.append(
+            f'<section class="list cases" id="{prefix}cases"><h2>Reuse cases, in the candidate\'s order ({len(report.cases)})</h2>'
+            f"{filters}<ol>{items}</ol></section>"
         )
     if report.omitted:
         omitted = "".join(
@@ -772,6 +867,10 @@ _SCRIPT = """
     const target = document.getElementById(origin.dataset.link);
     if (!target) return;
     for (const el of lit) el.classList.remove("active", "origin");
+    if (isCase(target)) {
+      showCase(origin, target);
+      return;
+    }
     const own = origin.dataset.span ? fragments(origin.dataset.span) : [origin];
     const counterpart = fragments(target.dataset.span);
     for (const el of own) el.classList.add("origin");
@@ -782,6 +881,81 @@ _SCRIPT = """
     target.scrollIntoView({block: "center", inline: "nearest"});
   }
 
+  // Reuse cases: a case lights up on both sides, and each pane scrolls to the start of its side
+  // (a summary's source side may be longer than the pane).
+  function isCase(el) {
+    return (el.dataset.kind || "").startsWith("case-");
+  }
+  function showCase(origin, target) {
+    const one = isCase(origin) ? document.getElementById(origin.dataset.span) : target;
+    const other = document.getElementById(one.dataset.link);
+    if (!other) return;
+    lit = [];
+    for (const head of [one, other]) {
+      const bars = head.closest(".doc").querySelectorAll('.case-bar[data-bar="' + CSS.escape(head.id) + '"]');
+      lit.push(...fragments(head.id), ...bars);
+    }
+    for (const el of lit) el.classList.add("active");
+    if (!isCase(origin)) {
+      origin.classList.add("origin");
+      lit.push(origin);
+    }
+    quietUntil = performance.now() + 400;
+    one.closest(".panes").scrollIntoView({block: "nearest"});
+    for (const head of [one, other]) {
+      const doc = head.closest(".doc");
+      const top = head.getBoundingClientRect().top - doc.getBoundingClientRect().top - doc.clientTop + doc.scrollTop;
+      doc.scrollTop = Math.max(0, top - doc.clientHeight / 5);
+    }
+  }
+  // A bar beside the lines of each case, from the top of its first line box to the bottom of its
+  // last, in the first lane free there; redrawn whenever the pane's text is laid out anew.
+  const LANES = 3;
+  function drawBars(doc) {
+    for (const old of doc.querySelectorAll(":scope > .case-bar")) old.remove();
+    const box = doc.getBoundingClientRect();
+    if (!box.width) return;
+    const extents = new Map();
+    for (const part of doc.querySelectorAll('.hl[data-kind^="case-"]')) {
+      let extent = extents.get(part.dataset.span);
+      if (!extent) extents.set(part.dataset.span, (extent = {head: part, top: Infinity, bottom: -Infinity}));
+      for (const r of part.getClientRects()) {
+        extent.top = Math.min(extent.top, r.top);
+        extent.bottom = Math.max(extent.bottom, r.bottom);
+      }
+    }
+    const ends = [];
+    for (const {head, top, bottom} of Array.from(extents.values()).sort((a, b) => a.top - b.top)) {
+      if (!(bottom > top)) continue;
+      let lane = ends.findIndex((end) => end <= top + 1);
+      if (lane < 0) lane = Math.min(ends.length, LANES - 1);
+      ends[lane] = Math.max(ends[lane] || -Infinity, bottom);
+      const bar = document.createElement("span");
+      bar.className = "case-bar k-" + head.dataset.kind;
+      for (const state of ["off", "active"]) bar.classList.toggle(state, head.classList.contains(state));
+      bar.dataset.bar = head.id;
+      bar.title = head.title;
+      bar.setAttribute("aria-hidden", "true");
+      bar.style.top = top - box.top - doc.clientTop + doc.scrollTop + "px";
+      bar.style.height = bottom - top + "px";
+      bar.style.setProperty("--lane", String(lane));
+      doc.append(bar);
+    }
+  }
+  function drawAllBars() {
+    for (const doc of document.querySelectorAll(".doc.cased")) drawBars(doc);
+  }
+  const resized = new ResizeObserver((entries) => {
+    for (const entry of entries) drawBars(entry.target);
+  });
+  function observeCases(root) {
+    for (const doc of root.querySelectorAll(".doc.cased")) resized.observe(doc);
+  }
+  observeCases(document);
+  window.addEventListener("beforeprint", drawAllBars);
+  window.addEventListener("afterprint", drawAllBars);
+  matchMedia("print").addEventListener("change", drawAllBars);
+
   // Views (a source's comparison, a collection's pair): one shown at a time. A view kept in a
   // <template> is parsed only when first opened.
   function openView(id, trigger) {
@@ -790,6 +964,7 @@ _SCRIPT = """
     if (!view && template) {
       template.before(template.content.cloneNode(true));
       view = document.getElementById(id);
+      if (view) observeCases(view);
     }
     if (!view) return;
     for (const other of view.parentNode.querySelectorAll(":scope > .view")) other.hidden = other !== view;
@@ -865,6 +1040,12 @@ _SCRIPT = """
   }
 
   document.addEventListener("click", (event) => {
+    const bar = event.target.closest(".case-bar");
+    if (bar) {
+      const head = document.getElementById(bar.dataset.bar);
+      if (head) show(head);
+      return;
+    }
     const sorter = event.target.closest("button[data-sort]");
     if (sorter) { sortBy(sorter); return; }
     const more = event.target.closest("button[data-more]");
@@ -893,6 +1074,8 @@ _SCRIPT = """
     const args = [filterable, kinds, noQuotes, minWords];
     for (const el of root.querySelectorAll(".finding[data-group]")) el.hidden = hidden(el, ...args);
     for (const el of root.querySelectorAll(".doc .hl[data-group]")) el.classList.toggle("off", hidden(el, ...args));
+    // Letter badges come and go with their highlights, moving the text under the bars.
+    for (const doc of root.querySelectorAll(".doc.cased")) drawBars(doc);
   }
   document.addEventListener("input", (event) => {
     const form = event.target.closest("form.filters");
@@ -1025,6 +1208,23 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .doc-candidate .hl[id].k-sentence-heading::before { content: "heading"; color: var(--muted); background: none; border: 1px solid var(--rule); }
 .doc-candidate .hl[id].k-sentence-boilerplate::before { content: "boilerplate"; color: var(--muted); background: none;
   border: 1px solid var(--rule); }
+/* Reuse cases: a bar in the margin beside the lines of each (drawn by the script), one line style per kind
+   (solid copy, dashed near copy, dotted paraphrase, double summary), leaving the highlights inside as they are. */
+.k-case-verbatim, .b-case-verbatim { --case: 5px solid var(--blue); }
+.k-case-near_verbatim, .b-case-near_verbatim { --case: 5px dashed #005a8c; }
+.k-case-paraphrase, .b-case-paraphrase { --case: 5px dotted #6b5d00; }
+.k-case-summary, .b-case-summary { --case: 6px double #007a5a; }
+.doc.cased { padding-left: calc(3.3rem + 1.1rem); }
+.case-bar { position: absolute; left: calc(2.6rem + 4px + var(--lane) * 8px); width: 0; border-left: var(--case); cursor: pointer; }
+.case-bar.off { display: none; }
+.case-bar.active { outline: 2px solid var(--ink); outline-offset: 1px; }
+/* A case shown lights its bars: its extent washed in one colour would hide the kinds of the highlights inside. */
+.hl.active[data-kind^="case-"] { background: none; box-shadow: none; animation: none; }
+.case-sample { display: inline-block; width: 0; height: 1.3em; border-left: var(--case); margin-right: .2rem; }
+.badge.b-case { background: var(--paper); color: var(--ink); border: 1px solid var(--rule); border-left: var(--case); }
+.cases .side { width: 10rem; }
+.cases .why { padding-left: 10rem; }
+.cases .score { color: var(--muted); font-size: .88rem; font-variant-numeric: tabular-nums; margin-left: .4rem; }
 /* Filtered out: the text stays, its highlight goes. */
 .hl.off { background: none; outline: none; box-shadow: none; text-decoration: none; font-weight: inherit; }
 .doc-candidate .hl.off::before { content: none; }
@@ -1125,6 +1325,7 @@ table.pairs td { overflow-wrap: break-word; }
   .pane { border: 0; margin: 0 0 10pt; break-inside: auto; }
   .pane h2 { padding: 6pt 0; }
   .doc { max-height: none; overflow: visible; font-size: 10.5pt; line-height: 1.7; padding: 0 0 0 2.8rem; }
+  .doc.cased { padding-left: calc(2.8rem + 1.1rem); }
   .findings { padding: 0; }
   .list { border: 0; padding: 0; break-inside: auto; }
   .list li.finding, tr.finding { break-inside: avoid; }
