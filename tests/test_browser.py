@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from provenance.api import compare_files_sources
+from provenance.api import compare_files, compare_files_sources
 from provenance.collection import Record, read_corpus
 from provenance.corpus import find_reuse
 from provenance.render import corpus_html, render_html, render_sources_html
@@ -35,7 +35,7 @@ from provenance.report import (
     SentenceFinding,
     Verdict,
 )
-from test_render_html import ATTRIBUTE_PAYLOAD, FILLER, SCRIPT_PAYLOAD, expected_kind_counts, sample_report
+from test_render_html import ATTRIBUTE_PAYLOAD, FILLER, SCRIPT_PAYLOAD, expected_kind_counts, sample_report, with_cases
 from test_render_html_pages import small_collection, two_sources
 
 pytestmark = pytest.mark.browser
@@ -63,6 +63,27 @@ const el = arguments[0], pane = el.closest('.doc');
 const r = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
 return r.top >= Math.max(0, p.top) - 1 && r.bottom <= Math.min(window.innerHeight, p.bottom) + 1;
 """
+# True when the first line of the element lies inside both the viewport and its scrolling pane.
+START_IN_VIEW_JS = """
+const el = arguments[0], pane = el.closest('.doc');
+const r = el.getClientRects()[0], p = pane.getBoundingClientRect();
+return r.top >= Math.max(0, p.top) - 1 && r.bottom <= Math.min(window.innerHeight, p.bottom) + 1;
+"""
+# Each case bar: its case, lane, how far its top and bottom lie from its case's first and last
+# line, and whether it sits in the margin (right of the line numbers, left of the text).
+BARS_JS = """
+return Array.from(document.querySelectorAll('.case-bar'), (bar) => {
+  const doc = bar.closest('.doc'), b = bar.getBoundingClientRect();
+  const parts = doc.querySelectorAll('[data-span="' + bar.dataset.bar + '"]');
+  const rects = Array.from(parts, (p) => Array.from(p.getClientRects())).flat();
+  const text = doc.getBoundingClientRect().left + parseFloat(getComputedStyle(doc).paddingLeft);
+  const numbers = doc.querySelector('.ln').getBoundingClientRect().right;
+  return [bar.dataset.bar, getComputedStyle(bar).getPropertyValue('--lane').trim(),
+    b.top - Math.min(...rects.map((r) => r.top)), b.bottom - Math.max(...rects.map((r) => r.bottom)),
+    b.left >= numbers && b.right <= text && b.width >= 4, b.height > 0 && getComputedStyle(bar).display !== 'none'];
+});
+"""
+FRAMES_JS = "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));"
 
 # Viewport centre of the last three visible characters of an element, after scrolling it into view.
 END_POINT_JS = """
@@ -506,3 +527,75 @@ def test_injected_markup_in_a_collection_runs_nothing(driver: WebDriver, tmp_pat
     )
     assert sorted(panes) == sorted(r.text for r in records)
     assert hostile in driver.find_element("id", "pair-1").text
+
+
+def _bars(driver: WebDriver) -> dict[str, tuple[str, float, float, bool, bool]]:
+    driver.execute_script(FRAMES_JS)
+    return {key: tuple(rest) for key, *rest in driver.execute_script(BARS_JS)}
+
+
+def test_reuse_cases_are_bars_beside_their_lines_and_a_click_shows_both_starts(driver: WebDriver, tmp_path: Path) -> None:
+    report = with_cases(sample_report(filler=12))
+    path = tmp_path / "cases.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    driver.get(path.as_uri())
+    _console_errors(driver)
+    assert _kind_counts(driver, "candidate") == expected_kind_counts(report)[0]
+    bars = _bars(driver)
+    assert set(bars) == {f"{side}-c{i}" for side in "cs" for i in range(len(report.cases))}, "one bar per case and side"
+    for key, (_, top, bottom, in_margin, shown) in bars.items():
+        assert abs(top) < 1 and abs(bottom) < 1, f"{key} runs from its first line to its last"
+        assert in_margin and shown, key
+    assert bars["s-c2"][0] != bars["s-c3"][0], "the summary's source side shares lines with the near copy's: another lane"
+    # The summary (the last case) takes a source stretch taller than the pane: a click shows where it starts.
+    summary = report.cases.index(next(c for c in report.cases if c.kind == "summary"))
+    target = driver.find_element("id", f"s-c{summary}")
+    taller = "return arguments[0].getBoundingClientRect().height > arguments[0].closest('.doc').clientHeight"
+    assert driver.execute_script(taller, target)
+    for pane in ("candidate", "source"):
+        driver.execute_script(f"document.getElementById('{pane}-text').scrollTop = 1e6")
+    driver.execute_script(FRAMES_JS)
+    assert not driver.execute_script(START_IN_VIEW_JS, target)
+    item = driver.find_element("css selector", f'#cases li[data-link="c-c{summary}"]')
+    item.click()
+    for key in (f"c-c{summary}", f"s-c{summary}"):
+        head = driver.find_element("id", key)
+        assert driver.execute_script(START_IN_VIEW_JS, head), f"{key} starts in view"
+        assert "active" in head.get_attribute("class").split()
+        assert "active" in driver.find_element("css selector", f'.case-bar[data-bar="{key}"]').get_attribute("class").split()
+    assert "origin" in item.get_attribute("class").split()
+    _screenshot(driver, tmp_path, "report-cases.png")
+    # A bar is a way in too: the copy's bar in the candidate pane shows its source side.
+    driver.execute_script("document.getElementById('source-text').scrollTop = 1e6")
+    driver.find_element("css selector", '.case-bar[data-bar="c-c0"]').click()
+    assert driver.execute_script(START_IN_VIEW_JS, driver.find_element("id", "s-c0"))
+    assert "active" not in target.get_attribute("class").split(), "one case is lit at a time"
+    # Unticking a case kind hides its cases and their bars, and the other bars follow the text.
+    driver.find_element("css selector", 'input[name="kind"][value="case-summary"]').click()
+    assert not item.is_displayed()
+    bars = _bars(driver)
+    assert not bars[f"c-c{summary}"][4] and not bars[f"s-c{summary}"][4]
+    assert all(shown and abs(top) < 1 for key, (_, top, _, _, shown) in bars.items() if not key.endswith(f"c{summary}"))
+    assert _console_errors(driver) == []
+
+
+@pytest.mark.shared
+def test_real_paraphrase_cases_show_on_both_sides(driver: WebDriver, tmp_path: Path) -> None:
+    seeds = SHARED / "seeds"
+    names = sorted(p.name for p in seeds.glob("*.txt")) if seeds.is_dir() else []
+    if len(names) < 2:
+        pytest.skip(f"{seeds} is absent (needs ../shared beside the repo)")
+    report = compare_files(seeds / names[1], seeds / names[0], semantic=False)
+    paraphrases = [i for i, case in enumerate(report.cases) if case.kind == "paraphrase"]
+    assert paraphrases, "the rewrite rewords its source"
+    path = tmp_path / "seed-cases.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    driver.get(path.as_uri())
+    _console_errors(driver)
+    assert len(_bars(driver)) == 2 * len(report.cases)
+    last = paraphrases[-1]
+    driver.find_element("css selector", f'#cases li[data-link="c-c{last}"]').click()
+    for key in (f"c-c{last}", f"s-c{last}"):
+        assert driver.execute_script(START_IN_VIEW_JS, driver.find_element("id", key)), key
+    _screenshot(driver, tmp_path, "seed-cases.png")
+    assert _console_errors(driver) == []

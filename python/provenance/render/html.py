@@ -1217,7 +1217,7 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .doc.cased { padding-left: calc(3.3rem + 1.1rem); }
 .case-bar { position: absolute; left: calc(2.6rem + 4px + var(--lane) * 8px); width: 0; border-left: var(--case); cursor: pointer; }
 .case-bar.off { display: none; }
-.case-bar.active { outline: 2px solid var(--ink); outline-offset: 1px; }
+.case-bar.active { outline: 2px solid var(--ink); }
 /* A case shown lights its bars: its extent washed in one colour would hide the kinds of the highlights inside. */
 .hl.active[data-kind^="case-"] { background: none; box-shadow: none; animation: none; }
 .case-sample { display: inline-block; width: 0; height: 1.3em; border-left: var(--case); margin-right: .2rem; }
