@@ -540,7 +540,7 @@ def eval_summedits(settings: dict[str, bool], folder: Path, domains: tuple[str, 
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--sample", type=click.IntRange(1), help="Only SAMPLE pairs of each class, drawn at random.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed of --sample.")
-@click.option("--passages-only", is_flag=True, help="The core's passages alone, without the full comparison.")
+@click.option("--passages-only", is_flag=True, help="The reuse cases (or passages) alone, without the rest of a comparison.")
 @click.option(
     "--before",
     is_flag=True,
