@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from provenance import compare
 from provenance.align import align_sentences
-from provenance.judge import VerdictEvidence, decide, label_sentences, reused_prose, verdict_evidence
+from provenance.judge import VerdictEvidence, decide, label_sentences, reused_prose, reworded_prose, verdict_evidence
 from provenance.report import Passage
 from provenance.text import AnalysedText, content_keys, is_boilerplate, key
 
@@ -201,6 +201,27 @@ def test_reused_words_decide_derived_partial_or_whole() -> None:
     whole = decide(replace(base, copied_prose=0.6, supported_prose=0.8, reused_words=200))
     assert (whole.relation, whole.extent) == ("derived", "whole")
     assert decide(replace(base, reused_words=0, supported_prose=0.0, copied_prose=0.0)).extent is None
+
+
+def test_a_reworded_case_of_several_sentences_decides_derived_partial() -> None:
+    base = VerdictEvidence(0.0, 0.1, 0.3, 1.0, 0.2, 0, False, reworded_words=39)
+    assert decide(base).relation == "independent"
+    derived = decide(replace(base, reworded_words=40))
+    assert (derived.relation, derived.extent) == ("derived", "partial")
+    assert "sentence by sentence" in derived.reasons[-1]
+
+
+def test_reworded_prose_counts_paraphrase_cases_of_two_sentences_or_more() -> None:
+    text = "One two three four five. Six seven eight nine ten. Eleven twelve thirteen fourteen."
+    analysed = AnalysedText(text)
+    prose = [True] * len(analysed.words)
+    second = text.index("Six")
+    one_sentence = Passage("paraphrase", (0, second - 1), (0, 10), 0.5)
+    two_sentences = Passage("paraphrase", (0, text.index("Eleven") - 1), (0, 10), 0.5)
+    copy = Passage("near_verbatim", (0, len(text)), (0, 10), 0.9)
+    assert reworded_prose(analysed, [one_sentence], prose) == 0
+    assert reworded_prose(analysed, [one_sentence, two_sentences, copy], prose) == 10
+    assert reworded_prose(analysed, [two_sentences], [False] * 3 + [True] * (len(prose) - 3)) == 7
 
 
 def test_passages_close_together_make_one_stretch_scattered_ones_do_not() -> None:

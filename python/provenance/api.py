@@ -157,7 +157,8 @@ def _analyse_with_evidence(
     evidence_per_sentence = align_sentences(cand.analysed, src.analysed, passages, similarity, cand.progress)
     matches = judge.label_sentences(evidence_per_sentence, semantic, cand.excluded)
     quotes = check_quotations(cand.analysed, src.analysed)
-    evidence = judge.verdict_evidence(cand.analysed, src.analysed, matches, passages, quotes, semantic)
+    cases = _cases_outside_templates(find_reuse_cases(cand.analysed, src.analysed), cand, src)
+    evidence = judge.verdict_evidence(cand.analysed, src.analysed, matches, passages, quotes, semantic, cases)
     diffs = {
         m.sentence.index: sentence_diff(cand.analysed, src.analysed, m.sentence, m.sources)
         for m in matches
@@ -175,7 +176,7 @@ def _analyse_with_evidence(
         quotes=quotes,
         omitted=judge.omissions(matches, src.analysed, passages),
         semantic_model=model,
-        cases=_cases_outside_templates(find_reuse_cases(cand.analysed, src.analysed), cand, src),
+        cases=cases,
     )
     return report, evidence
 

@@ -10,7 +10,8 @@ Derived when a quarter of that prose is copied word for word, or when most of it
 sentences, the strongest of which are close paraphrases, mostly in the source's order, *and* the
 sentences carry the source's particular words, not only the topic both texts share; derived too,
 whatever the share, when the copied passages hold more prose than independent reports of one event
-share by chance (``MIN_PROSE_WORDS``, the corpus module's rule for linking two documents). A
+share by chance (``MIN_PROSE_WORDS``, the corpus module's rule for linking two documents), or
+when a reuse case of several sentences rewords the source sentence by sentence. A
 derived candidate is wholly derived when most of its prose is copied or paraphrased, partially
 otherwise.
 """
@@ -18,6 +19,7 @@ otherwise.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -40,6 +42,8 @@ from provenance.thresholds import (
     PROSE_SENTENCE_MIN_WORDS,
     RELATED_MIN,
     REUSE_GAP_WORDS,
+    REWORDED_MIN_SENTENCES,
+    REWORDED_MIN_WORDS,
     SUPPORT_MIN,
     SUPPORT_MIN_LEXICAL,
 )
@@ -137,6 +141,7 @@ class VerdictEvidence:
     semantic: bool
     reused_words: int = 0  # words of prose (outside quotation marks) in the largest stretch of copying
     reused_passages: int = 0  # copied passages holding any word of prose
+    reworded_words: int = 0  # words of prose in the largest reworded case of REWORDED_MIN_SENTENCES sentences
 
 
 def prose_words(candidate: AnalysedText, quotes: Sequence[QuoteFinding]) -> list[bool]:
@@ -187,13 +192,15 @@ def verdict_evidence(
     passages: Sequence[Passage],
     quotes: Sequence[QuoteFinding],
     semantic: bool,
+    cases: Sequence[Passage] = (),
 ) -> VerdictEvidence:
     is_prose = prose_words(candidate, quotes)
     prose = [candidate.words[i][0] for i, p in enumerate(is_prose) if p]
     shared_quotes = sum(1 for q in quotes if q.status != "unsourced")
     reused_words, reused_passages = reused_prose(candidate, source, passages)
+    reworded = reworded_prose(candidate, cases, is_prose)
     if not prose:
-        return VerdictEvidence(0.0, 0.0, 0.0, 0.0, 0.0, shared_quotes, semantic, reused_words, reused_passages)
+        return VerdictEvidence(0.0, 0.0, 0.0, 0.0, 0.0, shared_quotes, semantic, reused_words, reused_passages, reworded)
     copied_spans = SpanSet(p.candidate for p in passages)
     copied = sum(1 for s in prose if s in copied_spans)
     prose_sentences = [
@@ -222,7 +229,22 @@ def verdict_evidence(
         semantic,
         reused_words,
         reused_passages,
+        reworded,
     )
+
+
+def reworded_prose(candidate: AnalysedText, cases: Sequence[Passage], is_prose: Sequence[bool]) -> int:
+    """Words of prose in the largest paraphrase or summary case spanning REWORDED_MIN_SENTENCES
+    candidate sentences or more: reuse that survived rewording sentence by sentence."""
+    starts = [s.start for s in candidate.sentences]
+    best = 0
+    for case in cases:
+        if case.kind not in ("paraphrase", "summary"):
+            continue
+        first, last = bisect_right(starts, case.candidate[0]) - 1, bisect_left(starts, case.candidate[1])
+        if last - max(first, 0) >= REWORDED_MIN_SENTENCES:
+            best = max(best, sum(is_prose[i] for i in candidate.word_range(*case.candidate)))
+    return best
 
 
 def _plural(count: int, noun: str) -> str:
@@ -264,6 +286,16 @@ def decide(evidence: VerdictEvidence) -> Verdict:
             "derived",
             min(0.95, 0.6 + e.reused_words / 200),
             [*reasons, f"more copied prose than independent reports share by chance ({MIN_PROSE_WORDS} words or more)"],
+            extent,
+        )
+    if e.reworded_words >= REWORDED_MIN_WORDS:
+        return Verdict(
+            "derived",
+            min(0.9, 0.55 + e.reworded_words / 400),
+            [
+                *reasons,
+                f"a passage of {e.reworded_words} words of prose rewords the source sentence by sentence, in its order",
+            ],
             extent,
         )
     if e.supported_prose < RELATED_MIN and e.copied_prose == 0 and e.shared_quotes == 0:

@@ -343,7 +343,11 @@ def evaluate_pan(
             run.by_class.setdefault(pair.obfuscation, PanTally()).add_pair(pair.cases, detections)
             if xml_dir is not None and number == 0:
                 (xml_dir / f"{pair.name}.xml").write_text(detections_xml(pair, detections), encoding="utf-8")
-    mode = "passages only (provenance._core.align)" if passages_only else "provenance.compare" + ("" if semantic else ", lexical")
+    mode = (
+        "cases or passages alone, no full comparison"
+        if passages_only
+        else "provenance.compare" + ("" if semantic else ", lexical")
+    )
     result: dict[str, Any] = {
         "pairs": len(pairs),
         "sample": f"{sample} a class, seed {seed}" if sample is not None else "whole corpus",
@@ -428,7 +432,8 @@ def evaluate_pan_verdicts(
     """The verdict of a plain comparison (``provenance compare``'s settings) on each pair: the share
     of pairs with a case called derived, partial where the case is a small share of the suspicious
     document, and the share of pairs without a case not called derived. ``before`` is the verdict
-    without the partial-reuse rule (copied prose above ``MIN_PROSE_WORDS``), from the same run."""
+    without the partial-reuse rules (copied prose above ``MIN_PROSE_WORDS``, a reworded case of
+    ``REWORDED_MIN_WORDS``), from the same run."""
     from dataclasses import replace
 
     from provenance.api import compare_with_evidence
@@ -442,7 +447,7 @@ def evaluate_pan_verdicts(
         suspicious = read_document(folder / "susp" / pair.suspicious)
         source = read_document(folder / "src" / pair.source)
         report, evidence = compare_with_evidence(suspicious, source, semantic=semantic)
-        before = decide(replace(evidence, reused_words=0, reused_passages=0))
+        before = decide(replace(evidence, reused_words=0, reused_passages=0, reworded_words=0))
         rows.append(
             {
                 "pair": pair.name,
@@ -510,7 +515,7 @@ def format_pan_verdicts(result: dict[str, Any], as_json: bool) -> str:
         )
     lines += [
         "",
-        "  derived: share called derived; before: the same without the partial-reuse rule;",
+        "  derived: share called derived; before: the same without the partial-reuse rules;",
         f"  partial*: share called partial of the derived pairs whose case is under {PARTIAL_CASE_SHARE:.0%} of the document",
         f"  wrong: {len(result['wrong'])} pairs (--json lists them)",
     ]
