@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import import_module, resources
+from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from provenance._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from provenance.render.html import render_html, render_sources_html
@@ -22,17 +24,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'provenance.render' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY)
 
 
 __all__ = ["render_html", "render_sources_html", "render_sources_text", "render_text", "report_schema", "sources_schema"]
