@@ -199,14 +199,19 @@ def test_clicking_a_nested_quotation_shows_the_quotation_source(page: WebDriver,
     assert "active" not in page.find_element("id", "s-p3").get_attribute("class").split()
 
 
-def test_injected_markup_shows_as_text_and_runs_nothing(page: WebDriver, report: Report, tmp_path: Path) -> None:
+def assert_nothing_ran(driver: WebDriver) -> None:
+    """Markup hidden in the texts opened no dialog, ran no script and loaded no image."""
     try:
-        alert_text = page.switch_to.alert.text
+        alert_text = driver.switch_to.alert.text
     except NoAlertPresentException:
         alert_text = None
     assert alert_text is None, f"an injected dialog opened: {alert_text}"
-    assert page.execute_script("return typeof window.__pwned") == "undefined"
-    assert page.execute_script("return document.images.length") == 0
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert driver.execute_script("return document.images.length") == 0
+
+
+def test_injected_markup_shows_as_text_and_runs_nothing(page: WebDriver, report: Report, tmp_path: Path) -> None:
+    assert_nothing_ran(page)
     assert page.execute_script("return document.scripts.length") == 2
     assert page.execute_script("return document.getElementById('candidate-text').textContent") == report.candidate.text
     assert page.execute_script("return document.getElementById('source-text').textContent") == report.source.text
@@ -515,13 +520,7 @@ def test_injected_markup_in_a_collection_runs_nothing(driver: WebDriver, tmp_pat
     path.write_text(corpus_html.render_corpus_html(find_reuse(records), {r.id: r.text for r in records}), encoding="utf-8")
     driver.get(path.as_uri())
     driver.find_element("css selector", 'button[data-view="pair-1"]').click()
-    try:
-        alert_text = driver.switch_to.alert.text
-    except NoAlertPresentException:
-        alert_text = None
-    assert alert_text is None, f"an injected dialog opened: {alert_text}"
-    assert driver.execute_script("return typeof window.__pwned") == "undefined"
-    assert driver.execute_script("return document.images.length") == 0
+    assert_nothing_ran(driver)
     panes = driver.execute_script(
         "return [document.getElementById('p1-candidate-text').textContent, document.getElementById('p1-source-text').textContent]"
     )
