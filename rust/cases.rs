@@ -210,7 +210,8 @@ impl Vector {
                 }
             }
         }
-        dot / (self.norm * other.norm)
+        // At most 1: rounding can push the cosine of two equal vectors just above it.
+        (dot / (self.norm * other.norm)).min(1.0)
     }
 }
 
@@ -255,7 +256,11 @@ fn seeds(candidate: &Side, source: &Side, min_cosine: f64, min_dice: f64) -> Vec
             let other = &source.vectors[j];
             let dice = 2.0 * shared[j] as f64 / (vector.weights.len() + other.weights.len()) as f64;
             let norms = vector.norm * other.norm;
-            let cosine = if norms > 0.0 { dot[j] / norms } else { 0.0 };
+            let cosine = if norms > 0.0 {
+                (dot[j] / norms).min(1.0)
+            } else {
+                0.0
+            };
             if dice > min_dice && cosine > min_cosine {
                 found.push(Seed {
                     pair: (i, j),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from provenance import compare
 from provenance.cases import CaseOptions, find_reuse_cases
@@ -119,3 +123,25 @@ def test_a_comparison_reports_its_cases_and_they_round_trip_in_json() -> None:
 def test_template_text_is_not_a_case() -> None:
     report = compare(FILLER + REWORDED, OTHER + SOURCE_PASSAGE, semantic=False, exclude=[REWORDED])
     assert report.cases == []
+
+
+SENTENCES = [s + "." for s in (FILLER + OTHER + SOURCE_PASSAGE + REWORDED).split(". ") if s.strip()]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    candidate=st.lists(st.sampled_from(SENTENCES), max_size=14),
+    source=st.lists(st.sampled_from(SENTENCES), max_size=14),
+    breaks=st.sampled_from([" ", "\n", "\n\n"]),
+)
+def test_cases_are_disjoint_spans_of_both_texts(candidate: list[str], source: list[str], breaks: str) -> None:
+    cand, src = breaks.join(candidate), " ".join(source)
+    cases = find_reuse_cases(cand, src, sentences=CaseOptions(min_chars=0))
+    for case in cases:
+        assert 0 <= case.candidate[0] < case.candidate[1] <= len(cand)
+        assert 0 <= case.source[0] < case.source[1] <= len(src)
+        assert case.kind in ("verbatim", "near_verbatim", "paraphrase", "summary")
+        assert 0.0 < case.score <= 1.0
+    spans = [c.candidate for c in cases]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
