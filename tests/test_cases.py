@@ -145,3 +145,11 @@ def test_cases_are_disjoint_spans_of_both_texts(candidate: list[str], source: li
     spans = [c.candidate for c in cases]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_a_short_sentence_copied_whole_is_verbatim() -> None:
+    # Thirteen words: under the word passages' fifteen, found by its sentence pair alone.
+    sentence = "The orchestra rehearsed a new symphony in the old hall on Thursday evening."
+    candidate = f"{OTHER}{sentence} {OTHER}"
+    cases = find_reuse_cases(candidate, f"{sentence} {SOURCE_PASSAGE}", sentences=CaseOptions(min_chars=0))
+    assert [(c.kind, c.score, candidate[slice(*c.candidate)]) for c in cases] == [("verbatim", 1.0, sentence)]

@@ -54,6 +54,10 @@ def _units(text: AnalysedText, terms: dict[str, int]) -> list[tuple[int, int, li
     return [(s.start, s.end, [terms.setdefault(k, len(terms)) for k in s.key_list]) for s in text.sentences]
 
 
+def _forms(text: AnalysedText, span: tuple[int, int]) -> list[str]:
+    return [text.words[i][2] for i in text.word_range(*span)]
+
+
 def find_reuse_cases(
     candidate: AnalysedText | str,
     source: AnalysedText | str,
@@ -76,8 +80,11 @@ def find_reuse_cases(
             kind = "verbatim" if len(copies) == 1 and copies[0].verbatim else "near_verbatim"
         elif 2 * sum((p.candidate[1] - p.candidate[0]) * p.score for p in copies) >= span[1] - span[0]:
             kind = "near_verbatim"
+        elif _forms(candidate, span) == _forms(source, source_span):
+            # The same words, too few for a word passage of this setting: a copy all the same.
+            kind, copies = "verbatim", []
         else:
             kind = "paraphrase"
-        score = similarity if kind in ("paraphrase", "summary") else max(p.score for p in copies)
+        score = similarity if kind in ("paraphrase", "summary") else max((p.score for p in copies), default=1.0)
         cases.append(Passage(kind, span, source_span, score))
     return cases
