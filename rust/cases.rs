@@ -37,7 +37,9 @@ pub struct CaseParams {
     pub max_gap: usize,
     /// Source-side gap of the summary clustering.
     pub summary_gap: usize,
-    /// Seed thresholds of the summary clustering (cosine, Dice): a summary rewords more.
+    /// Seed thresholds of the summary clustering (cosine, Dice). Lower ones find more of a
+    /// summary's reworded sentences but let the wide gap swallow translated cases
+    /// (docs/alignment.md): the defaults are the plain clustering's.
     pub summary_min_cosine: f64,
     pub summary_min_dice: f64,
     /// Share of the source's extent above which a summary's source stretch is the whole source:
