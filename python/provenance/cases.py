@@ -6,7 +6,8 @@ cosine and Dice, ``rust/cases.rs``). Both kinds of evidence are clustered into p
 sides at once, and each case is named by what it rests on:
 
 - ``verbatim`` / ``near_verbatim``: word passages only (identical, or with changed words);
-- ``near_verbatim`` too when the identical words of its copies make half of it or more;
+- ``near_verbatim`` too when the identical words of its copies make half of it or more, and
+  ``verbatim`` when a sentence case's two stretches hold the same words;
 - ``paraphrase``: sentence seeds over a stretch with fewer identical words;
 - ``summary``: sentence seeds spread over a source stretch at least ``summary_ratio`` times longer.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from provenance import _core
-from provenance.align import AlignOptions
+from provenance.passages import AlignOptions
 from provenance.report import Passage, PassageKind
 from provenance.text import AnalysedText
 
