@@ -253,7 +253,6 @@ fn seeds(candidate: &Side, source: &Side, min_cosine: f64, min_dice: f64) -> Vec
                 dot[j] += weight * other;
             }
         }
-        touched.sort_unstable();
         for &j in &touched {
             let other = &source.vectors[j];
             let dice = 2.0 * shared[j] as f64 / (vector.weights.len() + other.weights.len()) as f64;
@@ -496,6 +495,21 @@ const fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+/// The spans merged where they overlap, in order: disjoint, so a binary search finds the one a
+/// span may overlap.
+fn disjoint_union(spans: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut sorted: Vec<(usize, usize)> = spans.collect();
+    sorted.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+    for span in sorted {
+        match merged.last_mut() {
+            Some(last) if span.0 < last.1 => last.1 = last.1.max(span.1),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
 /// Word passages and sentence cases joined into reuse cases: a sentence case mostly covered by
 /// copies is left to them (their ends are exact, a sentence's are not), unless it is a summary,
 /// whose long source stretch the copies would lose; what overlaps on both
@@ -531,8 +545,12 @@ pub fn reuse_cases(
     // summary stands in for the plain cases it overlaps; a plain case mostly inside copies is left
     // to them (their ends are exact, a sentence's are not).
     summaries.retain(|s| !mostly_copied(s, params.copy_score));
+    let summarised = disjoint_union(summaries.iter().map(|s| s.candidate));
     plain.retain(|c| {
-        !summaries.iter().any(|s| overlaps(s.candidate, c.candidate))
+        let next = summarised.partition_point(|span| span.1 <= c.candidate.0);
+        !summarised
+            .get(next)
+            .is_some_and(|span| overlaps(*span, c.candidate))
             && !mostly_copied(c, params.copy_score)
     });
     let mut cases: Vec<Case> = passages
@@ -701,6 +719,15 @@ mod tests {
         )
         .summaries;
         assert_eq!(whole[0].source, (0, 29 * 51 + 50));
+    }
+
+    #[test]
+    fn overlapping_spans_merge_into_disjoint_ones() {
+        let spans = [(10, 20), (0, 5), (15, 30), (30, 40), (4, 8)];
+        assert_eq!(
+            disjoint_union(spans.into_iter()),
+            vec![(0, 8), (10, 30), (30, 40)]
+        );
     }
 
     #[test]
