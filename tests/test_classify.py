@@ -7,9 +7,18 @@ from dataclasses import replace
 
 from provenance import compare
 from provenance.align import align_sentences
-from provenance.judge import VerdictEvidence, decide, label_sentences, reused_prose, reworded_prose, verdict_evidence
+from provenance.judge import (
+    VerdictEvidence,
+    copied_case_prose,
+    decide,
+    label_sentences,
+    reused_prose,
+    reworded_prose,
+    verdict_evidence,
+)
 from provenance.report import Passage
 from provenance.text import AnalysedText, content_keys, is_boilerplate, key
+from provenance.thresholds import REWORDED_MIN_WORDS
 
 SOURCE = (
     "The city council approved a new budget of 40 million dollars on Monday.\n\n"
@@ -204,9 +213,9 @@ def test_reused_words_decide_derived_partial_or_whole() -> None:
 
 
 def test_a_reworded_case_of_several_sentences_decides_derived_partial() -> None:
-    base = VerdictEvidence(0.0, 0.1, 0.3, 1.0, 0.2, 0, False, reworded_words=39)
+    base = VerdictEvidence(0.0, 0.1, 0.3, 1.0, 0.2, 0, False, reworded_words=REWORDED_MIN_WORDS - 1)
     assert decide(base).relation == "independent"
-    derived = decide(replace(base, reworded_words=40))
+    derived = decide(replace(base, reworded_words=REWORDED_MIN_WORDS))
     assert (derived.relation, derived.extent) == ("derived", "partial")
     assert "sentence by sentence" in derived.reasons[-1]
 
@@ -222,6 +231,21 @@ def test_reworded_prose_counts_paraphrase_cases_of_two_sentences_or_more() -> No
     assert reworded_prose(analysed, [one_sentence], prose) == 0
     assert reworded_prose(analysed, [one_sentence, two_sentences, copy], prose) == 10
     assert reworded_prose(analysed, [two_sentences], [False] * 3 + [True] * (len(prose) - 3)) == 7
+
+
+def test_copied_case_prose_estimates_the_copied_words_of_the_largest_copy_case() -> None:
+    text = 'One two three four five six. "Seven eight nine ten," he said. Eleven twelve.'
+    analysed = AnalysedText(text)
+    whole = (0, len(text))
+    # Ten words of prose (the quotation aside), nine tenths of them identical: nine copied.
+    assert copied_case_prose(analysed, analysed, [Passage("near_verbatim", whole, whole, 0.9)]) == 9
+    # Only prose on both sides counts: the quotation and "he said" fall outside the source span.
+    six = text.index('"')
+    assert copied_case_prose(analysed, analysed, [Passage("verbatim", whole, (0, six), 1.0)]) == 6
+    # Fewer than half the words identical, or reworded: not a copy (reworded_prose weighs the latter).
+    assert copied_case_prose(analysed, analysed, [Passage("near_verbatim", whole, whole, 0.45)]) == 0
+    assert copied_case_prose(analysed, analysed, [Passage("paraphrase", whole, whole, 0.9)]) == 0
+    assert copied_case_prose(analysed, analysed, []) == 0
 
 
 def test_passages_close_together_make_one_stretch_scattered_ones_do_not() -> None:

@@ -32,6 +32,7 @@ from provenance.text import AnalysedText, Sentence, is_boilerplate
 from provenance.thresholds import (
     CONTAINMENT_FLOOR,
     COPIED_MIN,
+    COPY_CASE_MIN_SCORE,
     DERIVED_COPIED_PROSE,
     DERIVED_ORDER,
     DERIVED_SPECIFIC,
@@ -198,6 +199,7 @@ def verdict_evidence(
     prose = [candidate.words[i][0] for i, p in enumerate(is_prose) if p]
     shared_quotes = sum(1 for q in quotes if q.status != "unsourced")
     reused_words, reused_passages = reused_prose(candidate, source, passages)
+    reused_words = max(reused_words, copied_case_prose(candidate, source, cases))
     reworded = reworded_prose(candidate, cases, is_prose)
     if not prose:
         return VerdictEvidence(0.0, 0.0, 0.0, 0.0, 0.0, shared_quotes, semantic, reused_words, reused_passages, reworded)
@@ -230,6 +232,23 @@ def verdict_evidence(
         reused_words,
         reused_passages,
         reworded,
+    )
+
+
+def copied_case_prose(candidate: AnalysedText, source: AnalysedText, cases: Sequence[Passage]) -> int:
+    """Words of prose copied in the largest verbatim or near-verbatim reuse case: a copied
+    paragraph whose light rewording breaks the word passages into pieces each too short to count
+    is still one stretch of copying. The case's prose words (counted on both sides, the smaller
+    kept, as in :func:`reused_prose`) times its share of identical words estimate the words
+    copied; a case with fewer than half its words identical is names and stock phrases strung
+    together, not a copy."""
+    return max(
+        (
+            round(min(candidate.prose_words_in(*case.candidate), source.prose_words_in(*case.source)) * case.score)
+            for case in cases
+            if case.kind in ("verbatim", "near_verbatim") and case.score >= COPY_CASE_MIN_SCORE
+        ),
+        default=0,
     )
 
 
