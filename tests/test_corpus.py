@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from provenance import _core
 from provenance.cli import main
 from provenance.collection import Record, read_corpus
 from provenance.corpus import find_reuse
@@ -134,6 +135,28 @@ def test_index_build_add_search(collection: Path, tmp_path: Path) -> None:
     assert code == 0 and "1. d  score" in out and "sub/b.txt" not in out
     # The lock file of writers stays beside the index (tests/test_index_robustness.py).
     assert sorted(index.parent.iterdir()) == [index, index.with_name("corpus.idx.lock")], "no temporary files are left behind"
+
+
+@pytest.mark.shared
+def test_search_reports_the_reuse_cases_of_each_source(tmp_path: Path) -> None:
+    """The spun rewrite finds its source first, with the paraphrased stretches the word passages
+    that rank the sources miss: the cases are what compare reports for that pair."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is absent: the seed articles live in ../shared beside the repository")
+    from provenance import compare
+    from provenance.corpus import search
+
+    files = sorted(SEEDS.glob("*.txt"))
+    index = _core.Index()
+    index.add([(f.name, f.read_text(encoding="utf-8"), "{}") for f in files if f != files[1]])
+    rewrite, original = files[1].read_text(encoding="utf-8"), files[0].read_text(encoding="utf-8")
+    hits = search(index, rewrite, k=3)
+    assert hits[0].id == files[0].name
+    kinds = {c.kind for c in hits[0].cases}
+    assert "paraphrase" in kinds and len(hits[0].cases) > len(hits[0].passages) / 4
+    assert hits[0].cases == compare(rewrite, original, semantic=False).cases
+    as_json = hits[0].to_dict()["cases"]
+    assert [tuple(c["candidate"]) for c in as_json] == [c.candidate for c in hits[0].cases]
 
 
 def test_bad_index_is_one_line_exit_2(tmp_path: Path) -> None:

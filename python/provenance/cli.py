@@ -724,11 +724,16 @@ def search_command(
         for rank, h in enumerate(hits, start=1):
             lines.append(
                 f"{rank:>3}. {printable(h.id)}  score {h.score:.3f}  ({h.matched} words in {len(h.passages)} "
-                f"passage(s), {h.shared} shared fingerprints)"
+                f"passage(s), {h.shared} shared fingerprints; {len(h.cases)} reuse case(s))"
             )
-            for p in h.passages[:5]:
+            for p in h.cases[:5]:
                 excerpt = " ".join(text[p.candidate[0] : p.candidate[1]].split())
-                lines.append(f"       {p.kind} {p.candidate[0]}-{p.candidate[1]}: {printable(excerpt[:100])}")
+                lines.append(
+                    f"       {p.kind} {p.candidate[0]}-{p.candidate[1]} (source {p.source[0]}-{p.source[1]}): "
+                    f"{printable(excerpt[:100])}"
+                )
+            if len(h.cases) > 5:
+                lines.append(f"       ... and {len(h.cases) - 5} more (--format json lists them all)")
         rendered = "\n".join(lines) + "\n"
     emit(rendered, output)
 

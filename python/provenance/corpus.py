@@ -131,7 +131,9 @@ def _save(index: _core.Index, path: Path) -> None:
 
 @dataclass(frozen=True)
 class SourceHit:
-    """A likely source of a candidate, with the passages the candidate takes from it."""
+    """A likely source of a candidate, with the passages the candidate takes from it (word
+    passages, which rank the sources) and its reuse cases in it (one passage per case, copied,
+    paraphrased or summarised, as ``compare`` reports them)."""
 
     id: str
     meta: dict[str, Any]
@@ -139,6 +141,7 @@ class SourceHit:
     matched: int
     shared: int
     passages: list[Passage]
+    cases: list[Passage]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -147,34 +150,39 @@ class SourceHit:
             "score": round(self.score, 4),
             "matched_words": self.matched,
             "shared_fingerprints": self.shared,
-            "passages": [
-                {"candidate": list(p.candidate), "source": list(p.source), "kind": p.kind, "score": round(p.score, 4)}
-                for p in self.passages
-            ],
+            "passages": [_passage_dict(p) for p in self.passages],
+            "cases": [_passage_dict(p) for p in self.cases],
         }
+
+
+def _passage_dict(p: Passage) -> dict[str, Any]:
+    return {"candidate": list(p.candidate), "source": list(p.source), "kind": p.kind, "score": round(p.score, 4)}
 
 
 def search(
     index: _core.Index, text: str, k: int = 10, options: AlignOptions = AlignOptions(), name: str = "index"
 ) -> list[SourceHit]:
-    """The `k` likeliest sources of `text` in `index`, best first. Damage only reading finds (a
-    stored text that fails its checksum or is not UTF-8, metadata that is not a JSON object) is an
-    InputError naming the index `name`."""
+    """The `k` likeliest sources of `text` in `index`, best first, each with the reuse cases of
+    `text` in it. Damage only reading finds (a stored text that fails its checksum or is not
+    UTF-8, metadata that is not a JSON object) is an InputError naming the index `name`."""
+    from provenance.cases import find_reuse_cases
+    from provenance.text import AnalysedText
+
     words = max(1, len(_core.tokenize(text)))
     try:
         hits = index.search(text, k=k, params=options.to_core())
+        sources = [index.text(h.doc) for h in hits]
     except _core.IndexFormatError as err:
         raise InputError(name, str(err)) from None
     except OSError as err:
         raise InputError(name, f"cannot be read ({err.strerror or err})") from None
+    candidate = AnalysedText(text)
     out = []
-    for h in hits:
+    for h, source in zip(hits, sources):
         doc_id, meta = index.doc(h.doc)
-        out.append(
-            SourceHit(
-                doc_id, _metadata(meta, doc_id, name), h.matched / words, h.matched, h.shared, [to_passage(p) for p in h.passages]
-            )
-        )
+        passages = [to_passage(p) for p in h.passages]
+        cases = find_reuse_cases(candidate, AnalysedText(source))
+        out.append(SourceHit(doc_id, _metadata(meta, doc_id, name), h.matched / words, h.matched, h.shared, passages, cases))
     return out
 
 
