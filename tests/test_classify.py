@@ -8,15 +8,17 @@ from dataclasses import replace
 from provenance import compare
 from provenance.align import align_sentences
 from provenance.judge import (
+    Prose,
     VerdictEvidence,
     copied_case_prose,
     decide,
     label_sentences,
+    prose_words,
     reused_prose,
     reworded_prose,
     verdict_evidence,
 )
-from provenance.report import Passage
+from provenance.report import Passage, QuoteFinding
 from provenance.text import AnalysedText, content_keys, is_boilerplate, key
 from provenance.thresholds import REWORDED_MIN_WORDS
 
@@ -220,36 +222,57 @@ def test_a_reworded_case_of_several_sentences_decides_derived_partial() -> None:
     assert "sentence by sentence" in derived.reasons[-1]
 
 
+def all_prose(text: AnalysedText) -> Prose:
+    return Prose(text, [True] * len(text.words))
+
+
 def test_reworded_prose_counts_paraphrase_cases_of_two_sentences_or_more() -> None:
     text = "One two three four five. Six seven eight nine ten. Eleven twelve thirteen fourteen."
     analysed = AnalysedText(text)
-    prose = [True] * len(analysed.words)
     second = text.index("Six")
     one_sentence = Passage("paraphrase", (0, second - 1), (0, 10), 0.5)
     two_sentences = Passage("paraphrase", (0, text.index("Eleven") - 1), (0, 10), 0.5)
     copy = Passage("near_verbatim", (0, len(text)), (0, 10), 0.9)
-    assert reworded_prose(analysed, [one_sentence], prose) == 0
-    assert reworded_prose(analysed, [one_sentence, two_sentences, copy], prose) == 10
-    assert reworded_prose(analysed, [two_sentences], [False] * 3 + [True] * (len(prose) - 3)) == 7
+    assert reworded_prose(all_prose(analysed), [one_sentence]) == 0
+    assert reworded_prose(all_prose(analysed), [one_sentence, two_sentences, copy]) == 10
+    partly = Prose(analysed, [False] * 3 + [True] * (len(analysed.words) - 3))
+    assert reworded_prose(partly, [two_sentences]) == 7
+
+
+def test_prose_leaves_out_only_the_quotations_both_texts_have() -> None:
+    quote = '"We will rebuild the dam," the minister said.'
+    candidate = AnalysedText(f"The council met. {quote} Then it rained.")
+    source = AnalysedText(f"Rain fell. {quote} We will rebuild the dam, he told us.")
+    whole = (0, len(candidate.text))
+    shared = QuoteFinding((17, 43), "exact", (11, 37))
+    # "We will rebuild the dam" is quoted on both sides: neither's prose.
+    assert Prose(candidate, prose_words(candidate, [shared])).within(whole) == len(candidate.words) - 5
+    assert Prose.of_source(source, [shared]).within((0, len(source.text))) == len(source.words) - 5
+    # A quotation of the other's prose, or one the other text lacks, is prose: taken from it.
+    unsourced = QuoteFinding((17, 43), "unsourced", None)
+    assert Prose(candidate, prose_words(candidate, [unsourced])).within(whole) == len(candidate.words)
+    assert Prose.of_source(source, [unsourced]).within((0, len(source.text))) == len(source.words)
 
 
 def test_copied_case_prose_estimates_the_copied_words_of_the_largest_copy_case() -> None:
     text = 'One two three four five six. "Seven eight nine ten," he said. Eleven twelve.'
     analysed = AnalysedText(text)
     whole = (0, len(text))
-    # Ten words of prose (the quotation aside), nine tenths of them identical: nine copied.
-    assert copied_case_prose(analysed, analysed, [Passage("near_verbatim", whole, whole, 0.9)]) == 9
-    # Only prose on both sides counts: the quotation and "he said" fall outside the source span.
-    six = text.index('"')
-    assert copied_case_prose(analysed, analysed, [Passage("verbatim", whole, (0, six), 1.0)]) == 6
+    quoted = (text.index('"'), text.index(" he"))
+    prose = Prose(analysed, prose_words(analysed, [QuoteFinding(quoted, "exact", quoted)]))
+    source = Prose.of_source(analysed, [QuoteFinding(quoted, "exact", quoted)])
+    # Ten words of prose (the shared quotation aside), nine tenths of them identical: nine copied.
+    assert copied_case_prose(prose, source, [Passage("near_verbatim", whole, whole, 0.9)]) == 9
+    # Prose on both sides counts, the smaller kept: six words on the source side.
+    assert copied_case_prose(prose, source, [Passage("verbatim", whole, (0, quoted[0]), 1.0)]) == 6
     # Fewer than half the words identical, or reworded: not a copy (reworded_prose weighs the latter).
-    assert copied_case_prose(analysed, analysed, [Passage("near_verbatim", whole, whole, 0.45)]) == 0
-    assert copied_case_prose(analysed, analysed, [Passage("paraphrase", whole, whole, 0.9)]) == 0
-    assert copied_case_prose(analysed, analysed, []) == 0
+    assert copied_case_prose(prose, source, [Passage("near_verbatim", whole, whole, 0.45)]) == 0
+    assert copied_case_prose(prose, source, [Passage("paraphrase", whole, whole, 0.9)]) == 0
+    assert copied_case_prose(prose, source, []) == 0
 
 
 def test_passages_close_together_make_one_stretch_scattered_ones_do_not() -> None:
-    candidate, source = AnalysedText("a " * 400), AnalysedText("b " * 400)
+    candidate, source = all_prose(AnalysedText("a " * 400)), all_prose(AnalysedText("b " * 400))
 
     def passage(at: int, words: int, source_at: int) -> Passage:
         return Passage("verbatim", (2 * at, 2 * (at + words)), (2 * source_at, 2 * (source_at + words)), 1.0)

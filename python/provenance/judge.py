@@ -5,7 +5,8 @@ Labels: ``heading`` and ``boilerplate`` by form, ``copied`` when the passages co
 sentence, ``paraphrase`` when the combined evidence clears a threshold *and* its content words are
 in part supported (similarity alone never makes a paraphrase), ``added`` otherwise.
 
-The verdict weighs the candidate's prose: its words outside the quotations the source also has.
+The verdict weighs the candidate's prose: its words outside the quotations the source also has
+(words one text quotes from the other's prose are prose, taken from it).
 Derived when a quarter of that prose is copied word for word, or when most of it lies in supported
 sentences, the strongest of which are close paraphrases, mostly in the source's order, *and* the
 sentences carry the source's particular words, not only the topic both texts share; derived too,
@@ -140,7 +141,7 @@ class VerdictEvidence:
     specific: float  # mean specificity of the prose sentences, weighted by their content words
     shared_quotes: int
     semantic: bool
-    reused_words: int = 0  # words of prose (outside quotation marks) in the largest stretch of copying
+    reused_words: int = 0  # words of prose (outside shared quotations) in the largest stretch of copying
     reused_passages: int = 0  # copied passages holding any word of prose
     reworded_words: int = 0  # words of prose in the largest reworded case of REWORDED_MIN_SENTENCES sentences
 
@@ -153,23 +154,39 @@ def prose_words(candidate: AnalysedText, quotes: Sequence[QuoteFinding]) -> list
     return [start not in shared for start, _, _ in candidate.words]
 
 
-def reused_prose(candidate: AnalysedText, source: AnalysedText, passages: Sequence[Passage]) -> tuple[int, int]:
+class Prose:
+    """Words of prose in the stretches of one text, counted by prefix sums. Prose is every word
+    outside the quotations both texts have: a quotation both report is neither's prose, while
+    words one text quotes from the other's prose were taken from it (the corpus counts them so)."""
+
+    def __init__(self, text: AnalysedText, is_prose: Sequence[bool]) -> None:
+        self.text = text
+        self._before = list(itertools.accumulate(is_prose, initial=0))
+
+    @classmethod
+    def of_source(cls, source: AnalysedText, quotes: Sequence[QuoteFinding]) -> Prose:
+        shared = SpanSet(q.source for q in quotes if q.status in ("exact", "altered") and q.source is not None)
+        return cls(source, [start not in shared for start, _, _ in source.words])
+
+    def within(self, span: tuple[int, int]) -> int:
+        words = self.text.word_range(*span)
+        return self._before[words.stop] - self._before[words.start]
+
+
+def reused_prose(candidate: Prose, source: Prose, passages: Sequence[Passage]) -> tuple[int, int]:
     """The words of prose in the largest stretch of copying, and how many passages hold prose.
 
-    Prose words are words outside quotation marks, counted on each side of a passage and the
-    smaller count kept, so a quotation both texts report (or one made from the other's prose) is
-    never reused prose. A stretch is a run of passages, in the candidate's order, each within
-    ``REUSE_GAP_WORDS`` words of the last on both sides and not before it in the source: a
-    lightly reworded paragraph leaves several short passages close together, while the stock
-    phrases and names independent reports share lie scattered over the two texts."""
-    words = [
-        (min(candidate.prose_words_in(*p.candidate), source.prose_words_in(*p.source)), p)
-        for p in sorted(passages, key=lambda p: p.candidate)
-    ]
+    Prose words are counted on each side of a passage and the smaller count kept. A stretch is a
+    run of passages, in the candidate's order, each within ``REUSE_GAP_WORDS`` words of the last
+    on both sides and not before it in the source: a lightly reworded paragraph leaves several
+    short passages close together, while the stock phrases and names independent reports share
+    lie scattered over the two texts."""
+    in_order = sorted(passages, key=lambda p: p.candidate)
+    words = [(min(candidate.within(p.candidate), source.within(p.source)), p) for p in in_order]
     best = current = 0
     last: Passage | None = None
     for count, passage in words:
-        if last is not None and _close(candidate, source, last, passage):
+        if last is not None and _close(candidate.text, source.text, last, passage):
             current += count
         else:
             current = count
@@ -198,9 +215,10 @@ def verdict_evidence(
     is_prose = prose_words(candidate, quotes)
     prose = [candidate.words[i][0] for i, p in enumerate(is_prose) if p]
     shared_quotes = sum(1 for q in quotes if q.status != "unsourced")
-    reused_words, reused_passages = reused_prose(candidate, source, passages)
-    reused_words = max(reused_words, copied_case_prose(candidate, source, cases))
-    reworded = reworded_prose(candidate, cases, is_prose)
+    candidate_prose, source_prose = Prose(candidate, is_prose), Prose.of_source(source, quotes)
+    reused_words, reused_passages = reused_prose(candidate_prose, source_prose, passages)
+    reused_words = max(reused_words, copied_case_prose(candidate_prose, source_prose, cases))
+    reworded = reworded_prose(candidate_prose, cases)
     if not prose:
         return VerdictEvidence(0.0, 0.0, 0.0, 0.0, 0.0, shared_quotes, semantic, reused_words, reused_passages, reworded)
     copied_spans = SpanSet(p.candidate for p in passages)
@@ -235,7 +253,7 @@ def verdict_evidence(
     )
 
 
-def copied_case_prose(candidate: AnalysedText, source: AnalysedText, cases: Sequence[Passage]) -> int:
+def copied_case_prose(candidate: Prose, source: Prose, cases: Sequence[Passage]) -> int:
     """Words of prose copied in the largest verbatim or near-verbatim reuse case: a copied
     paragraph whose light rewording breaks the word passages into pieces each too short to count
     is still one stretch of copying. The case's prose words (counted on both sides, the smaller
@@ -244,7 +262,7 @@ def copied_case_prose(candidate: AnalysedText, source: AnalysedText, cases: Sequ
     together, not a copy."""
     return max(
         (
-            round(min(candidate.prose_words_in(*case.candidate), source.prose_words_in(*case.source)) * case.score)
+            round(min(candidate.within(case.candidate), source.within(case.source)) * case.score)
             for case in cases
             if case.kind in ("verbatim", "near_verbatim") and case.score >= COPY_CASE_MIN_SCORE
         ),
@@ -252,17 +270,17 @@ def copied_case_prose(candidate: AnalysedText, source: AnalysedText, cases: Sequ
     )
 
 
-def reworded_prose(candidate: AnalysedText, cases: Sequence[Passage], is_prose: Sequence[bool]) -> int:
+def reworded_prose(candidate: Prose, cases: Sequence[Passage]) -> int:
     """Words of prose in the largest paraphrase or summary case spanning REWORDED_MIN_SENTENCES
     candidate sentences or more: reuse that survived rewording sentence by sentence."""
-    starts = [s.start for s in candidate.sentences]
+    starts = [s.start for s in candidate.text.sentences]
     best = 0
     for case in cases:
         if case.kind not in ("paraphrase", "summary"):
             continue
         first, last = bisect_right(starts, case.candidate[0]) - 1, bisect_left(starts, case.candidate[1])
         if last - max(first, 0) >= REWORDED_MIN_SENTENCES:
-            best = max(best, sum(is_prose[i] for i in candidate.word_range(*case.candidate)))
+            best = max(best, candidate.within(case.candidate))
     return best
 
 

@@ -19,7 +19,7 @@ from provenance import _core
 from provenance.lexicon import STOPWORDS
 from provenance.quotations import Quotation, find_quotations
 from provenance.segment import SegmentKind, segment
-from provenance.spans import Span, SpanSet
+from provenance.spans import Span
 from provenance.thresholds import BOILERPLATE_MAX_WORDS, STEM_MAX_CHARS
 
 Word = tuple[int, int, str]
@@ -87,7 +87,6 @@ class AnalysedText:
         self._starts = [w[0] for w in self.words]
         self.keys = [key(form) for _, _, form in self.words]
         self.quotations: list[Quotation] = find_quotations(text)
-        self.quoted = SpanSet((q.start, q.end) for q in self.quotations)
         self.sentences: list[Sentence] = []
         for index, seg in enumerate(segment(text, self.quotations)):
             words = self.word_range(seg.start, seg.end)
@@ -99,7 +98,3 @@ class AnalysedText:
     def word_range(self, start: int, end: int) -> range:
         """Indices of the words that start within ``[start, end)``."""
         return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
-
-    def prose_words_in(self, start: int, end: int) -> int:
-        """Words starting within ``[start, end)`` outside quotation marks: the prose of a stretch."""
-        return sum(1 for i in self.word_range(start, end) if self.words[i][0] not in self.quoted)

@@ -109,7 +109,7 @@ LINK_SLACK = 2
 LINK_AGREEMENT = 0.6
 
 # --- Corpus --------------------------------------------------------------------------------------
-# Words of reused prose (outside quotation marks, on both sides) for two documents to be linked,
+# Words of reused prose (outside the quotations both texts have) for two documents to be linked,
 # and for a comparison's verdict to be derived (judge.reused_prose): independent reports of one
 # event share stock phrases of up to about 12 words ("Prime Minister Mark Carney is set to meet")
 # and the quotations they both report; a rewrite, or a passage pasted into other text, shares more
