@@ -286,7 +286,7 @@ def test_passages_close_together_make_one_stretch_scattered_ones_do_not() -> Non
 
 
 def test_headline_counts_in_plain_words() -> None:
-    from provenance.render.headline import headline, plural
+    from provenance.render.headline import headline, plural, reused
 
     assert plural(1, "passage") == "1 passage" and plural(2, "passage") == "2 passages" and plural(0, "word") == "0 words"
     assert plural(1200, "word") == "1,200 words"
@@ -300,3 +300,9 @@ def test_headline_counts_in_plain_words() -> None:
     assert line.startswith("Partly derived from the source: 1 passage copied, ")
     assert re.search(r"copied, \d+ words, \d+% of the candidate$", line), line
     assert "containment" not in line and "quartile" not in line
+    # Reuse cases of several kinds are counted by kind, their words by the candidate's words inside them.
+    copy, reworded = (0, len(OWN_PROSE)), (len(OWN_PROSE), len(candidate))
+    mixed = replace(report, cases=[Passage("near_verbatim", copy, (0, 10), 0.9), Passage("paraphrase", reworded, (0, 10), 0.5)])
+    words = len(candidate.split())
+    assert reused(mixed) == f"2 passages reused (1 copied, 1 paraphrased), {words} words, 100% of the candidate"
+    assert reused(replace(report, cases=[], passages=[])) == "0 passages copied, 0 words, 0% of the candidate"

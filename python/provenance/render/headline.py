@@ -3,8 +3,11 @@ reader would count it (passages, words, share of the candidate), without the jud
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from provenance import _core
-from provenance.report import Report
+from provenance.report import Passage, Report
 from provenance.spans import SpanSet
 
 LEADS = {
@@ -26,10 +29,42 @@ def lead(report: Report) -> str:
     return LEADS.get((verdict.relation, verdict.extent), LEADS.get((verdict.relation, None), verdict.relation))
 
 
+# How a reader names each kind of reuse case.
+CASE_VERBS = {"verbatim": "copied", "near_verbatim": "copied", "paraphrase": "paraphrased", "summary": "summarised"}
+
+
+def words_in(report: Report, passages: Sequence[Passage]) -> int:
+    """Words of the candidate inside the passages' candidate spans."""
+    spans = SpanSet(p.candidate for p in passages)
+    return sum(1 for start, _, _ in _core.tokenize(report.candidate.text) if start in spans)
+
+
 def copied_words(report: Report) -> int:
     """Words of the candidate inside its copied passages."""
-    spans = SpanSet(p.candidate for p in report.passages)
-    return sum(1 for start, _, _ in _core.tokenize(report.candidate.text) if start in spans)
+    return words_in(report, report.passages)
+
+
+def _share(words: int, total: int) -> str:
+    share = words / total if total else 0.0
+    return f"{share:.0%}" if share >= 0.005 or not words else "under 1%"
+
+
+def reused(report: Report) -> str:
+    """The reuse cases in plain words: "3 passages reused (1 copied, 2 paraphrased), 212 words, 18%
+    of the candidate"; the copied word passages when the comparison has no cases."""
+    total = len(_core.tokenize(report.candidate.text))
+    if report.cases:
+        by_verb = Counter(CASE_VERBS[c.kind] for c in report.cases)
+        if len(by_verb) == 1:
+            what = f"{plural(len(report.cases), 'passage')} {next(iter(by_verb))}"
+        else:
+            kinds = ", ".join(f"{count} {verb}" for verb, count in by_verb.most_common())
+            what = f"{plural(len(report.cases), 'passage')} reused ({kinds})"
+        words = words_in(report, report.cases)
+    else:
+        what = f"{plural(len(report.passages), 'passage')} copied"
+        words = copied_words(report)
+    return f"{what}, {plural(words, 'word')}, {_share(words, total)} of the candidate"
 
 
 def details(report: Report) -> str:
@@ -42,11 +77,8 @@ def details(report: Report) -> str:
         taken = sum(1 for s in prose if s.label in ("copied", "paraphrase"))
         if report.verdict.extent == "whole" and prose:
             parts.append(f"{taken:,} of {plural(len(prose), 'sentence')} copied or paraphrased")
-        if passages:
-            share = f"{report.coverage.copied * 100:.0f}%"
-            parts.append(
-                f"{plural(passages, 'passage')} copied, {plural(copied_words(report), 'word')}, {share} of the candidate"
-            )
+        if passages or report.cases:
+            parts.append(reused(report))
         changed = sum(1 for claim in report.added if claim.type == "changed")
         if changed:
             # A copy that alters what the source says is no faithful copy: say so in the headline.
