@@ -304,5 +304,5 @@ def test_headline_counts_in_plain_words() -> None:
     copy, reworded = (0, len(OWN_PROSE)), (len(OWN_PROSE), len(candidate))
     mixed = replace(report, cases=[Passage("near_verbatim", copy, (0, 10), 0.9), Passage("paraphrase", reworded, (0, 10), 0.5)])
     words = len(candidate.split())
-    assert reused(mixed) == f"2 passages reused (1 copied, 1 paraphrased), {words} words, 100% of the candidate"
+    assert reused(mixed) == f"2 passages reused (1 copied with changes, 1 paraphrased), {words} words, 100% of the candidate"
     assert reused(replace(report, cases=[], passages=[])) == "0 passages copied, 0 words, 0% of the candidate"

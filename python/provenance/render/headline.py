@@ -30,7 +30,7 @@ def lead(report: Report) -> str:
 
 
 # How a reader names each kind of reuse case.
-CASE_VERBS = {"verbatim": "copied", "near_verbatim": "copied", "paraphrase": "paraphrased", "summary": "summarised"}
+CASE_VERBS = {"verbatim": "copied", "near_verbatim": "copied with changes", "paraphrase": "paraphrased", "summary": "summarised"}
 
 
 def words_in(report: Report, passages: Sequence[Passage]) -> int:
