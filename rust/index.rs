@@ -124,17 +124,28 @@ pub fn fingerprints(token_hashes: &[u64], ngram: usize, window: usize) -> Vec<(u
         return out;
     }
     let w = window.min(grams.len());
-    let mut selected = usize::MAX;
-    for start in 0..=grams.len() - w {
-        // Rightmost minimum: ties move the selection forward, as the paper's robust variant.
-        let mut best = start;
-        for i in start + 1..start + w {
-            if grams[i] <= grams[best] {
-                best = i;
-            }
-        }
-        if best != selected {
-            selected = best;
+    // Rightmost minimum: ties move the selection forward, as the paper's robust variant.
+    let rightmost_min = |range: std::ops::Range<usize>| {
+        range.clone().skip(1).fold(
+            range.start,
+            |best, i| if grams[i] <= grams[best] { i } else { best },
+        )
+    };
+    let mut best = rightmost_min(0..w);
+    out.push((grams[best], best as u32));
+    // Sliding by one word, the minimum changes only when the entering n-gram is no larger or
+    // the minimum leaves the window: the window is scanned again only then (about every
+    // `w / 2` words), not at every step.
+    for end in w..grams.len() {
+        let selected = if best + w <= end {
+            rightmost_min(end + 1 - w..end + 1)
+        } else if grams[end] <= grams[best] {
+            end
+        } else {
+            best
+        };
+        if selected != best {
+            best = selected;
             out.push((grams[best], best as u32));
         }
     }
@@ -142,7 +153,7 @@ pub fn fingerprints(token_hashes: &[u64], ngram: usize, window: usize) -> Vec<(u
 }
 
 /// One occurrence of a fingerprint: document number and the token position of its n-gram.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Posting {
     pub key: u64,
     pub doc: u32,
@@ -156,17 +167,53 @@ pub fn postings_of<S: AsRef<str> + Sync>(
     first_doc: u32,
     params: &IndexParams,
 ) -> Vec<Posting> {
-    let mut postings: Vec<Posting> = texts
+    let prints: Vec<Vec<(u64, u32)>> = texts
         .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, text)| {
-            let doc = first_doc + i as u32;
-            fingerprints(&token_hashes(text.as_ref()), params.ngram, params.window)
-                .into_iter()
-                .map(move |(key, pos)| Posting { key, doc, pos })
-        })
+        .map(|text| fingerprints(&token_hashes(text.as_ref()), params.ngram, params.window))
         .collect();
-    postings.par_sort_unstable();
+    sorted_postings(&prints, first_doc)
+}
+
+/// The postings of `prints[i]` as document `first_doc + i`, sorted by key, document, position.
+/// Each posting is first placed in a bucket by the top bits of its key (hashes are uniform, so
+/// buckets are even), then the buckets are sorted on their own, in parallel: a few thousand
+/// postings each, sorted in cache, where one sort of the whole array is several times slower.
+pub fn sorted_postings(prints: &[Vec<(u64, u32)>], first_doc: u32) -> Vec<Posting> {
+    const PER_BUCKET: usize = 4096;
+    let total: usize = prints.iter().map(Vec::len).sum();
+    let bits = (total / PER_BUCKET).max(1).ilog2().min(16);
+    let bucket = |key: u64| {
+        if bits == 0 {
+            0
+        } else {
+            (key >> (64 - bits)) as usize
+        }
+    };
+    let mut starts = vec![0usize; (1 << bits) + 1];
+    for &(key, _) in prints.iter().flatten() {
+        starts[bucket(key) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut postings = vec![Posting::default(); total];
+    let mut next = starts.clone();
+    for (i, doc_prints) in prints.iter().enumerate() {
+        let doc = first_doc + i as u32;
+        for &(key, pos) in doc_prints {
+            let slot = &mut next[bucket(key)];
+            postings[*slot] = Posting { key, doc, pos };
+            *slot += 1;
+        }
+    }
+    let mut buckets: Vec<&mut [Posting]> = Vec::with_capacity(1 << bits);
+    let mut rest = postings.as_mut_slice();
+    for w in starts.windows(2) {
+        let (head, tail) = rest.split_at_mut(w[1] - w[0]);
+        buckets.push(head);
+        rest = tail;
+    }
+    buckets.par_iter_mut().for_each(|b| b.sort_unstable());
     postings
 }
 
@@ -673,6 +720,43 @@ mod tests {
         assert!(shared >= 1);
     }
 
+    /// Robust winnowing by its definition: the rightmost minimum of every window, recorded
+    /// when the selection moves.
+    fn winnow_by_definition(hashes: &[u64], ngram: usize, window: usize) -> Vec<(u64, u32)> {
+        let grams = ngram_hashes(hashes, ngram);
+        let w = window.min(grams.len()).max(1);
+        let mut out: Vec<(u64, u32)> = Vec::new();
+        for start in 0..(grams.len() + 1).saturating_sub(w) {
+            let best = (start..start + w)
+                .rev()
+                .min_by_key(|&i| grams[i])
+                .expect("a window holds an n-gram");
+            if out.last().is_none_or(|&(_, p)| p as usize != best) {
+                out.push((grams[best], best as u32));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sliding_winnowing_selects_as_the_definition() {
+        // Small alphabets make ties and runs of equal hashes, where "rightmost" matters.
+        for alphabet in [2u64, 3, 7, 1000] {
+            for len in [0usize, 3, 4, 5, 11, 12, 40, 300] {
+                let tokens: Vec<u64> = (0..len as u64)
+                    .map(|i| xxh3_64(&(i * 31 + alphabet).to_le_bytes()) % alphabet)
+                    .collect();
+                for (ngram, window) in [(1, 2), (1, 8), (2, 3), (4, 8), (4, 12), (3, 1)] {
+                    assert_eq!(
+                        fingerprints(&tokens, ngram, window),
+                        winnow_by_definition(&tokens, ngram, window),
+                        "alphabet {alphabet}, {len} tokens, ngram {ngram}, window {window}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn winnowing_density_is_about_two_over_window() {
         let fp = fingerprints(&hashes(10_000), 4, 8);
@@ -686,6 +770,46 @@ mod tests {
 
     fn text(words: std::ops::Range<u32>) -> String {
         words.map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn bucketed_postings_are_fully_sorted() {
+        // Enough postings for many buckets, with keys shared across documents and repeated
+        // within one, and small keys (all in the first bucket).
+        let prints: Vec<Vec<(u64, u32)>> = (0..300u64)
+            .map(|d| {
+                (0..200u64)
+                    .map(|i| {
+                        let key = xxh3_64(&((d * 7 + i) % 500).to_le_bytes());
+                        (if i % 50 == 0 { i } else { key }, (i as u32) % 150)
+                    })
+                    .collect()
+            })
+            .collect();
+        for first in [0, 10] {
+            let mut expected: Vec<Posting> = prints
+                .iter()
+                .enumerate()
+                .flat_map(|(d, p)| {
+                    p.iter().map(move |&(key, pos)| Posting {
+                        key,
+                        doc: first + d as u32,
+                        pos,
+                    })
+                })
+                .collect();
+            expected.sort_unstable();
+            assert_eq!(sorted_postings(&prints, first), expected);
+        }
+        assert!(sorted_postings(&[], 0).is_empty());
+        assert!(
+            sorted_postings(&[vec![], vec![(5, 1)]], 0)
+                == [Posting {
+                    key: 5,
+                    doc: 1,
+                    pos: 1
+                }]
+        );
     }
 
     #[test]

@@ -1,17 +1,19 @@
-//! A collection's reuse in one pass over its texts: each text is tokenised once for both its
-//! duplicate key (the hash of its normalised words) and its fingerprints; later copies of a text
+//! A collection's reuse in one pass over its texts: each text is tokenised once for its
+//! duplicate key (the hash of its normalised words), its fingerprints and, within
+//! `corpus::KEPT_WORDS_BYTES`, the words the aligner and the facts read; later copies of a text
 //! are left out of the postings (a hundred copies would push every fingerprint of it over
 //! `max_df`), and the candidates are aligned as `corpus::all_pairs` aligns them.
 
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_128;
+use xxhash_rust::xxh3::Xxh3;
 
-use crate::corpus::{AllPairs, align_pairs};
-use crate::index::{IndexError, IndexParams, MAX_DOCS, Posting, candidate_pairs, fingerprints};
-use crate::quotes::{Facts, facts, facts_with_words};
-use crate::text::{hash_words, token_hashes};
+use crate::corpus::{
+    AllPairs, KEPT_WORDS_BYTES, align_pairs, kept_for_pairs, scan_texts, words_of,
+};
+use crate::index::{IndexError, IndexParams, MAX_DOCS, candidate_pairs, sorted_postings};
+use crate::quotes::{Facts, facts_with_words};
 
 /// The key of a text's normalised words (None for a text without a word): two texts with the
 /// same words, whatever their case, spacing, typography or invisible characters, have one key.
@@ -19,8 +21,16 @@ pub fn content_key(hashes: &[u64]) -> Option<u128> {
     if hashes.is_empty() {
         return None;
     }
-    let bytes: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
-    Some(xxh3_128(&bytes))
+    // The hashes' bytes streamed through a small buffer, not copied whole: the same digest.
+    let mut state = Xxh3::new();
+    let mut buf = [0u8; 512];
+    for chunk in hashes.chunks(buf.len() / 8) {
+        for (out, h) in buf.chunks_exact_mut(8).zip(chunk) {
+            out.copy_from_slice(&h.to_le_bytes());
+        }
+        state.update(&buf[..chunk.len() * 8]);
+    }
+    Some(state.digest128())
 }
 
 /// Groups of two or more documents with the same key, each in document order, the groups in
@@ -51,9 +61,6 @@ pub struct CollectionReuse {
     pub facts: Vec<(u32, Facts)>,
 }
 
-/// A text's duplicate key and its fingerprints `(hash, token position)`.
-type Scanned = (Option<u128>, Vec<(u64, u32)>);
-
 /// Every pair of `texts` that reuses text, after grouping the documents with the same words.
 pub fn collection_reuse<S: AsRef<str> + Sync>(
     texts: &[S],
@@ -66,15 +73,8 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
             "at most {MAX_DOCS} documents can be compared at once"
         )));
     }
-    let scanned: Vec<Scanned> = texts
-        .par_iter()
-        .map(|t| {
-            let hashes = token_hashes(t.as_ref());
-            let prints = fingerprints(&hashes, index_params.ngram, index_params.window);
-            (content_key(&hashes), prints)
-        })
-        .collect();
-    let keys: Vec<Option<u128>> = scanned.iter().map(|(k, _)| *k).collect();
+    let scanned = scan_texts(texts, index_params, KEPT_WORDS_BYTES, content_key);
+    let keys: Vec<Option<u128>> = scanned.iter().map(|s| s.extra).collect();
     let duplicates = duplicate_groups(&keys);
     let mut later_copy = vec![false; texts.len()];
     for group in &duplicates {
@@ -82,29 +82,29 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
             later_copy[doc as usize] = true;
         }
     }
-    let mut postings: Vec<Posting> = scanned
-        .into_par_iter()
-        .enumerate()
-        .filter(|(doc, _)| !later_copy[*doc])
-        .flat_map_iter(|(doc, (_, prints))| {
-            prints.into_iter().map(move |(key, pos)| Posting {
-                key,
-                doc: doc as u32,
-                pos,
-            })
-        })
-        .collect();
-    postings.par_sort_unstable();
+    let (mut prints, kept): (Vec<_>, Vec<_>) =
+        scanned.into_iter().map(|s| (s.prints, s.kept)).unzip();
+    for (doc_prints, _) in prints
+        .iter_mut()
+        .zip(&later_copy)
+        .filter(|(_, later)| **later)
+    {
+        doc_prints.clear();
+    }
+    let postings = sorted_postings(&prints, 0);
+    drop(prints);
     let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
-    // The aligner reads each document of a pair once; its facts are found from the same words.
+    let firsts: Vec<u32> = duplicates.iter().map(|g| g[0]).collect();
+    let kept = kept_for_pairs(kept, &candidates, &firsts);
+    // The words a document of a pair is aligned with give its facts.
     let found_facts = Mutex::new(Vec::new());
     let pairs = align_pairs(
         &candidates,
         |i| {
             let text = texts[i as usize].as_ref();
-            let words = hash_words(text);
+            let words = words_of(text, kept[i as usize].as_ref());
             let f = facts_with_words(text, &words);
             found_facts
                 .lock()
@@ -119,16 +119,17 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     all_facts.sort_unstable_by_key(|f| f.0);
     all_facts.dedup_by_key(|f| f.0);
-    let firsts: Vec<u32> = duplicates
-        .iter()
-        .map(|g| g[0])
+    let firsts: Vec<u32> = firsts
+        .into_iter()
         .filter(|d| all_facts.binary_search_by_key(d, |f| f.0).is_err())
         .collect();
-    all_facts.par_extend(
-        firsts
-            .par_iter()
-            .map(|&d| (d, facts(texts[d as usize].as_ref()))),
-    );
+    all_facts.par_extend(firsts.par_iter().map(|&d| {
+        let text = texts[d as usize].as_ref();
+        (
+            d,
+            facts_with_words(text, &words_of(text, kept[d as usize].as_ref())),
+        )
+    }));
     all_facts.sort_unstable_by_key(|f| f.0);
     Ok(CollectionReuse {
         duplicates,
@@ -145,6 +146,21 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
 mod tests {
     use super::*;
     use crate::align::Params;
+
+    #[test]
+    fn content_key_is_the_hash_of_the_word_hashes_bytes() {
+        for n in [1u64, 63, 64, 65, 1000] {
+            let hashes: Vec<u64> = (0..n)
+                .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+                .collect();
+            let bytes: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
+            assert_eq!(
+                content_key(&hashes),
+                Some(xxhash_rust::xxh3::xxh3_128(&bytes))
+            );
+        }
+        assert_eq!(content_key(&[]), None);
+    }
 
     fn text(words: std::ops::Range<u32>) -> String {
         words.map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ")
