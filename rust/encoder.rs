@@ -3,7 +3,11 @@
 //!
 //! Sentences of any lengths go in unpadded: the tokens of every sentence are packed into one
 //! matrix, since every stage but attention is per token and attention stays within a sentence. The
-//! matrix products use the `gemm` crate (AVX-512 when the CPU has it, rayon threads).
+//! matrix products use the `gemm` crate (AVX-512 when the CPU has it, rayon threads); the other
+//! per-token loops are compiled twice, for baseline x86-64 and for AVX2 (see `wide!`).
+
+// The kernels `wide!` dispatches to, and what they call, must inline into their AVX2 copies.
+#![allow(clippy::inline_always)]
 
 use std::fmt;
 use std::path::Path;
@@ -257,14 +261,55 @@ fn matmul(out: &mut [f32], a: &[f32], b: &[f32], rows: usize, inner: usize, cols
     }
 }
 
+/// `wide!(name = kernel(arg: type, ...))` defines `name`, which runs the `#[inline(always)]`
+/// function `kernel` compiled for AVX2 when the CPU has it: the crate is built for baseline
+/// x86-64, whose SSE2 vectors are half as wide, and the per-token loops vectorise under either.
+macro_rules! wide {
+    ($name:ident = $kernel:ident($($arg:ident: $type:ty),* $(,)?)) => {
+        fn $name($($arg: $type),*) {
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx2")]
+                unsafe fn with_avx2($($arg: $type),*) {
+                    $kernel($($arg),*)
+                }
+                if is_x86_feature_detected!("avx2") {
+                    // SAFETY: the CPU has the one feature `with_avx2` is compiled for.
+                    return unsafe { with_avx2($($arg),*) };
+                }
+            }
+            $kernel($($arg),*)
+        }
+    };
+}
+
+/// Independent partial sums of a reduction: a single running f32 sum cannot be reordered, so
+/// it runs one addition at a time; lanes let the compiler vectorise the loop.
+const LANES: usize = 16;
+
+/// `Σ f(x)` over a row, summed in lanes.
+#[inline(always)]
+fn sum_by(row: &[f32], f: impl Fn(f32) -> f32) -> f32 {
+    let chunks = row.chunks_exact(LANES);
+    let tail: f32 = chunks.remainder().iter().map(|&x| f(x)).sum();
+    let mut lanes = [0.0f32; LANES];
+    for chunk in chunks {
+        for lane in 0..LANES {
+            lanes[lane] += f(chunk[lane]);
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
+}
+
 /// `LayerNorm` of one row, in place.
+#[inline(always)]
 pub fn layer_norm(row: &mut [f32], norm_weight: &[f32], norm_bias: &[f32], eps: f32) {
     let n = row.len() as f32;
-    let mean = row.iter().sum::<f32>() / n;
+    let mean = sum_by(row, |x| x) / n;
     for x in row.iter_mut() {
         *x -= mean;
     }
-    let variance = row.iter().map(|x| x * x).sum::<f32>() / n;
+    let variance = sum_by(row, |x| x * x) / n;
     let inverse = 1.0 / (variance + eps).sqrt();
     for ((x, w), b) in row.iter_mut().zip(norm_weight).zip(norm_bias) {
         *x = *x * inverse * w + b;
@@ -273,6 +318,7 @@ pub fn layer_norm(row: &mut [f32], norm_weight: &[f32], norm_bias: &[f32], eps: 
 
 /// erf to 7e-8 absolute: the rational approximation of XLA's f32 erf, which needs no `exp` and
 /// so vectorises (this is the hottest elementwise function of the pass).
+#[inline(always)]
 fn erf(x: f32) -> f32 {
     const ALPHA: [f32; 7] = [
         -2.726_142_3e-10,
@@ -298,9 +344,22 @@ fn erf(x: f32) -> f32 {
 }
 
 /// The exact (erf) GELU that BERT's "gelu" names, not the tanh approximation.
+#[inline(always)]
 pub fn gelu(x: f32) -> f32 {
     0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
 }
+
+/// `row = gelu(row + bias)` for each row of `rows`.
+#[inline(always)]
+fn add_bias_gelu_kernel(rows: &mut [f32], bias: &[f32]) {
+    for row in rows.chunks_exact_mut(bias.len()) {
+        row.iter_mut()
+            .zip(bias)
+            .for_each(|(v, b)| *v = gelu(*v + b));
+    }
+}
+
+wide!(add_bias_gelu = add_bias_gelu_kernel(rows: &mut [f32], bias: &[f32]));
 
 /// Mean of `hidden`'s rows (each `width` wide), scaled to unit length (zero stays zero).
 pub fn mean_pool_normalised(hidden: &[f32], width: usize) -> Vec<f32> {
@@ -494,13 +553,7 @@ impl Encoder {
             );
             intermediate
                 .par_chunks_mut(self.intermediate * ROWS_PER_TASK)
-                .for_each(|chunk| {
-                    for row in chunk.chunks_exact_mut(self.intermediate) {
-                        row.iter_mut()
-                            .zip(&layer.intermediate_bias)
-                            .for_each(|(v, b)| *v = gelu(*v + b));
-                    }
-                });
+                .for_each(|chunk| add_bias_gelu(chunk, &layer.intermediate_bias));
             matmul(
                 &mut output,
                 &intermediate,
@@ -527,7 +580,6 @@ impl Encoder {
 /// keys and values of the packed tokens, `starts` bounds each sentence, and the heads' results
 /// are merged back into `context` rows.
 fn attend(qkv: &[f32], starts: &[usize], heads: usize, hidden: usize, context: &mut [f32]) {
-    let head_dim = hidden / heads;
     // Each sentence's context rows, split off so the sentences run in parallel.
     let mut sentences = Vec::with_capacity(starts.len().saturating_sub(1));
     let mut rest = context;
@@ -541,38 +593,74 @@ fn attend(qkv: &[f32], starts: &[usize], heads: usize, hidden: usize, context: &
         .for_each(|(start, sentence_context)| {
             let len = sentence_context.len() / hidden;
             let rows = &qkv[start * 3 * hidden..(start + len) * 3 * hidden];
-            let mut weights = vec![0.0f32; len];
-            for head in 0..heads {
-                let query_at = head * head_dim;
-                let key_at = hidden + query_at;
-                let value_at = 2 * hidden + query_at;
-                for (i, out_row) in sentence_context.chunks_exact_mut(hidden).enumerate() {
-                    let query = &rows[i * 3 * hidden + query_at..][..head_dim];
-                    for (j, weight) in weights.iter_mut().enumerate() {
-                        let key = &rows[j * 3 * hidden + key_at..][..head_dim];
-                        *weight = query.iter().zip(key).map(|(q, k)| q * k).sum();
-                    }
-                    // Shifted by the row maximum, so no exponential overflows and the largest is 1.
-                    let max = weights.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                    let mut total = 0.0;
-                    for weight in &mut weights {
-                        *weight = (*weight - max).exp();
-                        total += *weight;
-                    }
-                    let out = &mut out_row[query_at..query_at + head_dim];
-                    out.fill(0.0);
-                    for (j, weight) in weights.iter().enumerate() {
-                        let value = &rows[j * 3 * hidden + value_at..][..head_dim];
-                        out.iter_mut()
-                            .zip(value)
-                            .for_each(|(o, v)| *o += weight * v);
-                    }
-                    for o in out.iter_mut() {
-                        *o /= total;
-                    }
-                }
-            }
+            attend_sentence(rows, heads, hidden, sentence_context);
         });
+}
+
+/// Keys whose scores one pass of a query computes, their partial sums held in registers.
+const KEY_BLOCK: usize = 32;
+
+/// Attention within one sentence. Each head's keys are copied transposed first (padded with
+/// zeros to whole blocks), so that a query's scores and its weighted sum of values are runs of
+/// multiply-adds along contiguous memory.
+#[inline(always)]
+fn attend_sentence_kernel(rows: &[f32], heads: usize, hidden: usize, context: &mut [f32]) {
+    let head_dim = hidden / heads;
+    let width = 3 * hidden;
+    let len = context.len() / hidden;
+    let padded = len.div_ceil(KEY_BLOCK) * KEY_BLOCK;
+    // One head's keys: component d of key j at `d * padded + j`.
+    let mut keys = vec![0.0f32; head_dim * padded];
+    let mut weights = vec![0.0f32; padded];
+    for head in 0..heads {
+        let at = head * head_dim;
+        for (j, row) in rows.chunks_exact(width).enumerate() {
+            for (d, &k) in row[hidden + at..][..head_dim].iter().enumerate() {
+                keys[d * padded + j] = k;
+            }
+        }
+        for (row, out_row) in rows
+            .chunks_exact(width)
+            .zip(context.chunks_exact_mut(hidden))
+        {
+            let query = &row[at..at + head_dim];
+            for (block, scores) in weights.chunks_exact_mut(KEY_BLOCK).enumerate() {
+                let mut sums = [0.0f32; KEY_BLOCK];
+                for (&q, components) in query.iter().zip(keys.chunks_exact(padded)) {
+                    let components = &components[block * KEY_BLOCK..][..KEY_BLOCK];
+                    sums.iter_mut()
+                        .zip(components)
+                        .for_each(|(sum, k)| *sum += q * k);
+                }
+                scores.copy_from_slice(&sums);
+            }
+            let weights = &mut weights[..len];
+            softmax(weights);
+            let out = &mut out_row[at..at + head_dim];
+            out.fill(0.0);
+            for (&weight, value_row) in weights.iter().zip(rows.chunks_exact(width)) {
+                out.iter_mut()
+                    .zip(&value_row[2 * hidden + at..][..head_dim])
+                    .for_each(|(o, v)| *o += weight * v);
+            }
+        }
+    }
+}
+
+wide!(attend_sentence = attend_sentence_kernel(rows: &[f32], heads: usize, hidden: usize, context: &mut [f32]));
+
+/// Softmax of one row in place, shifted by the row maximum so that no exponential overflows.
+#[inline(always)]
+fn softmax(row: &mut [f32]) {
+    let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut total = 0.0;
+    for weight in row.iter_mut() {
+        *weight = (*weight - max).exp();
+        total += *weight;
+    }
+    for weight in row.iter_mut() {
+        *weight /= total;
+    }
 }
 
 /// `target = LayerNorm(target + bias + residual)` row by row: the epilogue of a BERT sublayer.
@@ -582,17 +670,42 @@ fn add_and_normalise(target: &mut [f32], bias: &[f32], residual: &[f32], norm: &
         .par_chunks_mut(hidden * ROWS_PER_TASK)
         .zip(residual.par_chunks(hidden * ROWS_PER_TASK))
         .for_each(|(rows, residual_rows)| {
-            for (row, residual_row) in rows
-                .chunks_exact_mut(hidden)
-                .zip(residual_rows.chunks_exact(hidden))
-            {
-                row.iter_mut()
-                    .zip(bias.iter().zip(residual_row))
-                    .for_each(|(v, (b, r))| *v += b + r);
-                layer_norm(row, &norm.weight, &norm.bias, eps);
-            }
+            add_normalise_rows(rows, bias, residual_rows, &norm.weight, &norm.bias, eps);
         });
 }
+
+/// `LayerNorm(row + bias + residual row)` for each row of `rows`, in place.
+#[inline(always)]
+fn add_normalise_rows_kernel(
+    rows: &mut [f32],
+    bias: &[f32],
+    residual: &[f32],
+    norm_weight: &[f32],
+    norm_bias: &[f32],
+    eps: f32,
+) {
+    let hidden = bias.len();
+    for (row, residual_row) in rows
+        .chunks_exact_mut(hidden)
+        .zip(residual.chunks_exact(hidden))
+    {
+        row.iter_mut()
+            .zip(bias.iter().zip(residual_row))
+            .for_each(|(v, (b, r))| *v += b + r);
+        layer_norm(row, norm_weight, norm_bias, eps);
+    }
+}
+
+wide!(
+    add_normalise_rows = add_normalise_rows_kernel(
+        rows: &mut [f32],
+        bias: &[f32],
+        residual: &[f32],
+        norm_weight: &[f32],
+        norm_bias: &[f32],
+        eps: f32,
+    )
+);
 
 #[cfg(test)]
 mod tests {
@@ -640,6 +753,29 @@ mod tests {
     }
 
     #[test]
+    fn layer_norm_of_a_row_longer_than_its_lanes_matches_float64() {
+        // 37 values: two whole lane chunks of the sums and a tail.
+        let values = pseudo_random(37, 3);
+        let (weight, bias) = (pseudo_random(37, 4), pseudo_random(37, 5));
+        let mut row = values.clone();
+        layer_norm(&mut row, &weight, &bias, 1e-12);
+        let mean = values.iter().map(|&x| f64::from(x)).sum::<f64>() / 37.0;
+        let variance = values
+            .iter()
+            .map(|&x| (f64::from(x) - mean).powi(2))
+            .sum::<f64>()
+            / 37.0;
+        for (i, got) in row.iter().enumerate() {
+            let expected = (f64::from(values[i]) - mean) / variance.sqrt() * f64::from(weight[i])
+                + f64::from(bias[i]);
+            assert!(
+                (f64::from(*got) - expected).abs() < 1e-5,
+                "{i}: {got} vs {expected}"
+            );
+        }
+    }
+
+    #[test]
     fn mean_pool_averages_rows_and_normalises() {
         let pooled = mean_pool_normalised(&[3.0, 0.0, 1.0, 8.0], 2);
         // mean (2, 4), length sqrt(20)
@@ -665,14 +801,15 @@ mod tests {
     fn attention_matches_a_float64_softmax_even_past_the_f32_exp_range() {
         let (heads, head_dim) = (2, 4);
         let hidden = heads * head_dim;
-        let starts = [0, 5, 8]; // two sentences, of 5 and 3 tokens
+        // Three sentences, of 5, 3 and 37 tokens: the last spans two blocks of keys.
+        let starts = [0, 5, 8, 45];
         for scale in [1.0f32, 30.0, -30.0] {
-            let mut qkv = pseudo_random(8 * 3 * hidden, 7);
+            let mut qkv = pseudo_random(45 * 3 * hidden, 7);
             for row in qkv.chunks_exact_mut(3 * hidden) {
                 // Scores of about scale * |q| |k|: far past exp's f32 range for scale 30.
                 row[hidden..2 * hidden].iter_mut().for_each(|k| *k *= scale);
             }
-            let mut context = vec![0.0; 8 * hidden];
+            let mut context = vec![0.0; 45 * hidden];
             attend(&qkv, &starts, heads, hidden, &mut context);
             for bounds in starts.windows(2) {
                 for i in bounds[0]..bounds[1] {
