@@ -33,15 +33,15 @@ def lead(report: Report) -> str:
 CASE_VERBS = {"verbatim": "copied", "near_verbatim": "copied with changes", "paraphrase": "paraphrased", "summary": "summarised"}
 
 
-def words_in(report: Report, passages: Sequence[Passage]) -> int:
-    """Words of the candidate inside the passages' candidate spans."""
+def words_in(starts: Sequence[int], passages: Sequence[Passage]) -> int:
+    """Words (given by their start offsets) inside the passages' candidate spans."""
     spans = SpanSet(p.candidate for p in passages)
-    return sum(1 for start, _, _ in _core.tokenize(report.candidate.text) if start in spans)
+    return sum(1 for start in starts if start in spans)
 
 
-def copied_words(report: Report) -> int:
-    """Words of the candidate inside its copied passages."""
-    return words_in(report, report.passages)
+def word_starts(report: Report) -> list[int]:
+    """Where each word of the candidate starts."""
+    return [start for start, _, _ in _core.tokenize(report.candidate.text)]
 
 
 def _share(words: int, total: int) -> str:
@@ -52,7 +52,7 @@ def _share(words: int, total: int) -> str:
 def reused(report: Report) -> str:
     """The reuse cases in plain words: "3 passages reused (1 copied, 2 paraphrased), 212 words, 18%
     of the candidate"; the copied word passages when the comparison has no cases."""
-    total = len(_core.tokenize(report.candidate.text))
+    starts = word_starts(report)
     if report.cases:
         by_verb = Counter(CASE_VERBS[c.kind] for c in report.cases)
         if len(by_verb) == 1:
@@ -60,11 +60,11 @@ def reused(report: Report) -> str:
         else:
             kinds = ", ".join(f"{count} {verb}" for verb, count in by_verb.most_common())
             what = f"{plural(len(report.cases), 'passage')} reused ({kinds})"
-        words = words_in(report, report.cases)
+        words = words_in(starts, report.cases)
     else:
         what = f"{plural(len(report.passages), 'passage')} copied"
-        words = copied_words(report)
-    return f"{what}, {plural(words, 'word')}, {_share(words, total)} of the candidate"
+        words = words_in(starts, report.passages)
+    return f"{what}, {plural(words, 'word')}, {_share(words, len(starts))} of the candidate"
 
 
 def details(report: Report) -> str:
@@ -90,7 +90,8 @@ def details(report: Report) -> str:
         if quotes:
             shared.append(f"{plural(quotes, 'quotation')} in common")
         if passages:
-            shared.append(f"{plural(passages, 'short phrase')} in common ({plural(copied_words(report), 'word')})")
+            words = words_in(word_starts(report), report.passages)
+            shared.append(f"{plural(passages, 'short phrase')} in common ({plural(words, 'word')})")
         return ", ".join(shared) + (", " if shared else "") + "too little copied prose to be derived"
     return ""
 
