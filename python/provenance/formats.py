@@ -95,12 +95,14 @@ def _docx(data: bytes, name: str) -> str:
 
 def _cells(table: Any) -> list[str]:
     """A table's cells, row by row; a merged cell (the same cell in several places) once."""
-    seen: set[int] = set()
+    # The elements themselves, not their id()s: lxml frees a proxy nobody holds, and a later
+    # cell's proxy can then take its id and be skipped as "seen".
+    seen: set[Any] = set()
     cells = []
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) not in seen:
-                seen.add(id(cell._tc))
+            if cell._tc not in seen:
+                seen.add(cell._tc)
                 cells.append(cell.text)
     return cells
 
