@@ -84,8 +84,8 @@ def test_reporting_verb_the_source_uses_is_not_added() -> None:
 
 
 def test_run_of_three_new_content_words() -> None:
-    found = claims("Farmers have complained about the new import rules, fearing ruinous grain shortages.")
-    assert any(text == "fearing ruinous grain shortages" for _, text in found)
+    found = claims("Farmers have complained about the new import rules, fearing sudden grain shortages.")
+    assert any(text == "fearing sudden grain shortages" for _, text in found)
 
 
 def test_initialism_of_source_words_is_not_new() -> None:
