@@ -159,6 +159,18 @@ def test_reworded_sentence_keeps_antonym_and_dropped_negation() -> None:
     assert ("old", "the opposite of the source's 'new'") in found
 
 
+def test_negation_bears_on_its_own_clause_only() -> None:
+    source = "Investigators searched the depot for weeks and found not just evidence of sabotage but a timer."
+    rewritten = "After weeks at the depot, the investigators reported they found evidence of sabotage and a timer."
+    assert not any("negation" in reason for _, reason in changed(rewritten, source))
+    source = "Investigators searched the depot for weeks and found nothing. Evidence of sabotage came later."
+    rewritten = "After weeks at the depot, the investigators reported they found evidence of sabotage there."
+    assert not any("negation" in reason for _, reason in changed(rewritten, source))
+    # The same words in one clause are a dropped negation.
+    source = "Investigators searched the depot for weeks and found no evidence of sabotage later."
+    assert any("negation" in reason for _, reason in changed(rewritten, source))
+
+
 def test_html_marks_changed_words_in_both_panes() -> None:
     from provenance.render import render_html
 

@@ -42,6 +42,11 @@ ANCHOR_WORDS = 2
 _NEGATION = re.compile(r"^(?:not|no|never|none|nothing|neither|nor|without|cannot)$|n[’']t$", re.IGNORECASE)
 # Auxiliaries that take "n't": their contracted forms, normalised, end in "nt" ("didnt", "wont").
 _CONTRACTED = frozenset("do does did is are was were has have had ca wo would could should must need might".split())
+# "not only X", "not just X": the negation bears on the focus word, and X is still affirmed.
+_FOCUS = frozenset("just only merely simply solely".split())
+# Between a negation and the word it bears on: words and spaces only. A sentence or clause mark
+# ends its scope ("said nothing. The conference...", "did not, and hit...").
+_SAME_CLAUSE = re.compile(r"[\w\s’'-]*")
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _NUMBER_WORD_JOINERS = frozenset({"and", "-"})
 
@@ -405,7 +410,12 @@ def _reworded(
         if not _negates_form(source_words[j][2]):
             continue
         bore_on = [k for k in range(j + 1, min(j + 3, len(source_words))) if source_words[k][2] not in STOPWORDS][:1]
-        if bore_on and key(source_words[bore_on[0]][2]) in cand_positions:
+        if (
+            bore_on
+            and source_words[j + 1][2] not in _FOCUS
+            and _SAME_CLAUSE.fullmatch(source_text, source_words[j][1], source_words[bore_on[0]][0])
+            and key(source_words[bore_on[0]][2]) in cand_positions
+        ):
             target = key(source_words[bore_on[0]][2])
             kept = [i for i in cand_positions[target] if not any(_negates_form(v[2]) for v in candidate_words[max(0, i - 3) : i])]
             if kept:
