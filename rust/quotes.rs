@@ -137,12 +137,57 @@ fn hard_wrapped(chars: &[char], breaks: &[(usize, usize)]) -> bool {
     lengths[lengths.len() / 2] <= WRAPPED_LINE_MAX
 }
 
+/// A paragraph's last line in hard-wrapped text: it ends a sentence (or a quotation) well short
+/// of the wrap width, taken as the 90th percentile of the line lengths.
+const LAST_LINE_MAX_SHARE: usize = 60; // per cent of the wrap width
+
+/// The line breaks that end a paragraph of hard-wrapped text without a blank line after it, so
+/// that an unclosed mark in a text with no blank lines stops at its paragraph, not at the end.
+fn paragraph_ends(chars: &[char], breaks: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let lines = between(chars.len(), breaks);
+    let ends: Vec<usize> = lines.iter().map(|&(s, e)| rstrip(chars, s, e)).collect();
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .zip(&ends)
+        .map(|(&(s, _), &e)| e - s)
+        .filter(|&n| n > 0)
+        .collect();
+    if lengths.is_empty() {
+        return Vec::new();
+    }
+    lengths.sort_unstable();
+    let width = lengths[lengths.len() * 9 / 10];
+    breaks
+        .iter()
+        .zip(lines.iter().zip(&ends))
+        .filter(|&(_, (&(s, _), &e))| {
+            e > s
+                && (e - s) * 100 <= width * LAST_LINE_MAX_SHARE
+                && matches!(chars[e - 1], '.' | '!' | '?' | '"' | '”' | '’')
+        })
+        .map(|(&b, _)| b)
+        .collect()
+}
+
 /// Paragraph spans: blocks between blank lines, and single lines too unless the text is
-/// hard-wrapped (short lines throughout), where a quotation may run over a line break.
+/// hard-wrapped (short lines throughout), where a quotation may run over a line break but not
+/// past a paragraph's short last line.
 fn paragraphs(chars: &[char]) -> Vec<(usize, usize)> {
     let breaks = line_breaks(chars);
     let separators = if hard_wrapped(chars, &breaks) {
-        blank_lines(chars)
+        let mut separators = blank_lines(chars);
+        separators.extend(paragraph_ends(chars, &breaks));
+        // A blank line holds the break that ends its paragraph's last line: the blank line,
+        // the longer of the two, sorts first and is kept.
+        separators.sort_unstable_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(separators.len());
+        for separator in separators {
+            match kept.last() {
+                Some(&(_, end)) if separator.0 < end => {}
+                _ => kept.push(separator),
+            }
+        }
+        kept
     } else {
         breaks
     };
@@ -388,6 +433,20 @@ mod tests {
             inner("It's Carney’s ’90s. He said 'go now' twice."),
             ["go now"]
         );
+    }
+
+    #[test]
+    fn an_unclosed_mark_in_wrapped_text_stops_at_a_short_last_line() {
+        let line = "these words fill a wrapped line of text to its usual width here";
+        let text = format!(
+            "\"{line}\n{line}\n{line}\nand the paragraph ends.\n{line}\n{line}\nnot quoted at all.\n{line}"
+        );
+        let quoted = inner(&text);
+        assert_eq!(quoted.len(), 1);
+        assert!(quoted[0].ends_with("and the paragraph ends"), "{quoted:?}");
+        // Blank lines still end paragraphs, and a long line ending a sentence does not.
+        let text = format!("\"{line}.\n{line}\n{line}\n\n{line}\n{line}");
+        assert!(inner(&text)[0].ends_with(&format!("{line}\n{line}")));
     }
 
     #[test]
