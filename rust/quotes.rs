@@ -17,8 +17,8 @@ pub struct Quotation {
 }
 
 /// Median line length at or under which a text counts as hard-wrapped: quotations may then run
-/// over a line break, and paragraphs end at blank lines only (python/provenance/thresholds.py,
-/// `WRAPPED_LINE_MAX`).
+/// over a line break, and paragraphs end at blank lines and at short lines ending a sentence
+/// (python/provenance/thresholds.py, `WRAPPED_LINE_MAX`).
 pub const WRAPPED_LINE_MAX: usize = 100;
 
 /// Marks that can only open: meeting one inside an open quotation means that one was never closed.

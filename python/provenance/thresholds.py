@@ -95,7 +95,7 @@ REGIONS_TRIED = 3
 # Words between two source quotations that still make them one utterance ("...," said Clow. "...").
 MAX_ATTRIBUTION_WORDS = 6
 # Median line length at or under which a text counts as hard-wrapped (quotations may then run over
-# a line break; paragraphs end at blank lines only).
+# a line break; paragraphs end at blank lines and at a short line that ends a sentence).
 WRAPPED_LINE_MAX = 100
 
 # --- Added claims --------------------------------------------------------------------------------
