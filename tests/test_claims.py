@@ -88,6 +88,15 @@ def test_run_of_three_new_content_words() -> None:
     assert any(text == "fearing sudden grain shortages" for _, text in found)
 
 
+def test_quarters_dotted_and_spelled_initialisms_are_not_new_names() -> None:
+    source = "Revenue in the third quarter rose 5% year over year, the United Kingdom office said."
+    same = "In Q3 revenue rose 5% YoY, the U.K. office said."
+    assert not [c for c in compare(same, source, semantic=False).added if c.type == "entity"]
+    other = "In Q2 revenue rose 5% MoM, the EU office said."
+    found = {c.text for c in compare(other, source, semantic=False).added if c.type == "entity"}
+    assert found == {"Q2", "MoM", "EU"}
+
+
 def test_initialism_of_source_words_is_not_new() -> None:
     source = "The prime minister will visit Berlin on Monday to discuss energy prices."
     candidate = "The PM will visit Berlin on Monday to discuss energy prices."

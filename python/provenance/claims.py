@@ -181,7 +181,8 @@ class _SourceFacts:
         forms = [form for _, _, form in source.words]
         self.forms = set(forms)
         self.keys = set(source.keys)
-        self.initialisms = _initialisms(forms)
+        self.initialisms, self.spelled_initialisms = _initialisms(forms)
+        self.initialisms |= _periods(source.text)
         self.numbers = _numbers(forms)
         self.values = {n.value for n in numbers(source.words)}
         self.attribution_nouns = {m.group().lower() for m in _ATTRIBUTION_NOUN_START.finditer(source.text)}
@@ -246,7 +247,7 @@ def _claims_in(
     text, unit = candidate.text, match.sentence
     unit_words = [candidate.words[i] for i in unit.words]
     words = [
-        _Word(s, e, form, key(form), _used(text[s:e], key(form), form, facts.keys, facts.initialisms))
+        _Word(s, e, form, key(form), _used(text[s:e], key(form), form, facts))
         for s, e, form in unit_words
         if s not in quoted
     ]
@@ -374,24 +375,48 @@ def _claims_in(
     return claims
 
 
-def _used(written: str, stem: str, form: str, source_words: set[str], initialisms: set[str]) -> bool:
-    """Whether the source uses a word: its stem, or for a word written in capitals an initialism."""
-    return stem in source_words or (len(written) >= 2 and written.replace(".", "").isupper() and form in initialisms)
+def _used(written: str, stem: str, form: str, facts: _SourceFacts) -> bool:
+    """Whether the source uses a word: its stem, or for an initialism the initials of adjacent
+    source words: of content words for one in capitals ("PM", "U.K."; "Q3" for a "third quarter"),
+    of every word for one whose small letters stand for function words ("YoY": "year over year")."""
+    if stem in facts.keys:
+        return True
+    letters = written.replace(".", "")
+    if sum(c.isupper() or c.isdigit() for c in letters) < 2 or not letters.isalnum():
+        return False
+    initialisms = facts.initialisms if letters.isupper() or not letters.isalpha() else facts.spelled_initialisms
+    return form.replace(".", "") in initialisms
 
 
-def _initialisms(forms: Sequence[str]) -> set[str]:
+def _initialisms(forms: Sequence[str]) -> tuple[set[str], set[str]]:
     """Initialisms of runs of adjacent source words, so that "PM" counts as used where the source
-    says "prime minister"."""
-    out: set[str] = set()
+    says "prime minister": of the content words, and spelled out with the function words too."""
+    content_only: set[str] = set()
+    spelled: set[str] = set()
     for i in range(len(forms)):
-        letters = ""
+        content = every = ""
         for form in forms[i : i + INITIALISM_MAX]:
-            if form in STOPWORDS or not form.isalpha():
+            if not form.isalpha():
                 break
-            letters += form[0]
-            if len(letters) >= 2:
-                out.add(letters)
-    return out
+            # The content words' initials run only until the first function word.
+            if len(content) == len(every) and form not in STOPWORDS:
+                content += form[0]
+                if len(content) >= 2:
+                    content_only.add(content)
+            every += form[0]
+            if len(every) >= 2:
+                spelled.add(every)
+    return content_only, spelled
+
+
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+_PERIOD = re.compile(r"\b(first|second|third|fourth)[\s-]+(quarter|half)\b", re.IGNORECASE)
+
+
+def _periods(text: str) -> set[str]:
+    """The short names of the quarters and halves the source names in words ("third quarter" is
+    "Q3", "first half" "H1"), as initialisms are looked up."""
+    return {match[2][0].lower() + _ORDINALS[match[1].lower()] for match in _PERIOD.finditer(text)}
 
 
 def _prose(text: str, unit: Sentence, quoted: SpanSet) -> str:
