@@ -247,9 +247,7 @@ def _claims_in(
     text, unit = candidate.text, match.sentence
     unit_words = [candidate.words[i] for i in unit.words]
     words = [
-        _Word(s, e, form, key(form), _used(text[s:e], key(form), form, facts))
-        for s, e, form in unit_words
-        if s not in quoted
+        _Word(s, e, form, key(form), _used(text[s:e], key(form), form, facts)) for s, e, form in unit_words if s not in quoted
     ]
     support, support_words = _support(facts.analysed, match.sources)
     source_words, _ = changed_support(facts.analysed, match.sources)
