@@ -97,6 +97,14 @@ def test_provenance_fingerprint_one_core(benchmark: Any, corpus: SyntheticCorpus
     benchmark.extra_info.update(mb=mb, mb_per_s_per_core=mb / benchmark.stats.stats.mean)
 
 
+def test_provenance_tokenise(benchmark: Any, corpus: SyntheticCorpus) -> None:
+    """The core's word scanner over every document, on all cores: `_core.content_keys` is the
+    scan and, per document, one hash of its word hashes (a few percent of the time)."""
+    mb = megabytes(corpus.texts)
+    run_once(benchmark, lambda: _core.content_keys(corpus.texts))
+    benchmark.extra_info.update(mb=mb, mb_per_s=mb / benchmark.stats.stats.mean, threads=_core.num_threads())
+
+
 def test_provenance_all_pairs(benchmark: Any, corpus: SyntheticCorpus) -> None:
     peak_rss_reset()
     base = rss_mb()

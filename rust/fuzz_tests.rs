@@ -133,6 +133,101 @@ impl Rng {
     }
 }
 
+impl Rng {
+    /// Mostly ASCII text with the bytes UAX #29 treats specially (apostrophes, points, commas,
+    /// colons, semicolons, hyphens, underscores, digits with separators), CRLF and control
+    /// bytes, words longer than 16 bytes, and now and then a non-ASCII character: the
+    /// scanner's ASCII path, its edges, and its fallback to the general path.
+    fn mixed(&mut self, max_pieces: usize) -> String {
+        const PIECES: &[&str] = &[
+            "don't",
+            "U.S.",
+            "1,000",
+            "3.5",
+            "4.2.1",
+            "1;2",
+            "a:b",
+            "foo_bar",
+            "_x",
+            "x-ray",
+            "co--op",
+            "A1b2",
+            "12:30",
+            "'tis",
+            "rock'n'roll",
+            "e.g.",
+            "..",
+            "\r\n",
+            "\r",
+            "\n",
+            "\t",
+            "\u{b}",
+            "\u{c}",
+            "\0",
+            "\u{1}",
+            "\u{7f}",
+            "é",
+            "\u{200b}",
+            "\u{ad}",
+            "’",
+            "\u{301}",
+            "—",
+            "東",
+            "\u{a0}",
+            "\u{85}",
+            "😀",
+            "ﬁ",
+            "а",
+        ];
+        const JOINERS: &[&str] = &["", "", " ", " ", ".", ",", "'", ":", ";", "-", "_", "\r\n"];
+        let n = self.below(max_pieces + 1);
+        let mut out = String::new();
+        for _ in 0..n {
+            match self.below(4) {
+                0 => out.push_str(self.pick(PIECES)),
+                1 => {
+                    let len = 1 + self.below(24);
+                    for _ in 0..len {
+                        let c = self.pick(b"aZq07M");
+                        out.push(char::from(c));
+                    }
+                }
+                2 => out.push(char::from(self.below(128) as u8)),
+                _ => out.push(self.char()),
+            }
+            out.push_str(self.pick(JOINERS));
+        }
+        out
+    }
+}
+
+/// The words of `text` by the general path alone: UAX #29 over the whole text, words joined
+/// again across invisible characters, each normalised by the Unicode path; code-point offsets.
+fn general_path_words(text: &str) -> Vec<(usize, usize, String)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (start, word) in text.unicode_word_indices() {
+        let end = start + word.len();
+        if let Some(last) = ranges.last_mut() {
+            let gap = &text[last.1..start];
+            if !gap.is_empty() && gap.chars().all(text::is_invisible) {
+                last.1 = end;
+                continue;
+            }
+        }
+        ranges.push((start, end));
+    }
+    let chars = |bytes: usize| text[..bytes].chars().count();
+    ranges
+        .into_iter()
+        .filter_map(|(start, end)| {
+            let mut norm = String::new();
+            text::normalize_unicode_word(&text[start..end], &mut norm);
+            (!norm.is_empty()).then(|| (chars(start), chars(end), norm))
+        })
+        .collect()
+}
+
 fn rounds(base: usize) -> usize {
     base * std::env::var("PROVENANCE_FUZZ_ROUNDS")
         .ok()
@@ -177,6 +272,23 @@ fn fuzz_tokenizer() {
         } else {
             rng.words(20)
         };
+        check_tokens(&text);
+    }
+}
+
+#[test]
+fn fast_scanner_agrees_with_the_general_path() {
+    let mut rng = Rng::new(7);
+    for _ in 0..rounds(20_000) {
+        let text = match rng.below(3) {
+            0 => rng.string(40),
+            _ => rng.mixed(30),
+        };
+        let fast: Vec<(usize, usize, String)> = text::tokenize(&text)
+            .into_iter()
+            .map(|t| (t.start, t.end, t.norm))
+            .collect();
+        assert_eq!(fast, general_path_words(&text), "in {text:?}");
         check_tokens(&text);
     }
 }

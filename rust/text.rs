@@ -71,8 +71,13 @@ pub fn normalize_word(word: &str) -> String {
 pub fn normalize_word_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         normalize_ascii_word(word, out);
-        return;
+    } else {
+        normalize_unicode_word(word, out);
     }
+}
+
+/// `normalize_word_into` by the general path, for any word.
+pub(crate) fn normalize_unicode_word(word: &str, out: &mut String) {
     let mut chars = word
         .nfkd()
         .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
@@ -184,49 +189,137 @@ impl Word for WordHash {
 
 /// Calls `visit(start, end, normalised)` for every word of `text`, in order, with code-point
 /// offsets; the normalised form (UTF-8 bytes) lives in a buffer reused from word to word.
+///
+/// No word spans ASCII white space, so the text is cut there into runs. An all-ASCII run (most
+/// runs of most texts) is segmented and normalised byte by byte with look-up tables, its
+/// code-point offsets its byte offsets less the bytes of the multi-byte characters before it;
+/// a run with a non-ASCII byte takes the general Unicode path (`scan_unicode_run`).
 pub fn scan_words(text: &str, mut visit: impl FnMut(usize, usize, &[u8])) {
+    let bytes = text.as_bytes();
     let mut norm: Vec<u8> = Vec::with_capacity(32);
     let mut unicode_norm = String::new();
+    // Bytes before the current run that do not start a code point.
+    let mut extra_bytes = 0usize;
+    let mut run_start = 0usize;
+    while run_start < bytes.len() {
+        if byte_class(bytes[run_start]) & SPACE != 0 {
+            run_start += 1;
+            continue;
+        }
+        let (run_end, ascii) = run_end(bytes, run_start);
+        let run = &text[run_start..run_end];
+        if ascii {
+            ascii_words(run.as_bytes(), |start, end, classes| {
+                let (start, end) = (run_start + start, run_start + end);
+                let plain = classes & (CONNECTOR | MID_LETTER | MID_NUM) == 0;
+                // Letters and digits only: setting bit 5 lower-cases a letter and leaves a
+                // digit as it is, for 16 bytes at once when the word fits. One 16-byte store
+                // lets the hash read its 4- and 8-byte pieces back without the stall that
+                // bytes stored one at a time cause.
+                if plain && end - start <= 16 && start + 16 <= bytes.len() {
+                    let window: [u8; 16] = bytes[start..start + 16].try_into().unwrap();
+                    let lowered = (u128::from_le_bytes(window) | LOWER_16).to_le_bytes();
+                    visit(
+                        start - extra_bytes,
+                        end - extra_bytes,
+                        &lowered[..end - start],
+                    );
+                    return;
+                }
+                let word = &bytes[start..end];
+                norm.clear();
+                if plain {
+                    norm.extend(word.iter().map(|&b| b | 0x20));
+                } else {
+                    normalize_ascii_bytes(word, &mut norm);
+                }
+                visit(start - extra_bytes, end - extra_bytes, &norm);
+            });
+        } else {
+            let chars_before = run_start - extra_bytes;
+            let chars = scan_unicode_run(run, chars_before, &mut unicode_norm, &mut visit);
+            extra_bytes += run.len() - chars;
+        }
+        run_start = run_end;
+    }
+}
+
+/// Where the run of text from `start` ends (the next ASCII white space, or the text's end), and
+/// whether the run is all ASCII. Eight bytes are examined at once: runs are short, and a loop
+/// a byte would mispredict its exit at every run.
+fn run_end(bytes: &[u8], start: usize) -> (usize, bool) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut non_ascii = 0u64;
+    let mut i = start;
+    while let Some(group) = bytes.get(i..i + 8) {
+        let v = u64::from_le_bytes(group.try_into().unwrap());
+        let high = v & HIGH;
+        // ASCII bytes below `!` (white space and other control bytes) get their high bit set:
+        // adding 0x5f carries into bit 7 from 0x21 up, and never out of a byte.
+        let mut low = !((v & !HIGH) + 0x5f5f_5f5f_5f5f_5f5f) & !high & HIGH;
+        while low != 0 {
+            let at = low.trailing_zeros() as usize / 8;
+            if byte_class(group[at]) & SPACE != 0 {
+                let before = (1u64 << (8 * at)) - 1;
+                return (i + at, (non_ascii | (high & before)) == 0);
+            }
+            low &= low - 1;
+        }
+        non_ascii |= high;
+        i += 8;
+    }
+    let mut ascii = non_ascii == 0;
+    while i < bytes.len() && byte_class(bytes[i]) & SPACE == 0 {
+        ascii &= bytes[i].is_ascii();
+        i += 1;
+    }
+    (i, ascii)
+}
+
+/// The general path of `scan_words` for one run of text between white space, `chars_before`
+/// code points into the text: UAX #29 words, joined again where only invisible characters
+/// separate them (UAX #29 breaks at a zero-width space, which is exactly how a copy is
+/// disguised), normalised by `normalize_word_into`. Returns the run's length in code points.
+fn scan_unicode_run(
+    run: &str,
+    chars_before: usize,
+    norm: &mut String,
+    visit: &mut impl FnMut(usize, usize, &[u8]),
+) -> usize {
     // Byte offsets are turned into code-point offsets by walking forward.
     let mut byte_cursor = 0usize;
-    let mut char_cursor = 0usize;
+    let mut char_cursor = chars_before;
     let mut visit_word = |byte_start: usize, byte_end: usize| {
-        char_cursor += count_chars(&text[byte_cursor..byte_start]);
+        char_cursor += count_chars(&run[byte_cursor..byte_start]);
         let start = char_cursor;
-        let word = &text[byte_start..byte_end];
-        norm.clear();
-        let end = if word.is_ascii() {
-            normalize_ascii_bytes(word.as_bytes(), &mut norm);
-            start + word.len()
-        } else {
-            unicode_norm.clear();
-            normalize_word_into(word, &mut unicode_norm);
-            norm.extend_from_slice(unicode_norm.as_bytes());
-            start + word.chars().count()
-        };
+        let word = &run[byte_start..byte_end];
+        char_cursor += count_chars(word);
         byte_cursor = byte_end;
-        char_cursor = end;
+        norm.clear();
+        normalize_word_into(word, norm);
         if !norm.is_empty() {
-            visit(start, end, &norm);
+            visit(start, char_cursor, norm.as_bytes());
         }
     };
     // A word is visited once the next one shows it is not continued past invisible characters.
     let mut pending: Option<(usize, usize)> = None;
-    for_each_word_range(text, |start, end| {
+    for (start, word) in run.unicode_word_indices() {
+        let end = start + word.len();
         if let Some((pending_start, pending_end)) = pending {
             // Invisible characters are not ASCII: a gap opening with an ASCII byte is visible.
-            let gap = &text[pending_end..start];
+            let gap = &run[pending_end..start];
             if !gap.is_empty() && !gap.as_bytes()[0].is_ascii() && gap.chars().all(is_invisible) {
                 pending = Some((pending_start, end));
-                return;
+                continue;
             }
             visit_word(pending_start, pending_end);
         }
         pending = Some((start, end));
-    });
+    }
     if let Some((start, end)) = pending {
         visit_word(start, end);
     }
+    char_cursor + count_chars(&run[byte_cursor..]) - chars_before
 }
 
 fn count_chars(s: &str) -> usize {
@@ -273,46 +366,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Calls `emit(start, end)` with the byte range of every UAX #29 word holding a letter or digit.
-/// (`scan_words` joins again the words that only invisible characters separate: UAX #29 breaks
-/// at a zero-width space, which is exactly how a copy is disguised.)
-fn for_each_word_range(text: &str, mut emit: impl FnMut(usize, usize)) {
-    // No UAX #29 word spans white space, so each run between spaces is segmented on its own,
-    // and the (usual) all-ASCII runs by a direct transcription of the rules for ASCII.
-    let bytes = text.as_bytes();
-    let mut chunk_start = 0;
-    while chunk_start < bytes.len() {
-        if bytes[chunk_start].is_ascii_whitespace() {
-            chunk_start += 1;
-            continue;
-        }
-        let mut chunk_end = chunk_start;
-        let mut ascii = true;
-        while chunk_end < bytes.len() && !bytes[chunk_end].is_ascii_whitespace() {
-            ascii &= bytes[chunk_end].is_ascii();
-            chunk_end += 1;
-        }
-        if ascii {
-            ascii_words(&bytes[chunk_start..chunk_end], |s, e| {
-                emit(chunk_start + s, chunk_start + e);
-            });
-        } else {
-            for (s, word) in text[chunk_start..chunk_end].unicode_word_indices() {
-                emit(chunk_start + s, chunk_start + s + word.len());
-            }
-        }
-        chunk_start = chunk_end;
-    }
-}
-
 /// UAX #29 word boundaries for ASCII text, keeping only words with a letter or digit as
 /// `unicode_word_indices` does: letters and digits join (WB5, WB8-10), `_` joins anything
 /// (WB13a-b), `:` `.` `'` join two letters (WB6-7), `,` `;` `.` `'` join two digits (WB11-12).
-fn ascii_words(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
-    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
+/// `emit` also gets the union of the word's byte classes.
+fn ascii_words(bytes: &[u8], mut emit: impl FnMut(usize, usize, u8)) {
+    let class = |i: usize| byte_class(bytes[i]);
     let mut i = 0;
     while i < bytes.len() {
-        let mut seen = class(bytes[i]);
+        let mut seen = class(i);
         if seen & WORD == 0 {
             i += 1;
             continue;
@@ -320,47 +382,55 @@ fn ascii_words(bytes: &[u8], mut emit: impl FnMut(usize, usize)) {
         let start = i;
         i += 1;
         loop {
-            if i < bytes.len() && class(bytes[i]) & WORD != 0 {
-                seen |= class(bytes[i]);
+            if i < bytes.len() && class(i) & WORD != 0 {
+                seen |= class(i);
                 i += 1;
                 continue;
             }
             let joins = i + 1 < bytes.len() && {
-                let (before, mid, after) =
-                    (class(bytes[i - 1]), class(bytes[i]), class(bytes[i + 1]));
+                let (before, mid, after) = (class(i - 1), class(i), class(i + 1));
                 (before & after & LETTER != 0 && mid & MID_LETTER != 0)
                     || (before & after & DIGIT != 0 && mid & MID_NUM != 0)
             };
             if !joins {
                 break;
             }
-            seen |= class(bytes[i + 1]);
+            seen |= class(i) | class(i + 1);
             i += 2;
         }
         if seen & (LETTER | DIGIT) != 0 {
-            emit(start, i);
+            emit(start, i, seen);
         }
     }
 }
 
-// Word-break classes of ASCII bytes, as bits, for `ascii_words`.
+// Classes of bytes, as bits, for `scan_words` and `ascii_words`.
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
 const WORD: u8 = 4; // letters, digits and `_`: the bytes a word is made of
 const MID_LETTER: u8 = 8; // `:` `.` `'` join two letters
 const MID_NUM: u8 = 16; // `,` `;` `.` `'` join two digits
-const ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
+const CONNECTOR: u8 = 32; // `_`
+const SPACE: u8 = 64; // ASCII white space, as `u8::is_ascii_whitespace`
+const NON_ASCII: u8 = 128; // any byte of a multi-byte character
+/// Bit 5 of 16 bytes: set, it lower-cases ASCII letters and leaves digits as they are.
+const LOWER_16: u128 = u128::from_ne_bytes([0x20; 16]);
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        table[b] = if c.is_ascii_alphabetic() {
+        table[b] = if !c.is_ascii() {
+            NON_ASCII
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_alphabetic() {
             LETTER | WORD
         } else if c.is_ascii_digit() {
             DIGIT | WORD
         } else {
             match c {
-                b'_' => WORD,
+                b'_' => WORD | CONNECTOR,
                 b':' => MID_LETTER,
                 b'.' | b'\'' => MID_LETTER | MID_NUM,
                 b',' | b';' => MID_NUM,
@@ -371,6 +441,10 @@ const ASCII_CLASS: [u8; 128] = {
     }
     table
 };
+
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASS[usize::from(b)]
+}
 
 /// The normalised words of `text` joined by single spaces: a matching key for short strings
 /// such as quotations.
@@ -481,7 +555,7 @@ mod tests {
                 .map(|(s, w)| (s, s + w.len()))
                 .collect();
             let mut got = Vec::new();
-            ascii_words(text.as_bytes(), |s, e| got.push((s, e)));
+            ascii_words(text.as_bytes(), |s, e, _| got.push((s, e)));
             assert_eq!(got, expected, "{text:?}");
         }
     }

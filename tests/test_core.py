@@ -52,6 +52,35 @@ def test_token_offsets_round_trip_on_any_text(text: str) -> None:
         previous_end = end
 
 
+# Mostly ASCII: letters, digits, the separators word boundaries treat specially, white space
+# (CRLF included) and control bytes, now and then a non-ASCII character.
+MOSTLY_ASCII = st.text(
+    st.one_of(
+        st.sampled_from("aZq07M_.,;:'-\"!( \t\r\n\x0b\x0c\x00\x1f\x7f"),
+        st.sampled_from(["é", "\u200b", "\u00ad", "’", "\u0301", "東", "\u00a0", "\u0085", "😀"]),
+    ),
+    max_size=120,
+)
+ASCII_SPACE = " \t\n\x0c\r"  # the white space the core's scanner cuts runs of text at
+
+
+@settings(max_examples=300, deadline=None)
+@given(MOSTLY_ASCII)
+def test_ascii_fast_path_agrees_with_the_general_path(text: str) -> None:
+    """A '§' opening every run between white space sends each run down the core's general
+    (Unicode) path and changes no word, only the offsets: one code point per '§' before."""
+    marked: list[str] = []
+    shift = []  # the '§' before each character of `text`
+    for i, c in enumerate(text):
+        if i == 0 or text[i - 1] in ASCII_SPACE:
+            marked.append("§")
+        shift.append(len(marked) - i)
+        marked.append(c)
+    general = _core.tokenize("".join(marked))
+    fast = [(s + shift[s], e + shift[e - 1], norm) for s, e, norm in _core.tokenize(text)]
+    assert fast == general
+
+
 def test_tokens_of_awkward_text() -> None:
     words = [(AWKWARD[s:e], norm) for s, e, norm in _core.tokenize(AWKWARD)]
     assert ("“Curly”"[1:-1], "curly") in words
