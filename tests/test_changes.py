@@ -159,6 +159,14 @@ def test_reworded_sentence_keeps_antonym_and_dropped_negation() -> None:
     assert ("old", "the opposite of the source's 'new'") in found
 
 
+def test_scale_written_onto_the_digits() -> None:
+    source = "Net income was $29.9 million, up from $8.2 million a year earlier, the company said on Tuesday."
+    same = "Net income was $29.9m, up from $8.2m a year earlier, the company said on Tuesday."
+    assert not compare(same, source, semantic=False).added
+    other = "Net income was $39.9m, up from $8.2m a year earlier, the company said on Tuesday."
+    assert [(c.type, c.text) for c in compare(other, source, semantic=False).added] == [("changed", "39.9m")]
+
+
 def test_negation_bears_on_its_own_clause_only() -> None:
     source = "Investigators searched the depot for weeks and found not just evidence of sabotage but a timer."
     rewritten = "After weeks at the depot, the investigators reported they found evidence of sabotage and a timer."

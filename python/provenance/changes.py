@@ -183,11 +183,17 @@ class Number:
     value: float
 
 
+# Scale written onto the digits, as news and finance abbreviate it: "29.9m", "£1.5bn", "10k".
+_SCALE_SUFFIXES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000, "tn": 10**12}
+_SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(k|m|mn|b|bn|tn)")
+
+
 def _digits(form: str) -> float | None:
     try:
         return float(form.replace(",", ""))
     except ValueError:
-        return None
+        suffixed = _SUFFIXED.fullmatch(form)
+        return float(suffixed[1].replace(",", "")) * _SCALE_SUFFIXES[suffixed[2]] if suffixed else None
 
 
 @cache
