@@ -929,10 +929,12 @@ fn jsonl_records(
     py: Python<'_>,
     data: pyo3::pybacked::PyBackedBytes,
     max_line: usize,
-) -> PyResult<(Vec<usize>, Vec<Option<crate::jsonl::Simple>>)> {
-    run(py, || {
+) -> PyResult<(Vec<usize>, Bound<'_, PyAny>)> {
+    let (starts, records) = run(py, || {
         Ok::<_, Infallible>(crate::jsonl::simple_records(&data, max_line))
-    })
+    })?;
+    // The documents become Python objects while `data`, which they may borrow from, lives.
+    Ok((starts, records.into_pyobject(py)?))
 }
 
 fn add_collection(m: &Bound<'_, PyModule>) -> PyResult<()> {

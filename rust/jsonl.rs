@@ -2,11 +2,15 @@
 //! (the common case) are parsed here; any other line (more metadata, an error of any kind) is
 //! left to the Python reader, which parses it and names what is wrong exactly as it always has.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-/// A document of a JSON line: id (a string, or an integer written as its digits), text, date.
-pub type Simple = (String, String, Option<String>);
+/// A document of a JSON line: id (a string, or an integer written as its digits), text, date;
+/// borrowed from the line when it is written there as it is (no escapes).
+pub type Simple<'a> = (Cow<'a, str>, Cow<'a, str>, Option<Cow<'a, str>>);
 
 /// Byte offsets where each line starts, and the end of the data: line `i` is
 /// `data[starts[i]..starts[i + 1]]`, its line feed included, as a binary `readline` gives it.
@@ -29,9 +33,20 @@ fn is_space(c: char) -> bool {
 
 /// The document of a line if it holds only a valid `id`, a `text` with more than white space
 /// and an optional `date` (a string or null), and is no longer than `max_line` bytes.
-pub fn simple_record(line: &[u8], max_line: usize) -> Option<Simple> {
+pub fn simple_record(line: &[u8], max_line: usize) -> Option<Simple<'_>> {
     if line.len() > max_line {
         return None;
+    }
+    // Most lines hold strings without escapes: read in place, they are not copied (a corpus's
+    // texts copied once more are as much new memory as the file).
+    if let Ok(mut fields) = serde_json::from_slice::<HashMap<&str, &str>>(line) {
+        if fields.keys().any(|k| !matches!(*k, "id" | "text" | "date")) {
+            return None;
+        }
+        let id = fields.remove("id")?;
+        let text = fields.remove("text").filter(|t| !t.chars().all(is_space))?;
+        let date = fields.remove("date");
+        return Some((id.into(), text.into(), date.map(Cow::from)));
     }
     let mut fields: Map<String, Value> = serde_json::from_slice(line).ok()?;
     if fields
@@ -54,12 +69,12 @@ pub fn simple_record(line: &[u8], max_line: usize) -> Option<Simple> {
         Some(Value::String(s)) => Some(s),
         Some(_) => return None,
     };
-    Some((id, text, date))
+    Some((id.into(), text.into(), date.map(Cow::from)))
 }
 
 /// The line starts of `data` and, for each line, its document when `simple_record` reads it
 /// (a byte-order mark before the first line is passed over).
-pub fn simple_records(data: &[u8], max_line: usize) -> (Vec<usize>, Vec<Option<Simple>>) {
+pub fn simple_records(data: &[u8], max_line: usize) -> (Vec<usize>, Vec<Option<Simple<'_>>>) {
     let starts = line_starts(data);
     let records = starts
         .par_windows(2)
@@ -92,5 +107,25 @@ mod tests {
         assert!(records[1..8].iter().all(Option::is_none));
         assert_eq!(records[8], Some(("w".into(), "f".into(), None)));
         assert_eq!(simple_records(data.as_bytes(), 10).1[8], None);
+    }
+
+    #[test]
+    fn strings_without_escapes_are_borrowed() {
+        let lines = "{\"id\": \"a\", \"text\": \"plain\", \"date\": \"2024\"}\n{\"id\": \"b\", \"text\": \"tab\\there\"}\n{\"id\": 3, \"text\": \"x\", \"text\": \"last\", \"date\": null}";
+        let (_, records) = simple_records(lines.as_bytes(), 1000);
+        let (id, text, date) = records[0].clone().unwrap();
+        assert!(matches!(
+            (&id, &text),
+            (Cow::Borrowed("a"), Cow::Borrowed("plain"))
+        ));
+        assert_eq!(date.as_deref(), Some("2024"));
+        let (id, text, date) = records[1].clone().unwrap();
+        assert!(matches!(text, Cow::Owned(_)));
+        assert_eq!((id.as_ref(), text.as_ref(), date), ("b", "tab\there", None));
+        // A key given twice: the last value, as Python's json module reads it.
+        assert_eq!(
+            records[2].clone().unwrap(),
+            ("3".into(), "last".into(), None)
+        );
     }
 }
