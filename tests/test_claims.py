@@ -97,6 +97,18 @@ def test_quarters_dotted_and_spelled_initialisms_are_not_new_names() -> None:
     assert found == {"Q2", "MoM", "EU"}
 
 
+def test_loaded_reporting_verb_not_its_noun() -> None:
+    source = "The club said it had received a demand from the tax office over the signing, officials said on Monday."
+
+    def loaded(candidate: str) -> list[str]:
+        return [c.text for c in compare(candidate, source, semantic=False).added if c.type == "attribution"]
+
+    assert loaded("The club said it had received a tax claim over the signing, officials said on Monday.") == []
+    assert loaded("The club claims that it had received a demand from the tax office over the signing.") == ["claims"]
+    assert loaded("The club had received a demand from the tax office over the signing, the club claims.") == ["claims"]
+    assert loaded("The club admitted it had received a demand from the tax office over the signing.") == ["admitted"]
+
+
 def test_initialism_of_source_words_is_not_new() -> None:
     source = "The prime minister will visit Berlin on Monday to discuss energy prices."
     candidate = "The PM will visit Berlin on Monday to discuss energy prices."

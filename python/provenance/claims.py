@@ -336,7 +336,7 @@ def _claims_in(
                 f"'{found.group()}' intensifies what the source reports",
             )
     for word in words:
-        if word.key in _LOADED_SPEECH and not word.in_source:
+        if word.key in _LOADED_SPEECH and not word.in_source and _reports(text, word):
             neutral = _NEUTRAL_SPEECH.search(support)
             said = f", where the source has '{neutral.group()}'" if neutral else ""
             add((word.start, word.end), "attribution", f"'{word.form}' reports the words as more than said{said}")
@@ -371,6 +371,19 @@ def _claims_in(
         ):
             add((word.start, word.end), "entity", f"'{text[word.start : word.end]}' is not named in the source")
     return claims
+
+
+# After a reporting verb's plain form: "that", a quotation, or the end of the clause ("..., critics claim.").
+_REPORTING_NEXT = re.compile(r"\s*(?:that\b|[\"“”'‘’.,;:!?]|$)", re.IGNORECASE)
+
+
+def _reports(text: str, word: _Word) -> bool:
+    """Whether a loaded reporting verb is used as one. Its past and -ing forms are verbs; its plain
+    and -s forms are nouns as often ("a tax claim", "misconduct claims against him", "wedding
+    vows"), and count only where a report follows them or the clause ends."""
+    if word.form.endswith(("ed", "ing")) or word.form in ("swore", "sworn"):
+        return True
+    return _REPORTING_NEXT.match(text, word.end) is not None
 
 
 def _used(written: str, stem: str, form: str, facts: _SourceFacts) -> bool:
