@@ -54,6 +54,7 @@ from selenium.webdriver.common.actions.action_builder import ActionBuilder  # no
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 WINDOW = (1280, 900)
@@ -357,14 +358,14 @@ def test_panes_scroll_together(driver: WebDriver, tmp_path: Path) -> None:
     const d = document.getElementById(arguments[0]);
     return d.scrollTop / (d.scrollHeight - d.clientHeight);
     """
+    # Scroll events arrive with the next frames, later on a loaded machine: wait for the mirror.
+    settled = WebDriverWait(driver, 5, poll_frequency=0.05)
     driver.execute_script(
         "const d = document.getElementById('candidate-text'); d.scrollTop = (d.scrollHeight - d.clientHeight) / 2;"
     )
-    driver.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));")
-    assert abs(driver.execute_script(share, "source-text") - 0.5) < 0.02
+    settled.until(lambda d: abs(d.execute_script(share, "source-text") - 0.5) < 0.02)
     driver.execute_script("const d = document.getElementById('source-text'); d.scrollTop = d.scrollHeight;")
-    driver.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));")
-    assert driver.execute_script(share, "candidate-text") > 0.98
+    settled.until(lambda d: d.execute_script(share, "candidate-text") > 0.98)
     assert _console_errors(driver) == []
 
 
