@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -209,9 +210,8 @@ pub fn scan_words(text: &str, mut visit: impl FnMut(usize, usize, &[u8])) {
         let (run_end, ascii) = run_end(bytes, run_start);
         let run = &text[run_start..run_end];
         if ascii {
-            ascii_words(run.as_bytes(), |start, end, classes| {
-                let (start, end) = (run_start + start, run_start + end);
-                let plain = classes & (CONNECTOR | MID_LETTER | MID_NUM) == 0;
+            ascii_words(bytes, run_start..run_end, |start, end, joined| {
+                let plain = !joined;
                 // Letters and digits only: setting bit 5 lower-cases a letter and leaves a
                 // digit as it is, for 16 bytes at once when the word fits. One 16-byte store
                 // lets the hash read its 4- and 8-byte pieces back without the stall that
@@ -369,25 +369,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// UAX #29 word boundaries for ASCII text, keeping only words with a letter or digit as
 /// `unicode_word_indices` does: letters and digits join (WB5, WB8-10), `_` joins anything
 /// (WB13a-b), `:` `.` `'` join two letters (WB6-7), `,` `;` `.` `'` join two digits (WB11-12).
-/// `emit` also gets the union of the word's byte classes.
-fn ascii_words(bytes: &[u8], mut emit: impl FnMut(usize, usize, u8)) {
+/// The words of `bytes[run]`, by position in `bytes`; `emit` also learns whether a word holds
+/// more than letters and digits (a `_` or a separator).
+fn ascii_words(bytes: &[u8], run: Range<usize>, mut emit: impl FnMut(usize, usize, bool)) {
     let class = |i: usize| byte_class(bytes[i]);
-    let mut i = 0;
-    while i < bytes.len() {
-        let mut seen = class(i);
-        if seen & WORD == 0 {
+    let mut i = run.start;
+    while i < run.end {
+        if class(i) & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        i += 1;
+        let (mut alphanumeric, mut joined) = (false, false);
         loop {
-            if i < bytes.len() && class(i) & WORD != 0 {
-                seen |= class(i);
+            let letters_end = alphanumeric_end(bytes, i).min(run.end);
+            alphanumeric |= letters_end > i;
+            i = letters_end;
+            if i < run.end && class(i) & CONNECTOR != 0 {
+                joined = true;
                 i += 1;
                 continue;
             }
-            let joins = i + 1 < bytes.len() && {
+            let joins = i + 1 < run.end && {
                 let (before, mid, after) = (class(i - 1), class(i), class(i + 1));
                 (before & after & LETTER != 0 && mid & MID_LETTER != 0)
                     || (before & after & DIGIT != 0 && mid & MID_NUM != 0)
@@ -395,13 +398,40 @@ fn ascii_words(bytes: &[u8], mut emit: impl FnMut(usize, usize, u8)) {
             if !joins {
                 break;
             }
-            seen |= class(i) | class(i + 1);
-            i += 2;
+            joined = true;
+            i += 1;
         }
-        if seen & (LETTER | DIGIT) != 0 {
-            emit(start, i, seen);
+        if alphanumeric {
+            emit(start, i, joined);
         }
     }
+}
+
+/// The end of the run of ASCII letters and digits from `i`, eight bytes at a time: most words
+/// end within their first eight bytes, where a loop a byte mispredicts its exit.
+fn alphanumeric_end(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of each byte of `v + n * ONES` is set where the byte is at least 0x80 - n (for
+    // bytes below 0x80, which never carry into the next).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least = |v: u64, c: u64| v.wrapping_add((0x80 - c) * ONES);
+    while let Some(group) = bytes.get(i..i + 8) {
+        let v = u64::from_le_bytes(group.try_into().unwrap());
+        let seven = v & !HIGH;
+        let folded = seven | 0x2020_2020_2020_2020;
+        let letters = at_least(folded, u64::from(b'a')) & !at_least(folded, u64::from(b'z') + 1);
+        let digits = at_least(seven, u64::from(b'0')) & !at_least(seven, u64::from(b'9') + 1);
+        // Neither a letter nor a digit, or not ASCII.
+        let others = (!(letters | digits) | v) & HIGH;
+        if others != 0 {
+            return i + others.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
 }
 
 // Classes of bytes, as bits, for `scan_words` and `ascii_words`.
@@ -555,7 +585,7 @@ mod tests {
                 .map(|(s, w)| (s, s + w.len()))
                 .collect();
             let mut got = Vec::new();
-            ascii_words(text.as_bytes(), |s, e, _| got.push((s, e)));
+            ascii_words(text.as_bytes(), 0..text.len(), |s, e, _| got.push((s, e)));
             assert_eq!(got, expected, "{text:?}");
         }
     }
