@@ -5,115 +5,40 @@
 use rayon::prelude::*;
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::align::{Params, Passage, align_tokens};
 use crate::index::{
     Index, IndexError, IndexParams, MAX_DOCS, candidate_pairs, fingerprints, query_candidates,
     sorted_postings,
 };
-use crate::text::{WordHash, hash_words};
+use crate::text::{WordHash, hash_words, token_hashes};
 
-/// Memory for the words kept from the fingerprint pass (16 bytes a word: about 100,000
-/// news-length documents). The words of a document in a candidate pair are then not hashed a
-/// second time for the aligner; past this, documents are hashed again when a pair needs them.
-pub const KEPT_WORDS_BYTES: usize = 1 << 30;
-
-/// A document's words as the fingerprint pass read them: hashes, and code-point spans in 32
-/// bits (16 bytes a word, where `WordHash` takes 24).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeptWords {
-    hashes: Vec<u64>,
-    spans: Vec<(u32, u32)>,
-}
-
-impl KeptWords {
-    /// The words as `hash_words` gives them.
-    pub fn words(&self) -> Vec<WordHash> {
-        self.hashes
-            .iter()
-            .zip(&self.spans)
-            .map(|(&hash, &(start, end))| WordHash {
-                start: start as usize,
-                end: end as usize,
-                hash,
-            })
-            .collect()
-    }
-}
-
-/// What the fingerprint pass found in one text: its fingerprints `(hash, token position)`, its
-/// words when they fit the budget, and `extra`, computed from its word hashes.
+/// What the fingerprint pass found in one text: its fingerprints `(hash, token position)` and
+/// `extra`, computed from its word hashes.
 pub struct Scanned<T> {
     pub prints: Vec<(u64, u32)>,
-    pub kept: Option<KeptWords>,
     pub extra: T,
 }
 
-/// Every text hashed once, in parallel: fingerprints, `extra(word hashes)`, and the words kept
-/// while `kept_bytes` lasts (`KEPT_WORDS_BYTES`).
-pub fn scan_texts<S, T, F>(
-    texts: &[S],
-    params: &IndexParams,
-    kept_bytes: usize,
-    extra: F,
-) -> Vec<Scanned<T>>
+/// Every text hashed once, in parallel: fingerprints and `extra(word hashes)`. The words are
+/// not kept for the aligner: hashing the documents of the candidate pairs again costs less
+/// than the memory of every document's words (16 bytes a word, new memory in a new process).
+pub fn scan_texts<S, T, F>(texts: &[S], params: &IndexParams, extra: F) -> Vec<Scanned<T>>
 where
     S: AsRef<str> + Sync,
     T: Send,
     F: Fn(&[u64]) -> T + Sync,
 {
-    let budget = AtomicUsize::new(kept_bytes);
     texts
         .par_iter()
         .map(|text| {
-            let words = hash_words(text.as_ref());
-            let hashes: Vec<u64> = words.iter().map(|w| w.hash).collect();
-            let prints = fingerprints(&hashes, params.ngram, params.window);
-            let extra = extra(&hashes);
-            let bytes = words.len() * std::mem::size_of::<(u64, (u32, u32))>();
-            let fits = u32::try_from(words.last().map_or(0, |w| w.end)).is_ok()
-                && budget
-                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
-                        left.checked_sub(bytes)
-                    })
-                    .is_ok();
-            let kept = fits.then(|| KeptWords {
-                hashes,
-                // Within 32 bits: the last word ends there.
-                spans: words
-                    .iter()
-                    .map(|w| (w.start as u32, w.end as u32))
-                    .collect(),
-            });
+            let hashes = token_hashes(text.as_ref());
             Scanned {
-                prints,
-                kept,
-                extra,
+                prints: fingerprints(&hashes, params.ngram, params.window),
+                extra: extra(&hashes),
             }
         })
         .collect()
-}
-
-/// The kept words of the documents in `pairs`; the others' are dropped.
-pub fn kept_for_pairs(
-    kept: Vec<Option<KeptWords>>,
-    pairs: &[(u32, u32, u32)],
-    also: &[u32],
-) -> Vec<Option<KeptWords>> {
-    let mut needed = vec![false; kept.len()];
-    for &doc in pairs.iter().flat_map(|p| [&p.0, &p.1]).chain(also) {
-        needed[doc as usize] = true;
-    }
-    kept.into_iter()
-        .zip(needed)
-        .map(|(k, needed)| k.filter(|_| needed))
-        .collect()
-}
-
-/// The words of `text`: the kept ones when there are, else hashed again.
-pub fn words_of(text: &str, kept: Option<&KeptWords>) -> Vec<WordHash> {
-    kept.map_or_else(|| hash_words(text), KeptWords::words)
 }
 
 /// Reuse between documents `a` and `b` (`a < b`): `a` is the alignment's candidate side.
@@ -198,40 +123,23 @@ pub fn all_pairs<S: AsRef<str> + Sync>(
     min_shared: usize,
     params: &Params,
 ) -> Result<AllPairs, IndexError> {
-    all_pairs_keeping(texts, index_params, min_shared, params, KEPT_WORDS_BYTES)
-}
-
-/// `all_pairs` with `kept_bytes` of words kept from the fingerprint pass.
-fn all_pairs_keeping<S: AsRef<str> + Sync>(
-    texts: &[S],
-    index_params: &IndexParams,
-    min_shared: usize,
-    params: &Params,
-    kept_bytes: usize,
-) -> Result<AllPairs, IndexError> {
     if texts.len() > MAX_DOCS {
         return Err(IndexError::Params(format!(
             "at most {MAX_DOCS} documents can be compared at once"
         )));
     }
-    let (prints, kept): (Vec<_>, Vec<_>) = scan_texts(texts, index_params, kept_bytes, |_| ())
+    let prints: Vec<_> = scan_texts(texts, index_params, |_| ())
         .into_iter()
-        .map(|s| (s.prints, s.kept))
-        .unzip();
+        .map(|s| s.prints)
+        .collect();
     let postings = sorted_postings(&prints, 0);
     drop(prints);
     let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
-    let kept = kept_for_pairs(kept, &candidates, &[]);
     let pairs = align_pairs(
         &candidates,
-        |i| {
-            Ok(words_of(
-                texts[i as usize].as_ref(),
-                kept[i as usize].as_ref(),
-            ))
-        },
+        |i| Ok(hash_words(texts[i as usize].as_ref())),
         params,
     )?;
     Ok(AllPairs {
@@ -359,53 +267,6 @@ mod tests {
                 .sum::<usize>()
                 >= 80
         );
-    }
-
-    #[test]
-    fn kept_words_are_the_words_hashed_again() {
-        let texts = [
-            "Café \u{200b}ünïcode 東京 — \"quoted\" words, 12.5 and it's",
-            "",
-            "  ...  ",
-        ];
-        for text in texts {
-            let scanned = scan_texts(&[text], &IndexParams::default(), KEPT_WORDS_BYTES, |h| {
-                h.len()
-            });
-            let kept = scanned[0].kept.as_ref().expect("within the budget");
-            assert_eq!(kept.words(), hash_words(text));
-            assert_eq!(words_of(text, Some(kept)), hash_words(text));
-            assert_eq!(scanned[0].extra, hash_words(text).len());
-        }
-    }
-
-    #[test]
-    fn pairs_are_the_same_whatever_words_were_kept() {
-        let texts: Vec<String> = (0..40u32)
-            .map(|d| {
-                format!(
-                    "{} {} {}",
-                    text(d * 1000..d * 1000 + 80),
-                    text(0..60),
-                    text(d * 10..d * 10 + 30)
-                )
-            })
-            .collect();
-        let run = |kept_bytes| {
-            all_pairs_keeping(
-                &texts,
-                &IndexParams::default(),
-                2,
-                &Params::default(),
-                kept_bytes,
-            )
-            .unwrap()
-        };
-        let all = run(KEPT_WORDS_BYTES);
-        assert!(all.pairs.len() > 40);
-        // None kept, and some: documents past the budget are hashed again.
-        assert_eq!(run(0), all);
-        assert_eq!(run(100 * 16 * 10), all);
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! A collection's reuse in one pass over its texts: each text is tokenised once for its
-//! duplicate key (the hash of its normalised words), its fingerprints and, within
-//! `corpus::KEPT_WORDS_BYTES`, the words the aligner and the facts read; later copies of a text
-//! are left out of the postings (a hundred copies would push every fingerprint of it over
+//! duplicate key (the hash of its normalised words) and its fingerprints, and again if the
+//! aligner and the facts need its words; later copies of a text are left out of the postings (a hundred copies would push every fingerprint of it over
 //! `max_df`), and the candidates are aligned as `corpus::all_pairs` aligns them.
 
 use std::sync::Mutex;
@@ -9,11 +8,10 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::corpus::{
-    AllPairs, KEPT_WORDS_BYTES, align_pairs, kept_for_pairs, scan_texts, words_of,
-};
+use crate::corpus::{AllPairs, align_pairs, scan_texts};
 use crate::index::{IndexError, IndexParams, MAX_DOCS, candidate_pairs, sorted_postings};
 use crate::quotes::{Facts, facts_with_words};
+use crate::text::hash_words;
 
 /// The key of a text's normalised words (None for a text without a word): two texts with the
 /// same words, whatever their case, spacing, typography or invisible characters, have one key.
@@ -73,7 +71,7 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
             "at most {MAX_DOCS} documents can be compared at once"
         )));
     }
-    let scanned = scan_texts(texts, index_params, KEPT_WORDS_BYTES, content_key);
+    let scanned = scan_texts(texts, index_params, content_key);
     let keys: Vec<Option<u128>> = scanned.iter().map(|s| s.extra).collect();
     let duplicates = duplicate_groups(&keys);
     let mut later_copy = vec![false; texts.len()];
@@ -82,8 +80,7 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
             later_copy[doc as usize] = true;
         }
     }
-    let (mut prints, kept): (Vec<_>, Vec<_>) =
-        scanned.into_iter().map(|s| (s.prints, s.kept)).unzip();
+    let mut prints: Vec<_> = scanned.into_iter().map(|s| s.prints).collect();
     for (doc_prints, _) in prints
         .iter_mut()
         .zip(&later_copy)
@@ -96,15 +93,13 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
     let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
-    let firsts: Vec<u32> = duplicates.iter().map(|g| g[0]).collect();
-    let kept = kept_for_pairs(kept, &candidates, &firsts);
     // The words a document of a pair is aligned with give its facts.
     let found_facts = Mutex::new(Vec::new());
     let pairs = align_pairs(
         &candidates,
         |i| {
             let text = texts[i as usize].as_ref();
-            let words = words_of(text, kept[i as usize].as_ref());
+            let words = hash_words(text);
             let f = facts_with_words(text, &words);
             found_facts
                 .lock()
@@ -119,16 +114,14 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     all_facts.sort_unstable_by_key(|f| f.0);
     all_facts.dedup_by_key(|f| f.0);
-    let firsts: Vec<u32> = firsts
-        .into_iter()
+    let firsts: Vec<u32> = duplicates
+        .iter()
+        .map(|g| g[0])
         .filter(|d| all_facts.binary_search_by_key(d, |f| f.0).is_err())
         .collect();
     all_facts.par_extend(firsts.par_iter().map(|&d| {
         let text = texts[d as usize].as_ref();
-        (
-            d,
-            facts_with_words(text, &words_of(text, kept[d as usize].as_ref())),
-        )
+        (d, facts_with_words(text, &hash_words(text)))
     }));
     all_facts.sort_unstable_by_key(|f| f.0);
     Ok(CollectionReuse {
