@@ -64,7 +64,7 @@ pub const DEFAULT_CASE_PARAMS: CaseParams = CaseParams {
     min_cosine: 0.4,
     min_dice: 0.4,
     max_gap: 4,
-    summary_gap: 24,
+    summary_gap: 80,
     summary_min_cosine: 0.4,
     summary_min_dice: 0.4,
     summary_whole: 0.5,
@@ -348,6 +348,31 @@ impl Detector<'_> {
         )
     }
 
+    /// A plain case's stretches grown by the sentence pairs next to them, before and after, as
+    /// long as the two sentences of a pair are as similar as a case must be: a translated edge
+    /// sentence often shares too few words to seed, next to a case it shares enough.
+    fn extended(
+        &self,
+        mut i0: usize,
+        mut j0: usize,
+        mut i1: usize,
+        mut j1: usize,
+    ) -> (usize, usize, usize, usize) {
+        let similar = |i: usize, j: usize| {
+            self.candidate.vectors[i].cosine(&self.source.vectors[j]) > self.params.min_similarity
+        };
+        while i0 > 0 && j0 > 0 && similar(i0 - 1, j0 - 1) {
+            (i0, j0) = (i0 - 1, j0 - 1);
+        }
+        while i1 + 1 < self.candidate.units.len()
+            && j1 + 1 < self.source.units.len()
+            && similar(i1 + 1, j1 + 1)
+        {
+            (i1, j1) = (i1 + 1, j1 + 1);
+        }
+        (i0, j0, i1, j1)
+    }
+
     /// Keep `group` as a case when its two stretches are similar as wholes; otherwise cluster it
     /// again with gaps one smaller, down to zero.
     fn validate(
@@ -362,10 +387,34 @@ impl Detector<'_> {
         for &(i, j) in &group {
             (i0, i1, j0, j1) = (i0.min(i), i1.max(i), j0.min(j), j1.max(j));
         }
-        let similarity =
-            self.stretch(self.candidate, i0, i1)
-                .cosine(&self.stretch(self.source, j0, j1));
+        // A summary takes a few sentences from a long stretch: its candidate stretch is compared
+        // with the source sentences it seeds on, not with everything between them. Most of its
+        // sentences condense some of the source: a stretch with a seed on half of its sentences
+        // or fewer (a caption that names the same people) shares a topic.
+        let source = if summary {
+            let distinct = |side: fn(&(usize, usize)) -> usize| {
+                let mut units: Vec<usize> = group.iter().map(side).collect();
+                units.sort_unstable();
+                units.dedup();
+                units
+            };
+            if 2 * distinct(|s| s.0).len() <= i1 - i0 + 1 {
+                return;
+            }
+            Vector::new(
+                distinct(|s| s.1)
+                    .iter()
+                    .flat_map(|&j| self.source.units[j].terms.iter().copied()),
+                self.idf,
+            )
+        } else {
+            self.stretch(self.source, j0, j1)
+        };
+        let similarity = self.stretch(self.candidate, i0, i1).cosine(&source);
         if similarity > self.params.min_similarity {
+            if !summary {
+                (i0, j0, i1, j1) = self.extended(i0, j0, i1, j1);
+            }
             out.push(SentenceCase {
                 candidate: (self.candidate.units[i0].start, self.candidate.units[i1].end),
                 source: (self.source.units[j0].start, self.source.units[j1].end),
@@ -418,7 +467,19 @@ pub struct SentenceCases {
     pub summaries: Vec<SentenceCase>,
 }
 
-pub fn sentence_cases(candidate: &[Unit], source: &[Unit], params: &CaseParams) -> SentenceCases {
+/// The unit holding character `at` (the last one if `at` lies past them all).
+fn unit_at(units: &[Unit], at: usize) -> usize {
+    units.partition_point(|u| u.end <= at).min(units.len() - 1)
+}
+
+/// Sentence cases of `candidate` and `source`; the sentences of `passages`, the word passages,
+/// seed the summary clustering too.
+pub fn sentence_cases(
+    candidate: &[Unit],
+    source: &[Unit],
+    passages: &[WordPassage],
+    params: &CaseParams,
+) -> SentenceCases {
     let (candidate, source) = (joined_short(candidate), joined_short(source));
     if candidate.is_empty() || source.is_empty() {
         return SentenceCases::default();
@@ -462,11 +523,42 @@ pub fn sentence_cases(candidate: &[Unit], source: &[Unit], params: &CaseParams) 
         params.max_gap,
         false,
     );
-    let mut summaries = detector.cases(
-        &passing(params.summary_min_cosine, params.summary_min_dice),
-        params.summary_gap,
-        true,
-    );
+    // Each candidate sentence seeds a summary at its closest source sentence only: the wide
+    // source gap would otherwise join a case to stray matches of its sentences far away. A summary
+    // keeps some sentences nearly whole: the word passages' sentences seed it too.
+    let mut summary_seeds: Vec<(usize, usize)> = Vec::new();
+    let mut best: Option<&Seed> = None;
+    for seed in all
+        .iter()
+        .filter(|s| s.cosine > params.summary_min_cosine && s.dice > params.summary_min_dice)
+    {
+        match best {
+            Some(b) if b.pair.0 == seed.pair.0 => {
+                if seed.cosine > b.cosine {
+                    best = Some(seed);
+                }
+            }
+            _ => {
+                summary_seeds.extend(best.map(|b| b.pair));
+                best = Some(seed);
+            }
+        }
+    }
+    summary_seeds.extend(best.map(|b| b.pair));
+    for p in passages {
+        for (c, s) in [
+            (p.candidate.0, p.source.0),
+            (
+                p.candidate.1.saturating_sub(1),
+                p.source.1.saturating_sub(1),
+            ),
+        ] {
+            summary_seeds.push((unit_at(&candidate.units, c), unit_at(&source.units, s)));
+        }
+    }
+    summary_seeds.sort_unstable();
+    summary_seeds.dedup();
+    let mut summaries = detector.cases(&summary_seeds, params.summary_gap, true);
     // A summary case's source stretch is much longer than its candidate one.
     summaries.retain(|c| {
         (c.source.1 - c.source.0) as f64
@@ -486,7 +578,13 @@ pub fn sentence_cases(candidate: &[Unit], source: &[Unit], params: &CaseParams) 
         }
     }
     let long_enough = |c: &SentenceCase| c.candidate.1 - c.candidate.0 >= params.min_chars;
-    plain.retain(long_enough);
+    // Reuse keeps or condenses a text: a candidate stretch many times longer than its source one
+    // (a sentence matched to a heading or title) shares a topic, not a text.
+    plain.retain(|c| {
+        long_enough(c)
+            && (c.candidate.1 - c.candidate.0) as f64
+                <= params.summary_ratio * (c.source.1 - c.source.0) as f64
+    });
     summaries.retain(long_enough);
     SentenceCases { plain, summaries }
 }
@@ -522,36 +620,35 @@ pub fn reuse_cases(
 ) -> Vec<Case> {
     let mut ordered: Vec<&WordPassage> = passages.iter().collect();
     ordered.sort_unstable_by_key(|p| p.candidate);
-    // Candidate characters of `span` inside passages of at least `min_score` that overlap `source`
-    // too. The passages are disjoint on the candidate side: the ones overlapping `span` are a run.
-    let copied = |span: (usize, usize), source: (usize, usize), min_score: f64| -> usize {
+    // The candidate characters of `span` inside each copy (a passage scoring `copy_score` or
+    // more). The passages are disjoint on the candidate side: the ones overlapping `span` are a run.
+    let copied = |span: (usize, usize)| {
         let first = ordered.partition_point(|p| p.candidate.1 <= span.0);
         ordered[first..]
             .iter()
-            .take_while(|p| p.candidate.0 < span.1)
-            .filter(|p| p.score >= min_score && overlaps(p.source, source))
-            .map(|p| p.candidate.1.min(span.1) - p.candidate.0.max(span.0))
-            .sum()
+            .take_while(move |p| p.candidate.0 < span.1)
+            .filter(|p| p.score >= params.copy_score)
+            .map(move |p| p.candidate.1.min(span.1) - p.candidate.0.max(span.0))
     };
-    let mostly_copied = |case: &SentenceCase, min_score: f64| {
-        copied(case.candidate, case.source, min_score) as f64
-            >= params.copy_cover * (case.candidate.1 - case.candidate.0) as f64
+    let covered = |chars: usize, span: (usize, usize)| {
+        chars as f64 >= params.copy_cover * (span.1 - span.0) as f64
     };
     let SentenceCases {
         mut plain,
         mut summaries,
-    } = sentence_cases(candidate, source, params);
-    // A stretch mostly copied is a copy, not a summary, however far its other seeds spread; a
-    // summary stands in for the plain cases it overlaps; a plain case mostly inside copies is left
-    // to them (their ends are exact, a sentence's are not).
-    summaries.retain(|s| !mostly_copied(s, params.copy_score));
+    } = sentence_cases(candidate, source, passages, params);
+    // A stretch mostly inside one copy is that copy, not a summary, however far its other seeds
+    // spread (a summary's copied sentences come from all over the source); a summary stands in
+    // for the plain cases it overlaps; a plain case mostly inside copies is left to them, wherever
+    // in the source they lie (their ends are exact, a sentence's are not).
+    summaries.retain(|s| !covered(copied(s.candidate).max().unwrap_or(0), s.candidate));
     let summarised = disjoint_union(summaries.iter().map(|s| s.candidate));
     plain.retain(|c| {
         let next = summarised.partition_point(|span| span.1 <= c.candidate.0);
         !summarised
             .get(next)
             .is_some_and(|span| overlaps(*span, c.candidate))
-            && !mostly_copied(c, params.copy_score)
+            && !covered(copied(c.candidate).sum(), c.candidate)
     });
     let mut cases: Vec<Case> = passages
         .iter()
@@ -658,7 +755,7 @@ mod tests {
             (90, &[8, 7, 6, 5]),
             (90, &[12, 11, 10, 9, 21]),
         ]);
-        let found = sentence_cases(&candidate, &source, &params).plain;
+        let found = sentence_cases(&candidate, &source, &[], &params).plain;
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].candidate, (0, 242));
         assert_eq!(found[0].source, (61, 333));
@@ -669,7 +766,7 @@ mod tests {
     fn unrelated_sentences_seed_nothing() {
         let candidate = units(&[(200, &[1, 2, 3, 4]), (200, &[5, 6, 7, 8])]);
         let source = units(&[(200, &[11, 12, 13, 14]), (200, &[15, 16, 17, 18])]);
-        let found = sentence_cases(&candidate, &source, &DEFAULT_CASE_PARAMS);
+        let found = sentence_cases(&candidate, &source, &[], &DEFAULT_CASE_PARAMS);
         assert!(found.plain.is_empty() && found.summaries.is_empty());
     }
 
@@ -699,6 +796,7 @@ mod tests {
         let found = sentence_cases(
             &candidate,
             &source,
+            &[],
             &CaseParams {
                 summary_whole: 1.0,
                 ..params
@@ -712,6 +810,7 @@ mod tests {
         let whole = sentence_cases(
             &candidate,
             &source,
+            &[],
             &CaseParams {
                 summary_whole: 0.5,
                 ..params
@@ -719,6 +818,192 @@ mod tests {
         )
         .summaries;
         assert_eq!(whole[0].source, (0, 29 * 51 + 50));
+    }
+
+    /// Sentences of 50 characters, each with three terms of its own, except those `placed`.
+    fn source_with(count: usize, placed: &[(usize, &[u32])]) -> Vec<Unit> {
+        let mut sentences: Vec<(usize, Vec<u32>)> = (0..count)
+            .map(|k| {
+                let k = u32::try_from(k).unwrap();
+                (50, vec![1000 + 3 * k, 1001 + 3 * k, 1002 + 3 * k])
+            })
+            .collect();
+        for &(at, terms) in placed {
+            sentences[at].1 = terms.to_vec();
+        }
+        let borrowed: Vec<(usize, &[u32])> =
+            sentences.iter().map(|(l, t)| (*l, t.as_slice())).collect();
+        units(&borrowed)
+    }
+
+    #[test]
+    fn copies_spread_over_the_source_make_a_summary() {
+        let params = CaseParams {
+            min_chars: 0,
+            // No sentence seeds: the copies alone must find the summary.
+            min_cosine: 1.0,
+            summary_min_cosine: 1.0,
+            ..DEFAULT_CASE_PARAMS
+        };
+        let candidate = units(&[(50, &[1, 2, 3]), (50, &[4, 5, 6]), (50, &[7, 8, 9])]);
+        let source = source_with(41, &[(0, &[1, 2, 3]), (20, &[4, 5, 6]), (40, &[7, 8, 9])]);
+        let copy = |k: usize, at: usize| WordPassage {
+            candidate: (k * 51, k * 51 + 50),
+            source: (at * 51, at * 51 + 50),
+            score: 1.0,
+        };
+        let passages = [copy(0, 0), copy(1, 20), copy(2, 40)];
+        let found = reuse_cases(&candidate, &source, &passages, &params);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].summary);
+        assert_eq!(found[0].candidate, (0, 152));
+        assert_eq!(found[0].source, (0, 40 * 51 + 50));
+        assert_eq!(found[0].passages, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn a_sentence_case_over_a_copy_from_elsewhere_is_left_to_the_copy() {
+        let params = CaseParams {
+            min_chars: 0,
+            ..DEFAULT_CASE_PARAMS
+        };
+        // The candidate sentence matches the source's first sentence by its terms, and is copied
+        // word for word from the tenth: the copy, whose ends are exact, is the case.
+        let candidate = units(&[(102, &[1, 2, 3, 4])]);
+        let source = source_with(10, &[(0, &[1, 2, 3, 4]), (9, &[1, 2, 3, 4, 5])]);
+        let passages = [WordPassage {
+            candidate: (1, 101),
+            source: (9 * 51, 9 * 51 + 50),
+            score: 1.0,
+        }];
+        let found = reuse_cases(&candidate, &source, &passages, &params);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].passages, vec![0]);
+        assert_eq!(found[0].candidate, (1, 101));
+    }
+
+    #[test]
+    fn a_stray_match_far_away_does_not_make_a_summary() {
+        let params = CaseParams {
+            min_chars: 0,
+            summary_gap: 80,
+            ..DEFAULT_CASE_PARAMS
+        };
+        // Three sentences reworded in order; the last also shares three of its four terms with a
+        // sentence far away (within the summary gap), less closely than with its own.
+        let candidate = units(&[
+            (50, &[1, 2, 3, 4]),
+            (50, &[5, 6, 7, 8]),
+            (50, &[9, 10, 11, 12]),
+        ]);
+        let source = source_with(
+            41,
+            &[
+                (0, &[1, 2, 3, 4]),
+                (1, &[5, 6, 7, 8]),
+                (2, &[9, 10, 11, 12]),
+                (40, &[9, 10, 11, 99]),
+            ],
+        );
+        let found = sentence_cases(&candidate, &source, &[], &params);
+        assert!(found.summaries.is_empty());
+        assert!(
+            found
+                .plain
+                .iter()
+                .any(|c| c.candidate == (0, 152) && c.source == (0, 152))
+        );
+    }
+
+    #[test]
+    fn a_summary_needs_seeds_on_most_of_its_sentences() {
+        let params = CaseParams {
+            min_chars: 0,
+            ..DEFAULT_CASE_PARAMS
+        };
+        // Two of four candidate sentences match sentences far apart (a caption naming the same
+        // people, say): a shared topic, not a summary.
+        let candidate = units(&[
+            (50, &[1, 2, 3, 4]),
+            (50, &[50, 51, 52]),
+            (50, &[53, 54, 55]),
+            (50, &[9, 10, 11, 12]),
+        ]);
+        let source = source_with(41, &[(0, &[1, 2, 3, 4]), (40, &[9, 10, 11, 12])]);
+        assert!(
+            sentence_cases(&candidate, &source, &[], &params)
+                .summaries
+                .is_empty()
+        );
+        // With a third sentence matched, most are: a summary.
+        let candidate = units(&[
+            (50, &[1, 2, 3, 4]),
+            (50, &[5, 6, 7, 8]),
+            (50, &[53, 54, 55]),
+            (50, &[9, 10, 11, 12]),
+        ]);
+        let source = source_with(
+            41,
+            &[
+                (0, &[1, 2, 3, 4]),
+                (20, &[5, 6, 7, 8]),
+                (40, &[9, 10, 11, 12]),
+            ],
+        );
+        assert_eq!(
+            sentence_cases(&candidate, &source, &[], &params)
+                .summaries
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_case_grows_by_the_similar_sentences_next_to_it() {
+        let params = CaseParams {
+            min_chars: 0,
+            ..DEFAULT_CASE_PARAMS
+        };
+        // The first pair shares one term, three times over: similar (cosine about 0.6), but with a
+        // Dice of 0.29 no seed. The last pair shares nothing.
+        let candidate = units(&[
+            (50, &[20, 20, 20, 21, 22]),
+            (50, &[1, 2, 3, 4]),
+            (50, &[5, 6, 7, 8]),
+            (50, &[30, 31, 32]),
+        ]);
+        let source = units(&[
+            (50, &[20, 20, 20, 23, 24, 25]),
+            (50, &[1, 2, 3, 4]),
+            (50, &[5, 6, 7, 8]),
+            (50, &[33, 34, 35]),
+        ]);
+        let found = sentence_cases(&candidate, &source, &[], &params).plain;
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].candidate, found[0].source), ((0, 152), (0, 152)));
+    }
+
+    #[test]
+    fn a_long_sentence_matched_to_a_heading_is_no_case() {
+        let params = CaseParams {
+            min_chars: 0,
+            ..DEFAULT_CASE_PARAMS
+        };
+        let candidate = units(&[(300, &[1, 2, 3, 4, 5])]);
+        let source = units(&[(40, &[1, 2, 3, 4]), (60, &[10, 11, 12])]);
+        assert!(
+            sentence_cases(&candidate, &source, &[], &params)
+                .plain
+                .is_empty()
+        );
+        // The same sentence matched to one of its own length is a case.
+        let source = units(&[(280, &[1, 2, 3, 4]), (60, &[10, 11, 12])]);
+        assert_eq!(
+            sentence_cases(&candidate, &source, &[], &params)
+                .plain
+                .len(),
+            1
+        );
     }
 
     #[test]

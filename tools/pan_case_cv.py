@@ -18,12 +18,16 @@ from provenance.cases import CaseOptions, find_reuse_cases
 from provenance.evaluate.pan import Alignment, PanTally, read_document, read_pan
 from provenance.text import AnalysedText
 
-# Seed thresholds (cosine = Dice, plain and summary clustering alike) and the share of the source
-# above which a summary's source stretch is the whole source.
+# Seed thresholds (cosine = Dice, plain and summary clustering alike), the share of the source
+# above which a summary's source stretch is the whole source, and the summary clustering's
+# source-side gap.
 GRID = {
-    f"seeds {t}, whole {w}": CaseOptions(min_cosine=t, min_dice=t, summary_min_cosine=t, summary_min_dice=t, summary_whole=w)
+    f"seeds {t}, whole {w}, summary gap {g}": CaseOptions(
+        min_cosine=t, min_dice=t, summary_min_cosine=t, summary_min_dice=t, summary_whole=w, summary_gap=g
+    )
     for t in (0.33, 0.4, 0.5)
     for w in (0.5, 1.0)
+    for g in (24, 40, 80)
 }
 
 
