@@ -39,7 +39,8 @@ pub struct CaseParams {
     pub summary_gap: usize,
     /// Seed thresholds of the summary clustering (cosine, Dice). Lower ones find more of a
     /// summary's reworded sentences but let the wide gap swallow translated cases
-    /// (docs/alignment.md): the defaults are the plain clustering's.
+    /// (docs/alignment.md); each candidate sentence seeds a summary at its closest source
+    /// sentence only, which allows a little lower than the plain clustering's.
     pub summary_min_cosine: f64,
     pub summary_min_dice: f64,
     /// Share of the source's extent above which a summary's source stretch is the whole source:
@@ -65,8 +66,8 @@ pub const DEFAULT_CASE_PARAMS: CaseParams = CaseParams {
     min_dice: 0.4,
     max_gap: 4,
     summary_gap: 80,
-    summary_min_cosine: 0.4,
-    summary_min_dice: 0.4,
+    summary_min_cosine: 0.35,
+    summary_min_dice: 0.35,
     summary_whole: 0.5,
     min_similarity: 0.34,
     summary_ratio: 3.0,

@@ -94,6 +94,26 @@ def test_a_summary_takes_the_long_source_stretch() -> None:
     assert cases[0].source[1] - cases[0].source[0] > 3 * (cases[0].candidate[1] - cases[0].candidate[0])
 
 
+def test_sentences_copied_from_all_over_the_source_are_one_summary() -> None:
+    # A paragraph of three sentences, each copied word for word from a different part of a long
+    # source: one summary of the source, not three copies.
+    copied = [
+        "The harbour bridge was closed on Monday after engineers found deep cracks in the steel supports "
+        "that hold up its eastern span. ",
+        "Commuters crowded onto the ferries all week, and the ferry company added two extra boats at the "
+        "morning and evening rush hours. ",
+        "The council met in an emergency session on Friday and voted to rebuild the whole bridge rather "
+        "than repair the damaged span. ",
+    ]
+    between = OTHER + OTHER.replace("barley", "wheat")
+    source = copied[0] + between + copied[1] + between + copied[2]
+    candidate = FILLER + "".join(copied) + FILLER
+    cases = find_reuse_cases(candidate, source)
+    assert [c.kind for c in cases] == ["summary"]
+    assert cases[0].candidate == (len(FILLER), len(FILLER) + len("".join(copied).rstrip()))
+    assert cases[0].source == (0, len(source.rstrip()))
+
+
 @pytest.mark.parametrize(
     "setting",
     [

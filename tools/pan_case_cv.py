@@ -18,14 +18,15 @@ from provenance.cases import CaseOptions, find_reuse_cases
 from provenance.evaluate.pan import Alignment, PanTally, read_document, read_pan
 from provenance.text import AnalysedText
 
-# Seed thresholds (cosine = Dice, plain and summary clustering alike), the share of the source
-# above which a summary's source stretch is the whole source, and the summary clustering's
+# Seed thresholds (cosine = Dice) of the plain and of the summary clustering, the share of the
+# source above which a summary's source stretch is the whole source, and the summary clustering's
 # source-side gap.
 GRID = {
-    f"seeds {t}, whole {w}, summary gap {g}": CaseOptions(
-        min_cosine=t, min_dice=t, summary_min_cosine=t, summary_min_dice=t, summary_whole=w, summary_gap=g
+    f"seeds {t}, summary seeds {s}, whole {w}, summary gap {g}": CaseOptions(
+        min_cosine=t, min_dice=t, summary_min_cosine=s, summary_min_dice=s, summary_whole=w, summary_gap=g
     )
     for t in (0.33, 0.4, 0.5)
+    for s in (0.3, 0.35, 0.4)
     for w in (0.5, 1.0)
     for g in (24, 40, 80)
 }
