@@ -4,6 +4,7 @@ input, one a line."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -24,6 +25,8 @@ from provenance.read import STDIN_NAME, InputError, input_name, max_input_bytes,
 # A lone surrogate ("\ud800" in JSON) is no character: it cannot be written out as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# JSON lines are read and parsed this much at a time (and the rest of the last line).
+_BLOCK_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -90,21 +93,35 @@ def _read_jsonl(path: Path) -> Iterator[Record]:
     with handle:
         try:
             if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                # A file is read whole and its lines parsed in parallel by the core, except the
-                # lines it leaves to `_parse_line`: more metadata, or something wrong.
-                data = handle.read()
-                starts, simple = _core.jsonl_records(data, max_input_bytes())
-                for number, found in enumerate(simple, start=1):
-                    if found is not None:
-                        yield Record(*found)
-                    elif (record := _parse_line(data[starts[number - 1] : starts[number]], number, name)) is not None:
-                        yield record
+                yield from _read_jsonl_blocks(handle, name)
             else:  # a device or a pipe: line by line, each bounded
                 for number, raw in enumerate(_bounded_lines(handle, name), start=1):
                     if (record := _parse_line(raw, number, name)) is not None:
                         yield record
         except OSError as err:
             raise InputError(name, f"cannot be read ({err.strerror or err})") from None
+
+
+def _read_jsonl_blocks(handle: BinaryIO, name: str) -> Iterator[Record]:
+    """The documents of a JSON-lines file, read a block of whole lines at a time, each block's
+    lines parsed in parallel by the core, except the lines it leaves to `_parse_line`: more
+    metadata, or something wrong. Small blocks reuse the memory of the last: the whole file in
+    one buffer took a page fault every 4 KB, a third of the time of reading it."""
+    limit = max_input_bytes()
+    lines_before = 0
+    while block := handle.read(_BLOCK_BYTES):
+        if not block.endswith(b"\n"):
+            # The rest of the block's last line; a line past the limit is refused whole below.
+            block += handle.readline(limit + 1)
+        if lines_before == 0:  # the file's start: a byte-order mark is no part of its first line
+            block = block.removeprefix(codecs.BOM_UTF8)
+        starts, simple = _core.jsonl_records(block, limit)
+        for i, found in enumerate(simple):
+            if found is not None:
+                yield Record(*found)
+            elif (record := _parse_line(block[starts[i] : starts[i + 1]], lines_before + i + 1, name)) is not None:
+                yield record
+        lines_before += len(simple)
 
 
 def _parse_line(raw: bytes, number: int, name: str) -> Record | None:
