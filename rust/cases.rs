@@ -112,6 +112,11 @@ impl CaseParams {
 
 const MAX_SUMMARY_RATIO: f64 = 1000.0;
 
+/// Cosine of the sentence pair next to a case above which the case grows by it. Cross-validated
+/// on PAN 2013 by suspicious document (0.2 / 0.25 / 0.3 / 0.34, every fold chose 0.25;
+/// docs/alignment.md); a constant, not a `CaseParams` setting, until the bindings take it.
+const NEIGHBOUR_MIN_COSINE: f64 = 0.25;
+
 /// Sentences with fewer content terms are joined to the next: too short to seed on their own.
 const MIN_UNIT_TERMS: usize = 3;
 
@@ -350,8 +355,8 @@ impl Detector<'_> {
     }
 
     /// A plain case's stretches grown by the sentence pairs next to them, before and after, as
-    /// long as the two sentences of a pair are as similar as a case must be: a translated edge
-    /// sentence often shares too few words to seed, next to a case it shares enough.
+    /// long as the two sentences of a pair are similar (`NEIGHBOUR_MIN_COSINE`): a translated edge
+    /// sentence often shares too few words to seed; next to a case, fewer are enough.
     fn extended(
         &self,
         mut i0: usize,
@@ -360,7 +365,7 @@ impl Detector<'_> {
         mut j1: usize,
     ) -> (usize, usize, usize, usize) {
         let similar = |i: usize, j: usize| {
-            self.candidate.vectors[i].cosine(&self.source.vectors[j]) > self.params.min_similarity
+            self.candidate.vectors[i].cosine(&self.source.vectors[j]) > NEIGHBOUR_MIN_COSINE
         };
         while i0 > 0 && j0 > 0 && similar(i0 - 1, j0 - 1) {
             (i0, j0) = (i0 - 1, j0 - 1);
