@@ -375,6 +375,7 @@ fn case_defaults(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     defaults.set_item("summary_min_dice", p.summary_min_dice)?;
     defaults.set_item("summary_whole", p.summary_whole)?;
     defaults.set_item("min_similarity", p.min_similarity)?;
+    defaults.set_item("neighbour_min_cosine", p.neighbour_min_cosine)?;
     defaults.set_item("summary_ratio", p.summary_ratio)?;
     defaults.set_item("min_chars", p.min_chars)?;
     defaults.set_item("copy_score", p.copy_score)?;
@@ -396,6 +397,7 @@ fn case_defaults(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     summary_min_dice = cases::DEFAULT_CASE_PARAMS.summary_min_dice,
     summary_whole = cases::DEFAULT_CASE_PARAMS.summary_whole,
     min_similarity = cases::DEFAULT_CASE_PARAMS.min_similarity,
+    neighbour_min_cosine = cases::DEFAULT_CASE_PARAMS.neighbour_min_cosine,
     summary_ratio = cases::DEFAULT_CASE_PARAMS.summary_ratio,
     min_chars = wide(cases::DEFAULT_CASE_PARAMS.min_chars),
     copy_score = cases::DEFAULT_CASE_PARAMS.copy_score,
@@ -414,6 +416,7 @@ fn reuse_cases(
     summary_min_dice: f64,
     summary_whole: f64,
     min_similarity: f64,
+    neighbour_min_cosine: f64,
     summary_ratio: f64,
     min_chars: i128,
     copy_score: f64,
@@ -428,6 +431,7 @@ fn reuse_cases(
         summary_min_dice,
         summary_whole,
         min_similarity,
+        neighbour_min_cosine,
         summary_ratio,
         min_chars: in_range("min_chars", min_chars, &(0..=usize::MAX))?,
         copy_score,

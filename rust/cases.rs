@@ -48,6 +48,9 @@ pub struct CaseParams {
     pub summary_whole: f64,
     /// Cosine of a case's two stretches, as wholes, that it needs to be kept.
     pub min_similarity: f64,
+    /// Cosine of the sentence pair next to a plain case above which the case grows by it: a
+    /// translated edge sentence often shares too few words to seed; next to a case, fewer do.
+    pub neighbour_min_cosine: f64,
     /// Source chars per candidate char above which the summary clustering's cases are taken.
     pub summary_ratio: f64,
     /// Candidate characters a sentence case needs.
@@ -70,6 +73,7 @@ pub const DEFAULT_CASE_PARAMS: CaseParams = CaseParams {
     summary_min_dice: 0.35,
     summary_whole: 0.5,
     min_similarity: 0.34,
+    neighbour_min_cosine: 0.25,
     summary_ratio: 3.0,
     min_chars: 150,
     copy_score: 0.9,
@@ -86,6 +90,7 @@ impl CaseParams {
             ("summary_min_dice", self.summary_min_dice),
             ("summary_whole", self.summary_whole),
             ("min_similarity", self.min_similarity),
+            ("neighbour_min_cosine", self.neighbour_min_cosine),
             ("copy_score", self.copy_score),
             ("copy_cover", self.copy_cover),
         ] {
@@ -111,11 +116,6 @@ impl CaseParams {
 }
 
 const MAX_SUMMARY_RATIO: f64 = 1000.0;
-
-/// Cosine of the sentence pair next to a case above which the case grows by it. Cross-validated
-/// on PAN 2013 by suspicious document (0.2 / 0.25 / 0.3 / 0.34, every fold chose 0.25;
-/// docs/alignment.md); a constant, not a `CaseParams` setting, until the bindings take it.
-const NEIGHBOUR_MIN_COSINE: f64 = 0.25;
 
 /// Sentences with fewer content terms are joined to the next: too short to seed on their own.
 const MIN_UNIT_TERMS: usize = 3;
@@ -355,7 +355,7 @@ impl Detector<'_> {
     }
 
     /// A plain case's stretches grown by the sentence pairs next to them, before and after, as
-    /// long as the two sentences of a pair are similar (`NEIGHBOUR_MIN_COSINE`): a translated edge
+    /// long as the two sentences of a pair are similar (`neighbour_min_cosine`): a translated edge
     /// sentence often shares too few words to seed; next to a case, fewer are enough.
     fn extended(
         &self,
@@ -365,7 +365,8 @@ impl Detector<'_> {
         mut j1: usize,
     ) -> (usize, usize, usize, usize) {
         let similar = |i: usize, j: usize| {
-            self.candidate.vectors[i].cosine(&self.source.vectors[j]) > NEIGHBOUR_MIN_COSINE
+            self.candidate.vectors[i].cosine(&self.source.vectors[j])
+                > self.params.neighbour_min_cosine
         };
         while i0 > 0 && j0 > 0 && similar(i0 - 1, j0 - 1) {
             (i0, j0) = (i0 - 1, j0 - 1);

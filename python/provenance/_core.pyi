@@ -154,6 +154,7 @@ def reuse_cases(
     summary_min_dice: float = ...,
     summary_whole: float = ...,
     min_similarity: float = ...,
+    neighbour_min_cosine: float = ...,
     summary_ratio: float = ...,
     min_chars: int = ...,
     copy_score: float = ...,

@@ -42,6 +42,7 @@ class CaseOptions:
     summary_min_dice: float = float(_DEFAULTS["summary_min_dice"])
     summary_whole: float = float(_DEFAULTS["summary_whole"])
     min_similarity: float = float(_DEFAULTS["min_similarity"])
+    neighbour_min_cosine: float = float(_DEFAULTS["neighbour_min_cosine"])
     summary_ratio: float = float(_DEFAULTS["summary_ratio"])
     min_chars: int = int(_DEFAULTS["min_chars"])
     copy_score: float = float(_DEFAULTS["copy_score"])
