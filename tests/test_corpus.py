@@ -182,6 +182,51 @@ def test_seeds_link_the_rewrites_and_not_the_independent_report() -> None:
     assert spun.direction is not None and spun.source.startswith("000") and spun.candidate.startswith("001")
 
 
+def test_corpus_reports_reuse_cases_when_asked(tmp_path: Path) -> None:
+    """The spun rewrite's pair carries the cases compare reports for it, paraphrases among them,
+    in JSON lines, CSV and Parquet; without --cases the outputs are as they were."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is absent: the seed articles live in ../shared beside the repository")
+    from provenance import compare
+
+    records = read_corpus(SEEDS)
+    plain, with_cases = find_reuse(records), find_reuse(records, cases=True)
+    assert [p.cases for p in plain.pairs] == [None] * len(plain.pairs)
+    spun = next(p for p in with_cases.pairs if {p.candidate[:3], p.source[:3]} == {"000", "001"})
+    texts = {r.id: r.text for r in records}
+    assert spun.cases == compare(texts[spun.candidate], texts[spun.source], semantic=False).cases
+    assert "paraphrase" in {c.kind for c in spun.cases or ()}
+
+    code, out, _ = run("corpus", str(SEEDS), "--cases")
+    pairs = [json.loads(line) for line in out.splitlines() if '"type": "pair"' in line]
+    assert code == 0 and all("cases" in p for p in pairs)
+    listed = next(p for p in pairs if p["candidate"] == spun.candidate)["cases"]
+    assert [tuple(c["candidate"]) for c in listed] == [c.candidate for c in spun.cases or ()]
+    _, out, _ = run("corpus", str(SEEDS))
+    assert all("cases" not in json.loads(line) for line in out.splitlines())
+    _, out, _ = run("corpus", str(SEEDS), "--cases", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert int(next(r for r in rows if r["candidate"] == spun.candidate)["cases"]) == len(spun.cases or ())
+    _, out, _ = run("corpus", str(SEEDS), "--format", "csv")
+    assert "cases" not in out.splitlines()[0].split(",")
+
+    pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed (the parquet extra)")
+    target = tmp_path / "pairs.parquet"
+    assert run("corpus", str(SEEDS), "--cases", "--format", "parquet", "-o", str(target))[0] == 0
+    row = next(r for r in pq.read_table(target).to_pylist() if r["candidate"] == spun.candidate)
+    assert [(c["candidate_start"], c["candidate_end"]) for c in row["cases"]] == [c.candidate for c in spun.cases or ()]
+
+    from provenance.render.corpus_html import render_corpus_html
+
+    assert 'class="list cases"' in render_corpus_html(with_cases, texts)
+    assert 'class="list cases"' not in render_corpus_html(plain, texts)
+
+
+def test_cases_are_refused_on_spark(tmp_path: Path) -> None:
+    code, _, err = run("corpus", str(tmp_path), "--cases", "--engine", "spark", "--format", "parquet", "-o", str(tmp_path / "o"))
+    assert code == 2 and "--cases" in err and len(err.strip().splitlines()) == 1
+
+
 def test_long_work_is_quiet_when_not_on_a_terminal(tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -772,6 +772,12 @@ def _finite(value: Any) -> Any:
 @alignment_options
 @max_size_option
 @click.option(
+    "--cases",
+    is_flag=True,
+    help="Each pair's reuse cases too, as compare reports them (copies with the rewording around them, "
+    "paraphrases, summaries): about 10 ms a pair; not with --engine spark.",
+)
+@click.option(
     "--engine",
     type=click.Choice(["embedded", "spark"]),
     default="embedded",
@@ -801,6 +807,7 @@ def corpus_command(
     ngram: int,
     max_gap: int,
     min_matched: int,
+    cases: bool,
     engine: str,
     spark_master: str,
     partitions: int | None,
@@ -812,6 +819,8 @@ def corpus_command(
     from provenance.thresholds import MIN_PROSE_WORDS
 
     if engine == "spark":
+        if cases:
+            fail("--cases runs on one machine (the embedded engine); leave it out with --engine spark")
         _corpus_on_spark(
             corpus,
             output_format,
@@ -831,6 +840,7 @@ def corpus_command(
         "min_prose_words": min_prose_words or MIN_PROSE_WORDS,
         "index_options": IndexOptions(window=window, max_df=max_df),
         "options": AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
+        "cases": cases,
     }
     reuse = find_reuse(records, **settings, progress=_progress)
     _progress_note(f"{len(reuse.pairs)} reuse pairs in {len(reuse.clusters)} clusters")

@@ -14,7 +14,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -215,9 +215,12 @@ class ReusePair:
     direction: str | None
     # The two have the same words (after normalisation): members of one duplicate group.
     identical: bool = False
+    # One passage per case of reuse, as `compare` reports them (copies with the rewording around
+    # them, paraphrases, summaries), when the run asked for them (``find_reuse(cases=True)``).
+    cases: list[Passage] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        found = {
             "type": "pair",
             "candidate": self.candidate,
             "source": self.source,
@@ -226,11 +229,15 @@ class ReusePair:
             "matched_words": self.matched,
             "prose_words": self.prose_words,
             # Word diffs are compare's: a collection's passages are listed without them.
-            "passages": [
-                {"kind": p.kind, "candidate": list(p.candidate), "source": list(p.source), "score": round(p.score, 4)}
-                for p in self.passages
-            ],
+            "passages": [_passage_entry(p) for p in self.passages],
         }
+        if self.cases is not None:
+            found["cases"] = [_passage_entry(c) for c in self.cases]
+        return found
+
+
+def _passage_entry(p: Passage) -> dict[str, Any]:
+    return {"kind": p.kind, "candidate": list(p.candidate), "source": list(p.source), "score": round(p.score, 4)}
 
 
 @dataclass(frozen=True)
@@ -244,6 +251,8 @@ class CorpusReuse:
     # identical pair per member, not every pair of the group), and the reuse found between the
     # first and other documents holds for every member.
     duplicates: list[list[str]] = field(default_factory=list)
+    # Whether each pair carries its reuse cases (``find_reuse(cases=True)``).
+    with_cases: bool = False
 
 
 def run_parameters(
@@ -252,10 +261,12 @@ def run_parameters(
     min_shared: int = MIN_SHARED_FINGERPRINTS,
     index_options: IndexOptions = IndexOptions(),
     options: AlignOptions = AlignOptions(),
+    cases: bool = False,
 ) -> dict[str, Any]:
     """The settings of a `find_reuse` run as JSON values, for an output's metadata (every engine
     describes its run the same way)."""
     return {
+        "cases": cases,
         "provenance": _core.__version__,
         "min_prose_words": min_prose_words,
         "min_shared": min_shared,
@@ -393,9 +404,11 @@ def find_reuse(
     min_shared: int = MIN_SHARED_FINGERPRINTS,
     index_options: IndexOptions = IndexOptions(),
     options: AlignOptions = AlignOptions(),
+    cases: bool = False,
     progress: Progress = no_progress,
 ) -> CorpusReuse:
-    """Every pair of `records` that reuses prose, clusters of linked documents, and directions.
+    """Every pair of `records` that reuses prose, clusters of linked documents, and directions;
+    with `cases`, each pair's reuse cases too (``with_reuse_cases``).
 
     Documents with the same words are grouped first (by the core, in the pass that fingerprints
     them) and only the first of each group is fingerprinted: a hundred copies of a text would
@@ -417,8 +430,33 @@ def find_reuse(
         )
         if pair is not None:
             pairs.append(pair)
+    if cases:
+        pairs = with_reuse_cases(records, pairs, progress)
     duplicates = [[records[i].id for i in g] for g in groups]
-    return CorpusReuse(pairs, clusters_of(pairs), len(records), candidates + sum(len(g) - 1 for g in groups), duplicates)
+    return CorpusReuse(
+        pairs, clusters_of(pairs), len(records), candidates + sum(len(g) - 1 for g in groups), duplicates, with_cases=cases
+    )
+
+
+def with_reuse_cases(records: Sequence[Record], pairs: list[ReusePair], progress: Progress = no_progress) -> list[ReusePair]:
+    """Each pair with its reuse cases as `compare` finds them: the pairs are found by shared word
+    n-grams, and the cases then give the reworded stretches around the copies, paraphrases and
+    summaries, one passage a case. Each document of a pair is analysed once (sentences, stems)
+    and kept while the pairs are read; a case search costs about 10 ms a pair, against well under
+    a millisecond for finding the pair, so it is asked for, not done by default."""
+    # Imported here: the sentence analysis is not needed to find pairs.
+    from provenance.cases import find_reuse_cases
+    from provenance.text import AnalysedText
+
+    texts = {r.id: r.text for r in records}
+    analysed: dict[str, AnalysedText] = {}
+
+    def of(doc: str) -> AnalysedText:
+        if doc not in analysed:
+            analysed[doc] = AnalysedText(texts[doc])
+        return analysed[doc]
+
+    return [replace(p, cases=find_reuse_cases(of(p.candidate), of(p.source))) for p in progress(pairs, "finding reuse cases")]
 
 
 def _identical_pairs(

@@ -51,7 +51,8 @@ def to_csv(reuse: CorpusReuse) -> str:
     cluster_of = {doc: i for i, c in enumerate(reuse.clusters) for doc in c}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["candidate", "source", "direction", "matched_words", "prose_words", "passages", "cluster"])
+    cases = ["cases"] if reuse.with_cases else []
+    writer.writerow(["candidate", "source", "direction", "matched_words", "prose_words", "passages", *cases, "cluster"])
     for p in reuse.pairs:
         writer.writerow(
             [
@@ -61,6 +62,7 @@ def to_csv(reuse: CorpusReuse) -> str:
                 p.matched,
                 p.prose_words,
                 len(p.passages),
+                *([len(p.cases or ())] if reuse.with_cases else []),
                 cluster_of[p.candidate],
             ]
         )

@@ -257,7 +257,7 @@ def _breakable(name: str) -> str:
 def _view_template(row: _Row, texts: Mapping[str, str]) -> str:
     pair = row.pair
     candidate, source = Document(pair.candidate, texts[pair.candidate]), Document(pair.source, texts[pair.source])
-    shown = PairPassages(candidate, source, pair.passages)
+    shown = PairPassages(candidate, source, pair.passages, cases=pair.cases or ())
     candidate_marks, source_marks = report_marks(shown)
     direction = (
         "the two texts are identical"

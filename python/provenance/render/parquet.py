@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from provenance.corpus import CorpusReuse
+from provenance.report import Passage
 
 # The key of the run's description in the file's metadata.
 METADATA_KEY = b"provenance"
@@ -52,10 +53,28 @@ PAIR_SCHEMA = pa.schema(
         pa.field("passages", pa.list_(pa.field("passage", PASSAGE_TYPE, nullable=False)), nullable=False),
     ]
 )
+# A run that asked for reuse cases (``corpus --cases``) has them as one more column, one passage a case.
+CASES_FIELD = pa.field("cases", pa.list_(pa.field("case", PASSAGE_TYPE, nullable=False)), nullable=False)
+
+
+def _passage_rows(passages: Sequence[Passage]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": x.kind,
+            "candidate_start": x.candidate[0],
+            "candidate_end": x.candidate[1],
+            "source_start": x.source[0],
+            "source_end": x.source[1],
+            # Rounded as in the JSON lines, so the engines' float noise does not differ.
+            "score": round(x.score, 4),
+        }
+        for x in passages
+    ]
 
 
 def pairs_table(reuse: CorpusReuse, parameters: Mapping[str, Any]) -> pa.Table:
-    """The pairs of `reuse` as a table of ``PAIR_SCHEMA``, rows ordered by (candidate, source) so
+    """The pairs of `reuse` as a table of ``PAIR_SCHEMA`` (and ``CASES_FIELD`` when the pairs carry
+    their reuse cases), rows ordered by (candidate, source) so
     that engines finding the pairs in different orders write the same table; `parameters` (the
     run's settings, JSON values) go into the schema's metadata with the counts of the run."""
     cluster_of = {doc: i for i, c in enumerate(reuse.clusters) for doc in c}
@@ -70,22 +89,12 @@ def pairs_table(reuse: CorpusReuse, parameters: Mapping[str, Any]) -> pa.Table:
         "prose_words": [p.prose_words for p in rows],
         "cluster": [cluster_of[p.candidate] for p in rows],
         "duplicate_group": [group_of[p.candidate] if p.identical else None for p in rows],
-        "passages": [
-            [
-                {
-                    "kind": x.kind,
-                    "candidate_start": x.candidate[0],
-                    "candidate_end": x.candidate[1],
-                    "source_start": x.source[0],
-                    "source_end": x.source[1],
-                    # Rounded as in the JSON lines, so the engines' float noise does not differ.
-                    "score": round(x.score, 4),
-                }
-                for x in p.passages
-            ]
-            for p in rows
-        ],
+        "passages": [_passage_rows(p.passages) for p in rows],
     }
+    schema = PAIR_SCHEMA
+    if reuse.with_cases:
+        columns["cases"] = [_passage_rows(p.cases or ()) for p in rows]
+        schema = schema.append(CASES_FIELD)
     description = {
         "format": TABLE_FORMAT,
         "version": TABLE_VERSION,
@@ -96,7 +105,7 @@ def pairs_table(reuse: CorpusReuse, parameters: Mapping[str, Any]) -> pa.Table:
         "clusters": len(reuse.clusters),
         "duplicate_groups": len(reuse.duplicates),
     }
-    schema = PAIR_SCHEMA.with_metadata({METADATA_KEY: json.dumps(description, ensure_ascii=False, sort_keys=True).encode()})
+    schema = schema.with_metadata({METADATA_KEY: json.dumps(description, ensure_ascii=False, sort_keys=True).encode()})
     return pa.Table.from_pydict(columns, schema=schema)
 
 
