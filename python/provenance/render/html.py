@@ -1118,16 +1118,19 @@ _SCRIPT = """
 
   // Scroll-linked panes: scrolling one moves the other to the same share of its length. Scroll
   // events do not bubble, so the document listens in the capture phase, for every view at once.
-  let driven = null;
+  // The pane moved here sends a scroll event back; it is only that echo while the pane is still
+  // where it was put (a scroll of the reader's that arrives with the echo moves it elsewhere).
+  const placed = new WeakMap();
   document.addEventListener("scroll", (event) => {
     const pane = event.target;
     if (!(pane instanceof Element) || !pane.classList.contains("doc")) return;
     const other = Array.from(pane.closest(".panes").querySelectorAll(".doc")).find((d) => d !== pane);
-    if (!other || driven === pane || performance.now() < quietUntil) return;
+    const put = placed.get(pane);
+    placed.delete(pane);
+    if (!other || (put !== undefined && Math.abs(pane.scrollTop - put) < 1) || performance.now() < quietUntil) return;
     const share = pane.scrollTop / Math.max(1, pane.scrollHeight - pane.clientHeight);
-    driven = other;
     other.scrollTop = share * (other.scrollHeight - other.clientHeight);
-    requestAnimationFrame(() => { driven = null; });
+    placed.set(other, other.scrollTop);
   }, true);
 })();
 """
