@@ -111,9 +111,9 @@ def _modifiers(wordnet: Path) -> set[str]:
 _VERB_ENDINGS = (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""))
 
 
-def _participles(wordnet: Path) -> set[str]:
-    """Inflected forms of WordNet's verbs among its adjective and adverb lemmas: by morphy's
-    detachment rules, a doubled final consonant ("stunned"), and ``verb.exc``."""
+def _participles(wordnet: Path, modifiers: set[str]) -> set[str]:
+    """Inflected forms of WordNet's verbs among `modifiers` (its adjective and adverb lemmas): by
+    morphy's detachment rules, a doubled final consonant ("stunned"), and ``verb.exc``."""
     verbs = {line.split(" ", 1)[0] for line in (wordnet / "index.verb").read_text(encoding="utf-8").splitlines()}
     irregular = {line.split()[0] for line in (wordnet / "verb.exc").read_text(encoding="utf-8").splitlines()}
 
@@ -125,7 +125,7 @@ def _participles(wordnet: Path) -> set[str]:
                     return True
         return word in irregular
 
-    return {w for w in _modifiers(wordnet) if of_verb(w)}
+    return {w for w in modifiers if of_verb(w)}
 
 
 def build(site_packages: Path, wordnet: Path) -> tuple[set[str], set[str]]:
@@ -133,8 +133,9 @@ def build(site_packages: Path, wordnet: Path) -> tuple[set[str], set[str]]:
     valences = _valences(vader)
     subjective, intense = _pattern(textblob)
     rated_subjective = {w for w, (subj, _) in subjective.items() if subj >= SUBJECTIVE_MIN}
-    allowed = {w for w in _modifiers(wordnet) if w.isalpha() and w.islower()} - STOPWORDS
-    allowed -= _participles(wordnet) - rated_subjective
+    modifiers = _modifiers(wordnet)
+    allowed = {w for w in modifiers if w.isalpha() and w.islower()} - STOPWORDS
+    allowed -= _participles(wordnet, modifiers) - rated_subjective
     intensifiers = (_boosters(vader) | intense) & allowed
     intensifiers |= {w for w, v in valences.items() if abs(v) >= INTENSE_VALENCE} & allowed
     evaluative = {w for w, (subj, polarity) in subjective.items() if subj >= SUBJECTIVE_MIN and polarity >= POLARITY_MIN}
