@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import shutil
 import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -212,6 +211,8 @@ def text_width(output: Path | None) -> int | None:
     sees a whole finding) for a pipe or a file."""
     if output is not None or not sys.stdout.isatty():
         return None
+    import shutil  # here: it loads the compression modules, which only this needs of it
+
     return shutil.get_terminal_size().columns
 
 

@@ -17,7 +17,6 @@ it passes the limit instead of filling memory.
 from __future__ import annotations
 
 import codecs
-import logging
 import os
 import re
 import stat
@@ -27,8 +26,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
-
-logger = logging.getLogger("provenance")
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -214,7 +211,12 @@ def _decoded(data: bytes, name: str) -> tuple[str, str]:
     if valid_multibyte > invalid or not invalid:
         _refuse_nul_heavy(text, name, " and no byte-order mark")
         if invalid:
-            logger.warning("%s: %d invalid UTF-8 sequence%s shown as U+FFFD", printable(name), invalid, "s" * (invalid != 1))
+            # Imported here: only damaged text logs, and logging took a tenth of the corpus command's imports.
+            import logging
+
+            logging.getLogger("provenance").warning(
+                "%s: %d invalid UTF-8 sequence%s shown as U+FFFD", printable(name), invalid, "s" * (invalid != 1)
+            )
         return text, "utf-8"
     controls = len(_CONTROLS.findall(data.decode("latin-1")))
     if controls > _MAX_LEGACY_CONTROL_SHARE * len(data):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from provenance._lazy import lazy_attributes
@@ -32,6 +31,10 @@ __all__ = ["render_html", "render_sources_html", "render_sources_text", "render_
 
 @cache
 def _schema_text(name: str) -> str:
+    # Imported here: importlib.resources loads tempfile, shutil and random, which the corpus
+    # formats in this package never need.
+    from importlib import resources
+
     return resources.files("provenance").joinpath("schema", name).read_text(encoding="utf-8")
 
 
