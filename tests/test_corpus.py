@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -91,6 +92,16 @@ def test_corpus_outputs(collection: Path) -> None:
     assert len(graph.findall(".//g:edge", ns)) == 1 and len(graph.findall(".//g:node", ns)) == 2
     code, out, _ = run("corpus", str(collection), "--format", "dot")
     assert out.startswith("digraph reuse {") and '"sub/b.txt" -> "a.txt"' in out and "dir=none" in out
+
+
+def test_corpus_run_leaves_the_garbage_collector_as_it_was(collection: Path, tmp_path: Path) -> None:
+    """The command pauses the cyclic collector for its run only (a program calling main goes on
+    with it), after a failed run too."""
+    assert gc.isenabled()
+    assert run("corpus", str(collection))[0] == 0
+    assert gc.isenabled()
+    assert run("corpus", str(tmp_path / "missing.jsonl"))[0] == 2
+    assert gc.isenabled()
 
 
 def test_dates_give_the_direction() -> None:
