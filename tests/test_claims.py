@@ -136,3 +136,20 @@ def test_reordering_that_keeps_the_meaning_is_not_a_swap() -> None:
         "Members include France, Italy and Spain.",  # items of a list
     ):
         assert not [c for c in compare(candidate, source).added if c.type == "contradiction"], candidate
+
+
+def test_new_noun_is_added_but_not_its_synonym() -> None:
+    found = claims("Farmers in the valley have complained about the new import rules.")
+    assert ("other", "valley") in found
+    # "growers" shares a WordNet synonym set with the source's "farmers".
+    assert not any("growers" in text for _, text in claims("Growers have complained about the new import rules."))
+
+
+def test_name_in_text_without_capitals_is_told_by_the_dictionary() -> None:
+    assert ("entity", "okafor") in claims("exports between the countries rose by 12% last year, officials at okafor said.")
+    # With capitals elsewhere a name shows by them: a lower-case word WordNet lacks is then no name.
+    assert not claims("Exports between the countries rose by 12% last year, officials at okafor said.")
+    # A function word WordNet lacks is no name either.
+    assert not any(
+        text == "via" for _, text in claims("exports between the countries rose by 12% last year via ports, officials said.")
+    )

@@ -136,6 +136,23 @@ class _WordNet:
             return False
         return bool(mine & theirs or self._up(mine) & theirs or self._up(theirs) & mine)
 
+    def meanings(self, words: Iterable[str]) -> tuple[frozenset[int], frozenset[int]]:
+        """The synonym sets of `words`, and the sets directly more general than or similar to them:
+        what :meth:`shares_meaning` asks of a whole text at once."""
+        own = {s for word in words for s in self._of(self.base(word))}
+        return frozenset(own), frozenset(self._up(own))
+
+    def shares_meaning(self, word: str, meanings: tuple[frozenset[int], frozenset[int]]) -> bool:
+        """Whether `word` has the same meaning as one of the words `meanings` was made from
+        (:meth:`same_meaning` with each of them, in one look-up)."""
+        own, up = meanings
+        mine = set(self._of(self.base(word)))
+        return bool(mine & own or self._up(mine) & own or mine & up)
+
+    def main_parts(self, word: str) -> set[str]:
+        """The main parts of speech of a word's base form; empty for a word WordNet lacks."""
+        return self._main(self.base(word))
+
     def _parts(self, word: str) -> set[str]:
         """Every part of speech (n, v, a, r) WordNet gives a word."""
         return {self._synsets[s][0] for s in self._of(word)}

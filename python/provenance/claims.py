@@ -9,7 +9,9 @@ Two kinds of finding:
   verbs that say more than it does ("admitted" for "said"); evaluative or intensifying words;
   contradictions that can be shown (a changed number, a flipped negation, an event told as done when
   the source says it is to come, two words that trade places: "from Florida to New York" for "from
-  New York to Florida"); and runs of content words that the source nowhere uses.
+  New York to Florida"); runs of content words that the source nowhere uses; and single new
+  words: a noun that shares no WordNet meaning with any source word, or, in a text without
+  capitals, a name (a word neither WordNet nor the function-word list has).
 
 Types: number, date, entity, attribution, opinion, exaggeration, contradiction, other. The
 patterns below and the word lists in ``lexicons/`` name kinds of language (who-says-so phrases,
@@ -20,15 +22,23 @@ Quoted words are skipped: a quotation's fidelity is the quotation check's busine
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from provenance.changes import changes, numbers
+from provenance.changes import changes, numbers, wordnet
 from provenance.changes import support_words as changed_support
 from provenance.judge import SentenceMatch
-from provenance.lexicon import EVALUATIVE_WORDS, INTENSIFIERS, LOADED_REPORTING_VERBS, OFFICE_TITLES, STOPWORDS
+from provenance.lexicon import (
+    EVALUATIVE_WORDS,
+    FUNCTION_WORDS,
+    INTENSIFIERS,
+    LOADED_REPORTING_VERBS,
+    OFFICE_TITLES,
+    STOPWORDS,
+)
 from provenance.report import AddedClaim, DiffStep, QuoteFinding
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText, Sentence, Word, key
@@ -187,6 +197,11 @@ class _SourceFacts:
         self.values = {n.value for n in numbers(source.words)}
         self.attribution_nouns = {m.group().lower() for m in _ATTRIBUTION_NOUN_START.finditer(source.text)}
 
+    @functools.cached_property
+    def meanings(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The WordNet meanings of the source's words, for new words to be looked up against."""
+        return wordnet().meanings(self.keys)
+
 
 def find_added_claims(
     candidate: AnalysedText,
@@ -199,12 +214,13 @@ def find_added_claims(
     copied or paraphrased sentence against its support, by sentence index."""
     facts = _SourceFacts(source)
     quoted = SpanSet(q.candidate for q in quotes)
+    capitals = any(c.isupper() for c in candidate.text)
     claims: list[AddedClaim] = []
     for match in matches:
         if match.label == "added":
             claims.append(_unsupported_sentence(candidate, match))
         elif match.label in ("paraphrase", "copied"):
-            claims.extend(_claims_in(candidate, match, facts, quoted, diffs.get(match.sentence.index, [])))
+            claims.extend(_claims_in(candidate, match, facts, quoted, diffs.get(match.sentence.index, []), capitals))
     return sorted(claims, key=lambda c: c.candidate)
 
 
@@ -242,7 +258,12 @@ def _support(source: AnalysedText, sentences: Sequence[Sentence]) -> tuple[str, 
 
 
 def _claims_in(
-    candidate: AnalysedText, match: SentenceMatch, facts: _SourceFacts, quoted: SpanSet, diff: Sequence[DiffStep]
+    candidate: AnalysedText,
+    match: SentenceMatch,
+    facts: _SourceFacts,
+    quoted: SpanSet,
+    diff: Sequence[DiffStep],
+    capitals: bool,
 ) -> list[AddedClaim]:
     text, unit = candidate.text, match.sentence
     unit_words = [candidate.words[i] for i in unit.words]
@@ -370,7 +391,30 @@ def _claims_in(
             and word.start != unit.start
         ):
             add((word.start, word.end), "entity", f"'{text[word.start : word.end]}' is not named in the source")
+    for word in words:
+        if (new := _new_word(text, word, facts, capitals)) is not None:
+            add((word.start, word.end), *new)
     return claims
+
+
+def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool) -> tuple[str, str] | None:
+    """A single word the source never uses, nor any word of its meaning: a name, which a text
+    without capitals cannot show by them (WordNet lacks the word and it is no function word), or a
+    noun, its only main part of speech, that shares no WordNet synonym set (or one directly more
+    general or similar) with a word of the source. Verbs and adjectives are left out: rewording
+    changes them freely ("propel" for "spur"), where a new thing or name is new content."""
+    written = text[word.start : word.end]
+    if word.in_source or not word.form.isalpha() or word.form in STOPWORDS or word.form in FUNCTION_WORDS:
+        return None
+    if "'" in written or "’" in written:  # a contraction ("he's", "doesn't") or a possessive
+        return None
+    lexicon = wordnet()
+    parts = lexicon.main_parts(word.key)
+    if not parts:
+        return None if capitals else ("entity", f"'{written}' is not named in the source")
+    if parts == {"n"} and not lexicon.shares_meaning(word.key, facts.meanings):
+        return "other", f"the source never uses '{written}' nor a word of the same meaning"
+    return None
 
 
 # After a reporting verb's plain form: "that", a quotation, or the end of the clause ("..., critics claim.").

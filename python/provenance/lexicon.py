@@ -15,6 +15,7 @@ def words(name: str) -> frozenset[str]:
 
 
 STOPWORDS = words("stopwords")
+FUNCTION_WORDS = words("function-words")
 ABBREVIATIONS_BEFORE_NAMES = words("abbreviations-before-names")
 ABBREVIATIONS_BEFORE_NUMBERS = words("abbreviations-before-numbers")
 ABBREVIATIONS_MAY_END = words("abbreviations-may-end")
