@@ -159,6 +159,17 @@ def test_reworded_sentence_keeps_antonym_and_dropped_negation() -> None:
     assert ("old", "the opposite of the source's 'new'") in found
 
 
+def test_dropped_negation_needs_its_word_where_the_negation_was() -> None:
+    # "found no evidence" reworded away; "evidence" is in the sentence, but at its other end,
+    # saying something else: no dropped negation.
+    source = "Investigators searched the depot for weeks and found no evidence of sabotage, officials said on Monday."
+    rewritten = (
+        "Evidence of sabotage was what investigators sought in the depot for weeks, and they were reported to have "
+        "left, officials said on Monday."
+    )
+    assert not any("negation" in reason for _, reason in changed(rewritten, source))
+
+
 def test_scale_written_onto_the_digits() -> None:
     source = "Net income was $29.9 million, up from $8.2 million a year earlier, the company said on Tuesday."
     same = "Net income was $29.9m, up from $8.2m a year earlier, the company said on Tuesday."
