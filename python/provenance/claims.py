@@ -214,7 +214,8 @@ def find_added_claims(
     copied or paraphrased sentence against its support, by sentence index."""
     facts = _SourceFacts(source)
     quoted = SpanSet(q.candidate for q in quotes)
-    capitals = any(c.isupper() for c in candidate.text)
+    # A text whose cased letters are all small (lower-cased text; not one of a script without case).
+    capitals = not candidate.text.islower()
     claims: list[AddedClaim] = []
     for match in matches:
         if match.label == "added":
@@ -410,8 +411,8 @@ def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool) -> tu
         return None
     lexicon = wordnet()
     parts = lexicon.main_parts(word.key)
-    if not parts:
-        return None if capitals else ("entity", f"'{written}' is not named in the source")
+    if not parts:  # a name only where it could have had a capital: a cased word of a lower-cased text
+        return None if capitals or not written.islower() else ("entity", f"'{written}' is not named in the source")
     if parts == {"n"} and not lexicon.shares_meaning(word.key, facts.meanings):
         return "other", f"the source never uses '{written}' nor a word of the same meaning"
     return None
