@@ -86,6 +86,7 @@ _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
 # Reporting verbs that say more than "said" (lexicons/loaded-reporting-verbs.txt), by stem: a
 # rewrite that puts one where the source has none changes what the source reports.
 _LOADED_SPEECH = frozenset(key(verb) for verb in LOADED_REPORTING_VERBS)
+_JUDGING_WORDS = EVALUATIVE_WORDS | INTENSIFIERS  # one set, not a union built for every word
 _NEUTRAL_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|added|according\s+to)\b", re.IGNORECASE)
 
 
@@ -233,7 +234,7 @@ def _unsupported_sentence(candidate: AnalysedText, match: SentenceMatch) -> Adde
     body = text[start:end]
     if _ATTRIBUTION.search(body):
         kind = "attribution"
-    elif any(candidate.words[i][2] in EVALUATIVE_WORDS | INTENSIFIERS for i in sentence.words):
+    elif any(candidate.words[i][2] in _JUDGING_WORDS for i in sentence.words):
         kind = "opinion"
     else:
         kind = "other"
