@@ -179,3 +179,13 @@ def test_damage_found_at_search_time_is_one_line(tmp_path: Path) -> None:
     other.save(bad_meta)
     one_line_error(run("search", str(query), "--index", str(bad_meta)), "meta.idx", "metadata", "not JSON")
     one_line_error(run("search", str(query), "--index", str(bad_meta), "--format", "json"), "meta.idx", "not JSON")
+
+
+def test_an_index_that_is_a_pipe_or_a_device_is_refused(tmp_path: Path) -> None:
+    # The core reads an index whole: a named pipe would block it for a writer that never comes.
+    query = tmp_path / "query.txt"
+    query.write_text(words(50, 150), encoding="utf-8")
+    pipe = tmp_path / "pipe.idx"
+    os.mkfifo(pipe)
+    one_line_error(run("search", str(query), "--index", str(pipe)), "pipe.idx", "is a named pipe, not an index file")
+    one_line_error(run("search", str(query), "--index", "/dev/zero"), "/dev/zero", "is a device, not an index file")

@@ -10,10 +10,11 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import stat
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -110,6 +111,12 @@ def add_to_index(path: Path, records: list[Record], wait: float = DEFAULT_LOCK_W
 
 
 def load_index(path: Path) -> _core.Index:
+    """The index saved at `path`. Only a regular file is read: the core reads an index whole, and
+    a device or a pipe (``/dev/zero``, ``/dev/stdin``) would be read without end."""
+    with suppress(OSError):  # a missing or unreadable path is named by the loader below
+        kind = _not_regular(os.stat(path).st_mode)
+        if kind is not None:
+            raise InputError(str(path), f"is {kind}, not an index file")
     try:
         return _core.Index.load(path)
     except _core.IndexFormatError as err:
@@ -120,6 +127,17 @@ def load_index(path: Path) -> _core.Index:
         raise InputError(str(path), "is a directory, not an index file") from None
     except OSError as err:
         raise InputError(str(path), f"cannot be read ({err.strerror or err})") from None
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is neither regular nor a directory is (a directory is the loader's to name)."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
 
 
 def _save(index: _core.Index, path: Path) -> None:
