@@ -8,37 +8,49 @@ use std::borrow::Cow;
 
 use crate::align::{Params, Passage, align_tokens};
 use crate::index::{
-    Index, IndexError, IndexParams, MAX_DOCS, candidate_pairs, fingerprints, query_candidates,
-    sorted_postings,
+    Index, IndexError, IndexParams, KeyDoc, MAX_DOCS, candidate_pairs, fingerprints,
+    query_candidates, sort_in_key_buckets,
 };
 use crate::text::{WordHash, hash_words, token_hashes};
 
-/// What the fingerprint pass found in one text: its fingerprints `(hash, token position)` and
-/// `extra`, computed from its word hashes.
-pub struct Scanned<T> {
-    pub prints: Vec<(u64, u32)>,
-    pub extra: T,
-}
+/// Documents fingerprinted at a time: each group's per-document fingerprints are appended to
+/// the collection's one array and freed before the next group, so they are held once.
+const SCAN_GROUP: usize = 4096;
 
-/// Every text hashed once, in parallel: fingerprints and `extra(word hashes)`. The words are
-/// not kept for the aligner: hashing the documents of the candidate pairs again costs less
-/// than the memory of every document's words (16 bytes a word, new memory in a new process).
-pub fn scan_texts<S, T, F>(texts: &[S], params: &IndexParams, extra: F) -> Vec<Scanned<T>>
+/// Every text hashed once, in parallel: the occurrences of its fingerprints (document numbered
+/// by position in `texts`) in one array, in document order, and `extra(word hashes)` per text.
+/// The words are not kept for the aligner: hashing the documents of the candidate pairs again
+/// costs less than the memory of every document's words (16 bytes a word, new memory in a new
+/// process).
+pub fn scan_texts<S, T, F>(texts: &[S], params: &IndexParams, extra: F) -> (Vec<KeyDoc>, Vec<T>)
 where
     S: AsRef<str> + Sync,
     T: Send,
     F: Fn(&[u64]) -> T + Sync,
 {
-    texts
-        .par_iter()
-        .map(|text| {
-            let hashes = token_hashes(text.as_ref());
-            Scanned {
-                prints: fingerprints(&hashes, params.ngram, params.window),
-                extra: extra(&hashes),
-            }
-        })
-        .collect()
+    let mut occurrences = Vec::new();
+    let mut extras = Vec::with_capacity(texts.len());
+    for (group, group_texts) in texts.chunks(SCAN_GROUP).enumerate() {
+        let first = group * SCAN_GROUP;
+        let scanned: Vec<(Vec<KeyDoc>, T)> = group_texts
+            .par_iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let doc = (first + i) as u32;
+                let hashes = token_hashes(text.as_ref());
+                let prints = fingerprints(&hashes, params.ngram, params.window)
+                    .into_iter()
+                    .map(|(key, _)| KeyDoc::new(key, doc))
+                    .collect();
+                (prints, extra(&hashes))
+            })
+            .collect();
+        for (prints, text_extra) in scanned {
+            occurrences.extend_from_slice(&prints);
+            extras.push(text_extra);
+        }
+    }
+    (occurrences, extras)
 }
 
 /// Reuse between documents `a` and `b` (`a < b`): `a` is the alignment's candidate side.
@@ -128,12 +140,8 @@ pub fn all_pairs<S: AsRef<str> + Sync>(
             "at most {MAX_DOCS} documents can be compared at once"
         )));
     }
-    let prints: Vec<_> = scan_texts(texts, index_params, |_| ())
-        .into_iter()
-        .map(|s| s.prints)
-        .collect();
-    let postings = sorted_postings(&prints, 0);
-    drop(prints);
+    let (mut postings, _) = scan_texts(texts, index_params, |_| ());
+    sort_in_key_buckets(&mut postings);
     let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);

@@ -160,6 +160,50 @@ pub struct Posting {
     pub pos: u32,
 }
 
+/// One occurrence of a fingerprint without its position, which candidate pairs never read:
+/// 12 bytes where a `Posting` takes 16 (the key in two halves keeps the alignment at 4). Ordered
+/// by key, then document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct KeyDoc {
+    key_high: u32,
+    key_low: u32,
+    doc: u32,
+}
+
+impl KeyDoc {
+    pub fn new(key: u64, doc: u32) -> Self {
+        Self {
+            key_high: (key >> 32) as u32,
+            key_low: key as u32,
+            doc,
+        }
+    }
+}
+
+/// What candidate generation reads of an occurrence of a fingerprint.
+pub trait Occurrence {
+    fn key(&self) -> u64;
+    fn doc(&self) -> u32;
+}
+
+impl Occurrence for Posting {
+    fn key(&self) -> u64 {
+        self.key
+    }
+    fn doc(&self) -> u32 {
+        self.doc
+    }
+}
+
+impl Occurrence for KeyDoc {
+    fn key(&self) -> u64 {
+        (u64::from(self.key_high) << 32) | u64::from(self.key_low)
+    }
+    fn doc(&self) -> u32 {
+        self.doc
+    }
+}
+
 /// Postings of a batch of texts, documents numbered from `first_doc`, sorted by key then
 /// document then position. Fingerprinting runs in parallel.
 pub fn postings_of<S: AsRef<str> + Sync>(
@@ -175,13 +219,27 @@ pub fn postings_of<S: AsRef<str> + Sync>(
 }
 
 /// The postings of `prints[i]` as document `first_doc + i`, sorted by key, document, position.
-/// Each posting is first placed in a bucket by the top bits of its key (hashes are uniform, so
-/// buckets are even), then the buckets are sorted on their own, in parallel: a few thousand
-/// postings each, sorted in cache, where one sort of the whole array is several times slower.
 pub fn sorted_postings(prints: &[Vec<(u64, u32)>], first_doc: u32) -> Vec<Posting> {
+    let mut postings = Vec::with_capacity(prints.iter().map(Vec::len).sum());
+    for (i, doc_prints) in prints.iter().enumerate() {
+        let doc = first_doc + i as u32;
+        postings.extend(
+            doc_prints
+                .iter()
+                .map(|&(key, pos)| Posting { key, doc, pos }),
+        );
+    }
+    sort_in_key_buckets(&mut postings);
+    postings
+}
+
+/// Sorts occurrences in place. Each is first moved to the bucket of the top bits of its key
+/// (hashes are uniform, so buckets are even) by swaps (American flag sort, no second array),
+/// then the buckets are sorted on their own, in parallel: a few thousand occurrences each,
+/// sorted in cache, where one sort of the whole array is several times slower.
+pub fn sort_in_key_buckets<T: Occurrence + Ord + Send>(items: &mut [T]) {
     const PER_BUCKET: usize = 4096;
-    let total: usize = prints.iter().map(Vec::len).sum();
-    let bits = (total / PER_BUCKET).max(1).ilog2().min(16);
+    let bits = (items.len() / PER_BUCKET).max(1).ilog2().min(16);
     let bucket = |key: u64| {
         if bits == 0 {
             0
@@ -190,51 +248,53 @@ pub fn sorted_postings(prints: &[Vec<(u64, u32)>], first_doc: u32) -> Vec<Postin
         }
     };
     let mut starts = vec![0usize; (1 << bits) + 1];
-    for &(key, _) in prints.iter().flatten() {
-        starts[bucket(key) + 1] += 1;
+    for item in items.iter() {
+        starts[bucket(item.key()) + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut postings = vec![Posting::default(); total];
-    let mut next = starts.clone();
-    for (i, doc_prints) in prints.iter().enumerate() {
-        let doc = first_doc + i as u32;
-        for &(key, pos) in doc_prints {
-            let slot = &mut next[bucket(key)];
-            postings[*slot] = Posting { key, doc, pos };
-            *slot += 1;
+    // `next[b]`: the first slot of bucket `b` not yet holding one of its own. An item out of
+    // place is swapped into the next free slot of its bucket; every swap places one for good.
+    let mut next = starts[..starts.len() - 1].to_vec();
+    for b in 0..next.len() {
+        while next[b] < starts[b + 1] {
+            let i = next[b];
+            let home = bucket(items[i].key());
+            if home != b {
+                items.swap(i, next[home]);
+            }
+            next[home] += 1;
         }
     }
-    let mut buckets: Vec<&mut [Posting]> = Vec::with_capacity(1 << bits);
-    let mut rest = postings.as_mut_slice();
+    let mut buckets: Vec<&mut [T]> = Vec::with_capacity(1 << bits);
+    let mut rest = items;
     for w in starts.windows(2) {
         let (head, tail) = rest.split_at_mut(w[1] - w[0]);
         buckets.push(head);
         rest = tail;
     }
     buckets.par_iter_mut().for_each(|b| b.sort_unstable());
-    postings
 }
 
-/// The distinct documents of one key's postings (they are sorted by document).
-fn distinct_docs(run: &[Posting]) -> impl Iterator<Item = u32> + '_ {
+/// The distinct documents of one key's occurrences (they are sorted by document).
+fn distinct_docs<P: Occurrence>(run: &[P]) -> impl Iterator<Item = u32> + '_ {
     run.iter()
         .enumerate()
-        .filter(|&(i, p)| i == 0 || run[i - 1].doc != p.doc)
-        .map(|(_, p)| p.doc)
+        .filter(|&(i, p)| i == 0 || run[i - 1].doc() != p.doc())
+        .map(|(_, p)| p.doc())
 }
 
-/// Runs of equal keys in sorted postings.
-fn key_runs(postings: &[Posting]) -> impl Iterator<Item = &[Posting]> {
-    postings.chunk_by(|a, b| a.key == b.key)
+/// Runs of equal keys in sorted occurrences.
+fn key_runs<P: Occurrence>(postings: &[P]) -> impl Iterator<Item = &[P]> {
+    postings.chunk_by(|a, b| a.key() == b.key())
 }
 
 /// Document pairs `(a, b)`, `a < b`, that share at least `min_shared` distinct fingerprints found
 /// in at most `max_df` documents, with the number they share. Memory: one `u64` per shared
 /// fingerprint occurrence between two documents, before counting.
-pub fn candidate_pairs(
-    postings: &[Posting],
+pub fn candidate_pairs<P: Occurrence + Sync>(
+    postings: &[P],
     max_df: usize,
     min_shared: usize,
 ) -> Vec<(u32, u32, u32)> {
@@ -243,7 +303,7 @@ pub fn candidate_pairs(
     let mut bounds = vec![0usize];
     for k in 1..parts {
         let mut cut = postings.len() * k / parts;
-        while cut > 0 && cut < postings.len() && postings[cut - 1].key == postings[cut].key {
+        while cut > 0 && cut < postings.len() && postings[cut - 1].key() == postings[cut].key() {
             cut += 1;
         }
         if cut > *bounds.last().expect("bounds start at 0") {
@@ -810,6 +870,39 @@ mod tests {
                     pos: 1
                 }]
         );
+    }
+
+    #[test]
+    fn positionless_occurrences_sort_and_pair_as_postings() {
+        // Keys across the whole range (their top halves set), repeated within and across
+        // documents, and enough of them for many buckets.
+        let prints: Vec<Vec<(u64, u32)>> = (0..300u64)
+            .map(|d| {
+                (0..200u64)
+                    .map(|i| (xxh3_64(&((d * 7 + i) % 500).to_le_bytes()), i as u32))
+                    .collect()
+            })
+            .collect();
+        let postings = sorted_postings(&prints, 0);
+        let mut occurrences: Vec<KeyDoc> = prints
+            .iter()
+            .enumerate()
+            .flat_map(|(d, p)| p.iter().map(move |&(key, _)| KeyDoc::new(key, d as u32)))
+            .collect();
+        sort_in_key_buckets(&mut occurrences);
+        let key_doc = |p: &dyn Occurrence| (p.key(), p.doc());
+        assert!(
+            postings
+                .iter()
+                .map(|p| key_doc(p))
+                .eq(occurrences.iter().map(|p| key_doc(p)))
+        );
+        for (max_df, min_shared) in [(100, 2), (5, 1), (300, 3)] {
+            assert_eq!(
+                candidate_pairs(&postings, max_df, min_shared),
+                candidate_pairs(&occurrences, max_df, min_shared)
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,9 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::corpus::{AllPairs, align_pairs, scan_texts};
-use crate::index::{IndexError, IndexParams, MAX_DOCS, candidate_pairs, sorted_postings};
+use crate::index::{
+    IndexError, IndexParams, MAX_DOCS, Occurrence, candidate_pairs, sort_in_key_buckets,
+};
 use crate::quotes::{Facts, facts_with_words};
 use crate::text::hash_words;
 
@@ -71,8 +73,7 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
             "at most {MAX_DOCS} documents can be compared at once"
         )));
     }
-    let scanned = scan_texts(texts, index_params, content_key);
-    let keys: Vec<Option<u128>> = scanned.iter().map(|s| s.extra).collect();
+    let (mut postings, keys) = scan_texts(texts, index_params, content_key);
     let duplicates = duplicate_groups(&keys);
     let mut later_copy = vec![false; texts.len()];
     for group in &duplicates {
@@ -80,16 +81,8 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
             later_copy[doc as usize] = true;
         }
     }
-    let mut prints: Vec<_> = scanned.into_iter().map(|s| s.prints).collect();
-    for (doc_prints, _) in prints
-        .iter_mut()
-        .zip(&later_copy)
-        .filter(|(_, later)| **later)
-    {
-        doc_prints.clear();
-    }
-    let postings = sorted_postings(&prints, 0);
-    drop(prints);
+    postings.retain(|p| !later_copy[p.doc() as usize]);
+    sort_in_key_buckets(&mut postings);
     let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
