@@ -350,7 +350,9 @@ def _claims_in(
         noun = _ATTRIBUTION_NOUN.search(found.group())
         if noun is None or noun.group().lower() not in facts.attribution_nouns:
             s, e = unit.start + found.start(), unit.start + found.end()
-            add((s, e), "attribution", f"the source does not attribute this to anyone: '{found.group()}'")
+            # The source may well quote others: what it lacks is this attribution.
+            who = f"no {noun.group().lower()}s" if noun is not None else "no such attribution"
+            add((s, e), "attribution", f"a vague attribution: the source has {who}: '{found.group()}'")
     for found in _HIT_HARD.finditer(prose):
         if "hard" not in facts.forms:
             add(
