@@ -410,6 +410,8 @@ def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool) -> tu
     written = text[word.start : word.end]
     if word.in_source or not word.form.isalpha() or word.form in STOPWORDS or word.form in FUNCTION_WORDS:
         return None
+    if len(word.form) == 1:  # an initial or a list letter ("J. Smith", "(b)"), no content of its own
+        return None
     if "'" in written or "’" in written:  # a contraction ("he's", "doesn't") or a possessive
         return None
     lexicon = wordnet()
