@@ -245,7 +245,7 @@ def test_xsumfaith_floor() -> None:
 
     result = evaluate_xsumfaith(XSUMFAITH, FRANK, semantic=False)
     assert result["summaries"] == 1255
-    # Measured lexically 0.647 / 0.766 (docs/evaluation.md, in-sample for the new-word classes);
+    # Measured lexically 0.645 / 0.768 (docs/evaluation.md, in-sample for the new-word classes);
     # the floors sit below with a margin.
     assert result["added_recall"] >= 0.60
     assert result["added_precision"] >= 0.72
