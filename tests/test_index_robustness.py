@@ -188,4 +188,4 @@ def test_an_index_that_is_a_pipe_or_a_device_is_refused(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.idx"
     os.mkfifo(pipe)
     one_line_error(run("search", str(query), "--index", str(pipe)), "pipe.idx", "is a named pipe, not an index file")
-    one_line_error(run("search", str(query), "--index", "/dev/zero"), "/dev/zero", "is a device, not an index file")
+    one_line_error(run("search", str(query), "--index", "/dev/zero"), "/dev/zero", "is a character device, not an index file")

@@ -22,7 +22,15 @@ import click
 
 from provenance import _core
 from provenance.passages import AlignOptions
-from provenance.read import DEFAULT_MAX_BYTES, InputError, format_size, input_name, input_size_limit, printable
+from provenance.read import (
+    DEFAULT_MAX_BYTES,
+    InputError,
+    format_size,
+    input_name,
+    input_size_limit,
+    printable,
+    special_file_kind,
+)
 
 if TYPE_CHECKING:
     from provenance.report import MultiSourceReport, Report
@@ -41,12 +49,6 @@ MAX_COUNT = 2**32 - 1
 # --max-size takes bytes or a number with K, M or G (powers of 1024); a terabyte is beyond any text.
 MAX_INPUT_SIZE = 2**40
 _SIZE = re.compile(r"(\d{1,15})\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
-_FILE_KINDS = (
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-)
 
 
 def fail(message: str) -> NoReturn:
@@ -141,9 +143,8 @@ def output_target(path: Path) -> Path:
         fail(f"{path}: cannot be written ({err.strerror or err})")
     if stat.S_ISDIR(mode):
         fail(f"{path}: is a directory")
-    for is_kind, kind in _FILE_KINDS:
-        if is_kind(mode):
-            fail(f"{path}: is {kind}, not a regular file; not replaced (-o - writes to standard output)")
+    if (kind := special_file_kind(mode)) is not None:
+        fail(f"{path}: is {kind}, not a regular file; not replaced (-o - writes to standard output)")
     return target
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import stat
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,7 +22,7 @@ from typing import Any, NamedTuple
 from provenance import _core
 from provenance.collection import Progress, Record, no_progress
 from provenance.passages import AlignOptions, to_passage
-from provenance.read import InputError
+from provenance.read import InputError, special_file_kind
 from provenance.report import Passage
 from provenance.thresholds import (
     FABRICATED_MIN,
@@ -114,7 +113,7 @@ def load_index(path: Path) -> _core.Index:
     """The index saved at `path`. Only a regular file is read: the core reads an index whole, and
     a device or a pipe (``/dev/zero``, ``/dev/stdin``) would be read without end."""
     with suppress(OSError):  # a missing or unreadable path is named by the loader below
-        kind = _not_regular(os.stat(path).st_mode)
+        kind = special_file_kind(os.stat(path).st_mode)
         if kind is not None:
             raise InputError(str(path), f"is {kind}, not an index file")
     try:
@@ -127,17 +126,6 @@ def load_index(path: Path) -> _core.Index:
         raise InputError(str(path), "is a directory, not an index file") from None
     except OSError as err:
         raise InputError(str(path), f"cannot be read ({err.strerror or err})") from None
-
-
-def _not_regular(mode: int) -> str | None:
-    """What a file that is neither regular nor a directory is (a directory is the loader's to name)."""
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
 
 
 def _save(index: _core.Index, path: Path) -> None:
