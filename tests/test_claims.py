@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from provenance import compare
+from provenance.claims import vague_attributions
 
 SOURCE = (
     "The two leaders are set to meet in Geneva on Thursday to discuss the trade agreement.\n\n"
@@ -44,6 +45,59 @@ def test_vague_attribution() -> None:
     assert any(c.text.startswith("analysts believe") for c in found)
     # The source quotes officials: what it lacks is analysts, not attributions.
     assert all("the source has no analysts" in c.reason for c in found)
+
+
+def test_vague_attributions_of_the_style_guide() -> None:
+    # The examples of Wikipedia's MOS:WEASEL, the source of the constructions.
+    examples = [
+        "Some people say",
+        "Many scholars state",
+        "It is believed",
+        "It is regarded",
+        "Experts declare",
+        "It is often reported",
+        "It is widely thought",
+        "Research has shown",
+        "Science says",
+        "Scientists claim",
+        "It is often said",
+        "It is said",
+        "Critics say",
+    ]
+    for example in examples:
+        sentence = f"{example} that the bridge is unsafe."
+        assert [sentence[a.start : a.end] for a in vague_attributions(sentence)] == [example]
+    passive = "His style is perceived by many experts as a welcome change."
+    assert [(a.group, passive[a.start : a.end]) for a in vague_attributions(passive)] == [
+        ("experts", "is perceived by many experts")
+    ]
+
+
+def test_a_group_the_text_names_is_no_vague_attribution() -> None:
+    for sentence in (
+        "The scientists said the data were clear.",
+        "Three officials said the talks failed.",
+        "Bristol Rovers have signed a striker.",  # a name, not a group of people
+        "Prices will rise next year.",  # one sense of "price" of eight is a person (a singer)
+        "It was banned in 2010.",  # "it" is a thing here: "ban" is seldom a verb of saying
+    ):
+        assert vague_attributions(sentence) == [], sentence
+
+
+def test_vague_attribution_the_source_makes_is_not_added() -> None:
+    source = (
+        "The bridge over the river is unsafe. Critics say the repairs will take a year. "
+        "It is widely believed that the tolls will rise."
+    )
+
+    def attributions(candidate: str) -> list[str]:
+        return [c.reason for c in compare(candidate, source, semantic=False).added if c.type == "attribution"]
+
+    # The same group and the same impersonal verb as the source's.
+    assert attributions("Critics argue the repairs will take a year. It is believed that the tolls will rise.") == []
+    assert attributions("Analysts say the bridge over the river is unsafe.") == [
+        "a vague attribution: the source has no analysts: 'Analysts say'"
+    ]
 
 
 def test_intensifier_is_an_exaggeration() -> None:

@@ -6,7 +6,8 @@ keeps what the changed-word check needs, keyed by the project's comparison form 
 Snowball stem, ``provenance.text.key``), in sections that each start with a ``## name`` line and
 hold one field a line, so that loading is a few ``str.split`` calls:
 
-* ``## synsets``: line *i* is synset *i*'s part of speech (n, v, a, r), a tab, and the numbers of
+* ``## synsets``: line *i* is synset *i*'s part of speech (n, v, a, r) and the number of its
+  lexicographer file (``18``: noun.person, ``32``: verb.communication), a tab, and the numbers of
   the synsets it points to as more general (hypernym ``@``), similar (adjectives, ``&``) or its
   verb group (``$``);
 * ``## words``: a key, then on the next line the numbers of the synsets it is a one-word member of;
@@ -14,6 +15,8 @@ hold one field a line, so that loading is a few ``str.split`` calls:
 * ``## main parts``: a key, then its main parts of speech, where WordNet also lists rarer ones:
   those tagged at least a quarter as often as the most tagged (3 tags or more) in the semantic
   concordance (``index.*``'s tagsense_cnt; "after" is an adverb, seldom the noun "afters");
+* ``## clause verbs``: keys of verbs with a sense that takes a clause (WordNet's verb frame 26,
+  "Somebody ----s that CLAUSE": say, believe, warn);
 * ``## irregular``: an irregular form's key, then its base form's key (``*.exc``: "fell" is
   "fall"), where the stem does not already join them.
 
@@ -42,6 +45,7 @@ HEADER = """\
 LINKS = {"@", "&", "$"}
 MAIN_SHARE = 4  # a part of speech is a main one when tagged at least 1/MAIN_SHARE as often as the top one
 MIN_TAGGED = 3  # fewer tagged senses than this say nothing about which parts of speech are main
+CLAUSE_FRAME = "26"  # "Somebody ----s that CLAUSE"
 
 
 def word_key(lemma: str) -> str | None:
@@ -89,9 +93,11 @@ def main_parts(root: Path) -> dict[str, str]:
 def main(root: Path) -> None:
     number: dict[tuple[str, str], int] = {}
     rows: list[tuple[tuple[str, str], list[str], list[tuple[str, str]]]] = []  # (pos, offset), keys, links
+    files: dict[tuple[str, str], int] = {}  # (pos, offset) -> lexicographer file
     antonyms: set[tuple[str, str]] = set()
     pending: list[tuple[str | None, tuple[str, str], int]] = []
     members: dict[tuple[str, str], list[str | None]] = {}
+    clause_verbs: set[str] = set()
     for pos in ("noun", "verb", "adj", "adv"):
         for line in (root / f"data.{pos}").read_text(encoding="latin-1").splitlines():
             if line.startswith(" "):
@@ -111,7 +117,14 @@ def main(root: Path) -> None:
                 elif symbol == "!" and words != "0000":
                     # A lexical pointer names the target word; it is resolved once every synset is read.
                     pending.append((keys[int(words[:2], 16) - 1], (target_pos, target), int(words[2:], 16) - 1))
+            if kind == "v":
+                frames = fields[at + 1 + 4 * int(fields[at]) :]
+                for _, frame, word in zip(frames[1::3], frames[2::3], frames[3::3]):
+                    if frame == CLAUSE_FRAME:
+                        taking = keys if word == "00" else [keys[int(word, 16) - 1]]
+                        clause_verbs.update(k for k in taking if k)
             number[(kind, offset)] = len(number)
+            files[(kind, offset)] = int(fields[1])
             rows.append(((kind, offset), [k for k in keys if k], links))
             members[(kind, offset)] = keys
     for mine, target, index in pending:
@@ -127,7 +140,7 @@ def main(root: Path) -> None:
         f.write(HEADER)
         f.write("## synsets\n")
         for ident, _, links in rows:
-            f.write(f"{ident[0]}\t{' '.join(str(number[t]) for t in links)}\n")
+            f.write(f"{ident[0]}{files[ident]}\t{' '.join(str(number[t]) for t in links)}\n")
         f.write("## words\n")
         for word, numbers in sorted(words.items()):
             f.write(f"{word}\n{' '.join(map(str, numbers))}\n")
@@ -137,6 +150,8 @@ def main(root: Path) -> None:
         f.write("## main parts\n")
         for word, parts in sorted(main_parts(root).items()):
             f.write(f"{word}\n{parts}\n")
+        f.write("## clause verbs\n")
+        f.write("".join(f"{verb}\n" for verb in sorted(clause_verbs)))
         f.write("## irregular\n")
         for form, base in sorted(irregular(root).items()):
             f.write(f"{form}\n{base}\n")

@@ -96,9 +96,10 @@ def word_diff(
 
 
 class _WordNet:
-    """Synonym sets by word, each set's part of speech and links (more general, similar, verb
-    group), antonym pairs, main parts of speech and irregular forms (see tools/wordnet_lexicon.py
-    for the file). Values stay text until a word is looked up: a comparison asks about a few words."""
+    """Synonym sets by word, each set's part of speech, lexicographer file and links (more general,
+    similar, verb group), antonym pairs, main parts of speech, verbs that take a clause and
+    irregular forms (see tools/wordnet_lexicon.py for the file). Values stay text until a word is
+    looked up: a comparison asks about a few words."""
 
     def __init__(self, text: str) -> None:
         sections = {}
@@ -115,6 +116,7 @@ class _WordNet:
             self._opposites.setdefault(b, set()).add(a)
         self._main_parts = _pairs(sections["main parts"])
         self._base = _pairs(sections["irregular"])
+        self._clause_verbs = frozenset(sections["clause verbs"])
 
     def _of(self, word: str) -> list[int]:
         return [int(n) for n in self._words.get(word, "").split()]
@@ -171,6 +173,19 @@ class _WordNet:
             return not (mine or theirs) or "n" in mine | theirs
         return bool(mine & theirs)
 
+    def share_filed_under(self, word: str, files: frozenset[str]) -> float:
+        """The share of the senses of a word's base form, of the parts of speech of `files`, that
+        are in those lexicographer files, each named by part of speech and number ("n18" is
+        noun.person, "v32" verb.communication)."""
+        parts = {f[0] for f in files}
+        senses = [self._synsets[s].partition("\t")[0] for s in self._of(self.base(word))]
+        senses = [f for f in senses if f[0] in parts]
+        return sum(f in files for f in senses) / len(senses) if senses else 0.0
+
+    def takes_clause(self, word: str) -> bool:
+        """Whether a sense of a word's base form is a verb that takes a clause ("say that ...")."""
+        return self.base(word) in self._clause_verbs
+
     def opposite(self, a: str, b: str) -> bool:
         a, b = self.base(a), self.base(b)
         return (min(a, b), max(a, b)) in self._antonyms
@@ -214,7 +229,8 @@ def _digits(form: str) -> float | None:
 
 
 @cache
-def _word_value_of(text: str) -> float | None:
+def spelled_number(text: str) -> float | None:
+    """The value of a number in words ("thirty", "two hundred"), None for other text."""
     try:
         return float(text2num(text, "en"))
     except ValueError:
@@ -222,7 +238,7 @@ def _word_value_of(text: str) -> float | None:
 
 
 def _word_value(forms: Sequence[str]) -> float | None:
-    return _word_value_of(" ".join(forms))
+    return spelled_number(" ".join(forms))
 
 
 def numbers(words: Sequence[Word]) -> list[Number]:

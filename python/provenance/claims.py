@@ -14,8 +14,8 @@ Two kinds of finding:
   capitals, a name (a word neither WordNet nor the function-word list has).
 
 Types: number, date, entity, attribution, opinion, exaggeration, contradiction, other. The
-patterns below and the word lists in ``lexicons/`` name kinds of language (who-says-so phrases,
-intensifiers, status titles), never phrases of any one text.
+patterns below and the word lists in ``lexicons/`` name kinds of language (vague attributions read
+over WordNet's word classes, intensifiers, status titles), never phrases of any one text.
 Quoted words are skipped: a quotation's fidelity is the quotation check's business.
 """
 
@@ -28,7 +28,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from provenance.changes import changes, numbers, wordnet
+from provenance import _core
+from provenance.changes import changes, numbers, spelled_number, wordnet
 from provenance.changes import support_words as changed_support
 from provenance.judge import SentenceMatch
 from provenance.lexicon import (
@@ -38,31 +39,27 @@ from provenance.lexicon import (
     LOADED_REPORTING_VERBS,
     OFFICE_TITLES,
     STOPWORDS,
+    VAGUE_ATTRIBUTIONS,
 )
 from provenance.report import AddedClaim, DiffStep, QuoteFinding
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText, Sentence, Word, key
 from provenance.thresholds import INITIALISM_MAX, LINK_AGREEMENT, LINK_SLACK, UNSUPPORTED_RUN_MIN
 
-# Vague sources: "analysts believe", "many experts say", "is perceived by many experts", "critics argue".
-_ATTRIBUTION = re.compile(
-    r"""\b(?:(?:many|some|most|several|leading|independent)\s+)?
-    (?:analysts?|experts?|observers?|critics?|commentators?|economists?|insiders?|pundits?|
-    sources?|officials?|scholars?|historians?|people)\s+
-    (?:believe|say|said|agree|argue|think|fear|expect|warn|suggest|note|contend|claim|see|feel)\b
-    |\b(?:is|are|was|were)\s+(?:widely\s+)?(?:perceived|seen|regarded|considered|viewed|deemed)\s+by\s+(?:many|most|some)?\s*\w+
-    |\b(?:widely|generally|commonly)\s+(?:seen|regarded|considered|viewed|believed|perceived)\b
-    |\baccording\s+to\s+(?:many|some|most)?\s*(?:analysts|experts|observers|critics|sources)\b
-    |\bit\s+is\s+(?:widely\s+)?(?:believed|thought|said|felt)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# The noun of an attribution: when the source names the same kind of speaker, it is not added.
-_ATTRIBUTION_NOUNS = "analyst|expert|observer|critic|commentator|economist|insider|pundit|source|official|scholar|historian"
-_ATTRIBUTION_NOUN = re.compile(_ATTRIBUTION_NOUNS, re.IGNORECASE)
-_ATTRIBUTION_NOUN_START = re.compile(rf"\b(?:{_ATTRIBUTION_NOUNS})", re.IGNORECASE)
+# Vague attributions (lexicons/vague-attributions.txt, after Wikipedia's MOS:WEASEL): an unnamed
+# group of people that says or thinks ("analysts believe", "some say"), or the same verbs
+# impersonal ("it is said") or passive ("is perceived by many experts", "widely regarded"). WordNet
+# gives the open classes: people by its lexicographer file noun.person, saying and thinking by the
+# frame "Somebody ----s that CLAUSE" or the files verb.cognition and verb.communication.
+_PEOPLE = frozenset({"n18"})
+_SAYING = frozenset({"v31", "v32"})
+# A third of a word's senses or more (of its part of speech): "officials" and "critics" are people,
+# "prices" are not (one sense of eight is the singer Leontyne Price); "say" and "agree" are verbs of
+# saying, "make" is not (it takes a clause in 7 of its 49 senses).
+_SHARE = 1 / 3
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+_HAVE = frozenset({"has", "have", "had"})
 
-# "hitting X hard", "hit hard": an intensified effect.
-_HIT_HARD = re.compile(r"\b(?:hit|hits|hitting|struck|striking)\s+(?:[\w’'-]+\s+){0,3}hard\b", re.IGNORECASE)
 # Titles that fix a person's status in time.
 _STATUS = re.compile(
     r"\b(?:now[-‐‑ ])?(?:former|ex|outgoing|incoming|late|then|erstwhile|ousted|deposed)\b(?=[-‐‑ ])", re.IGNORECASE
@@ -196,7 +193,20 @@ class _SourceFacts:
         self.initialisms |= _periods(source.text)
         self.numbers = _numbers(forms)
         self.values = {n.value for n in numbers(source.words)}
-        self.attribution_nouns = {m.group().lower() for m in _ATTRIBUTION_NOUN_START.finditer(source.text)}
+
+    @functools.cached_property
+    def impersonal_verbs(self) -> frozenset[str]:
+        """The base forms of the verbs of the source's own impersonal attributions ("it is said")."""
+        lexicon = wordnet()
+        return frozenset(lexicon.base(a.verb) for a in vague_attributions(self.analysed.text) if a.group is None)
+
+    def attributes(self, found: Attribution) -> bool:
+        """Whether the source has an attribution's group, or a word of the same meaning; or, for an
+        impersonal one, the same impersonal attribution."""
+        if found.group is None:
+            return wordnet().base(found.verb) in self.impersonal_verbs
+        group = key(found.group.lower())
+        return group in self.keys or wordnet().shares_meaning(group, self.meanings)
 
     @functools.cached_property
     def meanings(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -232,7 +242,7 @@ def _unsupported_sentence(candidate: AnalysedText, match: SentenceMatch) -> Adde
     while end > start and not text[end - 1].isalnum():
         end -= 1
     body = text[start:end]
-    if _ATTRIBUTION.search(body):
+    if vague_attributions(body):
         kind = "attribution"
     elif any(candidate.words[i][2] in _JUDGING_WORDS for i in sentence.words):
         kind = "opinion"
@@ -346,20 +356,13 @@ def _claims_in(
         add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
     for change in changed:
         add(change.candidate, "changed", change.reason, change.source)
-    for found in _ATTRIBUTION.finditer(prose):
-        noun = _ATTRIBUTION_NOUN.search(found.group())
-        if noun is None or noun.group().lower() not in facts.attribution_nouns:
-            s, e = unit.start + found.start(), unit.start + found.end()
+    for vague in vague_attributions(prose):
+        if not facts.attributes(vague):
+            said = prose[vague.start : vague.end]
             # The source may well quote others: what it lacks is this attribution.
-            who = f"no {noun.group().lower()}s" if noun is not None else "no such attribution"
-            add((s, e), "attribution", f"a vague attribution: the source has {who}: '{found.group()}'")
-    for found in _HIT_HARD.finditer(prose):
-        if "hard" not in facts.forms:
-            add(
-                (unit.start + found.start(), unit.start + found.end()),
-                "exaggeration",
-                f"'{found.group()}' intensifies what the source reports",
-            )
+            who = f"no {vague.group.lower()}" if vague.group is not None else "no such attribution"
+            reason = f"a vague attribution: the source has {who}: '{said}'"
+            add((unit.start + vague.start, unit.start + vague.end), "attribution", reason)
     for word in words:
         if word.key in _LOADED_SPEECH and not word.in_source and _reports(text, word):
             neutral = _NEUTRAL_SPEECH.search(support)
@@ -478,6 +481,88 @@ def _periods(text: str) -> set[str]:
     """The short names of the quarters and halves the source names in words ("third quarter" is
     "Q3", "first half" "H1"), as initialisms are looked up."""
     return {match[2][0].lower() + _ORDINALS[match[1].lower()] for match in _PERIOD.finditer(text)}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A vague attribution: its span in the text, the unnamed group's word as written ("analysts",
+    "people"; None for an impersonal one, "it is said"), and the verb's key."""
+
+    start: int
+    end: int
+    group: str | None
+    verb: str
+
+
+def vague_attributions(text: str) -> list[Attribution]:
+    """The vague attributions of `text`, in order (the constructions are described at ``_PEOPLE``).
+    A group the text points at ("the scientists", "three officials") is not vague."""
+    lexicon, vague = wordnet(), VAGUE_ATTRIBUTIONS
+    words = _core.tokenize(text)
+    forms = [form for _, _, form in words]
+    found: list[Attribution] = []
+
+    def at(i: int) -> str:
+        return forms[i] if 0 <= i < len(forms) else ""
+
+    def group(i: int) -> bool:
+        form = at(i)
+        if i > 0 and text[words[i][0]].isupper():
+            return False  # a name ("Bristol Rovers"), not a group
+        plural = len(form) > 3 and form.endswith("s") and not form.endswith("ss")
+        return form in vague["sources"] or (plural and lexicon.share_filed_under(key(form), _PEOPLE) >= _SHARE)
+
+    def saying(form: str) -> bool:
+        return lexicon.share_filed_under(key(form), _SAYING) >= _SHARE
+
+    def says(i: int) -> bool:
+        return bool(at(i)) and lexicon.takes_clause(key(at(i))) and saying(at(i))
+
+    def participle(i: int) -> bool:
+        form = at(i)
+        return bool(form) and (form.endswith("ed") or lexicon.base(key(form)) != key(form)) and saying(form)
+
+    def unnamed(i: int) -> bool:
+        before = at(i - 1)
+        return before not in vague["definite"] and not before[:1].isdigit() and spelled_number(before) is None
+
+    def spread(i: int) -> int:
+        return i + 1 if at(i) in vague["spread"] else i
+
+    i = 0
+    while i < len(forms):
+        first, group_at, verb_at = i, None, None
+        if group(i) or (at(i) in vague["quantifiers"] and group(i + 1)):
+            # "(many) analysts (have) (often) believed"
+            group_at = i + 1 if at(i) in vague["quantifiers"] else i
+            j = spread(group_at + 1 + (at(group_at + 1) in _HAVE))
+            verb_at = j if says(j) else None
+        elif at(i) in vague["quantifiers"] and says(i + 1):
+            verb_at = i + 1  # "some say", "most feel"
+        elif at(i) == "it":
+            j = i + 1 + (at(i + 1) in _HAVE)
+            if at(j) in _BE and participle(spread(j + 1)):
+                verb_at = spread(j + 1)  # "it is (widely) believed"
+        elif at(i) in _BE and participle(spread(i + 1)) and at(spread(i + 1) + 1) == "by":
+            by = spread(i + 1) + 1
+            named = by + 1 + (at(by + 1) in vague["quantifiers"])
+            if group(named):
+                group_at, verb_at = named, spread(i + 1)  # "is perceived by many experts"
+                first = i
+        elif at(i) in vague["spread"] and participle(i + 1):
+            verb_at = i + 1  # "widely regarded"
+        elif at(i) == "according" and at(i + 1) == "to":
+            named = i + 2 + (at(i + 2) in vague["quantifiers"])
+            if group(named):
+                group_at = verb_at = named
+        if verb_at is None or not unnamed(first):
+            i += 1
+            continue
+        last = max(verb_at, group_at if group_at is not None else verb_at)
+        who = text[words[group_at][0] : words[group_at][1]] if group_at is not None else None
+        found.append(Attribution(words[first][0], words[last][1], who, key(forms[verb_at])))
+        i = last + 1
+    return found
 
 
 def _prose(text: str, unit: Sentence, quoted: SpanSet) -> str:

@@ -7,11 +7,27 @@ from functools import cache
 from importlib import resources
 
 
+def _lines(name: str) -> list[str]:
+    content = resources.files("provenance").joinpath("lexicons", f"{name}.txt").read_text(encoding="utf-8")
+    return content.splitlines()
+
+
 @cache
 def words(name: str) -> frozenset[str]:
     """The words of ``lexicons/<name>.txt``: whitespace-separated, ``#`` starts a comment line."""
-    content = resources.files("provenance").joinpath("lexicons", f"{name}.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in content.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(w for line in _lines(name) if not line.startswith("#") for w in line.split())
+
+
+def sections(name: str) -> dict[str, frozenset[str]]:
+    """The words of each section of ``lexicons/<name>.txt``, a section starting at a ``## name`` line."""
+    found: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in _lines(name):
+        if line.startswith("## "):
+            current = found.setdefault(line[3:].strip(), set())
+        elif not line.startswith("#") and current is not None:
+            current.update(line.split())
+    return {section: frozenset(members) for section, members in found.items()}
 
 
 STOPWORDS = words("stopwords")
@@ -25,3 +41,4 @@ OFFICE_TITLES = words("office-titles")
 LOADED_REPORTING_VERBS = words("loaded-reporting-verbs")
 INTENSIFIERS = words("intensifiers")
 EVALUATIVE_WORDS = words("evaluative-words")
+VAGUE_ATTRIBUTIONS = sections("vague-attributions")
