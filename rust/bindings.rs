@@ -885,45 +885,8 @@ fn document_facts_many(
     })
 }
 
-/// `all_pairs` after grouping the texts with the same words, of which only the first is
-/// fingerprinted: `(duplicate groups, pairs, facts, postings, candidate_pairs)`, the facts
-/// `(document, words, quotations)` of each document in a pair or first of a group.
-#[pyfunction]
-#[allow(clippy::needless_pass_by_value)]
-#[pyo3(signature = (texts, *, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW),
-                    max_df = wide(index::DEFAULT_MAX_DF), min_shared = 2, params = None))]
-fn collection_reuse(
-    py: Python<'_>,
-    texts: Vec<PyBackedStr>,
-    ngram: i128,
-    window: i128,
-    max_df: i128,
-    min_shared: i128,
-    params: Option<PyRef<'_, PyAlignParams>>,
-) -> PyResult<CollectionFound> {
-    let ip = index_params(ngram, window, max_df)?;
-    let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
-    let p = or_default(params);
-    let run_found = run(py, || reuse::collection_reuse(&texts, &ip, min_shared, &p))?;
-    let (pairs, postings, candidates) = py_pairs(py, run_found.found)?;
-    let facts = run_found
-        .facts
-        .into_iter()
-        .map(|(doc, f)| (doc, f.words, f.quotations))
-        .collect();
-    Ok((run_found.duplicates, pairs, facts, postings, candidates))
-}
-
 /// Word ranges `[start, end)` of a document's quotations.
 type WordRanges = Vec<(usize, usize)>;
-
-type CollectionFound = (
-    Vec<Vec<u32>>,
-    Vec<PyReusePair>,
-    Vec<(u32, usize, WordRanges)>,
-    usize,
-    usize,
-);
 
 /// `(line starts, documents)` of JSON lines: for each line, `(id, text, date)` when it holds
 /// nothing else and is valid, else None (the caller's reader parses it and names any problem).
@@ -941,12 +904,256 @@ fn jsonl_records(
     Ok((starts, records.into_pyobject(py)?))
 }
 
+// ---------------------------------------------------------------------------------------------
+// Judging a collection's pairs (crate::judge), and the corpus command's whole run in the core.
+
+use crate::judge::{self, Direction, Document, Verdict};
+use crate::quotes::Facts;
+
+/// What judging takes of one document from Python: `(date, words, quotations)`.
+type PyFacts = (Option<String>, usize, WordRanges);
+
+fn core_facts(facts: &PyFacts) -> Facts {
+    Facts {
+        words: facts.1,
+        quotations: facts.2.clone(),
+    }
+}
+
+impl From<&PyPassage> for align::Passage {
+    fn from(p: &PyPassage) -> Self {
+        Self {
+            candidate_tokens: p.candidate_tokens,
+            source_tokens: p.source_tokens,
+            candidate: p.candidate,
+            source: p.source,
+            matched: p.matched,
+            score: p.score,
+        }
+    }
+}
+
+/// A verdict as Python takes it: `(swapped, prose words, direction)`, the direction described
+/// with the ids of the pair's candidate and source.
+fn py_verdict(v: Verdict, first_id: &str, second_id: &str) -> (bool, usize, Option<String>) {
+    let (candidate, source) = if v.swapped {
+        (second_id, first_id)
+    } else {
+        (first_id, second_id)
+    };
+    let direction = v
+        .direction
+        .map(|d: Direction| d.describe(candidate, source));
+    (v.swapped, v.prose, direction)
+}
+
+/// One aligned pair judged (`judge::judge_pair`; `first` is the passages' candidate side), or
+/// None when its largest stretch holds fewer than `min_prose_words` words of prose.
+#[pyfunction(name = "judge_pair")]
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (first_id, first, second_id, second, passages, *, min_prose_words))]
+fn py_judge_pair(
+    first_id: &str,
+    first: PyFacts,
+    second_id: &str,
+    second: PyFacts,
+    passages: Vec<PyRef<'_, PyPassage>>,
+    min_prose_words: usize,
+) -> Option<(bool, usize, Option<String>)> {
+    let passages: Vec<align::Passage> = passages.iter().map(|p| (&**p).into()).collect();
+    let (first_facts, second_facts) = (core_facts(&first), core_facts(&second));
+    let verdict = judge::judge_pair(
+        Document {
+            date: first.0.as_deref(),
+            facts: &first_facts,
+        },
+        Document {
+            date: second.0.as_deref(),
+            facts: &second_facts,
+        },
+        &passages,
+        min_prose_words,
+    )?;
+    Some(py_verdict(verdict, first_id, second_id))
+}
+
+/// Two documents with the same words judged (`judge::judge_identical`): `first` is the group's
+/// first and the passages' candidate side; of `second` only its date counts.
+#[pyfunction(name = "judge_identical")]
+#[allow(clippy::needless_pass_by_value)]
+fn py_judge_identical(
+    first_id: &str,
+    first: PyFacts,
+    second_id: &str,
+    second_date: Option<&str>,
+    passages: Vec<PyRef<'_, PyPassage>>,
+) -> (bool, usize, Option<String>) {
+    let passages: Vec<align::Passage> = passages.iter().map(|p| (&**p).into()).collect();
+    let facts = core_facts(&first);
+    let verdict = judge::judge_identical(
+        Document {
+            date: first.0.as_deref(),
+            facts: &facts,
+        },
+        Document {
+            date: second_date,
+            facts: &facts,
+        },
+        &passages,
+    );
+    py_verdict(verdict, first_id, second_id)
+}
+
+/// Connected groups of linked documents (`(candidate, source)` ids), each sorted, largest first.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+fn clusters(links: Vec<(PyBackedStr, PyBackedStr)>) -> Vec<Vec<String>> {
+    let mut names: Vec<&str> = links.iter().flat_map(|(a, b)| [&**a, &**b]).collect();
+    names.sort_unstable();
+    names.dedup();
+    let number = |name: &str| names.binary_search(&name).expect("a linked name") as u32;
+    let groups = reuse::clusters(
+        links.iter().map(|(a, b)| (number(a), number(b))),
+        names.len(),
+        |d| names[d as usize],
+    );
+    groups
+        .into_iter()
+        .map(|g| {
+            g.into_iter()
+                .map(|d| names[d as usize].to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// A judged pair as Python takes it: `(candidate, source, passages, matched, prose words,
+/// direction, identical)`, documents by number.
+type PyJudgedPair = (
+    u32,
+    u32,
+    Vec<Py<PyPassage>>,
+    usize,
+    usize,
+    Option<String>,
+    bool,
+);
+
+/// Every pair of `texts` that reuses prose, judged (`reuse::judged_reuse`): `(pairs, duplicate
+/// groups, candidate pairs)`, documents numbered by position; `ids` name them in directions.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)]
+#[pyo3(signature = (texts, ids, dates, *, min_prose_words, ngram = wide(index::DEFAULT_INDEX_NGRAM),
+                    window = wide(index::DEFAULT_WINDOW), max_df = wide(index::DEFAULT_MAX_DF),
+                    min_shared = 2, params = None))]
+fn judged_reuse(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    ids: Vec<PyBackedStr>,
+    dates: Vec<Option<PyBackedStr>>,
+    min_prose_words: usize,
+    ngram: i128,
+    window: i128,
+    max_df: i128,
+    min_shared: i128,
+    params: Option<PyRef<'_, PyAlignParams>>,
+) -> PyResult<(Vec<PyJudgedPair>, Vec<Vec<u32>>, usize)> {
+    if ids.len() != texts.len() || dates.len() != texts.len() {
+        return Err(PyValueError::new_err(
+            "texts, ids and dates must have the same length",
+        ));
+    }
+    let ip = index_params(ngram, window, max_df)?;
+    let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
+    let p = or_default(params);
+    let dates: Vec<Option<&str>> = dates.iter().map(|d| d.as_deref()).collect();
+    let found = run(py, || {
+        reuse::judged_reuse(&texts, &dates, min_prose_words, &ip, min_shared, &p)
+    })?;
+    let pairs = found
+        .pairs
+        .into_iter()
+        .map(|pair| {
+            let direction = pair
+                .direction
+                .map(|d| d.describe(&ids[pair.candidate as usize], &ids[pair.source as usize]));
+            Ok((
+                pair.candidate,
+                pair.source,
+                py_passages(py, pair.passages)?,
+                pair.matched,
+                pair.prose,
+                direction,
+                pair.identical,
+            ))
+        })
+        .collect::<PyResult<_>>()?;
+    Ok((pairs, found.duplicates, found.candidate_pairs))
+}
+
+/// The corpus command's run on a JSON-lines file's bytes, all in the core: the documents read,
+/// `judged_reuse`, the clusters, and the pairs written as JSON lines (`report::to_jsonl`):
+/// `(JSON lines, documents, pairs, clusters)`; `on_read(documents)` is called once they are
+/// read. None when any line is left to the Python reader (`jsonl::simple_corpus`).
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)]
+#[pyo3(signature = (data, max_line, *, on_read, min_prose_words, ngram = wide(index::DEFAULT_INDEX_NGRAM),
+                    window = wide(index::DEFAULT_WINDOW), max_df = wide(index::DEFAULT_MAX_DF),
+                    min_shared = 2, params = None))]
+fn corpus_jsonl(
+    py: Python<'_>,
+    data: pyo3::pybacked::PyBackedBytes,
+    max_line: usize,
+    on_read: Bound<'_, PyAny>,
+    min_prose_words: usize,
+    ngram: i128,
+    window: i128,
+    max_df: i128,
+    min_shared: i128,
+    params: Option<PyRef<'_, PyAlignParams>>,
+) -> PyResult<Option<(String, usize, usize, usize)>> {
+    let ip = index_params(ngram, window, max_df)?;
+    let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
+    let p = or_default(params);
+    let docs = run(py, || {
+        Ok::<_, Infallible>(crate::jsonl::simple_corpus(&data, max_line))
+    })?;
+    let Some(docs) = docs else {
+        return Ok(None);
+    };
+    on_read.call1((docs.len(),))?;
+    let (rendered, pairs, clusters) = run(py, || {
+        let texts: Vec<&str> = docs.iter().map(|d| d.1.as_ref()).collect();
+        let ids: Vec<&str> = docs.iter().map(|d| d.0.as_ref()).collect();
+        let dates: Vec<Option<&str>> = docs.iter().map(|d| d.2.as_deref()).collect();
+        let found = reuse::judged_reuse(&texts, &dates, min_prose_words, &ip, min_shared, &p)?;
+        let clusters = reuse::clusters(
+            found.pairs.iter().map(|p| (p.candidate, p.source)),
+            docs.len(),
+            |d| ids[d as usize],
+        );
+        let rendered = crate::report::to_jsonl(&found, &clusters, &ids);
+        Ok::<_, IndexError>((rendered, found.pairs.len(), clusters.len()))
+    })?;
+    Ok(Some((rendered, docs.len(), pairs, clusters)))
+}
+
 fn add_collection(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(jsonl_records, m)?)?;
+    m.add_function(wrap_pyfunction!(py_judge_pair, m)?)?;
+    m.add_function(wrap_pyfunction!(py_judge_identical, m)?)?;
+    m.add_function(wrap_pyfunction!(clusters, m)?)?;
+    m.add_function(wrap_pyfunction!(judged_reuse, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus_jsonl, m)?)?;
+    m.add("REUSE_GAP_WORDS", judge::REUSE_GAP_WORDS)?;
+    m.add("FABRICATED_MIN", judge::FABRICATED_MIN)?;
+    m.add(
+        "QUOTE_FROM_PROSE_MIN_WORDS",
+        judge::QUOTE_FROM_PROSE_MIN_WORDS,
+    )?;
     m.add("WRAPPED_LINE_MAX", quotes::WRAPPED_LINE_MAX)?;
     m.add_function(wrap_pyfunction!(quotations, m)?)?;
     m.add_function(wrap_pyfunction!(document_facts_many, m)?)?;
-    m.add_function(wrap_pyfunction!(collection_reuse, m)?)?;
     Ok(())
 }
 

@@ -83,6 +83,37 @@ pub fn simple_records(data: &[u8], max_line: usize) -> (Vec<usize>, Vec<Option<S
     (starts, records)
 }
 
+/// A line Python's reader skips: white space only (ASCII here; any other is left to it).
+fn is_blank(line: &[u8]) -> bool {
+    line.iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f))
+}
+
+/// The documents of a whole JSON-lines file (a byte-order mark at its start passed over) when
+/// every line is blank or one `simple_record` reads, and their ids are distinct; None when
+/// anything is left to the Python reader (more metadata, an error of any kind, no document),
+/// which then reads the file and names any problem exactly as it always has.
+pub fn simple_corpus(data: &[u8], max_line: usize) -> Option<Vec<Simple<'_>>> {
+    let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
+    let starts = line_starts(data);
+    let lines: Option<Vec<Option<Simple<'_>>>> = starts
+        .par_windows(2)
+        .map(|w| {
+            let line = &data[w[0]..w[1]];
+            if line.len() <= max_line && is_blank(line) {
+                Some(None)
+            } else {
+                simple_record(line, max_line).map(Some)
+            }
+        })
+        .collect();
+    let docs: Vec<Simple<'_>> = lines?.into_iter().flatten().collect();
+    let mut ids: Vec<&str> = docs.iter().map(|d| d.0.as_ref()).collect();
+    ids.par_sort_unstable();
+    let distinct = ids.windows(2).all(|w| w[0] != w[1]);
+    (distinct && !docs.is_empty()).then_some(docs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +155,29 @@ mod tests {
         assert_eq!(
             records[2].clone().unwrap(),
             ("3".into(), "last".into(), None)
+        );
+    }
+
+    #[test]
+    fn a_whole_corpus_is_read_only_when_every_line_is_simple() {
+        let good = "\u{feff}{\"id\": \"a\", \"text\": \"x\"}\n \r\n{\"id\": 2, \"text\": \"y\", \"date\": \"2024\"}\n";
+        let docs = simple_corpus(good.as_bytes(), 100).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1], ("2".into(), "y".into(), Some("2024".into())));
+        for bad in [
+            "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"a\", \"text\": \"y\"}\n",
+            "{\"id\": \"a\", \"text\": \"x\", \"lang\": \"en\"}\n",
+            "{\"id\": \"a\", \"text\": \"x\"}\n{oops\n",
+            " \n\n",
+            "",
+        ] {
+            assert_eq!(simple_corpus(bad.as_bytes(), 100), None, "{bad:?}");
+        }
+        // A line past the limit, blank or not, is the Python reader's to refuse.
+        assert_eq!(simple_corpus(good.as_bytes(), 20), None);
+        assert_eq!(
+            simple_corpus(format!("{good}{}\n", " ".repeat(200)).as_bytes(), 100),
+            None
         );
     }
 }

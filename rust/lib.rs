@@ -14,7 +14,9 @@ pub mod diff;
 pub mod encoder;
 pub mod index;
 pub mod jsonl;
+pub mod judge;
 pub mod quotes;
+pub mod report;
 pub mod reuse;
 
 #[cfg(test)]

@@ -8,10 +8,14 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
+use std::collections::HashMap;
+
+use crate::align::{Params, Passage, align};
 use crate::corpus::{AllPairs, align_pairs, scan_texts};
 use crate::index::{
     IndexError, IndexParams, MAX_DOCS, Occurrence, candidate_pairs, sort_in_key_buckets,
 };
+use crate::judge::{Direction, Document, Verdict, judge_identical, judge_pair, swapped};
 use crate::quotes::{Facts, facts_with_words};
 use crate::text::hash_words;
 
@@ -66,7 +70,7 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
     texts: &[S],
     index_params: &IndexParams,
     min_shared: usize,
-    params: &crate::align::Params,
+    params: &Params,
 ) -> Result<CollectionReuse, IndexError> {
     if texts.len() > MAX_DOCS {
         return Err(IndexError::Params(format!(
@@ -128,10 +132,148 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
     })
 }
 
+/// A judged reuse pair of a collection, named as `compare` names its texts: the passages'
+/// candidate spans are in `candidate`, their source spans in `source` (documents by number).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JudgedPair {
+    pub candidate: u32,
+    pub source: u32,
+    pub passages: Vec<Passage>,
+    pub matched: usize,
+    pub prose: usize,
+    pub direction: Option<Direction>,
+    /// The two have the same words: a later member of a duplicate group and its first.
+    pub identical: bool,
+}
+
+/// What a judged collection run found: the pairs (each duplicate group's identical pairs
+/// first, then the other pairs in the order the core aligned them), the duplicate groups and
+/// the candidate pairs considered (a group's members count as candidates of its first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JudgedReuse {
+    pub pairs: Vec<JudgedPair>,
+    pub duplicates: Vec<Vec<u32>>,
+    pub candidate_pairs: usize,
+}
+
+fn judged(a: u32, b: u32, passages: Vec<Passage>, verdict: Verdict, identical: bool) -> JudgedPair {
+    let (candidate, source, passages) = if verdict.swapped {
+        (b, a, passages.iter().map(swapped).collect())
+    } else {
+        (a, b, passages)
+    };
+    JudgedPair {
+        candidate,
+        source,
+        matched: passages.iter().map(|p| p.matched).sum(),
+        passages,
+        prose: verdict.prose,
+        direction: verdict.direction,
+        identical,
+    }
+}
+
+/// Every pair of `texts` (dated by `dates`) that reuses prose, judged: `collection_reuse`, then
+/// each later member of a duplicate group aligned with the group's first and judged as identical,
+/// and each aligned pair judged by its largest stretch of prose (`judge::judge_pair`).
+pub fn judged_reuse<S: AsRef<str> + Sync>(
+    texts: &[S],
+    dates: &[Option<&str>],
+    min_prose_words: usize,
+    index_params: &IndexParams,
+    min_shared: usize,
+    params: &Params,
+) -> Result<JudgedReuse, IndexError> {
+    assert_eq!(texts.len(), dates.len(), "one date (or none) per text");
+    let run = collection_reuse(texts, index_params, min_shared, params)?;
+    let facts_of = |doc: u32| {
+        let i = run
+            .facts
+            .binary_search_by_key(&doc, |f| f.0)
+            .expect("the core found the facts of every document in a pair or first of a group");
+        &run.facts[i].1
+    };
+    let document = |doc: u32| Document {
+        date: dates[doc as usize],
+        facts: facts_of(doc),
+    };
+    let members: Vec<(u32, u32)> = run
+        .duplicates
+        .iter()
+        .flat_map(|g| g[1..].iter().map(|&m| (g[0], m)))
+        .collect();
+    let mut pairs: Vec<JudgedPair> = members
+        .par_iter()
+        .filter_map(|&(first, member)| {
+            let passages = align(
+                texts[first as usize].as_ref(),
+                texts[member as usize].as_ref(),
+                params,
+            );
+            // Empty when the texts have fewer words than a passage needs.
+            (!passages.is_empty()).then(|| {
+                // Both have the same words: the first's facts hold for the member's side too.
+                let member_doc = Document {
+                    date: dates[member as usize],
+                    facts: facts_of(first),
+                };
+                let verdict = judge_identical(document(first), member_doc, &passages);
+                judged(first, member, passages, verdict, true)
+            })
+        })
+        .collect();
+    pairs.par_extend(run.found.pairs.into_par_iter().filter_map(|p| {
+        let verdict = judge_pair(document(p.a), document(p.b), &p.passages, min_prose_words)?;
+        Some(judged(p.a, p.b, p.passages, verdict, false))
+    }));
+    Ok(JudgedReuse {
+        pairs,
+        candidate_pairs: run.found.candidate_pairs + members.len(),
+        duplicates: run.duplicates,
+    })
+}
+
+/// Connected groups of linked documents, each in the order `name` gives its members, largest
+/// group first, then by the name of its first member.
+pub fn clusters<'a>(
+    links: impl Iterator<Item = (u32, u32)>,
+    documents: usize,
+    name: impl Fn(u32) -> &'a str,
+) -> Vec<Vec<u32>> {
+    let mut parent: Vec<u32> = (0..documents as u32).collect();
+    let mut linked = vec![false; documents];
+    let root = |parent: &mut Vec<u32>, mut x: u32| {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
+        }
+        x
+    };
+    for (a, b) in links {
+        linked[a as usize] = true;
+        linked[b as usize] = true;
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        parent[ra as usize] = rb;
+    }
+    let mut by_root: HashMap<u32, Vec<u32>> = HashMap::new();
+    for doc in (0..documents as u32).filter(|&d| linked[d as usize]) {
+        by_root.entry(root(&mut parent, doc)).or_default().push(doc);
+    }
+    let mut groups: Vec<Vec<u32>> = by_root.into_values().collect();
+    for g in &mut groups {
+        g.sort_unstable_by(|&x, &y| name(x).cmp(name(y)));
+    }
+    groups.sort_unstable_by(|x, y| {
+        y.len()
+            .cmp(&x.len())
+            .then_with(|| name(x[0]).cmp(name(y[0])))
+    });
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Params;
 
     #[test]
     fn content_key_is_the_hash_of_the_word_hashes_bytes() {

@@ -1,6 +1,7 @@
 """The native core (Rust). Spans are (start, end) code-point offsets into the Python str."""
 
 import os
+from collections.abc import Callable, Sequence
 from typing import Final, Self, final
 
 import numpy as np
@@ -16,7 +17,10 @@ __all__ = [
     "DEFAULT_MIN_MATCHED",
     "DEFAULT_NGRAM",
     "DEFAULT_WINDOW",
+    "FABRICATED_MIN",
     "INDEX_FORMAT_VERSION",
+    "QUOTE_FROM_PROSE_MIN_WORDS",
+    "REUSE_GAP_WORDS",
     "WRAPPED_LINE_MAX",
     "AlignParams",
     "Encoder",
@@ -32,13 +36,17 @@ __all__ = [
     "all_pairs",
     "bucket_pairs",
     "build_profile",
-    "collection_reuse",
+    "clusters",
     "content_keys",
+    "corpus_jsonl",
     "document_facts_many",
     "fingerprint_columns",
     "fingerprint_many",
     "fingerprints",
     "jsonl_records",
+    "judge_identical",
+    "judge_pair",
+    "judged_reuse",
     "normalize",
     "num_threads",
     "quotations",
@@ -266,19 +274,65 @@ def document_facts_many(texts: list[str]) -> list[tuple[int, list[tuple[int, int
     """For each text, (words, quotations): its number of words and the word ranges [start, end)
     of its quotations, in parallel, the GIL released."""
 
-def collection_reuse(
+# Judging a collection's pairs, and the corpus command's whole run in the core.
+
+REUSE_GAP_WORDS: Final[int]
+FABRICATED_MIN: Final[float]
+QUOTE_FROM_PROSE_MIN_WORDS: Final[int]
+
+# What judging takes of a document: (date, words, quotations), as corpus.DocumentFacts holds them.
+_Facts = tuple[str | None, int, tuple[tuple[int, int], ...] | list[tuple[int, int]]]
+
+def judge_pair(
+    first_id: str, first: _Facts, second_id: str, second: _Facts, passages: Sequence[Passage], *, min_prose_words: int
+) -> tuple[bool, int, str | None] | None:
+    """One aligned pair judged (first is the passages' candidate side): None when its largest
+    stretch of copying holds fewer than min_prose_words words of prose (words both documents quote
+    left out); else (swapped: the second is the candidate, prose words, direction's evidence)."""
+
+def judge_identical(
+    first_id: str, first: _Facts, second_id: str, second_date: str | None, passages: Sequence[Passage]
+) -> tuple[bool, int, str | None]:
+    """A later member of a duplicate group judged with its first (the passages' candidate side):
+    (swapped, prose words: every aligned word of the first outside its quotations, "dates" when
+    both have different dates, else None)."""
+
+def clusters(links: list[tuple[str, str]]) -> list[list[str]]:
+    """Connected groups of linked documents, each sorted, largest first, then by first member."""
+
+def judged_reuse(
     texts: list[str],
+    ids: list[str],
+    dates: list[str | None],
     *,
+    min_prose_words: int,
     ngram: int = ...,
     window: int = ...,
     max_df: int = ...,
     min_shared: int = 2,
     params: AlignParams | None = None,
-) -> tuple[list[list[int]], list[ReusePair], list[tuple[int, int, list[tuple[int, int]]]], int, int]:
-    """`all_pairs` after grouping the texts with the same words, only the first of each group
-    fingerprinted: (duplicate groups, pairs, facts, postings, candidate pairs aligned); facts are
-    (document, words, quotations) as `document_facts_many` gives them, for each document in a
-    pair or first of a group, found from the words the aligner reads."""
+) -> tuple[list[tuple[int, int, list[Passage], int, int, str | None, bool]], list[list[int]], int]:
+    """Every pair of `texts` that reuses prose, judged, documents numbered by position: (pairs,
+    duplicate groups, candidate pairs). A pair is (candidate, source, passages, matched words,
+    prose words, direction, identical): each later member of a duplicate group with its first,
+    then the other pairs, as the corpus command reports them."""
+
+def corpus_jsonl(
+    data: bytes,
+    max_line: int,
+    *,
+    on_read: Callable[[int], object],
+    min_prose_words: int,
+    ngram: int = ...,
+    window: int = ...,
+    max_df: int = ...,
+    min_shared: int = 2,
+    params: AlignParams | None = None,
+) -> tuple[str, int, int, int] | None:
+    """The corpus command's run on a JSON-lines file's bytes in the core, the GIL released:
+    (the pairs, clusters and duplicate groups as JSON lines, documents, pairs, clusters);
+    on_read(documents) is called once they are read. None when a line is left to the Python
+    reader: more metadata than id, text and date, or anything wrong (it names the problem)."""
 
 @final
 class Index:

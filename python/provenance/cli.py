@@ -852,15 +852,17 @@ def corpus_command(
         return
     to_parquet = _parquet_writer(output) if output_format == "parquet" else None
     refuse_overwriting_inputs(output, [corpus])
+    settings: dict[str, Any] = {
+        "min_prose_words": min_prose_words or MIN_PROSE_WORDS,
+        "index_options": IndexOptions(window=window, max_df=max_df),
+        "options": AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
+    }
+    if output_format == "jsonl" and not cases and _jsonl_in_core(corpus, output, settings):
+        return
     with _collector_paused():
         records = _read_corpus_or_fail(corpus)
         _progress_note(f"comparing {len(records)} documents ...")
-        settings: dict[str, Any] = {
-            "min_prose_words": min_prose_words or MIN_PROSE_WORDS,
-            "index_options": IndexOptions(window=window, max_df=max_df),
-            "options": AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
-            "cases": cases,
-        }
+        settings["cases"] = cases
         reuse = find_reuse(records, **settings, progress=_progress)
         _progress_note(f"{len(reuse.pairs)} reuse pairs in {len(reuse.clusters)} clusters")
         if to_parquet is not None and output is not None:
@@ -871,6 +873,25 @@ def corpus_command(
             emit(render_corpus_html(reuse, {r.id: r.text for r in records}), output)
         else:
             emit(RENDERERS[output_format](reuse), output)
+
+
+def _jsonl_in_core(corpus: str, output: Path | None, settings: dict[str, Any]) -> bool:
+    """The JSON-lines report of a JSON-lines file, read, judged and written by the core
+    (``corpus.jsonl_report``): the texts never become Python strings, which took as long as
+    finding the pairs. False, nothing done, when the Python reader must read the file."""
+    from provenance.collection import jsonl_file_bytes
+    from provenance.corpus import jsonl_report
+
+    data = jsonl_file_bytes(corpus)
+    if data is None:
+        return False
+    found = jsonl_report(data, on_read=lambda documents: _progress_note(f"comparing {documents} documents ..."), **settings)
+    if found is None:
+        return False
+    rendered, pairs, clusters = found
+    _progress_note(f"{pairs} reuse pairs in {clusters} clusters")
+    emit(rendered, output)
+    return True
 
 
 def _corpus_on_spark(

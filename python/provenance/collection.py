@@ -65,6 +65,22 @@ def read_corpus(source: str | Path, progress: Progress = no_progress) -> list[Re
     return _unique(list(_read_jsonl(path)), name)
 
 
+def jsonl_file_bytes(source: str | Path) -> bytes | None:
+    """The bytes of `source` when it is a regular file, which ``read_corpus`` reads as JSON
+    lines; None for anything else (``-``, a directory, a device or a pipe, a path that cannot be
+    read), which ``read_corpus`` reads or names the problem of. A pipe is not opened here: the
+    data a writer puts in it would be lost to the reader that follows."""
+    if str(source) == "-":
+        return None
+    try:
+        if not stat.S_ISREG(os.stat(source).st_mode):
+            return None
+        with open(source, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
 def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 

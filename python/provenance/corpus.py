@@ -11,25 +11,20 @@ import fcntl
 import json
 import os
 import time
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from provenance import _core
 from provenance.collection import Progress, Record, no_progress
 from provenance.passages import AlignOptions, to_passage
-from provenance.read import InputError, special_file_kind
+from provenance.read import InputError, max_input_bytes, special_file_kind
 from provenance.report import Passage
 from provenance.thresholds import (
-    FABRICATED_MIN,
     MIN_PROSE_WORDS,
     MIN_SHARED_FINGERPRINTS,
-    QUOTE_FROM_PROSE_MIN_WORDS,
-    REUSE_GAP_WORDS,
 )
 
 
@@ -309,6 +304,10 @@ def documents_facts(records: Sequence[Record]) -> list[DocumentFacts]:
     return [DocumentFacts(r.date, words, tuple(quotes)) for r, (words, quotes) in zip(records, found, strict=True)]
 
 
+def _judged(facts: DocumentFacts) -> tuple[str | None, int, tuple[tuple[int, int], ...]]:
+    return facts.date, facts.words, facts.quotations
+
+
 def judge_pair(
     first: Record,
     first_facts: DocumentFacts,
@@ -318,89 +317,27 @@ def judge_pair(
     *,
     min_prose_words: int = MIN_PROSE_WORDS,
 ) -> ReusePair | None:
-    """One aligned pair judged: None when its largest stretch of copying holds fewer than
-    `min_prose_words` words of prose; else the pair with its direction, named as ``compare``
-    names its texts (``first`` is the passages' candidate side, ``second`` their source side).
+    """One aligned pair judged by the core (``_core.judge_pair``): None when its largest
+    stretch of copying holds fewer than `min_prose_words` words of prose; else the pair with its
+    direction, named as ``compare`` names its texts (``first`` is the passages' candidate side,
+    ``second`` their source side).
 
     Words count as prose unless both documents quote them: a quotation both report is the
     reporters' material, while a stray or unclosed quotation mark in one document makes no shared
     quotation of words the other has as prose, so it cannot hide a copied passage. A stretch is
     ``judge.reused_prose``'s: passages in the first's order, each within ``REUSE_GAP_WORDS`` words
-    of the last on both sides and not before it in the second. The cost is linear in the passages
-    and the quotations they touch."""
-    sides = sorted((_Sides(p.candidate_tokens, p.source_tokens) for p in passages), key=itemgetter(0))
-    prose = _largest_stretch(sides, first_facts, second_facts)
-    if prose < min_prose_words:
+    of the last on both sides and not before it in the second. The direction comes from the
+    dates, else from quotations one side made from the other's prose."""
+    judged = _core.judge_pair(
+        first.id, _judged(first_facts), second.id, _judged(second_facts), passages, min_prose_words=min_prose_words
+    )
+    if judged is None:
         return None
+    swapped, prose, direction = judged
     found = [to_passage(p) for p in passages]
-    direction = direction_of(first, first_facts, second, second_facts, sides)
-    if direction is not None and direction[0] is first:
+    if swapped:
         first, second, found = second, first, [p.swapped() for p in found]
-    return ReusePair(first.id, second.id, found, sum(p.matched for p in passages), prose, direction[1] if direction else None)
-
-
-class _Sides(NamedTuple):
-    """A passage's word ranges in the document judged from (``own``) and in the other (a tuple:
-    one is made per passage and side of every pair)."""
-
-    own: tuple[int, int]
-    other: tuple[int, int]
-
-    def to_other(self, word: int) -> int:
-        """The other side's word at the place of ``own``'s `word` (exact for a verbatim passage;
-        proportional, so off by the edits nearby, for a near-verbatim one)."""
-        (a0, a1), (b0, b1) = self.own, self.other
-        return b0 + (word - a0) * (b1 - b0) // max(1, a1 - a0)
-
-    def swapped(self) -> _Sides:
-        return _Sides(self.other, self.own)
-
-
-def _quoted_within(facts: DocumentFacts, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The parts of `facts`' quotations within the words [lo, hi)."""
-    quotes = facts.quotations
-    i = bisect_right(quotes, (lo, lo))
-    if i > 0 and quotes[i - 1][1] > lo:
-        i -= 1
-    parts = []
-    while i < len(quotes) and quotes[i][0] < hi:
-        parts.append((max(lo, quotes[i][0]), min(hi, quotes[i][1])))
-        i += 1
-    return parts
-
-
-def _quoted_on_both(side: _Sides, own: DocumentFacts, other: DocumentFacts, lo: int, hi: int) -> int:
-    """Words of own's [lo, hi), within the passage, that both documents quote."""
-    if not own.quotations or not other.quotations:
-        return 0
-    total = 0
-    for start, end in _quoted_within(own, lo, hi):
-        for o_start, o_end in _quoted_within(other, side.to_other(start), side.to_other(end)):
-            # Back to own's words: the inverse of the proportional map.
-            back = side.swapped()
-            total += max(0, min(end, back.to_other(o_end)) - max(start, back.to_other(o_start)))
-    return total
-
-
-def _largest_stretch(sides: list[_Sides], first: DocumentFacts, second: DocumentFacts) -> int:
-    both_quote = bool(first.quotations and second.quotations)
-    best = current = 0
-    last: tuple[int, int, int] | None = None  # own end, other start, other end
-    for side in sides:
-        (own_start, own_end), (other_start, other_end) = side
-        count = min(own_end - own_start, other_end - other_start)
-        if both_quote:
-            count = max(0, count - _quoted_on_both(side, first, second, own_start, own_end))
-        close = (
-            last is not None
-            and other_start >= last[1]
-            and own_start - last[0] <= REUSE_GAP_WORDS
-            and other_start - last[2] <= REUSE_GAP_WORDS
-        )
-        current = current + count if close else count
-        best = max(best, current)
-        last = (own_end, other_start, other_end)
-    return best
+    return ReusePair(first.id, second.id, found, sum(p.matched for p in passages), prose, direction)
 
 
 def find_reuse(
@@ -416,32 +353,60 @@ def find_reuse(
     """Every pair of `records` that reuses prose, clusters of linked documents, and directions;
     with `cases`, each pair's reuse cases too (``with_reuse_cases``).
 
-    Documents with the same words are grouped first (by the core, in the pass that fingerprints
-    them) and only the first of each group is fingerprinted: a hundred copies of a text would
-    otherwise put every fingerprint of it above `max_df`, and the copies, and whatever copied
-    from them, would not be found at all. The facts of the documents in a pair are then found
-    from the words the aligner reads, and each pair is judged from its passages (``judge_pair``)."""
-    groups, found, found_facts, _postings, candidates = _core.collection_reuse(
+    One call into the core (``_core.judged_reuse``): documents with the same words are grouped
+    first (in the pass that fingerprints them) and only the first of each group is
+    fingerprinted: a hundred copies of a text would otherwise put every fingerprint of it above
+    `max_df`, and the copies, and whatever copied from them, would not be found at all. The facts
+    of the documents in a pair are then found from the words the aligner reads, and each pair is
+    judged from its passages as ``judge_pair`` judges it."""
+    found, groups, candidates = _core.judged_reuse(
         [r.text for r in records],
+        [r.id for r in records],
+        [r.date for r in records],
+        min_prose_words=min_prose_words,
         window=index_options.window,
         max_df=index_options.max_df,
         min_shared=min_shared,
         params=options.to_core(),
     )
-    facts = {i: DocumentFacts(records[i].date, words, tuple(quotes)) for i, words, quotes in found_facts}
-    pairs = _identical_pairs(records, groups, options, facts.__getitem__)
-    for raw in progress(found, "checking pairs"):
-        pair = judge_pair(
-            records[raw.a], facts[raw.a], records[raw.b], facts[raw.b], raw.passages, min_prose_words=min_prose_words
-        )
-        if pair is not None:
-            pairs.append(pair)
+    pairs = [
+        ReusePair(records[a].id, records[b].id, [to_passage(p) for p in passages], matched, prose, direction, identical)
+        for a, b, passages, matched, prose, direction, identical in found
+    ]
     if cases:
         pairs = with_reuse_cases(records, pairs, progress)
     duplicates = [[records[i].id for i in g] for g in groups]
-    return CorpusReuse(
-        pairs, clusters_of(pairs), len(records), candidates + sum(len(g) - 1 for g in groups), duplicates, with_cases=cases
+    return CorpusReuse(pairs, clusters_of(pairs), len(records), candidates, duplicates, with_cases=cases)
+
+
+def jsonl_report(
+    data: bytes,
+    *,
+    on_read: Callable[[int], object],
+    min_prose_words: int = MIN_PROSE_WORDS,
+    min_shared: int = MIN_SHARED_FINGERPRINTS,
+    index_options: IndexOptions = IndexOptions(),
+    options: AlignOptions = AlignOptions(),
+) -> tuple[str, int, int] | None:
+    """``find_reuse`` on a JSON-lines file's bytes and its pairs written as ``render.corpus.to_jsonl``
+    writes them, all in the core with the texts never made Python strings: (JSON lines, pairs,
+    clusters); `on_read(documents)` once they are read. None when a line holds more than id,
+    text and date, or anything is wrong: ``collection.read_corpus`` reads those and names the
+    problem."""
+    found = _core.corpus_jsonl(
+        data,
+        max_input_bytes(),
+        on_read=on_read,
+        min_prose_words=min_prose_words,
+        window=index_options.window,
+        max_df=index_options.max_df,
+        min_shared=min_shared,
+        params=options.to_core(),
     )
+    if found is None:
+        return None
+    rendered, _documents, pairs, clusters = found
+    return rendered, pairs, clusters
 
 
 def with_reuse_cases(records: Sequence[Record], pairs: list[ReusePair], progress: Progress = no_progress) -> list[ReusePair]:
@@ -468,8 +433,9 @@ def with_reuse_cases(records: Sequence[Record], pairs: list[ReusePair], progress
 def _identical_pairs(
     records: list[Record], groups: list[list[int]], options: AlignOptions, facts_of: Callable[[int], DocumentFacts]
 ) -> list[ReusePair]:
-    """Each later member of a duplicate group paired with the first: all of both, whatever the
-    prose filter says (they are copies), earlier date as the source when both are dated."""
+    """Each later member of a duplicate group paired with the first and judged by the core
+    (``_core.judge_identical``): all of both, whatever the prose filter says (they are copies),
+    earlier date as the source when both are dated."""
     members = [(g[0], i) for g in groups for i in g[1:]]
     aligned = _core.align_many([(records[a].text, records[b].text) for a, b in members], params=options.to_core())
     pairs = []
@@ -477,72 +443,14 @@ def _identical_pairs(
         if not raw:  # fewer words than a passage needs
             continue
         first, second = records[a], records[b]
+        swapped, prose, direction = _core.judge_identical(first.id, _judged(facts_of(a)), second.id, second.date, raw)
         passages = [to_passage(p) for p in raw]
-        direction = None
-        if first.date and second.date and first.date != second.date:
-            direction = "dates"
-            if first.date < second.date:
-                first, second, passages = second, first, [p.swapped() for p in passages]
-        facts = facts_of(a)
-        prose = sum(
-            (hi - lo) - sum(e - s for s, e in _quoted_within(facts, lo, hi)) for lo, hi in (p.candidate_tokens for p in raw)
-        )
+        if swapped:
+            first, second, passages = second, first, [p.swapped() for p in passages]
         pairs.append(ReusePair(first.id, second.id, passages, sum(p.matched for p in raw), prose, direction, identical=True))
     return pairs
 
 
-def direction_of(
-    a: Record, a_facts: DocumentFacts, b: Record, b_facts: DocumentFacts, sides: Sequence[_Sides]
-) -> tuple[Record, str] | None:
-    """Which of two linked documents came first, and the evidence: their dates when both have
-    different ones; otherwise their quotations, when one side quotes words the other has only as
-    prose (a rewrite that turned a report into a quotation). `sides` are the passages, ``own`` in
-    `a`. A quotation changed from the other's quotation says nothing of the order: both sides
-    differ from each other alike."""
-    if a.date and b.date and a.date != b.date:
-        return (a if a.date < b.date else b), "dates"
-    a_made = _quotations_from_prose(a_facts, b_facts, sides)
-    b_made = _quotations_from_prose(b_facts, a_facts, [s.swapped() for s in sides]) if b_facts.quotations else 0
-    if a_made > b_made:
-        return b, f"quotations: {a_made} in {a.id} made from prose of {b.id}"
-    if b_made > a_made:
-        return a, f"quotations: {b_made} in {b.id} made from prose of {a.id}"
-    return None
-
-
-def _quotations_from_prose(own: DocumentFacts, other: DocumentFacts, sides: Sequence[_Sides]) -> int:
-    """Quotations of `own` of ``QUOTE_FROM_PROSE_MIN_WORDS`` words or more whose words lie, for
-    ``FABRICATED_MIN`` of them or more, in passages where the other document has them outside
-    quotation marks."""
-    if not own.quotations:
-        return 0
-    from_prose: dict[tuple[int, int], int] = {}
-    for side in sides:
-        for start, end in _quoted_within(own, *side.own):
-            quoted_there = _quoted_on_both(side, own, other, start, end)
-            quote = own.quotations[bisect_right(own.quotations, (start, own.words + 1)) - 1]
-            from_prose[quote] = from_prose.get(quote, 0) + (end - start) - quoted_there
-    return sum(
-        1
-        for (lo, hi), words in from_prose.items()
-        if hi - lo >= QUOTE_FROM_PROSE_MIN_WORDS and words >= FABRICATED_MIN * (hi - lo)
-    )
-
-
 def clusters_of(pairs: list[ReusePair]) -> list[list[str]]:
-    """Connected groups of linked documents, largest first."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for p in pairs:
-        parent[root(p.candidate)] = root(p.source)
-    groups: dict[str, list[str]] = {}
-    for x in parent:
-        groups.setdefault(root(x), []).append(x)
-    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
+    """Connected groups of linked documents, each sorted, largest first (by the core)."""
+    return _core.clusters([(p.candidate, p.source) for p in pairs])

@@ -1,0 +1,125 @@
+"""The corpus command's run in the core on JSON lines (``corpus.jsonl_report``): the same report,
+byte for byte, as the library's ``find_reuse`` rendered by ``render.corpus.to_jsonl``, and every
+file it cannot read whole left to the Python reader."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from provenance import _core, thresholds
+from provenance.cli import main
+from provenance.collection import read_corpus
+from provenance.corpus import find_reuse, jsonl_report
+from provenance.render.corpus import to_jsonl
+
+
+def documents(seed: int = 5) -> list[dict[str, object]]:
+    """Pseudo-word documents with quotations, stray marks, planted passages (verbatim, edited,
+    quoted on one side or both), copies, dates (some equal, some empty) and ids to escape."""
+    rng = random.Random(seed)
+    vocabulary = [f"v{i}" for i in range(2000)] + ["café", "naïve", "日本"]
+
+    def paragraph(n: int) -> str:
+        out: list[str] = []
+        while len(out) < n:
+            out.append(rng.choice(vocabulary))
+            roll = rng.random()
+            if roll < 0.01:
+                out.append(rng.choice(['12"', '"', "it's"]))
+            elif roll < 0.03:
+                out.append("“" + " ".join(rng.choices(vocabulary, k=rng.randint(3, 12))) + ",” he said")
+        return " ".join(out)
+
+    docs = [[paragraph(rng.randint(40, 100)) for _ in range(rng.randint(2, 5))] for _ in range(80)]
+    for target in rng.sample(range(len(docs)), 40):
+        source = rng.choice([i for i in range(len(docs)) if i != target])
+        taken = " ".join(docs[source]).split()
+        start = rng.randrange(max(1, len(taken) - 150))
+        passage = taken[start : start + rng.randint(10, 150)]
+        if rng.random() < 0.3:  # edited: a near-verbatim passage, a score below 1
+            passage = [w if rng.random() > 0.1 else "changed" for w in passage]
+        before, after = rng.choice([("", ""), ("“", "”"), ('"', '"'), ("“", "")])
+        docs[target].insert(rng.randint(0, len(docs[target])), before + " ".join(passage) + after)
+    texts = ["\n".join(d) for d in docs]
+    texts += [texts[3], texts[5].upper(), texts[5]]
+    ids: list[object] = [f"d{i}" for i in range(len(texts))]
+    # The copies are always in a pair: they carry the ids to escape.
+    ids[1], ids[-3], ids[-2], ids[-1] = 1, 'quote " back\\slash', "tab\tcontrol\x01", "é日"
+    out: list[dict[str, object]] = []
+    for doc_id, text in zip(ids, texts, strict=True):
+        record: dict[str, object] = {"id": doc_id, "text": text}
+        roll = rng.random()
+        if roll < 0.6:
+            record["date"] = rng.choice(["2024-01-01", "2024-02-01", "2024-03-01", ""])
+        elif roll < 0.65:
+            record["date"] = None
+        out.append(record)
+    return out
+
+
+def write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=i % 2 == 0) + "\n" for i, r in enumerate(records)), encoding="utf-8")
+    return path
+
+
+def test_the_core_writes_the_report_python_writes(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.jsonl", documents())
+    read: list[int] = []
+    found = jsonl_report(path.read_bytes(), on_read=read.append)
+    assert found is not None
+    rendered, pairs, clusters = found
+    reuse = find_reuse(read_corpus(path))
+    assert rendered == to_jsonl(reuse)
+    assert (read, pairs, clusters) == ([83], len(reuse.pairs), len(reuse.clusters))
+    # The corpus holds what the report must write alike: both kinds of direction, copies, edited
+    # passages, ids with characters JSON escapes.
+    for written in ['"dates"', "made from prose", '"identical": true', "near_verbatim", "\\u0001", '\\"', "é日"]:
+        assert written in rendered, written
+
+
+def test_the_command_writes_the_core_report(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.jsonl", documents(seed=6))
+    expected = to_jsonl(find_reuse(read_corpus(path)))
+    out = tmp_path / "pairs.jsonl"
+    result = CliRunner().invoke(main, ["corpus", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == expected
+    assert CliRunner().invoke(main, ["corpus", str(path)]).stdout == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        {"id": "extra", "text": "w1 w2", "lang": "en"},  # metadata: the Python reader keeps it
+        {"id": "d0", "text": "a second d0"},  # an id twice: named by the Python reader
+        {"id": "x", "text": " "},  # no text
+        {"id": "x", "text": "t", "date": 2024},  # a date that is not a string
+    ],
+)
+def test_anything_but_plain_lines_is_left_to_the_python_reader(tmp_path: Path, line: dict[str, object]) -> None:
+    records = documents()
+    path = write(tmp_path / "c.jsonl", [*records[:10], line])
+    assert jsonl_report(path.read_bytes(), on_read=lambda _: None) is None
+    assert jsonl_report(b"", on_read=lambda _: None) is None
+    assert jsonl_report(path.read_bytes()[:-2] + b"\n{oops\n", on_read=lambda _: None) is None
+
+
+def test_a_corpus_with_metadata_gives_the_same_report_through_python(tmp_path: Path) -> None:
+    records = documents()
+    plain = write(tmp_path / "plain.jsonl", records)
+    with_meta = write(tmp_path / "meta.jsonl", [{**r, "lang": "en"} for r in records])
+    found = jsonl_report(plain.read_bytes(), on_read=lambda _: None)
+    assert found is not None
+    result = CliRunner().invoke(main, ["corpus", str(with_meta)])
+    assert result.exit_code == 0 and result.stdout == found[0]
+
+
+def test_the_core_judges_with_the_documented_thresholds() -> None:
+    assert _core.REUSE_GAP_WORDS == thresholds.REUSE_GAP_WORDS
+    assert _core.FABRICATED_MIN == thresholds.FABRICATED_MIN
+    assert _core.QUOTE_FROM_PROSE_MIN_WORDS == thresholds.QUOTE_FROM_PROSE_MIN_WORDS
