@@ -80,6 +80,7 @@ def test_a_group_the_text_names_is_no_vague_attribution() -> None:
         "Bristol Rovers have signed a striker.",  # a name, not a group of people
         "Prices will rise next year.",  # one sense of "price" of eight is a person (a singer)
         "It was banned in 2010.",  # "it" is a thing here: "ban" is seldom a verb of saying
+        "Many people will pay more next year.",  # a modal, not a verb of saying
     ):
         assert vague_attributions(sentence) == [], sentence
 
@@ -97,6 +98,10 @@ def test_vague_attribution_the_source_makes_is_not_added() -> None:
     assert attributions("Critics argue the repairs will take a year. It is believed that the tolls will rise.") == []
     assert attributions("Analysts say the bridge over the river is unsafe.") == [
         "a vague attribution: the source has no analysts: 'Analysts say'"
+    ]
+    # People are in every text: what the source must have is the attribution to them.
+    assert attributions("Some people say the bridge over the river is unsafe.") == [
+        "a vague attribution: the source attributes nothing to people: 'Some people say'"
     ]
 
 

@@ -144,11 +144,16 @@ class _WordNet:
         own = {s for word in words for s in self._of(self.base(word))}
         return frozenset(own), frozenset(self._up(own))
 
-    def shares_meaning(self, word: str, meanings: tuple[frozenset[int], frozenset[int]]) -> bool:
+    def shares_meaning(
+        self, word: str, meanings: tuple[frozenset[int], frozenset[int]], files: frozenset[str] | None = None
+    ) -> bool:
         """Whether `word` has the same meaning as one of the words `meanings` was made from
-        (:meth:`same_meaning` with each of them, in one look-up)."""
+        (:meth:`same_meaning` with each of them, in one look-up); with `files`, only in its senses
+        of those lexicographer files (see :meth:`share_filed_under`)."""
         own, up = meanings
         mine = set(self._of(self.base(word)))
+        if files is not None:
+            mine = {s for s in mine if self._synsets[s].partition("\t")[0] in files}
         return bool(mine & own or self._up(mine) & own or mine & up)
 
     def main_parts(self, word: str) -> set[str]:

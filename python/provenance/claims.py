@@ -195,23 +195,30 @@ class _SourceFacts:
         self.values = {n.value for n in numbers(source.words)}
 
     @functools.cached_property
-    def impersonal_verbs(self) -> frozenset[str]:
-        """The base forms of the verbs of the source's own impersonal attributions ("it is said")."""
-        lexicon = wordnet()
-        return frozenset(lexicon.base(a.verb) for a in vague_attributions(self.analysed.text) if a.group is None)
-
-    def attributes(self, found: Attribution) -> bool:
-        """Whether the source has an attribution's group, or a word of the same meaning; or, for an
-        impersonal one, the same impersonal attribution."""
-        if found.group is None:
-            return wordnet().base(found.verb) in self.impersonal_verbs
-        group = key(found.group.lower())
-        return group in self.keys or wordnet().shares_meaning(group, self.meanings)
-
-    @functools.cached_property
     def meanings(self) -> tuple[frozenset[int], frozenset[int]]:
         """The WordNet meanings of the source's words, for new words to be looked up against."""
         return wordnet().meanings(self.keys)
+
+    @functools.cached_property
+    def own_attributions(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The base forms of the verbs of the source's impersonal attributions ("it is said"), and
+        the groups of its attributions that are not people ("some people", "research")."""
+        lexicon = wordnet()
+        found = vague_attributions(self.analysed.text)
+        verbs = frozenset(lexicon.base(a.verb) for a in found if a.group is None)
+        return verbs, frozenset(a.group.lower() for a in found if a.group is not None)
+
+    def attributes(self, found: Attribution) -> bool:
+        """Whether the source makes an attribution: the same group (for people, the word or one of
+        the same meaning as a person anywhere in the source: it names them), or the same impersonal
+        verb."""
+        verbs, groups = self.own_attributions
+        if found.group is None:
+            return wordnet().base(found.verb) in verbs
+        group = found.group.lower()
+        if group in VAGUE_ATTRIBUTIONS["sources"]:
+            return group in groups
+        return key(group) in self.keys or wordnet().shares_meaning(key(group), self.meanings, _PEOPLE)
 
 
 def find_added_claims(
@@ -360,8 +367,14 @@ def _claims_in(
         if not facts.attributes(vague):
             said = prose[vague.start : vague.end]
             # The source may well quote others: what it lacks is this attribution.
-            who = f"no {vague.group.lower()}" if vague.group is not None else "no such attribution"
-            reason = f"a vague attribution: the source has {who}: '{said}'"
+            group = vague.group.lower() if vague.group is not None else None
+            if group is None:
+                who = "the source has no such attribution"
+            elif group in VAGUE_ATTRIBUTIONS["sources"]:
+                who = f"the source attributes nothing to {group}"
+            else:
+                who = f"the source has no {group}"
+            reason = f"a vague attribution: {who}: '{said}'"
             add((unit.start + vague.start, unit.start + vague.end), "attribution", reason)
     for word in words:
         if word.key in _LOADED_SPEECH and not word.in_source and _reports(text, word):
@@ -516,7 +529,8 @@ def vague_attributions(text: str) -> list[Attribution]:
         return lexicon.share_filed_under(key(form), _SAYING) >= _SHARE
 
     def says(i: int) -> bool:
-        return bool(at(i)) and lexicon.takes_clause(key(at(i))) and saying(at(i))
+        form = at(i)
+        return bool(form) and form not in vague["modals"] and lexicon.takes_clause(key(form)) and saying(form)
 
     def participle(i: int) -> bool:
         form = at(i)
