@@ -109,6 +109,13 @@ def test_irregular_forms_meet_their_base() -> None:
     assert wordnet().same_meaning("went", "go")
 
 
+def test_a_noun_or_verb_is_no_comparative_of_another_word() -> None:
+    # adj.exc lists "offer" as the comparative of "off": read so, "offer" was the opposite of "on".
+    assert wordnet().base("offer") == "offer"
+    assert not wordnet().opposite("offer", "on")
+    assert wordnet().base("fell") == "fall"  # a verb's own past form (verb.exc) still meets its base
+
+
 @pytest.mark.parametrize(
     ("candidate", "source"),
     [

@@ -55,15 +55,29 @@ def word_key(lemma: str) -> str | None:
 
 
 def irregular(root: Path) -> dict[str, str]:
-    """Irregular inflections from WordNet's exception lists, by key: form -> its first base form."""
+    """Irregular inflections from WordNet's exception lists, by key: form -> its first base form.
+    A comparative or superlative that is a noun or a verb and no adjective or adverb of its own
+    is left alone: "offer" is the noun and the verb, not the comparative of "off"."""
+    nouns_and_verbs = _lemmas(root, "noun") | _lemmas(root, "verb")
+    graded = _lemmas(root, "adj") | _lemmas(root, "adv")
     found: dict[str, str] = {}
     for pos in ("noun", "verb", "adj", "adv"):
         for line in (root / f"{pos}.exc").read_text(encoding="latin-1").splitlines():
             form, base, *_ = line.split()
+            if pos in ("adj", "adv") and form in nouns_and_verbs and form not in graded:
+                continue
             mine, theirs = word_key(form), word_key(base)
             if mine and theirs and mine != theirs:
                 found.setdefault(mine, theirs)
     return found
+
+
+def _lemmas(root: Path, pos: str) -> set[str]:
+    return {
+        line.split(" ", 1)[0]
+        for line in (root / f"index.{pos}").read_text(encoding="latin-1").splitlines()
+        if not line.startswith(" ")
+    }
 
 
 def main_parts(root: Path) -> dict[str, str]:
