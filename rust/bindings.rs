@@ -1091,10 +1091,11 @@ fn judged_reuse(
     Ok((pairs, found.duplicates, found.candidate_pairs))
 }
 
-/// The corpus command's run on a JSON-lines file's bytes, all in the core: the documents read,
+/// The corpus command's run on a JSON-lines file, all in the core: the documents read,
 /// `judged_reuse`, the clusters, and the pairs written as JSON lines (`report::to_jsonl`):
 /// `(JSON lines, documents, pairs, clusters)`; `on_read(documents)` is called once they are
-/// read. None when any line is left to the Python reader (`jsonl::simple_corpus`).
+/// read. None when the file cannot be read or any line is left to the Python reader
+/// (`jsonl::simple_corpus`), which then names the problem.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)]
 #[pyo3(signature = (data, max_line, *, on_read, min_prose_words, ngram = wide(index::DEFAULT_INDEX_NGRAM),
@@ -1102,7 +1103,7 @@ fn judged_reuse(
                     min_shared = 2, params = None))]
 fn corpus_jsonl(
     py: Python<'_>,
-    data: pyo3::pybacked::PyBackedBytes,
+    data: PyBuffer<u8>,
     max_line: usize,
     on_read: Bound<'_, PyAny>,
     min_prose_words: usize,
@@ -1115,8 +1116,19 @@ fn corpus_jsonl(
     let ip = index_params(ngram, window, max_df)?;
     let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
     let p = or_default(params);
+    if !data.readonly() || !data.is_c_contiguous() {
+        return Err(PyValueError::new_err(
+            "data must be a read-only, contiguous buffer of bytes",
+        ));
+    }
+    // SAFETY: the export is read-only and contiguous, and it stays alive and unchanged by
+    // Python (a mapped file cannot be closed or resized while exported) until `data` is dropped
+    // at the end of this function. A file mapped by the caller and changed by another process
+    // meanwhile would change under the slice, as any memory map of a file can.
+    let bytes: &[u8] =
+        unsafe { std::slice::from_raw_parts(data.buf_ptr().cast::<u8>(), data.len_bytes()) };
     let docs = run(py, || {
-        Ok::<_, Infallible>(crate::jsonl::simple_corpus(&data, max_line))
+        Ok::<_, Infallible>(crate::jsonl::simple_corpus(bytes, max_line))
     })?;
     let Some(docs) = docs else {
         return Ok(None);

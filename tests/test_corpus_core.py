@@ -70,7 +70,7 @@ def write(path: Path, records: list[dict[str, object]]) -> Path:
 def test_the_core_writes_the_report_python_writes(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", documents())
     read: list[int] = []
-    found = jsonl_report(path.read_bytes(), on_read=read.append)
+    found = jsonl_report(path, on_read=read.append)
     assert found is not None
     rendered, pairs, clusters = found
     reuse = find_reuse(read_corpus(path))
@@ -84,6 +84,7 @@ def test_the_core_writes_the_report_python_writes(tmp_path: Path) -> None:
 
 def test_the_command_writes_the_core_report(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", documents(seed=6))
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # a byte-order mark is no part of line 1
     expected = to_jsonl(find_reuse(read_corpus(path)))
     out = tmp_path / "pairs.jsonl"
     result = CliRunner().invoke(main, ["corpus", str(path), "-o", str(out)])
@@ -104,16 +105,20 @@ def test_the_command_writes_the_core_report(tmp_path: Path) -> None:
 def test_anything_but_plain_lines_is_left_to_the_python_reader(tmp_path: Path, line: dict[str, object]) -> None:
     records = documents()
     path = write(tmp_path / "c.jsonl", [*records[:10], line])
-    assert jsonl_report(path.read_bytes(), on_read=lambda _: None) is None
-    assert jsonl_report(b"", on_read=lambda _: None) is None
-    assert jsonl_report(path.read_bytes()[:-2] + b"\n{oops\n", on_read=lambda _: None) is None
+    assert jsonl_report(path, on_read=lambda _: None) is None
+    write(path, records[:10])
+    path.write_text(path.read_text(encoding="utf-8") + "{oops\n", encoding="utf-8")
+    assert jsonl_report(path, on_read=lambda _: None) is None
+    path.write_bytes(b"")
+    assert jsonl_report(path, on_read=lambda _: None) is None
+    assert jsonl_report(tmp_path / "missing.jsonl", on_read=lambda _: None) is None
 
 
 def test_a_corpus_with_metadata_gives_the_same_report_through_python(tmp_path: Path) -> None:
     records = documents()
     plain = write(tmp_path / "plain.jsonl", records)
     with_meta = write(tmp_path / "meta.jsonl", [{**r, "lang": "en"} for r in records])
-    found = jsonl_report(plain.read_bytes(), on_read=lambda _: None)
+    found = jsonl_report(plain, on_read=lambda _: None)
     assert found is not None
     result = CliRunner().invoke(main, ["corpus", str(with_meta)])
     assert result.exit_code == 0 and result.stdout == found[0]

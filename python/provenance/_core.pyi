@@ -1,5 +1,6 @@
 """The native core (Rust). Spans are (start, end) code-point offsets into the Python str."""
 
+import mmap
 import os
 from collections.abc import Callable, Sequence
 from typing import Final, Self, final
@@ -318,7 +319,7 @@ def judged_reuse(
     then the other pairs, as the corpus command reports them."""
 
 def corpus_jsonl(
-    data: bytes,
+    data: bytes | mmap.mmap,
     max_line: int,
     *,
     on_read: Callable[[int], object],
@@ -329,10 +330,12 @@ def corpus_jsonl(
     min_shared: int = 2,
     params: AlignParams | None = None,
 ) -> tuple[str, int, int, int] | None:
-    """The corpus command's run on a JSON-lines file's bytes in the core, the GIL released:
+    """The corpus command's run on a JSON-lines file's bytes (a read-only buffer: bytes, a
+    file mapped read-only) in the core, the GIL released:
     (the pairs, clusters and duplicate groups as JSON lines, documents, pairs, clusters);
-    on_read(documents) is called once they are read. None when a line is left to the Python
-    reader: more metadata than id, text and date, or anything wrong (it names the problem)."""
+    on_read(documents) is called once they are read. None when the file cannot be read or a
+    line is left to the Python reader: more metadata than id, text and date, or anything wrong
+    (the reader names the problem)."""
 
 @final
 class Index:

@@ -833,7 +833,6 @@ def corpus_command(
     """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin; with
     --engine spark also a Parquet table with id and text columns)."""
     from provenance.corpus import IndexOptions, find_reuse, run_parameters
-    from provenance.render.corpus import RENDERERS
     from provenance.thresholds import MIN_PROSE_WORDS
 
     if engine == "spark":
@@ -872,6 +871,8 @@ def corpus_command(
 
             emit(render_corpus_html(reuse, {r.id: r.text for r in records}), output)
         else:
+            from provenance.render.corpus import RENDERERS  # here: the core writes JSON lines
+
             emit(RENDERERS[output_format](reuse), output)
 
 
@@ -879,13 +880,13 @@ def _jsonl_in_core(corpus: str, output: Path | None, settings: dict[str, Any]) -
     """The JSON-lines report of a JSON-lines file, read, judged and written by the core
     (``corpus.jsonl_report``): the texts never become Python strings, which took as long as
     finding the pairs. False, nothing done, when the Python reader must read the file."""
-    from provenance.collection import jsonl_file_bytes
+    from provenance.collection import jsonl_file
     from provenance.corpus import jsonl_report
 
-    data = jsonl_file_bytes(corpus)
-    if data is None:
+    path = jsonl_file(corpus)
+    if path is None:
         return False
-    found = jsonl_report(data, on_read=lambda documents: _progress_note(f"comparing {documents} documents ..."), **settings)
+    found = jsonl_report(path, on_read=lambda documents: _progress_note(f"comparing {documents} documents ..."), **settings)
     if found is None:
         return False
     rendered, pairs, clusters = found

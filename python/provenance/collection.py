@@ -65,18 +65,14 @@ def read_corpus(source: str | Path, progress: Progress = no_progress) -> list[Re
     return _unique(list(_read_jsonl(path)), name)
 
 
-def jsonl_file_bytes(source: str | Path) -> bytes | None:
-    """The bytes of `source` when it is a regular file, which ``read_corpus`` reads as JSON
-    lines; None for anything else (``-``, a directory, a device or a pipe, a path that cannot be
-    read), which ``read_corpus`` reads or names the problem of. A pipe is not opened here: the
-    data a writer puts in it would be lost to the reader that follows."""
+def jsonl_file(source: str | Path) -> Path | None:
+    """`source` when it is a regular file, which ``read_corpus`` reads as JSON lines; None for
+    anything else (``-``, a directory, a device or a pipe, a path that is not there), which
+    ``read_corpus`` reads or names the problem of."""
     if str(source) == "-":
         return None
     try:
-        if not stat.S_ISREG(os.stat(source).st_mode):
-            return None
-        with open(source, "rb") as handle:
-            return handle.read()
+        return Path(source) if stat.S_ISREG(os.stat(source).st_mode) else None
     except OSError:
         return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import mmap
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -380,7 +381,7 @@ def find_reuse(
 
 
 def jsonl_report(
-    data: bytes,
+    path: Path,
     *,
     on_read: Callable[[int], object],
     min_prose_words: int = MIN_PROSE_WORDS,
@@ -388,25 +389,44 @@ def jsonl_report(
     index_options: IndexOptions = IndexOptions(),
     options: AlignOptions = AlignOptions(),
 ) -> tuple[str, int, int] | None:
-    """``find_reuse`` on a JSON-lines file's bytes and its pairs written as ``render.corpus.to_jsonl``
+    """``find_reuse`` on a JSON-lines file and its pairs written as ``render.corpus.to_jsonl``
     writes them, all in the core with the texts never made Python strings: (JSON lines, pairs,
-    clusters); `on_read(documents)` once they are read. None when a line holds more than id,
-    text and date, or anything is wrong: ``collection.read_corpus`` reads those and names the
-    problem."""
-    found = _core.corpus_jsonl(
-        data,
-        max_input_bytes(),
-        on_read=on_read,
-        min_prose_words=min_prose_words,
-        window=index_options.window,
-        max_df=index_options.max_df,
-        min_shared=min_shared,
-        params=options.to_core(),
-    )
+    clusters); `on_read(documents)` once they are read. None when the file cannot be read, a
+    line holds more than id, text and date, or anything is wrong: ``collection.read_corpus``
+    reads those and names the problem."""
+    data = _mapped(path)
+    if data is None:
+        return None
+    with data:
+        found = _core.corpus_jsonl(
+            data,
+            max_input_bytes(),
+            on_read=on_read,
+            min_prose_words=min_prose_words,
+            window=index_options.window,
+            max_df=index_options.max_df,
+            min_shared=min_shared,
+            params=options.to_core(),
+        )
     if found is None:
         return None
     rendered, _documents, pairs, clusters = found
     return rendered, pairs, clusters
+
+
+def _mapped(path: Path) -> mmap.mmap | None:
+    """The file at `path` mapped read-only, its pages mapped up front: reading it into new memory
+    took 70-100 ms for 120 MB, mostly faulting the new pages in, against 10 ms for mapping the
+    pages the system already holds. None when it cannot be mapped (an empty file too)."""
+    try:
+        with open(path, "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, flags=mmap.MAP_SHARED | _MAP_POPULATE, prot=mmap.PROT_READ)
+    except (OSError, ValueError):
+        return None
+
+
+# Linux's flag to map a file's pages at once rather than at each first touch.
+_MAP_POPULATE = getattr(mmap, "MAP_POPULATE", 0)
 
 
 def with_reuse_cases(records: Sequence[Record], pairs: list[ReusePair], progress: Progress = no_progress) -> list[ReusePair]:
