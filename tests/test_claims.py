@@ -34,6 +34,19 @@ def test_event_told_as_done() -> None:
     assert ("contradiction", "met") in found
 
 
+def test_event_told_as_done_by_its_own_verb_or_a_verb_of_happening() -> None:
+    source = "The committee will vote on the plan on Friday. The hearing is set for Geneva next month."
+
+    def told(candidate: str) -> list[str]:
+        return [c.text for c in compare(candidate, source, semantic=False).added if c.type == "contradiction"]
+
+    assert told("The committee voted on the plan on Friday.") == ["voted"]
+    assert told("The hearing occurred in Geneva next month.") == ["occurred"]
+    # A past form the source uses itself is what the source tells as done.
+    again = "He appeared in court on Monday and will appear again next week."
+    assert [c for c in compare("He appeared in court on Monday.", again, semantic=False).added if c.type == "contradiction"] == []
+
+
 def test_status_title_the_source_does_not_give() -> None:
     found = claims("Former Chancellor Anna Berg said the talks would be difficult.")
     assert any(kind == "contradiction" and text.lower() == "former" for kind, text in found)

@@ -138,6 +138,10 @@ class _WordNet:
             return False
         return bool(mine & theirs or self._up(mine) & theirs or self._up(theirs) & mine)
 
+    def synonyms(self, a: str, b: str) -> bool:
+        """Whether the base forms of two words share a synonym set ("occur" and "happen")."""
+        return bool(set(self._of(self.base(a))) & set(self._of(self.base(b))))
+
     def meanings(self, words: Iterable[str]) -> tuple[frozenset[int], frozenset[int]]:
         """The synonym sets of `words`, and the sets directly more general than or similar to them:
         what :meth:`shares_meaning` asks of a whole text at once."""

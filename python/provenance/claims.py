@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -64,15 +65,14 @@ _HAVE = frozenset({"has", "have", "had"})
 _STATUS = re.compile(
     r"\b(?:now[-‐‑ ])?(?:former|ex|outgoing|incoming|late|then|erstwhile|ousted|deposed)\b(?=[-‐‑ ])", re.IGNORECASE
 )
-# Future or planned events in the source, and the same event told as done in the candidate.
+# Future or planned events in the source ("is set to meet", "will vote", "upcoming"); the candidate
+# tells one as done with the same verb in a past form ("met"), or with a verb WordNet puts in a
+# synonym set with "happen" and "occur" ("occurred", "took place": "happened", "passed").
 _FUTURE = re.compile(
     r"\b(?:will|shall|is|are)\s+(?:set|due|scheduled|expected|slated|poised|to)\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b",
     re.IGNORECASE,
 )
-_DONE = re.compile(
-    r"\b(?:occurred|took\s+place|was\s+held|were\s+held|happened|met|concluded|wrapped\s+up|ended)\b",
-    re.IGNORECASE,
-)
+_FUTURE_VERB_WORDS = 3  # how far after a future marker its verb may stand ("is set to meet")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(
     r"\b(?:last|next|this|previous|past|coming)\s+(?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
@@ -343,11 +343,10 @@ def _claims_in(
         titles = [f for f in following if f in OFFICE_TITLES and f in support_forms]
         if titles and found.group().lower().split("-")[-1] not in support_forms:
             add((s, e), "contradiction", f"'{found.group()}' changes the status of the '{titles[0]}' the source describes")
-    done = _DONE.search(prose)
-    future = _FUTURE.search(support)
-    if done and future and not _FUTURE.search(prose):
-        s, e = unit.start + done.start(), unit.start + done.end()
-        add((s, e), "contradiction", f"'{done.group()}' tells as done what the source says is to come ('{future.group()}')")
+    told = _told_as_done(words, support, support_words, facts.forms) if not _FUTURE.search(prose) else None
+    if told is not None:
+        done, future = told
+        add((done.start, done.end), "contradiction", f"'{done.form}' tells as done what the source says is to come ('{future}')")
     shift = unit.start
     mine = _Sentence(unit.text, [(s - shift, e - shift, form) for s, e, form in unit_words])
     quoted_here = SpanSet((a - shift, b - shift) for a, b in quoted.inside(unit.span))
@@ -494,6 +493,34 @@ def _periods(text: str) -> set[str]:
     """The short names of the quarters and halves the source names in words ("third quarter" is
     "Q3", "first half" "H1"), as initialisms are looked up."""
     return {match[2][0].lower() + _ORDINALS[match[1].lower()] for match in _PERIOD.finditer(text)}
+
+
+def _told_as_done(
+    words: Sequence[_Word], support: str, support_words: Sequence[Word], source_forms: set[str]
+) -> tuple[_Word, str] | None:
+    """A candidate word in a past form telling as done what the supporting source sentences say is
+    to come, and the source's words that say so; None when they say nothing of the future. A past
+    form the source itself uses ("appeared in court on Monday and will appear again") is no such
+    word."""
+    lexicon = wordnet()
+    futures = list(_FUTURE.finditer(support))
+    if not futures:
+        return None
+    starts = [w[0] for w in support_words]
+    planned: set[str] = set()
+    for future in futures:
+        after = bisect_left(starts, future.end())
+        following = support_words[after : after + _FUTURE_VERB_WORDS]
+        planned.update(lexicon.base(key(w[2])) for w in following if w[2] not in STOPWORDS)
+    for word in words:
+        if word.form in STOPWORDS or word.form in source_forms:
+            continue
+        base = lexicon.base(word.key)
+        irregular_past = base != word.key and not word.form.endswith("s") and "v" in lexicon.main_parts(base)
+        happening = lexicon.synonyms(word.key, "happen") and lexicon.synonyms(word.key, "occur")
+        if (word.form.endswith("ed") or irregular_past) and (base in planned or happening):
+            return word, futures[0].group()
+    return None
 
 
 @dataclass(frozen=True)
