@@ -39,6 +39,7 @@ from provenance.lexicon import (
     INTENSIFIERS,
     LOADED_REPORTING_VERBS,
     OFFICE_TITLES,
+    STATUS_WORDS,
     STOPWORDS,
     VAGUE_ATTRIBUTIONS,
 )
@@ -61,10 +62,8 @@ _SHARE = 1 / 3
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 _HAVE = frozenset({"has", "have", "had"})
 
-# Titles that fix a person's status in time.
-_STATUS = re.compile(
-    r"\b(?:now[-‐‑ ])?(?:former|ex|outgoing|incoming|late|then|erstwhile|ousted|deposed)\b(?=[-‐‑ ])", re.IGNORECASE
-)
+# Words before a title that fix a person's status in time (lexicons/status-words.txt).
+_STATUS = re.compile(rf"\b(?:now[-‐‑ ])?(?:{'|'.join(sorted(STATUS_WORDS))})\b(?=[-‐‑ ])", re.IGNORECASE)
 # Future or planned events in the source ("is set to meet", "will vote", "upcoming"); the candidate
 # tells one as done with the same verb in a past form ("met"), or with a verb WordNet puts in a
 # synonym set with "happen" and "occur" ("occurred", "took place": "happened", "passed").
