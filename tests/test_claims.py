@@ -94,6 +94,7 @@ def test_a_group_the_text_names_is_no_vague_attribution() -> None:
         "Prices will rise next year.",  # one sense of "price" of eight is a person (a singer)
         "It was banned in 2010.",  # "it" is a thing here: "ban" is seldom a verb of saying
         "Many people will pay more next year.",  # a modal, not a verb of saying
+        "They asked for many",  # a quantifier at the end
     ):
         assert vague_attributions(sentence) == [], sentence
 

@@ -546,8 +546,8 @@ def vague_attributions(text: str) -> list[Attribution]:
 
     def group(i: int) -> bool:
         form = at(i)
-        if i > 0 and text[words[i][0]].isupper():
-            return False  # a name ("Bristol Rovers"), not a group
+        if not form or (i > 0 and text[words[i][0]].isupper()):
+            return False  # past the end; or a name ("Bristol Rovers"), not a group
         plural = len(form) > 3 and form.endswith("s") and not form.endswith("ss")
         return form in vague["sources"] or (plural and lexicon.share_filed_under(key(form), _PEOPLE) >= _SHARE)
 
