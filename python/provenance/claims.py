@@ -342,7 +342,7 @@ def _claims_in(
         titles = [f for f in following if f in OFFICE_TITLES and f in support_forms]
         if titles and found.group().lower().split("-")[-1] not in support_forms:
             add((s, e), "contradiction", f"'{found.group()}' changes the status of the '{titles[0]}' the source describes")
-    told = _told_as_done(words, support, support_words, facts.forms) if not _FUTURE.search(prose) else None
+    told = _told_as_done(words, support, support_words) if not _FUTURE.search(prose) else None
     if told is not None:
         done, future = told
         add((done.start, done.end), "contradiction", f"'{done.form}' tells as done what the source says is to come ('{future}')")
@@ -494,25 +494,24 @@ def _periods(text: str) -> set[str]:
     return {match[2][0].lower() + _ORDINALS[match[1].lower()] for match in _PERIOD.finditer(text)}
 
 
-def _told_as_done(
-    words: Sequence[_Word], support: str, support_words: Sequence[Word], source_forms: set[str]
-) -> tuple[_Word, str] | None:
+def _told_as_done(words: Sequence[_Word], support: str, support_words: Sequence[Word]) -> tuple[_Word, str] | None:
     """A candidate word in a past form telling as done what the supporting source sentences say is
     to come, and the source's words that say so; None when they say nothing of the future. A past
-    form the source itself uses ("appeared in court on Monday and will appear again") is no such
-    word."""
+    form those sentences use themselves ("appeared in court on Monday and will appear again") is
+    no such word; one elsewhere in the source is ("opened in 1987 ... will open next week")."""
     lexicon = wordnet()
     futures = list(_FUTURE.finditer(support))
     if not futures:
         return None
     starts = [w[0] for w in support_words]
+    said = {w[2] for w in support_words}
     planned: set[str] = set()
     for future in futures:
         after = bisect_left(starts, future.end())
         following = support_words[after : after + _FUTURE_VERB_WORDS]
         planned.update(lexicon.base(key(w[2])) for w in following if w[2] not in STOPWORDS)
     for word in words:
-        if word.form in STOPWORDS or word.form in source_forms:
+        if word.form in STOPWORDS or word.form in said:
             continue
         base = lexicon.base(word.key)
         irregular_past = base != word.key and not word.form.endswith("s") and "v" in lexicon.main_parts(base)
