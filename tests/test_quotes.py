@@ -121,6 +121,16 @@ def test_altered_reports_word_diff() -> None:
     assert "words changed" in finding.reason and "'start' for 'beginning'" in finding.reason
 
 
+def test_quotation_half_kept_half_rewritten_is_altered() -> None:
+    source = 'Mayor Linda Ortiz spoke to reporters. "Safety has to come first, even when it is inconvenient," she said.'
+    (kept,) = classify_quotations('"Safety has to come first, whatever the cost to businesses," she said.', source)
+    assert kept.status == "altered"
+    assert ("even when it is inconvenient", "whatever the cost to businesses") in {(d.source, d.candidate) for d in kept.diff}
+    # Four words in common are not the source's quotation.
+    (other,) = classify_quotations('"Safety has to come before profit for every business," she said.', source)
+    assert other.status == "unsourced"
+
+
 def test_fabricated_points_at_indirect_speech() -> None:
     candidate = "“Trump is one of the world’s best negotiators,” he said. It was “complex.”"
     found = classify(candidate)

@@ -33,6 +33,7 @@ from provenance.report import QuoteFinding, WordDiff
 from provenance.text import AnalysedText, Word
 from provenance.thresholds import (
     ALTERED_MIN,
+    ALTERED_RUN_MIN,
     EDGE_SLACK,
     FABRICATED_MIN,
     GAP_COST,
@@ -195,6 +196,7 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
 
     # A quotation or a stretch of prose the source repeats word for word is aligned once.
     best_quote: tuple[_Match, _SourceQuote] | None = None
+    kept_run = False  # a run of ALTERED_RUN_MIN words of the best quotation kept as it is
     tried: set[tuple[str, ...]] = set()
     for number in _likely_quotes(forms, source):
         words = source.quote_forms[number]
@@ -204,6 +206,7 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
         match = _align(forms, words, (0, len(words)))
         if match is not None and (best_quote is None or match.coverage > best_quote[0].coverage):
             best_quote = (match, source.quotes[number])
+            kept_run = _kept_run(forms, words)
     indirect: _Match | None = None
     seen: set[tuple[str | None, ...]] = set()
     for lo, hi in _likely_regions(forms, source):
@@ -216,7 +219,7 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
 
     quote_coverage = best_quote[0].coverage if best_quote else 0.0
     indirect_coverage = indirect.coverage if indirect else 0.0
-    altered_ok = best_quote is not None and _supports(best_quote[0], forms, ALTERED_MIN)
+    altered_ok = best_quote is not None and (kept_run or _supports(best_quote[0], forms, ALTERED_MIN))
     fabricated_ok = indirect is not None and _supports(indirect, forms, FABRICATED_MIN)
     if best_quote is not None and altered_ok and (not fabricated_ok or quote_coverage >= indirect_coverage):
         match, source_quote = best_quote
@@ -398,6 +401,14 @@ def _framed_swap(ops: Sequence[tuple[str, int, int, int, int]], index: int) -> b
     _, i1, i2, j1, j2 = ops[index]
     inside = 0 < index < len(ops) - 1
     return inside and max(i2 - i1, j2 - j1) <= SWAP_MAX and abs((i2 - i1) - (j2 - j1)) <= 1
+
+
+def _kept_run(quote: list[str], words: Sequence[str]) -> bool:
+    """Whether the quotation keeps ALTERED_RUN_MIN consecutive words of a source quotation, two or
+    more of them content words."""
+    run = SequenceMatcher(None, words, quote, autojunk=False).find_longest_match()
+    kept = quote[run.b : run.b + run.size]
+    return run.size >= ALTERED_RUN_MIN and sum(1 for w in kept if _is_content(w)) >= 2
 
 
 def _supports(match: _Match, quote: list[str], threshold: float) -> bool:

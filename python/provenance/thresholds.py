@@ -70,6 +70,12 @@ PROSE_SENTENCE_MIN_WORDS = 3
 # Weighted coverage of a candidate quotation by one source quotation for it to be an altered form
 # of it: above the chance matches between quotations of independent reports of one event.
 ALTERED_MIN = 0.55
+# Or: a run of this many words, two of them content words, the same as in one source quotation
+# ("Safety has to come first, whatever the cost" for "Safety has to come first, even when it is
+# inconvenient"): a quotation half kept and half rewritten covers too little of either to reach
+# ALTERED_MIN, while independent reports of one event share no run this long inside quotation
+# marks unless they quote the same words.
+ALTERED_RUN_MIN = 5
 # Indirect speech is searched over the whole source, where chance matches are likelier: a
 # quotation made from it must be covered more fully.
 FABRICATED_MIN = 0.65
