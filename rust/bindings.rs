@@ -1039,8 +1039,90 @@ type PyJudgedPair = (
     bool,
 );
 
-/// Every pair of `texts` that reuses prose, judged (`reuse::judged_reuse`): `(pairs, duplicate
-/// groups, candidate pairs)`, documents numbered by position; `ids` name them in directions.
+/// A judged collection run (`reuse::judged_reuse`) held by the core: its documents' ids, the
+/// judged pairs, the duplicate groups and the clusters, documents numbered by position.
+#[pyclass(frozen, module = "provenance._core", name = "JudgedRun")]
+struct PyJudgedRun {
+    ids: Vec<String>,
+    found: reuse::JudgedReuse,
+    clusters: Vec<Vec<u32>>,
+}
+
+impl PyJudgedRun {
+    /// The run's clusters computed (`reuse::clusters`, members ordered by id).
+    fn new(ids: Vec<String>, found: reuse::JudgedReuse) -> Self {
+        let clusters = reuse::clusters(
+            found.pairs.iter().map(|p| (p.candidate, p.source)),
+            ids.len(),
+            |d| &ids[d as usize],
+        );
+        Self {
+            ids,
+            found,
+            clusters,
+        }
+    }
+}
+
+#[pymethods]
+impl PyJudgedRun {
+    #[getter]
+    fn ids(&self) -> Vec<String> {
+        self.ids.clone()
+    }
+    #[getter]
+    fn candidate_pairs(&self) -> usize {
+        self.found.candidate_pairs
+    }
+    #[getter]
+    fn duplicates(&self) -> Vec<Vec<u32>> {
+        self.found.duplicates.clone()
+    }
+    #[getter]
+    fn clusters(&self) -> Vec<Vec<u32>> {
+        self.clusters.clone()
+    }
+
+    fn __len__(&self) -> usize {
+        self.found.pairs.len()
+    }
+
+    /// The pairs as tuples, the direction's evidence described with the documents' ids.
+    fn pairs(&self, py: Python<'_>) -> PyResult<Vec<PyJudgedPair>> {
+        self.found
+            .pairs
+            .iter()
+            .map(|pair| {
+                let direction = pair.direction.map(|d| {
+                    d.describe(
+                        &self.ids[pair.candidate as usize],
+                        &self.ids[pair.source as usize],
+                    )
+                });
+                Ok((
+                    pair.candidate,
+                    pair.source,
+                    py_passages(py, pair.passages.clone())?,
+                    pair.matched,
+                    pair.prose,
+                    direction,
+                    pair.identical,
+                ))
+            })
+            .collect()
+    }
+
+    /// The run as JSON lines, byte for byte as `render/corpus.py`'s `to_jsonl` writes it.
+    fn to_jsonl(&self, py: Python<'_>) -> PyResult<String> {
+        let ids: Vec<&str> = self.ids.iter().map(String::as_str).collect();
+        run(py, || {
+            Ok::<_, Infallible>(crate::report::to_jsonl(&self.found, &self.clusters, &ids))
+        })
+    }
+}
+
+/// Every pair of `texts` that reuses prose, judged (`reuse::judged_reuse`), documents numbered
+/// by position; `ids` name them, `dates` date them.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)]
 #[pyo3(signature = (texts, ids, dates, *, min_prose_words, ngram = wide(index::DEFAULT_INDEX_NGRAM),
@@ -1049,7 +1131,7 @@ type PyJudgedPair = (
 fn judged_reuse(
     py: Python<'_>,
     texts: Vec<PyBackedStr>,
-    ids: Vec<PyBackedStr>,
+    ids: Vec<String>,
     dates: Vec<Option<PyBackedStr>>,
     min_prose_words: usize,
     ngram: i128,
@@ -1057,7 +1139,7 @@ fn judged_reuse(
     max_df: i128,
     min_shared: i128,
     params: Option<PyRef<'_, PyAlignParams>>,
-) -> PyResult<(Vec<PyJudgedPair>, Vec<Vec<u32>>, usize)> {
+) -> PyResult<PyJudgedRun> {
     if ids.len() != texts.len() || dates.len() != texts.len() {
         return Err(PyValueError::new_err(
             "texts, ids and dates must have the same length",
@@ -1067,41 +1149,22 @@ fn judged_reuse(
     let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
     let p = or_default(params);
     let dates: Vec<Option<&str>> = dates.iter().map(|d| d.as_deref()).collect();
-    let found = run(py, || {
-        reuse::judged_reuse(&texts, &dates, min_prose_words, &ip, min_shared, &p)
-    })?;
-    let pairs = found
-        .pairs
-        .into_iter()
-        .map(|pair| {
-            let direction = pair
-                .direction
-                .map(|d| d.describe(&ids[pair.candidate as usize], &ids[pair.source as usize]));
-            Ok((
-                pair.candidate,
-                pair.source,
-                py_passages(py, pair.passages)?,
-                pair.matched,
-                pair.prose,
-                direction,
-                pair.identical,
-            ))
-        })
-        .collect::<PyResult<_>>()?;
-    Ok((pairs, found.duplicates, found.candidate_pairs))
+    run(py, || {
+        let found = reuse::judged_reuse(&texts, &dates, min_prose_words, &ip, min_shared, &p)?;
+        Ok::<_, IndexError>(PyJudgedRun::new(ids, found))
+    })
 }
 
-/// The corpus command's run on a JSON-lines file, all in the core: the documents read,
-/// `judged_reuse`, the clusters, and the pairs written as JSON lines (`report::to_jsonl`):
-/// `(JSON lines, documents, pairs, clusters)`; `on_read(documents)` is called once they are
-/// read. None when the file cannot be read or any line is left to the Python reader
-/// (`jsonl::simple_corpus`), which then names the problem.
+/// `judged_reuse` on the documents of a JSON-lines file's bytes (a read-only buffer: bytes, a
+/// file mapped read-only), read by the core: the texts never become Python strings.
+/// `on_read(documents)` is called once they are read. None when any line is left to the Python
+/// reader (`jsonl::simple_corpus`), which then names the problem.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)]
 #[pyo3(signature = (data, max_line, *, on_read, min_prose_words, ngram = wide(index::DEFAULT_INDEX_NGRAM),
                     window = wide(index::DEFAULT_WINDOW), max_df = wide(index::DEFAULT_MAX_DF),
                     min_shared = 2, params = None))]
-fn corpus_jsonl(
+fn judged_jsonl(
     py: Python<'_>,
     data: PyBuffer<u8>,
     max_line: usize,
@@ -1112,7 +1175,7 @@ fn corpus_jsonl(
     max_df: i128,
     min_shared: i128,
     params: Option<PyRef<'_, PyAlignParams>>,
-) -> PyResult<Option<(String, usize, usize, usize)>> {
+) -> PyResult<Option<PyJudgedRun>> {
     let ip = index_params(ngram, window, max_df)?;
     let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
     let p = or_default(params);
@@ -1134,20 +1197,14 @@ fn corpus_jsonl(
         return Ok(None);
     };
     on_read.call1((docs.len(),))?;
-    let (rendered, pairs, clusters) = run(py, || {
+    let judged = run(py, || {
         let texts: Vec<&str> = docs.iter().map(|d| d.1.as_ref()).collect();
-        let ids: Vec<&str> = docs.iter().map(|d| d.0.as_ref()).collect();
         let dates: Vec<Option<&str>> = docs.iter().map(|d| d.2.as_deref()).collect();
         let found = reuse::judged_reuse(&texts, &dates, min_prose_words, &ip, min_shared, &p)?;
-        let clusters = reuse::clusters(
-            found.pairs.iter().map(|p| (p.candidate, p.source)),
-            docs.len(),
-            |d| ids[d as usize],
-        );
-        let rendered = crate::report::to_jsonl(&found, &clusters, &ids);
-        Ok::<_, IndexError>((rendered, found.pairs.len(), clusters.len()))
+        let ids = docs.iter().map(|d| d.0.to_string()).collect();
+        Ok::<_, IndexError>(PyJudgedRun::new(ids, found))
     })?;
-    Ok(Some((rendered, docs.len(), pairs, clusters)))
+    Ok(Some(judged))
 }
 
 fn add_collection(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -1155,8 +1212,9 @@ fn add_collection(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(py_judge_pair, m)?)?;
     m.add_function(wrap_pyfunction!(py_judge_identical, m)?)?;
     m.add_function(wrap_pyfunction!(clusters, m)?)?;
+    m.add_class::<PyJudgedRun>()?;
     m.add_function(wrap_pyfunction!(judged_reuse, m)?)?;
-    m.add_function(wrap_pyfunction!(corpus_jsonl, m)?)?;
+    m.add_function(wrap_pyfunction!(judged_jsonl, m)?)?;
     m.add("REUSE_GAP_WORDS", judge::REUSE_GAP_WORDS)?;
     m.add("FABRICATED_MIN", judge::FABRICATED_MIN)?;
     m.add(

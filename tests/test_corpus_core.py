@@ -1,4 +1,4 @@
-"""The corpus command's run in the core on JSON lines (``corpus.jsonl_report``): the same report,
+"""The corpus command's run in the core on JSON lines (``corpus.judged_jsonl``): the same report,
 byte for byte, as the library's ``find_reuse`` rendered by ``render.corpus.to_jsonl``, and every
 file it cannot read whole left to the Python reader."""
 
@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from provenance import _core, thresholds
 from provenance.cli import main
 from provenance.collection import read_corpus
-from provenance.corpus import find_reuse, jsonl_report
-from provenance.render.corpus import to_jsonl
+from provenance.corpus import find_reuse, judged_jsonl, reuse_of
+from provenance.render.corpus import RENDERERS, to_jsonl
 
 
 def documents(seed: int = 5) -> list[dict[str, object]]:
@@ -70,12 +70,12 @@ def write(path: Path, records: list[dict[str, object]]) -> Path:
 def test_the_core_writes_the_report_python_writes(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", documents())
     read: list[int] = []
-    found = jsonl_report(path, on_read=read.append)
-    assert found is not None
-    rendered, pairs, clusters = found
+    run = judged_jsonl(path, on_read=read.append)
+    assert run is not None and read == [83]
+    rendered = run.to_jsonl()
     reuse = find_reuse(read_corpus(path))
     assert rendered == to_jsonl(reuse)
-    assert (read, pairs, clusters) == ([83], len(reuse.pairs), len(reuse.clusters))
+    assert reuse_of(run) == reuse
     # The corpus holds what the report must write alike: both kinds of direction, copies, edited
     # passages, ids with characters JSON escapes.
     for written in ['"dates"', "made from prose", '"identical": true', "near_verbatim", "\\u0001", '\\"', "é日"]:
@@ -93,6 +93,14 @@ def test_the_command_writes_the_core_report(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["corpus", str(path)]).stdout == expected
 
 
+@pytest.mark.parametrize("output_format", ["csv", "dot", "graphml"])
+def test_the_other_formats_are_written_from_the_core_run_alike(tmp_path: Path, output_format: str) -> None:
+    path = write(tmp_path / "c.jsonl", documents(seed=7))
+    expected = RENDERERS[output_format](find_reuse(read_corpus(path)))
+    result = CliRunner().invoke(main, ["corpus", str(path), "--format", output_format])
+    assert result.exit_code == 0 and result.stdout == expected
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -105,23 +113,23 @@ def test_the_command_writes_the_core_report(tmp_path: Path) -> None:
 def test_anything_but_plain_lines_is_left_to_the_python_reader(tmp_path: Path, line: dict[str, object]) -> None:
     records = documents()
     path = write(tmp_path / "c.jsonl", [*records[:10], line])
-    assert jsonl_report(path, on_read=lambda _: None) is None
+    assert judged_jsonl(path, on_read=lambda _: None) is None
     write(path, records[:10])
     path.write_text(path.read_text(encoding="utf-8") + "{oops\n", encoding="utf-8")
-    assert jsonl_report(path, on_read=lambda _: None) is None
+    assert judged_jsonl(path, on_read=lambda _: None) is None
     path.write_bytes(b"")
-    assert jsonl_report(path, on_read=lambda _: None) is None
-    assert jsonl_report(tmp_path / "missing.jsonl", on_read=lambda _: None) is None
+    assert judged_jsonl(path, on_read=lambda _: None) is None
+    assert judged_jsonl(tmp_path / "missing.jsonl", on_read=lambda _: None) is None
 
 
 def test_a_corpus_with_metadata_gives_the_same_report_through_python(tmp_path: Path) -> None:
     records = documents()
     plain = write(tmp_path / "plain.jsonl", records)
     with_meta = write(tmp_path / "meta.jsonl", [{**r, "lang": "en"} for r in records])
-    found = jsonl_report(plain, on_read=lambda _: None)
-    assert found is not None
+    run = judged_jsonl(plain, on_read=lambda _: None)
+    assert run is not None
     result = CliRunner().invoke(main, ["corpus", str(with_meta)])
-    assert result.exit_code == 0 and result.stdout == found[0]
+    assert result.exit_code == 0 and result.stdout == run.to_jsonl()
 
 
 def test_the_core_judges_with_the_documented_thresholds() -> None:

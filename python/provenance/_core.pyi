@@ -28,6 +28,7 @@ __all__ = [
     "Hit",
     "Index",
     "IndexFormatError",
+    "JudgedRun",
     "Passage",
     "ReusePair",
     "__version__",
@@ -39,7 +40,6 @@ __all__ = [
     "build_profile",
     "clusters",
     "content_keys",
-    "corpus_jsonl",
     "document_facts_many",
     "fingerprint_columns",
     "fingerprint_many",
@@ -47,6 +47,7 @@ __all__ = [
     "jsonl_records",
     "judge_identical",
     "judge_pair",
+    "judged_jsonl",
     "judged_reuse",
     "normalize",
     "num_threads",
@@ -301,6 +302,29 @@ def judge_identical(
 def clusters(links: list[tuple[str, str]]) -> list[list[str]]:
     """Connected groups of linked documents, each sorted, largest first, then by first member."""
 
+@final
+class JudgedRun:
+    """A judged collection run held by the core, documents numbered by position."""
+
+    @property
+    def ids(self) -> list[str]: ...
+    @property
+    def candidate_pairs(self) -> int:
+        """Candidate pairs aligned, a duplicate group's members counted with its first."""
+    @property
+    def duplicates(self) -> list[list[int]]:
+        """Groups of documents with the same words, in collection order."""
+    @property
+    def clusters(self) -> list[list[int]]:
+        """Connected groups of linked documents, each ordered by id, largest first."""
+    def __len__(self) -> int:
+        """The number of pairs."""
+    def pairs(self) -> list[tuple[int, int, list[Passage], int, int, str | None, bool]]:
+        """(candidate, source, passages, matched words, prose words, direction, identical): each
+        later member of a duplicate group with its first, then the other pairs."""
+    def to_jsonl(self) -> str:
+        """The run as JSON lines, byte for byte as render.corpus.to_jsonl writes it."""
+
 def judged_reuse(
     texts: list[str],
     ids: list[str],
@@ -312,13 +336,11 @@ def judged_reuse(
     max_df: int = ...,
     min_shared: int = 2,
     params: AlignParams | None = None,
-) -> tuple[list[tuple[int, int, list[Passage], int, int, str | None, bool]], list[list[int]], int]:
-    """Every pair of `texts` that reuses prose, judged, documents numbered by position: (pairs,
-    duplicate groups, candidate pairs). A pair is (candidate, source, passages, matched words,
-    prose words, direction, identical): each later member of a duplicate group with its first,
-    then the other pairs, as the corpus command reports them."""
+) -> JudgedRun:
+    """Every pair of `texts` that reuses prose, judged, the GIL released: duplicate groups, all
+    pairs, each pair's largest stretch of prose and direction; `ids` name the documents."""
 
-def corpus_jsonl(
+def judged_jsonl(
     data: bytes | mmap.mmap,
     max_line: int,
     *,
@@ -329,13 +351,11 @@ def corpus_jsonl(
     max_df: int = ...,
     min_shared: int = 2,
     params: AlignParams | None = None,
-) -> tuple[str, int, int, int] | None:
-    """The corpus command's run on a JSON-lines file's bytes (a read-only buffer: bytes, a
-    file mapped read-only) in the core, the GIL released:
-    (the pairs, clusters and duplicate groups as JSON lines, documents, pairs, clusters);
-    on_read(documents) is called once they are read. None when the file cannot be read or a
-    line is left to the Python reader: more metadata than id, text and date, or anything wrong
-    (the reader names the problem)."""
+) -> JudgedRun | None:
+    """judged_reuse on the documents of a JSON-lines file's bytes (a read-only buffer: bytes, a
+    file mapped read-only), read by the core, the GIL released; on_read(documents) is called
+    once they are read. None when a line is left to the Python reader: more metadata than id,
+    text and date, or anything wrong (the reader names the problem)."""
 
 @final
 class Index:

@@ -832,7 +832,7 @@ def corpus_command(
 ) -> None:
     """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin; with
     --engine spark also a Parquet table with id and text columns)."""
-    from provenance.corpus import IndexOptions, find_reuse, run_parameters
+    from provenance.corpus import IndexOptions, find_reuse, reuse_of, run_parameters
     from provenance.thresholds import MIN_PROSE_WORDS
 
     if engine == "spark":
@@ -856,43 +856,45 @@ def corpus_command(
         "index_options": IndexOptions(window=window, max_df=max_df),
         "options": AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
     }
-    if output_format == "jsonl" and not cases and _jsonl_in_core(corpus, output, settings):
+    # Pairs and their summaries need no text in Python: a JSON-lines file is read by the core.
+    run = _judged_in_core(corpus, settings) if output_format != "html" and not cases else None
+    if run is not None and output_format == "jsonl":
+        _progress_note(f"{len(run)} reuse pairs in {len(run.clusters)} clusters")
+        emit(run.to_jsonl(), output)
         return
+    settings["cases"] = cases
     with _collector_paused():
-        records = _read_corpus_or_fail(corpus)
-        _progress_note(f"comparing {len(records)} documents ...")
-        settings["cases"] = cases
-        reuse = find_reuse(records, **settings, progress=_progress)
+        if run is not None:
+            reuse = reuse_of(run)
+            texts: dict[str, str] = {}  # read by the core: only the HTML page shows texts
+        else:
+            records = _read_corpus_or_fail(corpus)
+            _progress_note(f"comparing {len(records)} documents ...")
+            reuse = find_reuse(records, **settings, progress=_progress)
+            texts = {r.id: r.text for r in records}
         _progress_note(f"{len(reuse.pairs)} reuse pairs in {len(reuse.clusters)} clusters")
         if to_parquet is not None and output is not None:
             write_atomically(output, to_parquet(reuse, run_parameters(**settings)))
         elif output_format == "html":
             from provenance.render.corpus_html import render_corpus_html
 
-            emit(render_corpus_html(reuse, {r.id: r.text for r in records}), output)
+            emit(render_corpus_html(reuse, texts), output)
         else:
-            from provenance.render.corpus import RENDERERS  # here: the core writes JSON lines
+            from provenance.render.corpus import RENDERERS
 
             emit(RENDERERS[output_format](reuse), output)
 
 
-def _jsonl_in_core(corpus: str, output: Path | None, settings: dict[str, Any]) -> bool:
-    """The JSON-lines report of a JSON-lines file, read, judged and written by the core
-    (``corpus.jsonl_report``): the texts never become Python strings, which took as long as
-    finding the pairs. False, nothing done, when the Python reader must read the file."""
+def _judged_in_core(corpus: str, settings: dict[str, Any]) -> _core.JudgedRun | None:
+    """The run on CORPUS when it is a JSON-lines file the core reads (``corpus.judged_jsonl``);
+    None, nothing done, when the Python reader must read it."""
     from provenance.collection import jsonl_file
-    from provenance.corpus import jsonl_report
+    from provenance.corpus import judged_jsonl
 
     path = jsonl_file(corpus)
     if path is None:
-        return False
-    found = jsonl_report(path, on_read=lambda documents: _progress_note(f"comparing {documents} documents ..."), **settings)
-    if found is None:
-        return False
-    rendered, pairs, clusters = found
-    _progress_note(f"{pairs} reuse pairs in {clusters} clusters")
-    emit(rendered, output)
-    return True
+        return None
+    return judged_jsonl(path, on_read=lambda documents: _progress_note(f"comparing {documents} documents ..."), **settings)
 
 
 def _corpus_on_spark(

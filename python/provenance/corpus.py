@@ -360,7 +360,7 @@ def find_reuse(
     `max_df`, and the copies, and whatever copied from them, would not be found at all. The facts
     of the documents in a pair are then found from the words the aligner reads, and each pair is
     judged from its passages as ``judge_pair`` judges it."""
-    found, groups, candidates = _core.judged_reuse(
+    run = _core.judged_reuse(
         [r.text for r in records],
         [r.id for r in records],
         [r.date for r in records],
@@ -370,17 +370,24 @@ def find_reuse(
         min_shared=min_shared,
         params=options.to_core(),
     )
-    pairs = [
-        ReusePair(records[a].id, records[b].id, [to_passage(p) for p in passages], matched, prose, direction, identical)
-        for a, b, passages, matched, prose, direction, identical in found
-    ]
+    reuse = reuse_of(run)
     if cases:
-        pairs = with_reuse_cases(records, pairs, progress)
-    duplicates = [[records[i].id for i in g] for g in groups]
-    return CorpusReuse(pairs, clusters_of(pairs), len(records), candidates, duplicates, with_cases=cases)
+        reuse = replace(reuse, pairs=with_reuse_cases(records, reuse.pairs, progress), with_cases=True)
+    return reuse
 
 
-def jsonl_report(
+def reuse_of(run: _core.JudgedRun) -> CorpusReuse:
+    """A run judged by the core with its documents named: pairs, clusters, duplicate groups."""
+    ids = run.ids
+    pairs = [
+        ReusePair(ids[a], ids[b], [to_passage(p) for p in passages], matched, prose, direction, identical)
+        for a, b, passages, matched, prose, direction, identical in run.pairs()
+    ]
+    clusters = [[ids[i] for i in c] for c in run.clusters]
+    return CorpusReuse(pairs, clusters, len(ids), run.candidate_pairs, [[ids[i] for i in g] for g in run.duplicates])
+
+
+def judged_jsonl(
     path: Path,
     *,
     on_read: Callable[[int], object],
@@ -388,17 +395,18 @@ def jsonl_report(
     min_shared: int = MIN_SHARED_FINGERPRINTS,
     index_options: IndexOptions = IndexOptions(),
     options: AlignOptions = AlignOptions(),
-) -> tuple[str, int, int] | None:
-    """``find_reuse`` on a JSON-lines file and its pairs written as ``render.corpus.to_jsonl``
-    writes them, all in the core with the texts never made Python strings: (JSON lines, pairs,
-    clusters); `on_read(documents)` once they are read. None when the file cannot be read, a
-    line holds more than id, text and date, or anything is wrong: ``collection.read_corpus``
+) -> _core.JudgedRun | None:
+    """``find_reuse`` on a JSON-lines file, read by the core: the texts never become Python
+    strings, which took as long as finding the pairs. The run writes itself as JSON lines
+    (``to_jsonl``, byte for byte ``render.corpus.to_jsonl``) or is named by ``reuse_of`` for the
+    other renderers; `on_read(documents)` once they are read. None when the file cannot be read,
+    a line holds more than id, text and date, or anything is wrong: ``collection.read_corpus``
     reads those and names the problem."""
     data = _mapped(path)
     if data is None:
         return None
     with data:
-        found = _core.corpus_jsonl(
+        return _core.judged_jsonl(
             data,
             max_input_bytes(),
             on_read=on_read,
@@ -408,10 +416,6 @@ def jsonl_report(
             min_shared=min_shared,
             params=options.to_core(),
         )
-    if found is None:
-        return None
-    rendered, _documents, pairs, clusters = found
-    return rendered, pairs, clusters
 
 
 def _mapped(path: Path) -> mmap.mmap | None:
