@@ -34,13 +34,20 @@ fn is_space(c: char) -> bool {
 /// The document of a line if it holds only a valid `id`, a `text` with more than white space
 /// and an optional `date` (a string or null), and is no longer than `max_line` bytes.
 pub fn simple_record(line: &[u8], max_line: usize) -> Option<Simple<'_>> {
+    record(line, max_line, false)
+}
+
+/// `simple_record`, any other fields of the line read (as the Python reader reads them: valid
+/// JSON, finite numbers, no lone surrogate) and left out when `other_fields` allows them.
+fn record(line: &[u8], max_line: usize, other_fields: bool) -> Option<Simple<'_>> {
+    let ours = |key: &str| other_fields || matches!(key, "id" | "text" | "date");
     if line.len() > max_line {
         return None;
     }
     // Most lines hold strings without escapes: read in place, they are not copied (a corpus's
     // texts copied once more are as much new memory as the file).
     if let Ok(mut fields) = serde_json::from_slice::<HashMap<&str, &str>>(line) {
-        if fields.keys().any(|k| !matches!(*k, "id" | "text" | "date")) {
+        if !fields.keys().all(|k| ours(k)) {
             return None;
         }
         let id = fields.remove("id")?;
@@ -48,11 +55,10 @@ pub fn simple_record(line: &[u8], max_line: usize) -> Option<Simple<'_>> {
         let date = fields.remove("date");
         return Some((id.into(), text.into(), date.map(Cow::from)));
     }
+    // serde_json refuses what the Python reader refuses (NaN, a number too large for a float, a
+    // lone surrogate), and more (nesting past 128 levels): such a line is left to Python.
     let mut fields: Map<String, Value> = serde_json::from_slice(line).ok()?;
-    if fields
-        .keys()
-        .any(|k| !matches!(k.as_str(), "id" | "text" | "date"))
-    {
+    if !fields.keys().all(|k| ours(k)) {
         return None;
     }
     let id = match fields.remove("id")? {
@@ -90,9 +96,9 @@ fn is_blank(line: &[u8]) -> bool {
 }
 
 /// The documents of a whole JSON-lines file (a byte-order mark at its start passed over) when
-/// every line is blank or one `simple_record` reads, and their ids are distinct; None when
-/// anything is left to the Python reader (more metadata, an error of any kind, no document),
-/// which then reads the file and names any problem exactly as it always has.
+/// every line is blank or one `simple_record` reads, other fields (metadata) left out, and their
+/// ids are distinct; None when anything is left to the Python reader (an error of any kind, no
+/// document), which then reads the file and names any problem exactly as it always has.
 pub fn simple_corpus(data: &[u8], max_line: usize) -> Option<Vec<Simple<'_>>> {
     let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
     let starts = line_starts(data);
@@ -103,7 +109,7 @@ pub fn simple_corpus(data: &[u8], max_line: usize) -> Option<Vec<Simple<'_>>> {
             if line.len() <= max_line && is_blank(line) {
                 Some(None)
             } else {
-                simple_record(line, max_line).map(Some)
+                record(line, max_line, true).map(Some)
             }
         })
         .collect();
@@ -159,19 +165,28 @@ mod tests {
     }
 
     #[test]
-    fn a_whole_corpus_is_read_only_when_every_line_is_simple() {
+    fn a_whole_corpus_is_read_only_when_every_line_is_valid() {
         let good = "\u{feff}{\"id\": \"a\", \"text\": \"x\"}\n \r\n{\"id\": 2, \"text\": \"y\", \"date\": \"2024\"}\n";
         let docs = simple_corpus(good.as_bytes(), 100).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1], ("2".into(), "y".into(), Some("2024".into())));
+        // Metadata is read and left out.
+        let with_metadata = "{\"id\": \"a\", \"lang\": \"en\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"y\", \"n\": [1, 2.5e3, {\"k\": null}]}\n";
+        let docs = simple_corpus(with_metadata.as_bytes(), 100).unwrap();
+        assert_eq!(docs[0], ("a".into(), "x".into(), None));
+        assert_eq!(docs[1], ("b".into(), "y".into(), None));
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
         for bad in [
             "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"a\", \"text\": \"y\"}\n",
-            "{\"id\": \"a\", \"text\": \"x\", \"lang\": \"en\"}\n",
+            "{\"id\": \"a\", \"text\": \"x\", \"n\": NaN}\n",
+            "{\"id\": \"a\", \"text\": \"x\", \"n\": 1e999}\n",
+            "{\"id\": \"a\", \"text\": \"x\", \"s\": \"\\ud800\"}\n",
+            &format!("{{\"id\": \"a\", \"text\": \"x\", \"deep\": {deep}}}\n"),
             "{\"id\": \"a\", \"text\": \"x\"}\n{oops\n",
             " \n\n",
             "",
         ] {
-            assert_eq!(simple_corpus(bad.as_bytes(), 100), None, "{bad:?}");
+            assert_eq!(simple_corpus(bad.as_bytes(), 1000), None, "{bad:?}");
         }
         // A line past the limit, blank or not, is the Python reader's to refuse.
         assert_eq!(simple_corpus(good.as_bytes(), 20), None);

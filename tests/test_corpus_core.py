@@ -15,6 +15,7 @@ from provenance import _core, thresholds
 from provenance.cli import main
 from provenance.collection import read_corpus
 from provenance.corpus import find_reuse, judged_jsonl, reuse_of
+from provenance.read import InputError
 from provenance.render.corpus import RENDERERS, to_jsonl
 
 
@@ -104,32 +105,44 @@ def test_the_other_formats_are_written_from_the_core_run_alike(tmp_path: Path, o
 @pytest.mark.parametrize(
     "line",
     [
-        {"id": "extra", "text": "w1 w2", "lang": "en"},  # metadata: the Python reader keeps it
-        {"id": "d0", "text": "a second d0"},  # an id twice: named by the Python reader
-        {"id": "x", "text": " "},  # no text
-        {"id": "x", "text": "t", "date": 2024},  # a date that is not a string
+        '{"id": "d0", "text": "a second d0"}',  # an id twice: named by the Python reader
+        '{"id": "x", "text": " "}',  # no text
+        '{"id": "x", "text": "t", "date": 2024}',  # a date that is not a string
+        '{"id": "x", "text": "t", "n": NaN}',  # what Python's json reads and the reader refuses
+        '{"id": "x", "text": "t", "n": 1e999}',
+        '{"id": "x", "text": "t", "s": "\\ud800"}',
+        '{"id": "x", "text": "t", "deep": ' + "[" * 200 + "]" * 200 + "}",  # deeper than the core reads
+        "{oops",
     ],
 )
-def test_anything_but_plain_lines_is_left_to_the_python_reader(tmp_path: Path, line: dict[str, object]) -> None:
-    records = documents()
-    path = write(tmp_path / "c.jsonl", [*records[:10], line])
+def test_lines_the_core_does_not_read_are_left_to_the_python_reader(tmp_path: Path, line: str) -> None:
+    path = write(tmp_path / "c.jsonl", documents()[:10])
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
     assert judged_jsonl(path, on_read=lambda _: None) is None
-    write(path, records[:10])
-    path.write_text(path.read_text(encoding="utf-8") + "{oops\n", encoding="utf-8")
-    assert judged_jsonl(path, on_read=lambda _: None) is None
+    result = CliRunner().invoke(main, ["corpus", str(path)])
+    try:
+        read_corpus(path)
+    except InputError as err:  # the reader's one line, as before
+        assert result.exit_code == 2 and str(err) in result.stderr
+    else:  # nesting the core refuses and Python reads
+        assert result.exit_code == 0 and result.stdout == to_jsonl(find_reuse(read_corpus(path)))
+
+
+def test_nothing_to_read_is_left_to_the_python_reader(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
     path.write_bytes(b"")
     assert judged_jsonl(path, on_read=lambda _: None) is None
     assert judged_jsonl(tmp_path / "missing.jsonl", on_read=lambda _: None) is None
 
 
-def test_a_corpus_with_metadata_gives_the_same_report_through_python(tmp_path: Path) -> None:
+def test_metadata_is_read_and_left_out_by_the_core(tmp_path: Path) -> None:
     records = documents()
     plain = write(tmp_path / "plain.jsonl", records)
-    with_meta = write(tmp_path / "meta.jsonl", [{**r, "lang": "en"} for r in records])
-    run = judged_jsonl(plain, on_read=lambda _: None)
-    assert run is not None
-    result = CliRunner().invoke(main, ["corpus", str(with_meta)])
-    assert result.exit_code == 0 and result.stdout == run.to_jsonl()
+    with_meta = write(tmp_path / "meta.jsonl", [{**r, "lang": "en", "n": [1, 2.5, {"k": None}], "s": "é\n"} for r in records])
+    run = judged_jsonl(with_meta, on_read=lambda _: None)
+    plain_run = judged_jsonl(plain, on_read=lambda _: None)
+    assert run is not None and plain_run is not None
+    assert run.to_jsonl() == plain_run.to_jsonl() == to_jsonl(find_reuse(read_corpus(with_meta)))
 
 
 def test_the_core_judges_with_the_documented_thresholds() -> None:
