@@ -405,10 +405,12 @@ def _framed_swap(ops: Sequence[tuple[str, int, int, int, int]], index: int) -> b
 
 def _kept_run(quote: list[str], words: Sequence[str]) -> bool:
     """Whether the quotation keeps ALTERED_RUN_MIN consecutive words of a source quotation, two or
-    more of them content words."""
-    run = SequenceMatcher(None, words, quote, autojunk=False).find_longest_match()
-    kept = quote[run.b : run.b + run.size]
-    return run.size >= ALTERED_RUN_MIN and sum(1 for w in kept if _is_content(w)) >= 2
+    more of them content words (runs looked up by hash: linear in the two lengths)."""
+    runs = {tuple(words[i : i + ALTERED_RUN_MIN]) for i in range(len(words) - ALTERED_RUN_MIN + 1)}
+    return any(
+        run in runs and sum(1 for w in run if _is_content(w)) >= 2
+        for run in (tuple(quote[i : i + ALTERED_RUN_MIN]) for i in range(len(quote) - ALTERED_RUN_MIN + 1))
+    )
 
 
 def _supports(match: _Match, quote: list[str], threshold: float) -> bool:
