@@ -1,6 +1,7 @@
-//! The JSON lines of a collection read in parallel. Lines holding only `id`, `text` and `date`
-//! (the common case) are parsed here; any other line (more metadata, an error of any kind) is
-//! left to the Python reader, which parses it and names what is wrong exactly as it always has.
+//! The JSON lines of a collection read in parallel. For the Python reader, lines holding only
+//! `id`, `text` and `date` (the common case) are parsed here; for the corpus command, which needs
+//! no metadata, any valid line is. Any other line (metadata the reader keeps, an error of any
+//! kind) is left to the Python reader, which parses it and names what is wrong as it always has.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
