@@ -354,8 +354,9 @@ def judged_jsonl(
 ) -> JudgedRun | None:
     """judged_reuse on the documents of a JSON-lines file's bytes (a read-only buffer: bytes, a
     file mapped read-only), read by the core, the GIL released; on_read(documents) is called
-    once they are read. None when a line is left to the Python reader: more metadata than id,
-    text and date, or anything wrong (the reader names the problem)."""
+    once they are read; other fields than id, text and date are read and left out. None when a
+    line is left to the Python reader (anything wrong in it, or nesting past 128 levels), an id
+    occurs twice or there is no document: the reader names the problem."""
 
 @final
 class Index:

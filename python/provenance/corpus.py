@@ -399,9 +399,10 @@ def judged_jsonl(
     """``find_reuse`` on a JSON-lines file, read by the core: the texts never become Python
     strings, which took as long as finding the pairs. The run writes itself as JSON lines
     (``to_jsonl``, byte for byte ``render.corpus.to_jsonl``) or is named by ``reuse_of`` for the
-    other renderers; `on_read(documents)` once they are read. None when the file cannot be read,
-    a line holds more than id, text and date, or anything is wrong: ``collection.read_corpus``
-    reads those and names the problem."""
+    other renderers; `on_read(documents)` once they are read. None when the file cannot be
+    mapped, holds no document or an id twice, or a line is one the core leaves to the Python
+    reader (anything wrong in it, or JSON only Python reads, nested past 128 levels):
+    ``collection.read_corpus`` reads those and names the problem."""
     data = _mapped(path)
     if data is None:
         return None
