@@ -109,6 +109,18 @@ def test_irregular_forms_meet_their_base() -> None:
     assert wordnet().same_meaning("went", "go")
 
 
+def test_name_swapped_inside_a_copy_is_one_change() -> None:
+    # Diffed against both supporting sentences, "Chen" aligned with the sentence before and the
+    # swap did not show; the passage's own alignment shows it.
+    source = (
+        "The school board approved the budget on Monday. Superintendent Chen praised the plan. "
+        "Board member Reyes voted against it, saying the district had not consulted parents."
+    )
+    candidate = source.replace("Board member Reyes voted", "Superintendent Maria Chen voted")
+    found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
+    assert found == [("changed", "Superintendent Maria Chen", "the source has 'Board member Reyes'")]
+
+
 def test_a_noun_or_verb_is_no_comparative_of_another_word() -> None:
     # adj.exc lists "offer" as the comparative of "off": read so, "offer" was the opposite of "on".
     assert wordnet().base("offer") == "offer"

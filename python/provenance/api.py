@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from provenance import judge
 from provenance.align import AlignOptions, Similarity, align_sentences, find_passages
 from provenance.cases import find_reuse_cases
-from provenance.changes import passage_diff, sentence_diff, with_diffs
+from provenance.changes import Copies, passage_diff, sentence_diff, with_diffs
 from provenance.claims import find_added_claims
 from provenance.embedding import SentenceEncoder, load_encoder, model_status
 from provenance.progress import Progress, no_progress
@@ -159,19 +159,20 @@ def _analyse_with_evidence(
     quotes = check_quotations(cand.analysed, src.analysed)
     cases = _cases_outside_templates(find_reuse_cases(cand.analysed, src.analysed), cand, src)
     evidence = judge.verdict_evidence(cand.analysed, src.analysed, matches, passages, quotes, semantic, cases)
-    diffs = {
-        m.sentence.index: sentence_diff(cand.analysed, src.analysed, m.sentence, m.sources)
+    copies = Copies(passages)
+    sentence_diffs = {
+        m.sentence.index: sentence_diff(cand.analysed, src.analysed, m.sentence, m.sources, copies)
         for m in matches
         if m.label in ("copied", "paraphrase") and m.sources
     }
-    added = find_added_claims(cand.analysed, src.analysed, matches, quotes, diffs)
+    added = find_added_claims(cand.analysed, src.analysed, matches, quotes, sentence_diffs)
     report = Report(
         candidate=cand.document,
         source=src.document,
         verdict=judge.with_changes(judge.decide(evidence), sum(1 for claim in added if claim.type == "changed")),
         coverage=judge.coverage_of(cand.analysed, matches, passages),
         passages=passages,
-        sentences=judge.sentence_findings(matches, diffs),
+        sentences=judge.sentence_findings(matches, {i: d.steps for i, d in sentence_diffs.items()}),
         added=added,
         quotes=quotes,
         omitted=judge.omissions(matches, src.analysed, passages),

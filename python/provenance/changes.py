@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import gzip
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -410,6 +411,7 @@ def changes(
         old = [i for i in old if not source_words[i][2][:1].isdigit()]
         if not new or not old:
             continue
+        swapped: list[int] = []  # the step's new words read as swapped for the source's, joined below
         for i in new:
             word = key(candidate_words[i][2])
             olds = [key(source_words[j][2]) for j in old]
@@ -420,8 +422,25 @@ def changes(
             if opposite:
                 found.append(Change(span, said_span, "antonym", f"the opposite of the source's '{said}'"))
             elif any(lexicon.can_stand_for(word, o) for o in olds) and not any(lexicon.same_meaning(word, o) for o in olds):
-                found.append(Change(span, said_span, "word", f"the source has '{said}'"))
+                swapped.append(i)
+        # Adjacent swapped words are one change ("Superintendent Maria Chen" for "Board member Reyes").
+        for run in _runs(swapped):
+            span = (candidate_words[run[0]][0], candidate_words[run[-1]][1])
+            said_span = (source_words[old[0]][0], source_words[old[-1]][1])
+            said = source_text[said_span[0] : said_span[1]]
+            found.append(Change(span, said_span, "word", f"the source has '{said}'"))
     return found
+
+
+def _runs(indices: Sequence[int]) -> list[list[int]]:
+    """Ascending indices in runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] + 1 == i:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _reworded(
@@ -510,9 +529,60 @@ def support_words(source: AnalysedText, sentences: Sequence[Sentence]) -> tuple[
     return words, (sentences[0].start, sentences[-1].end)
 
 
+class Copies:
+    """The near-verbatim passages of a comparison, looked up by candidate offset in log time."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        self._passages = sorted((p for p in passages if p.kind == "near_verbatim"), key=lambda p: p.candidate)
+        self._starts = [p.candidate[0] for p in self._passages]
+
+    def holding(self, first: int, last: int) -> Passage | None:
+        """The passage holding the candidate stretch [first, last), if the last to start before it does."""
+        i = bisect_right(self._starts, first) - 1
+        return self._passages[i] if i >= 0 and last <= self._passages[i].candidate[1] else None
+
+
+class SentenceDiff(NamedTuple):
+    steps: list[DiffStep]
+    source_words: list[Word]  # the source words the steps were diffed against
+
+
 def sentence_diff(
-    candidate: AnalysedText, source: AnalysedText, sentence: Sentence, sources: Sequence[Sentence]
-) -> list[DiffStep]:
-    """A candidate sentence's word diff against the source sentences that support it."""
+    candidate: AnalysedText,
+    source: AnalysedText,
+    sentence: Sentence,
+    sources: Sequence[Sentence],
+    copies: Copies | None = None,
+) -> SentenceDiff:
+    """A candidate sentence's word diff: against the stretch a near-verbatim passage copies it from
+    when one holds the sentence (its words stand where the copy put them), else against the source
+    sentences that support it. Diffed against whole supporting sentences, a copied sentence whose
+    name was swapped ("Superintendent Maria Chen voted" for "Board member Reyes voted", Chen named
+    in the sentence before) aligns the new name with its other mention and shows no swap."""
+    words = [candidate.words[i] for i in sentence.words]
+    held = copies.holding(words[0][0], words[-1][1]) if copies is not None and words else None
+    copied = _copied_from(candidate, source, words, held) if held is not None else None
+    if copied is not None:
+        s_words = [source.words[i] for i in source.word_range(*copied)]
+        return SentenceDiff(word_diff(s_words, copied, words, sentence.span), s_words)
     s_words, region = support_words(source, sources)
-    return word_diff(s_words, region, [candidate.words[i] for i in sentence.words], sentence.span)
+    return SentenceDiff(word_diff(s_words, region, words, sentence.span), s_words)
+
+
+def _copied_from(candidate: AnalysedText, source: AnalysedText, words: Sequence[Word], held: Passage) -> Span | None:
+    """The source stretch the near-verbatim passage `held` copies `words` from: from the source
+    side of the passage's step at the first word to that of the step at the last, the words of an
+    unchanged step paired one to one."""
+    first, last = words[0][0], words[-1][1]
+
+    def source_word(offset: int) -> Word | Span:
+        """The source word paired with the candidate word at `offset`, or the source side of the
+        changed step holding it."""
+        step = next(s for s in held.diff if s.candidate[0] <= offset < s.candidate[1])
+        if step.op != "equal":
+            return step.source
+        mine, theirs = candidate.word_range(*step.candidate), source.word_range(*step.source)
+        return source.words[theirs[bisect_right([candidate.words[i][0] for i in mine], offset) - 1]]
+
+    start, end = source_word(first)[0], source_word(last - 1)[1]
+    return (start, end) if start < end else None

@@ -30,8 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from provenance import _core
-from provenance.changes import changes, numbers, spelled_number, wordnet
-from provenance.changes import support_words as changed_support
+from provenance.changes import SentenceDiff, changes, numbers, spelled_number, wordnet
 from provenance.judge import SentenceMatch
 from provenance.lexicon import (
     EVALUATIVE_WORDS,
@@ -43,7 +42,7 @@ from provenance.lexicon import (
     STOPWORDS,
     VAGUE_ATTRIBUTIONS,
 )
-from provenance.report import AddedClaim, DiffStep, QuoteFinding
+from provenance.report import AddedClaim, QuoteFinding
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText, Sentence, Word, key
 from provenance.thresholds import INITIALISM_MAX, LINK_AGREEMENT, LINK_SLACK, UNSUPPORTED_RUN_MIN
@@ -225,10 +224,10 @@ def find_added_claims(
     source: AnalysedText,
     matches: Sequence[SentenceMatch],
     quotes: Sequence[QuoteFinding],
-    diffs: Mapping[int, list[DiffStep]],
+    diffs: Mapping[int, SentenceDiff],
 ) -> list[AddedClaim]:
     """Every added claim of the candidate, in text order. ``diffs`` holds the word diff of each
-    copied or paraphrased sentence against its support, by sentence index."""
+    copied or paraphrased sentence, by sentence index (``changes.sentence_diff``)."""
     facts = _SourceFacts(source)
     quoted = SpanSet(q.candidate for q in quotes)
     # A text whose cased letters are all small (lower-cased text; not one of a script without case).
@@ -238,7 +237,8 @@ def find_added_claims(
         if match.label == "added":
             claims.append(_unsupported_sentence(candidate, match))
         elif match.label in ("paraphrase", "copied"):
-            claims.extend(_claims_in(candidate, match, facts, quoted, diffs.get(match.sentence.index, []), capitals))
+            diff = diffs.get(match.sentence.index, SentenceDiff([], []))
+            claims.extend(_claims_in(candidate, match, facts, quoted, diff, capitals))
     return sorted(claims, key=lambda c: c.candidate)
 
 
@@ -280,7 +280,7 @@ def _claims_in(
     match: SentenceMatch,
     facts: _SourceFacts,
     quoted: SpanSet,
-    diff: Sequence[DiffStep],
+    diff: SentenceDiff,
     capitals: bool,
 ) -> list[AddedClaim]:
     text, unit = candidate.text, match.sentence
@@ -289,7 +289,6 @@ def _claims_in(
         _Word(s, e, form, key(form), _used(text[s:e], key(form), form, facts)) for s, e, form in unit_words if s not in quoted
     ]
     support, support_words = _support(facts.analysed, match.sources)
-    source_words, _ = changed_support(facts.analysed, match.sources)
     claims: list[AddedClaim] = []
     taken: list[Span] = []
 
@@ -307,8 +306,8 @@ def _claims_in(
             text,
             unit_words,
             facts.analysed.text,
-            source_words,
-            diff,
+            diff.source_words,
+            diff.steps,
             quoted,
             facts.keys if match.label == "paraphrase" else set(),
             paraphrase=match.label == "paraphrase",
