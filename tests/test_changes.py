@@ -119,6 +119,10 @@ def test_name_swapped_inside_a_copy_is_one_change() -> None:
     candidate = source.replace("Board member Reyes voted", "Superintendent Maria Chen voted")
     found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
     assert found == [("changed", "Superintendent Maria Chen", "the source has 'Board member Reyes'")]
+    # A name with its title may run to five words.
+    longer = candidate.replace("Superintendent Maria Chen voted", "Board chair Tom Reyes Jr voted")
+    renamed = [c.text for c in compare(longer, source.replace("Board member Reyes", "Ms Ana Chen"), semantic=False).added]
+    assert renamed == ["Board chair Tom Reyes Jr"]
 
 
 def test_a_noun_or_verb_is_no_comparative_of_another_word() -> None:

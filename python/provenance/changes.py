@@ -39,6 +39,9 @@ MAX_EDITS = 256
 # between unchanged runs of at least ANCHOR_WORDS words (or the edge of the stretch). A longer
 # step is a rewritten clause, and what it adds is the added-claims check's business.
 MAX_SWAP_WORDS = 3
+# A person's name with a title ("Board member Tom Reyes") is longer: a step naming someone on both
+# sides may hold this many words.
+NAME_SWAP_WORDS = 5
 ANCHOR_WORDS = 2
 _NEGATION = re.compile(r"^(?:not|no|never|none|nothing|neither|nor|without|cannot)$|n[’']t$", re.IGNORECASE)
 # Auxiliaries that take "n't": their contracted forms, normalised, end in "nt" ("didnt", "wont").
@@ -365,7 +368,9 @@ def changes(
         if step.op == "equal":
             continue
         mine, theirs = inside(candidate_words, step.candidate), inside(source_words, step.source)
-        if len(mine) > MAX_SWAP_WORDS or len(theirs) > MAX_SWAP_WORDS or not anchored(index):
+        names = _named(candidate_text, candidate_words, mine) and _named(source_text, source_words, theirs)
+        longest = NAME_SWAP_WORDS if names else MAX_SWAP_WORDS
+        if len(mine) > longest or len(theirs) > longest or not anchored(index):
             near = (bisect_left(cand_starts, step.candidate[0]), bisect_left(cand_starts, step.candidate[1]) + 2)
             found.extend(_reworded(candidate_words, source_text, source_words, mine, theirs, known, cand_positions, near))
             continue
@@ -430,6 +435,11 @@ def changes(
             said = source_text[said_span[0] : said_span[1]]
             found.append(Change(span, said_span, "word", f"the source has '{said}'"))
     return found
+
+
+def _named(text: str, words: Sequence[Word], indices: Sequence[int]) -> bool:
+    """Whether the words at `indices` hold a name: a capitalised word after the first."""
+    return any(text[words[i][0]].isupper() for i in indices[1:])
 
 
 def _runs(indices: Sequence[int]) -> list[list[int]]:
