@@ -131,6 +131,16 @@ def test_quotation_half_kept_half_rewritten_is_altered() -> None:
     assert other.status == "unsourced"
 
 
+def test_partial_quotation_after_a_few_words_has_its_speaker() -> None:
+    source = 'Superintendent Maria Chen said the plan "protects every classroom teacher." Tom Reyes voted no.'
+    (swapped,) = classify_quotations('Board member Tom Reyes said the plan "protects every classroom teacher."', source)
+    assert swapped.status == "altered"
+    assert "attributed to Tom Reyes" in swapped.reason and "Maria Chen" in swapped.reason
+    # A capitalised word between verb and quotation may be its speaker: no speaker is read.
+    (other,) = classify_quotations('Tom Reyes said Chen called the plan "protects every classroom teacher."', source)
+    assert other.status == "exact"
+
+
 def test_fabricated_points_at_indirect_speech() -> None:
     candidate = "“Trump is one of the world’s best negotiators,” he said. It was “complex.”"
     found = classify(candidate)

@@ -127,7 +127,9 @@ _AFTER = (
     re.compile(rf"^[\s,]*{_SPEECH}[ \t]+(?P<name>{_NAME})"),
     re.compile(rf"^[\s,]*(?P<name>{_NAME})[ \t]+{_SPEECH}\b"),
 )
-_BEFORE = re.compile(rf"(?P<name>{_NAME})[ \t]+{_SPEECH}(?:[ \t]+\w+)?[ \t]*[:,]?[ \t]*$")
+# Before the quotation, a few small words may stand between the verb and the quotation ("Chen
+# said the plan "protects..."", a partial quotation); a capitalised one may be another speaker.
+_BEFORE = re.compile(rf"(?P<name>{_NAME})[ \t]+{_SPEECH}(?:[ \t]+[a-z][\w'’-]*){{0,4}}[ \t]*[:,]?[ \t]*$")
 # Words of a name that do not tell two speakers apart (titles, and pronouns that start a sentence).
 _NOT_NAMES = frozenset(
     "the a an he she they it we i you this that his her their mr mrs ms dr sir dame lord lady prof professor "
