@@ -125,6 +125,18 @@ def test_vague_attribution_the_source_makes_is_not_added() -> None:
     ]
 
 
+def test_signs_and_numbers_in_words_are_the_source_s() -> None:
+    source = "Sales rose 5% last year to $1.2 million, the company said. The US office closed in March."
+    same = "Sales rose five per cent last year to 1.2 million dollars, the company said. The US office closed in March."
+    assert compare(same, source, semantic=False).added == []
+    # A capital makes a name of a stop word: "May" the month, "UK" beside the source's "US".
+    other = "Sales rose 5% last year to $1.2 million, the company said. The UK office closed in May."
+    assert [(c.text, c.reason) for c in compare(other, source, semantic=False).added] == [
+        ("UK", "the source has 'US'"),
+        ("May", "the source has 'March'"),
+    ]
+
+
 def test_intensifier_is_an_exaggeration() -> None:
     found = claims("Farmers have complained bitterly about the devastating new import rules.")
     assert any(kind == "exaggeration" and text.startswith("devastating") for kind, text in found)

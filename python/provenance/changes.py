@@ -410,8 +410,8 @@ def changes(
         # Content words swapped one for another.
         if paraphrase and not beside_copy(index):
             continue
-        new = [i for i in mine if candidate_words[i][2] not in STOPWORDS and key(candidate_words[i][2]) not in known]
-        old = [i for i in theirs if source_words[i][2] not in STOPWORDS and key(source_words[i][2]) not in cand_keys]
+        new = [i for i in mine if _content(candidate_text, candidate_words, i) and key(candidate_words[i][2]) not in known]
+        old = [i for i in theirs if _content(source_text, source_words, i) and key(source_words[i][2]) not in cand_keys]
         new = [i for i in new if not candidate_words[i][2][:1].isdigit()]
         old = [i for i in old if not source_words[i][2][:1].isdigit()]
         if not new or not old:
@@ -435,6 +435,13 @@ def changes(
             said = source_text[said_span[0] : said_span[1]]
             found.append(Change(span, said_span, "word", f"the source has '{said}'"))
     return found
+
+
+def _content(text: str, words: Sequence[Word], i: int) -> bool:
+    """A content word: no stop word, unless a capital inside the stretch makes it a name ("May"
+    the month, "US" the country, where "may" and "us" are stop words)."""
+    form = words[i][2]
+    return form not in STOPWORDS or (i > 0 and len(form) > 1 and text[words[i][0]].isupper())
 
 
 def _named(text: str, words: Sequence[Word], indices: Sequence[int]) -> bool:

@@ -40,6 +40,7 @@ from provenance.lexicon import (
     OFFICE_TITLES,
     STATUS_WORDS,
     STOPWORDS,
+    SYMBOL_WORDS,
     VAGUE_ATTRIBUTIONS,
 )
 from provenance.report import AddedClaim, QuoteFinding
@@ -191,6 +192,8 @@ class _SourceFacts:
         self.initialisms |= _periods(source.text)
         self.numbers = _numbers(forms)
         self.values = {n.value for n in numbers(source.words)}
+        # Words for the signs the source writes ("per cent" where it has "%").
+        self.sign_words = {key(w) for sign, names in SYMBOL_WORDS.items() if sign in source.text for w in names}
 
     @functools.cached_property
     def meanings(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -450,11 +453,15 @@ def _reports(text: str, word: _Word) -> bool:
 
 
 def _used(written: str, stem: str, form: str, facts: _SourceFacts) -> bool:
-    """Whether the source uses a word: its stem, or for an initialism the initials of adjacent
+    """Whether the source uses a word: its stem, a name of a sign it writes ("per cent" for "%"),
+    the value of a number word ("five" for "5"), or for an initialism the initials of adjacent
     source words: of content words for one in capitals ("PM", "U.K."; "Q3" for a "third quarter"),
     of every word for one whose small letters stand for function words ("YoY": "year over year")."""
-    if stem in facts.keys:
+    if stem in facts.keys or stem in facts.sign_words:
         return True
+    value = spelled_number(form)
+    if value is not None and value in facts.values:
+        return True  # "five" for the source's "5"
     letters = written.replace(".", "")
     if sum(c.isupper() or c.isdigit() for c in letters) < 2 or not letters.isalnum():
         return False
