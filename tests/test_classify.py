@@ -89,6 +89,25 @@ def test_omissions_list_unused_source_sentences() -> None:
     assert not any(text.startswith("The city council") for text in omitted)
 
 
+def test_facts_condensed_into_a_neighbour_s_rewording_are_not_omitted() -> None:
+    source = (
+        "Riverside council voted on Tuesday to close the Elm Street footbridge for repairs, after engineers found "
+        "cracks in two of its supports.\n\nThe bridge, which opened in 1987, carries about 4,000 pedestrians a day. "
+        "Repairs are expected to take eight months and cost $1.2 million, the council said.\n\nMayor Linda Ortiz said "
+        'the closure was regrettable but necessary. "Safety has to come first, even when it is inconvenient," she '
+        "told reporters.\n\nA temporary crossing will open next week, about 300 metres downstream. The council will "
+        "review the repair contract in March."
+    )
+    candidate = (
+        "Riverside's Elm Street footbridge, built in 1987 and used by roughly 4,000 people daily, is closing for "
+        "eight months of repairs costing $1.2 million after engineers discovered cracked supports. Mayor Linda Ortiz "
+        "called the move regrettable but necessary. A temporary crossing 300 metres downstream opens next week."
+    )
+    omitted = [source[o.source[0] : o.source[1]] for o in compare(candidate, source, semantic=False).omitted]
+    assert not any(text.startswith("The bridge, which opened in 1987") for text in omitted)
+    assert "The council will review the repair contract in March." in omitted
+
+
 def test_coverage_shares_sum_to_at_most_one() -> None:
     candidate = "The city council approved a new budget of 40 million dollars on Monday. Dragons are real."
     coverage = compare(candidate, SOURCE).coverage

@@ -61,6 +61,9 @@ COPY_CASE_MIN_SCORE = 0.5
 # (docs/evaluation.md).
 REWORDED_MIN_SENTENCES = 2
 REWORDED_MIN_WORDS = 20
+# How many sentences from an unused source sentence a reworded candidate sentence may be supported
+# for its facts to count as condensed into it, not omitted (judge.omissions).
+CONDENSED_REACH = 2
 # Below this share of supported prose, with nothing copied or quoted, the texts are unrelated.
 RELATED_MIN = 0.1
 # A sentence with fewer prose words than this (all shared quotation) says nothing about the prose.
