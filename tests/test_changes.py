@@ -125,6 +125,19 @@ def test_name_swapped_inside_a_copy_is_one_change() -> None:
     assert renamed == ["Board chair Tom Reyes Jr"]
 
 
+def test_word_inserted_into_a_copy_is_a_change() -> None:
+    source = (
+        "Riverside council voted on Tuesday to close the Elm Street footbridge for repairs, after engineers "
+        "found cracks in two of its supports. Repairs are expected to cost $1.2 million, the council said."
+    )
+    candidate = source.replace("for repairs", "for urgent repairs").replace("cost $1.2", "cost a staggering $1.2")
+    found = [(c.type, c.text, c.source) for c in compare(candidate, source, semantic=False).added]
+    assert found == [("changed", "urgent", None), ("changed", "staggering", None)]
+    # A word the source uses elsewhere is the source's.
+    again = source.replace("for repairs", "for council repairs")
+    assert compare(again, source, semantic=False).added == []
+
+
 def test_a_noun_or_verb_is_no_comparative_of_another_word() -> None:
     # adj.exc lists "offer" as the comparative of "off": read so, "offer" was the opposite of "on".
     assert wordnet().base("offer") == "offer"

@@ -291,7 +291,7 @@ class Change:
 
     candidate: Span
     source: Span
-    kind: str  # number, negation, antonym, word
+    kind: str  # number, negation, antonym, word, inserted
     reason: str
 
 
@@ -318,13 +318,16 @@ def changes(
     quoted: SpanSet,
     elsewhere: frozenset[str] | set[str] = frozenset(),
     paraphrase: bool = False,
+    source_keys: frozenset[str] | set[str] | None = None,
 ) -> list[Change]:
     """The changed content words of one diffed stretch (a copied or paraphrased sentence against its
     source). Words inside ``quoted`` are the quotation check's business. A word whose key is in
     ``elsewhere`` is taken from the source all the same: a paraphrase draws on the sentences around
     the one it follows, so for one the caller passes every key of the source, and says
     ``paraphrase``: there a word swapped for another counts only beside a run of words the aligner
-    would call copied (its n-gram), since a paraphrase is expected to change words."""
+    would call copied (its n-gram), since a paraphrase is expected to change words. With
+    ``source_keys`` (every key of the source), words inserted into a copy that the source nowhere
+    uses are changes too ("an urgent repair" for "a repair"); a paraphrase adds words freely."""
     lexicon = wordnet()
     cand_numbers, src_numbers = numbers(candidate_words), numbers(source_words)
     src_values = {n.value for n in src_numbers}
@@ -406,6 +409,21 @@ def changes(
                 negated = (step.source[0], said_end[0] if said_end else step.source[1])
                 reason = f"drops the source's negation: it says '{_excerpt(source_text, negated)}'"
                 found.append(Change(span, negated, "negation", reason))
+            continue
+        # Content words inserted into a copy.
+        if step.op == "insert":
+            if not paraphrase and source_keys is not None:
+                inserted = [
+                    i
+                    for i in mine
+                    if _content(candidate_text, candidate_words, i)
+                    and not candidate_words[i][2][:1].isdigit()
+                    and key(candidate_words[i][2]) not in source_keys
+                ]
+                for run in _runs(inserted):
+                    span = (candidate_words[run[0]][0], candidate_words[run[-1]][1])
+                    reason = f"added to the copied text: the source never uses '{candidate_text[span[0] : span[1]]}'"
+                    found.append(Change(span, step.source, "inserted", reason))
             continue
         # Content words swapped one for another.
         if paraphrase and not beside_copy(index):

@@ -314,6 +314,7 @@ def _claims_in(
             quoted,
             facts.keys if match.label == "paraphrase" else set(),
             paraphrase=match.label == "paraphrase",
+            source_keys=facts.keys,
         )
         if text[c.candidate[0] : c.candidate[1]].replace(".", "").lower() not in facts.initialisms
     ]
@@ -362,7 +363,8 @@ def _claims_in(
         s, e = unit.start + negation.start(), unit.start + negation.end()
         add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
     for change in changed:
-        add(change.candidate, "changed", change.reason, change.source)
+        if change.kind != "inserted":
+            add(change.candidate, "changed", change.reason, change.source)
     for vague in vague_attributions(prose):
         if not facts.attributes(vague):
             said = prose[vague.start : vague.end]
@@ -414,6 +416,11 @@ def _claims_in(
     for word in words:
         if (new := _new_word(text, word, facts, capitals)) is not None:
             add((word.start, word.end), *new)
+    # Words inserted into a copy last: a more specific reading of the same words comes first. They
+    # replace no wording of the source.
+    for change in changed:
+        if change.kind == "inserted":
+            add(change.candidate, "changed", change.reason)
     return claims
 
 
