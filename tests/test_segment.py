@@ -137,3 +137,14 @@ def test_all_seeds_keep_invariants() -> None:
     for path in seeds:
         text = path.read_text(encoding="utf-8")
         check_invariants(text, segment(text))
+
+
+def test_question_heading_in_title_case_is_a_heading() -> None:
+    text = "Why Is the Bridge Closing?\n\nWhy is the bridge closing? Nobody knows.\n\nWill it reopen?\n"
+    kinds = [(text[s.start : s.end], s.kind) for s in segment(text)]
+    assert kinds == [
+        ("Why Is the Bridge Closing?", "heading"),
+        ("Why is the bridge closing?", "sentence"),
+        ("Nobody knows.", "sentence"),
+        ("Will it reopen?", "sentence"),
+    ]

@@ -196,10 +196,22 @@ def _segments_between(text: str, cuts: list[int], line_starts: list[int]) -> lis
 
 
 def _kind(text: str, start: int, end: int, line_starts: list[int]) -> SegmentKind:
-    """A unit without final punctuation that is a whole line of its own is a heading."""
-    if _TERMINAL_AT_END.search(text, start, end):
-        return "sentence"
+    """A unit that is a whole line of its own is a heading when it has no final punctuation, or
+    ends in a question or exclamation mark with its words in title case ("Why Is the Bridge
+    Closing?", the question headings of search-engine copy)."""
     line_start = line_starts[bisect_right(line_starts, start) - 1]
     starts_line = not text[line_start:start].strip()
     one_line = LINE_BREAK.search(text, start, end) is None
-    return "heading" if starts_line and one_line else "sentence"
+    if not (starts_line and one_line):
+        return "sentence"
+    if not _TERMINAL_AT_END.search(text, start, end):
+        return "heading"
+    line_end = LINE_BREAK.search(text, end)
+    whole_line = not text[end : line_end.start() if line_end else len(text)].strip()
+    return "heading" if whole_line and text[end - 1] in "?!" and _title_case(text[start:end]) else "sentence"
+
+
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more capitalised, and two such words at least."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
