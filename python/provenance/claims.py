@@ -66,7 +66,7 @@ _HAVE = frozenset({"has", "have", "had"})
 _STATUS = re.compile(rf"\b(?:now[-‐‑ ])?(?:{'|'.join(sorted(STATUS_WORDS))})\b(?=[-‐‑ ])", re.IGNORECASE)
 # Future or planned events in the source ("is set to meet", "will vote", "upcoming"); the candidate
 # tells one as done with the same verb in a past form ("met"), or with a verb WordNet puts in a
-# synonym set with "happen" and "occur" ("occurred", "took place": "happened", "passed").
+# synonym set with "happen" and "occur" ("occurred", "happened", "passed").
 _FUTURE = re.compile(
     r"\b(?:will|shall|is|are)\s+(?:set|due|scheduled|expected|slated|poised|to)\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b",
     re.IGNORECASE,
@@ -600,13 +600,12 @@ def vague_attributions(text: str) -> list[Attribution]:
             named = by + 1 + (at(by + 1) in vague["quantifiers"])
             if group(named):
                 group_at, verb_at = named, spread(i + 1)  # "is perceived by many experts"
-                first = i
         elif at(i) in vague["spread"] and participle(i + 1):
             verb_at = i + 1  # "widely regarded"
         elif at(i) == "according" and at(i + 1) == "to":
             named = i + 2 + (at(i + 2) in vague["quantifiers"])
             if group(named):
-                group_at = verb_at = named
+                group_at, verb_at = named, i  # "according to (many) analysts"
         if verb_at is None or not unnamed(first):
             i += 1
             continue
