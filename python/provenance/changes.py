@@ -565,16 +565,21 @@ def support_words(source: AnalysedText, sentences: Sequence[Sentence]) -> tuple[
 
 
 class Copies:
-    """The near-verbatim passages of a comparison, looked up by candidate offset in log time."""
+    """The near-verbatim passages of a comparison and their diff steps, both looked up by
+    candidate offset in log time (a sentence at a time, so a long copy costs its length once)."""
 
     def __init__(self, passages: Sequence[Passage]) -> None:
         self._passages = sorted((p for p in passages if p.kind == "near_verbatim"), key=lambda p: p.candidate)
         self._starts = [p.candidate[0] for p in self._passages]
+        self._step_starts = [[step.candidate[0] for step in p.diff] for p in self._passages]
 
-    def holding(self, first: int, last: int) -> Passage | None:
-        """The passage holding the candidate stretch [first, last), if the last to start before it does."""
+    def holding(self, first: int, last: int) -> tuple[Passage, list[int]] | None:
+        """The passage holding the candidate stretch [first, last), if the last to start before it
+        does, with its steps' candidate starts."""
         i = bisect_right(self._starts, first) - 1
-        return self._passages[i] if i >= 0 and last <= self._passages[i].candidate[1] else None
+        if i < 0 or last > self._passages[i].candidate[1]:
+            return None
+        return self._passages[i], self._step_starts[i]
 
 
 class SentenceDiff(NamedTuple):
@@ -604,20 +609,23 @@ def sentence_diff(
     return SentenceDiff(word_diff(s_words, region, words, sentence.span), s_words)
 
 
-def _copied_from(candidate: AnalysedText, source: AnalysedText, words: Sequence[Word], held: Passage) -> Span | None:
-    """The source stretch the near-verbatim passage `held` copies `words` from: from the source
+def _copied_from(
+    candidate: AnalysedText, source: AnalysedText, words: Sequence[Word], held: tuple[Passage, list[int]]
+) -> Span | None:
+    """The source stretch the near-verbatim passage of `held` copies `words` from: from the source
     side of the passage's step at the first word to that of the step at the last, the words of an
     unchanged step paired one to one."""
+    passage, step_starts = held
     first, last = words[0][0], words[-1][1]
 
     def source_word(offset: int) -> Word | Span:
         """The source word paired with the candidate word at `offset`, or the source side of the
         changed step holding it."""
-        step = next(s for s in held.diff if s.candidate[0] <= offset < s.candidate[1])
+        step = passage.diff[bisect_right(step_starts, offset) - 1]
         if step.op != "equal":
             return step.source
-        mine, theirs = candidate.word_range(*step.candidate), source.word_range(*step.source)
-        return source.words[theirs[bisect_right([candidate.words[i][0] for i in mine], offset) - 1]]
+        before = len(candidate.word_range(step.candidate[0], offset + 1)) - 1
+        return source.words[source.word_range(*step.source)[before]]
 
     start, end = source_word(first)[0], source_word(last - 1)[1]
     return (start, end) if start < end else None
