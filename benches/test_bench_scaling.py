@@ -73,3 +73,20 @@ def test_long_candidate_with_model(benchmark, size: int) -> None:  # type: ignor
     benchmark.extra_info["candidate_chars"] = len(candidate)
     report = benchmark.pedantic(lambda: api.compare(candidate, source), rounds=1, iterations=1)
     assert report.semantic_model is not None
+
+
+@pytest.mark.parametrize("words", (5_000, 50_000))
+def test_long_quotation_of_few_distinct_words(benchmark, words: int) -> None:  # type: ignore[no-untyped-def]
+    """One quotation of `words` words drawn from ten, against a source quoting half of it: the
+    quotation check's alignment, which difflib made quadratic on such text (50,000 words: 100 s)."""
+    import random
+
+    rng = random.Random(1)
+    quoted = [
+        rng.choice(["alpha", "beta", "gamma", "delta", "tariff", "trade", "said", "the", "of", "council"]) for _ in range(words)
+    ]
+    candidate = '"' + " ".join(quoted) + '"'
+    source = 'He said: "' + " ".join(quoted[: words // 2]) + '" and more.'
+    benchmark.group = "one long quotation of ten distinct words, lexical"
+    report = benchmark.pedantic(lambda: api.compare(candidate, source, semantic=False), rounds=1, iterations=1)
+    assert report.quotes

@@ -37,6 +37,7 @@ from provenance.thresholds import (
     EDGE_SLACK,
     FABRICATED_MIN,
     GAP_COST,
+    LONG_QUOTE_WORDS,
     MAX_ATTRIBUTION_WORDS,
     QUOTE_CANDIDATES,
     REGIONS_TRIED,
@@ -328,7 +329,7 @@ def _align(quote: list[str], source: Sequence[str | None], region: tuple[int, in
 
 def _matched_stretch(quote: list[str], source: Sequence[str | None], region: tuple[int, int]) -> tuple[int, int] | None:
     lo, hi = region
-    run = _best_run(quote, SequenceMatcher(None, source[lo:hi], quote, autojunk=False).get_matching_blocks())
+    run = _best_run(quote, _matcher(source[lo:hi], quote).get_matching_blocks())
     return (run[0] + lo, run[1] + lo) if run is not None else None
 
 
@@ -337,7 +338,7 @@ def _settle(quote: list[str], source: Sequence[str | None], window: tuple[int, i
     (`This is [going to be] the beginning`, a last word swapped), never into a quotation masked out
     as None, then cut back source words the diff leaves without a counterpart at either end."""
     lo, hi = window
-    ops = SequenceMatcher(None, source[lo:hi], quote, autojunk=False).get_opcodes()
+    ops = _matcher(source[lo:hi], quote).get_opcodes()
     lead = next((j1 for op, _, _, j1, _ in ops if op == "equal"), 0)
     trail = len(quote) - next((j2 for op, _, _, _, j2 in reversed(ops) if op == "equal"), len(quote))
     for _ in range(lead + EDGE_SLACK if lead else 0):
@@ -348,7 +349,7 @@ def _settle(quote: list[str], source: Sequence[str | None], window: tuple[int, i
         if hi == len(source) or source[hi] is None:
             break
         hi += 1
-    ops = SequenceMatcher(None, source[lo:hi], quote, autojunk=False).get_opcodes()
+    ops = _matcher(source[lo:hi], quote).get_opcodes()
     op, i1, i2, j1, j2 = ops[0]
     if op == "delete" or (op == "replace" and i2 - i1 > j2 - j1 + 1):
         lo += (i2 - i1) - (0 if op == "delete" else j2 - j1 + 1)
@@ -387,7 +388,7 @@ def _score(quote: list[str], stretch: Sequence[str | None], window: tuple[int, i
     between shared words (`lead to` -> `result in`) count for ``SWAP_CREDIT`` of their weight."""
     matched = 0.0
     content = 0
-    ops = SequenceMatcher(None, stretch, quote, autojunk=False).get_opcodes()
+    ops = _matcher(stretch, quote).get_opcodes()
     for index, (op, _i1, _i2, j1, j2) in enumerate(ops):
         taken = quote[j1:j2]
         if op == "equal":
@@ -403,6 +404,14 @@ def _framed_swap(ops: Sequence[tuple[str, int, int, int, int]], index: int) -> b
     _, i1, i2, j1, j2 = ops[index]
     inside = 0 < index < len(ops) - 1
     return inside and max(i2 - i1, j2 - j1) <= SWAP_MAX and abs((i2 - i1) - (j2 - j1)) <= 1
+
+
+def _matcher(source: Sequence[str | None], quote: Sequence[str]) -> SequenceMatcher[str | None]:
+    """difflib's matcher of a source stretch and a quotation. Its longest-match search is
+    quadratic when a long quotation repeats a few words (50,000 quoted words of ten distinct ones
+    took 100 s); past LONG_QUOTE_WORDS words it leaves out the words that make up more than 1 % of
+    the quotation (difflib's "popular" words), so such a quotation aligns on its rarer words."""
+    return SequenceMatcher(None, source, quote, autojunk=len(quote) > LONG_QUOTE_WORDS)
 
 
 def _kept_run(quote: list[str], words: Sequence[str]) -> bool:
@@ -427,7 +436,7 @@ def _supports(match: _Match, quote: list[str], threshold: float) -> bool:
 
 def _diff(source: str, source_words: Sequence[Word], candidate: str, quote_words: list[Word]) -> list[WordDiff]:
     """Word-level steps turning the source's words into the candidate's, with their surface text."""
-    matcher = SequenceMatcher(None, [w[2] for w in source_words], [w[2] for w in quote_words], autojunk=False)
+    matcher = _matcher([w[2] for w in source_words], [w[2] for w in quote_words])
     return [
         WordDiff(op, _surface(source, source_words[i1:i2]), _surface(candidate, quote_words[j1:j2]))
         for op, i1, i2, j1, j2 in matcher.get_opcodes()

@@ -79,6 +79,8 @@ ALTERED_MIN = 0.55
 # ALTERED_MIN, while independent reports of one event share no run this long inside quotation
 # marks unless they quote the same words.
 ALTERED_RUN_MIN = 5
+# A quotation longer than this is aligned without its most frequent words (quote_check._matcher).
+LONG_QUOTE_WORDS = 1000
 # Indirect speech is searched over the whole source, where chance matches are likelier: a
 # quotation made from it must be covered more fully.
 FABRICATED_MIN = 0.65
