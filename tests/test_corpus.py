@@ -144,6 +144,8 @@ def test_index_build_add_search(collection: Path, tmp_path: Path) -> None:
     assert sources[0]["matched_words"] == 70 and sources[0]["meta"] == {"date": "2020-01-01"}
     code, out, _ = run("search", str(query), "--index", str(index), "-k", "1")
     assert code == 0 and "1. d  score" in out and "sub/b.txt" not in out
+    # Where each case is, in lines, as compare says it (the query is one line; so is the source).
+    assert "line 1 (source line 1): " in out
     # The lock file of writers stays beside the index (tests/test_index_robustness.py).
     assert sorted(index.parent.iterdir()) == [index, index.with_name("corpus.idx.lock")], "no temporary files are left behind"
 

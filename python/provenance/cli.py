@@ -738,6 +738,9 @@ def search_command(
         result = {"candidate": input_name(candidate), "index": input_name(index_path), "sources": [h.to_dict() for h in hits]}
         rendered = json.dumps(_finite(result), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     else:
+        from provenance.report import Document
+
+        candidate_doc = Document(input_name(candidate), text)
         lines = [f"{printable(input_name(candidate))}: {len(hits)} likely source(s) in {printable(input_name(index_path))}"]
         for rank, h in enumerate(hits, start=1):
             lines.append(
@@ -747,8 +750,8 @@ def search_command(
             for p in h.cases[:5]:
                 excerpt = " ".join(text[p.candidate[0] : p.candidate[1]].split())
                 lines.append(
-                    f"       {p.kind} {p.candidate[0]}-{p.candidate[1]} (source {p.source[0]}-{p.source[1]}): "
-                    f"{printable(excerpt[:100])}"
+                    f"       {p.kind} {candidate_doc.where(p.candidate)} "
+                    f"(source {Document(h.id, h.text).where(p.source)}): {printable(excerpt[:100])}"
                 )
             if len(h.cases) > 5:
                 lines.append(f"       ... and {len(h.cases) - 5} more (--format json lists them all)")

@@ -144,6 +144,8 @@ class SourceHit:
     shared: int
     passages: list[Passage]
     cases: list[Passage]
+    # The source's text, for line numbers and excerpts (not written out: the index holds it).
+    text: str = field(default="", repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -184,7 +186,8 @@ def search(
         doc_id, meta = index.doc(h.doc)
         passages = [to_passage(p) for p in h.passages]
         cases = find_reuse_cases(candidate, AnalysedText(source))
-        out.append(SourceHit(doc_id, _metadata(meta, doc_id, name), h.matched / words, h.matched, h.shared, passages, cases))
+        hit = SourceHit(doc_id, _metadata(meta, doc_id, name), h.matched / words, h.matched, h.shared, passages, cases, source)
+        out.append(hit)
     return out
 
 

@@ -51,6 +51,11 @@ class Document:
         """The 1-based line the character at `offset` is on."""
         return self._lines.of(offset)
 
+    def where(self, span: Span) -> str:
+        """Where a span is, as MOSS and JPlag say it: ``line 12`` or ``lines 12–14``."""
+        first, last = self.line(span[0]), self.line(max(span[0], span[1] - 1))
+        return f"line {first}" if first == last else f"lines {first}–{last}"
+
     @cached_property
     def _lines(self) -> _Lines:
         return _Lines(self.text)

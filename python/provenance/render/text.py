@@ -20,7 +20,7 @@ from rich.text import Text
 
 from provenance.read import printable
 from provenance.render.headline import details
-from provenance.report import Document, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
+from provenance.report import MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
 DEFAULT_WIDTH = 100
@@ -107,7 +107,7 @@ def render_sources_text(
             table.add_row(
                 f"[{attributed.source_index + 1}]",
                 PASSAGE_LABEL[passage.kind],
-                Text(f"{excerpt(text, passage.candidate)} [{_at(multi.candidate, passage.candidate)}]"),
+                Text(f"{excerpt(text, passage.candidate)} [{multi.candidate.where(passage.candidate)}]"),
             )
         parts.append(_Fitted(table))
     for index, report in enumerate(multi.reports):
@@ -133,12 +133,6 @@ def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
 
 def _percent(share: float) -> str:
     return f"{share * 100:.0f}%"
-
-
-def _at(document: Document, span: Span) -> str:
-    """Where a span is, as MOSS and JPlag say it: ``line 12`` or ``lines 12–14``."""
-    first, last = document.line(span[0]), document.line(max(span[0], span[1] - 1))
-    return f"line {first}" if first == last else f"lines {first}–{last}"
 
 
 def _verdict_line(report: Report) -> Text:
@@ -285,8 +279,8 @@ def _quote_block(report: Report, quote: QuoteFinding) -> list[RenderableType]:
     lines: list[RenderableType] = [
         Text.assemble(
             (f"  {QUOTE_LABEL.get(quote.status, quote.status.upper()):<13}", QUOTE_STYLE.get(quote.status, "bold")),
-            (f" candidate {_at(report.candidate, quote.candidate)}", "dim"),
-            (f"  source {_at(report.source, quote.source)}" if quote.source else "  no source counterpart", "dim"),
+            (f" candidate {report.candidate.where(quote.candidate)}", "dim"),
+            (f"  source {report.source.where(quote.source)}" if quote.source else "  no source counterpart", "dim"),
         ),
         Text.assemble("    ", ("candidate: ", "dim"), excerpt(report.candidate.text, quote.candidate, 160)),
     ]
@@ -333,7 +327,7 @@ def _changed_section(report: Report) -> list[RenderableType]:
                 (printable(said), "red"),
                 " → ",
                 (printable(claim.text), "green"),
-                ("  " + _at(report.candidate, claim.candidate), "dim"),
+                ("  " + report.candidate.where(claim.candidate), "dim"),
             )
         )
     return lines
@@ -349,7 +343,7 @@ def _added_section(report: Report) -> list[RenderableType]:
     table.add_column("at", style="dim", no_wrap=True)
     for claim in sorted(report.added, key=lambda a: a.candidate):
         shown = printable(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
-        table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(_at(report.candidate, claim.candidate)))
+        table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(report.candidate.where(claim.candidate)))
     return [_section(f"Added claims: {len(report.added)}"), _Fitted(table)]
 
 
@@ -374,9 +368,9 @@ def _passage_table(report: Report, passages: list[Passage], title: str) -> list[
             Text(PASSAGE_LABEL[passage.kind], style=PASSAGE_STYLE[passage.kind]),
             Text(f"{passage.score:.2f}"),
             Text.assemble(
-                excerpt(report.candidate.text, passage.candidate, 70), (f" [{_at(report.candidate, passage.candidate)}]", "dim")
+                excerpt(report.candidate.text, passage.candidate, 70), (f" [{report.candidate.where(passage.candidate)}]", "dim")
             ),
-            Text.assemble(excerpt(report.source.text, passage.source, 70), (f" [{_at(report.source, passage.source)}]", "dim")),
+            Text.assemble(excerpt(report.source.text, passage.source, 70), (f" [{report.source.where(passage.source)}]", "dim")),
         )
     return [_section(f"{title}: {len(passages)}"), _Fitted(table)]
 
@@ -394,7 +388,7 @@ def _omissions_section(report: Report) -> list[RenderableType]:
             Text.assemble(
                 ("  – ", "dim"),
                 excerpt(report.source.text, omission.source, 80),
-                (f" [{_at(report.source, omission.source)}]", "dim"),
+                (f" [{report.source.where(omission.source)}]", "dim"),
             )
         )
     if len(report.omitted) > MAX_OMISSIONS_SHOWN:
