@@ -119,6 +119,9 @@ def test_vague_attribution_the_source_makes_is_not_added() -> None:
     assert attributions("Analysts say the bridge over the river is unsafe.") == [
         "a vague attribution: the source has no analysts: 'Analysts say'"
     ]
+    # The source's own attribution opening a sentence after its first is the source's, not a name.
+    cited = "The bridge is old. Research has shown that the supports are weak."
+    assert [c for c in compare(cited, cited, semantic=False).added if c.type == "attribution"] == []
     # People are in every text: what the source must have is the attribution to them.
     assert attributions("Some people say the bridge over the river is unsafe.") == [
         "a vague attribution: the source attributes nothing to people: 'Some people say'"

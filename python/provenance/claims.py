@@ -204,8 +204,9 @@ class _SourceFacts:
     def own_attributions(self) -> tuple[frozenset[str], frozenset[str]]:
         """The base forms of the verbs of the source's impersonal attributions ("it is said"), and
         the groups of its attributions that are not people ("some people", "research")."""
-        lexicon = wordnet()
-        found = vague_attributions(self.analysed.text)
+        lexicon, source = wordnet(), self.analysed
+        # Sentence by sentence: a capital opens a sentence, and a group it opens is no name.
+        found = [a for s in source.sentences for a in vague_attributions(source.text, [source.words[i] for i in s.words])]
         verbs = frozenset(lexicon.base(a.verb) for a in found if a.group is None)
         return verbs, frozenset(a.group.lower() for a in found if a.group is not None)
 
@@ -251,7 +252,7 @@ def _unsupported_sentence(candidate: AnalysedText, match: SentenceMatch) -> Adde
     while end > start and not text[end - 1].isalnum():
         end -= 1
     body = text[start:end]
-    if vague_attributions(body):
+    if vague_attributions(text, [candidate.words[i] for i in sentence.words]):
         kind = "attribution"
     elif any(candidate.words[i][2] in _JUDGING_WORDS for i in sentence.words):
         kind = "opinion"
@@ -365,9 +366,9 @@ def _claims_in(
     for change in changed:
         if change.kind != "inserted":
             add(change.candidate, "changed", change.reason, change.source)
-    for vague in vague_attributions(prose):
+    for vague in vague_attributions(text, [w for w in unit_words if w[0] not in quoted]):
         if not facts.attributes(vague):
-            said = prose[vague.start : vague.end]
+            said = text[vague.start : vague.end]
             # The source may well quote others: what it lacks is this attribution.
             group = vague.group.lower() if vague.group is not None else None
             if group is None:
@@ -377,7 +378,7 @@ def _claims_in(
             else:
                 who = f"the source has no {group}"
             reason = f"a vague attribution: {who}: '{said}'"
-            add((unit.start + vague.start, unit.start + vague.end), "attribution", reason)
+            add((vague.start, vague.end), "attribution", reason)
     for word in words:
         if word.key in _LOADED_SPEECH and not word.in_source and _reports(text, word):
             neutral = _NEUTRAL_SPEECH.search(support)
@@ -545,11 +546,14 @@ class Attribution:
     verb: str
 
 
-def vague_attributions(text: str) -> list[Attribution]:
-    """The vague attributions of `text`, in order (the constructions are described at ``_PEOPLE``).
-    A group the text points at ("the scientists", "three officials") is not vague."""
+def vague_attributions(text: str, words: Sequence[Word] | None = None) -> list[Attribution]:
+    """The vague attributions of one sentence, in order (the constructions are described at
+    ``_PEOPLE``): `words` are its words with offsets into `text` (by default `text`'s own, `text`
+    one sentence), the first of them where it starts. A group the text points at ("the
+    scientists", "three officials") is not vague."""
     lexicon, vague = wordnet(), VAGUE_ATTRIBUTIONS
-    words = _core.tokenize(text)
+    if words is None:
+        words = _core.tokenize(text)
     forms = [form for _, _, form in words]
     found: list[Attribution] = []
 
