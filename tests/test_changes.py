@@ -94,6 +94,35 @@ def test_antonym_is_the_opposite() -> None:
     assert found == [("fell", "the opposite of the source's 'rose'")]
 
 
+def test_antonym_with_its_neighbour_is_one_change() -> None:
+    found = changed(
+        "Branching corals declined, while massive corals were badly affected by the heat.",
+        "Branching corals declined, while massive corals were largely unaffected by the heat.",
+    )
+    assert found == [("badly affected", "the opposite of the source's 'largely unaffected'")]
+
+
+@pytest.mark.parametrize(
+    ("candidate", "source", "expected"),
+    [
+        ("more than half", "nearly half", "nearly half"),
+        ("at least 300", "300", "300"),
+        ("fewer than a third", "over a third", "over a third"),
+        ("less than 40", "more than 40", "more than 40"),
+    ],
+)
+def test_changed_bound_on_a_number(candidate: str, source: str, expected: str) -> None:
+    sentence = "The survey found that {} of the reefs had lost their live coral since the last storm."
+    found = changed(sentence.format(candidate), sentence.format(source))
+    assert found == [(candidate, f"a changed bound on a number: the source has '{expected}'")]
+
+
+@pytest.mark.parametrize(("candidate", "source"), [("about 300", "300"), ("roughly half", "around half")])
+def test_loose_bound_on_a_number_is_no_change(candidate: str, source: str) -> None:
+    sentence = "The survey found that {} of the reefs had lost their live coral since the last storm."
+    assert changed(sentence.format(candidate), sentence.format(source)) == []
+
+
 def test_negation_dropped_and_added() -> None:
     dropped = changed(
         "The inspectors said the wall would collapse in a storm.", "The inspectors said the wall would not collapse in a storm."

@@ -122,6 +122,15 @@ def test_vague_attribution_the_source_makes_is_not_added() -> None:
     # The source's own attribution opening a sentence after its first is the source's, not a name.
     cited = "The bridge is old. Research has shown that the supports are weak."
     assert [c for c in compare(cited, cited, semantic=False).added if c.type == "attribution"] == []
+    # A word with a sense for people among many others ("figures") names no group of experts.
+    counted = compare(
+        "The bridge over the river is unsafe, and experts warn the tolls will rise.",
+        source + " The council gave no figures.",
+        semantic=False,
+    ).added
+    assert [c.reason for c in counted if c.type == "attribution"] == [
+        "a vague attribution: the source has no experts: 'experts warn'"
+    ]
     # People are in every text: what the source must have is the attribution to them.
     assert attributions("Some people say the bridge over the river is unsafe.") == [
         "a vague attribution: the source attributes nothing to people: 'Some people say'"

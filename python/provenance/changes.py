@@ -29,7 +29,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from provenance import _core
-from provenance.lexicon import STOPWORDS
+from provenance.lexicon import NUMBER_BOUNDS, STOPWORDS
 from provenance.report import DiffStep, Passage
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText, Sentence, Word, key
@@ -53,6 +53,9 @@ _FOCUS = frozenset("just only merely simply solely".split())
 _SAME_CLAUSE = re.compile(r"[\w\s’'-]*")
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _NUMBER_WORD_JOINERS = frozenset({"and", "-"})
+# Shares a bound may stand before as it stands before a number ("nearly half", "more than a third").
+_FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths tenth tenths dozen".split())
+_DIRECTED_BOUNDS = frozenset({"below", "above"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,6 +382,12 @@ def changes(
             continue
         if step.op != "insert" and not theirs and not mine:
             continue
+        after = (bisect_left(cand_starts, step.candidate[1]), bisect_left(src_starts, step.source[1]))
+        bound = _bound_change(candidate_words, source_text, source_words, after, cand_number_at, src_number_at)
+        if bound is not None:
+            if not found or found[-1].candidate != bound.candidate:
+                found.append(bound)
+            continue
         # Numbers: a number the candidate states in the step, against the source's in the same place.
         here = list(dict.fromkeys(cand_number_at[i] for i in mine if i in cand_number_at))
         there = list(dict.fromkeys(src_number_at[i] for i in theirs if i in src_number_at))
@@ -402,10 +411,10 @@ def changes(
                 found.append(Change((w[0], w[1]), step.source, "negation", reason))
             else:
                 # The words the negation bore on: the next word on each side.
-                next_cand, next_src = bisect_left(cand_starts, step.candidate[1]), bisect_left(src_starts, step.source[1])
-                after = candidate_words[next_cand : next_cand + 1]
+                next_cand, next_src = after
+                bore_on = candidate_words[next_cand : next_cand + 1]
                 said_end = [w[1] for w in source_words[next_src : next_src + 1]]
-                span = (after[0][0], after[0][1]) if after else step.candidate
+                span = (bore_on[0][0], bore_on[0][1]) if bore_on else step.candidate
                 negated = (step.source[0], said_end[0] if said_end else step.source[1])
                 reason = f"drops the source's negation: it says '{_excerpt(source_text, negated)}'"
                 found.append(Change(span, negated, "negation", reason))
@@ -434,25 +443,82 @@ def changes(
         old = [i for i in old if not source_words[i][2][:1].isdigit()]
         if not new or not old:
             continue
+        olds = [key(source_words[j][2]) for j in old]
+        said_span = (source_words[old[0]][0], source_words[old[-1]][1])
+        said = source_text[said_span[0] : said_span[1]]
         swapped: list[int] = []  # the step's new words read as swapped for the source's, joined below
+        opposed: list[int] = []
         for i in new:
             word = key(candidate_words[i][2])
-            olds = [key(source_words[j][2]) for j in old]
-            span = (candidate_words[i][0], candidate_words[i][1])
-            said_span = (source_words[old[0]][0], source_words[old[-1]][1])
-            said = source_text[said_span[0] : said_span[1]]
-            opposite = [o for o in olds if lexicon.opposite(word, o)]
-            if opposite:
-                found.append(Change(span, said_span, "antonym", f"the opposite of the source's '{said}'"))
+            if any(lexicon.opposite(word, o) for o in olds):
+                opposed.append(i)
             elif any(lexicon.can_stand_for(word, o) for o in olds) and not any(lexicon.same_meaning(word, o) for o in olds):
                 swapped.append(i)
+        if opposed:
+            # One change for the step: "badly affected" for "largely unaffected", not two.
+            joined = sorted(opposed + swapped)
+            span = (candidate_words[joined[0]][0], candidate_words[joined[-1]][1])
+            found.append(Change(span, said_span, "antonym", f"the opposite of the source's '{said}'"))
+            continue
         # Adjacent swapped words are one change ("Superintendent Maria Chen" for "Board member Reyes").
         for run in _runs(swapped):
             span = (candidate_words[run[0]][0], candidate_words[run[-1]][1])
-            said_span = (source_words[old[0]][0], source_words[old[-1]][1])
-            said = source_text[said_span[0] : said_span[1]]
             found.append(Change(span, said_span, "word", f"the source has '{said}'"))
     return found
+
+
+def _bound_change(
+    candidate_words: Sequence[Word],
+    source_text: str,
+    source_words: Sequence[Word],
+    after: tuple[int, int],
+    cand_number_at: Mapping[int, Number],
+    src_number_at: Mapping[int, Number],
+) -> Change | None:
+    """A step that changes the bound of a number both sides state ("more than half" for "nearly
+    half", "at least 300" for "300"): the number itself is the same, what it says is not. Only a
+    bound from below or above counts; "about 300" for "300" says the same. `after` is the first
+    word after the step on each side."""
+    after_cand, after_src = after
+    for k in range(3):  # a bound's last words may follow the step unchanged ("more" for "less", "than")
+        ci, si = after_cand + k, after_src + k
+        amount, stated = _quantity(candidate_words, ci, cand_number_at), _quantity(source_words, si, src_number_at)
+        if amount is None or stated is None or amount[0] != stated[0]:
+            continue
+        (mine, mine_start), (theirs, theirs_start) = _bound(candidate_words, ci), _bound(source_words, si)
+        if mine == theirs or not {mine, theirs} & _DIRECTED_BOUNDS:
+            return None
+        span = (candidate_words[mine_start][0], candidate_words[amount[1]][1])
+        said = (source_words[theirs_start][0], source_words[stated[1]][1])
+        return Change(span, said, "number", f"a changed bound on a number: the source has '{_excerpt(source_text, said)}'")
+    return None
+
+
+def _quantity(words: Sequence[Word], i: int, number_at: Mapping[int, Number]) -> tuple[float | str, int] | None:
+    """The amount stated from word `i` on, a number's value or a share ("half", "a third"), and
+    the index of its last word."""
+    if i >= len(words):
+        return None
+    number = number_at.get(i)
+    if number is not None and number.first == i:
+        return number.value, number.last
+    if words[i][2] in ("a", "an") and i + 1 < len(words):
+        i += 1
+    return (words[i][2], i) if words[i][2] in _FRACTIONS else None
+
+
+def _bound(words: Sequence[Word], before: int) -> tuple[str | None, int]:
+    """The kind of bound (lexicons/number-bounds.txt) ending just before word `before`, and the
+    index of its first word (`before` itself when there is none)."""
+    for length in (3, 2, 1):
+        start = before - length
+        if start < 0:
+            continue
+        phrase = tuple(w[2] for w in words[start:before])
+        for kind, phrases in NUMBER_BOUNDS.items():
+            if phrase in phrases:
+                return kind, start
+    return None, before
 
 
 def _content(text: str, words: Sequence[Word], i: int) -> bool:

@@ -201,6 +201,13 @@ class _SourceFacts:
         return wordnet().meanings(self.keys)
 
     @functools.cached_property
+    def people(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The meanings of the source's words for people (as an attribution's group is one: a third
+        of its senses or more are people): "figures" for numbers names no experts."""
+        lexicon = wordnet()
+        return lexicon.meanings(k for k in self.keys if lexicon.share_filed_under(k, _PEOPLE) >= _SHARE)
+
+    @functools.cached_property
     def own_attributions(self) -> tuple[frozenset[str], frozenset[str]]:
         """The base forms of the verbs of the source's impersonal attributions ("it is said"), and
         the groups of its attributions that are not people ("some people", "research")."""
@@ -220,7 +227,7 @@ class _SourceFacts:
         group = found.group.lower()
         if group in VAGUE_ATTRIBUTIONS["sources"]:
             return group in groups
-        return key(group) in self.keys or wordnet().shares_meaning(key(group), self.meanings, _PEOPLE)
+        return key(group) in self.keys or wordnet().shares_meaning(key(group), self.people, _PEOPLE)
 
 
 def find_added_claims(
@@ -363,9 +370,6 @@ def _claims_in(
     if negation and not _NEGATION.search(support) and len(unit.keys & support_keys) >= 2:
         s, e = unit.start + negation.start(), unit.start + negation.end()
         add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
-    for change in changed:
-        if change.kind != "inserted":
-            add(change.candidate, "changed", change.reason, change.source)
     for vague in vague_attributions(text, [w for w in unit_words if w[0] not in quoted]):
         if not facts.attributes(vague):
             said = text[vague.start : vague.end]
@@ -379,6 +383,9 @@ def _claims_in(
                 who = f"the source has no {group}"
             reason = f"a vague attribution: {who}: '{said}'"
             add((vague.start, vague.end), "attribution", reason)
+    for change in changed:
+        if change.kind != "inserted":
+            add(change.candidate, "changed", change.reason, change.source)
     for word in words:
         if word.key in _LOADED_SPEECH and not word.in_source and _reports(text, word):
             neutral = _NEUTRAL_SPEECH.search(support)

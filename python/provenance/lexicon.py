@@ -30,6 +30,18 @@ def sections(name: str) -> dict[str, frozenset[str]]:
     return {section: frozenset(members) for section, members in found.items()}
 
 
+def phrase_sections(name: str) -> dict[str, frozenset[tuple[str, ...]]]:
+    """The phrases of each section of ``lexicons/<name>.txt``, one phrase per line."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    current: set[tuple[str, ...]] | None = None
+    for line in _lines(name):
+        if line.startswith("## "):
+            current = found.setdefault(line[3:].strip(), set())
+        elif line.strip() and not line.startswith("#") and current is not None:
+            current.add(tuple(line.split()))
+    return {section: frozenset(members) for section, members in found.items()}
+
+
 STOPWORDS = words("stopwords")
 FUNCTION_WORDS = words("function-words")
 ABBREVIATIONS_BEFORE_NAMES = words("abbreviations-before-names")
@@ -44,3 +56,4 @@ INTENSIFIERS = words("intensifiers")
 EVALUATIVE_WORDS = words("evaluative-words")
 VAGUE_ATTRIBUTIONS = sections("vague-attributions")
 SYMBOL_WORDS = sections("symbol-words")
+NUMBER_BOUNDS = phrase_sections("number-bounds")
