@@ -907,8 +907,11 @@ fn jsonl_records(
 // ---------------------------------------------------------------------------------------------
 // Judging a collection's pairs (crate::judge), and the corpus command's whole run in the core.
 
+use std::borrow::Cow;
+
 use crate::judge::{self, Direction, Document, Verdict};
 use crate::quotes::Facts;
+use crate::report::{self, PairLine, PassageLine};
 
 /// What judging takes of one document from Python: `(date, words, quotations)`.
 type PyFacts = (Option<String>, usize, WordRanges);
@@ -1112,13 +1115,92 @@ impl PyJudgedRun {
             .collect()
     }
 
-    /// The run as JSON lines, byte for byte as `render/corpus.py`'s `to_jsonl` writes it.
+    /// The run as JSON lines (`report::to_jsonl`).
     fn to_jsonl(&self, py: Python<'_>) -> PyResult<String> {
         let ids: Vec<&str> = self.ids.iter().map(String::as_str).collect();
+        let named = |groups: &[Vec<u32>]| -> Vec<Vec<&str>> {
+            groups
+                .iter()
+                .map(|g| g.iter().map(|&d| ids[d as usize]).collect())
+                .collect()
+        };
         run(py, || {
-            Ok::<_, Infallible>(crate::report::to_jsonl(&self.found, &self.clusters, &ids))
+            let pairs = self.found.pairs.iter().map(|p| PairLine::judged(p, &ids));
+            let jsonl = report::to_jsonl(
+                pairs,
+                &named(&self.clusters),
+                &named(&self.found.duplicates),
+            );
+            Ok::<_, Infallible>(jsonl)
         })
     }
+}
+
+/// A passage as Python hands it to the writer: (kind, candidate span, source span, score).
+type PassageTuple = (PyBackedStr, (usize, usize), (usize, usize), f64);
+/// A pair as Python hands it to the writer: (candidate, source, direction, identical, matched
+/// words, prose words, passages, reuse cases or None).
+type PairTuple = (
+    PyBackedStr,
+    PyBackedStr,
+    Option<PyBackedStr>,
+    bool,
+    usize,
+    usize,
+    Vec<PassageTuple>,
+    Option<Vec<PassageTuple>>,
+);
+
+fn passage_lines(passages: &[PassageTuple]) -> PyResult<Vec<PassageLine<'_>>> {
+    passages
+        .iter()
+        .map(|(kind, candidate, source, score)| {
+            // As Python's json refuses them (`allow_nan=False`): JSON has no such number.
+            if !score.is_finite() {
+                return Err(PyValueError::new_err(format!(
+                    "a passage's score must be a finite number, not {score}"
+                )));
+            }
+            Ok(PassageLine {
+                kind,
+                candidate: *candidate,
+                source: *source,
+                score: *score,
+            })
+        })
+        .collect()
+}
+
+/// Named pairs, clusters and duplicate groups (a `CorpusReuse` from Python) as JSON lines,
+/// written as `JudgedRun.to_jsonl` writes a run (`report::to_jsonl`).
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+fn reuse_jsonl(
+    py: Python<'_>,
+    pairs: Vec<PairTuple>,
+    clusters: Vec<Vec<PyBackedStr>>,
+    duplicates: Vec<Vec<PyBackedStr>>,
+) -> PyResult<String> {
+    let lines = pairs
+        .iter()
+        .map(
+            |(candidate, source, direction, identical, matched, prose, passages, cases)| {
+                Ok(PairLine {
+                    candidate,
+                    source,
+                    direction: direction.as_deref().map(Cow::Borrowed),
+                    identical: *identical,
+                    matched: *matched,
+                    prose: *prose,
+                    passages: passage_lines(passages)?,
+                    cases: cases.as_deref().map(passage_lines).transpose()?,
+                })
+            },
+        )
+        .collect::<PyResult<Vec<_>>>()?;
+    run(py, || {
+        Ok::<_, Infallible>(report::to_jsonl(lines, &clusters, &duplicates))
+    })
 }
 
 /// Every pair of `texts` that reuses prose, judged (`reuse::judged_reuse`), documents numbered
@@ -1215,6 +1297,7 @@ fn add_collection(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyJudgedRun>()?;
     m.add_function(wrap_pyfunction!(judged_reuse, m)?)?;
     m.add_function(wrap_pyfunction!(judged_jsonl, m)?)?;
+    m.add_function(wrap_pyfunction!(reuse_jsonl, m)?)?;
     m.add("REUSE_GAP_WORDS", judge::REUSE_GAP_WORDS)?;
     m.add("FABRICATED_MIN", judge::FABRICATED_MIN)?;
     m.add(

@@ -1,6 +1,7 @@
 """The corpus command's run in the core on JSON lines (``corpus.judged_jsonl``): the same report,
-byte for byte, as the library's ``find_reuse`` rendered by ``render.corpus.to_jsonl``, and every
-file it cannot read whole left to the Python reader."""
+byte for byte, as the library's ``find_reuse`` on what the Python reader reads, every file it
+cannot read whole left to that reader; and the one JSON-lines writer (``rust/report.rs``) both
+write with."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from click.testing import CliRunner
 from provenance import _core, thresholds
 from provenance.cli import main
 from provenance.collection import read_corpus
-from provenance.corpus import find_reuse, judged_jsonl, reuse_of
+from provenance.corpus import CorpusReuse, find_reuse, judged_jsonl, reuse_of
 from provenance.read import InputError
-from provenance.render.corpus import RENDERERS, to_jsonl
+from provenance.render.corpus import RENDERERS
+from provenance.report import Passage
 
 
 def documents(seed: int = 5) -> list[dict[str, object]]:
@@ -68,25 +70,74 @@ def write(path: Path, records: list[dict[str, object]]) -> Path:
     return path
 
 
-def test_the_core_writes_the_report_python_writes(tmp_path: Path) -> None:
+def written(reuse: CorpusReuse) -> list[dict[str, object]]:
+    """The JSON lines of `reuse` as objects: what each line must hold."""
+
+    def listed(passages: list[Passage]) -> list[dict[str, object]]:
+        return [
+            {"kind": p.kind, "candidate": list(p.candidate), "source": list(p.source), "score": round(p.score, 4)}
+            for p in passages
+        ]
+
+    lines: list[dict[str, object]] = []
+    for p in reuse.pairs:
+        line = {
+            "type": "pair",
+            "candidate": p.candidate,
+            "source": p.source,
+            "direction": p.direction,
+            "identical": p.identical,
+            "matched_words": p.matched,
+            "prose_words": p.prose_words,
+            "passages": listed(p.passages),
+        }
+        lines.append(line if p.cases is None else {**line, "cases": listed(p.cases)})
+    lines += [{"type": "cluster", "cluster": i, "documents": c} for i, c in enumerate(reuse.clusters)]
+    note = (
+        "the same words (after normalisation): each document is a copy of every other; "
+        "pairs link each to the first, and the first's reuse holds for all"
+    )
+    return lines + [{"type": "duplicates", "documents": d, "note": note} for d in reuse.duplicates]
+
+
+def test_the_run_is_written_as_json_lines(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", documents())
     read: list[int] = []
     run = judged_jsonl(path, on_read=read.append)
     assert run is not None and read == [83]
-    rendered = run.to_jsonl()
     reuse = find_reuse(read_corpus(path))
-    assert rendered == to_jsonl(reuse)
     assert reuse_of(run) == reuse
-    # The corpus holds what the report must write alike: both kinds of direction, copies, edited
-    # passages, ids with characters JSON escapes.
-    for written in ['"dates"', "made from prose", '"identical": true', "near_verbatim", "\\u0001", '\\"', "é日"]:
-        assert written in rendered, written
+    rendered = run.to_jsonl()
+    for jsonl in (rendered, reuse.to_jsonl(), RENDERERS["jsonl"](reuse)):
+        assert [json.loads(line) for line in jsonl.splitlines()] == written(reuse)
+    # The corpus holds what the lines must write: both kinds of direction, copies and their
+    # group, edited passages, ids with characters JSON escapes, as Python's json escapes them.
+    assert reuse.duplicates and reuse.clusters
+    for expected in ['"dates"', "made from prose", '"identical": true', "near_verbatim", "\\u0001", '\\"', "é日", "\\\\slash"]:
+        assert expected in rendered, expected
+
+
+def test_reuse_cases_are_written_with_their_pairs(tmp_path: Path) -> None:
+    records = read_corpus(write(tmp_path / "c.jsonl", documents()))
+    reuse = find_reuse(records, cases=True)
+    assert reuse.with_cases and all(p.cases is not None for p in reuse.pairs)
+    assert any(p.cases for p in reuse.pairs)
+    jsonl = reuse.to_jsonl()
+    assert [json.loads(line) for line in jsonl.splitlines()] == written(reuse)
+    result = CliRunner().invoke(main, ["corpus", str(tmp_path / "c.jsonl"), "--cases"])
+    assert result.exit_code == 0 and result.stdout == jsonl
+
+
+def test_a_score_json_cannot_write_is_refused() -> None:
+    passage = ("verbatim", (0, 5), (0, 5), float("nan"))
+    with pytest.raises(ValueError, match="finite"):
+        _core.reuse_jsonl([("a", "b", None, False, 1, 1, [passage], None)], [["a", "b"]], [])
 
 
 def test_the_command_writes_the_core_report(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", documents(seed=6))
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # a byte-order mark is no part of line 1
-    expected = to_jsonl(find_reuse(read_corpus(path)))
+    expected = find_reuse(read_corpus(path)).to_jsonl()
     out = tmp_path / "pairs.jsonl"
     result = CliRunner().invoke(main, ["corpus", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -125,7 +176,7 @@ def test_lines_the_core_does_not_read_are_left_to_the_python_reader(tmp_path: Pa
     except InputError as err:  # the reader's one line, as before
         assert result.exit_code == 2 and str(err) in result.stderr
     else:  # nesting the core refuses and Python reads
-        assert result.exit_code == 0 and result.stdout == to_jsonl(find_reuse(read_corpus(path)))
+        assert result.exit_code == 0 and result.stdout == find_reuse(read_corpus(path)).to_jsonl()
 
 
 def test_nothing_to_read_is_left_to_the_python_reader(tmp_path: Path) -> None:
@@ -142,7 +193,7 @@ def test_metadata_is_read_and_left_out_by_the_core(tmp_path: Path) -> None:
     run = judged_jsonl(with_meta, on_read=lambda _: None)
     plain_run = judged_jsonl(plain, on_read=lambda _: None)
     assert run is not None and plain_run is not None
-    assert run.to_jsonl() == plain_run.to_jsonl() == to_jsonl(find_reuse(read_corpus(with_meta)))
+    assert run.to_jsonl() == plain_run.to_jsonl() == find_reuse(read_corpus(with_meta)).to_jsonl()
 
 
 def test_the_core_judges_with_the_documented_thresholds() -> None:

@@ -53,6 +53,7 @@ __all__ = [
     "num_threads",
     "quotations",
     "reuse_cases",
+    "reuse_jsonl",
     "seeds",
     "tokenize",
     "word_moves",
@@ -323,7 +324,7 @@ class JudgedRun:
         """(candidate, source, passages, matched words, prose words, direction, identical): each
         later member of a duplicate group with its first, then the other pairs."""
     def to_jsonl(self) -> str:
-        """The run as JSON lines, byte for byte as render.corpus.to_jsonl writes it."""
+        """The run as JSON lines, written as reuse_jsonl writes the same run named."""
 
 def judged_reuse(
     texts: list[str],
@@ -357,6 +358,18 @@ def judged_jsonl(
     once they are read; other fields than id, text and date are read and left out. None when a
     line is left to the Python reader (anything wrong in it, or nesting past 128 levels), an id
     occurs twice or there is no document: the reader names the problem."""
+
+_PassageLine = tuple[str, tuple[int, int], tuple[int, int], float]
+
+def reuse_jsonl(
+    pairs: list[tuple[str, str, str | None, bool, int, int, list[_PassageLine], list[_PassageLine] | None]],
+    clusters: list[list[str]],
+    duplicates: list[list[str]],
+) -> str:
+    """Named pairs, clusters and duplicate groups as JSON lines: a line per pair (candidate,
+    source, direction, identical, matched words, prose words, passages as (kind, candidate span,
+    source span, score), reuse cases alike or None for no "cases" key), then per cluster, then
+    per duplicate group. ValueError for a score that is not a finite number."""
 
 @final
 class Index:

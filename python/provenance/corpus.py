@@ -23,6 +23,7 @@ from provenance.collection import Progress, Record, no_progress
 from provenance.passages import AlignOptions, to_passage
 from provenance.read import InputError, max_input_bytes, special_file_kind
 from provenance.report import Passage
+from provenance.spans import Span
 from provenance.thresholds import (
     MIN_PROSE_WORDS,
     MIN_SHARED_FINGERPRINTS,
@@ -205,6 +206,10 @@ def _metadata(meta: str, doc_id: str, name: str) -> dict[str, Any]:
 # All pairs
 
 
+# A passage as the core's JSON-lines writer takes it: (kind, candidate span, source span, score).
+_CorePassage = tuple[str, Span, Span, float]
+
+
 @dataclass(frozen=True)
 class ReusePair:
     """Reuse between two documents of a collection, named as ``compare`` names its two texts: the
@@ -224,25 +229,16 @@ class ReusePair:
     # them, paraphrases, summaries), when the run asked for them (``find_reuse(cases=True)``).
     cases: list[Passage] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        found = {
-            "type": "pair",
-            "candidate": self.candidate,
-            "source": self.source,
-            "direction": self.direction,
-            "identical": self.identical,
-            "matched_words": self.matched,
-            "prose_words": self.prose_words,
-            # Word diffs are compare's: a collection's passages are listed without them.
-            "passages": [_passage_entry(p) for p in self.passages],
-        }
-        if self.cases is not None:
-            found["cases"] = [_passage_entry(c) for c in self.cases]
-        return found
+    def to_core(self) -> tuple[str, str, str | None, bool, int, int, list[_CorePassage], list[_CorePassage] | None]:
+        """The pair as the core's writer takes it (``_core.reuse_jsonl``)."""
+        cases = None if self.cases is None else [_core_passage(c) for c in self.cases]
+        passages = [_core_passage(p) for p in self.passages]
+        return (self.candidate, self.source, self.direction, self.identical, self.matched, self.prose_words, passages, cases)
 
 
-def _passage_entry(p: Passage) -> dict[str, Any]:
-    return {"kind": p.kind, "candidate": list(p.candidate), "source": list(p.source), "score": round(p.score, 4)}
+def _core_passage(p: Passage) -> _CorePassage:
+    # Word diffs are compare's: a collection's passages are listed without them.
+    return (p.kind, p.candidate, p.source, p.score)
 
 
 @dataclass(frozen=True)
@@ -258,6 +254,11 @@ class CorpusReuse:
     duplicates: list[list[str]] = field(default_factory=list)
     # Whether each pair carries its reuse cases (``find_reuse(cases=True)``).
     with_cases: bool = False
+
+    def to_jsonl(self) -> str:
+        """JSON lines, a line per pair, cluster and duplicate group, written by the core's writer
+        (``_core.reuse_jsonl``), which writes the command's runs too (``JudgedRun.to_jsonl``)."""
+        return _core.reuse_jsonl([p.to_core() for p in self.pairs], self.clusters, self.duplicates)
 
 
 def run_parameters(
@@ -401,8 +402,8 @@ def judged_jsonl(
 ) -> _core.JudgedRun | None:
     """``find_reuse`` on a JSON-lines file, read by the core: the texts never become Python
     strings, which took as long as finding the pairs. The run writes itself as JSON lines
-    (``to_jsonl``, byte for byte ``render.corpus.to_jsonl``) or is named by ``reuse_of`` for the
-    other renderers; `on_read(documents)` once they are read. None when the file cannot be
+    (``to_jsonl``, as ``CorpusReuse.to_jsonl`` writes the named run) or is named by ``reuse_of``
+    for the other renderers; `on_read(documents)` once they are read. None when the file cannot be
     mapped, holds no document or an id twice, or a line is one the core leaves to the Python
     reader (anything wrong in it, or JSON only Python reads, nested past 128 levels):
     ``collection.read_corpus`` reads those and names the problem."""

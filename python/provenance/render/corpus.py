@@ -1,4 +1,5 @@
-"""Every reuse pair of a collection, and its clusters, as JSON lines, CSV, DOT or GraphML.
+"""Every reuse pair of a collection, and its clusters, as CSV, DOT or GraphML; JSON lines are the
+core's (``CorpusReuse.to_jsonl``).
 
 Document ids come from file names and JSON lines, so each format gets them escaped its own way:
 CSV cells that a spreadsheet would run as a formula, characters XML 1.0 does not allow, and DOT's
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 
 from provenance.corpus import CorpusReuse
@@ -20,26 +20,6 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Everything outside XML 1.0's Char production (not even a character reference may name these),
 # listed rather than negated: the negated ranges took 5 ms to compile, at every command's start.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# One encoder for every line: `json.dumps` with other than its default settings builds a new
-# encoder at each call, a quarter of the time of writing a collection's pairs.
-_to_json = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
-
-
-def to_jsonl(reuse: CorpusReuse) -> str:
-    lines = [_to_json(p.to_dict()) for p in reuse.pairs]
-    lines += [_to_json({"type": "cluster", "cluster": i, "documents": c}) for i, c in enumerate(reuse.clusters)]
-    lines += [
-        _to_json(
-            {
-                "type": "duplicates",
-                "documents": d,
-                "note": "the same words (after normalisation): each document is a copy of every other; "
-                "pairs link each to the first, and the first's reuse holds for all",
-            }
-        )
-        for d in reuse.duplicates
-    ]
-    return "".join(line + "\n" for line in lines)
 
 
 def csv_cell(value: str) -> str:
@@ -119,4 +99,4 @@ def to_graphml(reuse: CorpusReuse) -> str:
     return "\n".join(lines) + "\n"
 
 
-RENDERERS = {"jsonl": to_jsonl, "csv": to_csv, "dot": to_dot, "graphml": to_graphml}
+RENDERERS = {"jsonl": CorpusReuse.to_jsonl, "csv": to_csv, "dot": to_dot, "graphml": to_graphml}
