@@ -123,6 +123,26 @@ def test_loose_bound_on_a_number_is_no_change(candidate: str, source: str) -> No
     assert changed(sentence.format(candidate), sentence.format(source)) == []
 
 
+BRIDGE = "The city spent $4.5 million on the bridge, which took {} to build and spans {} across the river."
+
+
+@pytest.mark.parametrize(
+    ("took", "spans", "expected"),
+    [
+        # The same measure in other units (Pint's units, lexicons/units.tsv) is no change.
+        ("eight months", "0.3 kilometres", []),
+        ("eight months", "984 feet", []),
+        ("35 weeks", "300 metres", []),
+        ("eight months", "300 feet", [("300 feet", "a changed unit: the source has '300 metres'")]),
+        ("eight months", "500 feet", [("500 feet", "a changed quantity: the source has '300 metres'")]),
+        ("two years", "300 metres", [("two years", "a changed quantity: the source has 'eight months'")]),
+        ("18 months", "300 metres", [("18", "a changed number: the source has 'eight'")]),
+    ],
+)
+def test_measures_in_other_units(took: str, spans: str, expected: list[tuple[str, str]]) -> None:
+    assert changed(BRIDGE.format(took, spans), BRIDGE.format("eight months", "300 metres")) == expected
+
+
 def test_negation_dropped_and_added() -> None:
     dropped = changed(
         "The inspectors said the wall would collapse in a storm.", "The inspectors said the wall would not collapse in a storm."

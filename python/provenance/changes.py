@@ -284,6 +284,40 @@ def numbers(words: Sequence[Word]) -> list[Number]:
     return found
 
 
+# Two measures in different units are the same when they differ by no more than a conversion
+# rounded to two figures does ("100 feet" for "30 metres" is 1.6% off).
+MEASURE_TOLERANCE = 0.025
+
+
+class Measure(NamedTuple):
+    """A number with a unit of measure after it, in the unit's base units."""
+
+    dimension: str
+    magnitude: float
+    last: int  # index of the unit's word
+
+
+@cache
+def _unit_words() -> dict[str, tuple[str, float]]:
+    """Unit words by form: dimension and factor to its base unit (lexicons/units.tsv, from Pint)."""
+    content = resources.files("provenance").joinpath("lexicons", "units.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in content.splitlines() if not line.startswith("#"))
+    return {word: (dimension, float(factor)) for word, dimension, factor in rows}
+
+
+def measure(words: Sequence[Word], number: Number) -> Measure | None:
+    """The measure `number` states with the unit word after it ("0.3 kilometres"), if one is."""
+    after = number.last + 1
+    unit = _unit_words().get(words[after][2]) if after < len(words) else None
+    return Measure(unit[0], number.value * unit[1], after) if unit is not None else None
+
+
+def same_measure(a: Measure, b: Measure) -> bool:
+    return a.dimension == b.dimension and abs(a.magnitude - b.magnitude) <= MEASURE_TOLERANCE * max(
+        abs(a.magnitude), abs(b.magnitude)
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Changed content words
 
@@ -391,15 +425,27 @@ def changes(
         # Numbers: a number the candidate states in the step, against the source's in the same place.
         here = list(dict.fromkeys(cand_number_at[i] for i in mine if i in cand_number_at))
         there = list(dict.fromkeys(src_number_at[i] for i in theirs if i in src_number_at))
-        changed_number = False
+        read_numbers = False
         for number in here:
             if number.value in src_values or not there:
                 continue
-            span = (candidate_words[number.first][0], candidate_words[number.last][1])
-            figure = (source_words[there[0].first][0], source_words[there[0].last][1])
-            found.append(Change(span, figure, "number", f"a changed number: the source has '{_excerpt(source_text, figure)}'"))
-            changed_number = True
-        if changed_number:
+            read_numbers = True
+            last, figure_last, what = number.last, there[0].last, "number"
+            mine_measure, their_measure = measure(candidate_words, number), measure(source_words, there[0])
+            if mine_measure is not None and their_measure is not None:
+                if same_measure(mine_measure, their_measure):
+                    continue  # "0.3 kilometres" for "300 metres"
+                units = candidate_words[mine_measure.last][2], source_words[their_measure.last][2]
+                if mine_measure.dimension == their_measure.dimension and units[0] != units[1]:
+                    last, figure_last, what = mine_measure.last, their_measure.last, "quantity"
+            span = (candidate_words[number.first][0], candidate_words[last][1])
+            figure = (source_words[there[0].first][0], source_words[figure_last][1])
+            found.append(Change(span, figure, "number", f"a changed {what}: the source has '{_excerpt(source_text, figure)}'"))
+        if read_numbers:
+            continue
+        unit = _unit_change(candidate_words, source_words, source_text, mine, theirs, cand_number_at, src_number_at)
+        if unit is not None:
+            found.extend(unit)
             continue
         # Negation added or dropped.
         cand_neg = [i for i in mine if _negates(candidate_text, candidate_words[i])]
@@ -492,6 +538,32 @@ def _bound_change(
         said = (source_words[theirs_start][0], source_words[stated[1]][1])
         return Change(span, said, "number", f"a changed bound on a number: the source has '{_excerpt(source_text, said)}'")
     return None
+
+
+def _unit_change(
+    candidate_words: Sequence[Word],
+    source_words: Sequence[Word],
+    source_text: str,
+    mine: Sequence[int],
+    theirs: Sequence[int],
+    cand_number_at: Mapping[int, Number],
+    src_number_at: Mapping[int, Number],
+) -> list[Change] | None:
+    """A step that swaps the unit after a number both sides state: a change ("300 feet" for "300
+    metres") unless the two are the same measure; None when the step is no such swap."""
+    if not mine or not theirs:
+        return None
+    number, figure = cand_number_at.get(mine[0] - 1), src_number_at.get(theirs[0] - 1)
+    if number is None or figure is None or number.last != mine[0] - 1 or figure.last != theirs[0] - 1:
+        return None
+    mine_measure, their_measure = measure(candidate_words, number), measure(source_words, figure)
+    if mine_measure is None or their_measure is None or mine_measure.dimension != their_measure.dimension:
+        return None
+    if same_measure(mine_measure, their_measure):
+        return []
+    span = (candidate_words[number.first][0], candidate_words[mine_measure.last][1])
+    said = (source_words[figure.first][0], source_words[their_measure.last][1])
+    return [Change(span, said, "number", f"a changed unit: the source has '{_excerpt(source_text, said)}'")]
 
 
 def _quantity(words: Sequence[Word], i: int, number_at: Mapping[int, Number]) -> tuple[float | str, int] | None:

@@ -21,6 +21,7 @@ Quoted words are skipped: a quotation's fidelity is the quotation check's busine
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
@@ -30,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from provenance import _core
-from provenance.changes import SentenceDiff, changes, numbers, spelled_number, wordnet
+from provenance.changes import Measure, SentenceDiff, changes, measure, numbers, same_measure, spelled_number, wordnet
 from provenance.judge import SentenceMatch
 from provenance.lexicon import (
     EVALUATIVE_WORDS,
@@ -201,6 +202,23 @@ class _SourceFacts:
         return wordnet().meanings(self.keys)
 
     @functools.cached_property
+    def measures(self) -> dict[str, list[float]]:
+        """The source's measures ("300 metres") by dimension, magnitudes sorted."""
+        words = self.analysed.words
+        found: dict[str, list[float]] = {}
+        for number in numbers(words):
+            stated = measure(words, number)
+            if stated is not None:
+                found.setdefault(stated.dimension, []).append(stated.magnitude)
+        return {dimension: sorted(magnitudes) for dimension, magnitudes in found.items()}
+
+    def states(self, stated: Measure) -> bool:
+        """Whether the source states the same measure in some unit ("0.3 kilometres": "300 metres")."""
+        magnitudes = self.measures.get(stated.dimension, [])
+        at = bisect.bisect_left(magnitudes, stated.magnitude)
+        return any(same_measure(stated, Measure(stated.dimension, m, 0)) for m in magnitudes[max(0, at - 1) : at + 1])
+
+    @functools.cached_property
     def people(self) -> tuple[frozenset[int], frozenset[int]]:
         """The meanings of the source's words for people (as an attribution's group is one: a third
         of its senses or more are people): "figures" for numbers names no experts."""
@@ -296,8 +314,16 @@ def _claims_in(
 ) -> list[AddedClaim]:
     text, unit = candidate.text, match.sentence
     unit_words = [candidate.words[i] for i in unit.words]
+    # Words of a measure the source states in another unit ("0.3 kilometres" for "300 metres").
+    converted: set[int] = set()
+    for figure in numbers(unit_words):
+        in_units = measure(unit_words, figure) if figure.value not in facts.values else None
+        if in_units is not None and facts.states(in_units):
+            converted.update(w[0] for w in unit_words[figure.first : in_units.last + 1])
     words = [
-        _Word(s, e, form, key(form), _used(text[s:e], key(form), form, facts)) for s, e, form in unit_words if s not in quoted
+        _Word(s, e, form, key(form), s in converted or _used(text[s:e], key(form), form, facts))
+        for s, e, form in unit_words
+        if s not in quoted
     ]
     support, support_words = _support(facts.analysed, match.sources)
     claims: list[AddedClaim] = []
@@ -336,7 +362,7 @@ def _claims_in(
     stated = {unit_words[n.first][0]: n.value for n in numbers(unit_words)}
     for word in words:
         number = word.form.replace(",", "")
-        if not number[:1].isdigit() or number in facts.numbers or stated.get(word.start) in facts.values:
+        if not number[:1].isdigit() or number in facts.numbers or stated.get(word.start) in facts.values or word.in_source:
             continue
         if _YEAR.match(number):
             said = f", which says '{relative.group()}'" if relative else ""
