@@ -9,7 +9,7 @@ import pytest
 
 from cli_run import run
 from provenance import _core, compare
-from provenance.changes import numbers, word_diff, wordnet
+from provenance.changes import measure, numbers, word_diff, wordnet
 from provenance.report import DiffStep
 
 
@@ -117,7 +117,9 @@ def test_changed_bound_on_a_number(candidate: str, source: str, expected: str) -
     assert found == [(candidate, f"a changed bound on a number: the source has '{expected}'")]
 
 
-@pytest.mark.parametrize(("candidate", "source"), [("about 300", "300"), ("roughly half", "around half")])
+@pytest.mark.parametrize(
+    ("candidate", "source"), [("about 300", "300"), ("roughly half", "around half"), ("half", "nearly half")]
+)
 def test_loose_bound_on_a_number_is_no_change(candidate: str, source: str) -> None:
     sentence = "The survey found that {} of the reefs had lost their live coral since the last storm."
     assert changed(sentence.format(candidate), sentence.format(source)) == []
@@ -141,6 +143,43 @@ BRIDGE = "The city spent $4.5 million on the bridge, which took {} to build and 
 )
 def test_measures_in_other_units(took: str, spans: str, expected: list[tuple[str, str]]) -> None:
     assert changed(BRIDGE.format(took, spans), BRIDGE.format("eight months", "300 metres")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It spans 300 metres.", "metres"),
+        ("A 300-metre span.", "metre"),
+        ("It pays $470 months ahead.", None),
+        ("At 470/month.", None),
+    ],
+)
+def test_a_measure_is_a_number_beside_its_unit(text: str, unit: str | None) -> None:
+    words = _core.tokenize(text)
+    stated = measure(text, words, numbers(words)[0])
+    assert (stated.unit if stated is not None else None) == unit
+
+
+COFFEE = "A new study {} that drinking two cups of coffee a day {} lower the risk of liver disease in {} adults."
+
+
+@pytest.mark.parametrize(
+    ("suggests", "may", "some", "expected"),
+    [
+        ("suggests", "will", "some", [("will", "drops the source's hedge: it says 'may lower'")]),
+        ("proves", "may", "some", [("proves", "drops the source's hedge: it says 'suggests that'")]),
+        ("suggests", "may", "all", [("all", "'all' where the source has 'some'")]),
+        ("suggests", "could", "many", []),
+    ],
+)
+def test_hedge_dropped_and_quantifier_changed(suggests: str, may: str, some: str, expected: list[tuple[str, str]]) -> None:
+    assert changed(COFFEE.format(suggests, may, some), COFFEE.format("suggests", "may", "some")) == expected
+
+
+def test_universal_quantifier_put_into_a_copy() -> None:
+    source = "The study found that adults who drank coffee slept less than those who did not."
+    found = changed(source.replace("that adults", "that all adults"), source)
+    assert found == [("all", "generalises: the source does not say 'all'")]
 
 
 def test_negation_dropped_and_added() -> None:

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from provenance import _core
-from provenance.lexicon import NUMBER_BOUNDS, STOPWORDS
+from provenance.lexicon import HEDGES, NUMBER_BOUNDS, QUANTIFIERS, STOPWORDS, SYMBOL_WORDS
 from provenance.report import DiffStep, Passage
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText, Sentence, Word, key
@@ -294,7 +294,8 @@ class Measure(NamedTuple):
 
     dimension: str
     magnitude: float
-    last: int  # index of the unit's word
+    unit: str  # the unit's word
+    last: int  # its index
 
 
 @cache
@@ -305,17 +306,30 @@ def _unit_words() -> dict[str, tuple[str, float]]:
     return {word: (dimension, float(factor)) for word, dimension, factor in rows}
 
 
-def measure(words: Sequence[Word], number: Number) -> Measure | None:
-    """The measure `number` states with the unit word after it ("0.3 kilometres"), if one is."""
+# What may stand between a number and its unit: "300 metres", "300-metre"; not "$470/month".
+_UNIT_GAPS = frozenset({"", " ", "-", "\u00a0"})
+
+
+def measure(text: str, words: Sequence[Word], number: Number) -> Measure | None:
+    """The measure `number` states with the unit word right after it ("0.3 kilometres"), if one
+    is; an amount of money ("$470 a month") is none."""
     after = number.last + 1
-    unit = _unit_words().get(words[after][2]) if after < len(words) else None
-    return Measure(unit[0], number.value * unit[1], after) if unit is not None else None
+    sign = text[words[number.first][0] - 1 : words[number.first][0]]
+    if after >= len(words) or (sign and sign in SYMBOL_WORDS):
+        return None
+    unit = _unit_words().get(words[after][2])
+    if unit is None or text[words[number.last][1] : words[after][0]] not in _UNIT_GAPS:
+        return None
+    return Measure(unit[0], number.value * unit[1], words[after][2], after)
 
 
 def same_measure(a: Measure, b: Measure) -> bool:
-    return a.dimension == b.dimension and abs(a.magnitude - b.magnitude) <= MEASURE_TOLERANCE * max(
-        abs(a.magnitude), abs(b.magnitude)
-    )
+    """The same measure: in the same unit the same number, in another within a rounded conversion."""
+    if a.dimension != b.dimension:
+        return False
+    if a.unit == b.unit:
+        return a.magnitude == b.magnitude
+    return abs(a.magnitude - b.magnitude) <= MEASURE_TOLERANCE * max(abs(a.magnitude), abs(b.magnitude))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -431,7 +445,10 @@ def changes(
                 continue
             read_numbers = True
             last, figure_last, what = number.last, there[0].last, "number"
-            mine_measure, their_measure = measure(candidate_words, number), measure(source_words, there[0])
+            mine_measure, their_measure = (
+                measure(candidate_text, candidate_words, number),
+                measure(source_text, source_words, there[0]),
+            )
             if mine_measure is not None and their_measure is not None:
                 if same_measure(mine_measure, their_measure):
                     continue  # "0.3 kilometres" for "300 metres"
@@ -443,7 +460,9 @@ def changes(
             found.append(Change(span, figure, "number", f"a changed {what}: the source has '{_excerpt(source_text, figure)}'"))
         if read_numbers:
             continue
-        unit = _unit_change(candidate_words, source_words, source_text, mine, theirs, cand_number_at, src_number_at)
+        unit = _unit_change(
+            candidate_text, candidate_words, source_text, source_words, mine, theirs, cand_number_at, src_number_at
+        )
         if unit is not None:
             found.extend(unit)
             continue
@@ -464,6 +483,11 @@ def changes(
                 negated = (step.source[0], said_end[0] if said_end else step.source[1])
                 reason = f"drops the source's negation: it says '{_excerpt(source_text, negated)}'"
                 found.append(Change(span, negated, "negation", reason))
+            continue
+        # A hedge dropped, a quantifier turned into one of the other kind (closed-class words).
+        scope = _scope_change(candidate_words, source_text, source_words, mine, theirs, after)
+        if scope is not None and (not paraphrase or beside_copy(index)):
+            found.append(scope)
             continue
         # Content words inserted into a copy.
         if step.op == "insert":
@@ -523,7 +547,8 @@ def _bound_change(
 ) -> Change | None:
     """A step that changes the bound of a number both sides state ("more than half" for "nearly
     half", "at least 300" for "300"): the number itself is the same, what it says is not. Only a
-    bound from below or above counts; "about 300" for "300" says the same. `after` is the first
+    bound from below or above the candidate states counts: "about 300" for "300" says the same,
+    and "$1.8 billion" for "nearly $1.8 billion" rounds (SummEdits' annotators call it consistent). `after` is the first
     word after the step on each side."""
     after_cand, after_src = after
     for k in range(3):  # a bound's last words may follow the step unchanged ("more" for "less", "than")
@@ -532,7 +557,7 @@ def _bound_change(
         if amount is None or stated is None or amount[0] != stated[0]:
             continue
         (mine, mine_start), (theirs, theirs_start) = _bound(candidate_words, ci), _bound(source_words, si)
-        if mine == theirs or not {mine, theirs} & _DIRECTED_BOUNDS:
+        if mine == theirs or mine not in _DIRECTED_BOUNDS:
             return None
         span = (candidate_words[mine_start][0], candidate_words[amount[1]][1])
         said = (source_words[theirs_start][0], source_words[stated[1]][1])
@@ -541,9 +566,10 @@ def _bound_change(
 
 
 def _unit_change(
+    candidate_text: str,
     candidate_words: Sequence[Word],
-    source_words: Sequence[Word],
     source_text: str,
+    source_words: Sequence[Word],
     mine: Sequence[int],
     theirs: Sequence[int],
     cand_number_at: Mapping[int, Number],
@@ -556,7 +582,7 @@ def _unit_change(
     number, figure = cand_number_at.get(mine[0] - 1), src_number_at.get(theirs[0] - 1)
     if number is None or figure is None or number.last != mine[0] - 1 or figure.last != theirs[0] - 1:
         return None
-    mine_measure, their_measure = measure(candidate_words, number), measure(source_words, figure)
+    mine_measure, their_measure = measure(candidate_text, candidate_words, number), measure(source_text, source_words, figure)
     if mine_measure is None or their_measure is None or mine_measure.dimension != their_measure.dimension:
         return None
     if same_measure(mine_measure, their_measure):
@@ -564,6 +590,42 @@ def _unit_change(
     span = (candidate_words[number.first][0], candidate_words[mine_measure.last][1])
     said = (source_words[figure.first][0], source_words[their_measure.last][1])
     return [Change(span, said, "number", f"a changed unit: the source has '{_excerpt(source_text, said)}'")]
+
+
+def _scope_change(
+    candidate_words: Sequence[Word],
+    source_text: str,
+    source_words: Sequence[Word],
+    mine: Sequence[int],
+    theirs: Sequence[int],
+    after: tuple[int, int],
+) -> Change | None:
+    """A step that drops the source's hedge ("will lower" for "may lower", "proves" for
+    "suggests"), or trades a quantifier for one of the other kind ("all adults" for "some adults",
+    "always" for "often"), or puts a universal one into a copy ("all adults" for "adults")."""
+    said_end = source_words[after[1]][1] if after[1] < len(source_words) else None
+    said_start = source_words[theirs[0]][0] if theirs else None
+    said = (said_start, said_end or source_words[theirs[-1]][1]) if said_start is not None else None
+    if said is not None and any(source_words[j][2] in HEDGES for j in theirs):
+        if any(candidate_words[i][2] in HEDGES for i in mine):
+            return None
+        at = mine if mine else [after[0]] if after[0] < len(candidate_words) else []
+        if not at:
+            return None
+        span = (candidate_words[at[0]][0], candidate_words[at[-1]][1])
+        return Change(span, said, "hedge", f"drops the source's hedge: it says '{_excerpt(source_text, said)}'")
+    universal, partial = QUANTIFIERS["universal"], QUANTIFIERS["partial"]
+    for kind, other in ((universal, partial), (partial, universal)):
+        new = [i for i in mine if candidate_words[i][2] in kind]
+        old = [j for j in theirs if source_words[j][2] in other]
+        if new and (old or (kind is universal and not theirs)):
+            span = (candidate_words[new[0]][0], candidate_words[new[0]][1])
+            if not old:
+                return Change(span, span, "quantifier", f"generalises: the source does not say '{candidate_words[new[0]][2]}'")
+            figure = (source_words[old[0]][0], source_words[old[0]][1])
+            said_word = _excerpt(source_text, figure)
+            return Change(span, figure, "quantifier", f"'{candidate_words[new[0]][2]}' where the source has '{said_word}'")
+    return None
 
 
 def _quantity(words: Sequence[Word], i: int, number_at: Mapping[int, Number]) -> tuple[float | str, int] | None:

@@ -31,7 +31,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from provenance import _core
-from provenance.changes import Measure, SentenceDiff, changes, measure, numbers, same_measure, spelled_number, wordnet
+from provenance.changes import (
+    MEASURE_TOLERANCE,
+    Measure,
+    SentenceDiff,
+    changes,
+    measure,
+    numbers,
+    same_measure,
+    spelled_number,
+    wordnet,
+)
 from provenance.judge import SentenceMatch
 from provenance.lexicon import (
     EVALUATIVE_WORDS,
@@ -202,21 +212,27 @@ class _SourceFacts:
         return wordnet().meanings(self.keys)
 
     @functools.cached_property
-    def measures(self) -> dict[str, list[float]]:
-        """The source's measures ("300 metres") by dimension, magnitudes sorted."""
+    def measures(self) -> dict[str, tuple[list[float], list[Measure]]]:
+        """The source's measures ("300 metres") by dimension, in order of magnitude (and the
+        magnitudes, to search)."""
         words = self.analysed.words
-        found: dict[str, list[float]] = {}
+        found: dict[str, list[Measure]] = {}
         for number in numbers(words):
-            stated = measure(words, number)
+            stated = measure(self.analysed.text, words, number)
             if stated is not None:
-                found.setdefault(stated.dimension, []).append(stated.magnitude)
-        return {dimension: sorted(magnitudes) for dimension, magnitudes in found.items()}
+                found.setdefault(stated.dimension, []).append(stated)
+        ordered = {dimension: sorted(measures, key=lambda m: m.magnitude) for dimension, measures in found.items()}
+        return {dimension: ([m.magnitude for m in measures], measures) for dimension, measures in ordered.items()}
 
     def states(self, stated: Measure) -> bool:
         """Whether the source states the same measure in some unit ("0.3 kilometres": "300 metres")."""
-        magnitudes = self.measures.get(stated.dimension, [])
-        at = bisect.bisect_left(magnitudes, stated.magnitude)
-        return any(same_measure(stated, Measure(stated.dimension, m, 0)) for m in magnitudes[max(0, at - 1) : at + 1])
+        magnitudes, measures = self.measures.get(stated.dimension, ([], []))
+        reach = abs(stated.magnitude) * MEASURE_TOLERANCE * 2
+        lo, hi = (
+            bisect.bisect_left(magnitudes, stated.magnitude - reach),
+            bisect.bisect_right(magnitudes, stated.magnitude + reach),
+        )
+        return any(same_measure(stated, other) for other in measures[lo:hi])
 
     @functools.cached_property
     def people(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -317,7 +333,7 @@ def _claims_in(
     # Words of a measure the source states in another unit ("0.3 kilometres" for "300 metres").
     converted: set[int] = set()
     for figure in numbers(unit_words):
-        in_units = measure(unit_words, figure) if figure.value not in facts.values else None
+        in_units = measure(text, unit_words, figure) if figure.value not in facts.values else None
         if in_units is not None and facts.states(in_units):
             converted.update(w[0] for w in unit_words[figure.first : in_units.last + 1])
     words = [
