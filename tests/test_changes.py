@@ -102,6 +102,15 @@ def test_antonym_with_its_neighbour_is_one_change() -> None:
     assert found == [("badly affected", "the opposite of the source's 'largely unaffected'")]
 
 
+def test_antonym_the_source_uses_elsewhere_or_a_function_word() -> None:
+    # A long report has both words somewhere: what counts is the one the sentence replaces.
+    source = "Costs fell in the north. Revenue showed an increase in the third quarter, the company said."
+    found = changed("Revenue showed a decrease in the third quarter, the company said.", source + " Sales saw a decrease.")
+    assert found == [("decrease", "the opposite of the source's 'increase'")]
+    most = "It was the most visited park in the region last year, the agency said."
+    assert changed(most.replace("most", "least"), most) == [("least", "the opposite of the source's 'most'")]
+
+
 @pytest.mark.parametrize(
     ("candidate", "source", "expected"),
     [

@@ -504,6 +504,39 @@ def changes(
                     reason = f"added to the copied text: the source never uses '{candidate_text[span[0] : span[1]]}'"
                     found.append(Change(span, step.source, "inserted", reason))
             continue
+        # A word opposite to the one it replaces, which the candidate's sentence no longer has:
+        # even one the source uses elsewhere ("a decrease" for "an increase" in a long report,
+        # where another sentence's "decrease" may be read as support), and even a function word
+        # when one stands for one ("least" for "most").
+        one_for_one = len(mine) == 1 and len(theirs) == 1
+        replaced = [key(source_words[j][2]) for j in theirs if key(source_words[j][2]) not in cand_keys]
+        fresh = [
+            i
+            for i in mine
+            if key(candidate_words[i][2]) not in replaced
+            and (one_for_one or _content(candidate_text, candidate_words, i))
+            and not candidate_words[i][2][:1].isdigit()
+        ]
+        flip = next(
+            (
+                (i, j)
+                for i in fresh
+                for j in theirs
+                if key(source_words[j][2]) in replaced and lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2]))
+            ),
+            None,
+        )
+        if flip is not None:
+            # With the adverb (-ly) before each side's word: "badly affected" for "largely unaffected".
+            i, j = flip
+            first = i - 1 if i - 1 in fresh and candidate_words[i - 1][2].endswith("ly") else i
+            said_first = j - 1 if j - 1 in theirs and source_words[j - 1][2].endswith("ly") else j
+            span, said_span = (
+                (candidate_words[first][0], candidate_words[i][1]),
+                (source_words[said_first][0], source_words[j][1]),
+            )
+            found.append(Change(span, said_span, "antonym", f"the opposite of the source's '{_excerpt(source_text, said_span)}'"))
+            continue
         # Content words swapped one for another.
         if paraphrase and not beside_copy(index):
             continue
@@ -516,20 +549,12 @@ def changes(
         olds = [key(source_words[j][2]) for j in old]
         said_span = (source_words[old[0]][0], source_words[old[-1]][1])
         said = source_text[said_span[0] : said_span[1]]
-        swapped: list[int] = []  # the step's new words read as swapped for the source's, joined below
-        opposed: list[int] = []
-        for i in new:
-            word = key(candidate_words[i][2])
-            if any(lexicon.opposite(word, o) for o in olds):
-                opposed.append(i)
-            elif any(lexicon.can_stand_for(word, o) for o in olds) and not any(lexicon.same_meaning(word, o) for o in olds):
-                swapped.append(i)
-        if opposed:
-            # One change for the step: "badly affected" for "largely unaffected", not two.
-            joined = sorted(opposed + swapped)
-            span = (candidate_words[joined[0]][0], candidate_words[joined[-1]][1])
-            found.append(Change(span, said_span, "antonym", f"the opposite of the source's '{said}'"))
-            continue
+        swapped = [
+            i
+            for i in new
+            if any(lexicon.can_stand_for(key(candidate_words[i][2]), o) for o in olds)
+            and not any(lexicon.same_meaning(key(candidate_words[i][2]), o) for o in olds)
+        ]
         # Adjacent swapped words are one change ("Superintendent Maria Chen" for "Board member Reyes").
         for run in _runs(swapped):
             span = (candidate_words[run[0]][0], candidate_words[run[-1]][1])
