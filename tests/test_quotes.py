@@ -149,6 +149,41 @@ def test_fabricated_points_at_indirect_speech() -> None:
     assert found[1][2] == "complex"
 
 
+def test_quoting_the_source_s_own_words_is_no_fabrication() -> None:
+    # The source's narrative, which puts the words in no one's mouth, quoted by a text that names
+    # no speaker for them: it quotes the source (a student citing an encyclopedia).
+    source = (
+        "Gutenberg's press changed Europe. A single press could produce up to 3,600 pages per workday, "
+        "compared to forty by hand-printing. Printed books became cheaper."
+    )
+    cited = 'As one encyclopedia puts it, "a single press could produce up to 3,600 pages per workday."'
+    (finding,) = classify_quotations(cited, source)
+    assert (finding.status, finding.reason) == ("exact", "the source's own words, which it attributes to no one")
+    changed = classify_quotations(cited.replace("could produce", "could print"), source)
+    assert [f.status for f in changed] == ["altered"]
+    # Put in someone's mouth, the same words are fabricated.
+    said = classify_quotations('"A single press could produce up to 3,600 pages per workday," the historian said.', source)
+    assert [f.status for f in said] == ["fabricated"]
+
+
+def test_a_quotation_of_the_source_is_no_phrase_of_prose_in_common() -> None:
+    from provenance import compare
+    from provenance.render.headline import headline
+
+    source = (
+        "The printing press spread across Europe within fifty years. A single Renaissance press could produce up "
+        "to 3,600 pages per workday, compared to forty by hand-printing and a few by hand-copying. Books became cheaper."
+    )
+    essay = (
+        'Schools changed when books became affordable. As one encyclopedia puts it, "a single Renaissance press could '
+        'produce up to 3,600 pages per workday, compared to forty by hand-printing and a few by hand-copying." '
+        "Teachers no longer had to dictate every lesson, and pupils could read at home."
+    )
+    report = compare(essay, source, semantic=False)
+    assert report.verdict.relation == "independent"
+    assert headline(report).endswith("1 quotation in common, too little copied prose to be derived")
+
+
 def test_unsourced_and_function_word_quotes() -> None:
     candidate = "He said “No.” Then: “We will rebuild the northern pipeline by spring,” and “the way it is.”"
     assert [status for _, status, _ in classify(candidate)] == ["unsourced", "unsourced", "unsourced"]

@@ -5,8 +5,10 @@ Labels: ``heading`` and ``boilerplate`` by form, ``copied`` when the passages co
 sentence, ``paraphrase`` when the combined evidence clears a threshold *and* its content words are
 in part supported (similarity alone never makes a paraphrase), ``added`` otherwise.
 
-The verdict weighs the candidate's prose: its words outside the quotations the source also has
-(words one text quotes from the other's prose are prose, taken from it).
+The verdict weighs the candidate's prose: its words outside the quotations the source also has,
+and outside its quotations of the source's own words that neither text puts in anyone's mouth
+(As the encyclopedia puts it, "..."). Words put in someone's mouth from the other's prose are
+prose, taken from it.
 Derived when a quarter of that prose is copied word for word, or when most of it lies in supported
 sentences, the strongest of which are close paraphrases, mostly in the source's order, *and* the
 sentences carry the source's particular words, not only the topic both texts share; derived too,
@@ -179,17 +181,19 @@ class VerdictEvidence:
 
 
 def prose_words(candidate: AnalysedText, quotes: Sequence[QuoteFinding]) -> list[bool]:
-    """For each word of the candidate, whether it is prose: outside every quotation that the source
-    also has in quotation marks (exact or altered). Shared quotations are the reporter's material,
-    not the rewriter's."""
+    """For each word of the candidate, whether it is prose: outside every quotation that is exact
+    or altered, one the source also has in quotation marks or the source's own words quoted as
+    such. Shared quotations are the reporter's material, not the rewriter's."""
     shared = SpanSet(q.candidate for q in quotes if q.status in ("exact", "altered"))
     return [start not in shared for start, _, _ in candidate.words]
 
 
 class Prose:
     """Words of prose in the stretches of one text, counted by prefix sums. Prose is every word
-    outside the quotations both texts have: a quotation both report is neither's prose, while
-    words one text quotes from the other's prose were taken from it (the corpus counts them so)."""
+    outside the quotations both texts have (or the candidate quotes from the source's own words,
+    naming no speaker): a quotation both report is neither's prose, while words one text puts in
+    someone's mouth from the other's prose were taken from it (the corpus counts every quotation
+    one text alone marks so)."""
 
     def __init__(self, text: AnalysedText, is_prose: Sequence[bool]) -> None:
         self.text = text

@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import Match, SequenceMatcher
 
 from provenance import _core
+from provenance.changes import wordnet
 from provenance.lexicon import STOPWORDS
 from provenance.quotations import Quotation
 from provenance.report import QuoteFinding, WordDiff
-from provenance.text import AnalysedText, Word
+from provenance.text import AnalysedText, Word, key
 from provenance.thresholds import (
     ALTERED_MIN,
     ALTERED_RUN_MIN,
@@ -106,11 +108,19 @@ class _Source:
 def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[QuoteFinding]:
     """Status of every quotation of ``candidate`` with respect to ``source``."""
     indexed = _Source(source)
+    source_starts, candidate_starts = [s.start for s in source.sentences], [s.start for s in candidate.sentences]
     findings: list[QuoteFinding] = []
     for quotation in candidate.quotations:
         quote_words = [candidate.words[i] for i in candidate.word_range(quotation.inner_start, quotation.inner_end)]
         if quote_words:
             finding = _check(candidate.text, quotation, quote_words, indexed)
+            if (
+                finding.status == "fabricated"
+                and finding.source is not None
+                and not _reports_speech(source, finding.source, source_starts)
+                and not _reports_speech(candidate, finding.candidate, candidate_starts)
+            ):
+                finding = _quoting_the_source(finding)
             findings.append(_attribution(candidate.text, finding, source.text))
     return findings
 
@@ -160,6 +170,37 @@ def speaker_of(text: str, span: tuple[int, int]) -> str | None:
 
 def _name_words(name: str) -> set[str]:
     return {w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in _NOT_NAMES and len(w) > 1}
+
+
+# Speech a sentence reports: "say" and "tell" (stop words), and verbs of saying, a third of whose
+# senses or more are in WordNet's verb.communication ("described him as", "stated", "warned").
+_SAY = frozenset("said says say told tells tell".split())
+_COMMUNICATION = frozenset({"v32"})
+_SHARE = 1 / 3
+
+
+def _reports_speech(text: AnalysedText, span: tuple[int, int], sentence_starts: list[int]) -> bool:
+    """Whether a sentence of `text` around `span` reports speech in its words outside `span`."""
+    lexicon = wordnet()
+    first = max(0, bisect_right(sentence_starts, span[0]) - 1)
+    for sentence in text.sentences[first : max(first + 1, bisect_left(sentence_starts, span[1]))]:
+        for i in sentence.words:
+            start, _, form = text.words[i]
+            if span[0] <= start < span[1]:
+                continue
+            if form in _SAY or (form not in STOPWORDS and lexicon.share_filed_under(key(form), _COMMUNICATION) >= _SHARE):
+                return True
+    return False
+
+
+def _quoting_the_source(finding: QuoteFinding) -> QuoteFinding:
+    """A quotation of the source's own words (its narrative, which puts them in no one's mouth),
+    by a candidate that names no speaker for it: "As one encyclopedia puts it, "..."". It quotes
+    the source, exactly or with changes; it fabricates no one's words."""
+    reason = "the source's own words, which it attributes to no one"
+    if not finding.diff:
+        return replace(finding, status="exact", reason=reason)
+    return replace(finding, status="altered", reason=f"{reason}; {_altered_reason(finding.diff)}")
 
 
 def _attribution(candidate: str, finding: QuoteFinding, source: str) -> QuoteFinding:

@@ -89,9 +89,12 @@ def details(report: Report) -> str:
         shared = []
         if quotes:
             shared.append(f"{plural(quotes, 'quotation')} in common")
-        if passages:
-            words = words_in(word_starts(report), report.passages)
-            shared.append(f"{plural(passages, 'short phrase')} in common ({plural(words, 'word')})")
+        # A passage inside a quotation both texts have is that quotation, not a phrase of prose.
+        quoted = SpanSet(q.candidate for q in report.quotes if q.status in ("exact", "altered"))
+        phrases = [p for p in report.passages if quoted.covered(p.candidate) < p.candidate[1] - p.candidate[0]]
+        if phrases:
+            words = words_in(word_starts(report), phrases)
+            shared.append(f"{plural(len(phrases), 'short phrase')} in common ({plural(words, 'word')})")
         return ", ".join(shared) + (", " if shared else "") + "too little copied prose to be derived"
     return ""
 
