@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import json
+import random
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 from referencing import Registry, Resource
 
 import provenance
-from provenance.api import compare_sources
-from provenance.render import render_sources_text, report_schema, sources_schema
+from provenance.api import attribute, compare_sources
+from provenance.render import render_sources_html, render_sources_text, report_schema, sources_schema
+from provenance.report import Coverage, Document, MultiSourceReport, Passage, Report, ReportFormatError, Verdict, load_report
 
 FIRST = (
     "The harbour council voted on Monday to spend four million dollars repairing the old stone bridge, "
@@ -93,3 +97,119 @@ def test_cli_with_several_sources(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr.decode()
     tabs = re.compile(r'<button type="button" role="tab".*?</button>')
     assert tabs.findall(again.stdout.decode()) == tabs.findall(page)
+
+
+# Two wire stories and a candidate that copies a paragraph of each, one number changed in each,
+# and adds a sentence of its own.
+COUNCIL = (
+    "The city council approved a budget of 42 million dollars on Tuesday to rebuild the flooded riverside park. "
+    "Work on the new playground and the footpaths will begin in the spring, the mayor said.\n\n"
+    "The park was closed after the river burst its banks in March."
+)
+HOSPITAL = (
+    "Hospital officials reported that 310 patients were treated for heat exhaustion during the weekend heatwave. "
+    "Most of them were elderly residents who lived alone, according to the regional health service.\n\n"
+    "Doctors urged families to check on older neighbours twice a day."
+)
+COUNCIL_PARAGRAPH = COUNCIL.split("\n\n")[0].replace("42 million", "48 million")
+HOSPITAL_PARAGRAPH = HOSPITAL.split("\n\n")[0].replace("310", "350")
+INVENTED = "Critics say the council has wasted money on vanity projects for years."
+TWO_STORIES = f"{COUNCIL_PARAGRAPH}\n\n{HOSPITAL_PARAGRAPH}\n\n{INVENTED}\n"
+
+
+def two_stories(semantic: bool = False) -> MultiSourceReport:
+    return compare_sources(TWO_STORIES, [("council", COUNCIL), ("hospital", HOSPITAL)], semantic=semantic)
+
+
+def paragraph_span(paragraph: str) -> tuple[int, int]:
+    start = TWO_STORIES.index(paragraph)
+    return start, start + len(paragraph)
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_added_beyond_the_sources(semantic: bool) -> None:
+    multi = two_stories(semantic)
+    paragraphs = {0: paragraph_span(COUNCIL_PARAGRAPH), 1: paragraph_span(HOSPITAL_PARAGRAPH)}
+    for attributed in multi.added:
+        start, end = attributed.claim.candidate
+        owners = [j for j, (p_start, p_end) in paragraphs.items() if p_start <= start and end <= p_end]
+        # A claim inside a copied paragraph is a change against the source it comes from, never
+        # "no source sentence supports this sentence" said by the other source's comparison.
+        assert [attributed.source_index] == (owners or [None]), attributed
+    changed = {(a.claim.text, a.source_index) for a in multi.added if a.claim.type == "changed"}
+    assert ("48 million", 0) in changed and ("350", 1) in changed
+    invented = [a for a in multi.added if INVENTED.rstrip(".") in a.claim.text]
+    assert len(invented) == 1 and invented[0].source_index is None
+    assert invented[0].claim.reason == "no sentence of the 2 sources supports this sentence"
+    # Each source's own comparison stays whole: the other story's paragraph is added there.
+    council_alone = {TWO_STORIES[a.candidate[0] : a.candidate[1]] for a in multi.reports[0].added}
+    assert any(text in HOSPITAL_PARAGRAPH for text in council_alone)
+    assert 0 < multi.unsupported < 0.25
+
+
+def test_added_beyond_the_sources_round_trips_and_validates() -> None:
+    multi = two_stories()
+    data = json.loads(multi.to_json())
+    sources_validator().validate(data)
+    assert [a["source_index"] for a in data["added"]] == [0, 1, None]
+    assert data["added"][0]["source_text"] == "42 million" and data["added"][2]["source_text"] is None
+    loaded = load_report(multi.to_json())
+    assert isinstance(loaded, MultiSourceReport) and loaded.to_dict() == data
+    # A report saved before `added` validates and gets it from its comparisons.
+    older = {key: value for key, value in data.items() if key != "added"}
+    sources_validator().validate(older)
+    assert MultiSourceReport.from_dict(older).to_dict() == data
+    broken = copy.deepcopy(data)
+    broken["added"][0]["source_index"] = "first"
+    with pytest.raises(jsonschema.ValidationError):
+        sources_validator().validate(broken)
+    broken["added"][0]["source_index"] = 2
+    with pytest.raises(ReportFormatError, match="names no source"):
+        MultiSourceReport.from_dict(broken)
+
+
+def test_added_beyond_the_sources_in_text_and_html() -> None:
+    multi = two_stories()
+    text = render_sources_text(multi, color=False, width=None)
+    section = text[text.index("── Added beyond the sources: 3 ──") : text.index("── [1] council, compared alone ──")]
+    rows = [line.split() for line in section.splitlines()[3:] if line.strip()]
+    assert [(row[0], row[1]) for row in rows[:3]] == [("[1]", "changed"), ("[2]", "changed"), ("–", "attribution")]
+    assert "15% of the candidate is in sentences no source supports" in text
+    assert text.index("Passages by source") < text.index("Added beyond the sources")
+    page = render_sources_html(multi)
+    listed = page[page.index('id="added-beyond"') : page.index("</section>", page.index('id="added-beyond"'))]
+    assert "Added beyond the sources (3)" in listed and listed.count('<li class="claim">') == 3
+    assert 'data-view="view-2">[2] hospital</button>' in listed and "no source" in listed
+    assert page.index('id="added-beyond"') < page.index('role="tablist"')
+
+
+def test_attribution_keeps_the_best_of_overlapping_passages() -> None:
+    # Many overlapping passages from three sources: the kept ones are disjoint, and each one
+    # dropped overlaps a kept one that ranks at least as high (longer times closer).
+    rng = random.Random(7)
+    text = "word " * 2000
+    reports = []
+    for name in ("a", "b", "c"):
+        passages = []
+        for _ in range(200):
+            start = rng.randrange(0, 9900)
+            span = (start, start + rng.randrange(1, 100))
+            passages.append(Passage("verbatim", span, span, rng.random()))
+        reports.append(
+            Report(Document("cand", text), Document(name, text), Verdict("derived", 1.0), Coverage(), passages=passages)
+        )
+    kept, _ = attribute(reports)
+    spans = [a.passage.candidate for a in kept]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+    def rank(p: Passage) -> float:
+        return (p.candidate[1] - p.candidate[0]) * p.score
+
+    for passage in (p for report in reports for p in report.passages):
+        if passage not in [a.passage for a in kept]:
+            assert any(
+                k.passage.candidate[0] < passage.candidate[1]
+                and passage.candidate[0] < k.passage.candidate[1]
+                and rank(k.passage) >= rank(passage)
+                for k in kept
+            )

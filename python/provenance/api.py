@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from provenance.report import (
     Passage,
     PassageKind,
     Report,
+    added_beyond_sources,
 )
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText
@@ -228,8 +230,22 @@ def compare_files(candidate: str | Path, source: str | Path, **options: Any) -> 
     )
 
 
-def _overlaps(span: Span, claimed: list[Span]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in claimed)
+class _Claimed:
+    """Disjoint spans, kept sorted, so that an overlap test is a binary search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, span: Span) -> bool:
+        # The spans before `i` start at or before span's start; only the last of them can reach into it.
+        i = bisect_right(self.starts, span[0])
+        return (i > 0 and self.ends[i - 1] > span[0]) or (i < len(self.starts) and self.starts[i] < span[1])
+
+    def add(self, span: Span) -> None:
+        i = bisect_right(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
 
 
 def attribute(reports: list[Report]) -> tuple[list[AttributedPassage], list[AttributedSentence]]:
@@ -237,11 +253,11 @@ def attribute(reports: list[Report]) -> tuple[list[AttributedPassage], list[Attr
     that explains it best: longer, closer passages claim their stretch of the candidate first."""
     passages = [(i, p) for i, report in enumerate(reports) for p in report.passages]
     passages.sort(key=lambda item: (item[1].candidate[1] - item[1].candidate[0]) * item[1].score, reverse=True)
-    claimed: list[Span] = []
+    claimed = _Claimed()
     kept: list[AttributedPassage] = []
     for index, passage in passages:
-        if not _overlaps(passage.candidate, claimed):
-            claimed.append(passage.candidate)
+        if not claimed.overlaps(passage.candidate):
+            claimed.add(passage.candidate)
             kept.append(AttributedPassage(index, passage))
     kept.sort(key=lambda a: a.passage.candidate)
 
@@ -277,7 +293,7 @@ def compare_sources(
     cand = _Side(candidate, candidate_name, encoder, progress, exclude)
     reports = [_analyse(cand, _Side(text, name, encoder, progress, exclude), align_options, model) for name, text in sources]
     passages, sentences = attribute(reports)
-    return MultiSourceReport(cand.document, reports, passages, sentences)
+    return MultiSourceReport(cand.document, reports, passages, sentences, added_beyond_sources(reports, sentences))
 
 
 def compare_files_sources(candidate: str | Path, sources: list[str | Path], **options: Any) -> MultiSourceReport:

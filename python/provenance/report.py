@@ -14,11 +14,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
-from provenance.spans import Span
+from provenance.spans import Span, SpanSet
 
 SCHEMA_VERSION = 2
 
@@ -263,10 +263,7 @@ class Report:
                 coverage=Coverage(float(coverage["copied"]), float(coverage["paraphrase"]), float(coverage["added"])),
                 passages=[_passage(p) for p in data["passages"]],
                 sentences=[_sentence(s) for s in data["sentences"]],
-                added=[
-                    AddedClaim(_span(a["candidate"]), a["type"], a["candidate_text"], a["reason"], _optional_span(a["source"]))
-                    for a in data["added"]
-                ],
+                added=[_claim(a) for a in data["added"]],
                 quotes=[
                     QuoteFinding(
                         _span(q["candidate"]),
@@ -354,6 +351,12 @@ def _sentence(data: Mapping[str, Any]) -> SentenceFinding:
     )
 
 
+def _claim(data: Mapping[str, Any]) -> AddedClaim:
+    return AddedClaim(
+        _span(data["candidate"]), data["type"], data["candidate_text"], data["reason"], _optional_span(data["source"])
+    )
+
+
 def _document_dict(document: Document) -> dict[str, Any]:
     return {"name": document.name, "length": document.length, "text": document.text}
 
@@ -408,17 +411,70 @@ class AttributedSentence:
 
 
 @dataclass(frozen=True)
+class AttributedClaim:
+    """An added claim of a candidate read against several sources: ``source_index`` names the
+    source whose copied or paraphrased sentence it changes, None when no source supports the
+    sentence it is in."""
+
+    source_index: int | None
+    claim: AddedClaim
+
+
+def added_beyond_sources(reports: list[Report], sentences: list[AttributedSentence]) -> list[AttributedClaim]:
+    """The added claims of the candidate against all the sources at once, in text order.
+
+    A claim inside a sentence attributed to source j (``sentences``, sorted and disjoint) is a
+    change against the text that sentence comes from: it is kept from report j alone, and what
+    the other reports say of that sentence (that no sentence of theirs supports it) is dropped. A
+    claim in a sentence no source supports is kept once, its reason said of all the sources."""
+    starts = [a.sentence.candidate[0] for a in sentences]
+
+    def owner(offset: int) -> int | None:
+        i = bisect_right(starts, offset) - 1
+        return sentences[i].source_index if i >= 0 and offset < sentences[i].sentence.candidate[1] else None
+
+    kept: list[AttributedClaim] = []
+    unsupported: dict[Span, AddedClaim] = {}
+    for index, report in enumerate(reports):
+        for claim in report.added:
+            source_index = owner(claim.candidate[0])
+            if source_index == index:
+                kept.append(AttributedClaim(index, claim))
+            elif source_index is None and claim.candidate not in unsupported:
+                # Each report's reason names the closest sentence of its own source alone.
+                reason = f"no sentence of the {len(reports)} sources supports this sentence"
+                unsupported[claim.candidate] = replace(claim, reason=reason)
+    kept += [AttributedClaim(None, claim) for claim in unsupported.values()]
+    kept.sort(key=lambda a: (a.claim.candidate, -1 if a.source_index is None else a.source_index))
+    return kept
+
+
+@dataclass(frozen=True)
 class MultiSourceReport:
     """One candidate against several sources: each stretch attributed to the source it came
-    from, and the full comparison with each source."""
+    from, the claims the candidate adds beyond all of them, and the full comparison with each
+    source (whose added claims are read against that source alone)."""
 
     candidate: Document
     reports: list[Report]
     passages: list[AttributedPassage] = field(default_factory=list)
     sentences: list[AttributedSentence] = field(default_factory=list)
+    added: list[AttributedClaim] = field(default_factory=list)
+
+    @property
+    def unsupported(self) -> float:
+        """The share of the candidate's characters in sentences no source supports."""
+        if not self.candidate.text:
+            return 0.0
+        attributed = {a.sentence.candidate for a in self.sentences}
+        spans = SpanSet(
+            s.candidate for r in self.reports for s in r.sentences if s.label == "added" and s.candidate not in attributed
+        )
+        return spans.covered() / len(self.candidate.text)
 
     def to_dict(self) -> dict[str, Any]:
         where = [_Where(self.candidate, report.source) for report in self.reports]
+        on_candidate = _Where(self.candidate, self.candidate)
         return {
             "schema_version": SCHEMA_VERSION,
             "candidate": _document_dict(self.candidate),
@@ -440,6 +496,15 @@ class MultiSourceReport:
                 }
                 for a in self.sentences
             ],
+            "added": [
+                {
+                    "source_index": a.source_index,
+                    **a.claim.to_dict(),
+                    **on_candidate.candidate(a.claim.candidate),
+                    **(on_candidate.source(None) if a.source_index is None else where[a.source_index].source(a.claim.source)),
+                }
+                for a in self.added
+            ],
             "sources": [report.to_dict() for report in self.reports],
         }
 
@@ -448,15 +513,28 @@ class MultiSourceReport:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MultiSourceReport:
+        """A multi-source report from its JSON form; one saved before ``added`` gets it derived
+        from its comparisons."""
         with _reading_report():
             _check_version(data)
             reports = [Report.from_dict(r) for r in data["sources"]]
             passages = [AttributedPassage(int(p["source_index"]), _passage(p)) for p in data["passages"]]
             sentences = [AttributedSentence(int(s["source_index"]), _sentence(s)) for s in data["sentences"]]
+            if "added" in data:
+                added = [AttributedClaim(_optional_index(a["source_index"]), _claim(a)) for a in data["added"]]
+            else:
+                added = added_beyond_sources(reports, sentences)
+            if any(a.source_index is None and a.claim.source is not None for a in added):
+                raise ValueError("a claim with a source span names no source")
             indices = [a.source_index for a in passages] + [a.source_index for a in sentences]
+            indices += [a.source_index for a in added if a.source_index is not None]
             if any(not 0 <= i < len(reports) for i in indices):
                 raise ValueError("a source_index names no source")
-            return cls(_document(data["candidate"]), reports, passages, sentences)
+            return cls(_document(data["candidate"]), reports, passages, sentences, added)
+
+
+def _optional_index(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def load_report(text: str) -> Report | MultiSourceReport:

@@ -623,12 +623,53 @@ def _sources_summary_html(multi: MultiSourceReport) -> str:
         f"of the candidate is copied or paraphrased from the {len(multi.reports)} sources</p>"
         f"<p>Candidate <b>{escape(multi.candidate.name)}</b> ({multi.candidate.length:,} characters). "
         "Each stretch counts once, for the source that explains it best: the sources' shares add up "
-        "to the figure above.</p></div>\n"
+        "to the figure above.</p>"
+        f'<p class="unsupported"><b>{_percent(multi.unsupported)}</b> of the candidate is in sentences no source supports; '
+        "each tab below compares it with one source alone.</p></div>\n"
         '<section class="sources" id="sources"><h2>Sources</h2><table>'
         "<thead><tr><th></th><th>Source</th><th>Share of the candidate</th>"
         '<th title="The share this source gives compared by itself">Alone</th><th>Verdict</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></section>\n"
+        f"{_added_beyond_html(multi)}"
         "</header>\n"
+    )
+
+
+def _added_beyond_html(multi: MultiSourceReport) -> str:
+    """The claims the candidate adds beyond all the sources: each a change against the source its
+    sentence comes from (a button opens that comparison), or a sentence no source supports."""
+    if not multi.added:
+        return ""
+    items: list[str] = []
+    for attributed in multi.added:
+        claim, index = attributed.claim, attributed.source_index
+        kind = "changed" if claim.type in ("changed", "contradiction") else "added"
+        if index is None:
+            source = '<span class="muted">no source</span>'
+            said = ""
+        else:
+            report = multi.reports[index]
+            source = (
+                f'<button type="button" class="open" data-view="view-{index + 1}">[{index + 1}] '
+                f"{escape(report.source.name)}</button>"
+            )
+            said = (
+                f'<p class="quoted"><span class="side">source l.{report.source.line(claim.source[0])}</span>'
+                f"{escape(_excerpt(report.source.text, claim.source))}</p>"
+                if claim.source is not None
+                else ""
+            )
+        items.append(
+            '<li class="claim">'
+            f'<span class="badge b-{kind}"><span class="letter">{BADGE_LETTERS[kind]}</span> {escape(claim.type)}</span> '
+            f"{source}"
+            f'<p class="quoted"><span class="side">candidate l.{multi.candidate.line(claim.candidate[0])}</span>'
+            f"{escape(_excerpt(multi.candidate.text, claim.candidate))}</p>{said}"
+            f'<p class="why">{escape(claim.reason)}</p></li>'
+        )
+    return (
+        f'<section class="list beyond" id="added-beyond"><h2>Added beyond the sources ({len(multi.added)})</h2>'
+        f"<ol>{''.join(items)}</ol></section>\n"
     )
 
 
@@ -1279,6 +1320,9 @@ footer { padding: .5rem 1.5rem 1.5rem; color: var(--muted); font-size: .8rem; }
 .top-sources { grid-template-columns: minmax(16rem, 1fr) minmax(24rem, 2fr); }
 .top-corpus { grid-template-columns: 1fr; }
 .sources td.index, .tab .index { color: var(--muted); font-variant-numeric: tabular-nums; }
+.beyond { grid-column: 1 / -1; }
+.beyond li.claim { margin: 0 0 .8rem; }
+.docs .unsupported { margin-top: .4rem; }
 .share { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .meter { display: inline-block; width: 7rem; height: .7rem; background: #e4e4e7; border-radius: 2px; margin-right: .5rem;
   vertical-align: -1px; overflow: hidden; }

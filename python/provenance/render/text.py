@@ -79,23 +79,27 @@ def render_text(report: Report, *, color: bool, summary: bool = False, width: in
 def render_sources_text(
     multi: MultiSourceReport, *, color: bool, summary: bool = False, width: int | None = DEFAULT_WIDTH
 ) -> str:
-    """One candidate against several sources: what comes from which source, then each
-    comparison (in brief with ``summary``)."""
+    """One candidate against several sources: what comes from which source and what the candidate
+    adds beyond all of them, then each comparison (in brief with ``summary``)."""
     text = multi.candidate.text
     names = [printable(report.source.name) for report in multi.reports]
     parts: list[RenderableType] = [
         Text.assemble(("Candidate ", "dim"), (printable(multi.candidate.name), "bold"), f" against {len(names)} sources")
     ]
+    chars = [0] * len(names)
+    for attributed in multi.passages:
+        chars[attributed.source_index] += attributed.passage.candidate[1] - attributed.passage.candidate[0]
+    sentences = Counter(a.source_index for a in multi.sentences)
     for index, name in enumerate(names):
-        chars = sum(a.passage.candidate[1] - a.passage.candidate[0] for a in multi.passages if a.source_index == index)
-        sentences = sum(1 for a in multi.sentences if a.source_index == index)
-        share = chars / len(text) if text else 0.0
+        share = chars[index] / len(text) if text else 0.0
+        supported = sentences[index]
         parts.append(
             Text(
                 f"  [{index + 1}] {name}: copied {_percent(share)} of the candidate, "
-                f"supports {sentences} sentence{'s' * (sentences != 1)}"
+                f"supports {supported} sentence{'s' * (supported != 1)}"
             )
         )
+    parts.append(Text(f"  {_percent(multi.unsupported)} of the candidate is in sentences no source supports"))
     if multi.passages:
         parts.append(_section(f"Passages by source: {len(multi.passages)}"))
         table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
@@ -110,10 +114,42 @@ def render_sources_text(
                 Text(f"{excerpt(text, passage.candidate)} [{multi.candidate.where(passage.candidate)}]"),
             )
         parts.append(_Fitted(table))
+    parts += _added_beyond_section(multi)
+    parts.append(
+        Text(
+            "Each comparison below reads the candidate against that source alone: "
+            "what another source supplies shows there as added.",
+            style="dim",
+        )
+    )
     for index, report in enumerate(multi.reports):
-        parts.append(_section(f"[{index + 1}] {printable(report.source.name)}"))
+        parts.append(_section(f"[{index + 1}] {printable(report.source.name)}, compared alone"))
         parts += _summary(report) if summary else _full(report)
     return _print(parts, color, width)
+
+
+def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
+    """The claims the candidate adds beyond all the sources: each with the source whose text it
+    changes, or ``–`` when no source supports its sentence."""
+    if not multi.added:
+        return []
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
+    table.add_column("source", no_wrap=True)
+    table.add_column("type", style="yellow", no_wrap=True)
+    table.add_column("added text", ratio=3)
+    table.add_column("reason", ratio=3)
+    table.add_column("at", style="dim", no_wrap=True)
+    for attributed in multi.added:
+        claim = attributed.claim
+        shown = printable(claim.text) if claim.text else excerpt(multi.candidate.text, claim.candidate)
+        table.add_row(
+            Text("–" if attributed.source_index is None else f"[{attributed.source_index + 1}]"),
+            Text(claim.type),
+            Text(shown),
+            Text(printable(claim.reason)),
+            Text(multi.candidate.where(claim.candidate)),
+        )
+    return [_section(f"Added beyond the sources: {len(multi.added)}"), _Fitted(table)]
 
 
 def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
