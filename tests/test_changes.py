@@ -191,6 +191,33 @@ def test_universal_quantifier_put_into_a_copy() -> None:
     assert found == [("all", "generalises: the source does not say 'all'")]
 
 
+COFFEE_RISK = "Those who drank coffee were {} less likely to develop liver disease than those who drank none."
+
+
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        # The same share in other words, or the sign by another name, is no change.
+        ("a fifth", []),
+        ("one-fifth", []),
+        ("one in five", []),
+        ("20 percent", []),
+        ("20%", []),
+        ("a quarter", [("a quarter", "a changed share: the source has '20 per cent'")]),
+        ("one in four", [("one in four", "a changed share: the source has '20 per cent'")]),
+        ("25 per cent", [("25", "a changed number: the source has '20'")]),
+    ],
+)
+def test_shares_in_other_words(candidate: str, expected: list[tuple[str, str]]) -> None:
+    assert changed(COFFEE_RISK.format(candidate), COFFEE_RISK.format("20 per cent")) == expected
+
+
+def test_a_per_cent_near_another_is_still_another() -> None:
+    # Rounding makes "a fifth" of "21%"; "20%" of "21%" it does not.
+    assert changed(COFFEE_RISK.format("20%"), COFFEE_RISK.format("21%")) == [("20", "a changed number: the source has '21'")]
+    assert changed(COFFEE_RISK.format("a fifth"), COFFEE_RISK.format("21%")) == []
+
+
 def test_negation_dropped_and_added() -> None:
     dropped = changed(
         "The inspectors said the wall would collapse in a storm.", "The inspectors said the wall would not collapse in a storm."

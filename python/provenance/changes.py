@@ -332,6 +332,95 @@ def same_measure(a: Measure, b: Measure) -> bool:
     return abs(a.magnitude - b.magnitude) <= MEASURE_TOLERANCE * max(abs(a.magnitude), abs(b.magnitude))
 
 
+# Shares of a whole said in other words are the same share: "a fifth" for "20 per cent",
+# "two-thirds" for "67%" (within rounding to a whole per cent).
+SHARE_TOLERANCE = 0.015
+_DENOMINATORS = {
+    word: n
+    for n, forms in enumerate(
+        (
+            "",
+            "",
+            "half halves",
+            "third thirds",
+            "quarter quarters",
+            "fifth fifths",
+            "sixth sixths",
+            "seventh sevenths",
+            "eighth eighths",
+            "ninth ninths",
+            "tenth tenths",
+        ),
+    )
+    for word in forms.split()
+}
+
+
+class Share(NamedTuple):
+    """A share of a whole a text states, its first and last word, and whether it is written as a
+    per cent (exact: "20%") or in words (rounded: "a fifth", "one in five")."""
+
+    value: float
+    first: int
+    last: int
+    percent: bool
+
+
+def same_share(a: Share, b: Share) -> bool:
+    """Two per cents are the same when equal, a share in words is within rounding of another."""
+    return a.value == b.value if a.percent and b.percent else abs(a.value - b.value) <= SHARE_TOLERANCE
+
+
+def share(text: str, words: Sequence[Word], i: int, number_at: Mapping[int, Number]) -> Share | None:
+    """The share of a whole stated from word `i` ("20 per cent", "20%", "a fifth", "two-thirds",
+    "half", "one in five"); None when none starts there."""
+    if i >= len(words):
+        return None
+    number = number_at.get(i)
+    if number is None or number.first != i:
+        # "one" is a stop word, so no number of its own: "one fifth", "one in five".
+        if words[i][2] in ("a", "an", "one") and i + 1 < len(words) and words[i + 1][2] in _DENOMINATORS:
+            return Share(1 / _DENOMINATORS[words[i + 1][2]], i, i + 1, False)
+        if words[i][2] != "one":
+            return Share(0.5, i, i, False) if words[i][2] == "half" else None
+        number = Number(i, i, 1.0)
+    last = number.last
+    after = [w[2] for w in words[last + 1 : last + 3]]
+    if text[words[last][1] : words[last][1] + 1] == "%":
+        return Share(number.value / 100, i, last, True)
+    if after[:1] in (["percent"], ["pct"]):
+        return Share(number.value / 100, i, last + 1, True)
+    if after == ["per", "cent"]:
+        return Share(number.value / 100, i, last + 2, True)
+    if after[:1] and after[0] in _DENOMINATORS:
+        return Share(number.value / _DENOMINATORS[after[0]], i, last + 1, False)
+    whole = number_at.get(last + 2)
+    if after[:1] == ["in"] and whole is not None and whole.first == last + 2 and whole.value:
+        return Share(number.value / whole.value, i, whole.last, False)
+    return None
+
+
+def shares(text: str, words: Sequence[Word], number_at: Mapping[int, Number]) -> dict[int, Share]:
+    """Every share of a whole a text states, by each index of its words."""
+    found: dict[int, Share] = {}
+    i = 0
+    while i < len(words):
+        stated = share(text, words, i, number_at)
+        if stated is None:
+            i += 1
+            continue
+        for j in range(stated.first, stated.last + 1):
+            found[j] = stated
+        i = stated.last + 1
+    return found
+
+
+def _same_sign(candidate_words: Sequence[Word], mine: Sequence[int], source_words: Sequence[Word], theirs: Sequence[int]) -> bool:
+    """Whether a step only trades one name of a sign for another ("percent" for "per cent")."""
+    forms = {candidate_words[i][2] for i in mine} | {source_words[j][2] for j in theirs}
+    return bool(mine) and bool(theirs) and any(forms <= names for names in SYMBOL_WORDS.values())
+
+
 # ---------------------------------------------------------------------------------------------
 # Changed content words
 
@@ -390,6 +479,10 @@ def changes(
     cand_starts, src_starts = [w[0] for w in candidate_words], [w[0] for w in source_words]
     cand_number_at = {i: n for n in cand_numbers for i in (n.first, n.last)}
     src_number_at = {i: n for n in src_numbers for i in (n.first, n.last)}
+    cand_shares, src_shares = (
+        shares(candidate_text, candidate_words, cand_number_at),
+        shares(source_text, source_words, src_number_at),
+    )
     cand_positions: dict[str, list[int]] = {}
     for i, w in enumerate(candidate_words):
         cand_positions.setdefault(key(w[2]), []).append(i)
@@ -429,6 +522,18 @@ def changes(
             found.extend(_reworded(candidate_words, source_text, source_words, mine, theirs, known, cand_positions, near))
             continue
         if step.op != "insert" and not theirs and not mine:
+            continue
+        if _same_sign(candidate_words, mine, source_words, theirs):
+            continue
+        # A share said in other words ("a fifth" for "20 per cent") is the same share; two per
+        # cents are numbers like any other.
+        mine_share = next((cand_shares[i] for i in mine if i in cand_shares), None)
+        their_share = next((src_shares[j] for j in theirs if j in src_shares), None)
+        if mine_share is not None and their_share is not None and not (mine_share.percent and their_share.percent):
+            if not same_share(mine_share, their_share):
+                span = (candidate_words[mine_share.first][0], candidate_words[mine_share.last][1])
+                stated = (source_words[their_share.first][0], source_words[their_share.last][1])
+                found.append(Change(span, stated, "number", f"a changed share: the source has '{_excerpt(source_text, stated)}'"))
             continue
         after = (bisect_left(cand_starts, step.candidate[1]), bisect_left(src_starts, step.source[1]))
         bound = _bound_change(candidate_words, source_text, source_words, after, cand_number_at, src_number_at)

@@ -33,12 +33,16 @@ from dataclasses import dataclass
 from provenance import _core
 from provenance.changes import (
     MEASURE_TOLERANCE,
+    SHARE_TOLERANCE,
     Measure,
     SentenceDiff,
+    Share,
     changes,
     measure,
     numbers,
     same_measure,
+    same_share,
+    shares,
     spelled_number,
     wordnet,
 )
@@ -203,8 +207,11 @@ class _SourceFacts:
         self.initialisms |= _periods(source.text)
         self.numbers = _numbers(forms)
         self.values = {n.value for n in numbers(source.words)}
-        # Words for the signs the source writes ("per cent" where it has "%").
-        self.sign_words = {key(w) for sign, names in SYMBOL_WORDS.items() if sign in source.text for w in names}
+        # Words for the signs the source writes, as the sign or by another name ("per cent" where it
+        # has "%" or "percent"; "per" alone names nothing).
+        self.sign_words = {
+            key(w) for sign, names in SYMBOL_WORDS.items() if sign in source.text or (names - {"per"}) & self.forms for w in names
+        }
 
     @functools.cached_property
     def meanings(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -223,6 +230,24 @@ class _SourceFacts:
                 found.setdefault(stated.dimension, []).append(stated)
         ordered = {dimension: sorted(measures, key=lambda m: m.magnitude) for dimension, measures in found.items()}
         return {dimension: ([m.magnitude for m in measures], measures) for dimension, measures in ordered.items()}
+
+    @functools.cached_property
+    def shares(self) -> tuple[list[float], list[Share]]:
+        """The shares of a whole the source states ("20 per cent", "a fifth"), in order (and their
+        values, to search)."""
+        words = self.analysed.words
+        number_at = {n.first: n for n in numbers(words)}
+        found = sorted(set(shares(self.analysed.text, words, number_at).values()), key=lambda s: s.value)
+        return [s.value for s in found], found
+
+    def states_share(self, stated: Share) -> bool:
+        """Whether the source states the same share ("20 per cent" for "a fifth")."""
+        values, found = self.shares
+        lo, hi = (
+            bisect.bisect_left(values, stated.value - SHARE_TOLERANCE),
+            bisect.bisect_right(values, stated.value + SHARE_TOLERANCE),
+        )
+        return any(same_share(stated, other) for other in found[lo:hi])
 
     def states(self, stated: Measure) -> bool:
         """Whether the source states the same measure in some unit ("0.3 kilometres": "300 metres")."""
@@ -336,6 +361,11 @@ def _claims_in(
         in_units = measure(text, unit_words, figure) if figure.value not in facts.values else None
         if in_units is not None and facts.states(in_units):
             converted.update(w[0] for w in unit_words[figure.first : in_units.last + 1])
+    # and of a share the source states in other words ("a fifth" for "20 per cent").
+    stated_numbers = {n.first: n for n in numbers(unit_words)}
+    for stated_share in set(shares(text, unit_words, stated_numbers).values()):
+        if facts.states_share(stated_share):
+            converted.update(w[0] for w in unit_words[stated_share.first : stated_share.last + 1])
     words = [
         _Word(s, e, form, key(form), s in converted or _used(text[s:e], key(form), form, facts))
         for s, e, form in unit_words
