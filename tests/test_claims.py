@@ -259,3 +259,10 @@ def test_name_in_text_without_capitals_is_told_by_the_dictionary() -> None:
     assert not any(
         text == "via" for _, text in claims("exports between the countries rose by 12% last year via ports, officials said.")
     )
+
+
+def test_abbreviated_month_or_day_is_the_source_s() -> None:
+    sentence = "The council approved the budget on {} after a long debate about the new library."
+    assert compare(sentence.format("Tues., Mar. 3"), sentence.format("Tuesday, March 3"), semantic=False).added == []
+    other = compare(sentence.format("Wed., Mar. 3"), sentence.format("Tuesday, March 3"), semantic=False).added
+    assert [c.text for c in other] == ["Wed"]

@@ -48,6 +48,7 @@ from provenance.changes import (
 )
 from provenance.judge import SentenceMatch
 from provenance.lexicon import (
+    CALENDAR_NAMES,
     EVALUATIVE_WORDS,
     FUNCTION_WORDS,
     INTENSIFIERS,
@@ -209,6 +210,10 @@ class _SourceFacts:
         self.values = {n.value for n in numbers(source.words)}
         # Words for the signs the source writes, as the sign or by another name ("per cent" where it
         # has "%" or "percent"; "per" alone names nothing).
+        # The months and days the source names, in full or abbreviated (capitalised: "sun" is no day).
+        self.calendar_names = {
+            CALENDAR_NAMES[form] for start, _, form in source.words if form in CALENDAR_NAMES and source.text[start].isupper()
+        }
         self.sign_words = {
             key(w) for sign, names in SYMBOL_WORDS.items() if sign in source.text or (names - {"per"}) & self.forms for w in names
         }
@@ -546,6 +551,8 @@ def _used(written: str, stem: str, form: str, facts: _SourceFacts) -> bool:
     of every word for one whose small letters stand for function words ("YoY": "year over year")."""
     if stem in facts.keys or stem in facts.sign_words:
         return True
+    if written[:1].isupper() and CALENDAR_NAMES.get(form) in facts.calendar_names:
+        return True  # "Mar." for the source's "March"
     value = spelled_number(form)
     if value is not None and value in facts.values:
         return True  # "five" for the source's "5"
