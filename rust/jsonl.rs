@@ -162,25 +162,51 @@ fn is_blank(line: &[u8]) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f))
 }
 
+/// `data` cut into runs of whole lines of about `BLOCK_BYTES` each (a longer line is one run).
+fn line_blocks(data: &[u8]) -> Vec<&[u8]> {
+    let mut blocks = Vec::with_capacity(data.len() / BLOCK_BYTES + 1);
+    let mut start = 0;
+    while start < data.len() {
+        let end = memchr::memchr(b'\n', &data[(start + BLOCK_BYTES).min(data.len())..])
+            .map_or(data.len(), |i| start + BLOCK_BYTES + i + 1);
+        blocks.push(&data[start..end]);
+        start = end;
+    }
+    blocks
+}
+
+/// Bytes of lines a thread reads at a time: many blocks a thread for an even share, each
+/// large enough to cost little to hand out.
+const BLOCK_BYTES: usize = 1 << 20;
+
+/// The lines of `block`, each with its line feed (the last may have none).
+fn lines(mut block: &[u8]) -> impl Iterator<Item = &[u8]> {
+    std::iter::from_fn(move || {
+        let end = memchr::memchr(b'\n', block).map_or(block.len(), |i| i + 1);
+        let (line, rest) = block.split_at(end);
+        block = rest;
+        (!line.is_empty()).then_some(line)
+    })
+}
+
 /// The documents of a whole JSON-lines file (a byte-order mark at its start passed over) when
 /// every line is blank or one `simple_record` reads, other fields (metadata) left out, and their
 /// ids are distinct; None when anything is left to the Python reader (an error of any kind, no
-/// document), which then reads the file and names any problem exactly as it always has.
+/// document), which then reads the file and names any problem exactly as it always has. Each
+/// thread finds the lines of a block and reads them as it goes: a line is read while its bytes
+/// are still in the cache, and no pass over the whole file finds the lines first.
 pub fn simple_corpus(data: &[u8], max_line: usize) -> Option<Vec<Simple<'_>>> {
     let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
-    let starts = line_starts(data);
-    let lines: Option<Vec<Option<Simple<'_>>>> = starts
-        .par_windows(2)
-        .map(|w| {
-            let line = &data[w[0]..w[1]];
-            if line.len() <= max_line && is_blank(line) {
-                Some(None)
-            } else {
-                record(line, max_line, true).map(Some)
-            }
+    let blocks: Vec<Vec<Simple<'_>>> = line_blocks(data)
+        .into_par_iter()
+        .map(|block| {
+            lines(block)
+                .filter(|line| line.len() > max_line || !is_blank(line))
+                .map(|line| record(line, max_line, true))
+                .collect()
         })
-        .collect();
-    let docs: Vec<Simple<'_>> = lines?.into_iter().flatten().collect();
+        .collect::<Option<_>>()?;
+    let docs: Vec<Simple<'_>> = blocks.into_iter().flatten().collect();
     let mut ids: Vec<&str> = docs.iter().map(|d| d.0.as_ref()).collect();
     ids.par_sort_unstable();
     let distinct = ids.windows(2).all(|w| w[0] != w[1]);
@@ -314,6 +340,36 @@ mod tests {
             read > 20_000 && left > 20_000,
             "{read} lines read, {left} left"
         );
+    }
+
+    #[test]
+    fn blocks_are_runs_of_whole_lines() {
+        let line = |i: usize| {
+            format!(
+                "{{\"id\": \"{i}\", \"text\": \"{}\"}}\n",
+                "w ".repeat(i % 97 * 50)
+            )
+        };
+        let mut data: String = (0..3000).map(line).collect();
+        data.push_str(&"x".repeat(3 * BLOCK_BYTES));
+        data.push_str("\n\n  \n{\"id\": \"end\", \"text\": \"no line feed\"}");
+        let blocks = line_blocks(data.as_bytes());
+        assert!(blocks.len() > 3);
+        assert_eq!(blocks.concat(), data.as_bytes());
+        assert!(
+            blocks[..blocks.len() - 1]
+                .iter()
+                .all(|b| b.ends_with(b"\n"))
+        );
+        let split: Vec<&[u8]> = blocks.iter().flat_map(|b| lines(b)).collect();
+        assert_eq!(
+            split,
+            data.as_bytes()
+                .split_inclusive(|&b| b == b'\n')
+                .collect::<Vec<_>>()
+        );
+        assert!(line_blocks(b"").is_empty());
+        assert_eq!(lines(b"").count(), 0);
     }
 
     #[test]
