@@ -266,3 +266,9 @@ def test_abbreviated_month_or_day_is_the_source_s() -> None:
     assert compare(sentence.format("Tues., Mar. 3"), sentence.format("Tuesday, March 3"), semantic=False).added == []
     other = compare(sentence.format("Wed., Mar. 3"), sentence.format("Tuesday, March 3"), semantic=False).added
     assert [c.text for c in other] == ["Wed"]
+
+
+def test_british_and_american_spellings_are_one_word() -> None:
+    source = "The centre will share the data with the World Health Organization, and travellers should analyze the colour."
+    candidate = "The center will share the data with the World Health Organisation, and travelers should analyse the color."
+    assert compare(candidate, source, semantic=False).added == []

@@ -58,6 +58,8 @@ VAGUE_ATTRIBUTIONS = sections("vague-attributions")
 SYMBOL_WORDS = sections("symbol-words")
 NUMBER_BOUNDS = phrase_sections("number-bounds")
 HEDGES = words("hedges")
+# A British spelling to the American one ("organisation": "organization").
+AMERICAN_SPELLINGS = dict(line.split() for line in _lines("british-american") if not line.startswith("#"))
 # Each abbreviation of a month or a day, and each full name, to the full name.
 CALENDAR_NAMES = {
     form: line.split()[0] for line in _lines("calendar-abbreviations") if not line.startswith("#") for form in line.split()

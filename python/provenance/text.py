@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from provenance import _core
-from provenance.lexicon import STOPWORDS
+from provenance.lexicon import AMERICAN_SPELLINGS, STOPWORDS
 from provenance.quotations import Quotation, find_quotations
 from provenance.segment import SegmentKind, segment
 from provenance.spans import Span
@@ -33,9 +33,13 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 @functools.lru_cache(maxsize=1 << 16)
 def key(form: str) -> str:
-    """The comparison form of a normalised word: its stem (numbers, other non-words and words too
-    long to be English unchanged)."""
-    return _STEMMER.stemWord(form) if form.isalpha() and len(form) <= STEM_MAX_CHARS else form
+    """The comparison form of a normalised word: the stem of its American spelling ("organisation"
+    and "organization" are one word; numbers, other non-words and words too long to be English
+    unchanged)."""
+    if not form.isalpha() or len(form) > STEM_MAX_CHARS:
+        return form
+    stem: str = _STEMMER.stemWord(AMERICAN_SPELLINGS.get(form, form))
+    return stem
 
 
 def content_keys(text: str) -> list[str]:
