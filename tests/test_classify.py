@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pytest
+
 from provenance import compare
 from provenance.align import align_sentences
 from provenance.judge import (
@@ -12,6 +14,7 @@ from provenance.judge import (
     VerdictEvidence,
     copied_case_prose,
     decide,
+    foreign_block,
     label_sentences,
     prose_words,
     reused_prose,
@@ -205,6 +208,24 @@ def test_a_passage_pasted_into_other_text_makes_a_partly_derived_pair() -> None:
         report = compare(candidate, REPORT, semantic=semantic)
         assert (report.verdict.relation, report.verdict.extent) == ("derived", "partial"), report.verdict.reasons
         assert report.coverage.copied < 0.15
+
+
+@pytest.mark.parametrize(
+    ("supported", "block"),
+    [
+        # Four supported sentences in a row (one gap allowed) amid eight others with no support.
+        ([False] * 4 + [True, True, False, True, True] + [False] * 4, 4),
+        ([False] * 10 + [True] * 5, 5),
+        # Support all through the text, as an independent report of the same event has it.
+        ([False, True] * 3 + [True] * 4 + [True, False] * 4, 0),
+        # Too short a row, or too little else in the text for the row to be foreign to it.
+        ([False] * 8 + [True] * 3, 0),
+        ([False] * 6 + [True] * 4, 0),
+        ([], 0),
+    ],
+)
+def test_a_foreign_block_is_a_row_of_support_in_a_text_about_something_else(supported: list[bool], block: int) -> None:
+    assert foreign_block(supported) == block
 
 
 def test_a_shared_stock_phrase_is_incidental() -> None:

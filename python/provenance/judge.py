@@ -43,6 +43,9 @@ from provenance.thresholds import (
     DERIVED_STRENGTH,
     DERIVED_STRENGTH_LEXICAL,
     DERIVED_SUPPORTED_PROSE,
+    FOREIGN_BLOCK_MIN_SENTENCES,
+    FOREIGN_REST_MIN,
+    FOREIGN_REST_SUPPORTED_MAX,
     MIN_PROSE_WORDS,
     PROSE_SENTENCE_MIN_WORDS,
     RELATED_MIN,
@@ -178,6 +181,7 @@ class VerdictEvidence:
     reused_words: int = 0  # words of prose (outside shared quotations) in the largest stretch of copying
     reused_passages: int = 0  # copied passages holding any word of prose
     reworded_words: int = 0  # words of prose in the largest reworded case of REWORDED_MIN_SENTENCES sentences
+    foreign_sentences: int = 0  # sentences of a foreign block (FOREIGN_BLOCK_MIN_SENTENCES), 0 when none
 
 
 def prose_words(candidate: AnalysedText, quotes: Sequence[QuoteFinding]) -> list[bool]:
@@ -286,7 +290,39 @@ def verdict_evidence(
         reused_words,
         reused_passages,
         reworded,
+        foreign_block([m.label in ("copied", "paraphrase") for m in prose_sentences]),
     )
+
+
+def foreign_block(supported: Sequence[bool]) -> int:
+    """The sentences of the longest row of supported sentences (one unsupported sentence may break
+    it), when it is a foreign block (``FOREIGN_BLOCK_MIN_SENTENCES``); else 0. One pass: each row
+    is extended from where the previous one broke."""
+    best = (0, 0, 0)  # supported sentences in the row, its first and last index
+    start = 0
+    while start < len(supported):
+        if not supported[start]:
+            start += 1
+            continue
+        count, last, gap, end = 0, start, None, start
+        while end < len(supported):
+            if supported[end]:
+                count, last = count + 1, end
+            elif gap is None:
+                gap = end
+            else:
+                break
+            end += 1
+        if count > best[0]:
+            best = (count, start, last)
+        # The next row can start no earlier than after this row's gap: before it, it is this row.
+        start = gap + 1 if gap is not None and gap + 1 <= last else last + 1
+    count, first, last = best
+    rest = len(supported) - (last - first + 1) if count else len(supported)
+    rest_supported = sum(supported) - count
+    if count < FOREIGN_BLOCK_MIN_SENTENCES or rest < FOREIGN_REST_MIN * count:
+        return 0
+    return count if rest_supported <= FOREIGN_REST_SUPPORTED_MAX * rest else 0
 
 
 def copied_case_prose(candidate: Prose, source: Prose, cases: Sequence[Passage]) -> int:
@@ -368,6 +404,17 @@ def decide(evidence: VerdictEvidence) -> Verdict:
             [
                 *reasons,
                 f"a passage of {e.reworded_words} words of prose rewords the source sentence by sentence, in its order",
+            ],
+            extent,
+        )
+    if e.foreign_sentences:
+        return Verdict(
+            "derived",
+            0.6,
+            [
+                *reasons,
+                f"{e.foreign_sentences} sentences in a row take from the source what the rest of the text, about "
+                "something else, does not",
             ],
             extent,
         )
