@@ -218,6 +218,14 @@ def test_a_per_cent_near_another_is_still_another() -> None:
     assert changed(COFFEE_RISK.format("a fifth"), COFFEE_RISK.format("21%")) == []
 
 
+def test_a_negation_that_only_moves_is_kept() -> None:
+    source = "The authorities have not found evidence of poison in the water, officials said on Friday."
+    moved = "The authorities have found no evidence of poison in the water, officials said on Friday."
+    assert changed(moved, source) == []
+    dropped = changed("The authorities have found evidence of poison in the water, officials said on Friday.", source)
+    assert [text for text, _ in dropped] == ["found"]
+
+
 def test_negation_dropped_and_added() -> None:
     dropped = changed(
         "The inspectors said the wall would collapse in a storm.", "The inspectors said the wall would not collapse in a storm."

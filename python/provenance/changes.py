@@ -43,6 +43,8 @@ MAX_SWAP_WORDS = 3
 # sides may hold this many words.
 NAME_SWAP_WORDS = 5
 ANCHOR_WORDS = 2
+# A negation this many words from where the source had it only moved ("found no" for "not found").
+NEGATION_REACH = 3
 _NEGATION = re.compile(r"^(?:not|no|never|none|nothing|neither|nor|without|cannot)$|n[’']t$", re.IGNORECASE)
 # Auxiliaries that take "n't": their contracted forms, normalised, end in "nt" ("didnt", "wont").
 _CONTRACTED = frozenset("do does did is are was were has have had ca wo would could should must need might".split())
@@ -571,10 +573,15 @@ def changes(
         if unit is not None:
             found.extend(unit)
             continue
-        # Negation added or dropped.
+        # Negation added or dropped; one that only moved a few words ("found no evidence" for "did
+        # not find evidence") is neither.
         cand_neg = [i for i in mine if _negates(candidate_text, candidate_words[i])]
         src_neg = [i for i in theirs if _negates(source_text, source_words[i])]
-        if bool(cand_neg) != bool(src_neg):
+        if bool(cand_neg) != bool(src_neg) and not _negation_near(
+            (candidate_text, candidate_words, cand_starts, step.candidate)
+            if src_neg
+            else (source_text, source_words, src_starts, step.source)
+        ):
             if cand_neg:
                 w = candidate_words[cand_neg[0]]
                 reason = f"a negation the source does not have: it says '{_excerpt(source_text, step.source) or '…'}'"
@@ -785,6 +792,14 @@ def _bound(words: Sequence[Word], before: int) -> tuple[str | None, int]:
     return None, before
 
 
+def _negation_near(side: tuple[str, Sequence[Word], list[int], Span]) -> bool:
+    """Whether a negation stands within NEGATION_REACH words of a step (`side`: a text, its words,
+    their starts and the step's span in it)."""
+    text, words, starts, span = side
+    lo, hi = bisect_left(starts, span[0]) - NEGATION_REACH, bisect_left(starts, span[1]) + NEGATION_REACH
+    return any(_negates(text, w) for w in words[max(0, lo) : hi])
+
+
 def _content(text: str, words: Sequence[Word], i: int) -> bool:
     """A content word: no stop word, unless a capital inside the stretch makes it a name ("May"
     the month, "US" the country, where "may" and "us" are stop words)."""
@@ -857,7 +872,8 @@ def _reworded(
             kept = [
                 i
                 for i in cand_positions[target]
-                if near[0] <= i < near[1] and not any(_negates_form(v[2]) for v in candidate_words[max(0, i - 3) : i])
+                if near[0] <= i < near[1]
+                and not any(_negates_form(v[2]) for v in candidate_words[max(0, i - NEGATION_REACH) : i + NEGATION_REACH])
             ]
             if kept:
                 negated = (source_words[j][0], source_words[bore_on[0]][1])
