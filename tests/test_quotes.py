@@ -161,9 +161,13 @@ def test_quoting_the_source_s_own_words_is_no_fabrication() -> None:
     assert (finding.status, finding.reason) == ("exact", "the source's own words, which it attributes to no one")
     changed = classify_quotations(cited.replace("could produce", "could print"), source)
     assert [f.status for f in changed] == ["altered"]
-    # Put in someone's mouth, the same words are fabricated.
-    said = classify_quotations('"A single press could produce up to 3,600 pages per workday," the historian said.', source)
-    assert [f.status for f in said] == ["fabricated"]
+    # Quoted as the words of a document, they are the source's too; put in someone's mouth, fabricated.
+    words = '"a single press could produce up to 3,600 pages per workday."'
+    for cited in (f"As the encyclopedia states, {words}", f"According to the article, {words}"):
+        assert [f.status for f in classify_quotations(cited, source)] == ["exact"], cited
+    for said in ("the historian said", "he said", "Okafor said"):
+        found = classify_quotations(f'{words[:-2].capitalize()}",' + f" {said}.", source)
+        assert [f.status for f in found] == ["fabricated"], said
 
 
 def test_a_quotation_of_the_source_is_no_phrase_of_prose_in_common() -> None:

@@ -118,7 +118,7 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
                 finding.status == "fabricated"
                 and finding.source is not None
                 and not _reports_speech(source, finding.source, source_starts)
-                and not _reports_speech(candidate, finding.candidate, candidate_starts)
+                and not _reports_speech(candidate, finding.candidate, candidate_starts, of_a_person=True)
             ):
                 finding = _quoting_the_source(finding)
             findings.append(_attribution(candidate.text, finding, source.text))
@@ -179,17 +179,29 @@ _COMMUNICATION = frozenset({"v32"})
 _SHARE = 1 / 3
 
 
-def _reports_speech(text: AnalysedText, span: tuple[int, int], sentence_starts: list[int]) -> bool:
-    """Whether a sentence of `text` around `span` reports speech in its words outside `span`."""
+_PERSONAL_PRONOUNS = frozenset("he she they i we his her their".split())
+_PEOPLE = frozenset({"n18"})
+
+
+def _reports_speech(text: AnalysedText, span: tuple[int, int], sentence_starts: list[int], of_a_person: bool = False) -> bool:
+    """Whether a sentence of `text` around `span` reports speech in its words outside `span`; with
+    `of_a_person`, someone's: a named speaker, a personal pronoun or a word for people ("the
+    historian said"), not a document ("as the encyclopedia states")."""
     lexicon = wordnet()
     first = max(0, bisect_right(sentence_starts, span[0]) - 1)
     for sentence in text.sentences[first : max(first + 1, bisect_left(sentence_starts, span[1]))]:
-        for i in sentence.words:
-            start, _, form = text.words[i]
-            if span[0] <= start < span[1]:
-                continue
-            if form in _SAY or (form not in STOPWORDS and lexicon.share_filed_under(key(form), _COMMUNICATION) >= _SHARE):
-                return True
+        forms = [text.words[i][2] for i in sentence.words if not span[0] <= text.words[i][0] < span[1]]
+        speech = any(
+            form in _SAY or (form not in STOPWORDS and lexicon.share_filed_under(key(form), _COMMUNICATION) >= _SHARE)
+            for form in forms
+        )
+        if speech and not of_a_person:
+            return True
+        if speech and (
+            speaker_of(text.text, span) is not None
+            or any(form in _PERSONAL_PRONOUNS or lexicon.share_filed_under(key(form), _PEOPLE) >= _SHARE for form in forms)
+        ):
+            return True
     return False
 
 
