@@ -398,6 +398,17 @@ def _with_changed_facts(report: Report) -> Report:
     return replace(report, added=[*report.added, changed, contradiction])
 
 
+def test_claim_chips_count_as_the_findings_filters_do() -> None:
+    """Changed facts and contradictions have a chip of their own, not counted again as added claims,
+    so each chip agrees with its filter's count in the findings list."""
+    report = _with_changed_facts(sample_report())
+    page = render_html(report)
+    assert '<li class="fact f-changed"><b>2</b> changed facts</li>' in page
+    assert f'<li class="fact f-added"><b>{len(report.added) - 2}</b> added claims</li>' in page
+    assert f"Added claims ({len(report.added) - 2})</label>" in page and "Changed facts and contradictions (2)</label>" in page
+    assert 'class="fact f-changed"' not in render_html(sample_report()), "no chip for what the report does not have"
+
+
 def test_overall_similarity_comes_first() -> None:
     report = sample_report()
     page = render_html(report)

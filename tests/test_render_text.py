@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from provenance.render import render_text
+from provenance.render import render_sources_text, render_text
+from provenance.render.headline import source_shares
 from provenance.render.text import excerpt, render_diff
 from provenance.report import Coverage, Document, Report, Verdict, WordDiff
 from test_render_html import ATTRIBUTE_PAYLOAD, sample_report
@@ -124,3 +126,40 @@ def test_unwrapped_when_piped_and_sized_to_the_terminal() -> None:
     for width in (60, 80, 200):
         lines = render_text(report, color=False, width=width).splitlines()
         assert max(map(len, lines)) <= width
+
+
+def test_a_changed_fact_is_listed_and_counted_once() -> None:
+    """A changed fact shows as the source's words → the candidate's, not again among the added
+    claims, and the counts line splits the two as the sections do."""
+    from test_render_html import _with_changed_facts
+
+    report = _with_changed_facts(sample_report())
+    output = render_text(report, color=False, width=None)
+    assert "── Changed from the source: 1 ──" in output and "discussed → talked about" in output
+    added = len(report.added) - 1
+    assert f"── Added claims: {added} ──" in output
+    assert "the source has 'discussed'" not in output, "the changed fact is repeated in the added claims"
+    assert f"· 1 changed fact · {added} added claims ·" in output
+    # The contradiction, which has no source words to show, stays among the added claims.
+    assert "'Tuesday' where the source has Monday" in output
+
+
+def test_one_omitted_sentence_is_singular() -> None:
+    report = sample_report()
+    output = render_text(replace(report, omitted=report.omitted[:1]), color=False, width=None)
+    assert "── Omitted from the source: 1 sentence (" in output
+
+
+def test_several_sources_open_with_the_shares_the_html_gives() -> None:
+    """The text's figures for several sources are the HTML summary's: the share any source explains
+    and each source's share of it, each stretch counted once; the passage table has no blank edge rows."""
+    from test_render_html_pages import two_sources
+
+    multi = two_sources()
+    shares = source_shares(multi)
+    output = render_sources_text(multi, color=False, width=None)
+    assert f"  {sum(shares) * 100:.0f}% of the candidate is copied or paraphrased from the 2 sources" in output
+    for index, share in enumerate(shares):
+        assert f"  [{index + 1}] {multi.reports[index].source.name}: {share * 100:.0f}% of the candidate (" in output
+    table = output[output.index("── Passages by source") : output.index("Each comparison below")].splitlines()[1:]
+    assert table[0].startswith("source") and all(line.strip() for line in table)

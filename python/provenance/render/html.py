@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
 
-from provenance.render.headline import details, lead
+from provenance.render.headline import details, lead, source_shares
 from provenance.report import (
     SCHEMA_VERSION,
     AddedClaim,
@@ -34,7 +34,6 @@ from provenance.report import (
     SentenceFinding,
     WordDiff,
 )
-from provenance.spans import SpanSet
 
 # Nesting preference when two spans share both ends: lower ranks wrap higher ones.
 RANK_SENTENCE = 0
@@ -248,22 +247,6 @@ def _prefixed(marks: list[Mark], prefix: str) -> list[Mark]:
     if not prefix:
         return marks
     return [replace(m, key=prefix + m.key, link=None if m.link is None else prefix + m.link) for m in marks]
-
-
-def source_shares(multi: MultiSourceReport) -> list[float]:
-    """Each source's share of the candidate's characters: the passages and the copied or
-    paraphrased sentences attributed to it, each character counted once (for a passage before a
-    sentence), so that the shares add up to the share matched by any source."""
-    length = len(multi.candidate.text)
-    passages = SpanSet(a.passage.candidate for a in multi.passages)
-    chars = [0] * len(multi.reports)
-    for passage in multi.passages:
-        start, end = passage.passage.candidate
-        chars[passage.source_index] += end - start
-    for sentence in multi.sentences:
-        span = sentence.sentence.candidate
-        chars[sentence.source_index] += span[1] - span[0] - passages.covered(span)
-    return [c / length if length else 0.0 for c in chars]
 
 
 def embed_json(value: object) -> str:
@@ -564,11 +547,14 @@ def _coverage_svg(report: Report) -> str:
 def _summary_html(report: Report, prefix: str = "") -> str:
     verdict = report.verdict
     statuses = Counter(q.status for q in report.quotes)
+    # Claims counted as the findings list groups them, so each chip matches its filter's count.
+    changed = sum(1 for claim in report.added if _claim_group(claim) == "changed")
     facts = [
         (statuses["altered"], "altered quotation", "quote-altered"),
         (statuses["fabricated"], "fabricated quotation", "quote-fabricated"),
         (statuses["unsourced"], "quotation not in the source", "quote-unsourced"),
-        (len(report.added), "added claim", "added"),
+        *([(changed, "changed fact", "changed")] if changed else []),
+        (len(report.added) - changed, "added claim", "added"),
         (len(report.passages), "reused passage", "passage"),
         (len(report.omitted), "omitted source sentence", "omitted"),
     ]
@@ -643,7 +629,7 @@ def _added_beyond_html(multi: MultiSourceReport) -> str:
     items: list[str] = []
     for attributed in multi.added:
         claim, index = attributed.claim, attributed.source_index
-        kind = "changed" if claim.type in ("changed", "contradiction") else "added"
+        kind = _claim_group(claim)
         if index is None:
             source = '<span class="muted">no source</span>'
             said = ""
@@ -755,7 +741,7 @@ def findings(report: Findings) -> list[Finding]:
                 )
             )
     for i, claim in enumerate(report.added):
-        kind = "changed" if claim.type in ("changed", "contradiction") else "added"
+        kind = _claim_group(claim)
         out.append(
             Finding(SEVERITY[kind], kind, BADGE_LETTERS[kind], claim.type, f"c-a{i}", claim.candidate, claim.source, claim.reason)
         )
@@ -789,6 +775,11 @@ def findings(report: Findings) -> list[Finding]:
                 )
             )
     return sorted(out, key=lambda f: (f.severity, f.candidate))
+
+
+def _claim_group(claim: AddedClaim) -> str:
+    """``changed`` for a changed fact or a contradiction of the source, else ``added``."""
+    return "changed" if claim.type in ("changed", "contradiction") else "added"
 
 
 def _words(text: str, span: tuple[int, int]) -> int:
@@ -1207,6 +1198,7 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .fact { border: 1px solid var(--rule); border-radius: 999px; padding: .1rem .7rem; font-size: .88rem; background: var(--page); }
 .fact b { font-variant-numeric: tabular-nums; }
 .f-quote-altered b { color: var(--vermillion); }
+.f-changed b { color: var(--vermillion); }
 .f-quote-fabricated b { color: #a64d86; }
 .f-quote-unsourced b { color: #6b4700; }
 .legend { background: var(--paper); border-bottom: 1px solid var(--rule);

@@ -19,8 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from provenance.read import printable
-from provenance.render.headline import details
-from provenance.report import MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
+from provenance.render.headline import details, plural, source_shares
+from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
 DEFAULT_WIDTH = 100
@@ -86,23 +86,31 @@ def render_sources_text(
     parts: list[RenderableType] = [
         Text.assemble(("Candidate ", "dim"), (printable(multi.candidate.name), "bold"), f" against {len(names)} sources")
     ]
-    chars = [0] * len(names)
+    # The HTML summary's figures: each stretch counted once, for the source that explains it best.
+    shares = source_shares(multi)
+    parts.append(
+        Text(
+            f"  {_percent(min(1.0, sum(shares)))} of the candidate is copied or paraphrased from the {len(names)} sources "
+            "(each stretch counted once, for the source that explains it best)"
+        )
+    )
+    copied = [0] * len(names)
     for attributed in multi.passages:
-        chars[attributed.source_index] += attributed.passage.candidate[1] - attributed.passage.candidate[0]
+        copied[attributed.source_index] += attributed.passage.candidate[1] - attributed.passage.candidate[0]
     sentences = Counter(a.source_index for a in multi.sentences)
     for index, name in enumerate(names):
-        share = chars[index] / len(text) if text else 0.0
         supported = sentences[index]
         parts.append(
             Text(
-                f"  [{index + 1}] {name}: copied {_percent(share)} of the candidate, "
+                f"  [{index + 1}] {name}: {_percent(shares[index])} of the candidate "
+                f"({_percent(copied[index] / len(text) if text else 0.0)} copied word for word or nearly), "
                 f"supports {supported} sentence{'s' * (supported != 1)}"
             )
         )
     parts.append(Text(f"  {_percent(multi.unsupported)} of the candidate is in sentences no source supports"))
     if multi.passages:
         parts.append(_section(f"Passages by source: {len(multi.passages)}"))
-        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
         table.add_column("source", no_wrap=True)
         table.add_column("kind", no_wrap=True)
         table.add_column("candidate", ratio=1)
@@ -210,13 +218,22 @@ def _coverage_bar(report: Report) -> Text:
     return bar
 
 
+def _is_changed_fact(claim: AddedClaim) -> bool:
+    """A changed fact is shown as the source's words → the candidate's; every other claim is listed
+    as added, so that no claim is listed or counted twice."""
+    return claim.type == "changed" and claim.source is not None
+
+
 def _counts_line(report: Report) -> Text:
     statuses = Counter(q.status for q in report.quotes)
+    changed = sum(1 for claim in report.added if _is_changed_fact(claim))
+    added = len(report.added) - changed
     facts = [
         (f"{statuses['altered']} altered quote{'s' * (statuses['altered'] != 1)}", QUOTE_STYLE["altered"]),
         (f"{statuses['fabricated']} fabricated", QUOTE_STYLE["fabricated"]),
         (f"{statuses['unsourced']} not in the source", QUOTE_STYLE["unsourced"]),
-        (f"{len(report.added)} added claim{'s' * (len(report.added) != 1)}", "yellow"),
+        *([(f"{changed} changed fact{'s' * (changed != 1)}", "red")] if changed else []),
+        (f"{added} added claim{'s' * (added != 1)}", "yellow"),
         (f"{len(report.passages)} reused passage{'s' * (len(report.passages) != 1)}", ""),
         (f"{len(report.omitted)} source sentence{'s' * (len(report.omitted) != 1)} omitted", "dim"),
     ]
@@ -351,7 +368,7 @@ def _quotes_section(report: Report) -> list[RenderableType]:
 
 def _changed_section(report: Report) -> list[RenderableType]:
     """One compact line per fact the reused text changes: the source's words → the candidate's."""
-    changed = [c for c in report.added if c.type == "changed" and c.source is not None]
+    changed = [claim for claim in report.added if _is_changed_fact(claim)]
     if not changed:
         return []
     lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed)}")]
@@ -370,17 +387,18 @@ def _changed_section(report: Report) -> list[RenderableType]:
 
 
 def _added_section(report: Report) -> list[RenderableType]:
-    if not report.added:
+    added = [claim for claim in report.added if not _is_changed_fact(claim)]
+    if not added:
         return []
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
     table.add_column("type", style="yellow", no_wrap=True)
     table.add_column("added text", ratio=3)
     table.add_column("reason", ratio=3)
     table.add_column("at", style="dim", no_wrap=True)
-    for claim in sorted(report.added, key=lambda a: a.candidate):
+    for claim in sorted(added, key=lambda a: a.candidate):
         shown = printable(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
         table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(report.candidate.where(claim.candidate)))
-    return [_section(f"Added claims: {len(report.added)}"), _Fitted(table)]
+    return [_section(f"Added claims: {len(added)}"), _Fitted(table)]
 
 
 def _passages_section(report: Report) -> list[RenderableType]:
@@ -417,7 +435,7 @@ def _omissions_section(report: Report) -> list[RenderableType]:
     omitted_chars = sum(o.source[1] - o.source[0] for o in report.omitted)
     share = omitted_chars / report.source.length if report.source.length else 0.0
     parts: list[RenderableType] = [
-        _section(f"Omitted from the source: {len(report.omitted)} sentences ({_percent(share)} of its text)")
+        _section(f"Omitted from the source: {plural(len(report.omitted), 'sentence')} ({_percent(share)} of its text)")
     ]
     for omission in sorted(report.omitted, key=lambda o: o.source)[:MAX_OMISSIONS_SHOWN]:
         parts.append(
