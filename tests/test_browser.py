@@ -24,7 +24,6 @@ from provenance.api import compare_files, compare_files_sources
 from provenance.collection import Record, read_corpus
 from provenance.corpus import find_reuse
 from provenance.render import corpus_html, render_html, render_sources_html
-from provenance.render.html import source_shares
 from provenance.report import (
     AddedClaim,
     Coverage,
@@ -504,7 +503,7 @@ def test_real_collection_and_sources_pages(driver: WebDriver, tmp_path: Path) ->
     path = tmp_path / "seed-sources.html"
     path.write_text(render_sources_html(multi), encoding="utf-8")
     driver.get(path.as_uri())
-    shares = source_shares(multi)
+    shares = multi.source_shares
     assert shares[0] == max(shares), "the article the rewrite came from explains most of it"
     driver.find_element("id", "tab-2").click()
     assert _displayed(driver, "view-2") and not _displayed(driver, "view-1")

@@ -20,7 +20,6 @@ from provenance.collection import Record
 from provenance.corpus import find_reuse
 from provenance.render import corpus_html, render_sources_html
 from provenance.render.corpus_html import render_corpus_html
-from provenance.render.html import source_shares
 from provenance.report import AttributedPassage, AttributedSentence, MultiSourceReport
 from test_render_html import ATTRIBUTE_PAYLOAD, SCRIPT_PAYLOAD, sample_report, with_cases
 
@@ -99,7 +98,7 @@ def _expected_shares(multi: MultiSourceReport) -> list[float]:
 
 def test_source_shares_count_each_character_once() -> None:
     multi = two_sources()
-    shares = source_shares(multi)
+    shares = multi.source_shares
     assert shares == _expected_shares(multi)
     assert all(share > 0 for share in shares)
 
@@ -107,7 +106,7 @@ def test_source_shares_count_each_character_once() -> None:
 def test_sources_page_gives_the_overall_figure_then_each_source() -> None:
     multi = two_sources()
     page = render_sources_html(multi)
-    shares = source_shares(multi)
+    shares = multi.source_shares
     assert f'<b class="figure">{round(sum(shares) * 100)}%</b> of the candidate' in page
     tabs = re.findall(r'role="tab"[^>]*aria-selected="(\w+)">.*?</span> (.*?) <b>(\d+)%</b></button>', page)
     assert tabs == [("true", "wire-story.txt", str(round(shares[0] * 100))), ("false", "second.txt", str(round(shares[1] * 100)))]
@@ -269,3 +268,23 @@ def test_cli_corpus_html(tmp_path: Path) -> None:
     assert to_stdout.exit_code == 0 and to_stdout.stdout == page
     refused = CliRunner().invoke(main, ["corpus", str(root), "--format", "html", "-o", str(tmp_path)])
     assert refused.exit_code == 2 and refused.stderr.count("\n") == 1 and "is a directory" in refused.stderr
+
+
+def test_sources_json_gives_the_figures_the_page_opens_with() -> None:
+    """A reader of the JSON gets the share any source explains, each source's share and the share
+    no source supports, as the page and the text give them; a report saved before has none and
+    still reads."""
+    from test_sources import sources_validator
+
+    multi = two_sources()
+    data = multi.to_dict()
+    sources_validator().validate(data)
+    shares = multi.source_shares
+    assert data["coverage"] == {
+        "any": round(sum(shares), 4),
+        "by_source": [round(share, 4) for share in shares],
+        "unsupported": round(multi.unsupported, 4),
+    }
+    older = {key: value for key, value in data.items() if key != "coverage"}
+    sources_validator().validate(older)
+    assert MultiSourceReport.from_dict(older).to_dict() == data

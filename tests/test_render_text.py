@@ -6,7 +6,6 @@ import re
 from dataclasses import replace
 
 from provenance.render import render_sources_text, render_text
-from provenance.render.headline import source_shares
 from provenance.render.text import excerpt, render_diff
 from provenance.report import Coverage, Document, Report, Verdict, WordDiff
 from test_render_html import ATTRIBUTE_PAYLOAD, sample_report
@@ -135,7 +134,7 @@ def test_a_changed_fact_is_listed_and_counted_once() -> None:
 
     report = _with_changed_facts(sample_report())
     output = render_text(report, color=False, width=None)
-    assert "── Changed from the source: 1 ──" in output and "discussed → talked about" in output
+    assert "── Changed from the source: 1 ──" in output and "discussed → talked about  line 5 (source line 3)" in output
     added = len(report.added) - 1
     assert f"── Added claims: {added} ──" in output
     assert "the source has 'discussed'" not in output, "the changed fact is repeated in the added claims"
@@ -156,7 +155,7 @@ def test_several_sources_open_with_the_shares_the_html_gives() -> None:
     from test_render_html_pages import two_sources
 
     multi = two_sources()
-    shares = source_shares(multi)
+    shares = multi.source_shares
     output = render_sources_text(multi, color=False, width=None)
     assert f"  {sum(shares) * 100:.0f}% of the candidate is copied or paraphrased from the 2 sources" in output
     for index, share in enumerate(shares):

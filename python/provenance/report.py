@@ -472,12 +472,34 @@ class MultiSourceReport:
         )
         return spans.covered() / len(self.candidate.text)
 
+    @property
+    def source_shares(self) -> list[float]:
+        """Each source's share of the candidate's characters: the passages and the copied or
+        paraphrased sentences attributed to it, each character counted once (for a passage before a
+        sentence), so that the shares add up to the share matched by any source."""
+        length = len(self.candidate.text)
+        passages = SpanSet(a.passage.candidate for a in self.passages)
+        chars = [0] * len(self.reports)
+        for passage in self.passages:
+            start, end = passage.passage.candidate
+            chars[passage.source_index] += end - start
+        for sentence in self.sentences:
+            span = sentence.sentence.candidate
+            chars[sentence.source_index] += span[1] - span[0] - passages.covered(span)
+        return [c / length if length else 0.0 for c in chars]
+
     def to_dict(self) -> dict[str, Any]:
         where = [_Where(self.candidate, report.source) for report in self.reports]
+        shares = self.source_shares
         on_candidate = _Where(self.candidate, self.candidate)
         return {
             "schema_version": SCHEMA_VERSION,
             "candidate": _document_dict(self.candidate),
+            "coverage": {
+                "any": round(min(1.0, sum(shares)), 4),
+                "by_source": [round(share, 4) for share in shares],
+                "unsupported": round(self.unsupported, 4),
+            },
             "passages": [
                 {
                     "source_index": a.source_index,

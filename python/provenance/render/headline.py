@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from provenance import _core
-from provenance.report import MultiSourceReport, Passage, Report
+from provenance.report import Passage, Report
 from provenance.spans import SpanSet
 
 LEADS = {
@@ -103,19 +103,3 @@ def headline(report: Report) -> str:
     """``lead: details``, e.g. "Partly derived from the source: 3 passages copied, 212 words, 18% of the candidate"."""
     more = details(report)
     return f"{lead(report)}: {more}" if more else lead(report)
-
-
-def source_shares(multi: MultiSourceReport) -> list[float]:
-    """Each source's share of the candidate's characters: the passages and the copied or
-    paraphrased sentences attributed to it, each character counted once (for a passage before a
-    sentence), so that the shares add up to the share matched by any source."""
-    length = len(multi.candidate.text)
-    passages = SpanSet(a.passage.candidate for a in multi.passages)
-    chars = [0] * len(multi.reports)
-    for passage in multi.passages:
-        start, end = passage.passage.candidate
-        chars[passage.source_index] += end - start
-    for sentence in multi.sentences:
-        span = sentence.sentence.candidate
-        chars[sentence.source_index] += span[1] - span[0] - passages.covered(span)
-    return [c / length if length else 0.0 for c in chars]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
 
-from provenance.render.headline import details, lead, source_shares
+from provenance.render.headline import details, lead
 from provenance.report import (
     SCHEMA_VERSION,
     AddedClaim,
@@ -174,7 +174,7 @@ def render_sources_html(multi: MultiSourceReport) -> str:
         f'<button type="button" role="tab" class="tab" id="tab-{i + 1}" data-view="view-{i + 1}" '
         f'aria-controls="view-{i + 1}" aria-selected="{"true" if i == 0 else "false"}">'
         f'<span class="index">[{i + 1}]</span> {escape(report.source.name)} <b>{_percent(share)}</b></button>'
-        for i, (report, share) in enumerate(zip(multi.reports, source_shares(multi)))
+        for i, (report, share) in enumerate(zip(multi.reports, multi.source_shares))
     )
     views = "".join(
         f'<section class="view" id="view-{i + 1}" role="tabpanel" aria-labelledby="tab-{i + 1}"{"" if i == 0 else " hidden"}>\n'
@@ -592,7 +592,7 @@ def _summary_html(report: Report, prefix: str = "") -> str:
 
 
 def _sources_summary_html(multi: MultiSourceReport) -> str:
-    shares = source_shares(multi)
+    shares = multi.source_shares
     rows = "".join(
         f'<tr><td class="index">[{i + 1}]</td>'
         f'<td><button type="button" class="open" data-view="view-{i + 1}">{escape(report.source.name)}</button></td>'

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from provenance.read import printable
-from provenance.render.headline import details, plural, source_shares
+from provenance.render.headline import details, plural
 from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
@@ -87,7 +87,7 @@ def render_sources_text(
         Text.assemble(("Candidate ", "dim"), (printable(multi.candidate.name), "bold"), f" against {len(names)} sources")
     ]
     # The HTML summary's figures: each stretch counted once, for the source that explains it best.
-    shares = source_shares(multi)
+    shares = multi.source_shares
     parts.append(
         Text(
             f"  {_percent(min(1.0, sum(shares)))} of the candidate is copied or paraphrased from the {len(names)} sources "
@@ -373,14 +373,14 @@ def _changed_section(report: Report) -> list[RenderableType]:
         return []
     lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed)}")]
     for claim in sorted(changed, key=lambda c: c.candidate):
-        said = excerpt(report.source.text, claim.source) if claim.source is not None else ""
+        assert claim.source is not None  # as _is_changed_fact requires
         lines.append(
             Text.assemble(
                 "  ",
-                (printable(said), "red"),
+                (excerpt(report.source.text, claim.source), "red"),
                 " → ",
                 (printable(claim.text), "green"),
-                ("  " + report.candidate.where(claim.candidate), "dim"),
+                (f"  {report.candidate.where(claim.candidate)} (source {report.source.where(claim.source)})", "dim"),
             )
         )
     return lines
