@@ -162,3 +162,14 @@ def test_several_sources_open_with_the_shares_the_html_gives() -> None:
         assert f"  [{index + 1}] {multi.reports[index].source.name}: {share * 100:.0f}% of the candidate (" in output
     table = output[output.index("── Passages by source") : output.index("Each comparison below")].splitlines()[1:]
     assert table[0].startswith("source") and all(line.strip() for line in table)
+
+
+def test_summary_with_several_sources_counts_the_lists_instead_of_printing_them() -> None:
+    from test_render_html_pages import two_sources
+
+    multi = two_sources()
+    full = render_sources_text(multi, color=False, width=None)
+    summary = render_sources_text(multi, color=False, summary=True, width=None)
+    assert "── Passages by source" in full and "── Passages by source" not in summary
+    assert f"  {len(multi.passages)} passages attributed to a source · {len(multi.added)} claims added beyond" in summary
+    assert len(summary.splitlines()) <= 8 + 5 * len(multi.reports)

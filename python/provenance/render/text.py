@@ -108,21 +108,16 @@ def render_sources_text(
             )
         )
     parts.append(Text(f"  {_percent(multi.unsupported)} of the candidate is in sentences no source supports"))
-    if multi.passages:
-        parts.append(_section(f"Passages by source: {len(multi.passages)}"))
-        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
-        table.add_column("source", no_wrap=True)
-        table.add_column("kind", no_wrap=True)
-        table.add_column("candidate", ratio=1)
-        for attributed in multi.passages:
-            passage = attributed.passage
-            table.add_row(
-                f"[{attributed.source_index + 1}]",
-                PASSAGE_LABEL[passage.kind],
-                Text(f"{excerpt(text, passage.candidate)} [{multi.candidate.where(passage.candidate)}]"),
+    if summary:
+        # A few lines: the two lists counted, not listed.
+        parts.append(
+            Text(
+                f"  {plural(len(multi.passages), 'passage')} attributed to a source · "
+                f"{plural(len(multi.added), 'claim')} added beyond the sources"
             )
-        parts.append(_Fitted(table))
-    parts += _added_beyond_section(multi)
+        )
+    else:
+        parts += _passages_by_source_section(multi) + _added_beyond_section(multi)
     parts.append(
         Text(
             "Each comparison below reads the candidate against that source alone: "
@@ -134,6 +129,23 @@ def render_sources_text(
         parts.append(_section(f"[{index + 1}] {printable(report.source.name)}, compared alone"))
         parts += _summary(report) if summary else _full(report)
     return _print(parts, color, width)
+
+
+def _passages_by_source_section(multi: MultiSourceReport) -> list[RenderableType]:
+    if not multi.passages:
+        return []
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
+    table.add_column("source", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("candidate", ratio=1)
+    for attributed in multi.passages:
+        passage = attributed.passage
+        table.add_row(
+            f"[{attributed.source_index + 1}]",
+            PASSAGE_LABEL[passage.kind],
+            Text(f"{excerpt(multi.candidate.text, passage.candidate)} [{multi.candidate.where(passage.candidate)}]"),
+        )
+    return [_section(f"Passages by source: {len(multi.passages)}"), _Fitted(table)]
 
 
 def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
