@@ -173,3 +173,24 @@ def test_summary_with_several_sources_counts_the_lists_instead_of_printing_them(
     assert "── Passages by source" in full and "── Passages by source" not in summary
     assert f"  {len(multi.passages)} passages attributed to a source · {len(multi.added)} claims added beyond" in summary
     assert len(summary.splitlines()) <= 8 + 5 * len(multi.reports)
+
+
+def test_wrapped_reasons_and_quotation_notes_keep_their_indent() -> None:
+    """On a narrow terminal a reason's or a note's second line starts under its first, not at
+    column 0, so the bullets and the candidate/source/why labels still stand out; the coverage
+    bar with its key fits 80 columns."""
+    report = sample_report()
+    lines = render_text(report, color=False, width=40).splitlines()
+    coverage = next(i for i, line in enumerate(lines) if line.startswith("Coverage of the candidate"))
+    reasons = lines[next(i for i, line in enumerate(lines) if line.startswith("  • ")) : coverage]
+    assert len(reasons) > len(report.verdict.reasons), "some reason wraps at 40 columns"
+    assert all(line.startswith(("  • ", "    ")) for line in reasons), reasons
+    lines = render_text(report, color=False, width=60).splitlines()
+    quotes = lines[next(i for i, line in enumerate(lines) if line.startswith("Quotations:")) + 1 :]
+    quotes = quotes[: next(i for i, line in enumerate(quotes) if not line.startswith(" "))]
+    notes = [line for line in quotes if not line.startswith(("  FABRICATED", "  ALTERED", "  NOT IN SOURCE", "  Also"))]
+    assert any(line.startswith("    why:") for line in notes)
+    assert all(line.startswith("    ") for line in notes), notes
+    wide = render_text(report, color=False, width=80).splitlines()
+    bar = wide[next(i for i, line in enumerate(wide) if line.startswith("Coverage of the candidate")) + 1]
+    assert bar.rstrip().endswith("other")

@@ -29,7 +29,7 @@ DEFAULT_WIDTH = 100
 UNWRAPPED_WIDTH = 100_000
 EXCERPT_CHARS = 90
 MAX_OMISSIONS_SHOWN = 5
-BAR_CELLS = 40
+BAR_CELLS = 30
 
 RELATION_STYLE = {"derived": "bold red", "independent": "bold blue", "unrelated": "bold"}
 PASSAGE_LABEL = {"verbatim": "verbatim", "near_verbatim": "near-verbatim", "paraphrase": "paraphrase", "summary": "summary"}
@@ -274,7 +274,7 @@ def _summary(report: Report) -> list[RenderableType]:
 
 def _full(report: Report) -> list[RenderableType]:
     parts: list[RenderableType] = [_header(report), _verdict_line(report)]
-    parts += [Text(f"  • {printable(reason)}") for reason in report.verdict.reasons]
+    parts += [_hanging("  •", Text(printable(reason))) for reason in report.verdict.reasons]
     parts += [_coverage_line(report), _coverage_bar(report)]
     labels = Counter(s.label for s in report.sentences)
     if labels:
@@ -289,6 +289,15 @@ def _full(report: Report) -> list[RenderableType]:
     parts += _passages_section(report)
     parts += _omissions_section(report)
     return parts
+
+
+def _hanging(lead: Text | str, body: Text | str) -> RenderableType:
+    """``lead`` then ``body``, the body's wrapped lines indented under its first, not at column 0."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(lead, body)
+    return grid
 
 
 def _section(title: str) -> RenderableType:
@@ -347,14 +356,14 @@ def _quote_block(report: Report, quote: QuoteFinding) -> list[RenderableType]:
             (f" candidate {report.candidate.where(quote.candidate)}", "dim"),
             (f"  source {report.source.where(quote.source)}" if quote.source else "  no source counterpart", "dim"),
         ),
-        Text.assemble("    ", ("candidate: ", "dim"), excerpt(report.candidate.text, quote.candidate, 160)),
+        _hanging(Text("    candidate:", "dim"), Text(excerpt(report.candidate.text, quote.candidate, 160))),
     ]
     if quote.source is not None:
-        lines.append(Text.assemble("    ", ("source:    ", "dim"), excerpt(report.source.text, quote.source, 160)))
+        lines.append(_hanging(Text("    source:   ", "dim"), Text(excerpt(report.source.text, quote.source, 160))))
     if quote.diff:
-        lines.append(Text.assemble("    ", ("diff:      ", "dim"), render_diff(quote.diff)))
+        lines.append(_hanging(Text("    diff:     ", "dim"), render_diff(quote.diff)))
     if quote.reason:
-        lines.append(Text.assemble("    ", ("why:       ", "dim"), printable(quote.reason)))
+        lines.append(_hanging(Text("    why:      ", "dim"), Text(printable(quote.reason))))
     return lines
 
 
@@ -451,10 +460,11 @@ def _omissions_section(report: Report) -> list[RenderableType]:
     ]
     for omission in sorted(report.omitted, key=lambda o: o.source)[:MAX_OMISSIONS_SHOWN]:
         parts.append(
-            Text.assemble(
-                ("  – ", "dim"),
-                excerpt(report.source.text, omission.source, 80),
-                (f" [{report.source.where(omission.source)}]", "dim"),
+            _hanging(
+                Text("  –", "dim"),
+                Text.assemble(
+                    excerpt(report.source.text, omission.source, 80), (f" [{report.source.where(omission.source)}]", "dim")
+                ),
             )
         )
     if len(report.omitted) > MAX_OMISSIONS_SHOWN:
