@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from provenance.render import render_sources_text, render_text
 from provenance.render.text import excerpt, render_diff
-from provenance.report import Coverage, Document, Report, Verdict, WordDiff
-from test_render_html import ATTRIBUTE_PAYLOAD, sample_report
+from provenance.report import Coverage, Document, Passage, QuoteFinding, Report, Verdict, WordDiff
+from test_render_html import ATTRIBUTE_PAYLOAD, _span, sample_report
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -194,3 +194,27 @@ def test_wrapped_reasons_and_quotation_notes_keep_their_indent() -> None:
     wide = render_text(report, color=False, width=80).splitlines()
     bar = wide[next(i for i, line in enumerate(wide) if line.startswith("Coverage of the candidate")) + 1]
     assert bar.rstrip().endswith("other")
+
+
+def test_an_independent_headline_counts_a_quotation_with_a_word_around_it_as_the_quotation() -> None:
+    """Two reports of one event share a quotation; the copied passage around it takes one word
+    more ('was "grateful that nobody was hurt'). That is the quotation in common, not a phrase of
+    prose; a passage mostly of prose is a phrase, counted by its words outside the quotation."""
+    from provenance.render.headline import details
+
+    source = 'The firm said it was "grateful that nobody was hurt" and would assess the damage once the site was safe.'
+    candidate = 'Halden Logistics said it was "grateful that nobody was hurt". Neighbours want answers about the smoke.'
+    quote = _span(candidate, '"grateful that nobody was hurt"')
+    edge = (candidate.index("was"), quote[1] - 1)
+    report = Report(
+        candidate=Document("local.txt", candidate),
+        source=Document("wire.txt", source),
+        verdict=Verdict("independent", 0.9, []),
+        coverage=Coverage(),
+        passages=[Passage("verbatim", edge, _span(source, 'was "grateful that nobody was hurt'), 1.0)],
+        quotes=[QuoteFinding(quote, "exact", _span(source, '"grateful that nobody was hurt"'))],
+    )
+    assert details(report) == "1 quotation in common, too little copied prose to be derived"
+    prose = (candidate.index("said"), len(candidate) - 1)
+    phrase = replace(report, passages=[Passage("verbatim", prose, prose, 1.0)])
+    assert details(phrase) == "1 quotation in common, 1 short phrase in common (9 words), too little copied prose to be derived"

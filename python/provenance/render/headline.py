@@ -3,6 +3,7 @@ reader would count it (passages, words, share of the candidate), without the jud
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -89,12 +90,19 @@ def details(report: Report) -> str:
         shared = []
         if quotes:
             shared.append(f"{plural(quotes, 'quotation')} in common")
-        # A passage inside a quotation both texts have is that quotation, not a phrase of prose.
+        # A passage mostly inside a quotation both texts have is that quotation (with a word or two
+        # around it, 'was "grateful that nobody was hurt'), not a phrase of prose; a phrase's words
+        # are those outside the quotations.
         quoted = SpanSet(q.candidate for q in report.quotes if q.status in ("exact", "altered"))
-        phrases = [p for p in report.passages if quoted.covered(p.candidate) < p.candidate[1] - p.candidate[0]]
+        starts = word_starts(report)
+        phrases, words = 0, 0
+        for passage in report.passages:
+            inside = starts[bisect_left(starts, passage.candidate[0]) : bisect_left(starts, passage.candidate[1])]
+            outside = sum(1 for start in inside if start not in quoted)
+            if outside * 2 > len(inside):
+                phrases, words = phrases + 1, words + outside
         if phrases:
-            words = words_in(word_starts(report), phrases)
-            shared.append(f"{plural(len(phrases), 'short phrase')} in common ({plural(words, 'word')})")
+            shared.append(f"{plural(phrases, 'short phrase')} in common ({plural(words, 'word')})")
         return ", ".join(shared) + (", " if shared else "") + "too little copied prose to be derived"
     return ""
 
