@@ -409,6 +409,22 @@ def test_claim_chips_count_as_the_findings_filters_do() -> None:
     assert 'class="fact f-changed"' not in render_html(sample_report()), "no chip for what the report does not have"
 
 
+def test_a_filter_shows_the_letters_its_findings_carry() -> None:
+    """The suspect-quotation filter showed 'A' (altered) above a list whose only suspect quotation
+    was 'U', not in the source; it now shows the letters of the findings it hides."""
+
+    def filter_letter(page: str, group: str) -> str:
+        found = re.search(rf'value="{group}" checked> <span class="badge b-{group}"><span class="letter">(.*?)</span>', page)
+        assert found, group
+        return found.group(1)
+
+    report = sample_report()
+    assert filter_letter(render_html(report), "quote") == "FA"
+    unsourced = [replace(q, status="unsourced", source=None) for q in report.quotes[:1]]
+    assert filter_letter(render_html(replace(report, quotes=unsourced)), "quote") == "U"
+    assert filter_letter(render_html(_with_changed_facts(report)), "changed") == "C"
+
+
 def test_overall_similarity_comes_first() -> None:
     report = sample_report()
     page = render_html(report)

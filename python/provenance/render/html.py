@@ -118,7 +118,6 @@ GROUP_LABELS = {
     "near_verbatim": "Near-verbatim copy",
     "paraphrase": "Paraphrase",
 }
-GROUP_KIND = {"quote": "quote-altered", **{g: g for g in GROUP_LABELS if g != "quote"}}
 PASSAGE_NAMES = {"verbatim": "Verbatim copy", "near_verbatim": "Near-verbatim copy"}
 MARKED_SENTENCE_LABELS = ("added", "heading", "boilerplate")
 
@@ -808,10 +807,10 @@ def _finding_html(report: Findings, finding: Finding, prefix: str) -> str:
     )
 
 
-def _filters_html(present: Counter[str], prefix: str) -> str:
+def _filters_html(present: Counter[str], letters: dict[str, str], prefix: str) -> str:
     kinds = "".join(
         f'<label><input type="checkbox" name="kind" value="{group}" checked> '
-        f'<span class="badge b-{group}"><span class="letter">{BADGE_LETTERS[GROUP_KIND[group]]}</span></span> '
+        f'<span class="badge b-{group}"><span class="letter">{letters[group]}</span></span> '
         f"{escape(label)} ({present[group]})</label>"
         for group, label in GROUP_LABELS.items()
         if present[group]
@@ -854,7 +853,13 @@ def _findings_html(report: Findings, prefix: str) -> str:
     listed = findings(report)
     # One filter form for the findings and the reuse cases, in the first of the two lists.
     present = Counter(f.group for f in listed) + Counter(f"case-{case.kind}" for case in report.cases)
-    filters = _filters_html(present, prefix) if present else ""
+    # Each filter shows the letters its findings carry, most serious first ('U' when the only suspect
+    # quotations are not in the source, 'FAU' with all three kinds).
+    letters: dict[str, str] = {}
+    for finding in listed:
+        if finding.badge not in letters.get(finding.group, ""):
+            letters[finding.group] = letters.get(finding.group, "") + finding.badge
+    filters = _filters_html(present, letters, prefix) if present else ""
     if listed:
         items = "".join(_finding_html(report, finding, prefix) for finding in listed)
         sections.append(
