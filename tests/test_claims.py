@@ -272,3 +272,24 @@ def test_british_and_american_spellings_are_one_word() -> None:
     source = "The centre will share the data with the World Health Organization, and travellers should analyze the colour."
     candidate = "The center will share the data with the World Health Organisation, and travelers should analyse the color."
     assert compare(candidate, source, semantic=False).added == []
+
+
+def test_a_sentence_that_is_a_suspect_quotation_is_listed_once() -> None:
+    source = "The city will spend $3 million on the water plant, the mayor said on Monday."
+    candidate = (
+        'The city will spend $3 million on the water plant, the mayor said on Monday. "We have waited for years," '
+        'Finch said. "It is about time somebody listened." Angry residents gathered outside the hall and one '
+        'shouted "enough is enough."'
+    )
+    report = compare(candidate, source, semantic=False)
+    assert [q.status for q in report.quotes] == ["unsourced", "unsourced", "unsourced"]
+    # The two sentences that are a quotation and its speaker are the quotations' findings alone; the
+    # one with prose of its own is a claim, its quotation closed.
+    assert [c.text for c in report.added] == ['Angry residents gathered outside the hall and one shouted "enough is enough."']
+
+
+def test_an_unsupported_sentence_names_its_vague_attribution() -> None:
+    source = "The council approved the new water plant on Monday."
+    (claim,) = compare(source + " Analysts believe the plant will be late.", source, semantic=False).added
+    assert claim.type == "attribution"
+    assert claim.reason.endswith("a vague attribution: 'Analysts believe'")

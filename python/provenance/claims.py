@@ -294,6 +294,11 @@ class _SourceFacts:
         return key(group) in self.keys or wordnet().shares_meaning(key(group), self.people, _PEOPLE)
 
 
+# Content words beside a suspect quotation that make its sentence more than the quotation and its
+# speaker ("Finch said", "said Harold Finch, a resident").
+QUOTE_ATTRIBUTION_WORDS = 3
+
+
 def find_added_claims(
     candidate: AnalysedText,
     source: AnalysedText,
@@ -308,9 +313,16 @@ def find_added_claims(
     # A text whose cased letters are all small (lower-cased text; not one of a script without case).
     capitals = not candidate.text.islower()
     claims: list[AddedClaim] = []
+    # A suspect quotation is a finding of its own: a sentence that is little more than one (the
+    # quotation and "Finch said") is not listed again as an unsupported sentence.
+    suspect = SpanSet(q.candidate for q in quotes if q.status != "exact")
     for match in matches:
         if match.label == "added":
-            claims.append(_unsupported_sentence(candidate, match))
+            outside = [candidate.words[i] for i in match.sentence.words if candidate.words[i][0] not in suspect]
+            if len([w for w in outside if w[2] not in STOPWORDS]) > QUOTE_ATTRIBUTION_WORDS or not suspect.overlaps(
+                match.sentence.span
+            ):
+                claims.append(_unsupported_sentence(candidate, match))
         elif match.label in ("paraphrase", "copied"):
             diff = diffs.get(match.sentence.index, SentenceDiff([], []))
             claims.extend(_claims_in(candidate, match, facts, quoted, diff, capitals))
@@ -322,16 +334,23 @@ def _unsupported_sentence(candidate: AnalysedText, match: SentenceMatch) -> Adde
     start, end = sentence.start, sentence.end
     while end > start and not text[end - 1].isalnum():
         end -= 1
+    # Keep the closing quotation mark of a quotation the sentence opens ('"It's about time."').
+    opened = text[start:end]
+    if opened.count('"') % 2 or opened.count("“") > opened.count("”"):
+        close = next((k for k, ch in enumerate(text[end : sentence.end]) if ch in '"”'), None)
+        end += close + 1 if close is not None else 0
     body = text[start:end]
-    if vague_attributions(text, [candidate.words[i] for i in sentence.words]):
+    reason = (
+        f"no source sentence supports this sentence: the closest one has {match.evidence.containment:.0%} of its content words"
+    )
+    vague = vague_attributions(text, [candidate.words[i] for i in sentence.words])
+    if vague:
         kind = "attribution"
+        reason += f"; a vague attribution: '{text[vague[0].start : vague[0].end]}'"
     elif any(candidate.words[i][2] in _JUDGING_WORDS for i in sentence.words):
         kind = "opinion"
     else:
         kind = "other"
-    reason = (
-        f"no source sentence supports this sentence: the closest one has {match.evidence.containment:.0%} of its content words"
-    )
     return AddedClaim((start, end), kind, body, reason)
 
 
