@@ -61,7 +61,10 @@ def reused(report: Report) -> str:
         else:
             kinds = ", ".join(f"{count} {verb}" for verb, count in by_verb.most_common())
             what = f"{plural(len(report.cases), 'passage')} reused ({kinds})"
-        words = words_in(starts, report.cases)
+        # A case may bridge a paragraph the sentence stage finds no support for (an invented
+        # paragraph between two copied ones): its words are not reused.
+        unsupported = SpanSet(s.candidate for s in report.sentences if s.label == "added")
+        words = words_in([start for start in starts if start not in unsupported], report.cases)
     else:
         what = f"{plural(len(report.passages), 'passage')} copied"
         words = words_in(starts, report.passages)
