@@ -349,3 +349,8 @@ def test_headline_counts_in_plain_words() -> None:
     share = f"{words / len(candidate.split()):.0%}"
     assert reused(mixed) == f"2 passages reused (1 copied with changes, 1 paraphrased), {words} words, {share} of the candidate"
     assert reused(replace(report, cases=[], passages=[])) == "0 passages copied, 0 words, 0% of the candidate"
+
+
+def test_reasons_leave_out_quotations_when_there_are_none() -> None:
+    report = compare(OWN_PROSE, REPORT, semantic=False)
+    assert not any("quotation" in reason for reason in report.verdict.reasons)

@@ -375,7 +375,7 @@ def decide(evidence: VerdictEvidence) -> Verdict:
         f"{e.order:.0%} of its matched sentences keep the source's order",
         f"{e.specific:.0%} of the particular words of its sentences (names, numbers, details beyond the shared topic) "
         "come from the source sentences they match",
-        f"{_plural(e.shared_quotes, 'quotation')} also in the source",
+        *([f"{_plural(e.shared_quotes, 'quotation')} also in the source"] if e.shared_quotes else []),
     ]
     extent: Extent = "whole" if e.supported_prose >= DERIVED_SUPPORTED_PROSE else "partial"
     if e.copied_prose >= DERIVED_COPIED_PROSE:
