@@ -20,9 +20,8 @@ from typing import Any
 
 from provenance import _core
 from provenance.collection import Progress, Record, no_progress
-from provenance.passages import AlignOptions, to_passage
+from provenance.passages import AlignOptions, Passage, to_passage
 from provenance.read import InputError, max_input_bytes, special_file_kind
-from provenance.report import Passage
 from provenance.spans import Span
 from provenance.thresholds import (
     MIN_PROSE_WORDS,

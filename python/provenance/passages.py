@@ -5,10 +5,56 @@ and the command line load only what the core's passages need."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from provenance import _core
-from provenance.report import Passage
+from provenance.spans import Span
+
+PassageKind = Literal["verbatim", "near_verbatim", "paraphrase", "summary"]
+DiffOp = Literal["equal", "insert", "delete", "replace"]
+
+
+@dataclass(frozen=True)
+class DiffStep:
+    """One step of the word diff of a candidate stretch against its source: ``equal``, ``replace``,
+    ``insert`` (words only the candidate has) or ``delete`` (words only the source has). The steps'
+    spans tile the two stretches: joined in order they give each stretch back."""
+
+    op: DiffOp
+    candidate: Span
+    source: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "candidate": list(self.candidate), "source": list(self.source)}
+
+    def swapped(self) -> DiffStep:
+        op: DiffOp = "insert" if self.op == "delete" else "delete" if self.op == "insert" else self.op
+        return DiffStep(op, self.source, self.candidate)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of the candidate that reuses a stretch of the source, with its word diff."""
+
+    kind: PassageKind
+    candidate: Span
+    source: Span
+    score: float
+    diff: list[DiffStep] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "candidate": list(self.candidate),
+            "source": list(self.source),
+            "score": round(self.score, 4),
+            "diff": [step.to_dict() for step in self.diff],
+        }
+
+    def swapped(self) -> Passage:
+        """The same passage seen from the other text."""
+        return Passage(self.kind, self.source, self.candidate, self.score, [step.swapped() for step in self.diff])
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,11 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
+# The passage types live with the core's passages, so that corpus work loads them without the rest.
+from provenance.passages import DiffOp as DiffOp
+from provenance.passages import DiffStep as DiffStep
+from provenance.passages import Passage as Passage
+from provenance.passages import PassageKind as PassageKind
 from provenance.spans import Span, SpanSet
 
 SCHEMA_VERSION = 2
@@ -27,10 +32,8 @@ Relation = Literal["derived", "independent", "unrelated"]
 # derived): ``whole`` when most of its prose is copied or paraphrased from it, ``partial`` when the
 # reused prose is a smaller share of it.
 Extent = Literal["whole", "partial"]
-PassageKind = Literal["verbatim", "near_verbatim", "paraphrase", "summary"]
 SentenceLabel = Literal["copied", "paraphrase", "added", "heading", "boilerplate"]
 QuoteStatus = Literal["exact", "altered", "fabricated", "unsourced"]
-DiffOp = Literal["equal", "insert", "delete", "replace"]
 
 
 @dataclass(frozen=True)
@@ -77,48 +80,6 @@ class Coverage:
     copied: float = 0.0
     paraphrase: float = 0.0
     added: float = 0.0
-
-
-@dataclass(frozen=True)
-class DiffStep:
-    """One step of the word diff of a candidate stretch against its source: ``equal``, ``replace``,
-    ``insert`` (words only the candidate has) or ``delete`` (words only the source has). The steps'
-    spans tile the two stretches: joined in order they give each stretch back."""
-
-    op: DiffOp
-    candidate: Span
-    source: Span
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"op": self.op, "candidate": list(self.candidate), "source": list(self.source)}
-
-    def swapped(self) -> DiffStep:
-        op: DiffOp = "insert" if self.op == "delete" else "delete" if self.op == "insert" else self.op
-        return DiffStep(op, self.source, self.candidate)
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A stretch of the candidate that reuses a stretch of the source, with its word diff."""
-
-    kind: PassageKind
-    candidate: Span
-    source: Span
-    score: float
-    diff: list[DiffStep] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "candidate": list(self.candidate),
-            "source": list(self.source),
-            "score": round(self.score, 4),
-            "diff": [step.to_dict() for step in self.diff],
-        }
-
-    def swapped(self) -> Passage:
-        """The same passage seen from the other text."""
-        return Passage(self.kind, self.source, self.candidate, self.score, [step.swapped() for step in self.diff])
 
 
 @dataclass(frozen=True)
