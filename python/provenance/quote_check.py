@@ -108,7 +108,7 @@ class _Source:
 def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[QuoteFinding]:
     """Status of every quotation of ``candidate`` with respect to ``source``."""
     indexed = _Source(source)
-    source_starts, candidate_starts = [s.start for s in source.sentences], [s.start for s in candidate.sentences]
+    source_speech, candidate_speech = _Speech(source), _Speech(candidate)
     findings: list[QuoteFinding] = []
     for quotation in candidate.quotations:
         quote_words = [candidate.words[i] for i in candidate.word_range(quotation.inner_start, quotation.inner_end)]
@@ -117,8 +117,8 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
             if (
                 finding.status == "fabricated"
                 and finding.source is not None
-                and not _reports_speech(source, finding.source, source_starts)
-                and not _reports_speech(candidate, finding.candidate, candidate_starts, of_a_person=True)
+                and not source_speech.reported(finding.source)
+                and not candidate_speech.reported(finding.candidate, of_a_person=True)
             ):
                 finding = _quoting_the_source(finding)
             findings.append(_attribution(candidate.text, finding, source.text))
@@ -183,26 +183,48 @@ _PERSONAL_PRONOUNS = frozenset("he she they i we his her their".split())
 _PEOPLE = frozenset({"n18"})
 
 
-def _reports_speech(text: AnalysedText, span: tuple[int, int], sentence_starts: list[int], of_a_person: bool = False) -> bool:
-    """Whether a sentence of `text` around `span` reports speech in its words outside `span`; with
-    `of_a_person`, someone's: a named speaker, a personal pronoun or a word for people ("the
-    historian said"), not a document ("as the encyclopedia states")."""
-    lexicon = wordnet()
-    first = max(0, bisect_right(sentence_starts, span[0]) - 1)
-    for sentence in text.sentences[first : max(first + 1, bisect_left(sentence_starts, span[1]))]:
-        forms = [text.words[i][2] for i in sentence.words if not span[0] <= text.words[i][0] < span[1]]
-        speech = any(
-            form in _SAY or (form not in STOPWORDS and lexicon.share_filed_under(key(form), _COMMUNICATION) >= _SHARE)
-            for form in forms
-        )
-        if speech and not of_a_person:
-            return True
-        if speech and (
-            speaker_of(text.text, span) is not None
-            or any(form in _PERSONAL_PRONOUNS or lexicon.share_filed_under(key(form), _PEOPLE) >= _SHARE for form in forms)
-        ):
-            return True
-    return False
+class _Speech:
+    """Where the sentences of a text report speech: for each sentence, the starts of its words of
+    saying and of its words for people (personal pronouns, words WordNet files mostly under people),
+    in order. A sentence is read once, when a quotation first asks about it: a text with many
+    quotations in one long sentence costs that sentence once."""
+
+    def __init__(self, text: AnalysedText) -> None:
+        self.text = text
+        self.starts = [s.start for s in text.sentences]
+        self._read: dict[int, tuple[list[int], list[int]]] = {}
+
+    def _sentence(self, n: int) -> tuple[list[int], list[int]]:
+        if n not in self._read:
+            lexicon, saying, people = wordnet(), [], []
+            for i in self.text.sentences[n].words:
+                start, _, form = self.text.words[i]
+                if form in _SAY or (form not in STOPWORDS and lexicon.share_filed_under(key(form), _COMMUNICATION) >= _SHARE):
+                    saying.append(start)
+                if form in _PERSONAL_PRONOUNS or (
+                    form not in STOPWORDS and lexicon.share_filed_under(key(form), _PEOPLE) >= _SHARE
+                ):
+                    people.append(start)
+            self._read[n] = saying, people
+        return self._read[n]
+
+    def reported(self, span: tuple[int, int], of_a_person: bool = False) -> bool:
+        """Whether a sentence around `span` reports speech in its words outside `span`; with
+        `of_a_person`, someone's: a named speaker, a personal pronoun or a word for people ("the
+        historian said"), not a document ("as the encyclopedia states")."""
+        first = max(0, bisect_right(self.starts, span[0]) - 1)
+        for n in range(first, max(first + 1, bisect_left(self.starts, span[1]))):
+            saying, people = self._sentence(n)
+            if not _outside(saying, span):
+                continue
+            if not of_a_person or _outside(people, span) or speaker_of(self.text.text, span) is not None:
+                return True
+        return False
+
+
+def _outside(starts: list[int], span: tuple[int, int]) -> bool:
+    """Whether any of the (sorted) word starts lies outside `span`."""
+    return bool(starts) and (starts[0] < span[0] or starts[-1] >= span[1])
 
 
 def _quoting_the_source(finding: QuoteFinding) -> QuoteFinding:
