@@ -55,8 +55,6 @@ _FOCUS = frozenset("just only merely simply solely".split())
 _SAME_CLAUSE = re.compile(r"[\w\s’'-]*")
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _NUMBER_WORD_JOINERS = frozenset({"and", "-"})
-# Shares a bound may stand before as it stands before a number ("nearly half", "more than a third").
-_FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths tenth tenths dozen".split())
 _DIRECTED_BOUNDS = frozenset({"below", "above"})
 
 
@@ -685,8 +683,8 @@ def _bound_change(
     """A step that changes the bound of a number both sides state ("more than half" for "nearly
     half", "at least 300" for "300"): the number itself is the same, what it says is not. Only a
     bound from below or above the candidate states counts: "about 300" for "300" says the same,
-    and "$1.8 billion" for "nearly $1.8 billion" rounds (SummEdits' annotators call it consistent). `after` is the first
-    word after the step on each side."""
+    and "$1.8 billion" for "nearly $1.8 billion" rounds (SummEdits' annotators call it
+    consistent). `after` is the first word after the step on each side."""
     after_cand, after_src = after
     for k in range(3):  # a bound's last words may follow the step unchanged ("more" for "less", "than")
         ci, si = after_cand + k, after_src + k
@@ -773,9 +771,10 @@ def _quantity(words: Sequence[Word], i: int, number_at: Mapping[int, Number]) ->
     number = number_at.get(i)
     if number is not None and number.first == i:
         return number.value, number.last
+    # A bound stands before a share as before a number ("nearly half", "more than a third").
     if words[i][2] in ("a", "an") and i + 1 < len(words):
         i += 1
-    return (words[i][2], i) if words[i][2] in _FRACTIONS else None
+    return (words[i][2], i) if words[i][2] in _DENOMINATORS else None
 
 
 def _bound(words: Sequence[Word], before: int) -> tuple[str | None, int]:
