@@ -208,12 +208,12 @@ class _SourceFacts:
         self.initialisms |= _periods(source.text)
         self.numbers = _numbers(forms)
         self.values = {n.value for n in numbers(source.words)}
-        # Words for the signs the source writes, as the sign or by another name ("per cent" where it
-        # has "%" or "percent"; "per" alone names nothing).
         # The months and days the source names, in full or abbreviated (capitalised: "sun" is no day).
         self.calendar_names = {
             CALENDAR_NAMES[form] for start, _, form in source.words if form in CALENDAR_NAMES and source.text[start].isupper()
         }
+        # Words for the signs the source writes, as the sign or by another name ("per cent" where it
+        # has "%" or "percent"; "per" alone names nothing).
         self.sign_words = {
             key(w) for sign, names in SYMBOL_WORDS.items() if sign in source.text or (names - {"per"}) & self.forms for w in names
         }
@@ -381,13 +381,13 @@ def _claims_in(
     unit_words = [candidate.words[i] for i in unit.words]
     # Words of a measure the source states in another unit ("0.3 kilometres" for "300 metres").
     converted: set[int] = set()
-    for figure in numbers(unit_words):
+    unit_numbers = numbers(unit_words)
+    for figure in unit_numbers:
         in_units = measure(text, unit_words, figure) if figure.value not in facts.values else None
         if in_units is not None and facts.states(in_units):
             converted.update(w[0] for w in unit_words[figure.first : in_units.last + 1])
     # and of a share the source states in other words ("a fifth" for "20 per cent").
-    stated_numbers = {n.first: n for n in numbers(unit_words)}
-    for stated_share in set(shares(text, unit_words, stated_numbers).values()):
+    for stated_share in set(shares(text, unit_words, {n.first: n for n in unit_numbers}).values()):
         if facts.states_share(stated_share):
             converted.update(w[0] for w in unit_words[stated_share.first : stated_share.last + 1])
     words = [
@@ -429,7 +429,7 @@ def _claims_in(
     support_numbers = _numbers(list(support_forms))
     relative = _RELATIVE_TIME.search(support)
     # Contradictions first: they are the most serious reading of a span.
-    stated = {unit_words[n.first][0]: n.value for n in numbers(unit_words)}
+    stated = {unit_words[n.first][0]: n.value for n in unit_numbers}
     for word in words:
         number = word.form.replace(",", "")
         if not number[:1].isdigit() or number in facts.numbers or stated.get(word.start) in facts.values or word.in_source:
