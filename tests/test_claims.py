@@ -293,3 +293,17 @@ def test_an_unsupported_sentence_names_its_vague_attribution() -> None:
     (claim,) = compare(source + " Analysts believe the plant will be late.", source, semantic=False).added
     assert claim.type == "attribution"
     assert claim.reason.endswith("a vague attribution: 'Analysts believe'")
+
+
+def test_a_ranking_the_source_does_not_make_is_an_exaggeration() -> None:
+    source = "A Denver company wants to build a solar farm near Fallon, Nevada, the company said on Monday."
+    ranked = "A Denver company wants to build one of the largest solar farms near Fallon, Nevada, the company said on Monday."
+    assert [(c.type, c.text) for c in compare(ranked, source, semantic=False).added] == [("exaggeration", "largest")]
+    # A ranking the source makes, said with another word, is the source's ("biggest" for "largest").
+    largest = source.replace("a solar farm", "the largest solar farm")
+    assert (
+        compare(ranked.replace("one of the largest solar farms", "the biggest solar farm"), largest, semantic=False).added == []
+    )
+    # Words WordNet's rules would misread as superlatives are none ("modest", "honest", "forest").
+    modest = source.replace("a solar farm", "a modest solar farm")
+    assert [c.type for c in compare(modest, source, semantic=False).added] == ["changed"]  # an inserted word, no ranking

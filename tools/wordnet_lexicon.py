@@ -18,7 +18,9 @@ hold one field a line, so that loading is a few ``str.split`` calls:
 * ``## clause verbs``: keys of verbs with a sense that takes a clause (WordNet's verb frame 26,
   "Somebody ----s that CLAUSE": say, believe, warn);
 * ``## irregular``: an irregular form's key, then its base form's key (``*.exc``: "fell" is
-  "fall"), where the stem does not already join them.
+  "fall"), where the stem does not already join them;
+* ``## superlatives``: a superlative of an adjective as written ("largest", "best"), then its
+  base ("large", "good"): see :func:`superlatives`.
 
 Run: ``.venv/bin/python tools/wordnet_lexicon.py [/usr/share/wordnet]``.
 """
@@ -70,6 +72,43 @@ def irregular(root: Path) -> dict[str, str]:
             if mine and theirs and mine != theirs:
                 found.setdefault(mine, theirs)
     return found
+
+
+def superlatives(root: Path) -> dict[str, str]:
+    """Superlatives of adjectives, as written, and their base: the irregular ones of ``adj.exc``
+    ("best" good, "biggest" big) and the regular ones of every one-word adjective (WordNet's own
+    rules: "-est", "-st" after "e", "-iest" for "-y": "largest", "happiest"), where the form is no
+    noun or verb ("forest", "priest") and, if an adjective of its own, has no more senses than its
+    base ("greatest", "lowest" are superlatives; "modest", seven senses beside "mod"'s one, is not)."""
+    nouns_and_verbs = _lemmas(root, "noun") | _lemmas(root, "verb")
+    senses = _senses(root, "adj")
+    found: dict[str, str] = {}
+    for line in (root / "adj.exc").read_text(encoding="latin-1").splitlines():
+        form, base, *_ = line.split()
+        # The list also maps a word to itself ("forest forest") to keep WordNet's rules off it.
+        if form != base and (form.endswith("est") or form in ("best", "worst")):
+            found.setdefault(form, base)
+    for base, count in senses.items():
+        if not base.isalpha() or len(base) < 2:
+            continue
+        if base.endswith("e"):
+            form = base + "st"
+        elif base.endswith("y") and base[-2] not in "aeiou":
+            form = base[:-1] + "iest"
+        else:
+            form = base + "est"
+        if form not in nouns_and_verbs and senses.get(form, 0) <= count:
+            found.setdefault(form, base)
+    return found
+
+
+def _senses(root: Path, pos: str) -> dict[str, int]:
+    """Each lemma of an index and its number of senses."""
+    return {
+        fields[0]: int(fields[2])
+        for line in (root / f"index.{pos}").read_text(encoding="latin-1").splitlines()
+        if not line.startswith(" ") and (fields := line.split())
+    }
 
 
 def _lemmas(root: Path, pos: str) -> set[str]:
@@ -168,6 +207,9 @@ def main(root: Path) -> None:
         f.write("".join(f"{verb}\n" for verb in sorted(clause_verbs)))
         f.write("## irregular\n")
         for form, base in sorted(irregular(root).items()):
+            f.write(f"{form}\n{base}\n")
+        f.write("## superlatives\n")
+        for form, base in sorted(superlatives(root).items()):
             f.write(f"{form}\n{base}\n")
     print(f"{out}: {len(rows)} synsets, {len(words)} words, {len(antonyms)} antonym pairs")
 

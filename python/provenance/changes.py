@@ -104,8 +104,8 @@ def word_diff(
 
 class _WordNet:
     """Synonym sets by word, each set's part of speech, lexicographer file and links (more general,
-    similar, verb group), antonym pairs, main parts of speech, verbs that take a clause and
-    irregular forms (see tools/wordnet_lexicon.py for the file). Values stay text until a word is
+    similar, verb group), antonym pairs, main parts of speech, verbs that take a clause, irregular
+    forms and superlatives (see tools/wordnet_lexicon.py for the file). Values stay text until a word is
     looked up: a comparison asks about a few words."""
 
     def __init__(self, text: str) -> None:
@@ -123,6 +123,7 @@ class _WordNet:
             self._opposites.setdefault(b, set()).add(a)
         self._main_parts = _pairs(sections["main parts"])
         self._base = _pairs(sections["irregular"])
+        self._superlatives = _pairs(sections["superlatives"])
         self._clause_verbs = frozenset(sections["clause verbs"])
 
     def _of(self, word: str) -> list[int]:
@@ -197,6 +198,10 @@ class _WordNet:
         senses = [self._synsets[s].partition("\t")[0] for s in self._of(self.base(word))]
         senses = [f for f in senses if f[0] in parts]
         return sum(f in files for f in senses) / len(senses) if senses else 0.0
+
+    def superlative(self, form: str) -> str | None:
+        """The adjective a word as written is the superlative of ("largest": "large"), if it is one."""
+        return self._superlatives.get(form)
 
     def takes_clause(self, word: str) -> bool:
         """Whether a sense of a word's base form is a verb that takes a clause ("say that ...")."""

@@ -487,6 +487,7 @@ def _claims_in(
             neutral = _NEUTRAL_SPEECH.search(support)
             said = f", where the source has '{neutral.group()}'" if neutral else ""
             add((word.start, word.end), "attribution", f"'{word.form}' reports the words as more than said{said}")
+    ranked = any(form in ("most", "least") or wordnet().superlative(form) is not None for form in support_forms)
     for i, word in enumerate(words):
         if word.in_source:
             continue
@@ -502,6 +503,11 @@ def _claims_in(
                 kind,
                 f"'{word.form}' is {'intensifying' if kind == 'exaggeration' else 'evaluative'} language the source does not use",
             )
+        elif wordnet().superlative(word.form) is not None and not ranked:
+            # "one of the largest", "the biggest ever": a ranking the supporting sentences do not make
+            # (their own "largest" or "most visited" may be said with another word: "biggest").
+            reason = f"'{word.form}' ranks where the source does not: its supporting sentences rank nothing"
+            add((word.start, word.end), "exaggeration", reason)
     for run in _unsupported_runs(words):
         first, last = run[0], run[-1]
         capitalised = any(text[w.start].isupper() for w in run if w is not first)
