@@ -307,3 +307,14 @@ def test_a_ranking_the_source_does_not_make_is_an_exaggeration() -> None:
     # Words WordNet's rules would misread as superlatives are none ("modest", "honest", "forest").
     modest = source.replace("a solar farm", "a modest solar farm")
     assert [c.type for c in compare(modest, source, semantic=False).added] == ["changed"]  # an inserted word, no ranking
+
+
+def test_a_changed_year_names_the_source_s() -> None:
+    source = "The cathedral was finished in 1711, after the fire of 1666, and cost a million pounds."
+    claims = compare(source.replace("1711", "1710"), source, semantic=False).added
+    assert [(c.type, c.text) for c in claims if c.text == "1710"] in ([("date", "1710")], [("changed", "1710")])
+    reworded = compare(
+        "Work on the cathedral ended in 1710, after the fire of 1666, costing a million pounds.", source, semantic=False
+    )
+    (date,) = [c for c in reworded.added if c.text == "1710"]
+    assert date.reason == "'1710' does not appear in the source: the supporting source sentence has 1711"

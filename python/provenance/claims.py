@@ -435,7 +435,11 @@ def _claims_in(
         if not number[:1].isdigit() or number in facts.numbers or stated.get(word.start) in facts.values or word.in_source:
             continue
         if _YEAR.match(number):
-            said = f", which says '{relative.group()}'" if relative else ""
+            years = sorted(n for n in support_numbers - _numbers([form for _, _, form in unit_words]) if _YEAR.match(n))
+            if years:
+                said = f": the supporting source sentence has {', '.join(years[:3])}"
+            else:
+                said = f", which says '{relative.group()}'" if relative else ""
             add((word.start, word.end), "date", f"'{word.form}' does not appear in the source{said}")
         elif support_numbers - _numbers([form for _, _, form in unit_words]):
             others = ", ".join(sorted(support_numbers)[:3])
