@@ -102,6 +102,15 @@ def word_diff(
 # Meaning: WordNet and numbers
 
 
+# WordNet's lexicographer files, named by part of speech and number ("n18" is noun.person, "v32"
+# verb.communication), and the share of a word's senses (of that part of speech) in such files that
+# makes the word one of their kind: "officials" and "critics" are people, "prices" are not (one
+# sense of eight is the singer Leontyne Price); "warn" is a verb of saying, "make" is not.
+PEOPLE = frozenset({"n18"})
+COMMUNICATION = frozenset({"v32"})
+MOSTLY = 1 / 3
+
+
 class _WordNet:
     """Synonym sets by word, each set's part of speech, lexicographer file and links (more general,
     similar, verb group), antonym pairs, main parts of speech, verbs that take a clause, irregular

@@ -32,7 +32,10 @@ from dataclasses import dataclass
 
 from provenance import _core
 from provenance.changes import (
+    COMMUNICATION,
     MEASURE_TOLERANCE,
+    MOSTLY,
+    PEOPLE,
     SHARE_TOLERANCE,
     Measure,
     SentenceDiff,
@@ -69,12 +72,7 @@ from provenance.thresholds import INITIALISM_MAX, LINK_AGREEMENT, LINK_SLACK, UN
 # impersonal ("it is said") or passive ("is perceived by many experts", "widely regarded"). WordNet
 # gives the open classes: people by its lexicographer file noun.person, saying and thinking by the
 # frame "Somebody ----s that CLAUSE" or the files verb.cognition and verb.communication.
-_PEOPLE = frozenset({"n18"})
-_SAYING = frozenset({"v31", "v32"})
-# A third of a word's senses or more (of its part of speech): "officials" and "critics" are people,
-# "prices" are not (one sense of eight is the singer Leontyne Price); "say" and "agree" are verbs of
-# saying, "make" is not (it takes a clause in 7 of its 49 senses).
-_SHARE = 1 / 3
+_SAYING = COMMUNICATION | {"v31"}  # and verb.cognition: "agree", "believe"
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 _HAVE = frozenset({"has", "have", "had"})
 
@@ -269,7 +267,7 @@ class _SourceFacts:
         """The meanings of the source's words for people (as an attribution's group is one: a third
         of its senses or more are people): "figures" for numbers names no experts."""
         lexicon = wordnet()
-        return lexicon.meanings(k for k in self.keys if lexicon.share_filed_under(k, _PEOPLE) >= _SHARE)
+        return lexicon.meanings(k for k in self.keys if lexicon.share_filed_under(k, PEOPLE) >= MOSTLY)
 
     @functools.cached_property
     def own_attributions(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -291,7 +289,7 @@ class _SourceFacts:
         group = found.group.lower()
         if group in VAGUE_ATTRIBUTIONS["sources"]:
             return group in groups
-        return key(group) in self.keys or wordnet().shares_meaning(key(group), self.people, _PEOPLE)
+        return key(group) in self.keys or wordnet().shares_meaning(key(group), self.people, PEOPLE)
 
 
 # Content words beside a suspect quotation that make its sentence more than the quotation and its
@@ -663,7 +661,7 @@ class Attribution:
 
 def vague_attributions(text: str, words: Sequence[Word] | None = None) -> list[Attribution]:
     """The vague attributions of one sentence, in order (the constructions are described at
-    ``_PEOPLE``): `words` are its words with offsets into `text` (by default `text`'s own, `text`
+    ``PEOPLE``): `words` are its words with offsets into `text` (by default `text`'s own, `text`
     one sentence), the first of them where it starts. A group the text points at ("the
     scientists", "three officials") is not vague."""
     lexicon, vague = wordnet(), VAGUE_ATTRIBUTIONS
@@ -680,10 +678,10 @@ def vague_attributions(text: str, words: Sequence[Word] | None = None) -> list[A
         if not form or (i > 0 and text[words[i][0]].isupper()):
             return False  # past the end; or a name ("Bristol Rovers"), not a group
         plural = len(form) > 3 and form.endswith("s") and not form.endswith("ss")
-        return form in vague["sources"] or (plural and lexicon.share_filed_under(key(form), _PEOPLE) >= _SHARE)
+        return form in vague["sources"] or (plural and lexicon.share_filed_under(key(form), PEOPLE) >= MOSTLY)
 
     def saying(form: str) -> bool:
-        return lexicon.share_filed_under(key(form), _SAYING) >= _SHARE
+        return lexicon.share_filed_under(key(form), _SAYING) >= MOSTLY
 
     def says(i: int) -> bool:
         form = at(i)

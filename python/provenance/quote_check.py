@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from difflib import Match, SequenceMatcher
 
 from provenance import _core
-from provenance.changes import wordnet
+from provenance.changes import COMMUNICATION, MOSTLY, PEOPLE, wordnet
 from provenance.lexicon import STOPWORDS
 from provenance.quotations import Quotation
 from provenance.report import QuoteFinding, WordDiff
@@ -175,12 +175,7 @@ def _name_words(name: str) -> set[str]:
 # Speech a sentence reports: "say" and "tell" (stop words), and verbs of saying, a third of whose
 # senses or more are in WordNet's verb.communication ("described him as", "stated", "warned").
 _SAY = frozenset("said says say told tells tell".split())
-_COMMUNICATION = frozenset({"v32"})
-_SHARE = 1 / 3
-
-
 _PERSONAL_PRONOUNS = frozenset("he she they i we his her their".split())
-_PEOPLE = frozenset({"n18"})
 
 
 class _Speech:
@@ -199,10 +194,10 @@ class _Speech:
             lexicon, saying, people = wordnet(), [], []
             for i in self.text.sentences[n].words:
                 start, _, form = self.text.words[i]
-                if form in _SAY or (form not in STOPWORDS and lexicon.share_filed_under(key(form), _COMMUNICATION) >= _SHARE):
+                if form in _SAY or (form not in STOPWORDS and lexicon.share_filed_under(key(form), COMMUNICATION) >= MOSTLY):
                     saying.append(start)
                 if form in _PERSONAL_PRONOUNS or (
-                    form not in STOPWORDS and lexicon.share_filed_under(key(form), _PEOPLE) >= _SHARE
+                    form not in STOPWORDS and lexicon.share_filed_under(key(form), PEOPLE) >= MOSTLY
                 ):
                     people.append(start)
             self._read[n] = saying, people
@@ -212,6 +207,8 @@ class _Speech:
         """Whether a sentence around `span` reports speech in its words outside `span`; with
         `of_a_person`, someone's: a named speaker, a personal pronoun or a word for people ("the
         historian said"), not a document ("as the encyclopedia states")."""
+        if not self.starts:
+            return False
         first = max(0, bisect_right(self.starts, span[0]) - 1)
         for n in range(first, max(first + 1, bisect_left(self.starts, span[1]))):
             saying, people = self._sentence(n)
