@@ -225,7 +225,10 @@ def test_a_passage_pasted_into_other_text_makes_a_partly_derived_pair() -> None:
     ],
 )
 def test_a_foreign_block_is_a_row_of_support_in_a_text_about_something_else(supported: list[bool], block: int) -> None:
-    assert foreign_block(supported) == block
+    about_something_else = [0.1] * len(supported)
+    assert foreign_block(supported, about_something_else) == block
+    # The same row in a text whose other sentences use the source's words (its topic) is none.
+    assert foreign_block(supported, [0.5] * len(supported)) == 0
 
 
 def test_a_shared_stock_phrase_is_incidental() -> None:

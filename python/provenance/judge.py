@@ -44,6 +44,7 @@ from provenance.thresholds import (
     DERIVED_STRENGTH_LEXICAL,
     DERIVED_SUPPORTED_PROSE,
     FOREIGN_BLOCK_MIN_SENTENCES,
+    FOREIGN_REST_IN_SOURCE_MAX,
     FOREIGN_REST_MIN,
     FOREIGN_REST_SUPPORTED_MAX,
     MIN_PROSE_WORDS,
@@ -277,6 +278,7 @@ def verdict_evidence(
     sequence = [m.sources[0].index for m in prose_sentences if m.label in ("copied", "paraphrase") and m.sources]
     steps = list(itertools.pairwise(sequence))
     order = sum(1 for x, y in steps if y >= x) / len(steps) if steps else 0.0
+    source_keys = set(source.keys)
     sizes = [len(m.sentence.key_list) for m in prose_sentences]
     specific = sum(n * m.evidence.specificity for n, m in zip(sizes, prose_sentences)) / sum(sizes) if sum(sizes) else 0.0
     return VerdictEvidence(
@@ -290,14 +292,25 @@ def verdict_evidence(
         reused_words,
         reused_passages,
         reworded,
-        foreign_block([m.label in ("copied", "paraphrase") for m in prose_sentences]),
+        foreign_block(
+            [m.label in ("copied", "paraphrase") for m in prose_sentences],
+            [_in_source(m.sentence, source_keys) for m in prose_sentences],
+        ),
     )
 
 
-def foreign_block(supported: Sequence[bool]) -> int:
+def _in_source(sentence: Sentence, source_keys: set[str]) -> float:
+    """The share of a sentence's content words that the source uses anywhere (its topic's words)."""
+    words = sentence.key_list
+    return sum(1 for k in words if k in source_keys) / len(words) if words else 0.0
+
+
+def foreign_block(supported: Sequence[bool], in_source: Sequence[float]) -> int:
     """The sentences of the longest row of supported sentences (one unsupported sentence may break
-    it), when it is a foreign block (``FOREIGN_BLOCK_MIN_SENTENCES``); else 0. One pass: each row
-    is extended from where the previous one broke."""
+    it), when it is a foreign block (``FOREIGN_BLOCK_MIN_SENTENCES``): the rest of the text finds
+    little support and is about something else, its unsupported sentences using few of the source's
+    words (`in_source`: each sentence's share; a student's own answer on the source's topic uses
+    many). 0 when there is none. One pass: each row is extended from where the previous one broke."""
     best = (0, 0, 0)  # supported sentences in the row, its first and last index
     start = 0
     while start < len(supported):
@@ -320,9 +333,14 @@ def foreign_block(supported: Sequence[bool]) -> int:
     count, first, last = best
     rest = len(supported) - (last - first + 1) if count else len(supported)
     rest_supported = sum(supported) - count
-    if count < FOREIGN_BLOCK_MIN_SENTENCES or rest < FOREIGN_REST_MIN * count:
+    if (
+        count < FOREIGN_BLOCK_MIN_SENTENCES
+        or rest < FOREIGN_REST_MIN * count
+        or rest_supported > FOREIGN_REST_SUPPORTED_MAX * rest
+    ):
         return 0
-    return count if rest_supported <= FOREIGN_REST_SUPPORTED_MAX * rest else 0
+    elsewhere = [share for i, (share, kept) in enumerate(zip(in_source, supported)) if not kept and not first <= i <= last]
+    return count if not elsewhere or sum(elsewhere) / len(elsewhere) <= FOREIGN_REST_IN_SOURCE_MAX else 0
 
 
 def copied_case_prose(candidate: Prose, source: Prose, cases: Sequence[Passage]) -> int:

@@ -78,6 +78,10 @@ PROSE_SENTENCE_MIN_WORDS = 3
 FOREIGN_BLOCK_MIN_SENTENCES = 4
 FOREIGN_REST_MIN = 2
 FOREIGN_REST_SUPPORTED_MAX = 0.1
+# ... and whose unsupported sentences use on average at most this share of their content words
+# anywhere in the source: about something else. PAN's blocks: at most 0.24 (seeds 0 and 2); a
+# Clough and Stevenson answer written on the source's topic without copying: 0.39.
+FOREIGN_REST_IN_SOURCE_MAX = 0.3
 
 # --- Quotations (quote_check) --------------------------------------------------------------------
 # Weighted coverage of a candidate quotation by one source quotation for it to be an altered form
