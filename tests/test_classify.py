@@ -357,3 +357,19 @@ def test_headline_counts_in_plain_words() -> None:
 def test_reasons_leave_out_quotations_when_there_are_none() -> None:
     report = compare(OWN_PROSE, REPORT, semantic=False)
     assert not any(reason.endswith("also in the source") for reason in report.verdict.reasons)
+
+
+def test_a_headline_counts_reworded_sentences_when_they_hold_the_reuse() -> None:
+    # A summary pasted into a text about something else: its sentences, not its few shared words
+    # in passages, are what was taken.
+    from provenance.render.headline import details
+
+    pasted = (
+        "Meanwhile, the northern dam will be rebuilt over the next four years, with the first phase starting in the "
+        "spring once the engineers have finished their survey of the old foundations."
+    )
+    report = compare(OWN_PROSE * 3 + pasted + " " + OWN_PROSE, REPORT, semantic=False)
+    taken = [s for s in report.sentences if s.label in ("copied", "paraphrase")]
+    assert taken and report.verdict.relation == "derived"
+    reworded = replace(report, passages=[], cases=[])
+    assert details(reworded).startswith(f"{len(taken)} sentence{'s' * (len(taken) != 1)} copied or paraphrased, ")

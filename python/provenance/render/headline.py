@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from provenance import _core
-from provenance.report import Passage, Report
+from provenance.report import Passage, Report, SentenceFinding
 from provenance.spans import SpanSet
 
 LEADS = {
@@ -34,9 +34,9 @@ def lead(report: Report) -> str:
 CASE_VERBS = {"verbatim": "copied", "near_verbatim": "copied with changes", "paraphrase": "paraphrased", "summary": "summarised"}
 
 
-def words_in(starts: Sequence[int], passages: Sequence[Passage]) -> int:
-    """Words (given by their start offsets) inside the passages' candidate spans."""
-    spans = SpanSet(p.candidate for p in passages)
+def words_in(starts: Sequence[int], stretches: Iterable[Passage | SentenceFinding]) -> int:
+    """Words (given by their start offsets) inside the candidate spans of passages or sentences."""
+    spans = SpanSet(p.candidate for p in stretches)
     return sum(1 for start in starts if start in spans)
 
 
@@ -81,8 +81,15 @@ def details(report: Report) -> str:
         taken = sum(1 for s in prose if s.label in ("copied", "paraphrase"))
         if report.verdict.extent == "whole" and prose:
             parts.append(f"{taken:,} of {plural(len(prose), 'sentence')} copied or paraphrased")
-        if passages or report.cases:
+        starts = word_starts(report)
+        in_sentences = words_in(starts, [s for s in prose if s.label in ("copied", "paraphrase")])
+        if (passages or report.cases) and words_in(starts, [*report.passages, *report.cases]) * 2 >= in_sentences:
             parts.append(reused(report))
+        elif taken:
+            # The reuse lies in sentences that reword the source more than in passages or cases
+            # (a summary pasted into a text about something else): say so in sentences.
+            what = f"{plural(taken, 'sentence')} copied or paraphrased"
+            parts.append(f"{what}, {plural(in_sentences, 'word')}, {_share(in_sentences, len(starts))} of the candidate")
         changed = sum(1 for claim in report.added if claim.type == "changed")
         if changed:
             # A copy that alters what the source says is no faithful copy: say so in the headline.
