@@ -318,3 +318,24 @@ def test_a_changed_year_names_the_source_s() -> None:
     )
     (date,) = [c for c in reworded.added if c.text == "1710"]
     assert date.reason == "'1710' does not appear in the source: the supporting source sentence has 1711"
+
+
+def test_a_bounded_number_that_rounds_the_source_s_is_no_claim() -> None:
+    source = "The researchers followed 4,812 adults aged 65 to 85 in three countries for 6.4 years."
+    rounded = "The researchers followed almost 5,000 adults aged 65 to 85 in three countries for more than six years."
+    assert compare(rounded, source, semantic=False).added == []
+    # Rounding goes one way, and only for a number of the same things.
+    assert [c.text for c in compare(rounded.replace("almost", "more than"), source, semantic=False).added] == ["5,000"]
+    other = "The navy sold its Type 22 frigates last year. More than 20 parties have bid for the frigates."
+    bids = compare(
+        "More than 20 parties have bid for the frigates, the navy said last year.", other.split(". ")[0] + ".", semantic=False
+    )
+    assert "20" in [c.text for c in bids.added]
+
+
+def test_a_suspect_quotation_s_speaker_with_name_and_title_is_its_attribution() -> None:
+    source = "Researchers followed 4,812 adults aged 65 to 85 for six years."
+    candidate = source + ' "This proves that exercise protects the heart at any age," said lead author Dr Anna Berg.'
+    report = compare(candidate, source, semantic=False)
+    assert [q.status for q in report.quotes] == ["unsourced"]
+    assert report.added == []

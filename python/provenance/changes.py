@@ -560,7 +560,7 @@ def changes(
         there = list(dict.fromkeys(src_number_at[i] for i in theirs if i in src_number_at))
         read_numbers = False
         for number in here:
-            if number.value in src_values or not there:
+            if number.value in src_values or not there or rounds(candidate_words, number, [there[0].value]):
                 continue
             read_numbers = True
             last, figure_last, what = number.last, there[0].last, "number"
@@ -789,6 +789,23 @@ def _quantity(words: Sequence[Word], i: int, number_at: Mapping[int, Number]) ->
     if words[i][2] in ("a", "an") and i + 1 < len(words):
         i += 1
     return (words[i][2], i) if words[i][2] in _DENOMINATORS else None
+
+
+# How far a bounded number may be from the figure it rounds ("almost 5,000" for 4,812, "more than
+# six years" for 6.4): a tenth of it, on the side its bound says.
+BOUND_REACH = 0.1
+
+
+def rounds(words: Sequence[Word], number: Number, values: Iterable[float]) -> bool:
+    """Whether a number stated with a bound ("almost 5,000", "more than six", "about 300") rounds
+    one of `values` on the side the bound says."""
+    kind, _ = _bound(words, number.first)
+    low, high = number.value * (1 - BOUND_REACH), number.value * (1 + BOUND_REACH)
+    if kind == "below":
+        return any(low <= v <= number.value for v in values)
+    if kind == "above":
+        return any(number.value <= v <= high for v in values)
+    return kind == "about" and any(low <= v <= high for v in values)
 
 
 def _bound(words: Sequence[Word], before: int) -> tuple[str | None, int]:

@@ -38,11 +38,13 @@ from provenance.changes import (
     PEOPLE,
     SHARE_TOLERANCE,
     Measure,
+    Number,
     SentenceDiff,
     Share,
     changes,
     measure,
     numbers,
+    rounds,
     same_measure,
     same_share,
     shares,
@@ -317,9 +319,9 @@ def find_added_claims(
     for match in matches:
         if match.label == "added":
             outside = [candidate.words[i] for i in match.sentence.words if candidate.words[i][0] not in suspect]
-            if len([w for w in outside if w[2] not in STOPWORDS]) > QUOTE_ATTRIBUTION_WORDS or not suspect.overlaps(
-                match.sentence.span
-            ):
+            # The speaker's name and title are the attribution ("said lead author Dr Anna Berg").
+            said = [w for w in outside if w[2] not in STOPWORDS and not candidate.text[w[0]].isupper()]
+            if len(said) > QUOTE_ATTRIBUTION_WORDS or not suspect.overlaps(match.sentence.span):
                 claims.append(_unsupported_sentence(candidate, match))
         elif match.label in ("paraphrase", "copied"):
             diff = diffs.get(match.sentence.index, SentenceDiff([], []))
@@ -350,6 +352,11 @@ def _unsupported_sentence(candidate: AnalysedText, match: SentenceMatch) -> Adde
     else:
         kind = "other"
     return AddedClaim((start, end), kind, body, reason)
+
+
+def _counted(words: Sequence[Word], number: Number) -> str:
+    """The key of the word after a number: what it counts ("adults" in "4,812 adults")."""
+    return key(words[number.last + 1][2]) if number.last + 1 < len(words) else ""
 
 
 def _numbers(forms: Sequence[str]) -> set[str]:
@@ -427,11 +434,24 @@ def _claims_in(
     support_numbers = _numbers(list(support_forms))
     relative = _RELATIVE_TIME.search(support)
     # Contradictions first: they are the most serious reading of a span.
-    stated = {unit_words[n.first][0]: n.value for n in unit_numbers}
+    stated = {unit_words[n.first][0]: n for n in unit_numbers}
+    # The support's numbers by the word each counts ("4,812 adults"): a bound rounds only a number of the same things.
+    counted: dict[str, list[float]] = {}
+    for n in numbers(support_words):
+        counted.setdefault(_counted(support_words, n), []).append(n.value)
     for word in words:
         number = word.form.replace(",", "")
-        if not number[:1].isdigit() or number in facts.numbers or stated.get(word.start) in facts.values or word.in_source:
-            continue
+        written = stated.get(word.start)
+        if (
+            not number[:1].isdigit()
+            or number in facts.numbers
+            or (
+                written is not None
+                and (written.value in facts.values or rounds(unit_words, written, counted.get(_counted(unit_words, written), [])))
+            )
+            or word.in_source
+        ):
+            continue  # the source's number, or one it rounds ("almost 5,000" for 4,812)
         if _YEAR.match(number):
             years = sorted(n for n in support_numbers - _numbers([form for _, _, form in unit_words]) if _YEAR.match(n))
             if years:
