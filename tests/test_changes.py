@@ -118,6 +118,8 @@ def test_antonym_the_source_uses_elsewhere_or_a_function_word() -> None:
         ("at least 300", "300", "300"),
         ("fewer than a third", "over a third", "over a third"),
         ("less than 40", "more than 40", "more than 40"),
+        # A limit dropped: a cap becomes the figure.
+        ("40", "up to 40", "up to 40"),
     ],
 )
 def test_changed_bound_on_a_number(candidate: str, source: str, expected: str) -> None:
@@ -216,6 +218,12 @@ def test_a_per_cent_near_another_is_still_another() -> None:
     # Rounding makes "a fifth" of "21%"; "20%" of "21%" it does not.
     assert changed(COFFEE_RISK.format("20%"), COFFEE_RISK.format("21%")) == [("20", "a changed number: the source has '21'")]
     assert changed(COFFEE_RISK.format("a fifth"), COFFEE_RISK.format("21%")) == []
+
+
+def test_a_dropped_negation_points_at_the_verb_that_replaced_it() -> None:
+    source = "The requirement does not apply to charities with fewer than 250 employees, the regulator said."
+    found = changed(source.replace("does not apply", "applies"), source)
+    assert found == [("applies", "drops the source's negation: it says 'does not apply'")]
 
 
 def test_a_negation_that_only_moves_is_kept() -> None:

@@ -55,7 +55,10 @@ _FOCUS = frozenset("just only merely simply solely".split())
 _SAME_CLAUSE = re.compile(r"[\w\s’'-]*")
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _NUMBER_WORD_JOINERS = frozenset({"and", "-"})
-_DIRECTED_BOUNDS = frozenset({"below", "above"})
+# The side each kind of bound puts a number on (lexicons/number-bounds.txt); limits are its kinds
+# that a rewrite may not drop ("£5,000" for "up to £5,000"), approximations round.
+_SIDE = {"below": "down", "at most": "down", "above": "up", "at least": "up"}
+_LIMITS = frozenset({"at most", "at least"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -599,11 +602,12 @@ def changes(
                 reason = f"a negation the source does not have: it says '{_excerpt(source_text, step.source) or '…'}'"
                 found.append(Change((w[0], w[1]), step.source, "negation", reason))
             else:
-                # The words the negation bore on: the next word on each side.
+                # The words the negation bore on: the step's own ("applies" for "does not apply"),
+                # or the next word on each side when the step only dropped it.
                 next_cand, next_src = after
-                bore_on = candidate_words[next_cand : next_cand + 1]
-                said_end = [w[1] for w in source_words[next_src : next_src + 1]]
-                span = (bore_on[0][0], bore_on[0][1]) if bore_on else step.candidate
+                bore_on = [candidate_words[i] for i in mine] or candidate_words[next_cand : next_cand + 1]
+                said_end = [w[1] for w in source_words[next_src : next_src + 1]] if not mine else [step.source[1]]
+                span = (bore_on[0][0], bore_on[-1][1]) if bore_on else step.candidate
                 negated = (step.source[0], said_end[0] if said_end else step.source[1])
                 reason = f"drops the source's negation: it says '{_excerpt(source_text, negated)}'"
                 found.append(Change(span, negated, "negation", reason))
@@ -695,10 +699,10 @@ def _bound_change(
     src_number_at: Mapping[int, Number],
 ) -> Change | None:
     """A step that changes the bound of a number both sides state ("more than half" for "nearly
-    half", "at least 300" for "300"): the number itself is the same, what it says is not. Only a
-    bound from below or above the candidate states counts: "about 300" for "300" says the same,
-    and "$1.8 billion" for "nearly $1.8 billion" rounds (SummEdits' annotators call it
-    consistent). `after` is the first word after the step on each side."""
+    half", "at least 300" for "300") or drops a limit ("£5,000" for "up to £5,000"): the number
+    itself is the same, what it says is not. "About 300" for "300" says the same, and "$1.8
+    billion" for "nearly $1.8 billion" rounds (SummEdits' annotators call it consistent). `after`
+    is the first word after the step on each side."""
     after_cand, after_src = after
     for k in range(3):  # a bound's last words may follow the step unchanged ("more" for "less", "than")
         ci, si = after_cand + k, after_src + k
@@ -706,7 +710,8 @@ def _bound_change(
         if amount is None or stated is None or amount[0] != stated[0]:
             continue
         (mine, mine_start), (theirs, theirs_start) = _bound(candidate_words, ci), _bound(source_words, si)
-        if mine == theirs or mine not in _DIRECTED_BOUNDS:
+        side, their_side = _SIDE.get(mine or ""), _SIDE.get(theirs or "")
+        if not (side is not None and side != their_side) and not (mine is None and theirs in _LIMITS):
             return None
         span = (candidate_words[mine_start][0], candidate_words[amount[1]][1])
         said = (source_words[theirs_start][0], source_words[stated[1]][1])
@@ -801,9 +806,10 @@ def rounds(words: Sequence[Word], number: Number, values: Iterable[float]) -> bo
     one of `values` on the side the bound says."""
     kind, _ = _bound(words, number.first)
     low, high = number.value * (1 - BOUND_REACH), number.value * (1 + BOUND_REACH)
-    if kind == "below":
+    side = _SIDE.get(kind or "")
+    if side == "down":
         return any(low <= v <= number.value for v in values)
-    if kind == "above":
+    if side == "up":
         return any(number.value <= v <= high for v in values)
     return kind == "about" and any(low <= v <= high for v in values)
 
