@@ -339,3 +339,15 @@ def test_a_suspect_quotation_s_speaker_with_name_and_title_is_its_attribution() 
     report = compare(candidate, source, semantic=False)
     assert [q.status for q in report.quotes] == ["unsourced"]
     assert report.added == []
+
+
+def test_a_number_in_words_the_source_does_not_have_is_a_claim() -> None:
+    source = "City beat Arsenal 2-1 on Sunday to move three points clear at the top of the league."
+    claims = compare(
+        "City beat Arsenal 2-1 on Sunday to move FIVE points clear at the top of the league.", source, semantic=False
+    )
+    assert [(c.type, c.text) for c in claims.added] == [("changed", "FIVE")]
+    reworded = compare("Arsenal were beaten 2-1 by City, who are now five points clear at the top.", source, semantic=False)
+    assert any(c.text == "five" and c.type in ("number", "contradiction") for c in reworded.added)
+    # The source's number in words or digits is its own.
+    assert compare(source.replace("three", "3"), source, semantic=False).added == []

@@ -443,7 +443,11 @@ def _claims_in(
         number = word.form.replace(",", "")
         written = stated.get(word.start)
         if (
-            not number[:1].isdigit()
+            # digits, or a number in words ("FIVE points" for "three points")
+            not (
+                number[:1].isdigit()
+                or (written is not None and word.form.isalpha() and len(word.form) > 2 and word.form not in STOPWORDS)
+            )
             or number in facts.numbers
             or (
                 written is not None

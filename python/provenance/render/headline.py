@@ -85,7 +85,7 @@ def details(report: Report) -> str:
         in_sentences = words_in(starts, [s for s in prose if s.label in ("copied", "paraphrase")])
         if (passages or report.cases) and words_in(starts, [*report.passages, *report.cases]) * 2 >= in_sentences:
             parts.append(reused(report))
-        elif taken:
+        elif taken and report.verdict.extent != "whole":
             # The reuse lies in sentences that reword the source more than in passages or cases
             # (a summary pasted into a text about something else): say so in sentences.
             what = f"{plural(taken, 'sentence')} copied or paraphrased"
