@@ -187,6 +187,11 @@ def test_hedge_dropped_and_quantifier_changed(suggests: str, may: str, some: str
     assert changed(COFFEE.format(suggests, may, some), COFFEE.format("suggests", "may", "some")) == expected
 
 
+def test_the_month_may_is_no_hedge() -> None:
+    source = "The team plans to return to the sites in May to measure early signs of recovery."
+    assert changed(source.replace("May", "June"), source) == [("June", "the source has 'May'")]
+
+
 def test_universal_quantifier_put_into_a_copy() -> None:
     source = "The study found that adults who drank coffee slept less than those who did not."
     found = changed(source.replace("that adults", "that all adults"), source)

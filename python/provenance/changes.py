@@ -760,7 +760,9 @@ def _scope_change(
     said_end = source_words[after[1]][1] if after[1] < len(source_words) else None
     said_start = source_words[theirs[0]][0] if theirs else None
     said = (said_start, said_end or source_words[theirs[-1]][1]) if said_start is not None else None
-    if said is not None and any(source_words[j][2] in HEDGES for j in theirs):
+    # A hedge is written in small letters: "May" is the month.
+    hedged = [j for j in theirs if source_words[j][2] in HEDGES and source_text[source_words[j][0]].islower()]
+    if said is not None and hedged:
         if any(candidate_words[i][2] in HEDGES for i in mine):
             return None
         at = mine if mine else [after[0]] if after[0] < len(candidate_words) else []
