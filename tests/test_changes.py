@@ -187,6 +187,15 @@ def test_hedge_dropped_and_quantifier_changed(suggests: str, may: str, some: str
     assert changed(COFFEE.format(suggests, may, some), COFFEE.format("suggests", "may", "some")) == expected
 
 
+def test_a_verb_that_tells_a_plain_fact_hedges_only_before_a_clause() -> None:
+    source = "The suspect appeared in court on Monday and was remanded in custody, police said."
+    assert changed(source.replace("appeared in", "was in"), source) == []
+    hedged = "The results appear to show that coffee lowers the risk of liver disease in adults."
+    assert changed(hedged.replace("appear to show", "show"), hedged) == [
+        ("show", "drops the source's hedge: it says 'appear to show'")
+    ]
+
+
 def test_the_month_may_is_no_hedge() -> None:
     source = "The team plans to return to the sites in May to measure early signs of recovery."
     assert changed(source.replace("May", "June"), source) == [("June", "the source has 'May'")]

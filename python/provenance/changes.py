@@ -55,6 +55,8 @@ _FOCUS = frozenset("just only merely simply solely".split())
 _SAME_CLAUSE = re.compile(r"[\w\s’'-]*")
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _NUMBER_WORD_JOINERS = frozenset({"and", "-"})
+# Hedging verbs that also tell plain facts ("appeared in court", "the sign indicated a turn"), by key.
+_HEDGING_BEFORE_CLAUSE = frozenset(key(w) for w in ("appear", "tend", "indicate"))
 # The side each kind of bound puts a number on (lexicons/number-bounds.txt); limits are its kinds
 # that a rewrite may not drop ("£5,000" for "up to £5,000"), approximations round.
 _SIDE = {"below": "down", "at most": "down", "above": "up", "at least": "up"}
@@ -760,8 +762,18 @@ def _scope_change(
     said_end = source_words[after[1]][1] if after[1] < len(source_words) else None
     said_start = source_words[theirs[0]][0] if theirs else None
     said = (said_start, said_end or source_words[theirs[-1]][1]) if said_start is not None else None
-    # A hedge is written in small letters: "May" is the month.
-    hedged = [j for j in theirs if source_words[j][2] in HEDGES and source_text[source_words[j][0]].islower()]
+    # A hedge is written in small letters ("May" is the month), and a verb that also tells a plain
+    # fact hedges only before "to" or "that" ("appeared to show", not "appeared in court").
+    hedged = [
+        j
+        for j in theirs
+        if source_words[j][2] in HEDGES
+        and source_text[source_words[j][0]].islower()
+        and (
+            key(source_words[j][2]) not in _HEDGING_BEFORE_CLAUSE
+            or (j + 1 < len(source_words) and source_words[j + 1][2] in ("to", "that"))
+        )
+    ]
     if said is not None and hedged:
         if any(candidate_words[i][2] in HEDGES for i in mine):
             return None
