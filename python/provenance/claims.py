@@ -432,6 +432,8 @@ def _claims_in(
             add(change.candidate, "changed", change.reason, change.source)
     support_forms = {form for _, _, form in support_words}
     support_numbers = _numbers(list(support_forms))
+    # The support's numbers this sentence does not state: read once, not once per number.
+    unstated = support_numbers - _numbers([form for _, _, form in unit_words])
     relative = _RELATIVE_TIME.search(support)
     # Contradictions first: they are the most serious reading of a span.
     stated = {unit_words[n.first][0]: n for n in unit_numbers}
@@ -457,13 +459,13 @@ def _claims_in(
         ):
             continue  # the source's number, or one it rounds ("almost 5,000" for 4,812)
         if _YEAR.match(number):
-            years = sorted(n for n in support_numbers - _numbers([form for _, _, form in unit_words]) if _YEAR.match(n))
+            years = sorted(n for n in unstated if _YEAR.match(n))
             if years:
                 said = f": the supporting source sentence has {', '.join(years[:3])}"
             else:
                 said = f", which says '{relative.group()}'" if relative else ""
             add((word.start, word.end), "date", f"'{word.form}' does not appear in the source{said}")
-        elif support_numbers - _numbers([form for _, _, form in unit_words]):
+        elif unstated:
             others = ", ".join(sorted(support_numbers)[:3])
             add((word.start, word.end), "contradiction", f"'{word.form}' where the supporting source sentence has {others}")
         else:

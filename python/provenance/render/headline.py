@@ -50,10 +50,11 @@ def _share(words: int, total: int) -> str:
     return f"{share:.0%}" if share >= 0.005 or not words else "under 1%"
 
 
-def reused(report: Report) -> str:
+def reused(report: Report, starts: Sequence[int] | None = None) -> str:
     """The reuse cases in plain words: "3 passages reused (1 copied, 2 paraphrased), 212 words, 18%
-    of the candidate"; the copied word passages when the comparison has no cases."""
-    starts = word_starts(report)
+    of the candidate"; the copied word passages when the comparison has no cases. `starts`: the
+    candidate's word starts, when the caller has them (``word_starts``)."""
+    starts = word_starts(report) if starts is None else starts
     if report.cases:
         by_verb = Counter(CASE_VERBS[c.kind] for c in report.cases)
         if len(by_verb) == 1:
@@ -84,7 +85,7 @@ def details(report: Report) -> str:
         starts = word_starts(report)
         in_sentences = words_in(starts, [s for s in prose if s.label in ("copied", "paraphrase")])
         if (passages or report.cases) and words_in(starts, [*report.passages, *report.cases]) * 2 >= in_sentences:
-            parts.append(reused(report))
+            parts.append(reused(report, starts))
         elif taken and report.verdict.extent != "whole":
             # The reuse lies in sentences that reword the source more than in passages or cases
             # (a summary pasted into a text about something else): say so in sentences.
