@@ -69,6 +69,26 @@ def test_heading_and_boilerplate() -> None:
     assert labels(candidate) == ["heading", "copied", "boilerplate"]
 
 
+def test_a_story_sentence_that_mentions_signing_up_is_not_boilerplate() -> None:
+    # Only the publication's own lines are boilerplate: a sentence taken from the source that
+    # mentions signing up keeps its label and its changed facts; a source's newsletter line copied
+    # is still boilerplate.
+    source = (
+        "The shop sells office furniture. It offers a 15% discount for new customers who sign up "
+        "with a minimum purchase of $3,000.\n\n"
+        "Sign up for our newsletter to get the latest offers in your inbox."
+    )
+    candidate = (
+        "The shop sells office furniture. It offers a 20% discount for new customers who sign up "
+        "with a minimum purchase of $3,000.\n\n"
+        "Sign up for our newsletter to get the latest offers in your inbox."
+    )
+    report = compare(candidate, source, semantic=False)
+    assert [s.label for s in report.sentences][2] == "boilerplate"
+    assert report.sentences[1].label in ("copied", "paraphrase")
+    assert [(claim.type, claim.text) for claim in report.added] == [("changed", "20")]
+
+
 def test_boilerplate_patterns_are_general() -> None:
     assert is_boilerplate("Follow us on social media for more stories.")
     assert is_boilerplate("© 2025 Some Publisher. All rights reserved.")

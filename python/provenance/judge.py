@@ -88,15 +88,20 @@ def label_sentences(evidence: Sequence[SentenceEvidence], semantic: bool, templa
 def _label(found: SentenceEvidence, semantic: bool) -> SentenceLabel:
     if found.sentence.kind == "heading":
         return "heading"
-    if is_boilerplate(found.sentence.text):
-        return "boilerplate"
+    label: SentenceLabel
     if found.copied_share >= COPIED_MIN:
-        return "copied"
-    if semantic:
+        label = "copied"
+    elif semantic:
         supported = found.support >= SUPPORT_MIN and found.containment >= CONTAINMENT_FLOOR
+        label = "paraphrase" if supported else "added"
     else:
-        supported = found.containment >= SUPPORT_MIN_LEXICAL
-    return "paraphrase" if supported else "added"
+        label = "paraphrase" if found.containment >= SUPPORT_MIN_LEXICAL else "added"
+    # A publication's line ("Sign up for our newsletter") is boilerplate whether or not the source
+    # has it; a story's sentence taken from the source that mentions signing up ("a discount for
+    # customers who sign up", within a paragraph) keeps its label and its changed facts.
+    if is_boilerplate(found.sentence.text) and (label == "added" or found.sentence.own_line):
+        return "boilerplate"
+    return label
 
 
 def sentence_findings(matches: Sequence[SentenceMatch], diffs: Mapping[int, list[DiffStep]]) -> list[SentenceFinding]:

@@ -64,6 +64,12 @@ def is_boilerplate(text: str) -> bool:
     return len(text.split()) <= BOILERPLATE_MAX_WORDS and _BOILERPLATE.search(text) is not None
 
 
+def _own_line(text: str, start: int, end: int) -> bool:
+    before = text.rfind("\n", 0, start) + 1
+    after = text.find("\n", end)
+    return not text[before:start].strip() and not text[end : len(text) if after < 0 else after].strip()
+
+
 @dataclass(frozen=True, eq=False)
 class Sentence:
     """A sentence or heading of one text: its span, its words and its content words."""
@@ -76,6 +82,7 @@ class Sentence:
     words: range  # indices into the text's words
     keys: frozenset[str]
     key_list: tuple[str, ...]
+    own_line: bool  # nothing else on its line, as a publication's prompts and footers stand
 
     @property
     def span(self) -> Span:
@@ -96,7 +103,17 @@ class AnalysedText:
             words = self.word_range(seg.start, seg.end)
             content = tuple(self.keys[i] for i in words if self.words[i][2] not in STOPWORDS)
             self.sentences.append(
-                Sentence(index, seg.start, seg.end, seg.kind, text[seg.start : seg.end], words, frozenset(content), content)
+                Sentence(
+                    index,
+                    seg.start,
+                    seg.end,
+                    seg.kind,
+                    text[seg.start : seg.end],
+                    words,
+                    frozenset(content),
+                    content,
+                    _own_line(text, seg.start, seg.end),
+                )
             )
 
     def word_range(self, start: int, end: int) -> range:
