@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 # The passage types live with the core's passages, so that corpus work loads them without the rest.
 from provenance.passages import DiffOp as DiffOp
@@ -34,6 +34,7 @@ Relation = Literal["derived", "independent", "unrelated"]
 Extent = Literal["whole", "partial"]
 SentenceLabel = Literal["copied", "paraphrase", "added", "heading", "boilerplate"]
 QuoteStatus = Literal["exact", "altered", "fabricated", "unsourced"]
+ClaimType = Literal["number", "date", "entity", "attribution", "opinion", "exaggeration", "contradiction", "changed", "other"]
 
 
 @dataclass(frozen=True)
@@ -215,30 +216,27 @@ class Report:
         with _reading_report():
             _check_version(data)
             verdict, coverage = data["verdict"], data["coverage"]
-            return cls(
+            report = cls(
                 candidate=_document(data["candidate"]),
                 source=_document(data["source"]),
                 verdict=Verdict(
-                    verdict["relation"], float(verdict["confidence"]), list(verdict["reasons"]), verdict.get("extent")
+                    _one_of(verdict["relation"], Relation, "relation"),
+                    float(verdict["confidence"]),
+                    _strings(verdict["reasons"], "reasons"),
+                    None if verdict.get("extent") is None else _one_of(verdict["extent"], Extent, "extent"),
                 ),
                 coverage=Coverage(float(coverage["copied"]), float(coverage["paraphrase"]), float(coverage["added"])),
                 passages=[_passage(p) for p in data["passages"]],
                 sentences=[_sentence(s) for s in data["sentences"]],
                 added=[_claim(a) for a in data["added"]],
-                quotes=[
-                    QuoteFinding(
-                        _span(q["candidate"]),
-                        q["status"],
-                        _optional_span(q["source"]),
-                        q["reason"],
-                        [WordDiff(d["op"], d["source"], d["candidate"]) for d in q["diff"]],
-                    )
-                    for q in data["quotes"]
-                ],
+                quotes=[_quote(q) for q in data["quotes"]],
                 omitted=[Omission(_span(o["source"])) for o in data["omitted"]],
-                semantic_model=data["semantic_model"],
+                semantic_model=None if data["semantic_model"] is None else _string(data["semantic_model"], "semantic_model"),
                 cases=[_passage(c) for c in data.get("cases", [])],  # absent from reports saved before it
             )
+            _check_spans(report.candidate, report.source, report.passages + report.cases, report.sentences, report.added)
+            _check_spans(report.candidate, report.source, report.quotes, report.omitted)
+            return report
 
     @classmethod
     def from_json(cls, text: str) -> Report:
@@ -287,6 +285,53 @@ def _document(data: Mapping[str, Any]) -> Document:
     return Document(data["name"], text)
 
 
+def _one_of(value: Any, kind: Any, what: str) -> Any:
+    """`value` when it is one of the Literal type `kind`'s values (a kind, label or status the
+    renderers know), else a ValueError naming it."""
+    if value not in get_args(kind):
+        raise ValueError(f"{what} {value!r} is none of {', '.join(get_args(kind))}")
+    return value
+
+
+def _string(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} {value!r} is not a string")
+    return value
+
+
+def _strings(value: Any, what: str) -> list[str]:
+    if not isinstance(value, list):
+        raise TypeError(f"{what} {value!r} is not a list")
+    return [_string(item, what) for item in value]
+
+
+_Finding = Passage | SentenceFinding | AddedClaim | QuoteFinding | Omission
+
+
+def _check_spans(candidate: Document, source: Document, *findings: Sequence[_Finding], source_label: str = "source") -> None:
+    """Refuses a report whose findings point outside its texts (a text edited after saving, a
+    report put together by hand): rendering it would show the wrong words or fail half-way."""
+    for group in findings:
+        for finding in group:
+            on_candidate, on_source = _finding_spans(finding)
+            for document, label, spans in ((candidate, "candidate", on_candidate), (source, source_label, on_source)):
+                for start, end in spans:
+                    if end > document.length:
+                        raise ReportFormatError(
+                            f"is not a consistent report: a span [{start}, {end}) lies beyond the "
+                            f"{document.length:,} characters of the {label}'s text"
+                        )
+
+
+def _finding_spans(finding: _Finding) -> tuple[list[Span], list[Span]]:
+    """A finding's spans into the candidate and into the source, its diff's included."""
+    if isinstance(finding, Omission):
+        return [], [finding.source]
+    on_source = finding.source if isinstance(finding, SentenceFinding) else [] if finding.source is None else [finding.source]
+    steps = finding.diff if isinstance(finding, Passage | SentenceFinding) else []
+    return [finding.candidate, *(s.candidate for s in steps)], [*on_source, *(s.source for s in steps)]
+
+
 def _span(value: Any) -> Span:
     start, end = value
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
@@ -299,22 +344,50 @@ def _optional_span(value: Any) -> Span | None:
 
 
 def _steps(data: list[Mapping[str, Any]]) -> list[DiffStep]:
-    return [DiffStep(d["op"], _span(d["candidate"]), _span(d["source"])) for d in data]
+    return [DiffStep(_one_of(d["op"], DiffOp, "diff op"), _span(d["candidate"]), _span(d["source"])) for d in data]
 
 
 def _passage(data: Mapping[str, Any]) -> Passage:
-    return Passage(data["kind"], _span(data["candidate"]), _span(data["source"]), float(data["score"]), _steps(data["diff"]))
+    return Passage(
+        _one_of(data["kind"], PassageKind, "kind"),
+        _span(data["candidate"]),
+        _span(data["source"]),
+        float(data["score"]),
+        _steps(data["diff"]),
+    )
 
 
 def _sentence(data: Mapping[str, Any]) -> SentenceFinding:
     return SentenceFinding(
-        _span(data["candidate"]), data["label"], [_span(s) for s in data["source"]], float(data["score"]), _steps(data["diff"])
+        _span(data["candidate"]),
+        _one_of(data["label"], SentenceLabel, "label"),
+        [_span(s) for s in data["source"]],
+        float(data["score"]),
+        _steps(data["diff"]),
     )
 
 
 def _claim(data: Mapping[str, Any]) -> AddedClaim:
     return AddedClaim(
-        _span(data["candidate"]), data["type"], data["candidate_text"], data["reason"], _optional_span(data["source"])
+        _span(data["candidate"]),
+        _one_of(data["type"], ClaimType, "claim type"),
+        _string(data["candidate_text"], "candidate_text"),
+        _string(data["reason"], "reason"),
+        _optional_span(data["source"]),
+    )
+
+
+def _quote(data: Mapping[str, Any]) -> QuoteFinding:
+    words = [
+        WordDiff(_one_of(d["op"], DiffOp, "diff op"), _string(d["source"], "word"), _string(d["candidate"], "word"))
+        for d in data["diff"]
+    ]
+    return QuoteFinding(
+        _span(data["candidate"]),
+        _one_of(data["status"], QuoteStatus, "quotation status"),
+        _optional_span(data["source"]),
+        _string(data["reason"], "reason"),
+        words,
     )
 
 
@@ -513,7 +586,18 @@ class MultiSourceReport:
             indices += [a.source_index for a in added if a.source_index is not None]
             if any(not 0 <= i < len(reports) for i in indices):
                 raise ValueError("a source_index names no source")
-            return cls(_document(data["candidate"]), reports, passages, sentences, added)
+            candidate = _document(data["candidate"])
+            for index, report in enumerate(reports):
+                _check_spans(
+                    candidate,
+                    report.source,
+                    [a.passage for a in passages if a.source_index == index],
+                    [a.sentence for a in sentences if a.source_index == index],
+                    [a.claim for a in added if a.source_index == index],
+                    source_label=f"source [{index + 1}]",
+                )
+            _check_spans(candidate, candidate, [a.claim for a in added if a.source_index is None])
+            return cls(candidate, reports, passages, sentences, added)
 
 
 def _optional_index(value: Any) -> int | None:
