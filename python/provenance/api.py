@@ -13,6 +13,7 @@ import logging
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from provenance.cases import find_reuse_cases
 from provenance.changes import Copies, passage_diff, sentence_diff, with_diffs
 from provenance.claims import find_added_claims
 from provenance.embedding import SentenceEncoder, load_encoder, model_status
+from provenance.lexicon import STOPWORDS
 from provenance.progress import Progress, no_progress
 from provenance.quote_check import check_quotations
 from provenance.read import input_name, read_text
@@ -36,6 +38,7 @@ from provenance.report import (
     Passage,
     PassageKind,
     Report,
+    Verdict,
     added_beyond_sources,
 )
 from provenance.spans import Span, SpanSet
@@ -145,6 +148,42 @@ def _cases_outside_templates(cases: Sequence[Passage], cand: _Side, src: _Side) 
     ]
 
 
+# A text whose words are this share or less English function words ("the", "of", "is") is no
+# English prose, and the analysis, English throughout, says so beside its verdict. Measured on
+# texts of 30 words or more: English prose holds 25-50% of them (PAN-13: 1,716 of 1,727 suspicious
+# documents over 0.25; the examples 0.39 and 0.43), the same news story in French, German, Spanish,
+# Italian, Dutch and Portuguese 1.4-7.1%, and PAN-13's sources under 0.10 (40 of 3,230) are
+# keyword lists, price lists and HTTP headers, not prose either.
+_ENGLISH_FUNCTION_SHARE_MIN = 0.10
+_LANGUAGE_CHECK_MIN_WORDS = 30
+
+
+def _english_function_share(text: AnalysedText) -> float | None:
+    """The share of a text's words (those with a letter) that are English function words; None
+    for a text too short to tell."""
+    forms = [form for _, _, form in text.words if any(ch.isalpha() for ch in form)]
+    if len(forms) < _LANGUAGE_CHECK_MIN_WORDS:
+        return None
+    return sum(form in STOPWORDS for form in forms) / len(forms)
+
+
+def _with_language_caveat(verdict: Verdict, cand: _Side, src: _Side) -> Verdict:
+    """The verdict with, first among its reasons, the texts that do not read as English prose: a
+    translation then reads as unrelated, and foreign words as added claims."""
+    shares = {who: _english_function_share(side.analysed) for who, side in (("the candidate", cand), ("the source", src))}
+    foreign = {who: share for who, share in shares.items() if share is not None and share <= _ENGLISH_FUNCTION_SHARE_MIN}
+    if not foreign:
+        return verdict
+    figures = " and ".join(f"{share:.0%}" for share in foreign.values())
+    which = "neither text reads" if len(foreign) == 2 else f"{next(iter(foreign))} does not read"
+    caveat = (
+        f"{which} as English prose ({figures} of {'their' if len(foreign) == 2 else 'its'} words are English "
+        "function words; English prose has 25% or more): only word-for-word copying is found reliably, "
+        "not a translation or a paraphrase, and added claims may be noise"
+    )
+    return replace(verdict, reasons=[caveat, *verdict.reasons])
+
+
 def _analyse(cand: _Side, src: _Side, options: AlignOptions, model: str | None) -> Report:
     return _analyse_with_evidence(cand, src, options, model)[0]
 
@@ -171,7 +210,9 @@ def _analyse_with_evidence(
     report = Report(
         candidate=cand.document,
         source=src.document,
-        verdict=judge.with_changes(judge.decide(evidence), sum(1 for claim in added if claim.type == "changed")),
+        verdict=_with_language_caveat(
+            judge.with_changes(judge.decide(evidence), sum(1 for claim in added if claim.type == "changed")), cand, src
+        ),
         coverage=judge.coverage_of(cand.analysed, matches, passages),
         passages=passages,
         sentences=judge.sentence_findings(matches, {i: d.steps for i, d in sentence_diffs.items()}),
