@@ -15,9 +15,11 @@ an encrypted PDF) are refused with one line naming what the file is.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from provenance.read import InputError
@@ -112,10 +114,11 @@ def _pdf(data: bytes, name: str) -> str:
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise InputError(name, "is an encrypted PDF; save an unencrypted copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _pypdf_quiet():
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise InputError(name, "is an encrypted PDF; save an unencrypted copy")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
@@ -123,6 +126,20 @@ def _pdf(data: bytes, name: str) -> str:
     if not any(page.strip() for page in pages):
         raise InputError(name, "is a PDF without a text layer (scanned pages need OCR first)")
     return "\n\n".join(page.strip() for page in pages if page.strip())
+
+
+@contextmanager
+def _pypdf_quiet() -> Iterator[None]:
+    """pypdf logs what it repaired ("incorrect startxref pointer(3)", "EOF marker not found") to
+    standard error, lines a reader cannot act on beside ours; a PDF it cannot read raises, and
+    that is the one line we show."""
+    logger = logging.getLogger("pypdf")  # its modules log to children of this logger
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _html(page: str, name: str) -> str:
