@@ -101,3 +101,12 @@ def test_several_sources_spans_are_checked_against_their_own_source() -> None:
     first["source_index"] = 1
     with pytest.raises(ReportFormatError, match=r"source \[2\]'s text"):
         load_report(json.dumps(data))
+
+
+def test_a_report_of_several_sources_read_as_one_names_the_reader_to_use() -> None:
+    """README: `provenance.Report.from_json(saved)`; a report of several sources used to be 'not a
+    provenance report (no 'verdict' field)'."""
+    saved = compare_sources("The bridge opened in 1932.", [("a.txt", "The bridge opened in 1932.")], semantic=False).to_json()
+    with pytest.raises(ReportFormatError, match=r"several sources: read it with provenance\.load_report"):
+        Report.from_json(saved)
+    assert isinstance(load_report(saved), MultiSourceReport)

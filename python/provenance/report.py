@@ -215,6 +215,8 @@ class Report:
         """A report from its JSON form (schema version 2). ReportFormatError names what is wrong."""
         with _reading_report():
             _check_version(data)
+            if "sources" in data and "verdict" not in data:
+                raise ReportFormatError("is a report of several sources: read it with provenance.load_report")
             verdict, coverage = data["verdict"], data["coverage"]
             report = cls(
                 candidate=_document(data["candidate"]),
