@@ -66,8 +66,9 @@ from provenance.lexicon import (
 )
 from provenance.report import AddedClaim, QuoteFinding
 from provenance.spans import Span, SpanSet
+from provenance.strength import Strength, claim_strength
 from provenance.text import AnalysedText, Sentence, Word, key
-from provenance.thresholds import INITIALISM_MAX, LINK_AGREEMENT, LINK_SLACK, UNSUPPORTED_RUN_MIN
+from provenance.thresholds import INITIALISM_MAX, LINK_AGREEMENT, LINK_SLACK, RELATION_REACH, UNSUPPORTED_RUN_MIN
 
 # Vague attributions (lexicons/vague-attributions.txt, after Wikipedia's MOS:WEASEL): an unnamed
 # group of people that says or thinks ("analysts believe", "some say"), or the same verbs
@@ -322,14 +323,14 @@ def find_added_claims(
             # The speaker's name and title are the attribution ("said lead author Dr Anna Berg").
             said = [w for w in outside if w[2] not in STOPWORDS and not candidate.text[w[0]].isupper()]
             if len(said) > QUOTE_ATTRIBUTION_WORDS or not suspect.overlaps(match.sentence.span):
-                claims.append(_unsupported_sentence(candidate, match))
+                claims.append(_unsupported_sentence(candidate, source, match))
         elif match.label in ("paraphrase", "copied"):
             diff = diffs.get(match.sentence.index, SentenceDiff([], []))
             claims.extend(_claims_in(candidate, match, facts, quoted, diff, capitals))
     return sorted(claims, key=lambda c: c.candidate)
 
 
-def _unsupported_sentence(candidate: AnalysedText, match: SentenceMatch) -> AddedClaim:
+def _unsupported_sentence(candidate: AnalysedText, source: AnalysedText, match: SentenceMatch) -> AddedClaim:
     text, sentence = candidate.text, match.sentence
     start, end = sentence.start, sentence.end
     while end > start and not text[end - 1].isalnum():
@@ -343,14 +344,22 @@ def _unsupported_sentence(candidate: AnalysedText, match: SentenceMatch) -> Adde
     reason = (
         f"no source sentence supports this sentence: the closest one has {match.evidence.containment:.0%} of its content words"
     )
-    vague = vague_attributions(text, [candidate.words[i] for i in sentence.words])
+    words = [candidate.words[i] for i in sentence.words]
+    vague = vague_attributions(text, words)
+    # A rewording too loose to support the sentence may still state the closest source sentence's
+    # finding more strongly ("improves" for "was associated with an improvement").
+    stronger = _stronger_claim(text, words, source, match.evidence.sources, sides=1)
     if vague:
         kind = "attribution"
         reason += f"; a vague attribution: '{text[vague[0].start : vague[0].end]}'"
-    elif any(candidate.words[i][2] in _JUDGING_WORDS for i in sentence.words):
+    elif stronger is not None:
+        kind = "exaggeration"
+    elif any(w[2] in _JUDGING_WORDS for w in words):
         kind = "opinion"
     else:
         kind = "other"
+    if stronger is not None:
+        reason += f"; it {stronger[2]}"
     return AddedClaim((start, end), kind, body, reason)
 
 
@@ -510,6 +519,10 @@ def _claims_in(
     for change in changed:
         if change.kind != "inserted":
             add(change.candidate, "changed", change.reason, change.source)
+    if not any(change.kind == "hedge" for change in changed):
+        stronger = _stronger_claim(text, [w for w in unit_words if w[0] not in quoted], facts.analysed, match.sources)
+        if stronger is not None:
+            add(*stronger)
     for word in words:
         if word.key in _LOADED_SPEECH and not word.in_source and _reports(text, word):
             neutral = _NEUTRAL_SPEECH.search(support)
@@ -560,6 +573,53 @@ def _claims_in(
         if change.kind == "inserted":
             add(change.candidate, "changed", change.reason)
     return claims
+
+
+def _stronger_claim(
+    text: str, words: Sequence[Word], source: AnalysedText, sentences: Sequence[Sentence], sides: int = 2
+) -> tuple[Span, str, str, Span] | None:
+    """A cause stated where a supporting sentence states a correlation between the same things, or
+    stated as certain where it makes it conditional: the candidate's cue, the finding and the
+    source's cue. The same things: words the other sentence has on ``sides`` sides of each cue."""
+    mine = claim_strength(words)
+    if mine.cue is None or mine.strength <= Strength.CORRELATION:
+        return None
+    keys = {key(w[2]) for w in words if w[2] not in STOPWORDS}
+    read = [(sentence, [source.words[i] for i in sentence.words]) for sentence in sentences]
+    claims = [(sentence, their_words, claim_strength(their_words)) for sentence, their_words in read]
+    if any(theirs.strength >= mine.strength for _, _, theirs in claims):
+        return None
+    for sentence, their_words, theirs in claims:
+        if theirs.cue is None:
+            continue
+        # The same relation: each cue stands between words the other sentence has ("coffee ...
+        # associated with ... risk"), and the source's is no name ("the Medical Association").
+        same = (
+            theirs.strength > Strength.NONE
+            and source.text[theirs.cue[0]].islower()
+            and _beside_shared(words, mine.cue, sentence.keys) >= sides
+            and _beside_shared(their_words, theirs.cue, keys) >= sides
+        )
+        if not same:
+            continue
+        said = source.text[theirs.cue[0] : theirs.cue[1]]
+        now = text[mine.cue[0] : mine.cue[1]]
+        if theirs.strength == Strength.CORRELATION:
+            how = "a possible cause" if mine.strength == Strength.CONDITIONAL_CAUSE else "a cause"
+            reason = f"states {how} ('{now}') where the source states a correlation ('{said}')"
+        else:
+            reason = f"states as certain ('{now}') a cause the source makes conditional ('{said}')"
+        return mine.cue, "exaggeration", reason, theirs.cue
+    return None
+
+
+def _beside_shared(words: Sequence[Word], cue: Span, keys: frozenset[str] | set[str]) -> int:
+    """On how many sides of ``cue`` (0, 1 or 2) content words of ``keys`` stand within a few words."""
+    starts = [w[0] for w in words]
+    at, end = bisect_left(starts, cue[0]), bisect_left(starts, cue[1])
+    before = words[max(0, at - RELATION_REACH) : at]
+    after = words[end : end + RELATION_REACH]
+    return sum(any(w[2] not in STOPWORDS and key(w[2]) in keys for w in side) for side in (before, after))
 
 
 def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool) -> tuple[str, str] | None:

@@ -539,6 +539,17 @@ def eval_summedits(settings: dict[str, bool], folder: Path, domains: tuple[str, 
     _run_eval(settings, evaluate_summedits, folder, domains=domains, limit=limit)
 
 
+@evaluate_group.command("exaggeration", epilog=EPILOG)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--split", type=click.Choice(["test", "train"]), default="test", show_default=True, help="Which pairs.")
+@eval_options
+def eval_exaggeration(settings: dict[str, bool], folder: Path, split: str) -> None:
+    """Press releases against their papers' abstracts: stronger, same or weaker claims."""
+    from provenance.evaluate.exaggeration import evaluate_exaggeration
+
+    _run_eval(settings, evaluate_exaggeration, folder, split=split)
+
+
 @evaluate_group.command("pan", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--sample", type=click.IntRange(1), help="Only SAMPLE pairs of each class, drawn at random.")

@@ -147,3 +147,6 @@ QUOTE_FROM_PROSE_MIN_WORDS = 4
 # Fingerprints two documents must share before they are aligned: one shared fingerprint is often
 # a coincidence of common words; a copied passage of 50 words carries about ten.
 MIN_SHARED_FINGERPRINTS = 2
+# A relation's cue ("associated with", "reduces") is read as the same relation in two sentences
+# when each has words of the other within this many words on each side.
+RELATION_REACH = 6
