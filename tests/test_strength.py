@@ -60,6 +60,13 @@ def test_a_cause_stated_as_certain_where_the_source_makes_it_conditional() -> No
     assert "conditional ('can cut')" in report.added[0].reason
 
 
+def test_a_headline_that_overstates_the_finding() -> None:
+    source = "In a cohort of 20,000 adults, coffee drinking was associated with a lower risk of liver cancer."
+    report = compare("Coffee drinking cuts risk of liver cancer\n\nResearchers followed 20,000 adults.", source, semantic=False)
+    assert [s.label for s in report.sentences] == ["heading", "paraphrase"]
+    assert [(c.type, c.text) for c in report.added] == [("exaggeration", "cuts")]
+
+
 @pytest.mark.parametrize(
     "candidate",
     [

@@ -327,6 +327,14 @@ def find_added_claims(
         elif match.label in ("paraphrase", "copied"):
             diff = diffs.get(match.sentence.index, SentenceDiff([], []))
             claims.extend(_claims_in(candidate, match, facts, quoted, diff, capitals))
+        elif match.label == "heading":
+            # A headline states no facts of its own here, but may still overstate the finding
+            # ("Coffee cuts cancer risk" over "coffee was associated with a lower risk").
+            headline = [candidate.words[i] for i in match.sentence.words]
+            stronger = _stronger_claim(candidate.text, headline, source, match.evidence.sources, sides=1)
+            if stronger is not None:
+                cue, kind, reason, their_cue = stronger
+                claims.append(AddedClaim(cue, kind, candidate.text[cue[0] : cue[1]], reason, their_cue))
     return sorted(claims, key=lambda c: c.candidate)
 
 
