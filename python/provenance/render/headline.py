@@ -104,7 +104,7 @@ def details(report: Report) -> str:
         # A passage mostly inside a quotation both texts have is that quotation (with a word or two
         # around it, 'was "grateful that nobody was hurt'), not a phrase of prose; a phrase's words
         # are those outside the quotations.
-        quoted = SpanSet(q.candidate for q in report.quotes if q.status in ("exact", "altered"))
+        quoted = shared_quotations(report)
         starts = word_starts(report)
         phrases, words = 0, 0
         for passage in report.passages:
@@ -116,6 +116,30 @@ def details(report: Report) -> str:
             shared.append(f"{plural(phrases, 'short phrase')} in common ({plural(words, 'word')})")
         return ", ".join(shared) + (", " if shared else "") + "too little copied prose to be derived"
     return ""
+
+
+def shared_quotations(report: Report) -> SpanSet:
+    """The candidate's quotations the source has too (exact or altered): reporters quote the same
+    people, so words copied inside them are no reuse of prose."""
+    return SpanSet(q.candidate for q in report.quotes if q.status in ("exact", "altered"))
+
+
+def copied_qualifier(report: Report) -> str:
+    """How much of the copied share lies inside quotations both texts have, when 1% or more of the
+    candidate does: "all of it inside quotations both texts have", "5% of the candidate inside
+    quotations both texts have"; else empty. Said beside the copied share, so that an independent
+    report quoting the same people does not read as 12% copied word for word, unexplained."""
+    length = report.candidate.length
+    if not length:
+        return ""
+    quoted = shared_quotations(report)
+    # Passages do not overlap on the candidate: each character is counted once.
+    inside = sum(quoted.covered(p.candidate) for p in report.passages) / length
+    if inside < 0.01:
+        return ""
+    if round(inside * 100) >= round(report.coverage.copied * 100):
+        return "all of it inside quotations both texts have"
+    return f"{inside:.0%} of the candidate inside quotations both texts have"
 
 
 def headline(report: Report) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
 
-from provenance.render.headline import details, lead
+from provenance.render.headline import copied_qualifier, details, lead
 from provenance.report import (
     SCHEMA_VERSION,
     AddedClaim,
@@ -569,6 +569,7 @@ def _summary_html(report: Report, prefix: str = "") -> str:
         )
     reasons = "".join(f"<li>{escape(reason)}</li>" for reason in verdict.reasons)
     similar = min(1.0, report.coverage.copied + report.coverage.paraphrase)
+    quoted = f" ({escape(qualifier)})" if (qualifier := copied_qualifier(report)) else ""
     # In a page of several comparisons the page has the title, each comparison a header of its own.
     title = "" if prefix else "<h1>Provenance report</h1>"
     return (
@@ -576,7 +577,7 @@ def _summary_html(report: Report, prefix: str = "") -> str:
         f'<div class="docs">{title}'
         f'<p class="similarity" id="{prefix}similarity"><b class="figure">{_percent(similar)}</b> '
         "of the candidate is copied or paraphrased from the source, "
-        f'<b class="copied">{_percent(report.coverage.copied)}</b> copied word for word or nearly</p>'
+        f'<b class="copied">{_percent(report.coverage.copied)}</b> copied word for word or nearly{quoted}</p>'
         f"<p>Candidate <b>{escape(report.candidate.name)}</b> ({report.candidate.length:,} characters) "
         f"compared with source <b>{escape(report.source.name)}</b> ({report.source.length:,} characters)</p></div>\n"
         f'<section class="verdict v-{escape(verdict.relation)}" id="{prefix}verdict">'

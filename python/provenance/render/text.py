@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from provenance.read import printable
-from provenance.render.headline import details, plural
+from provenance.render.headline import copied_qualifier, details, plural
 from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
@@ -217,6 +217,12 @@ def _coverage_line(report: Report) -> Text:
     )
 
 
+def _quoted_copy_line(report: Report) -> list[RenderableType]:
+    """Under the coverage: how much of the copy lies inside quotations both texts have, when any does."""
+    qualifier = copied_qualifier(report)
+    return [Text(f"  copied: {qualifier}", style="dim")] if qualifier else []
+
+
 def _coverage_bar(report: Report) -> Text:
     bar = Text("  ")
     used = 0
@@ -275,7 +281,7 @@ def _summary(report: Report) -> list[RenderableType]:
 def _full(report: Report) -> list[RenderableType]:
     parts: list[RenderableType] = [_header(report), _verdict_line(report)]
     parts += [_hanging("  •", Text(printable(reason))) for reason in report.verdict.reasons]
-    parts += [_coverage_line(report), _coverage_bar(report)]
+    parts += [_coverage_line(report), _coverage_bar(report), *_quoted_copy_line(report)]
     labels = Counter(s.label for s in report.sentences)
     if labels:
         parts.append(Text("Sentences: " + ", ".join(f"{labels[label]} {label}" for label in SENTENCE_ORDER if labels[label])))

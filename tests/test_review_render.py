@@ -1,0 +1,41 @@
+"""The copied share beside the words it is made of: two reports of one event that quote the same
+person are independent, and the copy they share is that quotation; the report says so where it
+gives the share (the HTML page's first figure, the text report's coverage), not only in a reason."""
+
+from __future__ import annotations
+
+from provenance import compare
+from provenance.render.html import render_html
+from provenance.render.text import render_text
+
+SOURCE = (
+    "More than 300 people were evacuated from their homes in Carlow on Sunday after the River Barrow burst "
+    "its banks following two days of heavy rain.\n\n"
+    'Emergency services used boats to reach residents trapped in the Graiguecullen area. "We have never seen '
+    'water levels like this," said fire chief Declan Murphy. "Our crews worked through the night."\n\n'
+    "The Met Office said a further 40mm of rain could fall on Monday.\n"
+)
+CANDIDATE = (
+    "Rescue crews in boats pulled families from flooded houses in Carlow overnight, as the Barrow rose to "
+    "record heights after a weekend of downpours.\n\n"
+    'Fire chief Declan Murphy told reporters that his teams had been out until dawn. "We have never seen water '
+    'levels like this," he said.\n\n'
+    "Forecasters warned more rain was on the way, and local schools have been shut.\n"
+)
+
+
+def test_a_copy_made_of_shared_quotations_says_so_beside_its_share() -> None:
+    report = compare(CANDIDATE, SOURCE, semantic=False)
+    assert report.verdict.relation == "independent"
+    assert report.coverage.copied >= 0.05, "the shared quotation is a copied passage"
+    text = render_text(report, color=False, width=120)
+    assert "  copied: all of it inside quotations both texts have" in text
+    assert "copied word for word or nearly (all of it inside quotations both texts have)" in render_html(report)
+
+
+def test_copied_prose_gets_no_qualifier() -> None:
+    prose = SOURCE.split("\n\n")[0]
+    report = compare(prose + "\n\nIt was the worst flood in living memory, residents said.\n", SOURCE, semantic=False)
+    assert report.coverage.copied > 0.5
+    assert "inside quotations" not in render_text(report, color=False, width=120)
+    assert "inside quotations" not in render_html(report)
