@@ -33,7 +33,8 @@ from provenance.read import (
 )
 
 if TYPE_CHECKING:
-    from provenance.report import MultiSourceReport, Report
+    from provenance.corpus import SourceHit
+    from provenance.report import Document, MultiSourceReport, Report
 
 EXIT_USAGE = 2
 # Loops shorter than this finish before a progress bar would be read.
@@ -745,29 +746,56 @@ def search_command(
         hits = search(loaded, text, k, options, input_name(index_path))
     except InputError as err:
         fail(str(err))
+    from provenance.report import Document
+
+    candidate_doc = Document(input_name(candidate), text)
     if output_format == "json":
-        result = {"candidate": input_name(candidate), "index": input_name(index_path), "sources": [h.to_dict() for h in hits]}
+        sources = [_located_hit(h, candidate_doc) for h in hits]
+        result = {"candidate": input_name(candidate), "index": input_name(index_path), "sources": sources}
         rendered = json.dumps(_finite(result), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     else:
-        from provenance.report import Document
+        from provenance.render.headline import plural
+        from provenance.render.text import excerpt
 
-        candidate_doc = Document(input_name(candidate), text)
-        lines = [f"{printable(input_name(candidate))}: {len(hits)} likely source(s) in {printable(input_name(index_path))}"]
+        found = f"{plural(len(hits), 'likely source')} in {printable(input_name(index_path))}"
+        lines = [f"{printable(input_name(candidate))}: {found}"]
         for rank, h in enumerate(hits, start=1):
             lines.append(
-                f"{rank:>3}. {printable(h.id)}  score {h.score:.3f}  ({h.matched} words in {len(h.passages)} "
-                f"passage(s), {h.shared} shared fingerprints; {len(h.cases)} reuse case(s))"
+                f"{rank:>3}. {printable(h.id)}  score {h.score:.3f}  ({plural(h.matched, 'word')} in "
+                f"{plural(len(h.passages), 'passage')}, {plural(h.shared, 'shared fingerprint')}; "
+                f"{plural(len(h.cases), 'reuse case')})"
             )
             for p in h.cases[:5]:
-                excerpt = " ".join(text[p.candidate[0] : p.candidate[1]].split())
                 lines.append(
                     f"       {p.kind} {candidate_doc.where(p.candidate)} "
-                    f"(source {Document(h.id, h.text).where(p.source)}): {printable(excerpt[:100])}"
+                    f"(source {Document(h.id, h.text).where(p.source)}): {excerpt(text, p.candidate, 100)}"
                 )
             if len(h.cases) > 5:
                 lines.append(f"       ... and {len(h.cases) - 5} more (--format json lists them all)")
         rendered = "\n".join(lines) + "\n"
     emit(rendered, output)
+
+
+def _located_hit(hit: SourceHit, candidate: Document) -> dict[str, Any]:
+    """A search hit's JSON with each passage's and case's excerpts and first lines on both sides,
+    as compare's JSON has them: what the text output shows, and the source's words, which only the
+    index holds."""
+    from provenance.report import Document
+
+    source = Document(hit.id, hit.text)
+    located = hit.to_dict()
+    for key, found in (("passages", hit.passages), ("cases", hit.cases)):
+        located[key] = [
+            {
+                **item,
+                "candidate_text": candidate.excerpt(p.candidate),
+                "candidate_line": candidate.line(p.candidate[0]),
+                "source_text": source.excerpt(p.source),
+                "source_line": source.line(p.source[0]),
+            }
+            for item, p in zip(located[key], found)
+        ]
+    return located
 
 
 def _finite(value: Any) -> Any:
