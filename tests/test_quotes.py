@@ -284,3 +284,31 @@ def test_fabricated_and_unsourced_quotations_name_their_speaker() -> None:
 def test_a_new_sentence_after_a_quotation_is_not_its_attribution() -> None:
     found = finding('"We cannot keep the pool open all winter." Tom Brook said the town would look for money.')
     assert found.status == "exact"
+
+
+@pytest.mark.parametrize(
+    ("source", "candidate"),
+    [
+        # the denial just before the quoted words, and one an ellipsis skips
+        ('"We cannot say that coffee protects the liver," said Dr Berg.', '"Coffee protects the liver," said Dr Berg.'),
+        ('"I do not, under any circumstances, support the plan," she said.', '"I do ... support the plan," she said.'),
+    ],
+)
+def test_a_part_of_a_quotation_that_leaves_out_its_denial_is_altered(source: str, candidate: str) -> None:
+    [finding] = classify_quotations(candidate, source)
+    assert finding.status == "altered"
+    assert "reverses the quoted words" in finding.reason
+    assert any(step.op == "delete" for step in finding.diff)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '"Drinking coffee protects the liver, we found," said Dr Berg.',
+        # a denial in the sentence before does not bear on the quoted words
+        '"It is not over. Coffee protects the liver," said Dr Berg.',
+    ],
+)
+def test_a_part_of_a_quotation_is_exact_when_nothing_denied_is_left_out(source: str) -> None:
+    [finding] = classify_quotations('"Coffee protects the liver," said Dr Berg.', source)
+    assert finding.status == "exact"

@@ -459,7 +459,7 @@ def _negates(text: str, word: Word) -> bool:
     return _NEGATION.search(text[word[0] : word[1]]) is not None
 
 
-def _negates_form(form: str) -> bool:
+def negates_form(form: str) -> bool:
     """A normalised word that negates: the core folds "n't" into the word ("didnt")."""
     return _NEGATION.search(form) is not None or (form.endswith("nt") and form[:-2] in _CONTRACTED)
 
@@ -906,10 +906,10 @@ def _reworded(
             said = source_words[min(hits)]
             reason = f"the opposite of the source's '{source_text[said[0] : said[1]]}'"
             found.append(Change(candidate_words[i][:2], said[:2], "antonym", reason))
-    if any(_negates_form(candidate_words[i][2]) for i in mine):
+    if any(negates_form(candidate_words[i][2]) for i in mine):
         return found
     for j in theirs:
-        if not _negates_form(source_words[j][2]):
+        if not negates_form(source_words[j][2]):
             continue
         bore_on = [k for k in range(j + 1, min(j + 3, len(source_words))) if source_words[k][2] not in STOPWORDS][:1]
         if (
@@ -923,7 +923,7 @@ def _reworded(
                 i
                 for i in cand_positions[target]
                 if near[0] <= i < near[1]
-                and not any(_negates_form(v[2]) for v in candidate_words[max(0, i - NEGATION_REACH) : i + NEGATION_REACH])
+                and not any(negates_form(v[2]) for v in candidate_words[max(0, i - NEGATION_REACH) : i + NEGATION_REACH])
             ]
             if kept:
                 negated = (source_words[j][0], source_words[bore_on[0]][1])

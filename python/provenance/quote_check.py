@@ -2,7 +2,9 @@
 
 * ``exact``: the same words as a contiguous part of one source quotation (ellipses may stand for
   omitted words);
-* ``altered``: most of its weighted words align with one source quotation, but some changed;
+* ``altered``: most of its weighted words align with one source quotation, but some changed; or a
+  part of one that leaves out the denial of its words ('"Coffee protects the liver"' from '"We
+  cannot say that coffee protects the liver"');
 * ``fabricated``: the words are (nearly) in the source, but only outside quotation marks;
 * ``unsourced``: neither.
 
@@ -28,7 +30,7 @@ from dataclasses import dataclass, replace
 from difflib import Match, SequenceMatcher
 
 from provenance import _core
-from provenance.changes import COMMUNICATION, MOSTLY, PEOPLE, wordnet
+from provenance.changes import COMMUNICATION, MOSTLY, PEOPLE, negates_form, wordnet
 from provenance.lexicon import STOPWORDS
 from provenance.quotations import Quotation
 from provenance.report import QuoteFinding, WordDiff
@@ -36,6 +38,7 @@ from provenance.text import AnalysedText, Word, key
 from provenance.thresholds import (
     ALTERED_MIN,
     ALTERED_RUN_MIN,
+    DENIAL_REACH,
     EDGE_SLACK,
     FABRICATED_MIN,
     GAP_COST,
@@ -50,6 +53,7 @@ from provenance.thresholds import (
 )
 
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+_SENTENCE_END = re.compile(r"[.!?;:]")
 
 
 def _weight(word: str | None) -> float:
@@ -261,11 +265,29 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
     gaps = _ellipsis_gaps(candidate, quotation, quote_words)
     span = (quotation.start, quotation.end)
 
-    exact = next(
-        (n for n in source.quotes_with.get(forms[0], ()) if _contains_in_order(source.quote_forms[n], forms, gaps)),
+    placed = next(
+        (
+            (n, starts)
+            for n in source.quotes_with.get(forms[0], ())
+            if (starts := _placed_in_order(source.quote_forms[n], forms, gaps)) is not None
+        ),
         None,
     )
-    if exact is not None:
+    if placed is not None:
+        exact, starts = placed
+        denial = _dropped_denial(source, exact, forms, gaps, starts)
+        if denial is not None:
+            indices = source.quotes[exact].word_indices
+            # the quotation's last word in the source: its last piece placed, then the piece's length
+            end = starts[-1] + len(forms) - max([0, *(g for g in gaps if 0 < g < len(forms))])
+            lo = min(denial, starts[0])
+            said = source.text[source.words[indices[lo]][0] : source.words[indices[end - 1]][1]]
+            matched = [source.words[i] for i in indices[lo:end]]
+            denied = source.forms[indices[denial]]
+            reason = f"leaves out the source's '{denied}', which reverses the quoted words: '{_clip(said)}'"
+            return QuoteFinding(
+                span, "altered", source.quotes[exact].span, reason, _diff(source.text, matched, candidate, quote_words)
+            )
         reason = "same words as the source quotation" + (", with ellipses for omitted words" if gaps else "")
         return QuoteFinding(span, "exact", source.quotes[exact].span, reason)
 
@@ -368,17 +390,43 @@ def _ellipsis_gaps(text: str, quotation: Quotation, quote_words: list[Word]) -> 
     return gaps
 
 
-def _contains_in_order(source: list[str], quote: list[str], gaps: set[int]) -> bool:
-    """Is ``quote`` a contiguous stretch of ``source``, except that at each gap any source words may
-    be skipped? Placing each piece as early as possible is optimal, so a greedy scan decides it."""
+def _placed_in_order(source: list[str], quote: list[str], gaps: set[int]) -> list[int] | None:
+    """Where each piece of ``quote`` (its words between ellipses) stands in ``source``, when the
+    quote is a contiguous stretch of it except that at each gap any source words may be skipped.
+    Placing each piece as early as possible is optimal, so a greedy scan decides it."""
+    if not quote:
+        return None
     cuts = sorted({0, len(quote)} | {g for g in gaps if 0 < g < len(quote)})
     cursor = 0
+    starts = []
     for a, b in itertools.pairwise(cuts):
         found = _find(source, quote[a:b], cursor)
         if found is None:
-            return False
+            return None
+        starts.append(found)
         cursor = found + (b - a)
-    return bool(quote)
+    return starts
+
+
+def _dropped_denial(source: _Source, number: int, quote: list[str], gaps: set[int], starts: list[int]) -> int | None:
+    """The source quotation's word that denies what a quotation of part of it affirms, when the
+    quotation leaves it out: just before the quoted words in the same sentence ('"Coffee protects
+    the liver"' from '"We cannot say that coffee protects the liver"'), or skipped at an ellipsis.
+    Its index in the source quotation, or None."""
+    indices = source.quotes[number].word_indices
+    forms = source.quote_forms[number]
+    cuts = sorted({0, len(quote)} | {g for g in gaps if 0 < g < len(quote)})
+    skipped = [range(max(0, starts[0] - DENIAL_REACH), starts[0])]
+    skipped += [
+        range(start + (b - a), following) for (a, b), start, following in zip(itertools.pairwise(cuts), starts, starts[1:])
+    ]
+    quoted_start = source.words[indices[starts[0]]][0]
+    for stretch in skipped:
+        for k in stretch:
+            between = source.text[source.words[indices[k]][1] : quoted_start] if k < starts[0] else ""
+            if negates_form(forms[k]) and not _SENTENCE_END.search(between) and not any(negates_form(f) for f in quote):
+                return k
+    return None
 
 
 def _find(source: list[str], piece: list[str], start: int) -> int | None:

@@ -150,3 +150,6 @@ MIN_SHARED_FINGERPRINTS = 2
 # A relation's cue ("associated with", "reduces") is read as the same relation in two sentences
 # when each has words of the other within this many words on each side.
 RELATION_REACH = 6
+# A quotation of part of a source quotation that drops a denial this many words before the quoted
+# words reverses them ('"We cannot say that coffee protects ..."': "cannot" is three words before).
+DENIAL_REACH = 4
