@@ -39,3 +39,13 @@ def test_copied_prose_gets_no_qualifier() -> None:
     assert report.coverage.copied > 0.5
     assert "inside quotations" not in render_text(report, color=False, width=120)
     assert "inside quotations" not in render_html(report)
+
+
+def test_the_collection_page_counts_one_group_of_identical_texts_as_one_group() -> None:
+    from provenance.collection import Record
+    from provenance.corpus import find_reuse
+    from provenance.render.corpus_html import render_corpus_html
+
+    body = " ".join(f"w{i}" for i in range(300)) + "."
+    page = render_corpus_html(find_reuse([Record("a.txt", body), Record("b.txt", body)]), {"a.txt": body, "b.txt": body})
+    assert "Identical texts (1 group)</h2>" in page

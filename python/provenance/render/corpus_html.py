@@ -167,7 +167,7 @@ def _clusters_html(reuse: CorpusReuse) -> str:
     return (
         f'<section class="list clusters" id="clusters"><h2>Clusters: documents linked by reuse ({len(reuse.clusters):,})</h2>'
         + (f"<ol>{clusters}</ol>" if clusters else "<p>No two documents share prose.</p>")
-        + (f"<h2>Identical texts ({len(reuse.duplicates):,} groups)</h2><ul>{duplicates}</ul>" if duplicates else "")
+        + (f"<h2>Identical texts ({_plural(len(reuse.duplicates), 'group')})</h2><ul>{duplicates}</ul>" if duplicates else "")
         + "</section>\n"
     )
 
