@@ -129,18 +129,19 @@ def test_unwrapped_when_piped_and_sized_to_the_terminal() -> None:
 
 def test_a_changed_fact_is_listed_and_counted_once() -> None:
     """A changed fact shows as the source's words → the candidate's, not again among the added
-    claims, and the counts line splits the two as the sections do."""
+    claims, and the counts line splits the two as the sections do. A contradiction is a changed
+    fact too, as the HTML page's chip and the headline count it: it shows with its reason, having
+    no source words to show."""
     from test_render_html import _with_changed_facts
 
     report = _with_changed_facts(sample_report())
     output = render_text(report, color=False, width=None)
-    assert "── Changed from the source: 1 ──" in output and "discussed → talked about  line 5 (source line 3)" in output
-    added = len(report.added) - 1
+    assert "── Changed from the source: 2 ──" in output and "discussed → talked about  line 5 (source line 3)" in output
+    assert "  Tuesday  line 3: 'Tuesday' where the source has Monday" in output
+    added = len(report.added) - 2
     assert f"── Added claims: {added} ──" in output
     assert "the source has 'discussed'" not in output, "the changed fact is repeated in the added claims"
-    assert f"· 1 changed fact · {added} added claims ·" in output
-    # The contradiction, which has no source words to show, stays among the added claims.
-    assert "'Tuesday' where the source has Monday" in output
+    assert f"· 2 changed facts · {added} added claims ·" in output
 
 
 def test_one_omitted_sentence_is_singular() -> None:

@@ -49,3 +49,30 @@ def test_the_collection_page_counts_one_group_of_identical_texts_as_one_group() 
     body = " ".join(f"w{i}" for i in range(300)) + "."
     page = render_corpus_html(find_reuse([Record("a.txt", body), Record("b.txt", body)]), {"a.txt": body, "b.txt": body})
     assert "Identical texts (1 group)</h2>" in page
+
+
+def test_a_contradiction_counts_as_a_changed_fact_in_every_report() -> None:
+    """The HTML page's chip said '2 changed facts' (a contradiction is filtered with the changed
+    facts) while its headline said 'with 1 changed fact' and the text report '1 changed fact · 1
+    added claim', listing 'now-former' among the added claims."""
+    from dataclasses import replace
+
+    from provenance.report import AddedClaim
+    from test_render_html import sample_report
+
+    report = sample_report()
+    text, source = report.candidate.text, report.source.text
+    start, was = text.index("single"), source.index("one meeting")
+    changed = AddedClaim((start, start + 6), "changed", "single", "the source has 'one'", (was, was + 3))
+    start = text.index("badly")
+    title = AddedClaim((start, start + 5), "contradiction", "badly", "'badly' says the opposite of the source")
+    report = replace(report, added=[changed, title], verdict=replace(report.verdict, relation="derived", extent="whole"))
+    facts = 2
+    rendered = render_text(report, color=False, width=200)
+    assert f"{facts} changed facts · 0 added claims" in rendered
+    assert f"Changed from the source: {facts}" in rendered
+    assert "  badly  line " in rendered and "says the opposite of the source" in rendered
+    assert "Added claims:" not in rendered
+    page = render_html(report)
+    assert f"<b>{facts}</b> changed facts</li>" in page
+    assert f"with {facts} changed facts" in page

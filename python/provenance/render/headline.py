@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from provenance import _core
-from provenance.report import Passage, Report, SentenceFinding
+from provenance.report import AddedClaim, Passage, Report, SentenceFinding
 from provenance.spans import SpanSet
 
 LEADS = {
@@ -32,6 +32,13 @@ def lead(report: Report) -> str:
 
 # How a reader names each kind of reuse case.
 CASE_VERBS = {"verbatim": "copied", "near_verbatim": "copied with changes", "paraphrase": "paraphrased", "summary": "summarised"}
+
+
+def is_changed_fact(claim: AddedClaim) -> bool:
+    """A fact the candidate changes from the source: a changed word, number or name, or a
+    contradiction ('now-former', a negation dropped). Counted and listed as one kind in every
+    report (the headline, the text report's section and counts, the HTML page's chips and filter)."""
+    return claim.type in ("changed", "contradiction")
 
 
 def words_in(starts: Sequence[int], stretches: Iterable[Passage | SentenceFinding]) -> int:
@@ -91,7 +98,7 @@ def details(report: Report) -> str:
             # (a summary pasted into a text about something else): say so in sentences.
             what = f"{plural(taken, 'sentence')} copied or paraphrased"
             parts.append(f"{what}, {plural(in_sentences, 'word')}, {_share(in_sentences, len(starts))} of the candidate")
-        changed = sum(1 for claim in report.added if claim.type == "changed")
+        changed = sum(1 for claim in report.added if is_changed_fact(claim))
         if changed:
             # A copy that alters what the source says is no faithful copy: say so in the headline.
             parts.append(f"with {plural(changed, 'changed fact')}")

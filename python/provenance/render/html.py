@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
 
-from provenance.render.headline import copied_qualifier, details, lead
+from provenance.render.headline import copied_qualifier, details, is_changed_fact, lead
 from provenance.report import (
     SCHEMA_VERSION,
     AddedClaim,
@@ -373,7 +373,7 @@ def report_marks(report: Findings) -> tuple[list[Mark], list[Mark]]:
             )
         else:
             # A contradiction (or a change without its source side) is filtered with the changed facts.
-            group = "changed" if claim.type in ("changed", "contradiction") else ""
+            group = "changed" if is_changed_fact(claim) else ""
             candidate.append(
                 Mark(f"c-a{i}", *claim.candidate, "added", RANK_ADDED, f"Added {claim.type}: {claim.reason}", group=group)
             )
@@ -779,7 +779,7 @@ def findings(report: Findings) -> list[Finding]:
 
 def _claim_group(claim: AddedClaim) -> str:
     """``changed`` for a changed fact or a contradiction of the source, else ``added``."""
-    return "changed" if claim.type in ("changed", "contradiction") else "added"
+    return "changed" if is_changed_fact(claim) else "added"
 
 
 def _words(text: str, span: tuple[int, int]) -> int:

@@ -19,8 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from provenance.read import printable
-from provenance.render.headline import copied_qualifier, details, plural
-from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
+from provenance.render.headline import copied_qualifier, details, is_changed_fact, plural
+from provenance.report import MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
 DEFAULT_WIDTH = 100
@@ -236,15 +236,9 @@ def _coverage_bar(report: Report) -> Text:
     return bar
 
 
-def _is_changed_fact(claim: AddedClaim) -> bool:
-    """A changed fact is shown as the source's words → the candidate's; every other claim is listed
-    as added, so that no claim is listed or counted twice."""
-    return claim.type == "changed" and claim.source is not None
-
-
 def _counts_line(report: Report) -> Text:
     statuses = Counter(q.status for q in report.quotes)
-    changed = sum(1 for claim in report.added if _is_changed_fact(claim))
+    changed = sum(1 for claim in report.added if is_changed_fact(claim))
     added = len(report.added) - changed
     facts = [
         (f"{statuses['altered']} altered quote{'s' * (statuses['altered'] != 1)}", QUOTE_STYLE["altered"]),
@@ -394,27 +388,32 @@ def _quotes_section(report: Report) -> list[RenderableType]:
 
 
 def _changed_section(report: Report) -> list[RenderableType]:
-    """One compact line per fact the reused text changes: the source's words → the candidate's."""
-    changed = [claim for claim in report.added if _is_changed_fact(claim)]
+    """One compact line per fact the reused text changes: the source's words → the candidate's; a
+    contradiction without the source's words ('now-former') with its reason."""
+    changed = [claim for claim in report.added if is_changed_fact(claim)]
     if not changed:
         return []
     lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed)}")]
     for claim in sorted(changed, key=lambda c: c.candidate):
-        assert claim.source is not None  # as _is_changed_fact requires
+        shown = printable(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
+        where = report.candidate.where(claim.candidate)
+        if claim.source is None:
+            lines.append(Text.assemble("  ", (shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim")))
+            continue
         lines.append(
             Text.assemble(
                 "  ",
                 (excerpt(report.source.text, claim.source), "red"),
                 " → ",
-                (printable(claim.text), "green"),
-                (f"  {report.candidate.where(claim.candidate)} (source {report.source.where(claim.source)})", "dim"),
+                (shown, "green"),
+                (f"  {where} (source {report.source.where(claim.source)})", "dim"),
             )
         )
     return lines
 
 
 def _added_section(report: Report) -> list[RenderableType]:
-    added = [claim for claim in report.added if not _is_changed_fact(claim)]
+    added = [claim for claim in report.added if not is_changed_fact(claim)]
     if not added:
         return []
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
