@@ -39,6 +39,8 @@ def strength(sentence: str) -> Strength:
         ("The study, led by a team in Leeds, was published today.", Strength.NONE),
         ("The results show a clear pattern in drug related deaths.", Strength.NONE),
         ("Participants showed associated brain activity.", Strength.NONE),
+        ("Share this story: copy this link to send it.", Strength.NONE),
+        ("The study found a link between sleep and memory.", Strength.CORRELATION),
     ],
 )
 def test_strength_of_a_sentence(sentence: str, expected: Strength) -> None:
@@ -126,7 +128,7 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
 @pytest.mark.skipif(not EXAGGERATION.is_dir(), reason="sci-exaggeration-press-releases not in ../shared/datasets")
 def test_exaggeration_floor_on_the_held_out_test_split() -> None:
     # The cue lists were written from the schemes' cue words and checked on the 100 training pairs
-    # only; the 563 test pairs are held out. Measured 0.502 / 0.573 (docs/evaluation.md); the floors
+    # only; the 563 test pairs are held out. Measured 0.504 / 0.574 (docs/evaluation.md); the floors
     # sit below with a margin.
     result = evaluate_exaggeration(EXAGGERATION, semantic=False)
     assert result["pairs"] == 563
