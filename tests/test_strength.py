@@ -39,7 +39,7 @@ def strength(sentence: str) -> Strength:
         ("The study, led by a team in Leeds, was published today.", Strength.NONE),
         ("The results show a clear pattern in drug related deaths.", Strength.NONE),
         ("Participants showed associated brain activity.", Strength.NONE),
-        ("Share this story: copy this link to send it.", Strength.NONE),
+        ("Share this story: copy this link to send it to a friend.", Strength.NONE),
         ("The study found a link between sleep and memory.", Strength.CORRELATION),
     ],
 )
