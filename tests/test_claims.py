@@ -251,6 +251,16 @@ def test_new_noun_is_added_but_not_its_synonym() -> None:
     assert not any("growers" in text for _, text in claims("Growers have complained about the new import rules."))
 
 
+def test_a_noun_derived_from_a_common_word_of_the_source_is_not_new() -> None:
+    # WordNet's derivationally related forms, from the base of an irregular form too ("drank").
+    source = "People who drank three cups of coffee a day were less likely to develop liver cancer."
+    report = compare("Coffee drinkers were less likely to develop liver cancer.", source, semantic=False)
+    assert not any("drinkers" in c.text for c in report.added)
+    # From a name it may well be new ("Cuba" where the source has "Cuban").
+    source = "The Cuban official said the talks were useful."
+    assert any("cuba" in c.text for c in compare("the talks in cuba were useful.", source, semantic=False).added)
+
+
 def test_name_in_text_without_capitals_is_told_by_the_dictionary() -> None:
     assert ("entity", "okafor") in claims("exports between the countries rose by 12% last year, officials at okafor said.")
     # With capitals elsewhere a name shows by them: a lower-case word WordNet lacks is then no name.

@@ -20,7 +20,9 @@ hold one field a line, so that loading is a few ``str.split`` calls:
 * ``## irregular``: an irregular form's key, then its base form's key (``*.exc``: "fell" is
   "fall"), where the stem does not already join them;
 * ``## superlatives``: a superlative of an adjective as written ("largest", "best"), then its
-  base ("large", "good"): see :func:`superlatives`.
+  base ("large", "good"): see :func:`superlatives`;
+* ``## derivations``: two keys WordNet records as derivationally related forms (``+``: "drinker"
+  and "drink", "suspicion" and "suspect"), a line each.
 
 Run: ``.venv/bin/python tools/wordnet_lexicon.py [/usr/share/wordnet]``.
 """
@@ -35,8 +37,9 @@ from provenance import _core
 from provenance.text import key
 
 HEADER = """\
-# One-word synonym sets, their hypernym, similar-to and verb-group links, and antonym pairs of
-# Princeton WordNet 3.0 (Debian package wordnet-base 1:3.0), words as Snowball stems.
+# One-word synonym sets, their hypernym, similar-to and verb-group links, antonym pairs and
+# derivationally related forms of Princeton WordNet 3.0 (Debian package wordnet-base 1:3.0), words
+# as Snowball stems.
 # Built by tools/wordnet_lexicon.py. WordNet 3.0 Copyright 2006 by Princeton University; all rights
 # reserved. Permission to use, copy, modify and distribute this database for any purpose and
 # without fee or royalty is granted, provided that the copyright notice and these statements
@@ -149,6 +152,7 @@ def main(root: Path) -> None:
     files: dict[tuple[str, str], int] = {}  # (pos, offset) -> lexicographer file
     antonyms: set[tuple[str, str]] = set()
     pending: list[tuple[str | None, tuple[str, str], int]] = []
+    pending_derived: list[tuple[str | None, tuple[str, str], int]] = []
     members: dict[tuple[str, str], list[str | None]] = {}
     clause_verbs: set[str] = set()
     for pos in ("noun", "verb", "adj", "adv"):
@@ -167,9 +171,10 @@ def main(root: Path) -> None:
                 target_pos = target_pos.replace("s", "a")
                 if symbol in LINKS:
                     links.append((target_pos, target))
-                elif symbol == "!" and words != "0000":
+                elif symbol in ("!", "+") and words != "0000":
                     # A lexical pointer names the target word; it is resolved once every synset is read.
-                    pending.append((keys[int(words[:2], 16) - 1], (target_pos, target), int(words[2:], 16) - 1))
+                    link = (keys[int(words[:2], 16) - 1], (target_pos, target), int(words[2:], 16) - 1)
+                    (pending if symbol == "!" else pending_derived).append(link)
             if kind == "v":
                 frames = fields[at + 1 + 4 * int(fields[at]) :]
                 for _, frame, word in zip(frames[1::3], frames[2::3], frames[3::3]):
@@ -184,6 +189,11 @@ def main(root: Path) -> None:
         theirs = members[target][index]
         if mine and theirs and mine != theirs:
             antonyms.add((min(mine, theirs), max(mine, theirs)))
+    derivations: set[tuple[str, str]] = set()
+    for mine, target, index in pending_derived:
+        theirs = members[target][index]
+        if mine and theirs and mine != theirs:
+            derivations.add((min(mine, theirs), max(mine, theirs)))
     words: dict[str, list[int]] = {}
     for ident, keys, _ in rows:
         for word in sorted(set(keys)):
@@ -211,7 +221,10 @@ def main(root: Path) -> None:
         f.write("## superlatives\n")
         for form, base in sorted(superlatives(root).items()):
             f.write(f"{form}\n{base}\n")
-    print(f"{out}: {len(rows)} synsets, {len(words)} words, {len(antonyms)} antonym pairs")
+        f.write("## derivations\n")
+        for a, b in sorted(derivations):
+            f.write(f"{a}\n{b}\n")
+    print(f"{out}: {len(rows)} synsets, {len(words)} words, {len(antonyms)} antonym pairs, {len(derivations)} derivations")
 
 
 if __name__ == "__main__":

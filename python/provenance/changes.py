@@ -119,8 +119,8 @@ MOSTLY = 1 / 3
 class _WordNet:
     """Synonym sets by word, each set's part of speech, lexicographer file and links (more general,
     similar, verb group), antonym pairs, main parts of speech, verbs that take a clause, irregular
-    forms and superlatives (see tools/wordnet_lexicon.py for the file). Values stay text until a word is
-    looked up: a comparison asks about a few words."""
+    forms, superlatives and derivationally related forms (see tools/wordnet_lexicon.py for the
+    file). Values stay text until a word is looked up: a comparison asks about a few words."""
 
     def __init__(self, text: str) -> None:
         sections = {}
@@ -139,6 +139,11 @@ class _WordNet:
         self._base = _pairs(sections["irregular"])
         self._superlatives = _pairs(sections["superlatives"])
         self._clause_verbs = frozenset(sections["clause verbs"])
+        derivations = sections["derivations"]
+        self._derived: dict[str, set[str]] = {}
+        for a, b in zip(derivations[::2], derivations[1::2]):
+            self._derived.setdefault(a, set()).add(b)
+            self._derived.setdefault(b, set()).add(a)
 
     def _of(self, word: str) -> list[int]:
         return [int(n) for n in self._words.get(word, "").split()]
@@ -224,6 +229,11 @@ class _WordNet:
     def opposite(self, a: str, b: str) -> bool:
         a, b = self.base(a), self.base(b)
         return (min(a, b), max(a, b)) in self._antonyms
+
+    def derived(self, word: str) -> set[str]:
+        """The keys WordNet gives as derivationally related to a word's base form ("drinker" and
+        "drink", "suspicion" and "suspect")."""
+        return self._derived.get(self.base(word), set())
 
     def opposites(self, word: str) -> set[str]:
         """The base forms' keys WordNet gives as antonyms of a word's base form."""

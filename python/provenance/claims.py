@@ -205,6 +205,11 @@ class _SourceFacts:
         forms = [form for _, _, form in source.words]
         self.forms = set(forms)
         self.keys = set(source.keys)
+        # Base forms of the words written in small letters, so that a common noun derived from one is
+        # found, even from an irregular form ("drinker": "drank"), and none from a name ("Cuba": "Cuban").
+        self.common_bases = {
+            wordnet().base(k) for (start, _, _), k in zip(source.words, source.keys) if source.text[start].islower()
+        }
         self.initialisms, self.spelled_initialisms = _initialisms(forms)
         self.initialisms |= _periods(source.text)
         self.numbers = _numbers(forms)
@@ -634,8 +639,9 @@ def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool) -> tu
     """A single word the source never uses, nor any word of its meaning: a name, which a text
     without capitals cannot show by them (WordNet lacks the word and it is no function word), or a
     noun, its only main part of speech, that shares no WordNet synonym set (or one directly more
-    general or similar) with a word of the source. Verbs and adjectives are left out: rewording
-    changes them freely ("propel" for "spur"), where a new thing or name is new content."""
+    general or similar) with a word of the source, nor is derived from the same word as one. Verbs
+    and adjectives are left out: rewording changes them freely ("propel" for "spur"), where a new
+    thing or name is new content."""
     written = text[word.start : word.end]
     if word.in_source or not word.form.isalpha() or word.form in STOPWORDS or word.form in FUNCTION_WORDS:
         return None
@@ -647,7 +653,10 @@ def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool) -> tu
     parts = lexicon.main_parts(word.key)
     if not parts:  # a name only where it could have had a capital: a cased word of a lower-cased text
         return None if capitals or not written.islower() else ("entity", f"'{written}' is not named in the source")
-    if parts == {"n"} and not lexicon.shares_meaning(word.key, facts.meanings):
+    # A noun derived from a common word the source uses ("drinkers" where it has "drank") names
+    # nothing new; one from a name ("Cuba" where it has "Cuban") may well.
+    derived = any(related in facts.common_bases for related in lexicon.derived(word.key))
+    if parts == {"n"} and not derived and not lexicon.shares_meaning(word.key, facts.meanings):
         return "other", f"the source never uses '{written}' nor a word of the same meaning"
     return None
 
