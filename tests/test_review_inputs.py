@@ -28,3 +28,24 @@ def test_a_truncated_pdf_is_one_line(tmp_path: Path) -> None:
     pdf = tmp_path / "cut.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj\n")
     one_line_error(run("compare", str(pdf), str(EXAMPLES / "original.txt")), "cut.pdf", "damaged PDF")
+
+
+def test_a_text_given_where_a_collection_goes_is_named_as_such(tmp_path: Path) -> None:
+    """`index add INDEX essay.txt` (or `corpus essay.txt`) read the text as JSON lines and said
+    'essay.txt: line 1: not JSON (Expecting value)'."""
+    essay = tmp_path / "essay.txt"
+    essay.write_text((EXAMPLES / "rewrite.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "original.txt").write_text((EXAMPLES / "original.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    index = tmp_path / "c.idx"
+    assert run("index", "build", str(corpus), "-o", str(index)).returncode == 0
+    before = index.read_bytes()
+    for args in (["index", "add", str(index), str(essay)], ["corpus", str(essay)], ["index", "build", str(essay), "-o", "x.idx"]):
+        one_line_error(run(*args, cwd=tmp_path), "essay.txt: is not a collection", "a directory of texts, a .jsonl file")
+    assert index.read_bytes() == before
+    assert not (tmp_path / "x.idx").exists()
+    # A JSON-lines file whose first line is JSON but no record keeps the reader's message.
+    records = tmp_path / "r.jsonl"
+    records.write_text("[1]\n", encoding="utf-8")
+    one_line_error(run("corpus", str(records)), "r.jsonl: line 1: not a JSON object")

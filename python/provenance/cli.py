@@ -661,9 +661,47 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# How much of a JSON-lines file is read to tell it from a text.
+_SNIFF_BYTES = 4096
+
+
+def _refuse_a_text_as_a_collection(corpus: str) -> None:
+    """A regular file is read as JSON lines; one whose first line is no JSON (a text given where a
+    collection goes: `index add INDEX essay.txt`) is named as that, not as 'line 1: not JSON
+    (Expecting value)'. A first line of JSON that is no record is left to the reader to name."""
+    import json
+
+    from provenance.collection import jsonl_file
+
+    path = jsonl_file(corpus)
+    if path is None:
+        return
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return  # the reader names the problem
+    first, newline, _ = head.removeprefix(b"\xef\xbb\xbf").lstrip().partition(b"\n")
+    if not first:
+        return
+    if newline or len(head) < _SNIFF_BYTES:
+        try:
+            json.loads(first)
+            return
+        except ValueError:
+            pass
+    elif first.startswith((b"{", b"[", b'"')):
+        return  # a first line longer than we look at, that may be JSON
+    fail(
+        f"{input_name(corpus)}: is not a collection: give a directory of texts, a .jsonl file "
+        '(one {"id": ..., "text": ...} a line), or - with one path a line on standard input'
+    )
+
+
 def _read_corpus_or_fail(corpus: str) -> list[Any]:
     from provenance.collection import read_corpus
 
+    _refuse_a_text_as_a_collection(corpus)
     try:
         return read_corpus(corpus, progress=_progress)
     except InputError as err:
@@ -702,7 +740,8 @@ def index_build(corpus: str, output: Path, window: int, max_df: int, wait: float
 @wait_option
 @max_size_option
 def index_add(index_path: Path, corpus: str, wait: float) -> None:
-    """Add the documents of CORPUS to INDEX."""
+    """Add the documents of CORPUS to INDEX: a directory (recursive), a .jsonl file, or - for
+    paths on stdin."""
     from provenance.corpus import add_to_index
 
     output_target(index_path)
@@ -899,6 +938,7 @@ def corpus_command(
         "options": AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
     }
     # Pairs and their summaries need no text in Python: a JSON-lines file is read by the core.
+    _refuse_a_text_as_a_collection(corpus)
     run = _judged_in_core(corpus, settings) if output_format != "html" and not cases else None
     if run is not None and output_format == "jsonl":
         _progress_note(f"{len(run)} reuse pairs in {len(run.clusters)} clusters")
