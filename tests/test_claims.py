@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from provenance import compare
 from provenance.claims import vague_attributions
 
@@ -341,6 +343,36 @@ def test_a_bounded_number_that_rounds_the_source_s_is_no_claim() -> None:
         "More than 20 parties have bid for the frigates, the navy said last year.", other.split(". ")[0] + ".", semantic=False
     )
     assert "20" in [c.text for c in bids.added]
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        ("£12 million", []),  # to fewer significant figures, within a twentieth: rounded off
+        ("£12.4 million", []),
+        ("£13 million", ["13"]),
+        ("£11.9 million", ["11.9"]),  # as precise as the source's, and another figure
+    ],
+)
+def test_a_figure_rounded_off_is_no_change(figure: str, expected: list[str]) -> None:
+    source = "The council approved a £12.4 million scheme to protect 4,812 homes from flooding in 2021."
+    for candidate in (
+        f"The council approved a {figure} scheme to protect 4,812 homes from flooding in 2021.",  # a copy
+        f"A {figure} scheme to protect 4,812 homes from flooding was approved by the council in 2021.",
+    ):
+        found = [c.text for c in compare(candidate, source, semantic=False).added]
+        assert [any(e in t for t in found) for e in expected] == [True] * len(expected) and bool(found) == bool(expected)
+
+
+@pytest.mark.parametrize(
+    ("changed", "figure"),
+    [("4,812 homes", "5,000 homes"), ("4,812 homes", "4,800 homes"), ("in 2021", "in 2020"), ("21% of homes", "20% of homes")],
+)
+def test_rounding_leaves_years_and_small_counts_alone(changed: str, figure: str) -> None:
+    source = "The council approved a scheme to protect 4,812 homes in 2021, 21% of homes in the town."
+    found = [c.text for c in compare(source.replace(changed, figure), source, semantic=False).added]
+    # "5,000" and "4,800" round 4,812; a year and a share under a hundred are not rounded.
+    assert bool(found) == (changed in ("in 2021", "21% of homes"))
 
 
 def test_a_suspect_quotation_s_speaker_with_name_and_title_is_its_attribution() -> None:

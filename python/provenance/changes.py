@@ -18,6 +18,7 @@ stem.
 from __future__ import annotations
 
 import gzip
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,6 +34,7 @@ from provenance.lexicon import HEDGES, NUMBER_BOUNDS, QUANTIFIERS, STOPWORDS, SY
 from provenance.report import DiffStep, Passage
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText, Sentence, Word, key
+from provenance.thresholds import ROUNDING_MIN_WHOLE, ROUNDING_REACH
 
 MAX_EDITS = 256
 # A word changed for another inside reused text: a step of at most this many words on each side,
@@ -575,7 +577,14 @@ def changes(
         there = list(dict.fromkeys(src_number_at[i] for i in theirs if i in src_number_at))
         read_numbers = False
         for number in here:
-            if number.value in src_values or not there or rounds(candidate_words, number, [there[0].value]):
+            if (
+                number.value in src_values
+                or not there
+                or rounds(candidate_words, number, [there[0].value])
+                or rounded_off(
+                    candidate_words, number, _excerpt(candidate_text, candidate_words[number.first][:2]), [there[0].value]
+                )
+            ):
                 continue
             read_numbers = True
             last, figure_last, what = number.last, there[0].last, "number"
@@ -836,6 +845,42 @@ def rounds(words: Sequence[Word], number: Number, values: Iterable[float]) -> bo
     if side == "up":
         return any(number.value <= v <= high for v in values)
     return kind == "about" and any(low <= v <= high for v in values)
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def rounded_off(words: Sequence[Word], number: Number, written: str, values: Iterable[float]) -> bool:
+    """Whether a number stated without a bound, written as ``written``, is one of ``values`` rounded to
+    fewer significant figures ("£12 million" for £12.4 million, "1.6%" for 1.62%, "5,000" for 4,812),
+    no further than ROUNDING_REACH from it: the rounding every report does, not a changed figure
+    ("£13 million", "700" for 640, "1.60%" for 1.62%). A count or share under a hundred is
+    not rounded off ("20%" for 21%)."""
+    if _FOUR_DIGITS.fullmatch(written) or _bound(words, number.first)[0] is not None:
+        return False  # a year ("2020" for 2021) is not rounded; a bound says which way it rounds
+    value = number.value
+    stated = _significant(written)
+    for figure in values:
+        if figure == 0 or value == figure or abs(value - figure) > ROUNDING_REACH * abs(figure):
+            continue
+        if float(figure).is_integer() and abs(figure) < ROUNDING_MIN_WHOLE:
+            continue
+        if stated < _significant(repr(float(figure)).partition("e")[0]) and math.isclose(value, _round_to(figure, stated)):
+            return True
+    return False
+
+
+def _significant(written: str) -> int:
+    """Significant figures of a number as written: a whole number's trailing zeros are not ("5,000": 1)."""
+    digits = "".join(c for c in written if c.isdigit() or c == ".")
+    whole, _, decimals = digits.partition(".")
+    if decimals.rstrip("0") or ("." in written and not whole.strip("0")):
+        return len((whole + decimals).lstrip("0"))
+    return len(whole.lstrip("0").rstrip("0")) or 1
+
+
+def _round_to(figure: float, significant: int) -> float:
+    return round(figure, significant - 1 - math.floor(math.log10(abs(figure))))
 
 
 def _bound(words: Sequence[Word], before: int) -> tuple[str | None, int]:

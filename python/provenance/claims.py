@@ -44,6 +44,7 @@ from provenance.changes import (
     changes,
     measure,
     numbers,
+    rounded_off,
     rounds,
     same_measure,
     same_share,
@@ -475,7 +476,11 @@ def _claims_in(
             or number in facts.numbers
             or (
                 written is not None
-                and (written.value in facts.values or rounds(unit_words, written, counted.get(_counted(unit_words, written), [])))
+                and (
+                    written.value in facts.values
+                    or rounds(unit_words, written, same_things := counted.get(_counted(unit_words, written), []))
+                    or rounded_off(unit_words, written, text[word.start : word.end], same_things)
+                )
             )
             or word.in_source
         ):

@@ -153,3 +153,9 @@ RELATION_REACH = 6
 # A quotation of part of a source quotation that drops a denial this many words before the quoted
 # words reverses them ('"We cannot say that coffee protects ..."': "cannot" is three words before).
 DENIAL_REACH = 4
+# A number stated without a bound that is the source's rounded to fewer significant figures, no
+# further than this share of it away, is the source's figure rounded off, as every report rounds
+# ("£12 million" for £12.4 million), not a changed one ("£13 million"); whole numbers under this
+# are counted, not rounded ("20%" for 21%).
+ROUNDING_REACH = 0.05
+ROUNDING_MIN_WHOLE = 100
