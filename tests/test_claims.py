@@ -280,6 +280,15 @@ def test_abbreviated_month_or_day_is_the_source_s() -> None:
     assert [c.text for c in other] == ["Wed"]
 
 
+def test_another_day_or_month_than_the_supporting_sentence_s_is_a_changed_date() -> None:
+    source = "Northfield Council approved the flood scheme on Tuesday, and work will begin in March."
+    report = compare("The flood scheme was approved by Northfield Council on Monday; work begins in May.", source, semantic=False)
+    assert [(c.type, c.text, c.reason) for c in report.added] == [
+        ("date", "Monday", "'Monday' where the supporting source sentence has 'Tuesday'"),
+        ("date", "May", "'May' where the supporting source sentence has 'March'"),
+    ]
+
+
 def test_british_and_american_spellings_are_one_word() -> None:
     source = "The centre will share the data with the World Health Organization, and travellers should analyze the colour."
     candidate = "The center will share the data with the World Health Organisation, and travelers should analyse the color."

@@ -301,6 +301,9 @@ class _SourceFacts:
         return key(group) in self.keys or wordnet().shares_meaning(key(group), self.people, PEOPLE)
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 # Content words beside a suspect quotation that make its sentence more than the quotation and its
 # speaker ("Finch said", "said Harold Finch, a resident").
 QUOTE_ATTRIBUTION_WORDS = 3
@@ -567,6 +570,21 @@ def _claims_in(
             # (their own "largest" or "most visited" may be said with another word: "biggest").
             reason = f"'{word.form}' ranks where the source does not: its supporting sentences rank nothing"
             add((word.start, word.end), "exaggeration", reason)
+    # A day or month for the supporting sentences' other one ("Monday" for "Tuesday").
+    their_dates = [
+        CALENDAR_NAMES[form] for start, _, form in support_words if form in CALENDAR_NAMES and support[start].isupper()
+    ]
+    for word in words:
+        name = CALENDAR_NAMES.get(word.form)
+        if name is None or word.in_source or not text[word.start].isupper() or word.start == unit.start:
+            continue
+        other = next((d for d in their_dates if d != name and (d in _WEEKDAYS) == (name in _WEEKDAYS)), None)
+        if other is not None:
+            add(
+                (word.start, word.end),
+                "date",
+                f"'{text[word.start : word.end]}' where the supporting source sentence has '{other.title()}'",
+            )
     for run in _unsupported_runs(words):
         first, last = run[0], run[-1]
         capitalised = any(text[w.start].isupper() for w in run if w is not first)
