@@ -1,10 +1,14 @@
-"""Inputs as users have them: a PDF that pypdf reads only after repairing it gives the report and
-nothing else on standard error; one it cannot read gives one line, not pypdf's own lines too."""
+"""Inputs and outputs as users have them: a PDF that pypdf reads only after repairing it gives the
+report and nothing else on standard error, one it cannot read one line; a text where a collection
+goes, and a closed standard output, are one line each too."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+
+import pytest
 
 from cli_run import one_line_error, run
 from test_formats import EXAMPLES, _paragraphs, _pdf
@@ -49,3 +53,27 @@ def test_a_text_given_where_a_collection_goes_is_named_as_such(tmp_path: Path) -
     records = tmp_path / "r.jsonl"
     records.write_text("[1]\n", encoding="utf-8")
     one_line_error(run("corpus", str(records)), "r.jsonl: line 1: not a JSON object")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "--lexical", "--format", "json", str(EXAMPLES / "rewrite.txt"), str(EXAMPLES / "original.txt")],
+        ["compare", "--lexical", str(EXAMPLES / "rewrite.txt"), str(EXAMPLES / "original.txt")],
+        ["corpus", str(EXAMPLES)],
+    ],
+    ids=["compare json", "compare text", "corpus"],
+)
+def test_a_closed_standard_output_is_one_line(args: list[str]) -> None:
+    """With file descriptor 1 closed (`>&-`) the JSON report was dropped without a word, exit 0,
+    and the text report failed with a traceback (sys.stdout is None)."""
+    result = run(*args, preexec_fn=lambda: os.close(1))
+    one_line_error(result, "<stdout>: standard output is closed", "-o FILE")
+
+
+def test_a_closed_standard_output_does_not_matter_with_an_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    pair = [str(EXAMPLES / "rewrite.txt"), str(EXAMPLES / "original.txt")]
+    args = ["compare", "--lexical", "--format", "json", "-o", str(out), *pair]
+    assert run(*args, preexec_fn=lambda: os.close(1)).returncode == 0
+    assert out.read_text(encoding="utf-8").startswith("{")

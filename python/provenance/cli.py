@@ -114,7 +114,12 @@ def max_size_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _stdout_for_dash(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
-    return None if value is not None and str(value) == "-" else value
+    output = None if value is not None and str(value) == "-" else value
+    # Python sets sys.stdout to None when file descriptor 1 is closed (`>&-`): click would drop
+    # the report without a word and the command exit 0.
+    if output is None and sys.stdout is None:
+        fail("<stdout>: standard output is closed; write the report to a file with -o FILE")
+    return output
 
 
 def output_option(help_text: str, *, required: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
