@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cli_run import one_line_error, run
+from provenance.read import decode
 from test_formats import EXAMPLES, _paragraphs, _pdf
 
 
@@ -77,3 +78,35 @@ def test_a_closed_standard_output_does_not_matter_with_an_output_file(tmp_path: 
     args = ["compare", "--lexical", "--format", "json", "-o", str(out), *pair]
     assert run(*args, preexec_fn=lambda: os.close(1)).returncode == 0
     assert out.read_text(encoding="utf-8").startswith("{")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The repair costs were put at 1.2\xa0million pounds by the council on Tuesday.",
+        "Le maître d'hôtel a reçu la décision à Noël; l'élève était déçu et a écrit à la mairie où il habite.",
+        "“We simply cannot afford it,” said the mayor – who has led the café’s board since 2019.",
+    ],
+    ids=["no-break space", "french", "typography"],
+)
+def test_western_text_saved_as_cp1252_reads_as_written(text: str) -> None:
+    """A no-break space in a cp1252 file read as cp850's 'á' ('1.2ámillion'), a short French text as
+    iso8859_10 ('reįu', 'ā Noël'): charset-normalizer's guess, asked first."""
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        assert decode(data, "x.txt") == (text, "cp1252")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Городской совет во вторник проголосовал за закрытие старой библиотеки на Мельничной улице.", "cp1251"),
+        ("Το δημοτικό συμβούλιο ψήφισε την Τρίτη το κλείσιμο της παλιάς βιβλιοθήκης.", "cp1253"),
+    ],
+)
+def test_other_legacy_encodings_are_still_detected(text: str, encoding: str) -> None:
+    """Cyrillic and Greek read as cp1252 are all Latin-1 letters: they are not taken for it."""
+    assert decode(text.encode(encoding), "x.txt") == (text, encoding)

@@ -70,6 +70,17 @@ _REPLACEMENT = "\ufffd"
 _REPLACEMENT_BYTES = _REPLACEMENT.encode("utf-8")
 # Difference in charset-normalizer's "chaos" (mess) score under which two decodings tie.
 _CHAOS_TIE = 0.05
+# What English and Western European text saved as Windows-1252 holds beyond ASCII: Latin-1
+# letters, the no-break space and typographic marks. A text whose cp1252 reading holds nothing
+# else, its non-ASCII letters a minority (Cyrillic or Greek read as cp1252 are all Latin-1
+# letters), is read as cp1252 without asking charset-normalizer, which read 1,132 of 2,154
+# 300-character snippets of PAN-13 prose saved as cp1252 wrongly (a no-break space as cp775's
+# 'Ā' or cp850's 'á', inside numbers and between words); with this rule 2,146 are right (7 hold
+# control characters and are refused as binary, 1 is no-break spaces alone). One news story saved
+# in the legacy encodings of 16 languages (French to Russian, whole and sentence by sentence)
+# reads right 53 times of 73 against 50, and no text read right before is read wrong.
+_CP1252_PLAIN = frozenset("\xa0’‘“”–—…•€£¢¥©®™°±§¶·«»¡¿") | frozenset(map(chr, range(0xC0, 0x100))) - {"×", "÷"}
+_CP1252_MAX_FOREIGN_LETTERS = 0.3
 
 
 class InputError(Exception):
@@ -243,7 +254,23 @@ def _refuse_nul_heavy(text: str, name: str, why_not_utf16: str) -> None:
         raise InputError(name, f"looks like a binary file, not text (it holds NUL bytes{why_not_utf16})")
 
 
+def _plain_cp1252(data: bytes) -> str | None:
+    """The cp1252 reading of `data` when it looks like Western text (``_CP1252_PLAIN``), else None."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    beyond_ascii = [c for c in text if ord(c) > 127]
+    if not all(c in _CP1252_PLAIN for c in beyond_ascii):
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    return text if sum(1 for c in beyond_ascii if c.isalpha()) <= _CP1252_MAX_FOREIGN_LETTERS * letters else None
+
+
 def _detected(data: bytes, name: str) -> tuple[str, str]:
+    plain = _plain_cp1252(data)
+    if plain is not None:
+        return plain, "cp1252"
     # Imported here: only a text in an unknown encoding needs it, and it is slow to load.
     from charset_normalizer import from_bytes
 
