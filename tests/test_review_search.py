@@ -30,6 +30,7 @@ def test_search_text_counts_in_words_and_cuts_excerpts_at_a_word(tmp_path: Path)
     assert lines[0].endswith(f": 1 likely source in {index}")
     assert "(s)" not in result.stdout.decode()
     assert " reuse case" in lines[1] and "passage" in lines[1]
+    assert "near_verbatim" not in result.stdout.decode(), "kinds as the compare report names them"
     excerpts = [line.split("): ", 1)[1] for line in lines[2:] if "): " in line]
     assert excerpts
     text = " ".join((EXAMPLES / "rewrite.txt").read_text(encoding="utf-8").split())

@@ -799,7 +799,7 @@ def search_command(
         rendered = json.dumps(_finite(result), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     else:
         from provenance.render.headline import plural
-        from provenance.render.text import excerpt
+        from provenance.render.text import PASSAGE_LABEL, excerpt
 
         found = f"{plural(len(hits), 'likely source')} in {printable(input_name(index_path))}"
         lines = [f"{printable(input_name(candidate))}: {found}"]
@@ -811,7 +811,7 @@ def search_command(
             )
             for p in h.cases[:5]:
                 lines.append(
-                    f"       {p.kind} {candidate_doc.where(p.candidate)} "
+                    f"       {PASSAGE_LABEL[p.kind]} {candidate_doc.where(p.candidate)} "
                     f"(source {Document(h.id, h.text).where(p.source)}): {excerpt(text, p.candidate, 100)}"
                 )
             if len(h.cases) > 5:
