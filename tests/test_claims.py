@@ -289,6 +289,21 @@ def test_another_day_or_month_than_the_supporting_sentence_s_is_a_changed_date()
     ]
 
 
+def test_a_rewording_that_affirms_what_the_source_denies() -> None:
+    source = "The council did not approve the new budget for roads on Monday, officials said."
+    found = compare("The new budget for roads was approved by the council on Monday, officials said.", source, semantic=False)
+    assert [(c.type, c.text) for c in found.added] == [("contradiction", "approved")]
+    assert "'not approve'" in found.added[0].reason
+    # A denial said in a word of its own keeps it; "not only" denies nothing.
+    for kept in (
+        "The council refused to approve the new budget for roads on Monday, officials said.",
+        "The council failed to approve the new budget for roads on Monday.",
+    ):
+        assert compare(kept, source, semantic=False).added == [], kept
+    other = "Not only the council but also residents backed the new budget for roads on Monday."
+    assert compare("The council and residents backed the new budget for roads on Monday.", other, semantic=False).added == []
+
+
 def test_british_and_american_spellings_are_one_word() -> None:
     source = "The centre will share the data with the World Health Organization, and travellers should analyze the colour."
     candidate = "The center will share the data with the World Health Organisation, and travelers should analyse the color."

@@ -30,7 +30,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from provenance import _core
-from provenance.lexicon import HEDGES, NUMBER_BOUNDS, QUANTIFIERS, STOPWORDS, SYMBOL_WORDS
+from provenance.lexicon import HEDGES, IMPLICIT_NEGATION, NUMBER_BOUNDS, QUANTIFIERS, STOPWORDS, SYMBOL_WORDS
 from provenance.report import DiffStep, Passage
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText, Sentence, Word, key
@@ -471,6 +471,11 @@ def _negates(text: str, word: Word) -> bool:
     return _NEGATION.search(text[word[0] : word[1]]) is not None
 
 
+def _denies(text: str, words: Sequence[Word], i: int) -> bool:
+    """A negation that denies something: not one before a focus word ("not only X" affirms X)."""
+    return _negates(text, words[i]) and not (i + 1 < len(words) and words[i + 1][2] in _FOCUS)
+
+
 def negates_form(form: str) -> bool:
     """A normalised word that negates: the core folds "n't" into the word ("didnt")."""
     return _NEGATION.search(form) is not None or (form.endswith("nt") and form[:-2] in _CONTRACTED)
@@ -611,12 +616,22 @@ def changes(
             continue
         # Negation added or dropped; one that only moved a few words ("found no evidence" for "did
         # not find evidence") is neither.
-        cand_neg = [i for i in mine if _negates(candidate_text, candidate_words[i])]
-        src_neg = [i for i in theirs if _negates(source_text, source_words[i])]
-        if bool(cand_neg) != bool(src_neg) and not _negation_near(
-            (candidate_text, candidate_words, cand_starts, step.candidate)
+        cand_neg = [i for i in mine if _denies(candidate_text, candidate_words, i)]
+        src_neg = [i for i in theirs if _denies(source_text, source_words, i)]
+        # A denial said with a word of its own on the other side keeps it ("refused to" for "did not").
+        denied_in_words = (
+            any(candidate_words[i][2] in IMPLICIT_NEGATION for i in mine)
             if src_neg
-            else (source_text, source_words, src_starts, step.source)
+            else any(source_words[j][2] in IMPLICIT_NEGATION for j in theirs)
+        )
+        if (
+            bool(cand_neg) != bool(src_neg)
+            and not denied_in_words
+            and not _negation_near(
+                (candidate_text, candidate_words, cand_starts, step.candidate)
+                if src_neg
+                else (source_text, source_words, src_starts, step.source)
+            )
         ):
             if cand_neg:
                 w = candidate_words[cand_neg[0]]

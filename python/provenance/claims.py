@@ -57,6 +57,7 @@ from provenance.lexicon import (
     CALENDAR_NAMES,
     EVALUATIVE_WORDS,
     FUNCTION_WORDS,
+    IMPLICIT_NEGATION,
     INTENSIFIERS,
     LOADED_REPORTING_VERBS,
     OFFICE_TITLES,
@@ -69,7 +70,14 @@ from provenance.report import AddedClaim, QuoteFinding
 from provenance.spans import Span, SpanSet
 from provenance.strength import Strength, claim_strength
 from provenance.text import AnalysedText, Sentence, Word, key
-from provenance.thresholds import INITIALISM_MAX, LINK_AGREEMENT, LINK_SLACK, RELATION_REACH, UNSUPPORTED_RUN_MIN
+from provenance.thresholds import (
+    INITIALISM_MAX,
+    LINK_AGREEMENT,
+    LINK_SLACK,
+    NEGATED_REACH,
+    RELATION_REACH,
+    UNSUPPORTED_RUN_MIN,
+)
 
 # Vague attributions (lexicons/vague-attributions.txt, after Wikipedia's MOS:WEASEL): an unnamed
 # group of people that says or thinks ("analysts believe", "some say"), or the same verbs
@@ -301,6 +309,39 @@ class _SourceFacts:
         return key(group) in self.keys or wordnet().shares_meaning(key(group), self.people, PEOPLE)
 
 
+# Negations whose next content word is what they deny ("did not approve": "approve"); "not only"
+# and the like deny nothing.
+_PLAIN_NEGATION = re.compile(
+    r"\b(?:not|never)\b(?!\s+(?:only|just|merely|simply|least|yet|doubt|longer|more|less|even)\b)", re.IGNORECASE
+)
+
+
+def _dropped_negation(support: str, support_words: Sequence[Word], words: Sequence[_Word]) -> tuple[_Word, str] | None:
+    """The candidate's word for what a supporting sentence's negation denies ("approved" where it
+    says "the council did not approve the budget"), when the candidate sentence has no negation:
+    the first content word within NEGATED_REACH words after the negation, where both sentences
+    have words of the other on each side of it (the same statement: "the budget was approved by
+    the council")."""
+    starts = [w[0] for w in support_words]
+    mine = {w.key: w for w in words}
+    my_keys = set(mine) - {key(f) for f in STOPWORDS}
+    tuples = [(w.start, w.end, w.form) for w in words]
+    for found in _PLAIN_NEGATION.finditer(support):
+        at = bisect_left(starts, found.end())
+        borne = next((w for w in support_words[at : at + NEGATED_REACH] if w[2] not in STOPWORDS), None)
+        word = mine.get(key(borne[2])) if borne is not None else None
+        if borne is None or word is None:
+            continue
+        their_keys = {key(w[2]) for w in support_words if w[2] not in STOPWORDS}
+        denied = (support_words[bisect_left(starts, found.start())][0], borne[1])
+        if (
+            _beside_shared(support_words, denied, my_keys) == 2
+            and _beside_shared(tuples, (word.start, word.end), their_keys) == 2
+        ):
+            return word, support[found.start() : borne[1]]
+    return None
+
+
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -524,6 +565,16 @@ def _claims_in(
     if negation and not _NEGATION.search(support) and len(unit.keys & support_keys) >= 2:
         s, e = unit.start + negation.start(), unit.start + negation.end()
         add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
+    elif (
+        not negation
+        and not any(w.form in IMPLICIT_NEGATION for w in words)
+        and not any(change.kind == "negation" for change in changed)
+    ):
+        # A rewording that drops a negation the word diff could not pair with its words.
+        dropped = _dropped_negation(support, support_words, words)
+        if dropped is not None:
+            word, said = dropped
+            add((word.start, word.end), "contradiction", f"affirms what the supporting source sentence denies: '{said}'")
     for vague in vague_attributions(text, [w for w in unit_words if w[0] not in quoted]):
         if not facts.attributes(vague):
             said = text[vague.start : vague.end]

@@ -58,6 +58,7 @@ VAGUE_ATTRIBUTIONS = sections("vague-attributions")
 SYMBOL_WORDS = sections("symbol-words")
 NUMBER_BOUNDS = phrase_sections("number-bounds")
 HEDGES = words("hedges")
+IMPLICIT_NEGATION = words("implicit-negation")
 # A British spelling to the American one ("organisation": "organization").
 AMERICAN_SPELLINGS = dict(line.split() for line in _lines("british-american") if not line.startswith("#"))
 # Each abbreviation of a month or a day, and each full name, to the full name.

@@ -159,3 +159,6 @@ DENIAL_REACH = 4
 # are counted, not rounded ("20%" for 21%).
 ROUNDING_REACH = 0.05
 ROUNDING_MIN_WHOLE = 100
+# A negation denies the first content word within this many words after it ("did not formally
+# approve": "approve").
+NEGATED_REACH = 3
