@@ -280,8 +280,10 @@ fn fuzz_tokenizer() {
 fn fast_scanner_agrees_with_the_general_path() {
     let mut rng = Rng::new(7);
     for _ in 0..rounds(20_000) {
-        let text = match rng.below(3) {
+        // Long texts cross the scanner's 64-byte blocks many times.
+        let text = match rng.below(4) {
             0 => rng.string(40),
+            1 => rng.mixed(300),
             _ => rng.mixed(30),
         };
         let fast: Vec<(usize, usize, String)> = text::tokenize(&text)
@@ -290,6 +292,38 @@ fn fast_scanner_agrees_with_the_general_path() {
             .collect();
         assert_eq!(fast, general_path_words(&text), "in {text:?}");
         check_tokens(&text);
+    }
+}
+
+#[test]
+fn words_across_block_edges_agree_with_the_general_path() {
+    // Each snippet at every offset around the first two 64-byte blocks: joiners whose letters
+    // lie in two blocks, marks and invisible characters just past a block, long words.
+    const SNIPPETS: &[&str] = &[
+        "e.g. U.S.",
+        "1,000.5",
+        "rock'n'roll",
+        "a_b __ _",
+        "é.x",
+        "x.é",
+        "cafe\u{301}",
+        "ab\u{200b}cd",
+        "word\u{a0}word",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+        "x.\u{301}y",
+        "12:30 a:b",
+    ];
+    for snippet in SNIPPETS {
+        for offset in 0..140 {
+            for filler in ["w", ".", " "] {
+                let text = format!("{}{snippet} tail.end", filler.repeat(offset));
+                let fast: Vec<(usize, usize, String)> = text::tokenize(&text)
+                    .into_iter()
+                    .map(|t| (t.start, t.end, t.norm))
+                    .collect();
+                assert_eq!(fast, general_path_words(&text), "in {text:?}");
+            }
+        }
     }
 }
 

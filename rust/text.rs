@@ -188,59 +188,237 @@ impl Word for WordHash {
     }
 }
 
-/// Calls `visit(start, end, normalised)` for every word of `text`, in order, with code-point
-/// offsets; the normalised form (UTF-8 bytes) lives in a buffer reused from word to word.
+/// Calls `visit(start, end, normalised, hash)` for every word of `text`, in order, with
+/// code-point offsets and the xxh3 hash of the normalised form (UTF-8 bytes, in a buffer reused
+/// from word to word).
 ///
-/// No word spans ASCII white space, so the text is cut there into runs. An all-ASCII run (most
-/// runs of most texts) is segmented and normalised byte by byte with look-up tables, its
-/// code-point offsets its byte offsets less the bytes of the multi-byte characters before it;
-/// a run with a non-ASCII byte takes the general Unicode path (`scan_unicode_run`).
-pub fn scan_words(text: &str, mut visit: impl FnMut(usize, usize, &[u8])) {
-    let bytes = text.as_bytes();
-    let mut norm: Vec<u8> = Vec::with_capacity(32);
-    let mut unicode_norm = String::new();
-    // Bytes before the current run that do not start a code point.
-    let mut extra_bytes = 0usize;
-    let mut run_start = 0usize;
-    while run_start < bytes.len() {
-        if byte_class(bytes[run_start]) & SPACE != 0 {
-            run_start += 1;
-            continue;
-        }
-        let (run_end, ascii) = run_end(bytes, run_start);
-        let run = &text[run_start..run_end];
-        if ascii {
-            ascii_words(bytes, run_start..run_end, |start, end, joined| {
-                let plain = !joined;
-                // Letters and digits only: setting bit 5 lower-cases a letter and leaves a
-                // digit as it is, for 16 bytes at once when the word fits. One 16-byte store
-                // lets the hash read its 4- and 8-byte pieces back without the stall that
-                // bytes stored one at a time cause.
-                if plain && end - start <= 16 && start + 16 <= bytes.len() {
-                    let window: [u8; 16] = bytes[start..start + 16].try_into().unwrap();
-                    let lowered = (u128::from_le_bytes(window) | LOWER_16).to_le_bytes();
-                    visit(
-                        start - extra_bytes,
-                        end - extra_bytes,
-                        &lowered[..end - start],
-                    );
-                    return;
-                }
-                let word = &bytes[start..end];
-                norm.clear();
-                if plain {
-                    norm.extend(word.iter().map(|&b| b | 0x20));
-                } else {
-                    normalize_ascii_bytes(word, &mut norm);
-                }
-                visit(start - extra_bytes, end - extra_bytes, &norm);
-            });
+/// The text is read 64 bytes at a time (`Scan::ascii_block`): a block of ASCII is classified
+/// with bit masks, one bit a byte, and its words found from the masks, with no branch a byte.
+/// Where a block holds a non-ASCII byte, the text is read run by run (`Scan::runs`): no word
+/// spans ASCII white space, so the text is cut there into runs; an all-ASCII run is segmented
+/// byte by byte with look-up tables, a run with a non-ASCII byte takes the general Unicode path
+/// (`scan_unicode_run`). Code-point offsets are byte offsets less the bytes of the multi-byte
+/// characters before.
+pub fn scan_words(text: &str, visit: impl FnMut(usize, usize, &[u8], u64)) {
+    let mut scan = Scan {
+        text,
+        norm: Vec::with_capacity(32),
+        unicode_norm: String::new(),
+        extra_bytes: 0,
+        visit,
+    };
+    let mut at = 0;
+    while at < text.len() {
+        let next = scan.ascii_block(at);
+        // No block left, a non-ASCII byte, or a word as long as a block: whole runs.
+        at = if next > at {
+            next
         } else {
-            let chars_before = run_start - extra_bytes;
-            let chars = scan_unicode_run(run, chars_before, &mut unicode_norm, &mut visit);
-            extra_bytes += run.len() - chars;
+            scan.runs(at, at + BLOCK)
+        };
+    }
+}
+
+/// Bytes classified at once by `Scan::ascii_block`.
+const BLOCK: usize = 64;
+
+struct Scan<'a, V> {
+    text: &'a str,
+    norm: Vec<u8>,
+    unicode_norm: String,
+    /// Bytes before the current position that do not start a code point.
+    extra_bytes: usize,
+    visit: V,
+}
+
+impl<V: FnMut(usize, usize, &[u8], u64)> Scan<'_, V> {
+    /// The words of the 64 bytes from `at`, a position no word runs through (the text's start,
+    /// the start of a word, or a byte that is not part of one), if they are all ASCII; returns
+    /// where the next block starts: the start of a word that may go on past this block, else
+    /// its 62nd byte. A word is taken only when the two bytes after it are in the block, as
+    /// UAX #29 joins across a point or an apostrophe by the letters on both sides (`e.g`), and
+    /// those bytes being ASCII, no mark or invisible character after the block can extend it.
+    /// Returns `at` when there is no such block or no word ends in it.
+    fn ascii_block(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let Some(block) = bytes.get(at..at + BLOCK) else {
+            return at;
+        };
+        let c = BlockClasses::of(block.try_into().expect("a block"));
+        if c.non_ascii != 0 {
+            return at;
         }
-        run_start = run_end;
+        // WB6-7 and WB11-12: a point, apostrophe or colon between two letters, a point,
+        // apostrophe, comma or semicolon between two digits. The byte before the block is
+        // not a letter or digit of a word, and a joiner in the last byte is not known.
+        let joiners = (c.mid_letter & (c.letters << 1) & (c.letters >> 1))
+            | (c.mid_num & (c.digits << 1) & (c.digits >> 1));
+        let alphanumeric = c.letters | c.digits;
+        let word = alphanumeric | c.underscores | joiners;
+        let joined = c.underscores | joiners;
+        let mut starts = word & !(word << 1);
+        let mut ends = word & !(word >> 1);
+        while starts != 0 {
+            let first = starts.trailing_zeros() as usize;
+            let last = ends.trailing_zeros() as usize;
+            if last >= BLOCK - 2 {
+                return at + first;
+            }
+            let span = (u64::MAX << first) & (u64::MAX >> (BLOCK - 1 - last));
+            // A word of underscores alone is no word.
+            if alphanumeric & span != 0 {
+                self.ascii_word(at + first, at + last + 1, joined & span != 0);
+            }
+            starts &= starts - 1;
+            ends &= ends - 1;
+        }
+        at + BLOCK - 2
+    }
+
+    /// The words of the runs of text from `from` (a position no word runs through), whole
+    /// runs, until one starts at `until` or later; returns where it starts.
+    fn runs(&mut self, from: usize, until: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut run_start = from;
+        while run_start < bytes.len() && run_start < until {
+            if byte_class(bytes[run_start]) & SPACE != 0 {
+                run_start += 1;
+                continue;
+            }
+            let (run_end, ascii) = run_end(bytes, run_start);
+            let run = &text[run_start..run_end];
+            if ascii {
+                ascii_words(bytes, run_start..run_end, |start, end, joined| {
+                    self.ascii_word(start, end, joined);
+                });
+            } else {
+                let chars_before = run_start - self.extra_bytes;
+                let chars =
+                    scan_unicode_run(run, chars_before, &mut self.unicode_norm, &mut self.visit);
+                self.extra_bytes += run.len() - chars;
+            }
+            run_start = run_end;
+        }
+        run_start
+    }
+
+    /// Visits the ASCII word `start..end` (byte offsets); `joined`: it holds more than letters
+    /// and digits.
+    #[inline]
+    fn ascii_word(&mut self, start: usize, end: usize, joined: bool) {
+        let bytes = self.text.as_bytes();
+        let (from, to) = (start - self.extra_bytes, end - self.extra_bytes);
+        // Letters and digits only: setting bit 5 lower-cases a letter and leaves a digit as it
+        // is, for 16 bytes at once when the word fits. One 16-byte store lets the hash read its
+        // 4- and 8-byte pieces back without the stall that bytes stored one at a time cause.
+        if !joined && end - start <= 16 && start + 16 <= bytes.len() {
+            let window: [u8; 16] = bytes[start..start + 16].try_into().unwrap();
+            let lowered = (u128::from_le_bytes(window) | LOWER_16).to_le_bytes();
+            let word = &lowered[..end - start];
+            (self.visit)(from, to, word, xxh3_64(word));
+            return;
+        }
+        let word = &bytes[start..end];
+        self.norm.clear();
+        if joined {
+            normalize_ascii_bytes(word, &mut self.norm);
+        } else {
+            self.norm.extend(word.iter().map(|&b| b | 0x20));
+        }
+        (self.visit)(from, to, &self.norm, xxh3_64(&self.norm));
+    }
+}
+
+/// Classes of the 64 bytes of a block, one bit a byte (bit `i` for byte `i`).
+struct BlockClasses {
+    letters: u64,
+    digits: u64,
+    underscores: u64,
+    /// `:` `.` `'`, which join two letters.
+    mid_letter: u64,
+    /// `,` `;` `.` `'`, which join two digits.
+    mid_num: u64,
+    non_ascii: u64,
+}
+
+impl BlockClasses {
+    /// SSE2 (every x86-64 processor has it): 16 bytes compared at once.
+    #[cfg(target_arch = "x86_64")]
+    #[inline]
+    // `_mm_loadu_si128` reads unaligned memory.
+    #[allow(clippy::cast_ptr_alignment)]
+    fn of(block: &[u8; BLOCK]) -> Self {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+            _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        };
+        let mut c = Self {
+            letters: 0,
+            digits: 0,
+            underscores: 0,
+            mid_letter: 0,
+            mid_num: 0,
+            non_ascii: 0,
+        };
+        for (k, lane) in block.chunks_exact(16).enumerate() {
+            // SAFETY: SSE2 is part of x86-64; the load reads the 16 bytes of `lane`.
+            let bits = unsafe {
+                let v = _mm_loadu_si128(lane.as_ptr().cast::<__m128i>());
+                let splat = |b: u8| _mm_set1_epi8(i8::from_ne_bytes([b]));
+                let is = |b: u8| _mm_cmpeq_epi8(v, splat(b));
+                let mask = |m| u64::from(_mm_movemask_epi8(m) as u16);
+                // A range [lo, lo + n) by one signed comparison: lo moves to -128.
+                let in_range = |x, lo: u8, n: u8| {
+                    _mm_cmplt_epi8(
+                        _mm_add_epi8(x, splat(0x80u8.wrapping_sub(lo))),
+                        splat(0x80 + n),
+                    )
+                };
+                let (point, apostrophe) = (is(b'.'), is(b'\''));
+                let both = _mm_or_si128(point, apostrophe);
+                [
+                    mask(in_range(_mm_or_si128(v, splat(0x20)), b'a', 26)),
+                    mask(in_range(v, b'0', 10)),
+                    mask(is(b'_')),
+                    mask(_mm_or_si128(both, is(b':'))),
+                    mask(_mm_or_si128(both, _mm_or_si128(is(b','), is(b';')))),
+                    mask(v),
+                ]
+            };
+            let shift = 16 * k;
+            c.letters |= bits[0] << shift;
+            c.digits |= bits[1] << shift;
+            c.underscores |= bits[2] << shift;
+            c.mid_letter |= bits[3] << shift;
+            c.mid_num |= bits[4] << shift;
+            c.non_ascii |= bits[5] << shift;
+        }
+        c
+    }
+
+    /// Elsewhere, from the byte classes, a byte at a time.
+    #[cfg(not(target_arch = "x86_64"))]
+    fn of(block: &[u8; BLOCK]) -> Self {
+        let mut c = Self {
+            letters: 0,
+            digits: 0,
+            underscores: 0,
+            mid_letter: 0,
+            mid_num: 0,
+            non_ascii: 0,
+        };
+        for (i, &b) in block.iter().enumerate() {
+            let class = byte_class(b);
+            let bit = |set: bool| u64::from(set) << i;
+            c.letters |= bit(class & LETTER != 0);
+            c.digits |= bit(class & DIGIT != 0);
+            c.underscores |= bit(class & CONNECTOR != 0);
+            c.mid_letter |= bit(class & MID_LETTER != 0);
+            c.mid_num |= bit(class & MID_NUM != 0);
+            c.non_ascii |= bit(class & NON_ASCII != 0);
+        }
+        c
     }
 }
 
@@ -284,7 +462,7 @@ fn scan_unicode_run(
     run: &str,
     chars_before: usize,
     norm: &mut String,
-    visit: &mut impl FnMut(usize, usize, &[u8]),
+    visit: &mut impl FnMut(usize, usize, &[u8], u64),
 ) -> usize {
     // Byte offsets are turned into code-point offsets by walking forward.
     let mut byte_cursor = 0usize;
@@ -298,7 +476,12 @@ fn scan_unicode_run(
         norm.clear();
         normalize_word_into(word, norm);
         if !norm.is_empty() {
-            visit(start, char_cursor, norm.as_bytes());
+            visit(
+                start,
+                char_cursor,
+                norm.as_bytes(),
+                xxh3_64(norm.as_bytes()),
+            );
         }
     };
     // A word is visited once the next one shows it is not continued past invisible characters.
@@ -333,12 +516,8 @@ fn count_chars(s: &str) -> usize {
 /// Spans and hashes of the words of `text`: `tokenize` without the normalised strings.
 pub fn hash_words(text: &str) -> Vec<WordHash> {
     let mut words = Vec::with_capacity(text.len() / 6);
-    scan_words(text, |start, end, norm| {
-        words.push(WordHash {
-            start,
-            end,
-            hash: xxh3_64(norm),
-        });
+    scan_words(text, |start, end, _, hash| {
+        words.push(WordHash { start, end, hash });
     });
     words
 }
@@ -347,20 +526,20 @@ pub fn hash_words(text: &str) -> Vec<WordHash> {
 /// seeding need nothing else, and a collection spends most of its time here.
 pub fn token_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    scan_words(text, |_, _, norm| out.push(xxh3_64(norm)));
+    scan_words(text, |_, _, _, hash| out.push(hash));
     out
 }
 
 /// The words of `text` with code-point offsets and normalised forms.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6);
-    scan_words(text, |start, end, norm| {
+    scan_words(text, |start, end, norm, hash| {
         let norm = std::str::from_utf8(norm).expect("normalised words are UTF-8");
         tokens.push(Token {
             start,
             end,
             norm: norm.to_owned(),
-            hash: xxh3_64(norm.as_bytes()),
+            hash,
         });
     });
     tokens
