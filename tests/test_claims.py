@@ -304,6 +304,14 @@ def test_a_rewording_that_affirms_what_the_source_denies() -> None:
     assert compare("The council and residents backed the new budget for roads on Monday.", other, semantic=False).added == []
 
 
+def test_a_new_count_is_no_contradiction_of_dates_and_lists_only_the_figures_not_stated() -> None:
+    source = "The fire burned from 2 September to 6 September 1666 and destroyed 13,200 houses and 87 churches."
+    report = compare("In 1666 the fire burned for five days, destroying 13,200 houses and 78 churches.", source, semantic=False)
+    found = {c.text: (c.type, c.reason) for c in report.added}
+    assert found["five"] == ("number", "the number 'five' does not appear in the source")
+    assert found["78"][0] in ("changed", "contradiction") and "87" in found["78"][1] and "13" not in found["78"][1]
+
+
 def test_british_and_american_spellings_are_one_word() -> None:
     source = "The centre will share the data with the World Health Organization, and travellers should analyze the colour."
     candidate = "The center will share the data with the World Health Organisation, and travelers should analyse the color."

@@ -342,6 +342,24 @@ def _dropped_negation(support: str, support_words: Sequence[Word], words: Sequen
     return None
 
 
+def _rivals(amounts: set[str], number: Number | None, words: Sequence[Word], counted: Mapping[str, set[str]]) -> set[str]:
+    """The supporting sentences' amounts a number may contradict: those of the same things ("FIVE
+    points" and "three points"; not "five days" and "87 churches")."""
+    if number is None:
+        return amounts
+    return amounts & counted.get(_counted(words, number), set())
+
+
+def _days_of_month(text: str, words: Sequence[Word]) -> set[str]:
+    """The numbers of ``words`` written beside a month's name ("2 September", "March 3")."""
+    months = {
+        i
+        for i, (start, _, form) in enumerate(words)
+        if CALENDAR_NAMES.get(form, "monday") not in _WEEKDAYS and text[start].isupper()
+    }
+    return {form for i, (_, _, form) in enumerate(words) if form.isdigit() and len(form) <= 2 and {i - 1, i + 1} & months}
+
+
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -501,13 +519,18 @@ def _claims_in(
     support_numbers = _numbers(list(support_forms))
     # The support's numbers this sentence does not state: read once, not once per number.
     unstated = support_numbers - _numbers([form for _, _, form in unit_words])
+    # Of those, the amounts: not years nor days of a month ("2 September"), which a changed count
+    # does not contradict ("five days" beside "from 2 to 6 September 1666").
+    amounts = unstated - {n for n in unstated if _YEAR.match(n)} - _days_of_month(support, support_words)
     relative = _RELATIVE_TIME.search(support)
     # Contradictions first: they are the most serious reading of a span.
     stated = {unit_words[n.first][0]: n for n in unit_numbers}
     # The support's numbers by the word each counts ("4,812 adults"): a bound rounds only a number of the same things.
     counted: dict[str, list[float]] = {}
+    counted_forms: dict[str, set[str]] = {}  # and their forms, to name a number's rivals
     for n in numbers(support_words):
         counted.setdefault(_counted(support_words, n), []).append(n.value)
+        counted_forms.setdefault(_counted(support_words, n), set()).update(w[2] for w in support_words[n.first : n.last + 1])
     for word in words:
         number = word.form.replace(",", "")
         written = stated.get(word.start)
@@ -536,8 +559,8 @@ def _claims_in(
             else:
                 said = f", which says '{relative.group()}'" if relative else ""
             add((word.start, word.end), "date", f"'{word.form}' does not appear in the source{said}")
-        elif unstated:
-            others = ", ".join(sorted(support_numbers)[:3])
+        elif amounts and not _YEAR.match(number) and (rivals := _rivals(amounts, written, unit_words, counted_forms)):
+            others = ", ".join(sorted(rivals)[:3])
             add((word.start, word.end), "contradiction", f"'{word.form}' where the supporting source sentence has {others}")
         else:
             add((word.start, word.end), "number", f"the number '{word.form}' does not appear in the source")
