@@ -235,9 +235,9 @@ pub fn sorted_postings(prints: &[Vec<(u64, u32)>], first_doc: u32) -> Vec<Postin
 
 /// Sorts occurrences in place. Each is first moved to the bucket of the top bits of its key
 /// (hashes are uniform, so buckets are even) by swaps (American flag sort, no second array),
-/// then the buckets are sorted on their own, in parallel: a few thousand occurrences each,
-/// sorted in cache, where one sort of the whole array is several times slower.
-pub fn sort_in_key_buckets<T: Occurrence + Ord + Send>(items: &mut [T]) {
+/// then the buckets are sorted on their own, in parallel, a few thousand occurrences each, in
+/// cache (`sort_bucket`), where one sort of the whole array is several times slower.
+pub fn sort_in_key_buckets<T: Occurrence + Ord + Copy + Send>(items: &mut [T]) {
     const PER_BUCKET: usize = 4096;
     let bits = (items.len() / PER_BUCKET).max(1).ilog2().min(16);
     let bucket = |key: u64| {
@@ -274,7 +274,68 @@ pub fn sort_in_key_buckets<T: Occurrence + Ord + Send>(items: &mut [T]) {
         buckets.push(head);
         rest = tail;
     }
-    buckets.par_iter_mut().for_each(|b| b.sort_unstable());
+    buckets.par_iter_mut().for_each_init(
+        || (Vec::new(), Vec::new()),
+        |(scratch, groups), b| sort_bucket(b, bits, scratch, groups),
+    );
+}
+
+/// Sorts occurrences whose keys share their top `known` bits: they are counted into groups by
+/// the next bits of their keys, about one occurrence to a group (the keys are uniform hashes),
+/// moved to `scratch` in group order, and each group sorted on its own, by insertion when it is
+/// small. A group is large only for a key many documents share; it is sorted by comparison.
+fn sort_bucket<T: Occurrence + Ord + Copy>(
+    items: &mut [T],
+    known: u32,
+    scratch: &mut Vec<T>,
+    group_ends: &mut Vec<u32>,
+) {
+    const SMALL: usize = 16;
+    if items.len() <= SMALL {
+        insertion_sort(items);
+        return;
+    }
+    let bits = items.len().ilog2().min(64 - known);
+    let group = |key: u64| ((key << known) >> (64 - bits)) as usize;
+    group_ends.clear();
+    group_ends.resize((1 << bits) + 1, 0);
+    for item in items.iter() {
+        group_ends[group(item.key()) + 1] += 1;
+    }
+    for g in 1..group_ends.len() {
+        group_ends[g] += group_ends[g - 1];
+    }
+    // Each group's next free slot, from its start; once all are placed, the group's end.
+    scratch.clear();
+    scratch.resize(items.len(), items[0]);
+    for &item in items.iter() {
+        let slot = &mut group_ends[group(item.key())];
+        scratch[*slot as usize] = item;
+        *slot += 1;
+    }
+    let mut start = 0;
+    for &end in &group_ends[..group_ends.len() - 1] {
+        let run = &mut scratch[start..end as usize];
+        if run.len() <= SMALL {
+            insertion_sort(run);
+        } else {
+            run.sort_unstable();
+        }
+        start = end as usize;
+    }
+    items.copy_from_slice(scratch);
+}
+
+fn insertion_sort<T: Ord + Copy>(items: &mut [T]) {
+    for i in 1..items.len() {
+        let item = items[i];
+        let mut j = i;
+        while j > 0 && items[j - 1] > item {
+            items[j] = items[j - 1];
+            j -= 1;
+        }
+        items[j] = item;
+    }
 }
 
 /// The distinct documents of one key's occurrences (they are sorted by document).
@@ -870,6 +931,35 @@ mod tests {
                     pos: 1
                 }]
         );
+    }
+
+    #[test]
+    fn mostly_distinct_keys_sort_as_a_full_sort() {
+        // Distinct keys (groups of about one in a bucket, put in order by insertion), with a
+        // key now and then shared by a few documents, and positions out of order.
+        let prints: Vec<Vec<(u64, u32)>> = (0..400u64)
+            .map(|d| {
+                (0..150u64)
+                    .map(|i| {
+                        let n = if i % 10 == 0 { i } else { d * 1000 + i };
+                        (xxh3_64(&n.to_le_bytes()), (i * 7 % 150) as u32)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut expected: Vec<Posting> = prints
+            .iter()
+            .enumerate()
+            .flat_map(|(d, p)| {
+                p.iter().map(move |&(key, pos)| Posting {
+                    key,
+                    doc: d as u32,
+                    pos,
+                })
+            })
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(sorted_postings(&prints, 0), expected);
     }
 
     #[test]
