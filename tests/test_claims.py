@@ -312,6 +312,27 @@ def test_a_new_count_is_no_contradiction_of_dates_and_lists_only_the_figures_not
     assert found["78"][0] in ("changed", "contradiction") and "87" in found["78"][1] and "13" not in found["78"][1]
 
 
+def test_a_list_number_or_a_row_of_marks_claims_nothing() -> None:
+    source = "The council approved the budget on Monday."
+    report = compare("Intro\n\n1.\nThe council approved the budget on Monday.\n\n!!! ... ???\n", source, semantic=False)
+    assert report.added == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Plant to create 540 jobs", [("contradiction", "540", "'540' where the source has 450")]),
+        ("Plant to create 450 jobs by 2026", [("date", "2026", "'2026' does not appear in the source")]),
+        ("Nearly 500 jobs for the town", []),  # a bound that rounds the source's figure
+        ("Plant to create 12 new shops", [("number", "12", "the number '12' does not appear in the source")]),
+    ],
+)
+def test_a_headline_s_figures_are_checked(headline: str, expected: list[tuple[str, str, str]]) -> None:
+    source = "The plant will create 450 jobs over five years, the company said on Monday in 2024."
+    report = compare(f"{headline}\n\nThe plant will create jobs over five years, the company said.", source, semantic=False)
+    assert [(c.type, c.text, c.reason) for c in report.added] == expected
+
+
 def test_british_and_american_spellings_are_one_word() -> None:
     source = "The centre will share the data with the World Health Organization, and travellers should analyze the colour."
     candidate = "The center will share the data with the World Health Organisation, and travelers should analyse the color."

@@ -234,6 +234,15 @@ class _SourceFacts:
         }
 
     @functools.cached_property
+    def counted(self) -> dict[str, list[tuple[float, str]]]:
+        """The source's numbers by the word each counts ("450 jobs": "job"), as values and as written."""
+        words, text = self.analysed.words, self.analysed.text
+        found: dict[str, list[tuple[float, str]]] = {}
+        for n in numbers(words):
+            found.setdefault(_counted(words, n), []).append((n.value, text[words[n.first][0] : words[n.last][1]]))
+        return found
+
+    @functools.cached_property
     def meanings(self) -> tuple[frozenset[int], frozenset[int]]:
         """The WordNet meanings of the source's words, for new words to be looked up against."""
         return wordnet().meanings(self.keys)
@@ -342,6 +351,30 @@ def _dropped_negation(support: str, support_words: Sequence[Word], words: Sequen
     return None
 
 
+def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> list[AddedClaim]:
+    """Figures of a headline the source does not state, nor round: a contradiction of the source's
+    figures of the same things, or a number it never gives."""
+    found = []
+    for number in numbers(words):
+        written = text[words[number.first][0] : words[number.first][1]]
+        if number.value in facts.values:
+            continue
+        span = (words[number.first][0], words[number.last][1])
+        if _YEAR.match(written):
+            found.append(AddedClaim(span, "date", written, f"'{written}' does not appear in the source"))
+            continue
+        same = facts.counted.get(_counted(words, number), [])
+        if rounds(words, number, [v for v, _ in same]) or rounded_off(words, number, written, [v for v, _ in same]):
+            continue
+        shown = text[span[0] : span[1]]
+        if same:
+            others = ", ".join(dict.fromkeys(form for _, form in same))
+            found.append(AddedClaim(span, "contradiction", shown, f"'{shown}' where the source has {others}"))
+        else:
+            found.append(AddedClaim(span, "number", shown, f"the number '{shown}' does not appear in the source"))
+    return found
+
+
 def _rivals(amounts: set[str], number: Number | None, words: Sequence[Word], counted: Mapping[str, set[str]]) -> set[str]:
     """The supporting sentences' amounts a number may contradict: those of the same things ("FIVE
     points" and "three points"; not "five days" and "87 churches")."""
@@ -387,6 +420,8 @@ def find_added_claims(
     suspect = SpanSet(q.candidate for q in quotes if q.status != "exact")
     for match in matches:
         if match.label == "added":
+            if not any(candidate.words[i][2].isalpha() for i in match.sentence.words):
+                continue  # a list's number ("1.") or a row of marks ("!!! ... ???") claims nothing
             outside = [candidate.words[i] for i in match.sentence.words if candidate.words[i][0] not in suspect]
             # The speaker's name and title are the attribution ("said lead author Dr Anna Berg").
             said = [w for w in outside if w[2] not in STOPWORDS and not candidate.text[w[0]].isupper()]
@@ -396,9 +431,11 @@ def find_added_claims(
             diff = diffs.get(match.sentence.index, SentenceDiff([], []))
             claims.extend(_claims_in(candidate, match, facts, quoted, diff, capitals))
         elif match.label == "heading":
-            # A headline states no facts of its own here, but may still overstate the finding
-            # ("Coffee cuts cancer risk" over "coffee was associated with a lower risk").
+            # A headline's wording is free, but its figures are facts ("540 jobs" where the source
+            # has 450), and it may overstate the finding ("Coffee cuts cancer risk" over "coffee
+            # was associated with a lower risk").
             headline = [candidate.words[i] for i in match.sentence.words]
+            claims.extend(_heading_figures(candidate.text, headline, facts))
             stronger = _stronger_claim(candidate.text, headline, source, match.evidence.sources, sides=1)
             if stronger is not None:
                 cue, kind, reason, their_cue = stronger
