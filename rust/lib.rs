@@ -6,6 +6,7 @@ pub mod cases;
 pub mod parallel;
 pub mod seed;
 pub mod text;
+pub mod xxh3;
 
 mod bindings;
 pub mod columnar;

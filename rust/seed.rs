@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use xxhash_rust::xxh3::xxh3_64;
+use crate::xxh3;
 
 /// The longest n-gram hashed; longer ones would only find fewer seeds.
 pub const MAX_NGRAM: usize = 16;
@@ -19,16 +19,17 @@ pub fn ngram_hashes(token_hashes: &[u64], n: usize) -> Vec<u64> {
     if token_hashes.len() < n {
         return Vec::new();
     }
-    let mut buf = [0u8; MAX_NGRAM * 8];
-    token_hashes
-        .windows(n)
-        .map(|window| {
-            for (chunk, h) in buf.chunks_exact_mut(8).zip(window) {
-                chunk.copy_from_slice(&h.to_le_bytes());
-            }
-            xxh3_64(&buf[..n * 8])
-        })
-        .collect()
+    if n == 4 {
+        // The default n-gram: a window of known length, its hash computed without a loop.
+        return token_hashes
+            .windows(4)
+            .map(|w| {
+                let w: &[u64; 4] = w.try_into().expect("windows of 4");
+                xxh3::words(w)
+            })
+            .collect();
+    }
+    token_hashes.windows(n).map(xxh3::words).collect()
 }
 
 /// N-gram hashes are already uniformly mixed: hashing them again would be wasted work.
