@@ -91,6 +91,14 @@ def test_headings_and_line_breaks() -> None:
     ]
 
 
+def test_a_text_of_one_line_or_a_long_line_without_a_full_stop_is_a_sentence() -> None:
+    # A heading heads something and is short: a one-line summary, or a line cut short, is a sentence.
+    assert [s.kind for s in segment("council approves flood scheme for lower marsh homes")] == ["sentence"]
+    long_line = " ".join(["Word"] * 24)
+    kinds = [s.kind for s in segment(f"Flood Scheme Approved\n\n{long_line}\n\nThe end.")]
+    assert kinds == ["heading", "sentence", "sentence"]
+
+
 def test_hard_wrapped_lines_continue() -> None:
     text = (
         "The meeting between the two leaders showcased the\nfull spectrum of the talks. A second sentence is\nwrapped as well.\n"

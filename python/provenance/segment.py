@@ -32,6 +32,7 @@ from provenance.lexicon import (
 )
 from provenance.quotations import LINE_BREAK, Quotation, find_quotations, spans_between
 from provenance.spans import SpanSet
+from provenance.thresholds import HEADING_MAX_WORDS
 
 SegmentKind = Literal["sentence", "heading"]
 
@@ -203,6 +204,10 @@ def _kind(text: str, start: int, end: int, line_starts: list[int]) -> SegmentKin
     starts_line = not text[line_start:start].strip()
     one_line = LINE_BREAK.search(text, start, end) is None
     if not (starts_line and one_line):
+        return "sentence"
+    # A heading heads something, and is short: a text of one line, or a long line without a full
+    # stop (a summary cut short), is a sentence.
+    if not (text[:start].strip() or text[end:].strip()) or len(text[start:end].split()) > HEADING_MAX_WORDS:
         return "sentence"
     if not _TERMINAL_AT_END.search(text, start, end):
         return "heading"
