@@ -207,6 +207,12 @@ def test_universal_quantifier_put_into_a_copy() -> None:
     assert found == [("all", "generalises: the source does not say 'all'")]
 
 
+def test_a_part_made_the_whole() -> None:
+    source = "The grant will cover part of the cost of the bridge, which is partly funded by the county."
+    assert changed(source.replace("part of", "all of"), source) == [("all", "'all' where the source has 'part'")]
+    assert changed(source.replace("partly", "fully"), source) == [("fully", "'fully' where the source has 'partly'")]
+
+
 COFFEE_RISK = "Those who drank coffee were {} less likely to develop liver disease than those who drank none."
 
 
