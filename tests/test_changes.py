@@ -207,6 +207,12 @@ def test_universal_quantifier_put_into_a_copy() -> None:
     assert found == [("all", "generalises: the source does not say 'all'")]
 
 
+def test_all_of_or_none_of_for_a_share_is_a_changed_share() -> None:
+    source = "Since 1995 the reef has lost about half of its coral, scientists said on Tuesday."
+    assert changed(source.replace("about half", "almost all"), source) == [("all", "a changed share: the source has 'half'")]
+    assert changed(source.replace("about half", "none"), source) == [("none", "a changed share: the source has 'half'")]
+
+
 def test_a_part_made_the_whole() -> None:
     source = "The grant will cover part of the cost of the bridge, which is partly funded by the county."
     assert changed(source.replace("part of", "all of"), source) == [("all", "'all' where the source has 'part'")]

@@ -404,7 +404,7 @@ def same_share(a: Share, b: Share) -> bool:
 
 def share(text: str, words: Sequence[Word], i: int, number_at: Mapping[int, Number]) -> Share | None:
     """The share of a whole stated from word `i` ("20 per cent", "20%", "a fifth", "two-thirds",
-    "half", "one in five"); None when none starts there."""
+    "half", "one in five", "all of"); None when none starts there."""
     if i >= len(words):
         return None
     number = number_at.get(i)
@@ -412,6 +412,9 @@ def share(text: str, words: Sequence[Word], i: int, number_at: Mapping[int, Numb
         # "one" is a stop word, so no number of its own: "one fifth", "one in five".
         if words[i][2] in ("a", "an", "one") and i + 1 < len(words) and words[i + 1][2] in _DENOMINATORS:
             return Share(1 / _DENOMINATORS[words[i + 1][2]], i, i + 1, False)
+        # "all of its coral", "none of the homes": the whole, or none of it, as a share.
+        if words[i][2] in ("all", "none") and i + 1 < len(words) and words[i + 1][2] == "of":
+            return Share(1.0 if words[i][2] == "all" else 0.0, i, i, False)
         if words[i][2] != "one":
             return Share(0.5, i, i, False) if words[i][2] == "half" else None
         number = Number(i, i, 1.0)
