@@ -312,3 +312,11 @@ def test_a_part_of_a_quotation_that_leaves_out_its_denial_is_altered(source: str
 def test_a_part_of_a_quotation_is_exact_when_nothing_denied_is_left_out(source: str) -> None:
     [finding] = classify_quotations('"Coffee protects the liver," said Dr Berg.', source)
     assert finding.status == "exact"
+
+
+def test_an_altered_quotation_shows_the_rest_of_the_sentence_it_breaks_off() -> None:
+    source = '"We hope to begin production in late 2027, subject to planning approval. It is a big day," said Ann Lee.'
+    [finding] = classify_quotations('"We will begin production in late 2027," said Ann Lee.', source)
+    assert finding.status == "altered"
+    assert finding.diff[-1].op == "delete" and finding.diff[-1].source == "subject to planning approval"
+    assert "'subject to planning approval'" in finding.reason

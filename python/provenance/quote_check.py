@@ -320,7 +320,10 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
     fabricated_ok = indirect is not None and _supports(indirect, forms, FABRICATED_MIN)
     if best_quote is not None and altered_ok and (not fabricated_ok or quote_coverage >= indirect_coverage):
         match, source_quote = best_quote
-        matched = [source.words[i] for i in source_quote.word_indices[match.source_lo : match.source_hi]]
+        # The rest of the sentence the quotation breaks off is dropped too ("..., subject to
+        # planning approval"): a condition or a qualifier left out changes what was said.
+        hi = _sentence_end(source, source_quote.word_indices, match.source_hi)
+        matched = [source.words[i] for i in source_quote.word_indices[match.source_lo : hi]]
         diff = _diff(source.text, matched, candidate, quote_words)
         return QuoteFinding(span, "altered", source_quote.span, _altered_reason(diff), diff)
     if indirect is not None and fabricated_ok:
@@ -406,6 +409,17 @@ def _placed_in_order(source: list[str], quote: list[str], gaps: set[int]) -> lis
         starts.append(found)
         cursor = found + (b - a)
     return starts
+
+
+def _sentence_end(source: _Source, indices: list[int], hi: int) -> int:
+    """Where the sentence that the quotation's words ``[.., hi)`` of a source quotation stop in
+    ends: ``hi`` itself when a sentence ends there."""
+    end = hi
+    while end < len(indices) and not _SENTENCE_END.search(
+        source.text, source.words[indices[end - 1]][1], source.words[indices[end]][0]
+    ):
+        end += 1
+    return end
 
 
 def _dropped_denial(source: _Source, number: int, quote: list[str], gaps: set[int], starts: list[int]) -> int | None:
