@@ -181,6 +181,16 @@ class Report:
     """Reuse cases, one passage per case of reuse (``provenance.cases``): copies joined with the
     reworded text around them, paraphrased and summarised stretches; ``passages`` are the copies."""
 
+    @property
+    def headline(self) -> str:
+        """The verdict in plain words, as the text report's verdict line says it: "DERIVED (whole) ·
+        7 of 8 sentences copied or paraphrased; ..." (``verdict.headline`` in the JSON). Derived
+        from the findings, so a report read back from its JSON says it again."""
+        # Imported here: the renderers import this module.
+        from provenance.render.headline import verdict_headline
+
+        return verdict_headline(self)
+
     def to_dict(self) -> dict[str, Any]:
         where = _Where(self.candidate, self.source)
         return {
@@ -192,6 +202,7 @@ class Report:
                 "confidence": round(self.verdict.confidence, 4),
                 "reasons": list(self.verdict.reasons),
                 "extent": self.verdict.extent,
+                "headline": self.headline,
             },
             "coverage": {
                 "copied": round(self.coverage.copied, 4),

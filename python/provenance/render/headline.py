@@ -149,6 +149,20 @@ def copied_qualifier(report: Report) -> str:
     return f"{inside:.0%} of the candidate inside quotations both texts have"
 
 
+def verdict_name(report: Report) -> str:
+    """``DERIVED (whole)``, ``INDEPENDENT``: the verdict as the text report's verdict line names it."""
+    verdict = report.verdict
+    return verdict.relation.upper() + (f" ({verdict.extent})" if verdict.extent else "")
+
+
+def verdict_headline(report: Report) -> str:
+    """The text report's verdict line in plain words, without its styling and confidence:
+    "DERIVED (whole) · 7 of 8 sentences copied or paraphrased; ..." (``Report.headline``, the
+    JSON's ``verdict.headline``)."""
+    more = details(report)
+    return f"{verdict_name(report)} · {more}" if more else verdict_name(report)
+
+
 def headline(report: Report) -> str:
     """``lead: details``, e.g. "Partly derived from the source: 3 passages copied, 212 words, 18% of the candidate"."""
     more = details(report)

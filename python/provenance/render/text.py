@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from provenance.read import printable
-from provenance.render.headline import copied_qualifier, details, is_changed_fact, plural
+from provenance.render.headline import copied_qualifier, details, is_changed_fact, plural, verdict_name
 from provenance.report import MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
@@ -193,13 +193,12 @@ def _percent(share: float) -> str:
 
 def _verdict_line(report: Report) -> Text:
     """``Verdict: DERIVED (partial) · 3 passages copied, 212 words, 18% of the candidate``, the
-    confidence after it (the HTML report's headline, ``render.headline``)."""
+    confidence after it: the JSON's headline (``render.headline.verdict_headline``), styled."""
     verdict = report.verdict
-    extent = f" ({verdict.extent})" if verdict.extent else ""
     more = details(report)
     return Text.assemble(
         ("Verdict: ", "bold"),
-        (verdict.relation.upper() + extent, RELATION_STYLE.get(verdict.relation, "bold")),
+        (verdict_name(report), RELATION_STYLE.get(verdict.relation, "bold")),
         f" · {printable(more)}" if more else "",
         (f"  (confidence {_percent(verdict.confidence)})", "dim"),
     )
