@@ -31,6 +31,7 @@ from provenance.progress import Progress, no_progress
 from provenance.quote_check import check_quotations
 from provenance.read import input_name, read_text
 from provenance.report import (
+    NOT_ENGLISH_PROSE,
     AttributedPassage,
     AttributedSentence,
     Document,
@@ -177,7 +178,7 @@ def _with_language_caveat(verdict: Verdict, cand: _Side, src: _Side) -> Verdict:
     figures = " and ".join(f"{share:.0%}" for share in foreign.values())
     which = "neither text reads" if len(foreign) == 2 else f"{next(iter(foreign))} does not read"
     caveat = (
-        f"{which} as English prose ({figures} of {'their' if len(foreign) == 2 else 'its'} words are English "
+        f"{which} {NOT_ENGLISH_PROSE}{figures} of {'their' if len(foreign) == 2 else 'its'} words are English "
         "function words; English prose has 25% or more): only word-for-word copying is found reliably, "
         "not a translation or a paraphrase, and added claims may be noise"
     )

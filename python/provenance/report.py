@@ -65,6 +65,11 @@ class Document:
         return _Lines(self.text)
 
 
+# Said by the verdict's first reason when a text does not read as English prose ("the candidate
+# does not read as English prose (4% of its words ..."): the reports keep it in view.
+NOT_ENGLISH_PROSE = "as English prose ("
+
+
 @dataclass(frozen=True)
 class Verdict:
     relation: Relation
@@ -72,6 +77,13 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
     extent: Extent | None = None
     """``whole`` or ``partial`` for a derived candidate, None otherwise."""
+
+    @property
+    def language_caveat(self) -> str | None:
+        """The first reason when it says a text does not read as English prose, else None: the
+        analysis is English throughout, so its paraphrases and added claims are then not to be trusted."""
+        first = self.reasons[0] if self.reasons else ""
+        return first if NOT_ENGLISH_PROSE in first else None
 
 
 @dataclass(frozen=True)

@@ -268,7 +268,11 @@ def _header(report: Report) -> Text:
 
 
 def _summary(report: Report) -> list[RenderableType]:
-    return [_header(report), _verdict_line(report), _coverage_line(report), _counts_line(report)]
+    """Four lines, always the same four; a fifth, after them, when a text is not English prose: the
+    verdict and its counts are then not to be trusted, and a summary must not hide it."""
+    caveat = report.verdict.language_caveat
+    warning = [Text.assemble(("Warning: ", "bold yellow"), printable(caveat))] if caveat else []
+    return [_header(report), _verdict_line(report), _coverage_line(report), _counts_line(report), *warning]
 
 
 def _full(report: Report) -> list[RenderableType]:
