@@ -94,7 +94,9 @@ def test_diff_markers_and_excerpts() -> None:
     text = "one two three four five six seven eight nine ten eleven twelve"
     short = excerpt(text, (0, len(text)), 30)
     assert len(short) <= 30 and short.startswith("one two") and short.endswith("twelve") and " … " in short
-    assert excerpt("a\n\n b", (0, 5)) == "a b"
+    # A paragraph break shows as a mark (a heading does not run into its first sentence); a line
+    # break of hard-wrapped text is a space.
+    assert excerpt("a\n\n b", (0, 5)) == "a ¶ b" and excerpt("a\n b", (0, 4)) == "a b"
 
 
 def test_suspect_quotations_are_listed_together_first() -> None:

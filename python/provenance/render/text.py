@@ -47,6 +47,10 @@ REST_GLYPH = "·"
 SENTENCE_ORDER: tuple[SentenceLabel, ...] = ("copied", "paraphrase", "added", "heading", "boilerplate")
 
 _WHITESPACE = re.compile(r"\s+")
+# A paragraph break (a blank line, as the segmenter and the document readers mark one) in an
+# excerpt: one line shows it as this mark, so a heading does not run into the sentence below it.
+PARAGRAPH_MARK = "¶"
+_PARAGRAPH_BREAK = re.compile(r"\s*\n[^\S\n]*\n\s*")
 
 
 def _console(color: bool, width: int | None) -> Console:
@@ -172,10 +176,16 @@ def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
     return [_section(f"Added beyond the sources: {len(multi.added)}"), _Fitted(table)]
 
 
+def one_line(text: str) -> str:
+    """`text` on one line, safe to print: a paragraph break shows as `` ¶ ``, any other white space
+    (a line break of hard-wrapped text among it) as one space."""
+    return printable(_WHITESPACE.sub(" ", _PARAGRAPH_BREAK.sub(f" {PARAGRAPH_MARK} ", text.strip())))
+
+
 def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
-    """``text[span]`` on one line, safe to print, cut in the middle with an ellipsis when longer
+    """``text[span]`` on one line (``one_line``), cut in the middle with an ellipsis when longer
     than ``limit``."""
-    flat = printable(_WHITESPACE.sub(" ", text[span[0] : span[1]]).strip())
+    flat = one_line(text[span[0] : span[1]])
     if len(flat) <= limit:
         return flat
     # Cut at word boundaries on both sides so neither end shows half a word.
