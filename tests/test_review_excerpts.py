@@ -61,3 +61,13 @@ def test_search_marks_the_break(tmp_path: Path) -> None:
     result = run("search", str(tmp_path / "candidate.txt"), "--index", str(index))
     assert result.returncode == 0, result.stderr.decode()
     assert "): The Great Barrier Reef ¶ The Great Barrier" in result.stdout.decode()
+
+
+def test_an_added_claim_across_a_wrapped_line_reads_as_one_line() -> None:
+    # The claim's text was printed with its line break escaped: "hitting local\nbusinesses hard".
+    candidate = CANDIDATE.replace("of the reef.", "of the reef, hitting local\nbusinesses hard.")
+    report = compare(candidate, SOURCE, semantic=False)
+    claim = next(c for c in report.added if "businesses" in c.text)
+    assert "\n" in claim.text
+    for output in (render_text(report, color=False, width=None), render_text(report, color=False, width=200)):
+        assert "hitting local businesses hard" in output and "\\n" not in output

@@ -165,7 +165,7 @@ def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
     table.add_column("at", style="dim", no_wrap=True)
     for attributed in multi.added:
         claim = attributed.claim
-        shown = printable(claim.text) if claim.text else excerpt(multi.candidate.text, claim.candidate)
+        shown = one_line(claim.text) if claim.text else excerpt(multi.candidate.text, claim.candidate)
         table.add_row(
             Text("–" if attributed.source_index is None else f"[{attributed.source_index + 1}]"),
             Text(claim.type),
@@ -408,7 +408,7 @@ def _changed_section(report: Report) -> list[RenderableType]:
         return []
     lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed)}")]
     for claim in sorted(changed, key=lambda c: c.candidate):
-        shown = printable(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
+        shown = one_line(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
         where = report.candidate.where(claim.candidate)
         if claim.source is None:
             lines.append(Text.assemble("  ", (shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim")))
@@ -435,7 +435,7 @@ def _added_section(report: Report) -> list[RenderableType]:
     table.add_column("reason", ratio=3)
     table.add_column("at", style="dim", no_wrap=True)
     for claim in sorted(added, key=lambda a: a.candidate):
-        shown = printable(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
+        shown = one_line(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
         table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(report.candidate.where(claim.candidate)))
     return [_section(f"Added claims: {len(added)}"), _Fitted(table)]
 
