@@ -320,3 +320,13 @@ def test_an_altered_quotation_shows_the_rest_of_the_sentence_it_breaks_off() -> 
     assert finding.status == "altered"
     assert finding.diff[-1].op == "delete" and finding.diff[-1].source == "subject to planning approval"
     assert "'subject to planning approval'" in finding.reason
+
+
+def test_a_spliced_quotation_shows_the_words_it_leaves_out() -> None:
+    source = '"This scheme will not remove every risk, but it will give families far better protection," she said.'
+    [finding] = classify_quotations('"This scheme will give families far better protection," she said.', source)
+    assert finding.status == "altered"
+    assert [(d.op, d.source) for d in finding.diff][:2] == [
+        ("equal", "This scheme"),
+        ("delete", "will not remove every risk, but it"),
+    ]

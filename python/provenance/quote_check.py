@@ -39,6 +39,7 @@ from provenance.thresholds import (
     ALTERED_MIN,
     ALTERED_RUN_MIN,
     DENIAL_REACH,
+    EDGE_REACH,
     EDGE_SLACK,
     FABRICATED_MIN,
     GAP_COST,
@@ -475,6 +476,14 @@ def _settle(quote: list[str], source: Sequence[str | None], window: tuple[int, i
     ops = _matcher(source[lo:hi], quote).get_opcodes()
     lead = next((j1 for op, _, _, j1, _ in ops if op == "equal"), 0)
     trail = len(quote) - next((j2 for op, _, _, _, j2 in reversed(ops) if op == "equal"), len(quote))
+    # The candidate's unmatched edge words said further off, across words it left out ('"This
+    # scheme will give"' from '"This scheme will not remove every risk, but it will give"').
+    start = _edge_found(source, quote[:lead], lo, -1) if lead else None
+    end = _edge_found(source, quote[-trail:], hi, 1) if trail else None
+    if start is not None:
+        lo, lead = start, 0
+    if end is not None:
+        hi, trail = end, 0
     for _ in range(lead + EDGE_SLACK if lead else 0):
         if lo == 0 or source[lo - 1] is None:
             break
@@ -491,6 +500,22 @@ def _settle(quote: list[str], source: Sequence[str | None], window: tuple[int, i
     if op == "delete" or (op == "replace" and i2 - i1 > j2 - j1 + 1):
         hi -= (i2 - i1) - (0 if op == "delete" else j2 - j1 + 1)
     return lo, hi
+
+
+def _edge_found(source: Sequence[str | None], words: list[str], at: int, step: int) -> int | None:
+    """Where ``words`` stand whole in ``source`` within EDGE_REACH words before ``at`` (``step``
+    -1: the stretch's new start) or after it (``step`` 1: its new end), not across a masked word."""
+    size = len(words)
+    for offset in range(EDGE_REACH):
+        start = at - size - offset if step < 0 else at + offset
+        if start < 0 or start + size > len(source):
+            return None
+        stretch = source[start : start + size]
+        if any(w is None for w in (source[start:at] if step < 0 else source[at : start + size])):
+            return None
+        if list(stretch) == words:
+            return start if step < 0 else start + size
+    return None
 
 
 def _best_run(quote: list[str], blocks: list[Match]) -> tuple[int, int] | None:

@@ -165,3 +165,6 @@ NEGATED_REACH = 3
 # A line without a full stop longer than this is a sentence cut short, not a heading (headlines
 # and section titles run to a dozen words or so).
 HEADING_MAX_WORDS = 20
+# A quotation's first or last words that the best-matched stretch leaves out are looked for this
+# many source words further off, so that words a splice left out show as dropped.
+EDGE_REACH = 12
