@@ -31,6 +31,7 @@ from provenance.read import (
     printable,
     special_file_kind,
 )
+from provenance.render import plural
 
 if TYPE_CHECKING:
     from provenance.corpus import SourceHit
@@ -731,12 +732,12 @@ def index_build(corpus: str, output: Path, window: int, max_df: int, wait: float
     output_target(output)
     refuse_overwriting_inputs(output, [corpus])
     records = _read_corpus_or_fail(corpus)
-    _progress_note(f"indexing {len(records)} documents ...")
+    _progress_note(f"indexing {plural(len(records), 'document')} ...")
     try:
         built = build_index(records, output, IndexOptions(window=window, max_df=max_df), wait=wait)
     except InputError as err:
         fail(str(err))
-    click.echo(f"{printable(str(output))}: {len(built)} documents, {built.postings} fingerprints", err=True)
+    click.echo(f"{printable(str(output))}: {plural(len(built), 'document')}, {plural(built.postings, 'fingerprint')}", err=True)
 
 
 @index.command("add", epilog=EPILOG)
@@ -756,7 +757,9 @@ def index_add(index_path: Path, corpus: str, wait: float) -> None:
         extended = add_to_index(index_path, records, wait=wait)
     except InputError as err:
         fail(str(err))
-    click.echo(f"{printable(str(index_path))}: {len(extended)} documents, {extended.postings} fingerprints", err=True)
+    click.echo(
+        f"{printable(str(index_path))}: {plural(len(extended), 'document')}, {plural(extended.postings, 'fingerprint')}", err=True
+    )
 
 
 @main.command("search", epilog=EPILOG)
@@ -798,7 +801,6 @@ def search_command(
         result = {"candidate": input_name(candidate), "index": input_name(index_path), "sources": sources}
         rendered = json.dumps(_finite(result), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     else:
-        from provenance.render.headline import plural
         from provenance.render.text import PASSAGE_LABEL, excerpt
 
         found = f"{plural(len(hits), 'likely source')} in {printable(input_name(index_path))}"
@@ -946,7 +948,7 @@ def corpus_command(
     _refuse_a_text_as_a_collection(corpus)
     run = _judged_in_core(corpus, settings) if output_format != "html" and not cases else None
     if run is not None and output_format == "jsonl":
-        _progress_note(f"{len(run)} reuse pairs in {len(run.clusters)} clusters")
+        _progress_note(f"{plural(len(run), 'reuse pair')} in {plural(len(run.clusters), 'cluster')}")
         emit(run.to_jsonl(), output)
         return
     settings["cases"] = cases
@@ -956,10 +958,10 @@ def corpus_command(
             texts: dict[str, str] = {}  # read by the core: only the HTML page shows texts
         else:
             records = _read_corpus_or_fail(corpus)
-            _progress_note(f"comparing {len(records)} documents ...")
+            _progress_note(f"comparing {plural(len(records), 'document')} ...")
             reuse = find_reuse(records, **settings, progress=_progress)
             texts = {r.id: r.text for r in records}
-        _progress_note(f"{len(reuse.pairs)} reuse pairs in {len(reuse.clusters)} clusters")
+        _progress_note(f"{plural(len(reuse.pairs), 'reuse pair')} in {plural(len(reuse.clusters), 'cluster')}")
         if to_parquet is not None and output is not None:
             write_atomically(output, to_parquet(reuse, run_parameters(**settings)))
         elif output_format == "html":
@@ -981,7 +983,9 @@ def _judged_in_core(corpus: str, settings: dict[str, Any]) -> _core.JudgedRun | 
     path = jsonl_file(corpus)
     if path is None:
         return None
-    return judged_jsonl(path, on_read=lambda documents: _progress_note(f"comparing {documents} documents ..."), **settings)
+    return judged_jsonl(
+        path, on_read=lambda documents: _progress_note(f"comparing {plural(documents, 'document')} ..."), **settings
+    )
 
 
 def _corpus_on_spark(
@@ -1002,7 +1006,10 @@ def _corpus_on_spark(
         run = spark.find_reuse(session, corpus, output, partitions=partitions, **settings)
     except InputError as err:
         fail(str(err))
-    _progress_note(f"{run.documents} documents, {run.pairs} reuse pairs in {run.clusters} clusters, written to {output}")
+    _progress_note(
+        f"{plural(run.documents, 'document')}, {plural(run.pairs, 'reuse pair')} in {plural(run.clusters, 'cluster')}, "
+        f"written to {output}"
+    )
 
 
 def _parquet_writer(output: Path | None) -> Callable[..., bytes]:

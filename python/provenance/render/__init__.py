@@ -26,7 +26,21 @@ _LAZY = {
 __getattr__, __dir__ = lazy_attributes(__name__, _LAZY)
 
 
-__all__ = ["render_html", "render_sources_html", "render_sources_text", "render_text", "report_schema", "sources_schema"]
+__all__ = [
+    "plural",
+    "render_html",
+    "render_sources_html",
+    "render_sources_text",
+    "render_text",
+    "report_schema",
+    "sources_schema",
+]
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 passage``, ``2 passages`` (``nouns`` for an irregular plural). Here, not with the
+    headline, so that the corpus commands count in words without loading the report module."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
 @cache

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from provenance import _core
+from provenance.render import plural
 from provenance.report import AddedClaim, Passage, Report, SentenceFinding
 from provenance.spans import SpanSet
 
@@ -18,11 +19,6 @@ LEADS = {
     ("independent", None): "Independent of the source",
     ("unrelated", None): "Unrelated to the source",
 }
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """``1 passage``, ``2 passages`` (``nouns`` for an irregular plural)."""
-    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def lead(report: Report) -> str:

@@ -19,7 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from provenance.read import printable
-from provenance.render.headline import copied_qualifier, details, is_changed_fact, plural, verdict_name
+from provenance.render import plural
+from provenance.render.headline import copied_qualifier, details, is_changed_fact, verdict_name
 from provenance.report import MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
