@@ -71,3 +71,16 @@ def test_an_added_claim_across_a_wrapped_line_reads_as_one_line() -> None:
     assert "\n" in claim.text
     for output in (render_text(report, color=False, width=None), render_text(report, color=False, width=200)):
         assert "hitting local businesses hard" in output and "\\n" not in output
+
+
+def test_a_text_of_a_paragraph_a_line_marks_each_line_break() -> None:
+    # Without blank lines (PAN's documents, web copy) a line break is the only paragraph break;
+    # a line longer than any wrap width shows that the text is not hard-wrapped.
+    one_a_line = SOURCE.replace("\n\n", "\n").replace("over\n", "over ").replace("the\n", "the ").replace("had\n", "had ")
+    assert max(len(line) for line in one_a_line.splitlines()) > 100 and "\n\n" not in one_a_line
+    assert excerpt(one_a_line, (0, 60)) == "The Great Barrier Reef ¶ The Great Barrier Reef is the world's"
+    report = compare(one_a_line.replace("two thirds", "three quarters"), one_a_line, semantic=False)
+    assert "The Great Barrier Reef ¶ The Great Barrier" in render_text(report, color=False, width=None)
+    # One hard-wrapped paragraph without a blank line: its line breaks are spaces.
+    wrapped = SOURCE.split("\n\n")[1]
+    assert excerpt(wrapped, (0, 100), 200) == " ".join(wrapped[:100].split())

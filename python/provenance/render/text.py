@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from io import StringIO
 
 from rich import box
@@ -21,7 +22,7 @@ from rich.text import Text
 from provenance.read import printable
 from provenance.render import plural
 from provenance.render.headline import copied_qualifier, details, is_changed_fact, verdict_name
-from provenance.report import MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
+from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
 DEFAULT_WIDTH = 100
@@ -48,10 +49,15 @@ REST_GLYPH = "·"
 SENTENCE_ORDER: tuple[SentenceLabel, ...] = ("copied", "paraphrase", "added", "heading", "boilerplate")
 
 _WHITESPACE = re.compile(r"\s+")
-# A paragraph break (a blank line, as the segmenter and the document readers mark one) in an
-# excerpt: one line shows it as this mark, so a heading does not run into the sentence below it.
+# A paragraph break in an excerpt: one line shows it as this mark, so a heading does not run into
+# the sentence below it. A paragraph ends at a blank line, as the segmenter and the document readers
+# mark one; in a text without any, at each line break when the text is a paragraph a line (PAN's
+# documents, web copy), as a line longer than any wrap width shows. A hard-wrapped text without a
+# blank line is one paragraph, its line breaks spaces.
 PARAGRAPH_MARK = "¶"
-_PARAGRAPH_BREAK = re.compile(r"\s*\n[^\S\n]*\n\s*")
+_BLANK_LINE = re.compile(r"\s*\n[^\S\n]*\n\s*")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+HARD_WRAP_MAX_CHARS = 100
 
 
 def _console(color: bool, width: int | None) -> Console:
@@ -166,7 +172,7 @@ def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
     table.add_column("at", style="dim", no_wrap=True)
     for attributed in multi.added:
         claim = attributed.claim
-        shown = one_line(claim.text) if claim.text else excerpt(multi.candidate.text, claim.candidate)
+        shown = claim_words(multi.candidate.text, claim)
         table.add_row(
             Text("–" if attributed.source_index is None else f"[{attributed.source_index + 1}]"),
             Text(claim.type),
@@ -177,16 +183,29 @@ def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
     return [_section(f"Added beyond the sources: {len(multi.added)}"), _Fitted(table)]
 
 
-def one_line(text: str) -> str:
-    """`text` on one line, safe to print: a paragraph break shows as `` ¶ ``, any other white space
-    (a line break of hard-wrapped text among it) as one space."""
-    return printable(_WHITESPACE.sub(" ", _PARAGRAPH_BREAK.sub(f" {PARAGRAPH_MARK} ", text.strip())))
+@lru_cache(maxsize=16)
+def paragraph_breaks(text: str) -> re.Pattern[str] | None:
+    """What ends a paragraph in `text`: a blank line, a line break, or nothing (one hard-wrapped
+    paragraph). Cached: a report's excerpts all come from a few texts."""
+    if _BLANK_LINE.search(text):
+        return _BLANK_LINE
+    longest = max(map(len, text.split("\n")), default=0)
+    return _LINE_BREAK if longest > HARD_WRAP_MAX_CHARS else None
+
+
+def one_line(text: str, breaks: re.Pattern[str] | None) -> str:
+    """`text` on one line, safe to print: a paragraph break (`breaks`, of the text it comes from)
+    shows as `` ¶ ``, any other white space as one space."""
+    text = text.strip()
+    if breaks is not None:
+        text = breaks.sub(f" {PARAGRAPH_MARK} ", text)
+    return printable(_WHITESPACE.sub(" ", text))
 
 
 def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
     """``text[span]`` on one line (``one_line``), cut in the middle with an ellipsis when longer
     than ``limit``."""
-    flat = one_line(text[span[0] : span[1]])
+    flat = one_line(text[span[0] : span[1]], paragraph_breaks(text))
     if len(flat) <= limit:
         return flat
     # Cut at word boundaries on both sides so neither end shows half a word.
@@ -196,6 +215,11 @@ def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
     tail_start = len(flat) - tail_room
     tail = flat[tail_start:].split(" ", 1)[-1] if " " in flat[tail_start:] else flat[tail_start:]
     return f"{head} … {tail}"
+
+
+def claim_words(text: str, claim: AddedClaim) -> str:
+    """A claim's words on one line: its text, or the excerpt of its span in `text` (the candidate's)."""
+    return one_line(claim.text, paragraph_breaks(text)) if claim.text else excerpt(text, claim.candidate)
 
 
 def _percent(share: float) -> str:
@@ -409,7 +433,7 @@ def _changed_section(report: Report) -> list[RenderableType]:
         return []
     lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed)}")]
     for claim in sorted(changed, key=lambda c: c.candidate):
-        shown = one_line(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
+        shown = claim_words(report.candidate.text, claim)
         where = report.candidate.where(claim.candidate)
         if claim.source is None:
             lines.append(Text.assemble("  ", (shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim")))
@@ -436,7 +460,7 @@ def _added_section(report: Report) -> list[RenderableType]:
     table.add_column("reason", ratio=3)
     table.add_column("at", style="dim", no_wrap=True)
     for claim in sorted(added, key=lambda a: a.candidate):
-        shown = one_line(claim.text) if claim.text else excerpt(report.candidate.text, claim.candidate)
+        shown = claim_words(report.candidate.text, claim)
         table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(report.candidate.where(claim.candidate)))
     return [_section(f"Added claims: {len(added)}"), _Fitted(table)]
 
