@@ -213,6 +213,12 @@ def test_all_of_or_none_of_for_a_share_is_a_changed_share() -> None:
     assert changed(source.replace("about half", "none"), source) == [("none", "a changed share: the source has 'half'")]
 
 
+def test_a_preposition_of_opposite_meaning_standing_for_another() -> None:
+    source = "The council voted against the plan on Monday after a long debate."
+    assert changed(source.replace("against", "for"), source) == [("for", "the opposite of the source's 'against'")]
+    assert changed(source.replace("after", "before"), source) == [("before", "the opposite of the source's 'after'")]
+
+
 def test_a_part_made_the_whole() -> None:
     source = "The grant will cover part of the cost of the bridge, which is partly funded by the county."
     assert changed(source.replace("part of", "all of"), source) == [("all", "'all' where the source has 'part'")]

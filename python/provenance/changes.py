@@ -30,7 +30,15 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from provenance import _core
-from provenance.lexicon import HEDGES, IMPLICIT_NEGATION, NUMBER_BOUNDS, QUANTIFIERS, STOPWORDS, SYMBOL_WORDS
+from provenance.lexicon import (
+    HEDGES,
+    IMPLICIT_NEGATION,
+    NUMBER_BOUNDS,
+    OPPOSITE_PREPOSITIONS,
+    QUANTIFIERS,
+    STOPWORDS,
+    SYMBOL_WORDS,
+)
 from provenance.report import DiffStep, Passage
 from provenance.spans import Span, SpanSet
 from provenance.text import AnalysedText, Sentence, Word, key
@@ -689,7 +697,11 @@ def changes(
                 (i, j)
                 for i in fresh
                 for j in theirs
-                if key(source_words[j][2]) in replaced and lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2]))
+                if key(source_words[j][2]) in replaced
+                and (
+                    lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2]))
+                    or (one_for_one and OPPOSITE_PREPOSITIONS.get(candidate_words[i][2]) == source_words[j][2])
+                )
             ),
             None,
         )

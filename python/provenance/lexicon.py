@@ -59,6 +59,13 @@ SYMBOL_WORDS = sections("symbol-words")
 NUMBER_BOUNDS = phrase_sections("number-bounds")
 HEDGES = words("hedges")
 IMPLICIT_NEGATION = words("implicit-negation")
+# Each preposition of opposite meaning to another ("for": "against") in both directions.
+OPPOSITE_PREPOSITIONS = {
+    a: b
+    for line in _lines("opposite-prepositions")
+    if not line.startswith("#") and line.strip()
+    for a, b in (line.split(), line.split()[::-1])
+}
 # A British spelling to the American one ("organisation": "organization").
 AMERICAN_SPELLINGS = dict(line.split() for line in _lines("british-american") if not line.startswith("#"))
 # Each abbreviation of a month or a day, and each full name, to the full name.
