@@ -62,6 +62,19 @@ def test_a_cause_stated_as_certain_where_the_source_makes_it_conditional() -> No
     assert "conditional ('can cut')" in report.added[0].reason
 
 
+def test_a_dropped_hedge_and_a_cause_for_a_correlation_are_two_findings() -> None:
+    source = "The new study of older adults suggests that brisk walking is associated with a lower risk of heart disease."
+    report = compare(
+        "The new study of older adults proves that brisk walking lowers the risk of heart disease.", source, semantic=False
+    )
+    assert [(c.type, c.text) for c in report.added] == [("changed", "proves"), ("exaggeration", "lowers")]
+    # A conditional made certain is the dropped hedge alone.
+    hedged = "Drinking coffee may reduce the risk of liver cancer."
+    assert [c.type for c in compare("Drinking coffee reduces the risk of liver cancer.", hedged, semantic=False).added] == [
+        "changed"
+    ]
+
+
 def test_a_headline_that_overstates_the_finding() -> None:
     source = "In a cohort of 20,000 adults, coffee drinking was associated with a lower risk of liver cancer."
     report = compare("Coffee drinking cuts risk of liver cancer\n\nResearchers followed 20,000 adults.", source, semantic=False)

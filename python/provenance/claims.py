@@ -651,10 +651,14 @@ def _claims_in(
     for change in changed:
         if change.kind != "inserted":
             add(change.candidate, "changed", change.reason, change.source)
-    if not any(change.kind == "hedge" for change in changed):
-        stronger = _stronger_claim(text, [w for w in unit_words if w[0] not in quoted], facts.analysed, match.sources)
-        if stronger is not None:
-            add(*stronger)
+    # A dropped hedge already says that a conditional cause is stated as certain; a correlation
+    # stated as a cause is a finding beside it ("proves that walking lowers" for "suggests that
+    # walking may be associated with").
+    hedge_dropped = any(change.kind == "hedge" for change in changed)
+    unquoted = [w for w in unit_words if w[0] not in quoted]
+    stronger = _stronger_claim(text, unquoted, facts.analysed, match.sources, conditional=not hedge_dropped)
+    if stronger is not None:
+        add(*stronger)
     for word in words:
         if word.key in _LOADED_SPEECH and not word.in_source and _reports(text, word):
             neutral = _NEUTRAL_SPEECH.search(support)
@@ -723,11 +727,17 @@ def _claims_in(
 
 
 def _stronger_claim(
-    text: str, words: Sequence[Word], source: AnalysedText, sentences: Sequence[Sentence], sides: int = 2
+    text: str,
+    words: Sequence[Word],
+    source: AnalysedText,
+    sentences: Sequence[Sentence],
+    sides: int = 2,
+    conditional: bool = True,
 ) -> tuple[Span, str, str, Span] | None:
     """A cause stated where a supporting sentence states a correlation between the same things, or
-    stated as certain where it makes it conditional: the candidate's cue, the finding and the
-    source's cue. The same things: words the other sentence has on ``sides`` sides of each cue."""
+    (with ``conditional``) stated as certain where it makes it conditional: the candidate's cue, the
+    finding and the source's cue. The same things: words the other sentence has on ``sides`` sides
+    of each cue."""
     mine = claim_strength(words)
     if mine.cue is None or mine.strength <= Strength.CORRELATION:
         return None
@@ -737,7 +747,7 @@ def _stronger_claim(
     if any(theirs.strength >= mine.strength for _, _, theirs in claims):
         return None
     for sentence, their_words, theirs in claims:
-        if theirs.cue is None:
+        if theirs.cue is None or (theirs.strength == Strength.CONDITIONAL_CAUSE and not conditional):
             continue
         # The same relation: each cue stands between words the other sentence has ("coffee ...
         # associated with ... risk"), and the source's is no name ("the Medical Association").
