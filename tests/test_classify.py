@@ -89,6 +89,15 @@ def test_a_story_sentence_that_mentions_signing_up_is_not_boilerplate() -> None:
     assert [(claim.type, claim.text) for claim in report.added] == [("changed", "20")]
 
 
+def test_no_order_reason_without_two_matched_sentences() -> None:
+    report = compare("The city council approved a new budget of 40 million dollars on Monday.", SOURCE, semantic=False)
+    assert not any("order" in reason for reason in report.verdict.reasons)
+    two = "The city council approved a new budget of 40 million dollars on Monday. The budget takes effect in July."
+    assert any(
+        "100% of its matched sentences keep the source's order" in r for r in compare(two, SOURCE, semantic=False).verdict.reasons
+    )
+
+
 def test_boilerplate_patterns_are_general() -> None:
     assert is_boilerplate("Follow us on social media for more stories.")
     assert is_boilerplate("© 2025 Some Publisher. All rights reserved.")

@@ -188,6 +188,7 @@ class VerdictEvidence:
     reused_passages: int = 0  # copied passages holding any word of prose
     reworded_words: int = 0  # words of prose in the largest reworded case of REWORDED_MIN_SENTENCES sentences
     foreign_sentences: int = 0  # sentences of a foreign block (FOREIGN_BLOCK_MIN_SENTENCES), 0 when none
+    order_steps: int = 0  # pairs of consecutive supported sentences the order is measured on
 
 
 def prose_words(candidate: AnalysedText, quotes: Sequence[QuoteFinding]) -> list[bool]:
@@ -301,6 +302,7 @@ def verdict_evidence(
             [m.label in ("copied", "paraphrase") for m in prose_sentences],
             [_in_source(m.sentence, source_keys) for m in prose_sentences],
         ),
+        len(steps),
     )
 
 
@@ -395,7 +397,8 @@ def decide(evidence: VerdictEvidence) -> Verdict:
         f"a quarter of its sentences or more match a source sentence closely {closeness}"
         if e.strength >= strength_min
         else f"fewer than a quarter of its sentences match a source sentence closely {closeness}",
-        f"{e.order:.0%} of its matched sentences keep the source's order",
+        # An order needs two matched sentences at least.
+        *([f"{e.order:.0%} of its matched sentences keep the source's order"] if e.order_steps else []),
         f"{e.specific:.0%} of the particular words of its sentences (names, numbers, details beyond the shared topic) "
         "come from the source sentences they match",
         *([f"{_plural(e.shared_quotes, 'quotation')} also in the source"] if e.shared_quotes else []),
