@@ -500,8 +500,10 @@ def added_beyond_sources(reports: list[Report], sentences: list[AttributedSenten
             if source_index == index:
                 kept.append(AttributedClaim(index, claim))
             elif source_index is None and claim.candidate not in unsupported:
-                # Each report's reason names the closest sentence of its own source alone.
-                reason = f"no sentence of the {len(reports)} sources supports this sentence"
+                # Each report's reason names the closest sentence of its own source alone; what it
+                # says after that ("; a vague attribution: 'Critics say'") holds for all of them.
+                _, _, more = claim.reason.partition("; ")
+                reason = f"no sentence of the {len(reports)} sources supports this sentence" + (f"; {more}" if more else "")
                 unsupported[claim.candidate] = replace(claim, reason=reason)
     kept += [AttributedClaim(None, claim) for claim in unsupported.values()]
     kept.sort(key=lambda a: (a.claim.candidate, -1 if a.source_index is None else a.source_index))
