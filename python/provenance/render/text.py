@@ -438,13 +438,16 @@ def _changed_section(report: Report) -> list[RenderableType]:
         if claim.source is None:
             lines.append(Text.assemble("  ", (shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim")))
             continue
+        # What kind of change, where the words alone do not say it ("drops the source's hedge",
+        # "a changed share"); a plain swap's reason only repeats the source's words.
+        kind = claim.reason.split(":")[0] if not claim.reason.startswith("the source has") else ""
         lines.append(
             Text.assemble(
                 "  ",
                 (excerpt(report.source.text, claim.source), "red"),
                 " → ",
                 (shown, "green"),
-                (f"  {where} (source {report.source.where(claim.source)})", "dim"),
+                (f"  {where} (source {report.source.where(claim.source)})" + (f": {printable(kind)}" if kind else ""), "dim"),
             )
         )
     return lines
