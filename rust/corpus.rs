@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use crate::align::{Params, Passage, align_tokens};
 use crate::index::{
     Index, IndexError, IndexParams, KeyDoc, MAX_DOCS, candidate_pairs, fingerprints,
-    query_candidates, sort_in_key_buckets,
+    query_candidates, unsorted_candidate_pairs,
 };
 use crate::text::{WordHash, hash_words, token_hashes};
 
@@ -45,12 +45,34 @@ where
                 (prints, extra(&hashes))
             })
             .collect();
-        for (prints, text_extra) in scanned {
-            occurrences.extend_from_slice(&prints);
-            extras.push(text_extra);
-        }
+        let (prints, group_extras): (Vec<_>, Vec<_>) = scanned.into_iter().unzip();
+        append_in_parallel(&mut occurrences, &prints);
+        extras.extend(group_extras);
     }
     (occurrences, extras)
+}
+
+/// Appends the items of `pieces`, in order, to `all`, the pieces copied in parallel.
+fn append_in_parallel<T: Copy + Send + Sync>(all: &mut Vec<T>, pieces: &[Vec<T>]) {
+    let added: usize = pieces.iter().map(Vec::len).sum();
+    all.reserve(added);
+    let mut free = &mut all.spare_capacity_mut()[..added];
+    let mut targets = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let (target, rest) = free.split_at_mut(piece.len());
+        targets.push(target);
+        free = rest;
+    }
+    targets
+        .into_par_iter()
+        .zip(pieces)
+        .for_each(|(target, piece)| {
+            for (slot, &item) in target.iter_mut().zip(piece) {
+                slot.write(item);
+            }
+        });
+    // SAFETY: the `added` slots past the length were all written just above.
+    unsafe { all.set_len(all.len() + added) };
 }
 
 /// Reuse between documents `a` and `b` (`a < b`): `a` is the alignment's candidate side.
@@ -141,8 +163,7 @@ pub fn all_pairs<S: AsRef<str> + Sync>(
         )));
     }
     let (mut postings, _) = scan_texts(texts, index_params, |_| ());
-    sort_in_key_buckets(&mut postings);
-    let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
+    let candidates = unsorted_candidate_pairs(&mut postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
     let pairs = align_pairs(

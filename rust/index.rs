@@ -238,8 +238,33 @@ pub fn sorted_postings(prints: &[Vec<(u64, u32)>], first_doc: u32) -> Vec<Postin
 /// then the buckets are sorted on their own, in parallel, a few thousand occurrences each, in
 /// cache (`sort_bucket`), where one sort of the whole array is several times slower.
 pub fn sort_in_key_buckets<T: Occurrence + Ord + Copy + Send>(items: &mut [T]) {
-    const PER_BUCKET: usize = 4096;
-    let bits = (items.len() / PER_BUCKET).max(1).ilog2().min(16);
+    let bits = bucket_bits(items.len());
+    let starts = partition_by_bucket(items, bits);
+    let mut buckets: Vec<&mut [T]> = Vec::with_capacity(1 << bits);
+    let mut rest = items;
+    for w in starts.windows(2) {
+        let (head, tail) = rest.split_at_mut(w[1] - w[0]);
+        buckets.push(head);
+        rest = tail;
+    }
+    buckets.par_iter_mut().for_each_init(
+        || (Vec::new(), Vec::new()),
+        |(scratch, groups), b| {
+            sort_bucket(std::iter::once(&**b), bits, scratch, groups);
+            b.copy_from_slice(scratch);
+        },
+    );
+}
+
+/// Top bits of the keys that number the buckets of `occurrences` occurrences: a few thousand
+/// occurrences a bucket.
+fn bucket_bits(occurrences: usize) -> u32 {
+    (occurrences / 4096).max(1).ilog2().min(16)
+}
+
+/// Moves each occurrence to the bucket of the top `bits` bits of its key, in place, by swaps
+/// (American flag sort); returns where each bucket starts, and the end.
+fn partition_by_bucket<T: Occurrence>(items: &mut [T], bits: u32) -> Vec<usize> {
     let bucket = |key: u64| {
         if bits == 0 {
             0
@@ -267,48 +292,42 @@ pub fn sort_in_key_buckets<T: Occurrence + Ord + Copy + Send>(items: &mut [T]) {
             next[home] += 1;
         }
     }
-    let mut buckets: Vec<&mut [T]> = Vec::with_capacity(1 << bits);
-    let mut rest = items;
-    for w in starts.windows(2) {
-        let (head, tail) = rest.split_at_mut(w[1] - w[0]);
-        buckets.push(head);
-        rest = tail;
-    }
-    buckets.par_iter_mut().for_each_init(
-        || (Vec::new(), Vec::new()),
-        |(scratch, groups), b| sort_bucket(b, bits, scratch, groups),
-    );
+    starts
 }
 
-/// Sorts occurrences whose keys share their top `known` bits: they are counted into groups by
-/// the next bits of their keys, about one occurrence to a group (the keys are uniform hashes),
-/// moved to `scratch` in group order, and each group sorted on its own, by insertion when it is
-/// small. A group is large only for a key many documents share; it is sorted by comparison.
-fn sort_bucket<T: Occurrence + Ord + Copy>(
-    items: &mut [T],
+/// Puts the occurrences of `pieces` in order into `scratch`; their keys share their top `known`
+/// bits. They are counted into groups by the next bits of their keys, about one occurrence to
+/// a group (the keys are uniform hashes), moved to `scratch` in group order, and each group
+/// sorted on its own, by insertion when it is small. A group is large only for a key many
+/// documents share; it is sorted by comparison.
+fn sort_bucket<'a, T: Occurrence + Ord + Copy + 'a>(
+    pieces: impl Iterator<Item = &'a [T]> + Clone,
     known: u32,
     scratch: &mut Vec<T>,
     group_ends: &mut Vec<u32>,
 ) {
     const SMALL: usize = 16;
-    if items.len() <= SMALL {
-        insertion_sort(items);
+    scratch.clear();
+    let len: usize = pieces.clone().map(<[T]>::len).sum();
+    if len <= SMALL {
+        pieces.for_each(|piece| scratch.extend_from_slice(piece));
+        insertion_sort(scratch);
         return;
     }
-    let bits = items.len().ilog2().min(64 - known);
+    let bits = len.ilog2().min(64 - known);
     let group = |key: u64| ((key << known) >> (64 - bits)) as usize;
     group_ends.clear();
     group_ends.resize((1 << bits) + 1, 0);
-    for item in items.iter() {
+    for item in pieces.clone().flatten() {
         group_ends[group(item.key()) + 1] += 1;
     }
     for g in 1..group_ends.len() {
         group_ends[g] += group_ends[g - 1];
     }
     // Each group's next free slot, from its start; once all are placed, the group's end.
-    scratch.clear();
-    scratch.resize(items.len(), items[0]);
-    for &item in items.iter() {
+    let first = pieces.clone().flatten().next().copied();
+    scratch.resize(len, first.expect("more than SMALL occurrences"));
+    for &item in pieces.flatten() {
         let slot = &mut group_ends[group(item.key())];
         scratch[*slot as usize] = item;
         *slot += 1;
@@ -323,7 +342,6 @@ fn sort_bucket<T: Occurrence + Ord + Copy>(
         }
         start = end as usize;
     }
-    items.copy_from_slice(scratch);
 }
 
 fn insertion_sort<T: Ord + Copy>(items: &mut [T]) {
@@ -373,31 +391,86 @@ pub fn candidate_pairs<P: Occurrence + Sync>(
     }
     bounds.push(postings.len());
     bounds.dedup();
-    let mut pairs: Vec<u64> = bounds
+    let pairs: Vec<u64> = bounds
         .par_windows(2)
         .flat_map_iter(|w| {
-            let mut out: Vec<u64> = Vec::new();
-            let mut docs: Vec<u32> = Vec::new();
-            for run in key_runs(&postings[w[0]..w[1]]) {
-                if run.len() < 2 {
-                    continue;
-                }
-                docs.clear();
-                docs.extend(distinct_docs(run));
-                if docs.len() < 2 || docs.len() > max_df {
-                    continue;
-                }
-                for (i, &a) in docs.iter().enumerate() {
-                    out.extend(
-                        docs[i + 1..]
-                            .iter()
-                            .map(|&b| (u64::from(a) << 32) | u64::from(b)),
-                    );
-                }
-            }
+            let mut out = Vec::new();
+            shared_pairs(&postings[w[0]..w[1]], max_df, &mut Vec::new(), &mut out);
             out
         })
         .collect();
+    count_pairs(pairs, min_shared)
+}
+
+/// `candidate_pairs` of occurrences in any order, which are reordered in place: each thread
+/// moves the occurrences of its own part of them to buckets by the top bits of their keys,
+/// then each bucket's pieces are sorted together in cache and its pairs taken, in parallel;
+/// no pass over the whole array runs on one thread, and no bucket is written back in order.
+pub fn unsorted_candidate_pairs<P: Occurrence + Ord + Copy + Send + Sync>(
+    occurrences: &mut [P],
+    max_df: usize,
+    min_shared: usize,
+) -> Vec<(u32, u32, u32)> {
+    let bits = bucket_bits(occurrences.len());
+    let part_len = occurrences
+        .len()
+        .div_ceil(rayon::current_num_threads())
+        .max(1);
+    let parts: Vec<(&[P], Vec<usize>)> = occurrences
+        .par_chunks_mut(part_len)
+        .map(|part| {
+            let starts = partition_by_bucket(part, bits);
+            (&*part, starts)
+        })
+        .collect();
+    let pairs: Vec<u64> = (0..1usize << bits)
+        .into_par_iter()
+        .map_init(
+            || (Vec::new(), Vec::new(), Vec::new()),
+            |(sorted, groups, docs), bucket| {
+                let pieces = parts
+                    .iter()
+                    .map(|(part, starts)| &part[starts[bucket]..starts[bucket + 1]]);
+                sort_bucket(pieces, bits, sorted, groups);
+                let mut out = Vec::new();
+                shared_pairs(sorted, max_df, docs, &mut out);
+                out
+            },
+        )
+        .flatten_iter()
+        .collect();
+    count_pairs(pairs, min_shared)
+}
+
+/// Appends to `out` the document pair `a << 32 | b` of each fingerprint two documents `a < b`
+/// share among `postings` (sorted by key, then document), at most `max_df` sharing it.
+fn shared_pairs<P: Occurrence>(
+    postings: &[P],
+    max_df: usize,
+    docs: &mut Vec<u32>,
+    out: &mut Vec<u64>,
+) {
+    for run in key_runs(postings) {
+        if run.len() < 2 {
+            continue;
+        }
+        docs.clear();
+        docs.extend(distinct_docs(run));
+        if docs.len() < 2 || docs.len() > max_df {
+            continue;
+        }
+        for (i, &a) in docs.iter().enumerate() {
+            out.extend(
+                docs[i + 1..]
+                    .iter()
+                    .map(|&b| (u64::from(a) << 32) | u64::from(b)),
+            );
+        }
+    }
+}
+
+/// The pairs found `min_shared` times or more, with their number.
+fn count_pairs(mut pairs: Vec<u64>, min_shared: usize) -> Vec<(u32, u32, u32)> {
     pairs.par_sort_unstable();
     pairs
         .chunk_by(|a, b| a == b)
@@ -988,9 +1061,16 @@ mod tests {
                 .eq(occurrences.iter().map(|p| key_doc(p)))
         );
         for (max_df, min_shared) in [(100, 2), (5, 1), (300, 3)] {
+            let expected = candidate_pairs(&postings, max_df, min_shared);
+            assert_eq!(expected, candidate_pairs(&occurrences, max_df, min_shared));
+            let mut unsorted: Vec<KeyDoc> = prints
+                .iter()
+                .enumerate()
+                .flat_map(|(d, p)| p.iter().map(move |&(key, _)| KeyDoc::new(key, d as u32)))
+                .collect();
             assert_eq!(
-                candidate_pairs(&postings, max_df, min_shared),
-                candidate_pairs(&occurrences, max_df, min_shared)
+                expected,
+                unsorted_candidate_pairs(&mut unsorted, max_df, min_shared)
             );
         }
     }

@@ -12,9 +12,7 @@ use std::collections::HashMap;
 
 use crate::align::{Params, Passage, align};
 use crate::corpus::{AllPairs, align_pairs, scan_texts};
-use crate::index::{
-    IndexError, IndexParams, MAX_DOCS, Occurrence, candidate_pairs, sort_in_key_buckets,
-};
+use crate::index::{IndexError, IndexParams, MAX_DOCS, Occurrence, unsorted_candidate_pairs};
 use crate::judge::{Direction, Document, Verdict, judge_identical, judge_pair, swapped};
 use crate::quotes::{Facts, facts_with_words};
 use crate::text::hash_words;
@@ -89,8 +87,7 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
         }
         postings.retain(|p| !later_copy[p.doc() as usize]);
     }
-    sort_in_key_buckets(&mut postings);
-    let candidates = candidate_pairs(&postings, index_params.max_df, min_shared);
+    let candidates = unsorted_candidate_pairs(&mut postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
     // The words a document of a pair is aligned with give its facts.
