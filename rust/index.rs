@@ -981,19 +981,10 @@ mod tests {
             })
             .collect();
         for first in [0, 10] {
-            let mut expected: Vec<Posting> = prints
-                .iter()
-                .enumerate()
-                .flat_map(|(d, p)| {
-                    p.iter().map(move |&(key, pos)| Posting {
-                        key,
-                        doc: first + d as u32,
-                        pos,
-                    })
-                })
-                .collect();
-            expected.sort_unstable();
-            assert_eq!(sorted_postings(&prints, first), expected);
+            assert_eq!(
+                sorted_postings(&prints, first),
+                fully_sorted(&prints, first)
+            );
         }
         assert!(sorted_postings(&[], 0).is_empty());
         assert!(
@@ -1004,6 +995,23 @@ mod tests {
                     pos: 1
                 }]
         );
+    }
+
+    /// The postings of `prints` (documents numbered from `first`) in order, by a full sort.
+    fn fully_sorted(prints: &[Vec<(u64, u32)>], first: u32) -> Vec<Posting> {
+        let mut expected: Vec<Posting> = prints
+            .iter()
+            .enumerate()
+            .flat_map(|(d, p)| {
+                p.iter().map(move |&(key, pos)| Posting {
+                    key,
+                    doc: first + d as u32,
+                    pos,
+                })
+            })
+            .collect();
+        expected.sort_unstable();
+        expected
     }
 
     #[test]
@@ -1020,19 +1028,7 @@ mod tests {
                     .collect()
             })
             .collect();
-        let mut expected: Vec<Posting> = prints
-            .iter()
-            .enumerate()
-            .flat_map(|(d, p)| {
-                p.iter().map(move |&(key, pos)| Posting {
-                    key,
-                    doc: d as u32,
-                    pos,
-                })
-            })
-            .collect();
-        expected.sort_unstable();
-        assert_eq!(sorted_postings(&prints, 0), expected);
+        assert_eq!(sorted_postings(&prints, 0), fully_sorted(&prints, 0));
     }
 
     #[test]

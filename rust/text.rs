@@ -331,6 +331,7 @@ impl<V: FnMut(usize, usize, &[u8], u64)> Scan<'_, V> {
 }
 
 /// Classes of the 64 bytes of a block, one bit a byte (bit `i` for byte `i`).
+#[derive(Default)]
 struct BlockClasses {
     letters: u64,
     digits: u64,
@@ -353,14 +354,7 @@ impl BlockClasses {
             __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
             _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
         };
-        let mut c = Self {
-            letters: 0,
-            digits: 0,
-            underscores: 0,
-            mid_letter: 0,
-            mid_num: 0,
-            non_ascii: 0,
-        };
+        let mut c = Self::default();
         for (k, lane) in block.chunks_exact(16).enumerate() {
             // SAFETY: SSE2 is part of x86-64; the load reads the 16 bytes of `lane`.
             let bits = unsafe {
@@ -400,14 +394,7 @@ impl BlockClasses {
     /// Elsewhere, from the byte classes, a byte at a time.
     #[cfg(not(target_arch = "x86_64"))]
     fn of(block: &[u8; BLOCK]) -> Self {
-        let mut c = Self {
-            letters: 0,
-            digits: 0,
-            underscores: 0,
-            mid_letter: 0,
-            mid_num: 0,
-            non_ascii: 0,
-        };
+        let mut c = Self::default();
         for (i, &b) in block.iter().enumerate() {
             let class = byte_class(b);
             let bit = |set: bool| u64::from(set) << i;
