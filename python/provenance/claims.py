@@ -109,6 +109,7 @@ _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
 # rewrite that puts one where the source has none changes what the source reports.
 _LOADED_SPEECH = frozenset(key(verb) for verb in LOADED_REPORTING_VERBS)
 _JUDGING_WORDS = EVALUATIVE_WORDS | INTENSIFIERS  # one set, not a union built for every word
+_SAY_KEYS = frozenset(key(w) for w in ("say", "said", "says", "told", "tell", "according"))
 _NEUTRAL_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|added|according\s+to)\b", re.IGNORECASE)
 
 
@@ -635,7 +636,13 @@ def _claims_in(
         if dropped is not None:
             word, said = dropped
             add((word.start, word.end), "contradiction", f"affirms what the supporting source sentence denies: '{said}'")
+    # A supporting sentence that reports someone's words names who said them: "officials say" for
+    # it says the same more vaguely, not an attribution the source lacks ("analysts believe", a
+    # view put in someone's head, still is).
+    reported = _NEUTRAL_SPEECH.search(support) is not None
     for vague in vague_attributions(text, [w for w in unit_words if w[0] not in quoted]):
+        if reported and vague.verb in _SAY_KEYS:
+            continue
         if not facts.attributes(vague):
             said = text[vague.start : vague.end]
             # The source may well quote others: what it lacks is this attribution.
