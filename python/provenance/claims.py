@@ -334,7 +334,8 @@ def _dropped_negation(support: str, support_words: Sequence[Word], words: Sequen
     the council")."""
     starts = [w[0] for w in support_words]
     mine = {w.key: w for w in words}
-    my_keys = set(mine) - {key(f) for f in STOPWORDS}
+    my_keys = {w.key for w in words if w.form not in STOPWORDS}
+    their_keys = {key(w[2]) for w in support_words if w[2] not in STOPWORDS}
     tuples = [(w.start, w.end, w.form) for w in words]
     for found in _PLAIN_NEGATION.finditer(support):
         at = bisect_left(starts, found.end())
@@ -342,7 +343,6 @@ def _dropped_negation(support: str, support_words: Sequence[Word], words: Sequen
         word = mine.get(key(borne[2])) if borne is not None else None
         if borne is None or word is None:
             continue
-        their_keys = {key(w[2]) for w in support_words if w[2] not in STOPWORDS}
         denied = (support_words[bisect_left(starts, found.start())][0], borne[1])
         if (
             _beside_shared(support_words, denied, my_keys) == 2
@@ -389,7 +389,7 @@ def _days_of_month(text: str, words: Sequence[Word]) -> set[str]:
     months = {
         i
         for i, (start, _, form) in enumerate(words)
-        if CALENDAR_NAMES.get(form, "monday") not in _WEEKDAYS and text[start].isupper()
+        if form in CALENDAR_NAMES and CALENDAR_NAMES[form] not in _WEEKDAYS and text[start].isupper()
     }
     return {form for i, (_, _, form) in enumerate(words) if form.isdigit() and len(form) <= 2 and {i - 1, i + 1} & months}
 
