@@ -51,10 +51,16 @@ def test_english_prose_and_short_texts_have_no_caveat() -> None:
     assert not any("English prose" in reason for reason in short.verdict.reasons)
 
 
-def test_the_caveat_reaches_the_json_and_the_text_report(tmp_path: Path) -> None:
-    candidate, source = tmp_path / "fr.txt", tmp_path / "en.txt"
+def translation_files(folder: Path) -> tuple[Path, Path]:
+    """The French translation and its English source, written as files in ``folder``."""
+    candidate, source = folder / "fr.txt", folder / "en.txt"
     candidate.write_text(FRENCH, encoding="utf-8")
     source.write_text(ENGLISH, encoding="utf-8")
+    return candidate, source
+
+
+def test_the_caveat_reaches_the_json_and_the_text_report(tmp_path: Path) -> None:
+    candidate, source = translation_files(tmp_path)
     saved = run("compare", "--lexical", "--format", "json", str(candidate), str(source))
     assert saved.returncode == 0, saved.stderr.decode()
     assert json.loads(saved.stdout)["verdict"]["reasons"][0].startswith("the candidate does not read as English prose")

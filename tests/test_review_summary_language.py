@@ -10,7 +10,7 @@ from pathlib import Path
 from cli_run import run
 from provenance import compare, compare_sources
 from provenance.render import render_sources_text, render_text
-from test_review_language import ENGLISH, FRENCH
+from test_review_language import ENGLISH, FRENCH, translation_files
 
 
 def test_a_summary_of_a_translation_warns_after_its_four_lines() -> None:
@@ -29,9 +29,7 @@ def test_english_summaries_keep_four_lines() -> None:
 
 
 def test_the_command_s_summary_warns_for_each_comparison(tmp_path: Path) -> None:
-    candidate, source = tmp_path / "fr.txt", tmp_path / "en.txt"
-    candidate.write_text(FRENCH, encoding="utf-8")
-    source.write_text(ENGLISH, encoding="utf-8")
+    candidate, source = translation_files(tmp_path)
     result = run("compare", "--lexical", "--summary", "--no-color", str(candidate), str(source))
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().splitlines()[4].startswith("Warning: the candidate does not read as English prose (")
