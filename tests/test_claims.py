@@ -455,3 +455,19 @@ def test_a_number_in_words_the_source_does_not_have_is_a_claim() -> None:
     assert any(c.text == "five" and c.type in ("number", "contradiction") for c in reworded.added)
     # The source's number in words or digits is its own.
     assert compare(source.replace("three", "3"), source, semantic=False).added == []
+
+
+def test_a_span_of_time_told_otherwise_is_a_contradiction() -> None:
+    source = "The port will postpone the dredging plan by at least a year. The channel would be two metres deeper."
+    longer = "The port will postpone the dredging plan by at least two years. The channel would be two metres deeper."
+    # "two" stands elsewhere in the source, counting metres: it is the year that changed.
+    assert [(c.type, c.text, c.reason) for c in compare(longer, source, semantic=False).added] == [
+        ("contradiction", "two years", "'two years' where the supporting source sentence has 'a year'")
+    ]
+    shorter = compare("The review took a month.", "The review took three months.", semantic=False).added
+    assert [(c.type, c.text) for c in shorter] == [("contradiction", "a month")]
+    # The same span said another way, a rate, or another bound is no contradiction.
+    one_year = "The port will postpone the plan by one year."
+    assert compare(one_year, "The port will postpone the plan by a year.", semantic=False).added == []
+    assert compare("Rent rose to $470 a month last year.", "Rent rose to $470 a month last year.", semantic=False).added == []
+    assert compare("He was jailed for more than a year.", "He was jailed for two years.", semantic=False).added == []

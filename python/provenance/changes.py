@@ -345,6 +345,13 @@ def _unit_words() -> dict[str, tuple[str, float]]:
     return {word: (dimension, float(factor)) for word, dimension, factor in rows}
 
 
+def unit_of_time(form: str) -> bool:
+    """A word of Pint's for a span of time that "a" can count ("a year", "an hour"): none of its
+    abbreviations, and not "second", which after "a" is the ordinal."""
+    unit = _unit_words().get(form)
+    return unit is not None and unit[0] == "[time]" and len(form) > 3 and form != "second"
+
+
 # What may stand between a number and its unit: "300 metres", "300-metre"; not "$470/month".
 _UNIT_GAPS = frozenset({"", " ", "-", "\u00a0"})
 
@@ -760,7 +767,7 @@ def _bound_change(
         amount, stated = _quantity(candidate_words, ci, cand_number_at), _quantity(source_words, si, src_number_at)
         if amount is None or stated is None or amount[0] != stated[0]:
             continue
-        (mine, mine_start), (theirs, theirs_start) = _bound(candidate_words, ci), _bound(source_words, si)
+        (mine, mine_start), (theirs, theirs_start) = bound_before(candidate_words, ci), bound_before(source_words, si)
         side, their_side = _SIDE.get(mine or ""), _SIDE.get(theirs or "")
         if not (side is not None and side != their_side) and not (mine is None and theirs in _LIMITS):
             return None
@@ -867,7 +874,7 @@ BOUND_REACH = 0.1
 def rounds(words: Sequence[Word], number: Number, values: Iterable[float]) -> bool:
     """Whether a number stated with a bound ("almost 5,000", "more than six", "about 300") rounds
     one of `values` on the side the bound says."""
-    kind, _ = _bound(words, number.first)
+    kind, _ = bound_before(words, number.first)
     low, high = number.value * (1 - BOUND_REACH), number.value * (1 + BOUND_REACH)
     side = _SIDE.get(kind or "")
     if side == "down":
@@ -886,7 +893,7 @@ def rounded_off(words: Sequence[Word], number: Number, written: str, values: Ite
     no further than ROUNDING_REACH from it: the rounding every report does, not a changed figure
     ("£13 million", "700" for 640, "1.60%" for 1.62%). A count or share under a hundred is
     not rounded off ("20%" for 21%)."""
-    if _FOUR_DIGITS.fullmatch(written) or _bound(words, number.first)[0] is not None:
+    if _FOUR_DIGITS.fullmatch(written) or bound_before(words, number.first)[0] is not None:
         return False  # a year ("2020" for 2021) is not rounded; a bound says which way it rounds
     value = number.value
     stated = _significant(written)
@@ -913,7 +920,7 @@ def _round_to(figure: float, significant: int) -> float:
     return round(figure, significant - 1 - math.floor(math.log10(abs(figure))))
 
 
-def _bound(words: Sequence[Word], before: int) -> tuple[str | None, int]:
+def bound_before(words: Sequence[Word], before: int) -> tuple[str | None, int]:
     """The kind of bound (lexicons/number-bounds.txt) ending just before word `before`, and the
     index of its first word (`before` itself when there is none)."""
     for length in (3, 2, 1):

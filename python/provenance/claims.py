@@ -29,6 +29,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from provenance import _core
 from provenance.changes import (
@@ -41,6 +42,7 @@ from provenance.changes import (
     Number,
     SentenceDiff,
     Share,
+    bound_before,
     changes,
     measure,
     numbers,
@@ -50,6 +52,7 @@ from provenance.changes import (
     same_share,
     shares,
     spelled_number,
+    unit_of_time,
     wordnet,
 )
 from provenance.judge import SentenceMatch
@@ -244,6 +247,11 @@ class _SourceFacts:
         return found
 
     @functools.cached_property
+    def times(self) -> set[tuple[str, float]]:
+        """The spans of time the source states, by unit and value ("a year": ("year", 1.0))."""
+        return {(t.unit, t.value) for t in _times(self.analysed.words)}
+
+    @functools.cached_property
     def meanings(self) -> tuple[frozenset[int], frozenset[int]]:
         """The WordNet meanings of the source's words, for new words to be looked up against."""
         return wordnet().meanings(self.keys)
@@ -382,6 +390,38 @@ def _rivals(amounts: set[str], number: Number | None, words: Sequence[Word], cou
     if number is None:
         return amounts
     return amounts & counted.get(_counted(words, number), set())
+
+
+class _Time(NamedTuple):
+    """A span of time a text states: "two years", "a year"."""
+
+    unit: str  # the unit's key
+    value: float
+    bound: str | None  # the kind of bound before it ("at least")
+    first: int  # word indices, the last inclusive
+    last: int
+
+
+# Words before "a year" that make it a rate ("twice a year", "per year"), not one year.
+_RATE_BEFORE = frozenset({"once", "twice", "thrice", "times", "per", "every", "each"})
+
+
+def _times(words: Sequence[Word]) -> list[_Time]:
+    """The spans of time of `words`: a number of a unit of time, or "a"/"an" before one ("a year",
+    read as one; not the rate of "twice a year" or "$470 a month")."""
+    counts = {n.last: n for n in numbers(words)}
+    found = []
+    for i in range(len(words) - 1):
+        if not unit_of_time(words[i + 1][2]):
+            continue
+        if i in counts:
+            first, value = counts[i].first, counts[i].value
+        elif words[i][2] in ("a", "an") and (i == 0 or (words[i - 1][2] not in _RATE_BEFORE and i - 1 not in counts)):
+            first, value = i, 1.0
+        else:
+            continue
+        found.append(_Time(key(words[i + 1][2]), value, bound_before(words, first)[0], first, i + 1))
+    return found
 
 
 def _days_of_month(text: str, words: Sequence[Word]) -> set[str]:
@@ -569,6 +609,20 @@ def _claims_in(
     for n in numbers(support_words):
         counted.setdefault(_counted(support_words, n), []).append(n.value)
         counted_forms.setdefault(_counted(support_words, n), set()).update(w[2] for w in support_words[n.first : n.last + 1])
+    # A span of time the supporting sentences state otherwise: "two years" for "a year".
+    their_times = _times(support_words)
+    for span in _times(unit_words):
+        other_spans = [t for t in their_times if t.unit == span.unit and t.bound == span.bound]
+        start, end = unit_words[span.first][0], unit_words[span.last][1]
+        if (
+            other_spans
+            and all(t.value != span.value for t in other_spans)
+            and (span.unit, span.value) not in facts.times
+            and start not in quoted
+            and start not in converted
+        ):
+            said = support[support_words[other_spans[0].first][0] : support_words[other_spans[0].last][1]]
+            add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has '{said}'")
     for word in words:
         number = word.form.replace(",", "")
         written = stated.get(word.start)
