@@ -340,6 +340,13 @@ def report_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def refuse_summary_outside_text(summary: bool, output_format: str) -> None:
+    """--summary shortens the text report only: with JSON or HTML it would be ignored and the
+    whole report written, so say so before any work is done."""
+    if summary and output_format != "text":
+        fail(f"--summary is for the text report only; --format {output_format} writes the whole report")
+
+
 def write_report(
     report: Report | MultiSourceReport, output_format: str, output: Path | None, summary: bool, color: bool | None
 ) -> None:
@@ -393,6 +400,7 @@ def compare(
     from provenance.api import compare_files, compare_files_sources
     from provenance.read import read_text
 
+    refuse_summary_outside_text(summary, output_format)
     if [candidate, *sources, *excluded].count("-") > 1:
         fail("only one input can be read from standard input")
     refuse_overwriting_inputs(output, [candidate, *sources, *excluded])
@@ -423,6 +431,7 @@ def render(report: str, output_format: str, output: Path | None, summary: bool, 
     from provenance.read import read_text
     from provenance.report import ReportFormatError, load_report
 
+    refuse_summary_outside_text(summary, output_format)
     refuse_overwriting_inputs(output, [report])
     try:
         loaded = load_report(read_text(report))
