@@ -281,6 +281,24 @@ def test_fabricated_and_unsourced_quotations_name_their_speaker() -> None:
     assert named.reason.startswith("attributed to Jane Smith, but the source quotes nothing like it from Jane Smith")
 
 
+def test_a_speaker_described_between_commas_or_named_before_a_pronoun_is_checked() -> None:
+    source = (
+        "Chief executive Maria Okafor said the survey would take a year. "
+        '"We accept that the first assessment was too narrow," she said. '
+        "Its secretary, Tom Brennan, said members were relieved."
+    )
+    moved = finding(
+        'Tom Brennan, the association\'s secretary, said: "We accept that the first assessment was too narrow."', source
+    )
+    assert moved.status == "altered"
+    assert moved.reason.startswith("attributed to Tom Brennan, but the source has these words from Maria Okafor")
+    kept = finding('Maria Okafor, the chief executive, said: "We accept that the first assessment was too narrow."', source)
+    assert kept.status == "exact"
+    # Someone else named in a later sentence may be whom the pronoun means: nothing is claimed.
+    unclear = source.replace("a year. ", "a year. The survey will be led by Ruth Hale. ")
+    assert finding('Tom Brennan said: "We accept that the first assessment was too narrow."', unclear).status == "exact"
+
+
 def test_a_new_sentence_after_a_quotation_is_not_its_attribution() -> None:
     found = finding('"We cannot keep the pool open all winter." Tom Brook said the town would look for money.')
     assert found.status == "exact"

@@ -139,13 +139,26 @@ _SPEECH = (
 )
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St)\.|[A-Z]\.|[A-Z][\w'’-]*)"  # a full stop only after a title or an initial
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|de|van|von|da|del|bin|al))*"
+# What may stand between a name and its verb: a description between commas ("Tom Brennan, the
+# association's secretary, said").
+_APPOSITIVE = r"(?:,[^,\"“”\n]{1,60},)?"
 _AFTER = (
     re.compile(rf"^[\s,]*{_SPEECH}[ \t]+(?P<name>{_NAME})"),
-    re.compile(rf"^[\s,]*(?P<name>{_NAME})[ \t]+{_SPEECH}\b"),
+    re.compile(rf"^[\s,]*(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}\b"),
 )
 # Before the quotation, a few small words may stand between the verb and the quotation ("Chen
 # said the plan "protects..."", a partial quotation); a capitalised one may be another speaker.
-_BEFORE = re.compile(rf"(?P<name>{_NAME})[ \t]+{_SPEECH}(?:[ \t]+[a-z][\w'’-]*){{0,4}}[ \t]*[:,]?[ \t]*$")
+_BEFORE = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}(?:[ \t]+[a-z][\w'’-]*){{0,4}}[ \t]*[:,]?[ \t]*$")
+# "he said", "said she", "She told…": a speaker named earlier, the last one named before it.
+_PRONOUN_AFTER = re.compile(rf"^[\s,]*(?:(?:he|she)[ \t]+{_SPEECH}\b|{_SPEECH}[ \t]+(?:he|she)\b)")
+_PRONOUN_BEFORE = re.compile(rf"\b(?:he|she)[ \t]+{_SPEECH}(?:[ \t]+[a-z][\w'’-]*){{0,4}}[ \t]*[:,]?[ \t]*$", re.IGNORECASE)
+# ("told" and "asked" before a name name the listener: "told Reuters".)
+_NAMED_SPEAKER = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}\b|\b(?:said|says|added)[ \t]+(?P<after>{_NAME})")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+# A capitalised word that does not start a sentence or a quotation.
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;:)\]–—-] )[A-Z]")
+# How far back a pronoun's speaker may be named: a paragraph or two of news.
+_PRONOUN_REACH = 600
 # Words of a name that do not tell two speakers apart (titles, and pronouns that start a sentence).
 _NOT_NAMES = frozenset(
     "the a an he she they it we i you this that his her their mr mrs ms dr sir dame lord lady prof professor "
@@ -157,6 +170,11 @@ _CONTEXT = 80
 
 def speaker_of(text: str, span: tuple[int, int]) -> str | None:
     """The named speaker a quotation at ``span`` (its marks included) is attributed to, if any."""
+    return _speaker(text, span)[0]
+
+
+def _speaker(text: str, span: tuple[int, int]) -> tuple[str | None, bool]:
+    """The named speaker of the quotation at ``span``, and whether a pronoun stands for the name."""
     after = text[span[1] : span[1] + _CONTEXT].split("\n", 1)[0]
     # `"...," said X` goes on the sentence; after `...."` a new sentence starts, whoever it names.
     goes_on = text[max(span[0], span[1] - 3) : span[1]].rstrip("\"'”’»").endswith((",", "?", "!", "—", "-")) or (
@@ -165,12 +183,27 @@ def speaker_of(text: str, span: tuple[int, int]) -> str | None:
     for pattern in _AFTER if goes_on else ():
         match = pattern.match(after)
         if match and _name_words(match["name"]):
-            return match["name"].rstrip(".")
+            return match["name"].rstrip("."), False
     before = text[max(0, span[0] - _CONTEXT) : span[0]].rsplit("\n", 1)[-1]
     match = _BEFORE.search(before)
     if match and _name_words(match["name"]):
-        return match["name"].rstrip(".")
-    return None
+        return match["name"].rstrip("."), False
+    if (goes_on and _PRONOUN_AFTER.match(after)) or _PRONOUN_BEFORE.search(before):
+        return _last_named_speaker(text[max(0, span[0] - _PRONOUN_REACH) : span[0]]), True
+    return None, False
+
+
+def _last_named_speaker(text: str) -> str | None:
+    """The speaker a pronoun at the end of `text` stands for: the last one named with a verb of
+    saying, unless a later sentence names someone or something else (a capitalised word inside it),
+    who may be the one the pronoun means."""
+    named = [m for m in _NAMED_SPEAKER.finditer(text) if _name_words(m["name"] or m["after"])]
+    if not named:
+        return None
+    later = _SENTENCE_END.search(text, named[-1].end())
+    if later is not None and _INNER_CAPITAL.search(text, later.end()):
+        return None
+    return str(named[-1]["name"] or named[-1]["after"]).rstrip(".")
 
 
 def _name_words(name: str) -> set[str]:
@@ -247,9 +280,16 @@ def _attribution(candidate: str, finding: QuoteFinding, source: str) -> QuoteFin
         return finding
     names = _name_words(speaker)
     if finding.status in ("exact", "altered") and finding.source is not None:
-        theirs = speaker_of(source, finding.source)
+        theirs, by_pronoun = _speaker(source, finding.source)
         if theirs is None or names & _name_words(theirs):
             return finding
+        if by_pronoun and any(
+            re.search(
+                rf"\b{re.escape(w)}\b", source[max(0, finding.source[0] - _PRONOUN_REACH) : finding.source[0]], re.IGNORECASE
+            )
+            for w in names
+        ):
+            return finding  # the pronoun may stand for the candidate's speaker, named just before
         reason = f"attributed to {speaker}, but the source has these words from {theirs}"
         if finding.status == "altered":
             reason += f"; {finding.reason}"
