@@ -133,13 +133,14 @@ def test_a_changed_fact_is_listed_and_counted_once() -> None:
     """A changed fact shows as the source's words → the candidate's, not again among the added
     claims, and the counts line splits the two as the sections do. A contradiction is a changed
     fact too, as the HTML page's chip and the headline count it: it shows with its reason, having
-    no source words to show."""
+    no source words to show, and the line of the source sentence its sentence comes from, where
+    the reason can be checked."""
     from test_render_html import _with_changed_facts
 
     report = _with_changed_facts(sample_report())
     output = render_text(report, color=False, width=None)
     assert "── Changed from the source: 2 ──" in output and "discussed → talked about  line 5 (source line 3)" in output
-    assert "  Tuesday  line 3: 'Tuesday' where the source has Monday" in output
+    assert "  Tuesday  line 3 (source line 1): 'Tuesday' where the source has Monday" in output
     added = len(report.added) - 2
     assert f"── Added claims: {added} ──" in output
     assert "the source has 'discussed'" not in output, "the changed fact is repeated in the added claims"

@@ -3,11 +3,15 @@ be silently ignored, and reasons a reader must be able to check."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from cli_run import one_line_error, run
+from provenance.render import render_html, render_text
+from test_render_html import _span, _with_changed_facts, sample_report
 
 
 @pytest.mark.parametrize("output_format", ["json", "html"])
@@ -26,3 +30,38 @@ def test_render_refuses_summary_with_html_too(example_pair: tuple[Path, Path], t
     assert run("compare", *map(str, example_pair), "--lexical", "--format", "json", "-o", str(saved)).returncode == 0
     one_line_error(run("render", str(saved), "--summary", "--format", "html"), "--summary")
     assert run("render", str(saved), "--summary").returncode == 0
+
+
+def _finding(page: str, link: str) -> str:
+    found = re.search(rf'<li class="finding" data-link="{link}"[^>]*>(.*?)</li>', page)
+    assert found, link
+    return found.group(1)
+
+
+def test_a_claim_without_source_words_shows_where_its_sentence_comes_from() -> None:
+    """A reason such as "'430' where the supporting source sentence has 340", or "the number '47'
+    does not appear in the source" beside "$0.47", showed no source at all: it could not be checked
+    without searching the source. Now the source sentence the claim's sentence comes from is shown,
+    in the text report as its line; a claim in a sentence the source does not support shows none."""
+    report = _with_changed_facts(sample_report())
+    page = render_html(report)
+    tuesday = report.added.index(next(c for c in report.added if c.text == "Tuesday"))
+    row = _finding(page, f"c-a{tuesday}")
+    assert '<span class="side">source l.1</span>Prime Minister Mark Carney met President Donald Trump' in row
+    deal = report.added.index(next(c for c in report.added if c.text == "$40 billion"))
+    assert "source l." not in _finding(page, f"c-a{deal}"), "its sentence is one the source does not support"
+    text = render_text(report, color=False, width=None)
+    assert "  Tuesday  line 3 (source line 1): 'Tuesday' where the source has Monday" in text
+
+
+def test_a_paraphrase_of_two_source_sentences_shows_both() -> None:
+    """A paraphrase drawing on two source sentences listed the first alone: the figure it took
+    from the second ("340 enterprise customers") was nowhere beside it."""
+    report = sample_report()
+    s = report.source.text
+    officials = _span(s, "Officials said a working group would meet again in June.")
+    index, pay = next((i, x) for i, x in enumerate(report.sentences) if x.label == "paraphrase" and x.score == 0.55)
+    sentences = list(report.sentences)
+    sentences[index] = replace(pay, source=[*pay.source, officials])
+    row = _finding(render_html(replace(report, sentences=sentences)), f"c-s{index}")
+    assert "Trump said the meeting was friendly" in row and "Officials said a working group would meet again in June." in row

@@ -3,14 +3,14 @@ reader would count it (passages, words, share of the candidate), without the jud
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from provenance import _core
 from provenance.render import plural
 from provenance.report import AddedClaim, Passage, Report, SentenceFinding
-from provenance.spans import SpanSet
+from provenance.spans import Span, SpanSet
 
 LEADS = {
     ("derived", "whole"): "Derived from the source",
@@ -35,6 +35,25 @@ def is_changed_fact(claim: AddedClaim) -> bool:
     contradiction ('now-former', a negation dropped). Counted and listed as one kind in every
     report (the headline, the text report's section and counts, the HTML page's chips and filter)."""
     return claim.type in ("changed", "contradiction")
+
+
+def claim_sources(sentences: Sequence[SentenceFinding]) -> Callable[[AddedClaim], list[Span]]:
+    """Where in the source a reader checks a claim: its own source words, else the source sentences
+    its candidate sentence comes from ("'430' where the supporting source sentence has 340", "the
+    number '47' does not appear in the source" beside "$0.47"); none in a sentence the source
+    does not support. The sentences are sorted once; each claim is found by a binary search."""
+    ordered = sorted(sentences, key=lambda s: s.candidate)
+    starts = [s.candidate[0] for s in ordered]
+
+    def sources(claim: AddedClaim) -> list[Span]:
+        if claim.source is not None:
+            return [claim.source]
+        index = bisect_right(starts, claim.candidate[0]) - 1
+        if index < 0 or claim.candidate[0] >= ordered[index].candidate[1]:
+            return []
+        return list(ordered[index].source)
+
+    return sources
 
 
 def words_in(starts: Sequence[int], stretches: Iterable[Passage | SentenceFinding]) -> int:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
 
-from provenance.render.headline import copied_qualifier, details, is_changed_fact, lead
+from provenance.render.headline import claim_sources, copied_qualifier, details, is_changed_fact, lead
 from provenance.report import (
     SCHEMA_VERSION,
     AddedClaim,
@@ -639,11 +639,10 @@ def _added_beyond_html(multi: MultiSourceReport) -> str:
                 f'<button type="button" class="open" data-view="view-{index + 1}">[{index + 1}] '
                 f"{escape(report.source.name)}</button>"
             )
-            said = (
-                f'<p class="quoted"><span class="side">source l.{report.source.line(claim.source[0])}</span>'
-                f"{escape(_excerpt(report.source.text, claim.source))}</p>"
-                if claim.source is not None
-                else ""
+            said = "".join(
+                f'<p class="quoted"><span class="side">source l.{report.source.line(span[0])}</span>'
+                f"{escape(_excerpt(report.source.text, span))}</p>"
+                for span in claim_sources(report.sentences)(claim)
             )
         items.append(
             '<li class="claim">'
@@ -716,7 +715,9 @@ class Finding:
     label: str
     link: str
     candidate: tuple[int, int]
-    source: tuple[int, int] | None
+    sources: tuple[tuple[int, int], ...]
+    """Where to check it in the source: its counterpart, all the source sentences a paraphrase
+    draws on, or, for a claim without source words of its own, those its sentence comes from."""
     reason: str = ""
     diff: str = ""
     words: int = 0
@@ -735,15 +736,25 @@ def findings(report: Findings) -> list[Finding]:
                     QUOTE_BADGES[quote.status],
                     f"c-q{i}",
                     quote.candidate,
-                    quote.source,
+                    () if quote.source is None else (quote.source,),
                     quote.reason,
                     _diff_html(quote.diff),
                 )
             )
+    sources_of = claim_sources(report.sentences)
     for i, claim in enumerate(report.added):
         kind = _claim_group(claim)
         out.append(
-            Finding(SEVERITY[kind], kind, BADGE_LETTERS[kind], claim.type, f"c-a{i}", claim.candidate, claim.source, claim.reason)
+            Finding(
+                SEVERITY[kind],
+                kind,
+                BADGE_LETTERS[kind],
+                claim.type,
+                f"c-a{i}",
+                claim.candidate,
+                tuple(sources_of(claim)),
+                claim.reason,
+            )
         )
     for i, passage in enumerate(report.passages):
         out.append(
@@ -754,7 +765,7 @@ def findings(report: Findings) -> list[Finding]:
                 PASSAGE_NAMES[passage.kind].lower(),
                 f"c-p{i}",
                 passage.candidate,
-                passage.source,
+                (passage.source,),
                 f"similarity {passage.score:.2f}",
                 words=_words(report.candidate.text, passage.candidate),
             )
@@ -769,7 +780,7 @@ def findings(report: Findings) -> list[Finding]:
                     "paraphrase",
                     f"c-s{i}",
                     sentence.candidate,
-                    sentence.source[0],
+                    tuple(sentence.source),
                     f"score {sentence.score:.2f}",
                     words=_words(report.candidate.text, sentence.candidate),
                 )
@@ -788,13 +799,12 @@ def _words(text: str, span: tuple[int, int]) -> int:
 
 def _finding_html(report: Findings, finding: Finding, prefix: str) -> str:
     c_line = report.candidate.line(finding.candidate[0])
-    source = (
-        f'<p class="quoted"><span class="side">source l.{report.source.line(finding.source[0])}</span>'
-        f"{escape(_excerpt(report.source.text, finding.source))}</p>"
-        if finding.source is not None
-        else ""
+    source = "".join(
+        f'<p class="quoted"><span class="side">source l.{report.source.line(span[0])}</span>'
+        f"{escape(_excerpt(report.source.text, span))}</p>"
+        for span in finding.sources
     )
-    if finding.source is None and finding.group == "quote":
+    if not finding.sources and finding.group == "quote":
         source = '<p class="quoted"><span class="side">source</span><i>no counterpart in the source</i></p>'
     diff = f'<p class="diff"><span class="side">change</span>{finding.diff}</p>' if finding.diff else ""
     reason = f'<p class="why">{escape(finding.reason)}</p>' if finding.reason else ""

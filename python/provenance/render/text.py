@@ -21,7 +21,7 @@ from rich.text import Text
 
 from provenance.read import printable
 from provenance.render import plural
-from provenance.render.headline import copied_qualifier, details, is_changed_fact, verdict_name
+from provenance.render.headline import claim_sources, copied_qualifier, details, is_changed_fact, verdict_name
 from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
@@ -432,10 +432,16 @@ def _changed_section(report: Report) -> list[RenderableType]:
     if not changed:
         return []
     lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed)}")]
+    sources_of = claim_sources(report.sentences)
     for claim in sorted(changed, key=lambda c: c.candidate):
         shown = claim_words(report.candidate.text, claim)
         where = report.candidate.where(claim.candidate)
         if claim.source is None:
+            # No source words of its own: the lines of the source sentences its sentence comes
+            # from, where "the supporting source sentence has 340" can be checked.
+            spans = sources_of(claim)
+            hull = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+            where += f" (source {report.source.where(hull)})" if hull else ""
             lines.append(Text.assemble("  ", (shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim")))
             continue
         # What kind of change, where the words alone do not say it ("drops the source's hedge",
