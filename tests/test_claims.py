@@ -471,3 +471,18 @@ def test_a_span_of_time_told_otherwise_is_a_contradiction() -> None:
     assert compare(one_year, "The port will postpone the plan by a year.", semantic=False).added == []
     assert compare("Rent rose to $470 a month last year.", "Rent rose to $470 a month last year.", semantic=False).added == []
     assert compare("He was jailed for more than a year.", "He was jailed for two years.", semantic=False).added == []
+
+
+def test_reported_speech_moved_to_another_named_speaker_is_a_contradiction() -> None:
+    source = (
+        "Chief executive Maria Okafor said the delay would allow a fuller survey of the estuary. "
+        "Its secretary, Tom Brennan, said members were relieved but would keep campaigning."
+    )
+    moved = compare("The chief executive, Maria Okafor, said members were relieved.", source, semantic=False).added
+    assert [(c.type, c.text, c.reason) for c in moved] == [
+        ("contradiction", "Maria Okafor", "the supporting source sentence has these words from Tom Brennan")
+    ]
+    assert compare("Tom Brennan, the secretary, said members were relieved.", source, semantic=False).added == []
+    # Words that are mostly not the speaker's sentence's: no claim about who said them.
+    other = "Maria Okafor said members of the council met on Monday to discuss the harbour."
+    assert not any("these words from" in c.reason for c in compare(other, source, semantic=False).added)

@@ -69,6 +69,7 @@ from provenance.lexicon import (
     SYMBOL_WORDS,
     VAGUE_ATTRIBUTIONS,
 )
+from provenance.quote_check import name_words, reported_speakers, same_speaker
 from provenance.report import AddedClaim, QuoteFinding
 from provenance.spans import Span, SpanSet
 from provenance.strength import Strength, claim_strength
@@ -424,6 +425,36 @@ def _times(words: Sequence[Word]) -> list[_Time]:
     return found
 
 
+def _speaker_moved(
+    unit: Sentence, unit_words: Sequence[Word], sources: Sequence[Sentence], quoted: SpanSet
+) -> tuple[Span, str] | None:
+    """A speaker named for reported speech where the source sentence that has the words reported
+    names another and not this one ("Maria Okafor said members were relieved" for "Tom Brennan
+    said members were relieved"): the name's span and the source's speaker. Sentences with a
+    quotation are left to the quotation check, and a source that reports the speech with a pronoun
+    names no one here."""
+    if not sources or quoted.inside(unit.span):
+        return None
+    for name, (s, e) in reported_speakers(unit.text):
+        # The words reported: those after the name, matched with the source sentence that has most of them.
+        reported = {key(form) for start, _, form in unit_words if start >= unit.start + e and form not in STOPWORDS}
+        said = max(sources, key=lambda sentence: len(sentence.keys & reported))
+        theirs = [other for other, _ in reported_speakers(said.text)]
+        # Most of the reported words, names of speakers aside, must be that sentence's.
+        names = {key(w) for other in [name, *theirs] for w in name_words(other)}
+        shared = len((said.keys & reported) - names)
+        if shared < max(2, len(reported - names) / 2):
+            continue
+        if theirs and not any(same_speaker(name, other) for other in theirs) and not _names_anyone(said.text, name):
+            return (unit.start + s, unit.start + e), theirs[0]
+    return None
+
+
+def _names_anyone(text: str, name: str) -> bool:
+    """Whether `text` has a word of `name` that tells people apart."""
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in name_words(name))
+
+
 def _days_of_month(text: str, words: Sequence[Word]) -> set[str]:
     """The numbers of ``words`` written beside a month's name ("2 September", "March 3")."""
     months = {
@@ -675,6 +706,10 @@ def _claims_in(
         (s, e), (ss, se) = swap
         said = support[ss:se] if se - ss <= 80 else f"{support[ss : ss + 35]}…{support[se - 35 : se]}"
         add((unit.start + s, unit.start + e), "contradiction", f"the same words in other places: the source has '{said}'")
+    moved = _speaker_moved(unit, unit_words, match.sources, quoted)
+    if moved is not None:
+        (s, e), theirs = moved
+        add((s, e), "contradiction", f"the supporting source sentence has these words from {theirs}")
     negation = _NEGATION.search(prose)
     support_keys = frozenset().union(*(s.keys for s in match.sources))
     if negation and not _NEGATION.search(support) and len(unit.keys & support_keys) >= 2:

@@ -140,8 +140,9 @@ _SPEECH = (
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St)\.|[A-Z]\.|[A-Z][\w'’-]*)"  # a full stop only after a title or an initial
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|de|van|von|da|del|bin|al))*"
 # What may stand between a name and its verb: a description between commas ("Tom Brennan, the
-# association's secretary, said").
-_APPOSITIVE = r"(?:,[^,\"“”\n]{1,60},)?"
+# association's secretary, said"), or the comma closing one before the name ("Its secretary, Tom
+# Brennan, said").
+_APPOSITIVE = r"(?:,[^,\"“”\n]{1,60},|,)?"
 _AFTER = (
     re.compile(rf"^[\s,]*{_SPEECH}[ \t]+(?P<name>{_NAME})"),
     re.compile(rf"^[\s,]*(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}\b"),
@@ -182,11 +183,11 @@ def _speaker(text: str, span: tuple[int, int]) -> tuple[str | None, bool]:
     )
     for pattern in _AFTER if goes_on else ():
         match = pattern.match(after)
-        if match and _name_words(match["name"]):
+        if match and name_words(match["name"]):
             return match["name"].rstrip("."), False
     before = text[max(0, span[0] - _CONTEXT) : span[0]].rsplit("\n", 1)[-1]
     match = _BEFORE.search(before)
-    if match and _name_words(match["name"]):
+    if match and name_words(match["name"]):
         return match["name"].rstrip("."), False
     if (goes_on and _PRONOUN_AFTER.match(after)) or _PRONOUN_BEFORE.search(before):
         return _last_named_speaker(text[max(0, span[0] - _PRONOUN_REACH) : span[0]]), True
@@ -197,7 +198,7 @@ def _last_named_speaker(text: str) -> str | None:
     """The speaker a pronoun at the end of `text` stands for: the last one named with a verb of
     saying, unless a later sentence names someone or something else (a capitalised word inside it),
     who may be the one the pronoun means."""
-    named = [m for m in _NAMED_SPEAKER.finditer(text) if _name_words(m["name"] or m["after"])]
+    named = [m for m in _NAMED_SPEAKER.finditer(text) if name_words(m["name"] or m["after"])]
     if not named:
         return None
     later = _SENTENCE_END.search(text, named[-1].end())
@@ -206,7 +207,24 @@ def _last_named_speaker(text: str) -> str | None:
     return str(named[-1]["name"] or named[-1]["after"]).rstrip(".")
 
 
-def _name_words(name: str) -> set[str]:
+def reported_speakers(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """The named speakers of the speech `text` reports ("Tom Brennan, its secretary, said …"), each
+    with the span of the name."""
+    found = []
+    for match in _NAMED_SPEAKER.finditer(text):
+        group = "name" if match["name"] else "after"
+        if name_words(match[group]):
+            found.append((match[group].rstrip("."), (match.start(group), match.start(group) + len(match[group].rstrip(".")))))
+    return found
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two names may be one person's: a word in common that is no title ("Okafor", "Maria Okafor")."""
+    return bool(name_words(a) & name_words(b))
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name that tell people apart: no titles, no pronouns, no initials."""
     return {w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in _NOT_NAMES and len(w) > 1}
 
 
@@ -278,10 +296,10 @@ def _attribution(candidate: str, finding: QuoteFinding, source: str) -> QuoteFin
     speaker = speaker_of(candidate, finding.candidate)
     if speaker is None:
         return finding
-    names = _name_words(speaker)
+    names = name_words(speaker)
     if finding.status in ("exact", "altered") and finding.source is not None:
         theirs, by_pronoun = _speaker(source, finding.source)
-        if theirs is None or names & _name_words(theirs):
+        if theirs is None or names & name_words(theirs):
             return finding
         if by_pronoun and any(
             re.search(
