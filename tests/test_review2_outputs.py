@@ -11,6 +11,7 @@ import pytest
 
 from cli_run import one_line_error, run
 from provenance.render import render_html, render_text
+from provenance.report import Passage
 from test_render_html import _span, _with_changed_facts, sample_report
 
 
@@ -65,3 +66,17 @@ def test_a_paraphrase_of_two_source_sentences_shows_both() -> None:
     sentences[index] = replace(pay, source=[*pay.source, officials])
     row = _finding(render_html(replace(report, sentences=sentences)), f"c-s{index}")
     assert "Trump said the meeting was friendly" in row and "Officials said a working group would meet again in June." in row
+
+
+def test_html_excerpts_mark_paragraph_breaks_as_the_text_report_does() -> None:
+    """A reuse case from the headline on: the page showed "Ex-councillor jailed over housing grant
+    fraud A former Lowbridge councillor ...", the heading run into the sentence; the text report
+    marks the break with ¶, and so does the page now."""
+    report = sample_report()
+    c, s = report.candidate.text, report.source.text
+    meeting = "at the White House on Tuesday."
+    case = Passage("near_verbatim", (0, c.index(meeting) + len(meeting)), (0, s.index(meeting) + len(meeting)), 0.9)
+    page = render_html(replace(report, cases=[case]))
+    assert "Carney and Trump: A Historic Reset ¶ Prime Minister Mark Carney" in page
+    assert "Carney and Trump: A Historic Reset Prime Minister" not in page
+    assert "Carney and Trump: A Historic Reset ¶ " in render_text(replace(report, cases=[case]), color=False, width=None)

@@ -22,6 +22,7 @@ from html import escape
 from typing import Protocol
 
 from provenance.render.headline import claim_sources, copied_qualifier, details, is_changed_fact, lead
+from provenance.render.paragraphs import flatten, paragraph_breaks
 from provenance.report import (
     SCHEMA_VERSION,
     AddedClaim,
@@ -511,7 +512,8 @@ def _percent(share: float) -> str:
 
 
 def _excerpt(text: str, span: tuple[int, int], limit: int = 220) -> str:
-    flat = " ".join(text[span[0] : span[1]].split())
+    # Paragraph breaks marked as in the text report: a heading does not run into the sentence below.
+    flat = flatten(text[span[0] : span[1]], paragraph_breaks(text))
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from io import StringIO
 
 from rich import box
@@ -22,6 +21,7 @@ from rich.text import Text
 from provenance.read import printable
 from provenance.render import plural
 from provenance.render.headline import claim_sources, copied_qualifier, details, is_changed_fact, verdict_name
+from provenance.render.paragraphs import flatten, paragraph_breaks
 from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
@@ -47,17 +47,6 @@ COVERAGE_BAR = (
 )
 REST_GLYPH = "·"
 SENTENCE_ORDER: tuple[SentenceLabel, ...] = ("copied", "paraphrase", "added", "heading", "boilerplate")
-
-_WHITESPACE = re.compile(r"\s+")
-# A paragraph break in an excerpt: one line shows it as this mark, so a heading does not run into
-# the sentence below it. A paragraph ends at a blank line, as the segmenter and the document readers
-# mark one; in a text without any, at each line break when the text is a paragraph a line (PAN's
-# documents, web copy), as a line longer than any wrap width shows. A hard-wrapped text without a
-# blank line is one paragraph, its line breaks spaces.
-PARAGRAPH_MARK = "¶"
-_BLANK_LINE = re.compile(r"\s*\n[^\S\n]*\n\s*")
-_LINE_BREAK = re.compile(r"\s*\n\s*")
-HARD_WRAP_MAX_CHARS = 100
 
 
 def _console(color: bool, width: int | None) -> Console:
@@ -183,23 +172,9 @@ def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
     return [_section(f"Added beyond the sources: {len(multi.added)}"), _Fitted(table)]
 
 
-@lru_cache(maxsize=16)
-def paragraph_breaks(text: str) -> re.Pattern[str] | None:
-    """What ends a paragraph in `text`: a blank line, a line break, or nothing (one hard-wrapped
-    paragraph). Cached: a report's excerpts all come from a few texts."""
-    if _BLANK_LINE.search(text):
-        return _BLANK_LINE
-    longest = max(map(len, text.split("\n")), default=0)
-    return _LINE_BREAK if longest > HARD_WRAP_MAX_CHARS else None
-
-
 def one_line(text: str, breaks: re.Pattern[str] | None) -> str:
-    """`text` on one line, safe to print: a paragraph break (`breaks`, of the text it comes from)
-    shows as `` ¶ ``, any other white space as one space."""
-    text = text.strip()
-    if breaks is not None:
-        text = breaks.sub(f" {PARAGRAPH_MARK} ", text)
-    return printable(_WHITESPACE.sub(" ", text))
+    """`text` on one line (``flatten``), safe to print."""
+    return printable(flatten(text, breaks))
 
 
 def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
