@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_run import one_line_error, run
+from provenance import compare
 from provenance.render import render_html, render_text
 from provenance.report import Passage
 from test_render_html import _span, _with_changed_facts, sample_report
@@ -80,3 +81,17 @@ def test_html_excerpts_mark_paragraph_breaks_as_the_text_report_does() -> None:
     assert "Carney and Trump: A Historic Reset ¶ Prime Minister Mark Carney" in page
     assert "Carney and Trump: A Historic Reset Prime Minister" not in page
     assert "Carney and Trump: A Historic Reset ¶ " in render_text(replace(report, cases=[case]), color=False, width=None)
+
+
+def test_summary_qualifies_a_copy_made_of_shared_quotations() -> None:
+    """Two reports of one storm sharing the harbourmaster's words: `--summary` read "INDEPENDENT"
+    then "copied 13%" with nothing to reconcile them (the full report says it on a line of its own);
+    the summary's coverage line now says it in place, and stays one of four lines."""
+    from test_review_render import CANDIDATE, SOURCE
+
+    report = compare(CANDIDATE, SOURCE, semantic=False)
+    assert report.verdict.relation == "independent"
+    lines = render_text(report, color=False, summary=True, width=None).strip().splitlines()
+    assert len(lines) == 4
+    assert lines[2].startswith("Coverage of the candidate: copied ")
+    assert "(all of it inside quotations both texts have) · paraphrased" in lines[2]

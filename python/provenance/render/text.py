@@ -214,11 +214,15 @@ def _verdict_line(report: Report) -> Text:
     )
 
 
-def _coverage_line(report: Report) -> Text:
+def _coverage_line(report: Report, *, qualified: bool = False) -> Text:
+    """The three shares; `qualified`: the copied share says how much of it is shared quotations on
+    the same line (the summary has no line of its own for it)."""
     coverage = report.coverage
+    qualifier = copied_qualifier(report) if qualified else ""
     return Text.assemble(
         ("Coverage of the candidate: ", "bold"),
         (f"copied {_percent(coverage.copied)}", "blue"),
+        (f" ({qualifier})", "dim") if qualifier else "",
         " · ",
         (f"paraphrased {_percent(coverage.paraphrase)}", "green"),
         " · ",
@@ -282,7 +286,9 @@ def _summary(report: Report) -> list[RenderableType]:
     verdict and its counts are then not to be trusted, and a summary must not hide it."""
     caveat = report.verdict.language_caveat
     warning = [Text.assemble(("Warning: ", "bold yellow"), printable(caveat))] if caveat else []
-    return [_header(report), _verdict_line(report), _coverage_line(report), _counts_line(report), *warning]
+    # The copied share qualified in place: an independent report quoting the same people must not
+    # read as "copied 13%" unexplained.
+    return [_header(report), _verdict_line(report), _coverage_line(report, qualified=True), _counts_line(report), *warning]
 
 
 def _full(report: Report) -> list[RenderableType]:
