@@ -95,3 +95,16 @@ def test_summary_qualifies_a_copy_made_of_shared_quotations() -> None:
     assert len(lines) == 4
     assert lines[2].startswith("Coverage of the candidate: copied ")
     assert "(all of it inside quotations both texts have) · paraphrased" in lines[2]
+
+
+def test_counts_are_written_as_the_headline_writes_them() -> None:
+    """A long comparison's counts line read "1136 source sentences omitted" under a headline of
+    "960 of 1,120 sentences": every count now has its thousands separated, on the page too."""
+    report = sample_report(filler=1000)
+    assert len(report.omitted) == 1002
+    summary = render_text(report, color=False, summary=True, width=None)
+    assert "· 1,002 source sentences omitted" in summary
+    full = render_text(report, color=False, width=None)
+    assert "Omitted from the source: 1,002 sentences" in full and "… and 1,002" not in full
+    page = render_html(report)
+    assert "<b>1,002</b> omitted source sentences" in page and "Omitted from the source (1,002)" in page

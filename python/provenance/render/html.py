@@ -560,13 +560,13 @@ def _summary_html(report: Report, prefix: str = "") -> str:
         (len(report.omitted), "omitted source sentence", "omitted"),
     ]
     chips = "".join(
-        f'<li class="fact f-{kind}"><b>{count}</b> {escape(_plural_noun(noun, count))}</li>' for count, noun, kind in facts
+        f'<li class="fact f-{kind}"><b>{count:,}</b> {escape(_plural_noun(noun, count))}</li>' for count, noun, kind in facts
     )
     if report.cases:
         kinds: Counter[str] = Counter(case.kind for case in report.cases)
-        split = ", ".join(f"{kinds[kind]} {name}" for kind, name in CASE_NAMES.items() if kinds[kind])
+        split = ", ".join(f"{kinds[kind]:,} {name}" for kind, name in CASE_NAMES.items() if kinds[kind])
         chips += (
-            f'<li class="fact f-cases"><b>{len(report.cases)}</b> {_plural_noun("reuse case", len(report.cases))}: '
+            f'<li class="fact f-cases"><b>{len(report.cases):,}</b> {_plural_noun("reuse case", len(report.cases))}: '
             f"{escape(split)}</li>"
         )
     reasons = "".join(f"<li>{escape(reason)}</li>" for reason in verdict.reasons)
@@ -655,7 +655,7 @@ def _added_beyond_html(multi: MultiSourceReport) -> str:
             f'<p class="why">{escape(claim.reason)}</p></li>'
         )
     return (
-        f'<section class="list beyond" id="added-beyond"><h2>Added beyond the sources ({len(multi.added)})</h2>'
+        f'<section class="list beyond" id="added-beyond"><h2>Added beyond the sources ({len(multi.added):,})</h2>'
         f"<ol>{''.join(items)}</ol></section>\n"
     )
 
@@ -824,14 +824,14 @@ def _filters_html(present: Counter[str], letters: dict[str, str], prefix: str) -
     kinds = "".join(
         f'<label><input type="checkbox" name="kind" value="{group}" checked> '
         f'<span class="badge b-{group}"><span class="letter">{letters[group]}</span></span> '
-        f"{escape(label)} ({present[group]})</label>"
+        f"{escape(label)} ({present[group]:,})</label>"
         for group, label in GROUP_LABELS.items()
         if present[group]
     )
     cases = "".join(
         f'<label><input type="checkbox" name="kind" value="case-{kind}" checked> '
         f'<span class="badge b-case b-case-{kind}"><span class="letter">{CASE_LETTERS[kind]}</span></span> '
-        f"{escape(name)} ({present[f'case-{kind}']})</label>"
+        f"{escape(name)} ({present[f'case-{kind}']:,})</label>"
         for kind, name in CASE_NAMES.items()
         if present[f"case-{kind}"]
     )
@@ -876,7 +876,7 @@ def _findings_html(report: Findings, prefix: str) -> str:
     if listed:
         items = "".join(_finding_html(report, finding, prefix) for finding in listed)
         sections.append(
-            f'<section class="list" id="{prefix}findings"><h2>Findings, most serious first ({len(listed)})</h2>'
+            f'<section class="list" id="{prefix}findings"><h2>Findings, most serious first ({len(listed):,})</h2>'
             f"{filters}<ol>{items}</ol></section>"
         )
         filters = ""
@@ -885,7 +885,7 @@ def _findings_html(report: Findings, prefix: str) -> str:
             _case_html(report, i, case, prefix) for i, case in sorted(enumerate(report.cases), key=lambda item: item[1].candidate)
         )
         sections.append(
-            f'<section class="list cases" id="{prefix}cases"><h2>Reuse cases, in the candidate\'s order ({len(report.cases)})</h2>'
+            f'<section class="list cases" id="{prefix}cases"><h2>Reuse cases, in the candidate\'s order ({len(report.cases):,})</h2>'
             f"{filters}<ol>{items}</ol></section>"
         )
     if report.omitted:
@@ -894,7 +894,7 @@ def _findings_html(report: Findings, prefix: str) -> str:
             for i, o in sorted(enumerate(report.omitted), key=lambda item: item[1].source)
         )
         sections.append(
-            f'<section class="list" id="{prefix}omissions"><h2>Omitted from the source ({len(report.omitted)})</h2>'
+            f'<section class="list" id="{prefix}omissions"><h2>Omitted from the source ({len(report.omitted):,})</h2>'
             f'<ul class="omissions">{omitted}</ul></section>'
         )
     return f'<div class="findings">{"".join(sections)}</div>\n' if sections else ""

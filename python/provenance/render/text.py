@@ -145,7 +145,7 @@ def _passages_by_source_section(multi: MultiSourceReport) -> list[RenderableType
             PASSAGE_LABEL[passage.kind],
             Text(f"{excerpt(multi.candidate.text, passage.candidate)} [{multi.candidate.where(passage.candidate)}]"),
         )
-    return [_section(f"Passages by source: {len(multi.passages)}"), _Fitted(table)]
+    return [_section(f"Passages by source: {len(multi.passages):,}"), _Fitted(table)]
 
 
 def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
@@ -169,7 +169,7 @@ def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
             Text(printable(claim.reason)),
             Text(multi.candidate.where(claim.candidate)),
         )
-    return [_section(f"Added beyond the sources: {len(multi.added)}"), _Fitted(table)]
+    return [_section(f"Added beyond the sources: {len(multi.added):,}"), _Fitted(table)]
 
 
 def one_line(text: str, breaks: re.Pattern[str] | None) -> str:
@@ -254,13 +254,14 @@ def _counts_line(report: Report) -> Text:
     changed = sum(1 for claim in report.added if is_changed_fact(claim))
     added = len(report.added) - changed
     facts = [
-        (f"{statuses['altered']} altered quote{'s' * (statuses['altered'] != 1)}", QUOTE_STYLE["altered"]),
-        (f"{statuses['fabricated']} fabricated", QUOTE_STYLE["fabricated"]),
-        (f"{statuses['unsourced']} not in the source", QUOTE_STYLE["unsourced"]),
-        *([(f"{changed} changed fact{'s' * (changed != 1)}", "red")] if changed else []),
-        (f"{added} added claim{'s' * (added != 1)}", "yellow"),
-        (f"{len(report.passages)} reused passage{'s' * (len(report.passages) != 1)}", ""),
-        (f"{len(report.omitted)} source sentence{'s' * (len(report.omitted) != 1)} omitted", "dim"),
+        # Counted as the headline counts ("1,120 sentences"), thousands separated.
+        (plural(statuses["altered"], "altered quote"), QUOTE_STYLE["altered"]),
+        (f"{statuses['fabricated']:,} fabricated", QUOTE_STYLE["fabricated"]),
+        (f"{statuses['unsourced']:,} not in the source", QUOTE_STYLE["unsourced"]),
+        *([(plural(changed, "changed fact"), "red")] if changed else []),
+        (plural(added, "added claim"), "yellow"),
+        (plural(len(report.passages), "reused passage"), ""),
+        (plural(len(report.omitted), "source sentence") + " omitted", "dim"),
     ]
     line = Text()
     for index, (fact, style) in enumerate(facts):
@@ -392,7 +393,7 @@ def _quotes_section(report: Report) -> list[RenderableType]:
         return []
     others = Counter(q.status for q in report.quotes if q.status not in QUOTE_STYLE)
     counts: Counter[str] = Counter(q.status for q in flagged)
-    title = f"Quotations: {len(flagged)} to check" + (
+    title = f"Quotations: {len(flagged):,} to check" + (
         " (" + ", ".join(f"{counts[status]} {QUOTE_LABEL[status].lower()}" for status in QUOTE_STYLE if counts[status]) + ")"
         if flagged
         else ""
@@ -402,7 +403,7 @@ def _quotes_section(report: Report) -> list[RenderableType]:
     for quote in sorted(flagged, key=lambda q: (order.index(q.status), q.candidate)):
         parts += _quote_block(report, quote)
     if others:
-        parts.append(Text("  Also: " + ", ".join(f"{n} {status}" for status, n in sorted(others.items())), style="dim"))
+        parts.append(Text("  Also: " + ", ".join(f"{n:,} {status}" for status, n in sorted(others.items())), style="dim"))
     return parts
 
 
@@ -412,7 +413,7 @@ def _changed_section(report: Report) -> list[RenderableType]:
     changed = [claim for claim in report.added if is_changed_fact(claim)]
     if not changed:
         return []
-    lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed)}")]
+    lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed):,}")]
     sources_of = claim_sources(report.sentences)
     for claim in sorted(changed, key=lambda c: c.candidate):
         shown = claim_words(report.candidate.text, claim)
@@ -452,7 +453,7 @@ def _added_section(report: Report) -> list[RenderableType]:
     for claim in sorted(added, key=lambda a: a.candidate):
         shown = claim_words(report.candidate.text, claim)
         table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(report.candidate.where(claim.candidate)))
-    return [_section(f"Added claims: {len(added)}"), _Fitted(table)]
+    return [_section(f"Added claims: {len(added):,}"), _Fitted(table)]
 
 
 def _passages_section(report: Report) -> list[RenderableType]:
@@ -480,7 +481,7 @@ def _passage_table(report: Report, passages: list[Passage], title: str) -> list[
             ),
             Text.assemble(excerpt(report.source.text, passage.source, 70), (f" [{report.source.where(passage.source)}]", "dim")),
         )
-    return [_section(f"{title}: {len(passages)}"), _Fitted(table)]
+    return [_section(f"{title}: {len(passages):,}"), _Fitted(table)]
 
 
 def _omissions_section(report: Report) -> list[RenderableType]:
@@ -501,5 +502,5 @@ def _omissions_section(report: Report) -> list[RenderableType]:
             )
         )
     if len(report.omitted) > MAX_OMISSIONS_SHOWN:
-        parts.append(Text(f"  … and {len(report.omitted) - MAX_OMISSIONS_SHOWN} more", style="dim"))
+        parts.append(Text(f"  … and {len(report.omitted) - MAX_OMISSIONS_SHOWN:,} more", style="dim"))
     return parts
