@@ -108,3 +108,13 @@ def test_counts_are_written_as_the_headline_writes_them() -> None:
     assert "Omitted from the source: 1,002 sentences" in full and "… and 1,002" not in full
     page = render_html(report)
     assert "<b>1,002</b> omitted source sentences" in page and "Omitted from the source (1,002)" in page
+
+
+def test_the_added_claims_table_says_where_to_check_a_claim() -> None:
+    """The text report's added claims gave the candidate's line alone; a claim in a sentence the
+    source supports now names that sentence's source line too, as the page shows it."""
+    lines = render_text(sample_report(), color=False, width=None).splitlines()
+    badly = next(line for line in lines if line.startswith("exaggeration") and " badly " in line)
+    assert badly.rstrip().endswith("line 5 (source line 3)")
+    deal = next(line for line in lines if line.startswith("number") and "$40 billion" in line)
+    assert deal.rstrip().endswith("line 11"), "its sentence is one the source does not support"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from io import StringIO
 
 from rich import box
@@ -159,16 +160,15 @@ def _added_beyond_section(multi: MultiSourceReport) -> list[RenderableType]:
     table.add_column("added text", ratio=3)
     table.add_column("reason", ratio=3)
     table.add_column("at", style="dim", no_wrap=True)
+    sources_of = [claim_sources(report.sentences) for report in multi.reports]
     for attributed in multi.added:
-        claim = attributed.claim
+        claim, index = attributed.claim, attributed.source_index
         shown = claim_words(multi.candidate.text, claim)
-        table.add_row(
-            Text("–" if attributed.source_index is None else f"[{attributed.source_index + 1}]"),
-            Text(claim.type),
-            Text(shown),
-            Text(printable(claim.reason)),
-            Text(multi.candidate.where(claim.candidate)),
-        )
+        if index is None:
+            source, where = "–", multi.candidate.where(claim.candidate)
+        else:
+            source, where = f"[{index + 1}]", _claim_where(multi.reports[index], claim, sources_of[index])
+        table.add_row(Text(source), Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(where))
     return [_section(f"Added beyond the sources: {len(multi.added):,}"), _Fitted(table)]
 
 
@@ -417,13 +417,8 @@ def _changed_section(report: Report) -> list[RenderableType]:
     sources_of = claim_sources(report.sentences)
     for claim in sorted(changed, key=lambda c: c.candidate):
         shown = claim_words(report.candidate.text, claim)
-        where = report.candidate.where(claim.candidate)
+        where = _claim_where(report, claim, sources_of)
         if claim.source is None:
-            # No source words of its own: the lines of the source sentences its sentence comes
-            # from, where "the supporting source sentence has 340" can be checked.
-            spans = sources_of(claim)
-            hull = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
-            where += f" (source {report.source.where(hull)})" if hull else ""
             lines.append(Text.assemble("  ", (shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim")))
             continue
         # What kind of change, where the words alone do not say it ("drops the source's hedge",
@@ -435,10 +430,22 @@ def _changed_section(report: Report) -> list[RenderableType]:
                 (excerpt(report.source.text, claim.source), "red"),
                 " → ",
                 (shown, "green"),
-                (f"  {where} (source {report.source.where(claim.source)})" + (f": {printable(kind)}" if kind else ""), "dim"),
+                (f"  {where}" + (f": {printable(kind)}" if kind else ""), "dim"),
             )
         )
     return lines
+
+
+def _claim_where(report: Report, claim: AddedClaim, sources_of: Callable[[AddedClaim], list[Span]]) -> str:
+    """Where a claim is, and where to check it in the source: its source words' line, else the
+    lines of the source sentences its sentence comes from ("line 9 (source line 9)"), where "the
+    supporting source sentence has 340" can be checked; "line 3" in a sentence the source does
+    not support."""
+    where = report.candidate.where(claim.candidate)
+    spans = sources_of(claim)
+    if not spans:
+        return where
+    return f"{where} (source {report.source.where((min(s for s, _ in spans), max(e for _, e in spans)))})"
 
 
 def _added_section(report: Report) -> list[RenderableType]:
@@ -450,9 +457,10 @@ def _added_section(report: Report) -> list[RenderableType]:
     table.add_column("added text", ratio=3)
     table.add_column("reason", ratio=3)
     table.add_column("at", style="dim", no_wrap=True)
+    sources_of = claim_sources(report.sentences)
     for claim in sorted(added, key=lambda a: a.candidate):
         shown = claim_words(report.candidate.text, claim)
-        table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(report.candidate.where(claim.candidate)))
+        table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(_claim_where(report, claim, sources_of)))
     return [_section(f"Added claims: {len(added):,}"), _Fitted(table)]
 
 
