@@ -118,3 +118,28 @@ def test_the_added_claims_table_says_where_to_check_a_claim() -> None:
     assert badly.rstrip().endswith("line 5 (source line 3)")
     deal = next(line for line in lines if line.startswith("number") and "$40 billion" in line)
     assert deal.rstrip().endswith("line 11"), "its sentence is one the source does not support"
+
+
+def test_the_candidate_among_several_sources_is_left_out(tmp_path: Path) -> None:
+    """'compare essay.txt *.txt' in the essay's folder: the essay, as a source, explained all of
+    itself and left the real source at 0%. It is left out now, with a warning; a single source is
+    still compared as asked."""
+    source = tmp_path / "source.txt"
+    source.write_text(
+        "When Martin Luther posted his ninety-five theses in 1517, printing with movable type had existed in Europe "
+        "for about seventy years. Within weeks, copies of the theses had been printed in several German cities.\n",
+        encoding="utf-8",
+    )
+    essay = tmp_path / "essay.txt"
+    essay.write_text(
+        "My essay. When Martin Luther posted his ninety-five theses in 1517, printing with movable type had existed "
+        "in Europe for about seventy years. I think that printing mattered a great deal.\n",
+        encoding="utf-8",
+    )
+    result = run("compare", "--lexical", "--summary", str(essay), str(essay), str(source), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr.decode() == f"provenance: warning: {essay}: is the candidate itself; left out of the sources\n"
+    out = result.stdout.decode()
+    assert f"vs  source {source} (" in out, "compared with the one real source"
+    alone = run("compare", "--lexical", "--summary", str(essay), str(essay))
+    assert alone.returncode == 0 and alone.stderr == b"" and "DERIVED (whole)" in alone.stdout.decode()

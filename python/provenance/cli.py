@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import partial
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -404,6 +405,7 @@ def compare(
     if [candidate, *sources, *excluded].count("-") > 1:
         fail("only one input can be read from standard input")
     refuse_overwriting_inputs(output, [candidate, *sources, *excluded])
+    sources = _without_the_candidate(candidate, sources)
     options: dict[str, Any] = {"ngram": ngram, "max_gap": max_gap, "min_matched": min_matched, "semantic": not lexical}
     try:
         options["exclude"] = [read_text(path) for path in excluded]
@@ -419,6 +421,24 @@ def compare(
     except InputError as err:
         fail(str(err))
     write_report(report, output_format, output, summary, color)
+
+
+def _without_the_candidate(candidate: str, sources: tuple[str, ...]) -> tuple[str, ...]:
+    """Several sources without the candidate's own file ('compare essay.txt *.txt' in the essay's
+    folder): as a source it explains the whole candidate and leaves the real sources 0%. Said on
+    standard error; a single source is compared as asked."""
+    itself = [_same_file(name, candidate) for name in sources]
+    if len(sources) < 2 or all(itself):
+        return sources
+    for name in compress(sources, itself):
+        click.echo(f"provenance: warning: {printable(name)}: is the candidate itself; left out of the sources", err=True)
+    return tuple(name for name, same in zip(sources, itself, strict=True) if not same)
+
+
+def _same_file(first: str, second: str) -> bool:
+    with suppress(OSError):
+        return "-" not in (first, second) and os.path.samefile(first, second)
+    return False
 
 
 @main.command("render", epilog=EPILOG)
