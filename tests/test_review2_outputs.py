@@ -143,3 +143,23 @@ def test_the_candidate_among_several_sources_is_left_out(tmp_path: Path) -> None
     assert f"vs  source {source} (" in out, "compared with the one real source"
     alone = run("compare", "--lexical", "--summary", str(essay), str(essay))
     assert alone.returncode == 0 and alone.stderr == b"" and "DERIVED (whole)" in alone.stdout.decode()
+
+
+def test_search_says_when_a_hit_is_the_candidates_own_text(tmp_path: Path) -> None:
+    """A teacher indexes the class's folder and searches each essay in it: the first hit, score
+    1.000, was the essay itself with nothing to say so (and a document handed in twice looks the
+    same). The line says it is the same text as the candidate; other hits say nothing."""
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("original.txt", "rewrite.txt"):
+        (corpus / name).write_text((examples / name).read_text(encoding="utf-8"), encoding="utf-8")
+    index = tmp_path / "c.idx"
+    assert run("index", "build", str(corpus), "-o", str(index)).returncode == 0
+    result = run("search", str(corpus / "rewrite.txt"), "--index", str(index))
+    assert result.returncode == 0, result.stderr.decode()
+    ranked = [line for line in result.stdout.decode().splitlines() if re.match(r"\s+\d+\. ", line)]
+    assert len(ranked) == 2
+    own = next(line for line in ranked if "rewrite.txt" in line)
+    other = next(line for line in ranked if "original.txt" in line)
+    assert own.endswith("  the same text as the candidate") and "same text" not in other

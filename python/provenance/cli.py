@@ -835,10 +835,13 @@ def search_command(
         found = f"{plural(len(hits), 'likely source')} in {printable(input_name(index_path))}"
         lines = [f"{printable(input_name(candidate))}: {found}"]
         for rank, h in enumerate(hits, start=1):
+            # A candidate searched in an index of its own folder finds itself first, and a document
+            # submitted twice is the same text under another name: either way, say so.
+            itself = "  the same text as the candidate" if h.text == text else ""
             lines.append(
                 f"{rank:>3}. {printable(h.id)}  score {h.score:.3f}  ({plural(h.matched, 'word')} in "
                 f"{plural(len(h.passages), 'passage')}, {plural(h.shared, 'shared fingerprint')}; "
-                f"{plural(len(h.cases), 'reuse case')})"
+                f"{plural(len(h.cases), 'reuse case')}){itself}"
             )
             for p in h.cases[:5]:
                 lines.append(
