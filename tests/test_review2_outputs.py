@@ -3,13 +3,18 @@ be silently ignored, and reasons a reader must be able to check."""
 
 from __future__ import annotations
 
+import os
+import pty
 import re
+import subprocess
+import tempfile
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from cli_run import one_line_error, run
+from cli_run import PROVENANCE, one_line_error, run
 from provenance import compare
 from provenance.render import render_html, render_text
 from provenance.report import Passage
@@ -163,3 +168,43 @@ def test_search_says_when_a_hit_is_the_candidates_own_text(tmp_path: Path) -> No
     own = next(line for line in ranked if "rewrite.txt" in line)
     other = next(line for line in ranked if "original.txt" in line)
     assert own.endswith("  the same text as the candidate") and "same text" not in other
+
+
+def _on_a_terminal(*args: str) -> tuple[int, bytes, bytes]:
+    """Run the command line with its standard output on a pseudo-terminal: exit code, what the
+    terminal showed, standard error."""
+    controller, terminal = pty.openpty()
+    with tempfile.TemporaryFile() as err:
+        try:
+            process = subprocess.Popen([*PROVENANCE, *args], stdout=terminal, stderr=err)
+            os.close(terminal)
+            # Read while it writes (a terminal holds a few kilobytes); EIO once its end is closed.
+            shown = b""
+            with suppress(OSError):
+                while chunk := os.read(controller, 65536):
+                    shown += chunk
+            code = process.wait(timeout=120)
+        finally:
+            os.close(controller)
+        err.seek(0)
+        return code, shown, err.read()
+
+
+def test_a_page_is_not_printed_on_a_terminal(example_pair: tuple[Path, Path], tmp_path: Path) -> None:
+    """'compare A B --format html' on a terminal filled it with markup; it now asks for a file
+    before doing the work, and '-o -' or a pipe still print the page."""
+    code, shown, err = _on_a_terminal("compare", "--lexical", *map(str, example_pair), "--format", "html")
+    assert code == 2 and shown == b""
+    assert err.decode() == "provenance: error: --format html writes a web page: give -o FILE.html (or -o - to print it here)\n"
+    code, shown, _ = _on_a_terminal("compare", "--lexical", *map(str, example_pair), "--format", "html", "-o", "-")
+    assert code == 0 and shown.startswith(b"<!DOCTYPE html>")
+    code, shown, _ = _on_a_terminal("compare", "--lexical", *map(str, example_pair), "--format", "json")
+    assert code == 0 and shown.lstrip().startswith(b"{"), "JSON on a terminal is readable"
+    piped = run("compare", "--lexical", *map(str, example_pair), "--format", "html")
+    assert piped.returncode == 0 and piped.stdout.startswith(b"<!DOCTYPE html>")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in example_pair:
+        (corpus / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    code, shown, err = _on_a_terminal("corpus", str(corpus), "--format", "html")
+    assert code == 2 and shown == b"" and b"-o FILE.html" in err

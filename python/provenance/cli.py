@@ -115,8 +115,13 @@ def max_size_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def _stdout_for_dash(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+# ctx.meta key: -o - was given, standard output asked for by name (refuse_page_on_terminal).
+STDOUT_ASKED = "provenance.stdout_asked"
+
+
+def _stdout_for_dash(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     output = None if value is not None and str(value) == "-" else value
+    ctx.meta[STDOUT_ASKED] = value is not None and output is None
     # Python sets sys.stdout to None when file descriptor 1 is closed (`>&-`): click would drop
     # the report without a word and the command exit 0.
     if output is None and sys.stdout is None:
@@ -341,6 +346,18 @@ def report_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def refuse_page_on_terminal(output_format: str, output: Path | None) -> None:
+    """An HTML page printed on a terminal is a screenful of markup, never what was meant: ask for
+    a file before any work is done (``-o -`` still prints it, for a pipe)."""
+    if (
+        output_format == "html"
+        and output is None
+        and sys.stdout.isatty()
+        and not click.get_current_context().meta.get(STDOUT_ASKED)
+    ):
+        fail("--format html writes a web page: give -o FILE.html (or -o - to print it here)")
+
+
 def refuse_summary_outside_text(summary: bool, output_format: str) -> None:
     """--summary shortens the text report only: with JSON or HTML it would be ignored and the
     whole report written, so say so before any work is done."""
@@ -402,6 +419,7 @@ def compare(
     from provenance.read import read_text
 
     refuse_summary_outside_text(summary, output_format)
+    refuse_page_on_terminal(output_format, output)
     if [candidate, *sources, *excluded].count("-") > 1:
         fail("only one input can be read from standard input")
     refuse_overwriting_inputs(output, [candidate, *sources, *excluded])
@@ -452,6 +470,7 @@ def render(report: str, output_format: str, output: Path | None, summary: bool, 
     from provenance.report import ReportFormatError, load_report
 
     refuse_summary_outside_text(summary, output_format)
+    refuse_page_on_terminal(output_format, output)
     refuse_overwriting_inputs(output, [report])
     try:
         loaded = load_report(read_text(report))
@@ -955,6 +974,7 @@ def corpus_command(
     from provenance.corpus import IndexOptions, find_reuse, reuse_of, run_parameters
     from provenance.thresholds import MIN_PROSE_WORDS
 
+    refuse_page_on_terminal(output_format, output)
     if engine == "spark":
         if cases:
             fail("--cases runs on one machine (the embedded engine); leave it out with --engine spark")
