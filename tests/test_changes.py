@@ -87,6 +87,14 @@ def test_swapped_noun_verb_and_name() -> None:
     assert named == [("Alvarez", "the source has 'Okafor'")]
 
 
+def test_common_words_said_another_way_are_no_changed_fact() -> None:
+    source = "The councillor diverted the money to two companies his brother owned. A hearing will be held in May."
+    candidate = "The councillor funnelled the money to two firms his brother owned. A hearing will take place in May."
+    assert changed(candidate, source) == []
+    # Two things one can point at, a denial for an outcome and a name are still changes:
+    # test_swapped_noun_verb_and_name.
+
+
 def test_antonym_is_the_opposite() -> None:
     found = changed(
         "Prices fell sharply in the northern region last week.", "Prices rose sharply in the northern region last week."
@@ -205,6 +213,9 @@ def test_universal_quantifier_put_into_a_copy() -> None:
     source = "The study found that adults who drank coffee slept less than those who did not."
     found = changed(source.replace("that adults", "that all adults"), source)
     assert found == [("all", "generalises: the source does not say 'all'")]
+    # The source has nothing in its place: no source words are named (not the candidate's offsets).
+    [claim] = compare(source.replace("that adults", "that all adults"), source, semantic=False).added
+    assert claim.source is None
 
 
 def test_all_of_or_none_of_for_a_share_is_a_changed_share() -> None:

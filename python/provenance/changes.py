@@ -479,7 +479,7 @@ class Change:
     """A content word of the candidate that changes what the source says, and the source's wording."""
 
     candidate: Span
-    source: Span
+    source: Span | None  # None for words the source has nothing in place of ("all" put before "adults")
     kind: str  # number, negation, antonym, word, inserted
     reason: str
 
@@ -735,17 +735,56 @@ def changes(
         olds = [key(source_words[j][2]) for j in old]
         said_span = (source_words[old[0]][0], source_words[old[-1]][1])
         said = source_text[said_span[0] : said_span[1]]
+        polar = any(source_words[j][2] in IMPLICIT_NEGATION for j in old)
         swapped = [
             i
             for i in new
             if any(lexicon.can_stand_for(key(candidate_words[i][2]), o) for o in olds)
             and not any(lexicon.same_meaning(key(candidate_words[i][2]), o) for o in olds)
+            and (
+                _capitalised_inside(candidate_text, candidate_words, i)
+                or (candidate_words[i][2] in IMPLICIT_NEGATION) != polar
+                or _other_things(candidate_words[i][2], [source_words[j][2] for j in old])
+            )
         ]
         # Adjacent swapped words are one change ("Superintendent Maria Chen" for "Board member Reyes").
         for run in _runs(swapped):
             span = (candidate_words[run[0]][0], candidate_words[run[-1]][1])
             found.append(Change(span, said_span, "word", f"the source has '{said}'"))
     return found
+
+
+# WordNet's lexicographer files of things one can point at: animals, artifacts, body, food,
+# locations, natural objects, people, plants, substances. Two such words swapped are two things
+# ("bus" for "ferry", "cyanide" for "chloride"); other common words swapped in a copy are as often
+# the same thing said another way ("firms" for "companies", "funnelled" for "diverted", "growth"
+# for "expansion"): on SummEdits, swaps of other common words stood as often in consistent
+# summaries as in inconsistent ones.
+THINGS = frozenset({"n5", "n6", "n8", "n13", "n15", "n17", "n18", "n20", "n27"})
+
+
+def _other_things(form: str, others: Sequence[str]) -> bool:
+    """Whether a word swapped for `others` (the source's words) names another thing: a word
+    WordNet lacks (a name; not a superlative it lacks: "easiest"), or both mostly things one can
+    point at (no verb's past form: "voted", "held")."""
+    lexicon = wordnet()
+    word, keys = key(form), [key(o) for o in others]
+    if lexicon.superlative(form) is not None:
+        return False
+    if not lexicon.main_parts(word) or not all(lexicon.main_parts(k) for k in keys):
+        return True
+    return lexicon.share_filed_under(word, THINGS) >= MOSTLY and any(
+        not (o.endswith("ed") or lexicon.base(k) != k) and lexicon.share_filed_under(k, THINGS) >= MOSTLY
+        for o, k in zip(others, keys)
+    )
+
+
+def _capitalised_inside(text: str, words: Sequence[Word], i: int) -> bool:
+    """A capitalised word that does not start a sentence or a line: a name."""
+    return text[words[i][0]].isupper() and i > 0 and not _STARTS_AFTER.search(text, words[i - 1][1], words[i][0])
+
+
+_STARTS_AFTER = re.compile(r"[.!?:\n\"“‘'(]")
 
 
 def _bound_change(
@@ -845,7 +884,7 @@ def _scope_change(
         if new and (old or (kind is universal and not theirs)):
             span = (candidate_words[new[0]][0], candidate_words[new[0]][1])
             if not old:
-                return Change(span, span, "quantifier", f"generalises: the source does not say '{candidate_words[new[0]][2]}'")
+                return Change(span, None, "quantifier", f"generalises: the source does not say '{candidate_words[new[0]][2]}'")
             figure = (source_words[old[0]][0], source_words[old[0]][1])
             said_word = _excerpt(source_text, figure)
             return Change(span, figure, "quantifier", f"'{candidate_words[new[0]][2]}' where the source has '{said_word}'")
