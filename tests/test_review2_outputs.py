@@ -16,8 +16,8 @@ import pytest
 
 from cli_run import PROVENANCE, one_line_error, run
 from provenance import compare
-from provenance.render import render_html, render_text
-from provenance.report import Passage
+from provenance.render import render_html, render_sources_html, render_sources_text, render_text
+from provenance.report import AttributedClaim, MultiSourceReport, Passage
 from test_render_html import _span, _with_changed_facts, sample_report
 
 
@@ -208,3 +208,17 @@ def test_a_page_is_not_printed_on_a_terminal(example_pair: tuple[Path, Path], tm
         (corpus / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     code, shown, err = _on_a_terminal("corpus", str(corpus), "--format", "html")
     assert code == 2 and shown == b"" and b"-o FILE.html" in err
+
+
+def test_several_sources_show_where_to_check_a_claim_beyond_them() -> None:
+    """The several-sources list of what the candidate adds beyond them gave a claim without source
+    words no source side; it shows the sentence of the source its sentence comes from, on the page
+    and as a line in the text report."""
+    report = _with_changed_facts(sample_report())
+    tuesday = next(c for c in report.added if c.text == "Tuesday")
+    multi = MultiSourceReport(report.candidate, [report], added=[AttributedClaim(0, tuesday)])
+    page = render_sources_html(multi)
+    beyond = page[page.index('id="added-beyond"') : page.index("</section>", page.index('id="added-beyond"'))]
+    assert '<span class="side">source l.1</span>Prime Minister Mark Carney met President Donald Trump' in beyond
+    text = render_sources_text(multi, color=False, width=None)
+    assert any("Tuesday" in line and line.rstrip().endswith("line 3 (source line 1)") for line in text.splitlines())

@@ -629,6 +629,7 @@ def _added_beyond_html(multi: MultiSourceReport) -> str:
     if not multi.added:
         return ""
     items: list[str] = []
+    sources_of = [claim_sources(report.sentences) for report in multi.reports]
     for attributed in multi.added:
         claim, index = attributed.claim, attributed.source_index
         kind = _claim_group(claim)
@@ -644,7 +645,7 @@ def _added_beyond_html(multi: MultiSourceReport) -> str:
             said = "".join(
                 f'<p class="quoted"><span class="side">source l.{report.source.line(span[0])}</span>'
                 f"{escape(_excerpt(report.source.text, span))}</p>"
-                for span in claim_sources(report.sentences)(claim)
+                for span in sources_of[index](claim)
             )
         items.append(
             '<li class="claim">'
