@@ -41,6 +41,11 @@ def strength(sentence: str) -> Strength:
         ("Participants showed associated brain activity.", Strength.NONE),
         ("Share this story: copy this link to send it to a friend.", Strength.NONE),
         ("The study found a link between sleep and memory.", Strength.CORRELATION),
+        # A comparison after a modal or a cause word is a verb's; a cause word first or after an
+        # article describes.
+        ("Oats can help lower levels of cholesterol in the blood.", Strength.CONDITIONAL_CAUSE),
+        ("Lower cholesterol prevents heart disease.", Strength.CAUSE),
+        ("Patients on a reduced dose slept better.", Strength.NONE),
     ],
 )
 def test_strength_of_a_sentence(sentence: str, expected: Strength) -> None:

@@ -32,6 +32,10 @@ _PARTICLE = {
     for form in forms.split()
 }
 _DENIAL = _CUES["denial"]
+# Words before a comparison ("lower levels") that make its first word a verb, and articles before a
+# cause word that make it an adjective ("a lower risk").
+_VERB_BEFORE = _CONDITIONAL | {"to", "will", "would", "should", "must"}
+_ARTICLES = frozenset({"a", "an", "the"})
 # A denial this many words before a cue denies the relation ("was not associated with"); a modal
 # this near makes the cue's phrase ("may well reduce").
 _CUE_REACH = 4
@@ -74,19 +78,24 @@ def claim_strength(words: Sequence[Word]) -> Claim:
 
 
 def _first_correlation(forms: Sequence[str]) -> tuple[int, int] | None:
-    """The first and last word of the first correlation cue."""
+    """The first and last word of the first correlation cue. A comparison after a modal, "to" or a
+    cause word is a verb's ("can help lower levels", "to reduce risk"): it states a cause."""
     for i, form in enumerate(forms):
         if form in _CORRELATION:
             return i, i
         for phrase in _CORRELATION_PHRASES.get(form, ()):
-            if tuple(forms[i : i + len(phrase)]) == phrase:
+            if tuple(forms[i : i + len(phrase)]) == phrase and not (
+                form in _CAUSE and i > 0 and (forms[i - 1] in _VERB_BEFORE or forms[i - 1] in _CAUSE)
+            ):
                 return i, i + len(phrase) - 1
     return None
 
 
 def _is_cause(forms: Sequence[str], i: int) -> bool:
+    """A cause word acting as one: not the sentence's first word nor after an article, where it
+    describes ("Lower cholesterol prevents…", "a reduced dose")."""
     form = forms[i]
-    if form not in _CAUSE:
+    if form not in _CAUSE or i == 0 or forms[i - 1] in _ARTICLES:
         return False
     particle = _PARTICLE.get(form)
     return particle is None or (i + 1 < len(forms) and forms[i + 1] == particle)
