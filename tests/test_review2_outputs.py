@@ -17,7 +17,16 @@ import pytest
 from cli_run import PROVENANCE, one_line_error, run
 from provenance import compare
 from provenance.render import render_html, render_sources_html, render_sources_text, render_text
-from provenance.report import AttributedClaim, MultiSourceReport, Passage
+from provenance.report import (
+    AttributedClaim,
+    Coverage,
+    Document,
+    MultiSourceReport,
+    Passage,
+    QuoteFinding,
+    Report,
+    Verdict,
+)
 from test_render_html import _span, _with_changed_facts, sample_report
 
 
@@ -222,3 +231,24 @@ def test_several_sources_show_where_to_check_a_claim_beyond_them() -> None:
     assert '<span class="side">source l.1</span>Prime Minister Mark Carney met President Donald Trump' in beyond
     text = render_sources_text(multi, color=False, width=None)
     assert any("Tuesday" in line and line.rstrip().endswith("line 3 (source line 1)") for line in text.splitlines())
+
+
+def test_an_independent_headline_does_not_call_a_fabricated_quotation_one_in_common() -> None:
+    """An essay quoting two phrases the source has as its own prose: the verdict line read
+    "INDEPENDENT · 2 quotations in common" beside "2 fabricated" in the counts. A quotation in
+    common is one the source has as a quotation too; a fabricated one is said as such."""
+    from provenance.render.headline import details
+
+    source = "Print gave the reform movement a speed and reach that earlier dissenters never had."
+    candidate = 'The historian says print offered "a speed and reach" that earlier critics lacked. I disagree.'
+    quote = _span(candidate, '"a speed and reach"')
+    report = Report(
+        candidate=Document("essay.txt", candidate),
+        source=Document("reading.txt", source),
+        verdict=Verdict("independent", 0.6, []),
+        coverage=Coverage(),
+        quotes=[QuoteFinding(quote, "fabricated", _span(source, "a speed and reach"), "only outside quotation marks")],
+    )
+    assert details(report) == "1 fabricated quotation, too little copied prose to be derived"
+    exact = replace(report, quotes=[replace(report.quotes[0], status="exact")])
+    assert details(exact) == "1 quotation in common, too little copied prose to be derived"

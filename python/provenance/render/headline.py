@@ -119,10 +119,15 @@ def details(report: Report) -> str:
             parts.append(f"with {plural(changed, 'changed fact')}")
         return "; ".join(parts)
     if relation == "independent":
-        quotes = sum(1 for q in report.quotes if q.status != "unsourced")
+        # In common: quotations the source has as quotations too. A fabricated one is the source's
+        # reported speech or prose put in quotation marks: no quotation the two share.
+        statuses = Counter(q.status for q in report.quotes)
+        common, fabricated = statuses["exact"] + statuses["altered"], statuses["fabricated"]
         shared = []
-        if quotes:
-            shared.append(f"{plural(quotes, 'quotation')} in common")
+        if common:
+            shared.append(f"{plural(common, 'quotation')} in common")
+        if fabricated:
+            shared.append(plural(fabricated, "fabricated quotation"))
         # A passage mostly inside a quotation both texts have is that quotation (with a word or two
         # around it, 'was "grateful that nobody was hurt'), not a phrase of prose; a phrase's words
         # are those outside the quotations.
