@@ -388,6 +388,15 @@ def test_reasons_leave_out_quotations_when_there_are_none() -> None:
     assert not any(reason.endswith("also in the source") for reason in report.verdict.reasons)
 
 
+def test_a_fabricated_quotation_is_not_counted_as_one_the_source_has() -> None:
+    source = "The judge said the defendant had shown no remorse for what he had done to the families."
+    candidate = 'The judge said: "The defendant has shown no remorse for what he has done to the families."'
+    report = compare(candidate, source, semantic=False)
+    assert [q.status for q in report.quotes] == ["fabricated"]
+    assert not any(reason.endswith("also in the source") for reason in report.verdict.reasons)
+    assert "1 quotation of words the source has only outside quotation marks" in report.verdict.reasons
+
+
 def test_a_headline_counts_reworded_sentences_when_they_hold_the_reuse() -> None:
     # A summary pasted into a text about something else: its sentences, not its few shared words
     # in passages, are what was taken.

@@ -189,6 +189,7 @@ class VerdictEvidence:
     reworded_words: int = 0  # words of prose in the largest reworded case of REWORDED_MIN_SENTENCES sentences
     foreign_sentences: int = 0  # sentences of a foreign block (FOREIGN_BLOCK_MIN_SENTENCES), 0 when none
     order_steps: int = 0  # pairs of consecutive supported sentences the order is measured on
+    fabricated_quotes: int = 0  # quotations whose words the source has only outside quotation marks
 
 
 def prose_words(candidate: AnalysedText, quotes: Sequence[QuoteFinding]) -> list[bool]:
@@ -261,13 +262,26 @@ def verdict_evidence(
 ) -> VerdictEvidence:
     is_prose = prose_words(candidate, quotes)
     prose = [candidate.words[i][0] for i, p in enumerate(is_prose) if p]
-    shared_quotes = sum(1 for q in quotes if q.status != "unsourced")
+    shared_quotes = sum(1 for q in quotes if q.status in ("exact", "altered"))
+    fabricated = sum(1 for q in quotes if q.status == "fabricated")
     candidate_prose, source_prose = Prose(candidate, is_prose), Prose.of_source(source, quotes)
     reused_words, reused_passages = reused_prose(candidate_prose, source_prose, passages)
     reused_words = max(reused_words, copied_case_prose(candidate_prose, source_prose, cases))
     reworded = reworded_prose(candidate_prose, cases)
     if not prose:
-        return VerdictEvidence(0.0, 0.0, 0.0, 0.0, 0.0, shared_quotes, semantic, reused_words, reused_passages, reworded)
+        return VerdictEvidence(
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            shared_quotes,
+            semantic,
+            reused_words,
+            reused_passages,
+            reworded,
+            fabricated_quotes=fabricated,
+        )
     copied_spans = SpanSet(p.candidate for p in passages)
     copied = sum(1 for s in prose if s in copied_spans)
     prose_sentences = [
@@ -303,6 +317,7 @@ def verdict_evidence(
             [_in_source(m.sentence, source_keys) for m in prose_sentences],
         ),
         len(steps),
+        fabricated,
     )
 
 
@@ -402,6 +417,11 @@ def decide(evidence: VerdictEvidence) -> Verdict:
         f"{e.specific:.0%} of the particular words of its sentences (names, numbers, details beyond the shared topic) "
         "come from the source sentences they match",
         *([f"{_plural(e.shared_quotes, 'quotation')} also in the source"] if e.shared_quotes else []),
+        *(
+            [f"{_plural(e.fabricated_quotes, 'quotation')} of words the source has only outside quotation marks"]
+            if e.fabricated_quotes
+            else []
+        ),
     ]
     extent: Extent = "whole" if e.supported_prose >= DERIVED_SUPPORTED_PROSE else "partial"
     if e.copied_prose >= DERIVED_COPIED_PROSE:
@@ -444,7 +464,7 @@ def decide(evidence: VerdictEvidence) -> Verdict:
             ],
             extent,
         )
-    if e.supported_prose < RELATED_MIN and e.copied_prose == 0 and e.shared_quotes == 0:
+    if e.supported_prose < RELATED_MIN and e.copied_prose == 0 and e.shared_quotes == 0 and e.fabricated_quotes == 0:
         return Verdict("unrelated", 0.8, [*reasons, "almost no sentence finds support in the source"])
     shortfall = max(DERIVED_SUPPORTED_PROSE - e.supported_prose, strength_min - e.strength, DERIVED_SPECIFIC - e.specific, 0.0)
     return Verdict(
