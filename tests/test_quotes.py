@@ -348,3 +348,32 @@ def test_a_spliced_quotation_shows_the_words_it_leaves_out() -> None:
         ("equal", "This scheme"),
         ("delete", "will not remove every risk, but it"),
     ]
+
+
+REPORTED_SOURCE = (
+    "City beat Rovers 3-1 on Saturday after trailing at half-time. Marco Bellini scored twice in the second half, "
+    "and the winger set up the third goal for the captain in the closing minutes.\n\n"
+    "A crowd of 11,482 watched the match, the club's highest attendance this season. City manager Paul Henshaw said "
+    "afterwards that his players had shown character in the second half and that Bellini had changed the game."
+)
+
+
+def test_reported_speech_made_a_quotation_in_a_copy_is_fabricated() -> None:
+    from provenance import compare
+
+    candidate = REPORTED_SOURCE.replace(
+        "City manager Paul Henshaw said afterwards that his players had shown character in the second half and that "
+        "Bellini had changed the game.",
+        '"The lads showed real character and Marco turned the game for us," City manager Paul Henshaw said afterwards.',
+    )
+    [quote] = compare(candidate, REPORTED_SOURCE, semantic=False).quotes
+    assert quote.status == "fabricated"
+    assert quote.reason.startswith("attributed to Paul Henshaw, whose words the source only reports, without quotation marks")
+    # An independent report may quote what the source only reports: not derived, it is unsourced.
+    independent = (
+        "Rovers fans left early as the rain came down over the ground in the last quarter of an hour. "
+        '"The lads showed real character and Marco turned the game for us," Paul Henshaw said after the final whistle.'
+    )
+    [quote] = compare(independent, REPORTED_SOURCE, semantic=False).quotes
+    assert quote.status == "unsourced"
+    assert "not quoted in the source, which only reports their words" in quote.reason

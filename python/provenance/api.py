@@ -28,7 +28,7 @@ from provenance.claims import find_added_claims
 from provenance.embedding import SentenceEncoder, load_encoder, model_status
 from provenance.lexicon import STOPWORDS
 from provenance.progress import Progress, no_progress
-from provenance.quote_check import check_quotations
+from provenance.quote_check import check_quotations, only_reported_elsewhere
 from provenance.read import input_name, read_text
 from provenance.report import (
     NOT_ENGLISH_PROSE,
@@ -201,6 +201,9 @@ def _analyse_with_evidence(
     quotes = check_quotations(cand.analysed, src.analysed)
     cases = _cases_outside_templates(find_reuse_cases(cand.analysed, src.analysed), cand, src)
     evidence = judge.verdict_evidence(cand.analysed, src.analysed, matches, passages, quotes, semantic, cases)
+    verdict = judge.decide(evidence)
+    if verdict.relation != "derived":
+        quotes = only_reported_elsewhere(quotes)
     copies = Copies(passages)
     sentence_diffs = {
         m.sentence.index: sentence_diff(cand.analysed, src.analysed, m.sentence, m.sources, copies)
@@ -212,7 +215,7 @@ def _analyse_with_evidence(
         candidate=cand.document,
         source=src.document,
         verdict=_with_language_caveat(
-            judge.with_changes(judge.decide(evidence), sum(1 for claim in added if claim.type == "changed")), cand, src
+            judge.with_changes(verdict, sum(1 for claim in added if claim.type == "changed")), cand, src
         ),
         coverage=judge.coverage_of(cand.analysed, matches, passages),
         passages=passages,

@@ -47,6 +47,7 @@ from provenance.thresholds import (
     MAX_ATTRIBUTION_WORDS,
     QUOTE_CANDIDATES,
     REGIONS_TRIED,
+    REPORTED_SHARED_MIN,
     SHORT_QUOTE_MIN,
     STOPWORD_WEIGHT,
     SWAP_CREDIT,
@@ -114,6 +115,7 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
     """Status of every quotation of ``candidate`` with respect to ``source``."""
     indexed = _Source(source)
     source_speech, candidate_speech = _Speech(source), _Speech(candidate)
+    reported = _reported_speech(source.text) if candidate.quotations else []
     findings: list[QuoteFinding] = []
     for quotation in candidate.quotations:
         quote_words = [candidate.words[i] for i in candidate.word_range(quotation.inner_start, quotation.inner_end)]
@@ -126,7 +128,7 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
                 and not candidate_speech.reported(finding.candidate, of_a_person=True)
             ):
                 finding = _quoting_the_source(finding)
-            findings.append(_attribution(candidate.text, finding, source.text))
+            findings.append(_attribution(candidate.text, finding, source.text, reported))
     return findings
 
 
@@ -145,7 +147,8 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|de|van|von|da|del|bin|al))*"
 _APPOSITIVE = r"(?:,[^,\"“”\n]{1,60},|,)?"
 _AFTER = (
     re.compile(rf"^[\s,]*{_SPEECH}[ \t]+(?P<name>{_NAME})"),
-    re.compile(rf"^[\s,]*(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}\b"),
+    # a title or description may come first: "City manager Paul Henshaw said"
+    re.compile(rf"^[\s,]*(?:[\w'’-]+[ \t]+){{0,3}}?(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}\b"),
 )
 # Before the quotation, a few small words may stand between the verb and the quotation ("Chen
 # said the plan "protects..."", a partial quotation); a capitalised one may be another speaker.
@@ -290,9 +293,53 @@ def _quoting_the_source(finding: QuoteFinding) -> QuoteFinding:
     return replace(finding, status="altered", reason=f"{reason}; {_altered_reason(finding.diff)}")
 
 
-def _attribution(candidate: str, finding: QuoteFinding, source: str) -> QuoteFinding:
+_ONLY_REPORTED = "whose words the source only reports, without quotation marks"
+_NOT_QUOTED = "not quoted in the source, which only reports their words"
+
+
+def only_reported_elsewhere(findings: Sequence[QuoteFinding]) -> list[QuoteFinding]:
+    """The findings of a candidate that is not derived from the source, where a quotation of a
+    speaker the source only reports is no evidence of one made up from that report: an independent
+    report may quote what the source paraphrases. Such a quotation is unsourced, with the
+    source's report beside it."""
+    return [
+        replace(f, status="unsourced", reason=f.reason.replace(_ONLY_REPORTED, _NOT_QUOTED))
+        if f.status == "fabricated" and _ONLY_REPORTED in f.reason
+        else f
+        for f in findings
+    ]
+
+
+def _reported_speech(text: str) -> list[tuple[str, tuple[int, int], frozenset[str]]]:
+    """The speech `text` reports without quotation marks, by named speaker ("Paul Henshaw said
+    afterwards that his players had shown character"): the speaker, the span from the name to the
+    sentence's end, and the content words' keys of what was said."""
+    found = []
+    for name, (start, end) in reported_speakers(text):
+        stop = _SENTENCE_END.search(text, end)
+        clause_end = stop.start() + 1 if stop is not None else len(text)
+        said = text[end:clause_end]
+        if not any(mark in said for mark in _QUOTE_MARKS):
+            keys = frozenset(key(w) for w in _WORDS.findall(said.lower())) - _STOP_KEYS
+            found.append((name, (start, clause_end), keys))
+    return found
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+_STOP_KEYS = frozenset(key(w) for w in STOPWORDS) | {key(w) for w in _SPEECH.strip("(?:)").split("|")}
+_QUOTE_MARKS = '"“”«»'
+
+
+def _attribution(
+    candidate: str,
+    finding: QuoteFinding,
+    source: str,
+    reported: Sequence[tuple[str, tuple[int, int], frozenset[str]]] = (),
+) -> QuoteFinding:
     """The finding, with its reason (and for a quotation taken from another speaker, its status)
-    saying when the candidate's named speaker is not the source's for these words."""
+    saying when the candidate's named speaker is not the source's for these words. A quotation the
+    source has nowhere, given to a speaker whose words the source reports without quotation marks
+    (`reported`), and sharing some of them, is that reported speech made a quotation: fabricated."""
     speaker = speaker_of(candidate, finding.candidate)
     if speaker is None:
         return finding
@@ -314,6 +361,11 @@ def _attribution(candidate: str, finding: QuoteFinding, source: str) -> QuoteFin
         return replace(finding, status="altered", reason=reason)
     if finding.status == "fabricated":
         return replace(finding, reason=f"attributed to {speaker}, but {finding.reason}")
+    quoted = {key(w) for w in _WORDS.findall(candidate[finding.candidate[0] : finding.candidate[1]].lower())} - _STOP_KEYS
+    for theirs, (lo, hi), keys in reported:
+        if names & name_words(theirs) and len(quoted & keys) >= REPORTED_SHARED_MIN:
+            reason = f"attributed to {speaker}, {_ONLY_REPORTED}: '{_clip(source[lo:hi])}'"
+            return replace(finding, status="fabricated", source=(lo, hi), reason=reason)
     named = any(re.search(rf"\b{re.escape(w)}\b", source, re.IGNORECASE) for w in names)
     where = f"quotes nothing like it from {speaker}" if named else f"never names {speaker}"
     return replace(finding, reason=f"attributed to {speaker}, but the source {where}; {finding.reason}")

@@ -98,6 +98,11 @@ LONG_QUOTE_WORDS = 1000
 # Indirect speech is searched over the whole source, where chance matches are likelier: a
 # quotation made from it must be covered more fully.
 FABRICATED_MIN = 0.65
+# A quotation the source has nowhere, put in the mouth of a speaker the source reports without
+# quotation marks, is that reported speech made a quotation when it shares this many content words
+# with it ("The lads showed real character" for "said that his players had shown character"): the
+# speaker's name narrows the search to that one sentence, so two words are evidence enough.
+REPORTED_SHARED_MIN = 2
 # A quotation with fewer than two content words offers little evidence: it must match almost whole.
 SHORT_QUOTE_MIN = 0.9
 # Function words weigh this much beside a content word's 1: sharing "the" and "of" says little.
