@@ -486,3 +486,23 @@ def test_reported_speech_moved_to_another_named_speaker_is_a_contradiction() -> 
     # Words that are mostly not the speaker's sentence's: no claim about who said them.
     other = "Maria Okafor said members of the council met on Monday to discuss the harbour."
     assert not any("these words from" in c.reason for c in compare(other, source, semantic=False).added)
+
+
+def test_another_day_of_the_month_is_a_changed_date() -> None:
+    source = (
+        "REDFORD, 14 May 2026 -- Kestrel Health today opened a new diagnostic centre that will offer scans to 20,000 patients."
+    )
+    later = compare(
+        source.replace("REDFORD, 14 May 2026 -- Kestrel Health today opened", "Kestrel Health opened on 21 May"),
+        source,
+        semantic=False,
+    )
+    assert [(c.type, c.text, c.reason) for c in later.added] == [
+        ("date", "21", "'21 May' where the supporting source sentence has '14 May'")
+    ]
+    same = compare(
+        source.replace("REDFORD, 14 May 2026 -- Kestrel Health today opened", "Kestrel Health opened on 14 May"),
+        source,
+        semantic=False,
+    )
+    assert same.added == []

@@ -455,14 +455,21 @@ def _names_anyone(text: str, name: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in name_words(name))
 
 
-def _days_of_month(text: str, words: Sequence[Word]) -> set[str]:
-    """The numbers of ``words`` written beside a month's name ("2 September", "March 3")."""
+def _days_of_month(text: str, words: Sequence[Word]) -> dict[str, str]:
+    """The numbers of ``words`` written beside a month's name ("2 September", "March 3"), each with
+    its date as written."""
     months = {
         i
         for i, (start, _, form) in enumerate(words)
         if form in CALENDAR_NAMES and CALENDAR_NAMES[form] not in _WEEKDAYS and text[start].isupper()
     }
-    return {form for i, (_, _, form) in enumerate(words) if form.isdigit() and len(form) <= 2 and {i - 1, i + 1} & months}
+    days: dict[str, str] = {}
+    for i, (_, _, form) in enumerate(words):
+        beside = sorted({i - 1, i + 1} & months)
+        if form.isdigit() and len(form) <= 2 and beside:
+            first, last = min(i, beside[0]), max(i, beside[0])
+            days.setdefault(form, text[words[first][0] : words[last][1]])
+    return days
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -630,7 +637,8 @@ def _claims_in(
     unstated = support_numbers - _numbers([form for _, _, form in unit_words])
     # Of those, the amounts: not years nor days of a month ("2 September"), which a changed count
     # does not contradict ("five days" beside "from 2 to 6 September 1666").
-    amounts = unstated - {n for n in unstated if _YEAR.match(n)} - _days_of_month(support, support_words)
+    their_days = _days_of_month(support, support_words)
+    amounts = unstated - {n for n in unstated if _YEAR.match(n)} - their_days.keys()
     relative = _RELATIVE_TIME.search(support)
     # Contradictions first: they are the most serious reading of a span.
     stated = {unit_words[n.first][0]: n for n in unit_numbers}
@@ -640,6 +648,7 @@ def _claims_in(
     for n in numbers(support_words):
         counted.setdefault(_counted(support_words, n), []).append(n.value)
         counted_forms.setdefault(_counted(support_words, n), set()).update(w[2] for w in support_words[n.first : n.last + 1])
+    my_days = _days_of_month(text, unit_words)
     # A span of time the supporting sentences state otherwise: "two years" for "a year".
     their_times = _times(support_words)
     for span in _times(unit_words):
@@ -675,7 +684,10 @@ def _claims_in(
             or word.in_source
         ):
             continue  # the source's number, or one it rounds ("almost 5,000" for 4,812)
-        if _YEAR.match(number):
+        if number in my_days and their_days and number not in their_days:
+            said = ", ".join(f"'{date}'" for date in sorted(set(their_days.values()))[:3])
+            add((word.start, word.end), "date", f"'{my_days[number]}' where the supporting source sentence has {said}")
+        elif _YEAR.match(number):
             years = sorted(n for n in unstated if _YEAR.match(n))
             if years:
                 said = f": the supporting source sentence has {', '.join(years[:3])}"
