@@ -319,6 +319,9 @@ def test_word_inserted_into_a_copy_is_a_change() -> None:
     # A word the source uses elsewhere is the source's.
     again = source.replace("for repairs", "for council repairs")
     assert compare(again, source, semantic=False).added == []
+    # A connective that opens a sentence links it to the last and states nothing.
+    linked = source.replace("Repairs are", "However, repairs are")
+    assert compare(linked, source, semantic=False).added == []
 
 
 def test_a_noun_or_verb_is_no_comparative_of_another_word() -> None:

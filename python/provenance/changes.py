@@ -680,6 +680,7 @@ def changes(
                     if _content(candidate_text, candidate_words, i)
                     and not candidate_words[i][2][:1].isdigit()
                     and key(candidate_words[i][2]) not in source_keys
+                    and not _connective(candidate_text, candidate_words, i)
                 ]
                 for run in _runs(inserted):
                     span = (candidate_words[run[0]][0], candidate_words[run[-1]][1])
@@ -782,6 +783,14 @@ def _other_things(form: str, others: Sequence[str]) -> bool:
 def _capitalised_inside(text: str, words: Sequence[Word], i: int) -> bool:
     """A capitalised word that does not start a sentence or a line: a name."""
     return text[words[i][0]].isupper() and i > 0 and not _STARTS_AFTER.search(text, words[i - 1][1], words[i][0])
+
+
+def _connective(text: str, words: Sequence[Word], i: int) -> bool:
+    """A word that opens a sentence and is set off by a comma ("However, …", "Meanwhile, …"): it
+    links the sentence to the last and states no fact (a judging one, "Sadly", is read as such
+    by the claims check)."""
+    opens = i == 0 or _STARTS_AFTER.search(text, words[i - 1][1], words[i][0]) is not None
+    return opens and text.startswith(",", words[i][1])
 
 
 _STARTS_AFTER = re.compile(r"[.!?:\n\"“‘'(]")
