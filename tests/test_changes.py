@@ -319,6 +319,9 @@ def test_word_inserted_into_a_copy_is_a_change() -> None:
     # A word the source uses elsewhere is the source's.
     again = source.replace("for repairs", "for council repairs")
     assert compare(again, source, semantic=False).added == []
+    # A hyphenated word is shown whole.
+    compound = source.replace("for repairs", "for long-overdue repairs")
+    assert [c.text for c in compare(compound, source, semantic=False).added] == ["long-overdue"]
     # A connective that opens a sentence links it to the last and states nothing.
     linked = source.replace("Repairs are", "However, repairs are")
     assert compare(linked, source, semantic=False).added == []

@@ -683,7 +683,7 @@ def changes(
                     and not _connective(candidate_text, candidate_words, i)
                 ]
                 for run in _runs(inserted):
-                    span = (candidate_words[run[0]][0], candidate_words[run[-1]][1])
+                    span = _compound(candidate_text, candidate_words, run[0], run[-1])
                     reason = f"added to the copied text: the source never uses '{candidate_text[span[0] : span[1]]}'"
                     found.append(Change(span, step.source, "inserted", reason))
             continue
@@ -783,6 +783,19 @@ def _other_things(form: str, others: Sequence[str]) -> bool:
 def _capitalised_inside(text: str, words: Sequence[Word], i: int) -> bool:
     """A capitalised word that does not start a sentence or a line: a name."""
     return text[words[i][0]].isupper() and i > 0 and not _STARTS_AFTER.search(text, words[i - 1][1], words[i][0])
+
+
+def _compound(text: str, words: Sequence[Word], first: int, last: int) -> Span:
+    """The span of words `first` to `last` with the rest of a hyphenated word they begin or end
+    ("sell-out" for "sell")."""
+    while first > 0 and text[words[first - 1][1] : words[first][0]] in _HYPHENS:
+        first -= 1
+    while last + 1 < len(words) and text[words[last][1] : words[last + 1][0]] in _HYPHENS:
+        last += 1
+    return words[first][0], words[last][1]
+
+
+_HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def _connective(text: str, words: Sequence[Word], i: int) -> bool:
