@@ -506,3 +506,13 @@ def test_another_day_of_the_month_is_a_changed_date() -> None:
         semantic=False,
     )
     assert same.added == []
+
+
+def test_a_share_or_a_sum_said_another_way() -> None:
+    source = "Subscriptions accounted for 70% of revenue, and earnings were $0.47 per diluted share, the company said."
+    same = "Subscriptions made up 70 per cent of revenue, and earnings were 47 cents per share, the company said."
+    assert compare(same, source, semantic=False).added == []
+    changed = compare(same.replace("70 per cent", "three quarters"), source, semantic=False).added
+    assert [(c.type, c.text, c.reason) for c in changed] == [
+        ("contradiction", "three quarters", "'three quarters' where the supporting source sentence has '70%'")
+    ]

@@ -455,6 +455,24 @@ def _names_anyone(text: str, name: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in name_words(name))
 
 
+# A currency's hundredth ("47 cents" is $0.47, "30p" is £0.30).
+_HUNDREDTHS = frozenset(key(w) for w in ("cent", "cents", "pence", "penny", "p"))
+
+
+def _same_money(number: Number, words: Sequence[Word], facts: _SourceFacts) -> bool:
+    """Whether the source states the same sum in the other unit: "47 cents" for "$0.47", or "$0.47"
+    for "47 cents"."""
+    if _counted(words, number) in _HUNDREDTHS:
+        return round(number.value / 100, 6) in facts.values
+    return any(round(number.value * 100, 6) in [v for v, _ in facts.counted.get(k, [])] for k in _HUNDREDTHS)
+
+
+def _share_text(text: str, words: Sequence[Word], stated: Share) -> str:
+    """A share as written, its sign included ("70%")."""
+    end = words[stated.last][1]
+    return text[words[stated.first][0] : end + (text[end : end + 1] == "%")]
+
+
 def _days_of_month(text: str, words: Sequence[Word]) -> dict[str, str]:
     """The numbers of ``words`` written beside a month's name ("2 September", "March 3"), each with
     its date as written."""
@@ -593,9 +611,12 @@ def _claims_in(
         if in_units is not None and facts.states(in_units):
             converted.update(w[0] for w in unit_words[figure.first : in_units.last + 1])
     # and of a share the source states in other words ("a fifth" for "20 per cent").
+    other_shares = []
     for stated_share in set(shares(text, unit_words, {n.first: n for n in unit_numbers}).values()):
         if facts.states_share(stated_share):
             converted.update(w[0] for w in unit_words[stated_share.first : stated_share.last + 1])
+        else:
+            other_shares.append(stated_share)
     words = [
         _Word(s, e, form, key(form), s in converted or _used(text[s:e], key(form), form, facts))
         for s, e, form in unit_words
@@ -648,6 +669,13 @@ def _claims_in(
     for n in numbers(support_words):
         counted.setdefault(_counted(support_words, n), []).append(n.value)
         counted_forms.setdefault(_counted(support_words, n), set()).update(w[2] for w in support_words[n.first : n.last + 1])
+    # A share the supporting sentences state otherwise ("three quarters" for "70%").
+    their_shares = set(shares(support, support_words, {n.first: n for n in numbers(support_words)}).values())
+    for stated_share in sorted(other_shares, key=lambda found: found.first) if their_shares else ():
+        start, end = unit_words[stated_share.first][0], unit_words[stated_share.last][1]
+        if start not in quoted:
+            said = ", ".join(sorted(f"'{_share_text(support, support_words, other)}'" for other in their_shares)[:3])
+            add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has {said}")
     my_days = _days_of_month(text, unit_words)
     # A span of time the supporting sentences state otherwise: "two years" for "a year".
     their_times = _times(support_words)
@@ -677,6 +705,7 @@ def _claims_in(
                 written is not None
                 and (
                     written.value in facts.values
+                    or _same_money(written, unit_words, facts)
                     or rounds(unit_words, written, same_things := counted.get(_counted(unit_words, written), []))
                     or rounded_off(unit_words, written, text[word.start : word.end], same_things)
                 )
