@@ -516,3 +516,11 @@ def test_a_share_or_a_sum_said_another_way() -> None:
     assert [(c.type, c.text, c.reason) for c in changed] == [
         ("contradiction", "three quarters", "'three quarters' where the supporting source sentence has '70%'")
     ]
+
+
+def test_numbers_of_a_list_s_items_are_no_claims() -> None:
+    source = "Damage in Looe\n\nThe harbour wall was damaged. Several boats were torn from their moorings."
+    candidate = "Damage in Looe\n\n1. The harbour wall was damaged.\n2) Several boats were torn from their moorings."
+    report = compare(candidate, source, semantic=False)
+    assert report.added == []
+    assert [s.label for s in report.sentences if s.label != "heading"] == ["copied", "copied"]

@@ -455,6 +455,8 @@ def _names_anyone(text: str, name: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in name_words(name))
 
 
+# After the number of a list's item at a line's start: "1. ", "2) ".
+_LIST_NUMBER = re.compile(r"[.)][ \t]")
 # A currency's hundredth ("47 cents" is $0.47, "30p" is £0.30).
 _HUNDREDTHS = frozenset(key(w) for w in ("cent", "cents", "pence", "penny", "p"))
 
@@ -711,8 +713,9 @@ def _claims_in(
                 )
             )
             or word.in_source
+            or (_LIST_NUMBER.match(text, word.end) and not text[text.rfind("\n", 0, word.start) + 1 : word.start].strip())
         ):
-            continue  # the source's number, or one it rounds ("almost 5,000" for 4,812)
+            continue  # the source's number, one it rounds ("almost 5,000" for 4,812), or a list item's
         if number in my_days and their_days and number not in their_days:
             said = ", ".join(f"'{date}'" for date in sorted(set(their_days.values()))[:3])
             add((word.start, word.end), "date", f"'{my_days[number]}' where the supporting source sentence has {said}")

@@ -120,6 +120,8 @@ def _is_boundary(
     ellipsis_zones: SpanSet,
 ) -> bool:
     """Does the punctuation run ``punct`` at ``punct_start``, followed by ``following``, end a sentence?"""
+    if punct == "." and _LIST_NUMBER.fullmatch(text, line_start, punct_start):
+        return False  # "1. The harbour wall was damaged.": the number of a list's item
     first = following[:1]
     if not first or first.islower() or first in ",;:–—-":
         return False  # attributions (`…," he said`), `U.S. officials`, `p.m. on Tuesday`
@@ -138,6 +140,10 @@ def _is_boundary(
     if key in _AMBIGUOUS or _DOTTED_ACRONYM.match(word):
         return first in _OPENERS or next_word.lower() in SENTENCE_OPENERS
     return True
+
+
+# What may stand before the full stop of a numbered list's item at a line's start.
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}")
 
 
 def _word_before(text: str, line_start: int, position: int) -> str:
