@@ -516,6 +516,12 @@ def test_a_share_or_a_sum_said_another_way() -> None:
     assert [(c.type, c.text, c.reason) for c in changed] == [
         ("contradiction", "three quarters", "'three quarters' where the supporting source sentence has '70%'")
     ]
+    # Of several shares, those of the same whole are named.
+    grown = source.replace("the company said", "up 22%, the company said")
+    named = compare(same.replace("70 per cent", "three quarters"), grown, semantic=False).added
+    assert [c.reason for c in named if c.text == "three quarters"] == [
+        "'three quarters' where the supporting source sentence has '70%'"
+    ]
 
 
 def test_numbers_of_a_list_s_items_are_no_claims() -> None:

@@ -469,6 +469,15 @@ def _same_money(number: Number, words: Sequence[Word], facts: _SourceFacts) -> b
     return any(round(number.value * 100, 6) in [v for v, _ in facts.counted.get(k, [])] for k in _HUNDREDTHS)
 
 
+def _whole_of(words: Sequence[Word], stated: Share) -> str:
+    """The key of what a share is a share of: the first content word after its "of" ("70% of
+    total revenue": "total"), or "" when no "of" follows it."""
+    after = [form for _, _, form in words[stated.last + 1 : stated.last + 5]]
+    if "of" not in after[:2]:
+        return ""
+    return next((key(form) for form in after[after.index("of") + 1 :] if form not in STOPWORDS), "")
+
+
 def _share_text(text: str, words: Sequence[Word], stated: Share) -> str:
     """A share as written, its sign included ("70%")."""
     end = words[stated.last][1]
@@ -676,7 +685,11 @@ def _claims_in(
     for stated_share in sorted(other_shares, key=lambda found: found.first) if their_shares else ():
         start, end = unit_words[stated_share.first][0], unit_words[stated_share.last][1]
         if start not in quoted:
-            said = ", ".join(sorted(f"'{_share_text(support, support_words, other)}'" for other in their_shares)[:3])
+            whole = _whole_of(unit_words, stated_share)
+            same_whole = [other for other in their_shares if whole and _whole_of(support_words, other) == whole]
+            said = ", ".join(
+                sorted(f"'{_share_text(support, support_words, other)}'" for other in same_whole or their_shares)[:3]
+            )
             add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has {said}")
     my_days = _days_of_month(text, unit_words)
     # A span of time the supporting sentences state otherwise: "two years" for "a year".
