@@ -252,3 +252,15 @@ def test_an_independent_headline_does_not_call_a_fabricated_quotation_one_in_com
     assert details(report) == "1 fabricated quotation, too little copied prose to be derived"
     exact = replace(report, quotes=[replace(report.quotes[0], status="exact")])
     assert details(exact) == "1 quotation in common, too little copied prose to be derived"
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_no_line_of_the_text_report_ends_in_table_padding(color: bool) -> None:
+    """Written to a file or a pipe, the added claims table padded its lines to the widest cell:
+    trailing spaces on a line of every row, in grep's and diff's way; none now, coloured or not."""
+    report = _with_changed_facts(sample_report())
+    for width in (None, 80):
+        output = render_text(report, color=color, width=width)
+        padded = [line for line in output.splitlines() if re.search(r" (?:\x1b\[[0-9;]*m)*$", line)]
+        assert not padded, padded
+    assert "Added claims" in output and "exaggeration" in output

@@ -68,7 +68,25 @@ def _print(parts: list[RenderableType], color: bool, width: int | None) -> str:
     console = _console(color, width)
     console.print(Group(*parts))
     output = console.file.getvalue()  # type: ignore[attr-defined]
-    return str(output)
+    # Tables pad every cell to its column's width: no line ends in that padding (grep, diff, editors).
+    return "\n".join(map(_without_trailing_spaces, str(output).split("\n")))
+
+
+_COLOUR_CODE = re.compile(r"(\x1b\[[0-9;]*m)")
+
+
+def _without_trailing_spaces(line: str) -> str:
+    """`line` without the spaces at its end, the colour codes among them kept."""
+    pieces = _COLOUR_CODE.split(line)  # text, code, text, code, ..., text
+    closing: list[str] = []
+    while pieces:
+        piece = pieces.pop()
+        if _COLOUR_CODE.fullmatch(piece):
+            closing.append(piece)
+        elif piece.strip(" "):
+            pieces.append(piece.rstrip(" "))
+            break
+    return "".join(pieces) + "".join(reversed(closing))
 
 
 def render_text(report: Report, *, color: bool, summary: bool = False, width: int | None = DEFAULT_WIDTH) -> str:
