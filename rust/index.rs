@@ -404,8 +404,10 @@ pub fn candidate_pairs<P: Occurrence + Sync>(
 
 /// `candidate_pairs` of occurrences in any order, which are reordered in place: each thread
 /// moves the occurrences of its own part of them to buckets by the top bits of their keys,
-/// then each bucket's pieces are sorted together in cache and its pairs taken, in parallel;
-/// no pass over the whole array runs on one thread, and no bucket is written back in order.
+/// then, for each bucket, in parallel, the occurrences of keys found more than once in it are
+/// picked out (`RepeatedKeys`: most keys are found once, and pair no documents), sorted
+/// together in cache and their pairs taken; no pass over the whole array runs on one thread,
+/// and no bucket is written back in order.
 pub fn unsorted_candidate_pairs<P: Occurrence + Ord + Copy + Send + Sync>(
     occurrences: &mut [P],
     max_df: usize,
@@ -426,12 +428,23 @@ pub fn unsorted_candidate_pairs<P: Occurrence + Ord + Copy + Send + Sync>(
     let pairs: Vec<u64> = (0..1usize << bits)
         .into_par_iter()
         .map_init(
-            || (Vec::new(), Vec::new(), Vec::new()),
-            |(sorted, groups, docs), bucket| {
+            || {
+                (
+                    RepeatedKeys::default(),
+                    Vec::<P>::new(),
+                    Vec::new(),
+                    Vec::new(),
+                    Vec::new(),
+                )
+            },
+            |(repeated, picked, sorted, groups, docs), bucket| {
                 let pieces = parts
                     .iter()
                     .map(|(part, starts)| &part[starts[bucket]..starts[bucket + 1]]);
-                sort_bucket(pieces, bits, sorted, groups);
+                repeated.count(pieces.clone());
+                picked.clear();
+                picked.extend(pieces.flatten().filter(|o| repeated.may_repeat(o.key())));
+                sort_bucket(std::iter::once(&picked[..]), bits, sorted, groups);
                 let mut out = Vec::new();
                 shared_pairs(sorted, max_df, docs, &mut out);
                 out
@@ -440,6 +453,45 @@ pub fn unsorted_candidate_pairs<P: Occurrence + Ord + Copy + Send + Sync>(
         .flatten_iter()
         .collect();
     count_pairs(pairs, min_shared)
+}
+
+/// Keys found more than once among some occurrences, as bits of a table numbered by the keys'
+/// low bits (winnowing keeps the smallest hashes, so their top bits are far from uniform): a
+/// key whose bit is clear was found once; a set bit may stand for other keys too.
+#[derive(Default)]
+struct RepeatedKeys {
+    mask: u64,
+    seen: Vec<u64>,
+    twice: Vec<u64>,
+}
+
+impl RepeatedKeys {
+    /// Counts the keys of `pieces` afresh. Eight bits a key or more keep the keys found once
+    /// that share a bit with another to about one in eight.
+    fn count<'a, P: Occurrence + 'a>(&mut self, pieces: impl Iterator<Item = &'a [P]> + Clone) {
+        let keys: usize = pieces.clone().map(<[P]>::len).sum();
+        let bits = (keys * 8).next_power_of_two().max(64);
+        self.mask = bits as u64 - 1;
+        for table in [&mut self.seen, &mut self.twice] {
+            table.clear();
+            table.resize(bits / 64, 0);
+        }
+        for o in pieces.flatten() {
+            let (word, bit) = self.place(o.key());
+            self.twice[word] |= self.seen[word] & bit;
+            self.seen[word] |= bit;
+        }
+    }
+
+    fn place(&self, key: u64) -> (usize, u64) {
+        let at = key & self.mask;
+        ((at / 64) as usize, 1 << (at % 64))
+    }
+
+    fn may_repeat(&self, key: u64) -> bool {
+        let (word, bit) = self.place(key);
+        self.twice[word] & bit != 0
+    }
 }
 
 /// Appends to `out` the document pair `a << 32 | b` of each fingerprint two documents `a < b`
@@ -1033,12 +1085,19 @@ mod tests {
 
     #[test]
     fn positionless_occurrences_sort_and_pair_as_postings() {
-        // Keys across the whole range (their top halves set), repeated within and across
-        // documents, and enough of them for many buckets.
+        // Keys across the whole range (their top halves set), half of them repeated within and
+        // across documents, half found once, and enough of them for many buckets.
         let prints: Vec<Vec<(u64, u32)>> = (0..300u64)
             .map(|d| {
                 (0..200u64)
-                    .map(|i| (xxh3_64(&((d * 7 + i) % 500).to_le_bytes()), i as u32))
+                    .map(|i| {
+                        let value = if i % 2 == 0 {
+                            (d * 7 + i) % 500
+                        } else {
+                            1000 + d * 200 + i
+                        };
+                        (xxh3_64(&value.to_le_bytes()), i as u32)
+                    })
                     .collect()
             })
             .collect();
