@@ -108,6 +108,8 @@ def test_a_group_the_text_names_is_no_vague_attribution() -> None:
         "The scientists said the data were clear.",
         "Three officials said the talks failed.",
         "Bristol Rovers have signed a striker.",  # a name, not a group of people
+        "The agent asked some questions about the policy.",  # a noun after the quantifier, not a verb
+        "She offered various insurance products.",
         "Prices will rise next year.",  # one sense of "price" of eight is a person (a singer)
         "It was banned in 2010.",  # "it" is a thing here: "ban" is seldom a verb of saying
         "Many people will pay more next year.",  # a modal, not a verb of saying

@@ -1059,6 +1059,11 @@ class Attribution:
     verb: str
 
 
+# After a quantifier, a word in -s is a plural noun ("some questions": a verb would agree with
+# "some" without it), and one with a noun's suffix is a noun ("various insurance").
+_NOUN_AFTER_QUANTIFIER = re.compile(r"(?:[^s]s|ance|ence|tion|sion|ment|ness|ity)$")
+
+
 def vague_attributions(text: str, words: Sequence[Word] | None = None) -> list[Attribution]:
     """The vague attributions of one sentence, in order (the constructions are described at
     ``PEOPLE``): `words` are its words with offsets into `text` (by default `text`'s own, `text`
@@ -1106,8 +1111,8 @@ def vague_attributions(text: str, words: Sequence[Word] | None = None) -> list[A
             group_at = i + 1 if at(i) in vague["quantifiers"] else i
             j = spread(group_at + 1 + (at(group_at + 1) in _HAVE))
             verb_at = j if says(j) else None
-        elif at(i) in vague["quantifiers"] and says(i + 1):
-            verb_at = i + 1  # "some say", "most feel"
+        elif at(i) in vague["quantifiers"] and says(i + 1) and not _NOUN_AFTER_QUANTIFIER.search(at(i + 1)):
+            verb_at = i + 1  # "some say", "most feel"; not "some questions", "various insurance"
         elif at(i) == "it":
             j = i + 1 + (at(i + 1) in _HAVE)
             if at(j) in _BE and participle(spread(j + 1)):
