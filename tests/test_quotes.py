@@ -377,3 +377,15 @@ def test_reported_speech_made_a_quotation_in_a_copy_is_fabricated() -> None:
     [quote] = compare(independent, REPORTED_SOURCE, semantic=False).quotes
     assert quote.status == "unsourced"
     assert "not quoted in the source, which only reports their words" in quote.reason
+
+
+def test_source_words_quoted_as_a_document_s_are_the_source_quoted() -> None:
+    source = (
+        "Historians have long argued that print gave the reform movement a speed and reach that earlier dissenters never had."
+    )
+    cited = 'As one account puts it, "print gave the reform movement a speed and reach that earlier dissenters never had."'
+    found = finding(cited, source)
+    assert found.status == "exact"
+    assert found.reason.startswith("the source's own words")
+    # The same words put in a person's mouth are made up.
+    assert finding(cited.replace("As one account puts it,", "Professor Hale said:"), source).status == "fabricated"

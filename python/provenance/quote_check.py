@@ -121,11 +121,13 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
         quote_words = [candidate.words[i] for i in candidate.word_range(quotation.inner_start, quotation.inner_end)]
         if quote_words:
             finding = _check(candidate.text, quotation, quote_words, indexed)
+            # Words the source does not put in anyone's mouth, quoted without a speaker; or any
+            # source words quoted as a document's ("As one account puts it, "...""): the source quoted.
             if (
                 finding.status == "fabricated"
                 and finding.source is not None
-                and not source_speech.reported(finding.source)
                 and not candidate_speech.reported(finding.candidate, of_a_person=True)
+                and (not source_speech.reported(finding.source) or candidate_speech.reported(finding.candidate))
             ):
                 finding = _quoting_the_source(finding)
             findings.append(_attribution(candidate.text, finding, source.text, reported))
