@@ -255,6 +255,12 @@ def test_reordering_that_keeps_the_meaning_is_not_a_swap() -> None:
         "Members include France, Italy and Spain.",  # items of a list
     ):
         assert not [c for c in compare(candidate, source).added if c.type == "contradiction"], candidate
+    # Items of a list with their articles, and a word in another form playing another part.
+    teams = "The game between the Chiefs and the Patriots drew a record audience on Sunday night."
+    assert not compare(teams.replace("Chiefs", "X").replace("Patriots", "Chiefs").replace("X", "Patriots"), teams).added
+    infected = "More than 500 people worldwide have been infected with the new virus since March."
+    reported = "More than 500 infections have been reported worldwide with the new virus since March."
+    assert not [c for c in compare(reported, infected, semantic=False).added if "other places" in c.reason]
 
 
 def test_new_noun_is_added_but_not_its_synonym() -> None:

@@ -143,6 +143,7 @@ class _Slot:
     left: str | None
     right: str | None
     listed: bool
+    form: str
 
 
 class _Sentence:
@@ -157,13 +158,21 @@ class _Sentence:
                 continue
             before = text[tokens[i - 1][1] : start] if i else ""
             after = text[end : tokens[i + 1][0]] if i + 1 < len(tokens) else ""
-            listed = "," in before + after or any(0 <= j < len(tokens) and tokens[j][2] in _LIST_JOINERS for j in (i - 1, i + 1))
+            # A list's item stands beside its joiner, or beside an article after it ("the Patriots and the Chiefs").
+            listed = "," in before + after or any(
+                0 <= j < len(tokens) and tokens[j][2] in _LIST_JOINERS
+                for j in (i - 1, i + 1, *((i - 2,) if i > 1 and tokens[i - 1][2] in _ARTICLES else ()))
+            )
             left = self.keys[i - 1] if i else None
             right = self.keys[i + 1] if i + 1 < len(tokens) else None
-            self.slots[self.keys[i]] = _Slot(i, start, end, left, right, listed)
+            self.slots[self.keys[i]] = _Slot(i, start, end, left, right, listed, form)
 
     def between(self, first: str, second: str) -> list[str]:
         return self.keys[self.slots[first].index + 1 : self.slots[second].index]
+
+
+def _verb_form(form: str) -> bool:
+    return form.endswith(("ed", "ing"))
 
 
 def _takes_place_of(word: _Slot, other: _Slot) -> bool:
@@ -202,6 +211,8 @@ def _swapped(mine: _Sentence, theirs: _Sentence, quoted: SpanSet) -> tuple[Span,
             was_a, was_b, now_a, now_b = theirs.slots[a], theirs.slots[b], mine.slots[a], mine.slots[b]
             if now_b.index > now_a.index or was_b.index - was_a.index == 1 or now_a.index - now_b.index == 1:
                 continue  # same order as in the source, or neighbours
+            if _verb_form(now_a.form) != _verb_form(was_a.form) or _verb_form(now_b.form) != _verb_form(was_b.form):
+                continue  # a verb's form for a noun plays another part ("infections were reported" for "were infected")
             if (was_a.listed and was_b.listed) or (was_a.left not in _ARTICLES and was_a.left == was_b.left):
                 continue
             if not (_takes_place_of(now_b, was_a) or _takes_place_of(now_a, was_b)):
