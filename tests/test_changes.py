@@ -424,3 +424,9 @@ def test_html_marks_changed_words_in_both_panes() -> None:
     assert page.count('data-kind="changed"') == 2  # candidate pane and source pane, linked to each other
     assert 'data-link="s-a0"' in page and 'data-link="c-a0"' in page
     assert page.count('data-kind="diff"') == 2
+
+
+def test_one_ordinal_for_another_is_a_changed_number() -> None:
+    source = "Rovers climbed to fourth in the league table after the win over City on Saturday."
+    assert changed(source.replace("fourth", "third"), source) == [("third", "a changed number: the source has 'fourth'")]
+    assert changed(source.replace("fourth", "4th"), source) == []

@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from text_to_num import text2num
+from text_to_num import alpha2digit, text2num
 
 from provenance import _core
 from provenance.lexicon import (
@@ -290,6 +290,20 @@ def spelled_number(text: str) -> float | None:
         return float(text2num(text, "en"))
     except ValueError:
         return None
+
+
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+# Ordinals text_to_num leaves as words ("first", "second" are words of other uses too).
+_FIRST_ORDINALS = {"first": 1, "second": 2}
+
+
+@cache
+def ordinal(form: str) -> int | None:
+    """The rank an ordinal states ("fourth", "4th": 4), None for another word."""
+    if form in _FIRST_ORDINALS:
+        return _FIRST_ORDINALS[form]
+    written = _ORDINAL.fullmatch(form) or _ORDINAL.fullmatch(alpha2digit(form, "en"))
+    return int(written[1]) if written else None
 
 
 def _word_value(forms: Sequence[str]) -> float | None:
@@ -736,6 +750,19 @@ def changes(
         olds = [key(source_words[j][2]) for j in old]
         said_span = (source_words[old[0]][0], source_words[old[-1]][1])
         said = source_text[said_span[0] : said_span[1]]
+        # One ordinal for another is a changed number ("third" for "fourth" in a league table).
+        ranks = [
+            (i, j)
+            for i in new
+            for j in old
+            if (rank := ordinal(candidate_words[i][2])) is not None and ordinal(source_words[j][2]) not in (None, rank)
+        ]
+        for i, j in ranks[:1]:
+            said = _excerpt(source_text, source_words[j][:2])
+            found.append(
+                Change(candidate_words[i][:2], source_words[j][:2], "number", f"a changed number: the source has '{said}'")
+            )
+        new = [i for i in new if i not in {r[0] for r in ranks}]
         polar = any(source_words[j][2] in IMPLICIT_NEGATION for j in old)
         swapped = [
             i
