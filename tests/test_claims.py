@@ -538,3 +538,17 @@ def test_numbers_of_a_list_s_items_are_no_claims() -> None:
     report = compare(candidate, source, semantic=False)
     assert report.added == []
     assert [s.label for s in report.sentences if s.label != "heading"] == ["copied", "copied"]
+
+
+def test_a_claim_the_source_says_was_not_shown_is_contradicted() -> None:
+    source = "The studies did not follow people long enough to show that eating oats prevents heart attacks."
+    candidate = "Studies show that eating oats prevents heart attacks."
+    found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
+    assert (
+        "contradiction",
+        "show",
+        "affirms what the supporting source sentence denies: 'not follow people long enough to show'",
+    ) in found
+    # Said as not shown, it is the source's.
+    kept = "The studies were too short to show that eating oats prevents heart attacks."
+    assert not [c for c in compare(kept, source, semantic=False).added if c.type == "contradiction"]

@@ -167,6 +167,9 @@ ROUNDING_MIN_WHOLE = 100
 # A negation denies the first content word within this many words after it ("did not formally
 # approve": "approve").
 NEGATED_REACH = 3
+# ... or, when that word is not the candidate's, a verb of showing this near in its clause ("did not
+# follow people long enough to show": "show").
+ESTABLISHED_REACH = 10
 # A line without a full stop longer than this is a sentence cut short, not a heading (headlines
 # and section titles run to a dozen words or so).
 HEADING_MAX_WORDS = 20
