@@ -411,3 +411,20 @@ def test_a_headline_counts_reworded_sentences_when_they_hold_the_reuse() -> None
     assert taken and report.verdict.relation == "derived"
     reworded = replace(report, passages=[], cases=[])
     assert details(reworded).startswith(f"{len(taken)} sentence{'s' * (len(taken) != 1)} copied or paraphrased, ")
+
+
+def test_an_essay_s_notes_and_reference_list_are_no_claims() -> None:
+    source = (
+        "When Martin Luther posted his theses in 1517, printing had existed in Europe for about seventy years. "
+        "Luther wrote short pamphlets in German, and printers competed to publish them because they sold well."
+    )
+    essay = (
+        "When Martin Luther posted his theses in 1517, printing had existed in Europe for about seventy years.[1] "
+        "Luther wrote short pamphlets in German, and printers competed to publish them because they sold well.[2]\n\n"
+        "References\n\n"
+        "[1] A. Pettegree, Brand Luther (New York: Penguin, 2015), p. 23.\n"
+        "[2] M. Edwards, Printing, Propaganda, and Martin Luther (Berkeley, 1994), 38-40.\n"
+    )
+    report = compare(essay, source, semantic=False)
+    assert [s.label for s in report.sentences] == ["copied", "copied", "heading", "boilerplate", "boilerplate"]
+    assert report.added == []

@@ -761,8 +761,9 @@ def _claims_in(
             )
             or word.in_source
             or (_LIST_NUMBER.match(text, word.end) and not text[text.rfind("\n", 0, word.start) + 1 : word.start].strip())
+            or text[word.start - 1 : word.end + 1] == f"[{word.form}]"
         ):
-            continue  # the source's number, one it rounds ("almost 5,000" for 4,812), or a list item's
+            continue  # the source's number, one it rounds ("almost 5,000" for 4,812), a list item's or a note's marker
         if number in my_days and their_days and number not in their_days:
             said = ", ".join(f"'{date}'" for date in sorted(set(their_days.values()))[:3])
             add((word.start, word.end), "date", f"'{my_days[number]}' where the supporting source sentence has {said}")

@@ -22,6 +22,7 @@ otherwise.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -76,13 +77,26 @@ def label_sentences(evidence: Sequence[SentenceEvidence], semantic: bool, templa
     """Each sentence's label; a sentence mostly inside ``template`` (text the user excluded)
     is boilerplate."""
     matches = []
+    in_references = False  # under a heading of a reference list ("References", "Bibliography")
     for found in evidence:
         span = found.sentence.span
         in_template = template is not None and template.covered(span) >= COPIED_MIN * (span[1] - span[0])
         label = "boilerplate" if in_template else _label(found, semantic)
+        if found.sentence.kind == "heading":
+            in_references = _REFERENCES_HEADING.fullmatch(found.sentence.text.strip()) is not None
+        elif label == "added" and (in_references or _NOTE_ENTRY.match(found.sentence.text)):
+            label = "boilerplate"  # a text's apparatus of sources, not a claim of its own
         keep = label not in ("added", "boilerplate") and not (label == "heading" and found.containment < CONTAINMENT_FLOOR)
         matches.append(SentenceMatch(found, label, found.sources if keep else ()))
     return matches
+
+
+# A reference list's heading, and a note's or reference's entry ("[1] A. Pettegree, Brand Luther, …").
+_REFERENCES_HEADING = re.compile(
+    r"\W*(?:references|bibliography|works cited|sources|notes|footnotes|endnotes|citations|further reading)\W*",
+    re.IGNORECASE,
+)
+_NOTE_ENTRY = re.compile(r"\s*\[\d{1,3}\]\s")
 
 
 def _label(found: SentenceEvidence, semantic: bool) -> SentenceLabel:

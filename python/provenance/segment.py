@@ -49,7 +49,7 @@ _OPENERS = "“‘\"'«„([{"
 # Terminal punctuation, possibly with closing quotes/brackets and more punctuation after them
 # (`meeting.”` or `positive.”.`).
 _TERMINAL = re.compile(r"[.!?…]+(?:[" + re.escape(_CLOSERS) + r"]+[.!?…]*)*")
-_TERMINAL_AT_END = re.compile(r"[.!?…]+(?:[" + re.escape(_CLOSERS) + r"]+[.!?…]*)*$")
+_TERMINAL_AT_END = re.compile(r"[.!?…]+(?:[" + re.escape(_CLOSERS) + r"]+[.!?…]*)*(?:\[\d{1,3}\])?$")  # and a note's marker
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}$")  # U.S, D.C, p.m, Ph.D
 # Abbreviations that may end a sentence: a boundary is taken after them only when the next word
 # typically opens one.
@@ -99,6 +99,10 @@ def _inline_cuts(text: str, start: int, end: int, ellipsis_zones: SpanSet) -> li
     cuts: list[int] = []
     for match in _TERMINAL.finditer(text, start, end):
         after = match.end()
+        # A note's marker after the full stop goes with its sentence ("…seventy years.[1] Luther").
+        marker = _NOTE_MARKER.match(text, after, end)
+        if marker is not None:
+            after = marker.end()
         if after >= end or not text[after].isspace():
             continue  # 1.5, U.S.-made, immediately...and, or the end of the line
         next_start = after
@@ -142,6 +146,8 @@ def _is_boundary(
     return True
 
 
+# A footnote's or reference's marker: "[1]", "[12]".
+_NOTE_MARKER = re.compile(r"\[\d{1,3}\]")
 # What may stand before the full stop of a numbered list's item at a line's start.
 _LIST_NUMBER = re.compile(r"\s*\d{1,3}")
 
