@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from provenance import _core
 from provenance.render import plural
@@ -187,3 +188,28 @@ def headline(report: Report) -> str:
     """``lead: details``, e.g. "Partly derived from the source: 3 passages copied, 212 words, 18% of the candidate"."""
     more = details(report)
     return f"{lead(report)}: {more}" if more else lead(report)
+
+
+def unrelated_findings(report: Report) -> tuple[Report, str]:
+    """For a candidate unrelated to the source, the report without the findings that only say the two
+    texts differ, and a note counting them: against a source that is not its source, every sentence
+    of the candidate is an added claim, each quotation is not in the source and every source sentence
+    is omitted, which a reader would take for findings to act on. Changed facts and quotations the
+    source has stay. Any other verdict: the report as it is and no note."""
+    if report.verdict.relation != "unrelated":
+        return report, ""
+    added = [claim for claim in report.added if is_changed_fact(claim)]
+    quotes = [quote for quote in report.quotes if quote.status != "unsourced"]
+    left_out = [
+        plural(len(report.quotes) - len(quotes), "quotation") + " not in the source",
+        plural(len(report.added) - len(added), "added claim"),
+        plural(len(report.omitted), "omitted sentence"),
+    ]
+    listed = [count for count in left_out if not count.startswith("0 ")]
+    if not listed:
+        return report, ""
+    note = (
+        f"Not listed, as the candidate is unrelated to the source: {', '.join(listed)} "
+        "(they say only that the texts differ; the JSON report has them)"
+    )
+    return replace(report, added=added, quotes=quotes, omitted=[]), note

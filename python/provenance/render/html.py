@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
 
-from provenance.render.headline import claim_sources, copied_qualifier, details, is_changed_fact, lead
+from provenance.render.headline import claim_sources, copied_qualifier, details, is_changed_fact, lead, unrelated_findings
 from provenance.render.paragraphs import flatten, paragraph_breaks
 from provenance.report import (
     SCHEMA_VERSION,
@@ -217,8 +217,10 @@ def html_page(title: str, body: str, data: object | None) -> str:
 def pair_html(report: Report, prefix: str = "") -> str:
     """One comparison's summary, legend, side-by-side panes and findings. Every id and link of it
     starts with `prefix`, so that several comparisons can share a page."""
-    candidate_marks, source_marks = report_marks(report)
-    return _summary_html(report, prefix) + comparison_html(report, candidate_marks, source_marks, prefix)
+    # The summary's counts stay whole; the panes and lists leave out what an unrelated source cannot explain.
+    listed, note = unrelated_findings(report)
+    candidate_marks, source_marks = report_marks(listed)
+    return _summary_html(report, prefix, note) + comparison_html(listed, candidate_marks, source_marks, prefix)
 
 
 def comparison_html(
@@ -545,7 +547,8 @@ def _coverage_svg(report: Report) -> str:
     )
 
 
-def _summary_html(report: Report, prefix: str = "") -> str:
+def _summary_html(report: Report, prefix: str = "", note: str = "") -> str:
+    """The verdict, coverage and counts of one comparison; ``note`` under the counts."""
     verdict = report.verdict
     statuses = Counter(q.status for q in report.quotes)
     # Claims counted as the findings list groups them, so each chip matches its filter's count.
@@ -589,7 +592,8 @@ def _summary_html(report: Report, prefix: str = "") -> str:
         f'<ul class="reasons">{reasons}</ul></section>\n'
         f'<section class="coverage" id="{prefix}coverage"><h2>Coverage of the candidate</h2>{_coverage_svg(report)}</section>\n'
         f'<ul class="facts">{chips}</ul>\n'
-        "</header>\n"
+        + (f'<p class="notice facts-note" id="{prefix}findings-note">{escape(note)}</p>\n' if note else "")
+        + "</header>\n"
     )
 
 
@@ -1367,6 +1371,7 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; }
 .clusters { max-height: 24rem; overflow-y: auto; }
 table.pairs td { overflow-wrap: break-word; }
 .notice, .more { margin: .5rem 0 0; color: var(--muted); font-size: .88rem; }
+.facts-note { grid-column: 1 / -1; margin: 0; }
 .pair-head { background: var(--paper); border-bottom: 1px solid var(--rule); padding: .8rem 1.5rem; }
 .pair-head h2 { margin: 0 0 .3rem; }
 .pair-head h2 a { text-transform: none; letter-spacing: 0; font-weight: 400; margin-left: .8rem; color: var(--blue); }

@@ -21,7 +21,14 @@ from rich.text import Text
 
 from provenance.read import printable
 from provenance.render import plural
-from provenance.render.headline import claim_sources, copied_qualifier, details, is_changed_fact, verdict_name
+from provenance.render.headline import (
+    claim_sources,
+    copied_qualifier,
+    details,
+    is_changed_fact,
+    unrelated_findings,
+    verdict_name,
+)
 from provenance.render.paragraphs import flatten, paragraph_breaks
 from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
@@ -320,12 +327,16 @@ def _full(report: Report) -> list[RenderableType]:
     parts.append(_counts_line(report))
     if report.semantic_model:
         parts.append(Text(f"Semantic model: {report.semantic_model}", style="dim"))
-    parts += _quotes_section(report)
-    parts += _changed_section(report)
-    parts += _added_section(report)
-    parts += _cases_section(report)
-    parts += _passages_section(report)
-    parts += _omissions_section(report)
+    # The counts above stay whole; the sections leave out what an unrelated source cannot explain.
+    listed, note = unrelated_findings(report)
+    if note:
+        parts.append(_hanging(Text("Note:", "bold"), Text(note)))
+    parts += _quotes_section(listed)
+    parts += _changed_section(listed)
+    parts += _added_section(listed)
+    parts += _cases_section(listed)
+    parts += _passages_section(listed)
+    parts += _omissions_section(listed)
     return parts
 
 
