@@ -417,22 +417,27 @@ def _quote_block(report: Report, quote: QuoteFinding) -> list[RenderableType]:
 
 
 def _quotes_section(report: Report) -> list[RenderableType]:
-    flagged = [q for q in report.quotes if q.status in QUOTE_STYLE]
     if not report.quotes:
         return []
-    others = Counter(q.status for q in report.quotes if q.status not in QUOTE_STYLE)
+    flagged = [q for q in report.quotes if q.status in QUOTE_STYLE]
+    others = ", ".join(
+        f"{n:,} {status}" for status, n in sorted(Counter(q.status for q in report.quotes if q.status not in QUOTE_STYLE).items())
+    )
+    if not flagged:
+        # Only exact quotations: nothing to check, said so, not "0 to check" above an "Also" line.
+        return [_section(f"Quotations: none to check ({others})")]
     counts: Counter[str] = Counter(q.status for q in flagged)
-    title = f"Quotations: {len(flagged):,} to check" + (
-        " (" + ", ".join(f"{counts[status]} {QUOTE_LABEL[status].lower()}" for status in QUOTE_STYLE if counts[status]) + ")"
-        if flagged
-        else ""
+    title = (
+        f"Quotations: {len(flagged):,} to check ("
+        + ", ".join(f"{counts[status]} {QUOTE_LABEL[status].lower()}" for status in QUOTE_STYLE if counts[status])
+        + ")"
     )
     parts: list[RenderableType] = [_section(title)]
     order = list(QUOTE_STYLE)
     for quote in sorted(flagged, key=lambda q: (order.index(q.status), q.candidate)):
         parts += _quote_block(report, quote)
     if others:
-        parts.append(Text("  Also: " + ", ".join(f"{n:,} {status}" for status, n in sorted(others.items())), style="dim"))
+        parts.append(Text(f"  Also: {others}", style="dim"))
     return parts
 
 
