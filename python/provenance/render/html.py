@@ -15,8 +15,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
@@ -72,6 +73,8 @@ KIND_LABELS: dict[str, str] = {
     **{f"case-{kind}": f"Reuse case: {name}" for kind, name in CASE_NAMES.items()},
 }
 # Quotations a reader should check, listed together in this order, and the badge of each.
+# Of a claim's sentence, the characters shown on each side of its words in the findings list.
+CONTEXT_CHARS = 90
 SUSPECT_QUOTES = ("fabricated", "altered", "unsourced")
 QUOTE_BADGES = {"fabricated": "fabricated", "altered": "altered", "unsourced": "not in the source"}
 # Findings list order: quotations a reader must check, then changed facts, claims, reuse.
@@ -728,6 +731,9 @@ class Finding:
     reason: str = ""
     diff: str = ""
     words: int = 0
+    context: tuple[int, int] | None = None
+    """For a claim of a few words ('no', 'sources'), the candidate sentence it stands in, shown
+    around it: the words alone do not say what they deny or who 'sources' say it to."""
 
 
 def findings(report: Findings) -> list[Finding]:
@@ -749,6 +755,7 @@ def findings(report: Findings) -> list[Finding]:
                 )
             )
     sources_of = claim_sources(report.sentences)
+    sentence_of = _sentence_around(report.sentences)
     for i, claim in enumerate(report.added):
         kind = _claim_group(claim)
         out.append(
@@ -761,6 +768,7 @@ def findings(report: Findings) -> list[Finding]:
                 claim.candidate,
                 tuple(sources_of(claim)),
                 claim.reason,
+                context=sentence_of(claim.candidate),
             )
         )
     for i, passage in enumerate(report.passages):
@@ -795,6 +803,40 @@ def findings(report: Findings) -> list[Finding]:
     return sorted(out, key=lambda f: (f.severity, f.candidate))
 
 
+def _sentence_around(sentences: Sequence[SentenceFinding]) -> Callable[[tuple[int, int]], tuple[int, int] | None]:
+    """The candidate sentence holding a span, when the span is only part of it; sentences sorted
+    once, each span found by a binary search."""
+    spans = sorted(s.candidate for s in sentences)
+    starts = [start for start, _ in spans]
+
+    def around(span: tuple[int, int]) -> tuple[int, int] | None:
+        index = bisect_right(starts, span[0]) - 1
+        if index < 0:
+            return None
+        sentence = spans[index]
+        inside = sentence[0] <= span[0] and span[1] <= sentence[1]
+        return sentence if inside and sentence != span else None
+
+    return around
+
+
+def _in_context(text: str, span: tuple[int, int], context: tuple[int, int]) -> str:
+    """The words of ``span`` in bold inside their sentence, as escaped HTML on one line, the
+    sentence cut to CONTEXT_CHARS on each side."""
+    breaks = paragraph_breaks(text)
+    before_raw, after_raw = text[context[0] : span[0]], text[span[1] : context[1]]
+    before, after = flatten(before_raw, breaks), flatten(after_raw, breaks)
+    if len(before) > CONTEXT_CHARS:
+        before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
+    # The space between the words and their sentence, where the text has one.
+    before += " " if before and before_raw[-1:].isspace() else ""
+    after = (" " if after and after_raw[:1].isspace() else "") + after
+    words = flatten(text[span[0] : span[1]], breaks)
+    return f'{escape(before)}<b class="claim">{escape(words)}</b>{escape(after)}'
+
+
 def _claim_group(claim: AddedClaim) -> str:
     """``changed`` for a changed fact or a contradiction of the source, else ``added``."""
     return "changed" if is_changed_fact(claim) else "added"
@@ -816,12 +858,15 @@ def _finding_html(report: Findings, finding: Finding, prefix: str) -> str:
     diff = f'<p class="diff"><span class="side">change</span>{finding.diff}</p>' if finding.diff else ""
     reason = f'<p class="why">{escape(finding.reason)}</p>' if finding.reason else ""
     words = f' data-words="{finding.words}"' if finding.words else ""
+    if finding.context is None:
+        candidate = escape(_excerpt(report.candidate.text, finding.candidate))
+    else:
+        candidate = _in_context(report.candidate.text, finding.candidate, finding.context)
     return (
         f'<li class="finding" data-link="{prefix}{finding.link}" data-group="{finding.group}"{words} tabindex="0">'
         f'<span class="badge b-{finding.group}" title="{escape(GROUP_LABELS[finding.group])}">'
         f'<span class="letter">{finding.badge}</span> {escape(finding.label)}</span>'
-        f'<p class="quoted"><span class="side">candidate l.{c_line}</span>'
-        f"{escape(_excerpt(report.candidate.text, finding.candidate))}</p>{source}{diff}{reason}</li>"
+        f'<p class="quoted"><span class="side">candidate l.{c_line}</span>{candidate}</p>{source}{diff}{reason}</li>'
     )
 
 
@@ -1309,6 +1354,7 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .list p { margin: .15rem 0; }
 .side { display: inline-block; width: 8rem; color: var(--muted); font-size: .78rem; text-transform: uppercase; letter-spacing: .04em; }
 .quoted { font-family: var(--serif); }
+.quoted .claim { text-decoration: underline; text-underline-offset: 2px; }
 .diff { font-family: var(--serif); }
 .why { color: var(--muted); font-size: .9rem; padding-left: 8rem; }
 .docs .similarity { margin: 0 0 .4rem; }
