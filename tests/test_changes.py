@@ -430,3 +430,14 @@ def test_one_ordinal_for_another_is_a_changed_number() -> None:
     source = "Rovers climbed to fourth in the league table after the win over City on Saturday."
     assert changed(source.replace("fourth", "third"), source) == [("third", "a changed number: the source has 'fourth'")]
     assert changed(source.replace("fourth", "4th"), source) == []
+
+
+def test_a_count_of_a_whole_made_all_of_it_is_a_changed_share() -> None:
+    source = "Engineers found cracks in two of its eight supports, the council said on Tuesday."
+    assert changed(source.replace("two of its", "all of its"), source) == [
+        ("all", "a changed share: the source has 'two of its eight'")
+    ]
+    assert changed(source.replace("two of its eight", "all eight"), source) == [
+        ("all eight", "a changed share: the source has 'two of its eight'")
+    ]
+    assert changed(source.replace("two of its", "two of the"), source) == []

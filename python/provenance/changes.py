@@ -441,9 +441,13 @@ def share(text: str, words: Sequence[Word], i: int, number_at: Mapping[int, Numb
         # "one" is a stop word, so no number of its own: "one fifth", "one in five".
         if words[i][2] in ("a", "an", "one") and i + 1 < len(words) and words[i + 1][2] in _DENOMINATORS:
             return Share(1 / _DENOMINATORS[words[i + 1][2]], i, i + 1, False)
-        # "all of its coral", "none of the homes": the whole, or none of it, as a share.
+        # "all of its coral", "none of the homes": the whole, or none of it, as a share; "all eight
+        # supports": the whole of a count.
         if words[i][2] in ("all", "none") and i + 1 < len(words) and words[i + 1][2] == "of":
             return Share(1.0 if words[i][2] == "all" else 0.0, i, i, False)
+        counted = number_at.get(i + 1)
+        if words[i][2] == "all" and counted is not None and counted.first == i + 1:
+            return Share(1.0, i, counted.last, False)
         if words[i][2] != "one":
             return Share(0.5, i, i, False) if words[i][2] == "half" else None
         number = Number(i, i, 1.0)
@@ -460,7 +464,39 @@ def share(text: str, words: Sequence[Word], i: int, number_at: Mapping[int, Numb
     whole = number_at.get(last + 2)
     if after[:1] == ["in"] and whole is not None and whole.first == last + 2 and whole.value:
         return Share(number.value / whole.value, i, whole.last, False)
+    # "two of its eight supports": a count of a counted whole.
+    if after[:1] == ["of"]:
+        at = last + 2
+        if at < len(words) and words[at][2] in _OF_DETERMINERS:
+            at += 1
+        of_whole = number_at.get(at)
+        if (
+            of_whole is not None
+            and of_whole.first == at
+            and _plain_count(text, words, number)
+            and _plain_count(text, words, of_whole)
+            and of_whole.value >= number.value > 0
+        ):
+            return Share(number.value / of_whole.value, i, of_whole.last, False)
     return None
+
+
+def _plain_count(text: str, words: Sequence[Word], number: Number) -> bool:
+    """A whole number of things in one word ("two", "8"): no sum of money, no scale ("9m", "tens",
+    "thousands")."""
+    form = words[number.first][2]
+    sign = text[words[number.first][0] - 1 : words[number.first][0]]
+    return (
+        number.first == number.last
+        and number.value.is_integer()
+        and form.isalnum()
+        and not form.endswith(("s", "m", "k", "bn"))
+        and sign not in SYMBOL_WORDS
+    )
+
+
+# Words between "of" and the whole a count is part of ("two of its eight").
+_OF_DETERMINERS = frozenset({"its", "the", "their", "his", "her", "our", "those", "these"})
 
 
 def shares(text: str, words: Sequence[Word], number_at: Mapping[int, Number]) -> dict[int, Share]:
