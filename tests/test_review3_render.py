@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provenance import compare
+from provenance import compare, compare_sources
 from provenance.render import render_html, render_text
 
 SOURCE = (
@@ -32,3 +32,25 @@ def test_html_shows_a_claim_of_a_word_inside_its_sentence() -> None:
     furious = next(claim for claim in report.added if claim.text == "furious")
     item = next(li for li in render_html(report).split("<li ")[1:] if f'data-link="c-a{report.added.index(furious)}"' in li)
     assert 'Traders on the road are <b class="claim">furious</b> about the loss of 22 parking spaces' in item
+
+
+RELEASE = (
+    "Late-night eating linked to weight gain in mice\n\n"
+    "Eating late at night was associated with greater weight gain in mice, according to a study published today "
+    "by researchers at the University of Northbridge. The team fed two groups of mice the same high-fat diet for ten weeks.\n"
+)
+TABLOID = (
+    "Midnight snacks CAUSE weight gain\n\n"
+    "Eating late at night causes weight gain, according to a study published today by researchers at the "
+    "University of Northbridge. Scientists fed two groups the same high-fat diet for ten weeks.\n"
+)
+
+
+def test_a_claim_in_a_matched_heading_keeps_its_source_and_reason_among_several_sources() -> None:
+    multi = compare_sources(TABLOID, [("release", RELEASE), ("other", COUNCIL)], semantic=False)
+    heading = next(claim for claim in multi.reports[0].added if claim.text == "CAUSE")
+    assert "'linked to'" in heading.reason
+    combined = [a for a in multi.added if a.claim.candidate == heading.candidate]
+    # Was: source None, reason "no sentence of the 2 sources supports this sentence", and a source
+    # span that pointed into no source.
+    assert [(a.source_index, a.claim.reason) for a in combined] == [(0, heading.reason)]

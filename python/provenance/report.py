@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -484,7 +484,9 @@ def added_beyond_sources(reports: list[Report], sentences: list[AttributedSenten
 
     A claim inside a sentence attributed to source j (``sentences``, sorted and disjoint) is a
     change against the text that sentence comes from: it is kept from report j alone, and what
-    the other reports say of that sentence (that no sentence of theirs supports it) is dropped. A
+    the other reports say of that sentence (that no sentence of theirs supports it) is dropped. So
+    is a claim in a heading that report matched to a heading of its source ('CAUSE' where that
+    heading says 'linked to'): headings are attributed to no source, their wording being free. A
     claim in a sentence no source supports is kept once, its reason said of all the sources."""
     starts = [a.sentence.candidate[0] for a in sentences]
 
@@ -495,9 +497,10 @@ def added_beyond_sources(reports: list[Report], sentences: list[AttributedSenten
     kept: list[AttributedClaim] = []
     unsupported: dict[Span, AddedClaim] = {}
     for index, report in enumerate(reports):
+        in_matched_heading = _in_matched_heading(report.sentences)
         for claim in report.added:
             source_index = owner(claim.candidate[0])
-            if source_index == index:
+            if source_index == index or (source_index is None and in_matched_heading(claim.candidate[0])):
                 kept.append(AttributedClaim(index, claim))
             elif source_index is None and claim.candidate not in unsupported:
                 # Each report's reason names the closest sentence of its own source alone; what it
@@ -508,6 +511,19 @@ def added_beyond_sources(reports: list[Report], sentences: list[AttributedSenten
     kept += [AttributedClaim(None, claim) for claim in unsupported.values()]
     kept.sort(key=lambda a: (a.claim.candidate, -1 if a.source_index is None else a.source_index))
     return kept
+
+
+def _in_matched_heading(sentences: Sequence[SentenceFinding]) -> Callable[[int], bool]:
+    """Whether an offset of the candidate lies in a heading matched to a source heading; the
+    headings sorted once, each offset found by a binary search."""
+    headings = sorted(s.candidate for s in sentences if s.label == "heading" and s.source)
+    starts = [start for start, _ in headings]
+
+    def inside(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < headings[i][1]
+
+    return inside
 
 
 @dataclass(frozen=True)
