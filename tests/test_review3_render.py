@@ -54,3 +54,25 @@ def test_a_claim_in_a_matched_heading_keeps_its_source_and_reason_among_several_
     # Was: source None, reason "no sentence of the 2 sources supports this sentence", and a source
     # span that pointed into no source.
     assert [(a.source_index, a.claim.reason) for a in combined] == [(0, heading.reason)]
+
+
+RECALL = (
+    "The company has received 37 reports of bases overheating. No injuries have been reported.\n\n"
+    "Customers should stop using the kettle immediately, unplug the base and contact BrightHome on 0800 555 0142 "
+    "for a free replacement or a full refund.\n"
+)
+BLOG = (
+    "The company has received 37 reports of bases overheating.\n\n"
+    "Customers should stop using the kettle immediately, unplug the base and contact BrightHome "
+    "for a free replacement or a full refund.\n"
+)
+
+
+def test_what_a_near_copy_drops_is_shown_in_both_reports() -> None:
+    report = compare(BLOG, RECALL, semantic=False)
+    assert [p.kind for p in report.passages] == ["near_verbatim"]
+    output = render_text(report, color=False, width=None)
+    assert "  line 1: reports of bases overheating. [-No injuries have been reported.-] Customers should stop using" in output
+    assert "  line 3: base and contact BrightHome [-on 0800 555 0142-] for a free replacement" in output
+    page = render_html(report)
+    assert "…reports of bases overheating. <del>No injuries have been reported.</del> Customers should stop using…" in page

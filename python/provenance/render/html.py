@@ -23,7 +23,7 @@ from html import escape
 from typing import Protocol
 
 from provenance.render.headline import claim_sources, copied_qualifier, details, is_changed_fact, lead, unrelated_findings
-from provenance.render.paragraphs import flatten, paragraph_breaks
+from provenance.render.paragraphs import flatten, paragraph_breaks, passage_changes
 from provenance.report import (
     SCHEMA_VERSION,
     AddedClaim,
@@ -715,6 +715,19 @@ def _diff_html(diff: list[WordDiff]) -> str:
     return " ".join(pieces)
 
 
+def _changes_html(report: Findings, passage: Passage) -> str:
+    """A near copy's changes, each in a few of the candidate's words: what it drops ('No injuries
+    have been reported.') is otherwise only a shade in the source pane."""
+    return " · ".join(
+        (f"…{escape(change.before)} " if change.before else "")
+        + (f"<del>{escape(change.dropped)}</del>" if change.dropped else "")
+        + (" " if change.dropped and change.added else "")
+        + (f"<ins>{escape(change.added)}</ins>" if change.added else "")
+        + (f" {escape(change.after)}…" if change.after else "")
+        for change in passage_changes(report.candidate.text, report.source.text, passage.diff)
+    )
+
+
 @dataclass(frozen=True)
 class Finding:
     """One row of the findings list: what a reader checks, most serious first."""
@@ -782,6 +795,7 @@ def findings(report: Findings) -> list[Finding]:
                 passage.candidate,
                 (passage.source,),
                 f"similarity {passage.score:.2f}",
+                _changes_html(report, passage),
                 words=_words(report.candidate.text, passage.candidate),
             )
         )

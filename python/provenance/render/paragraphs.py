@@ -4,7 +4,11 @@ page: a heading must not run into the sentence below it in either."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+
+from provenance.passages import DiffStep
 
 # A paragraph break in an excerpt: one line shows it as this mark, so a heading does not run into
 # the sentence below it. A paragraph ends at a blank line, as the segmenter and the document readers
@@ -35,3 +39,51 @@ def flatten(text: str, breaks: re.Pattern[str] | None) -> str:
     if breaks is not None:
         text = breaks.sub(f" {PARAGRAPH_MARK} ", text)
     return _WHITESPACE.sub(" ", text)
+
+
+# Words of the candidate shown on each side of a change inside a copied passage.
+CHANGE_CONTEXT_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of a copied passage's word diff, on one line: what the source has there
+    (``dropped``), what the candidate has (``added``), and a few of the candidate's words around;
+    ``at``, its offset in the candidate."""
+
+    at: int
+    before: str
+    dropped: str
+    added: str
+    after: str
+
+
+def passage_changes(candidate: str, source: str, steps: Sequence[DiffStep]) -> list[Change]:
+    """The changes of a passage's word diff (``steps``, spans of ``candidate`` and ``source``), each
+    with CHANGE_CONTEXT_WORDS words of the candidate's unchanged text before and after it."""
+    c_breaks, s_breaks = paragraph_breaks(candidate), paragraph_breaks(source)
+
+    def context(index: int, last: bool) -> str:
+        if not 0 <= index < len(steps) or steps[index].op != "equal":
+            return ""
+        words = flatten(candidate[slice(*steps[index].candidate)], c_breaks).split(" ")
+        return " ".join(words[-CHANGE_CONTEXT_WORDS:] if last else words[:CHANGE_CONTEXT_WORDS])
+
+    def offset(step: DiffStep) -> int:
+        # Words the candidate dropped sit where the words before them end, not after a paragraph break.
+        at = step.candidate[0]
+        while step.candidate[0] == step.candidate[1] and at > 0 and candidate[at - 1].isspace():
+            at -= 1
+        return at
+
+    return [
+        Change(
+            offset(step),
+            context(i - 1, last=True),
+            flatten(source[slice(*step.source)], s_breaks),
+            flatten(candidate[slice(*step.candidate)], c_breaks),
+            context(i + 1, last=False),
+        )
+        for i, step in enumerate(steps)
+        if step.op != "equal"
+    ]

@@ -29,7 +29,7 @@ from provenance.render.headline import (
     unrelated_findings,
     verdict_name,
 )
-from provenance.render.paragraphs import flatten, paragraph_breaks
+from provenance.render.paragraphs import flatten, paragraph_breaks, passage_changes
 from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
@@ -499,7 +499,22 @@ def _added_section(report: Report) -> list[RenderableType]:
 
 
 def _passages_section(report: Report) -> list[RenderableType]:
-    return _passage_table(report, report.passages, "Reused passages")
+    return _passage_table(report, report.passages, "Reused passages") + _passage_changes(report)
+
+
+def _passage_changes(report: Report) -> list[RenderableType]:
+    """The near copies' word diffs, a change a line in a few of the candidate's words: what a copy
+    drops ('No injuries have been reported.') shows nowhere else."""
+    lines: list[RenderableType] = []
+    for passage in sorted(report.passages, key=lambda p: p.candidate):
+        for change in passage_changes(report.candidate.text, report.source.text, passage.diff):
+            line = Text(f"  line {report.candidate.line(change.at)}: ", style="dim")
+            line.append(printable(change.before) + " " if change.before else "")
+            line.append(f"[-{printable(change.dropped)}-]" if change.dropped else "", style="red strike")
+            line.append(f"{{+{printable(change.added)}+}}" if change.added else "", style="bold green")
+            line.append(" " + printable(change.after) if change.after else "")
+            lines.append(line)
+    return [Text("Words changed in the copies ([-source-]{+candidate+}):"), *lines] if lines else []
 
 
 def _cases_section(report: Report) -> list[RenderableType]:
