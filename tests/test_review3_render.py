@@ -76,3 +76,14 @@ def test_what_a_near_copy_drops_is_shown_in_both_reports() -> None:
     assert "  line 3: base and contact BrightHome [-on 0800 555 0142-] for a free replacement" in output
     page = render_html(report)
     assert "…reports of bases overheating. <del>No injuries have been reported.</del> Customers should stop using…" in page
+
+
+def test_a_long_list_of_changes_is_cut_with_a_count() -> None:
+    source = "".join(
+        f"The harbour station number {i} counted {100 + i} boats in the long summer season this year. " for i in range(30)
+    )
+    candidate = source.replace("boats in the long", "ships in the long")
+    report = compare(candidate, source, semantic=False)
+    changes = render_text(report, color=False, width=None).split("Words changed in the copies")[1]
+    assert changes.count("[-boats-]{+ships+}") == 20
+    assert "  … and 10 more (the JSON and HTML reports have them)" in changes

@@ -39,6 +39,7 @@ DEFAULT_WIDTH = 100
 UNWRAPPED_WIDTH = 100_000
 EXCERPT_CHARS = 90
 MAX_OMISSIONS_SHOWN = 5
+MAX_CHANGES_SHOWN = 20
 BAR_CELLS = 30
 
 RELATION_STYLE = {"derived": "bold red", "independent": "bold blue", "unrelated": "bold"}
@@ -505,15 +506,23 @@ def _passages_section(report: Report) -> list[RenderableType]:
 def _passage_changes(report: Report) -> list[RenderableType]:
     """The near copies' word diffs, a change a line in a few of the candidate's words: what a copy
     drops ('No injuries have been reported.') shows nowhere else."""
+    changes = [
+        change
+        for passage in sorted(report.passages, key=lambda p: p.candidate)
+        for change in passage_changes(report.candidate.text, report.source.text, passage.diff)
+    ]
     lines: list[RenderableType] = []
-    for passage in sorted(report.passages, key=lambda p: p.candidate):
-        for change in passage_changes(report.candidate.text, report.source.text, passage.diff):
-            line = Text(f"  line {report.candidate.line(change.at)}: ", style="dim")
-            line.append(printable(change.before) + " " if change.before else "")
-            line.append(f"[-{printable(change.dropped)}-]" if change.dropped else "", style="red strike")
-            line.append(f"{{+{printable(change.added)}+}}" if change.added else "", style="bold green")
-            line.append(" " + printable(change.after) if change.after else "")
-            lines.append(line)
+    for change in changes[:MAX_CHANGES_SHOWN]:
+        line = Text(f"  line {report.candidate.line(change.at)}: ", style="dim")
+        line.append(printable(change.before) + " " if change.before else "")
+        line.append(f"[-{printable(change.dropped)}-]" if change.dropped else "", style="red strike")
+        line.append(f"{{+{printable(change.added)}+}}" if change.added else "", style="bold green")
+        line.append(" " + printable(change.after) if change.after else "")
+        lines.append(line)
+    if len(changes) > MAX_CHANGES_SHOWN:
+        lines.append(
+            Text(f"  … and {len(changes) - MAX_CHANGES_SHOWN:,} more (the JSON and HTML reports have them)", style="dim")
+        )
     return [Text("Words changed in the copies ([-source-]{+candidate+}):"), *lines] if lines else []
 
 
