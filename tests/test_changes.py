@@ -441,3 +441,13 @@ def test_a_count_of_a_whole_made_all_of_it_is_a_changed_share() -> None:
         ("all eight", "a changed share: the source has 'two of its eight'")
     ]
     assert changed(source.replace("two of its", "two of the"), source) == []
+
+
+def test_a_measure_written_on_its_digits_or_an_hour_after_a_slash() -> None:
+    source = "Storm Ellen brought gusts of up to 85mph to the south-west coast on Sunday night."
+    for same in ("85 mph", "137km/h", "137 km/h"):
+        assert compare(source.replace("85mph", same), source, semantic=False).added == [], same
+    faster = compare(source.replace("85mph", "160 km/h"), source, semantic=False).added
+    assert [(c.text, c.reason) for c in faster] == [("160 km/h", "a changed quantity: the source has '85mph'")]
+    # An ordinal's ending is no unit ("3rd" is no rod).
+    assert numbers(_core.tokenize("the 3rd round")) == []

@@ -280,7 +280,23 @@ def _digits(form: str) -> float | None:
         return float(form.replace(",", ""))
     except ValueError:
         suffixed = _SUFFIXED.fullmatch(form)
-        return float(suffixed[1].replace(",", "")) * _SCALE_SUFFIXES[suffixed[2]] if suffixed else None
+        if suffixed:
+            return float(suffixed[1].replace(",", "")) * _SCALE_SUFFIXES[suffixed[2]]
+        glued = glued_unit(form)
+        return float(glued[0].replace(",", "")) if glued else None
+
+
+_GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)([a-zµ]{2,})")
+# Pint's abbreviations that are an ordinal's ending after digits ("3rd" is no rod, "4th" no thou).
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+
+
+def glued_unit(form: str) -> tuple[str, str] | None:
+    """The digits and the unit of a measure written as one word ("85mph", "10km"), if it is one."""
+    glued = _GLUED.fullmatch(form)
+    if glued is None or glued[2] in _ORDINAL_ENDINGS or glued[2] not in _unit_words():
+        return None
+    return glued[1], glued[2]
 
 
 @cache
@@ -371,16 +387,34 @@ _UNIT_GAPS = frozenset({"", " ", "-", "\u00a0"})
 
 
 def measure(text: str, words: Sequence[Word], number: Number) -> Measure | None:
-    """The measure `number` states with the unit word right after it ("0.3 kilometres"), if one
-    is; an amount of money ("$470 a month") is none."""
-    after = number.last + 1
+    """The measure `number` states with the unit word right after it ("0.3 kilometres") or on its
+    digits ("85mph"), and a length an hour ("137 km/h"), if one is; an amount of money ("$470 a
+    month") is none."""
     sign = text[words[number.first][0] - 1 : words[number.first][0]]
-    if after >= len(words) or (sign and sign in SYMBOL_WORDS):
+    if sign and sign in SYMBOL_WORDS:
         return None
-    unit = _unit_words().get(words[after][2])
-    if unit is None or text[words[number.last][1] : words[after][0]] not in _UNIT_GAPS:
+    glued = glued_unit(words[number.last][2])
+    if glued is not None:
+        name, last = glued[1], number.last
+    else:
+        last = number.last + 1
+        if last >= len(words) or text[words[number.last][1] : words[last][0]] not in _UNIT_GAPS:
+            return None
+        name = words[last][2]
+    unit = _unit_words().get(name)
+    if unit is None:
         return None
-    return Measure(unit[0], number.value * unit[1], words[after][2], after)
+    dimension, factor = unit
+    end = words[last][1]
+    if dimension == "[length]" and last + 1 < len(words) and words[last + 1][0] == end + 1 and text[end] == "/":
+        hours = _PER_HOUR.get(words[last + 1][2])
+        if hours is not None:
+            dimension, factor, name, last = "[length] / [time]", factor / hours, f"{name}/{words[last + 1][2]}", last + 1
+    return Measure(dimension, number.value * factor, name, last)
+
+
+# An hour after a length's slash ("km/h"), in seconds.
+_PER_HOUR = {"h": 3600.0, "hr": 3600.0, "hour": 3600.0}
 
 
 def same_measure(a: Measure, b: Measure) -> bool:

@@ -44,6 +44,7 @@ from provenance.changes import (
     Share,
     bound_before,
     changes,
+    glued_unit,
     measure,
     numbers,
     rounded_off,
@@ -229,8 +230,10 @@ class _SourceFacts:
     def __init__(self, source: AnalysedText) -> None:
         self.analysed = source
         forms = [form for _, _, form in source.words]
-        self.forms = set(forms)
-        self.keys = set(source.keys)
+        # and the units written on digits ("mph" of "85mph")
+        units = [glued[1] for form in forms if form[:1].isdigit() and (glued := glued_unit(form)) is not None]
+        self.forms = set(forms) | set(units)
+        self.keys = set(source.keys) | {key(unit) for unit in units}
         # Base forms of the words written in small letters, so that a common noun derived from one is
         # found, even from an irregular form ("drinker": "drank"), and none from a name ("Cuba": "Cuban").
         self.common_bases = {
