@@ -97,6 +97,8 @@ def test_vague_attributions_of_the_style_guide() -> None:
     for example in examples:
         sentence = f"{example} that the bridge is unsafe."
         assert [sentence[a.start : a.end] for a in vague_attributions(sentence)] == [example]
+    unnamed = "The plans were pushed through, sources say."
+    assert [unnamed[a.start : a.end] for a in vague_attributions(unnamed)] == ["sources say"]
     passive = "His style is perceived by many experts as a welcome change."
     assert [(a.group, passive[a.start : a.end]) for a in vague_attributions(passive)] == [
         ("experts", "is perceived by many experts")
