@@ -87,3 +87,17 @@ def test_a_long_list_of_changes_is_cut_with_a_count() -> None:
     changes = render_text(report, color=False, width=None).split("Words changed in the copies")[1]
     assert changes.count("[-boats-]{+ships+}") == 20
     assert "  … and 10 more (the JSON and HTML reports have them)" in changes
+
+
+def test_a_contradiction_in_the_text_report_is_shown_in_its_sentence() -> None:
+    candidate = (
+        "Some traders on the road have raised concerns about the loss of 22 parking spaces, "
+        "and it is understood that no replacement spaces are planned.\n"
+    )
+    report = compare(candidate, COUNCIL, semantic=False)
+    assert any(claim.type == "contradiction" and claim.text == "no" for claim in report.added)
+    output = render_text(report, color=False, width=None)
+    assert (
+        "'no' negates what the supporting source sentence affirms — in "
+        '"…the loss of 22 parking spaces, and it is understood that no replacement spaces are planned."'
+    ) in output

@@ -57,6 +57,23 @@ def claim_sources(sentences: Sequence[SentenceFinding]) -> Callable[[AddedClaim]
     return sources
 
 
+def sentence_around(sentences: Sequence[SentenceFinding]) -> Callable[[Span], Span | None]:
+    """The candidate sentence holding a span, when the span is only part of it; sentences sorted
+    once, each span found by a binary search."""
+    spans = sorted(s.candidate for s in sentences)
+    starts = [start for start, _ in spans]
+
+    def around(span: Span) -> Span | None:
+        index = bisect_right(starts, span[0]) - 1
+        if index < 0:
+            return None
+        sentence = spans[index]
+        inside = sentence[0] <= span[0] and span[1] <= sentence[1]
+        return sentence if inside and sentence != span else None
+
+    return around
+
+
 def words_in(starts: Sequence[int], stretches: Iterable[Passage | SentenceFinding]) -> int:
     """Words (given by their start offsets) inside the candidate spans of passages or sentences."""
     spans = SpanSet(p.candidate for p in stretches)

@@ -15,15 +15,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
 
-from provenance.render.headline import claim_sources, copied_qualifier, details, is_changed_fact, lead, unrelated_findings
-from provenance.render.paragraphs import flatten, paragraph_breaks, passage_changes
+from provenance.render.headline import (
+    claim_sources,
+    copied_qualifier,
+    details,
+    is_changed_fact,
+    lead,
+    sentence_around,
+    unrelated_findings,
+)
+from provenance.render.paragraphs import flatten, in_sentence, paragraph_breaks, passage_changes
 from provenance.report import (
     SCHEMA_VERSION,
     AddedClaim,
@@ -768,7 +775,7 @@ def findings(report: Findings) -> list[Finding]:
                 )
             )
     sources_of = claim_sources(report.sentences)
-    sentence_of = _sentence_around(report.sentences)
+    sentence_of = sentence_around(report.sentences)
     for i, claim in enumerate(report.added):
         kind = _claim_group(claim)
         out.append(
@@ -817,37 +824,9 @@ def findings(report: Findings) -> list[Finding]:
     return sorted(out, key=lambda f: (f.severity, f.candidate))
 
 
-def _sentence_around(sentences: Sequence[SentenceFinding]) -> Callable[[tuple[int, int]], tuple[int, int] | None]:
-    """The candidate sentence holding a span, when the span is only part of it; sentences sorted
-    once, each span found by a binary search."""
-    spans = sorted(s.candidate for s in sentences)
-    starts = [start for start, _ in spans]
-
-    def around(span: tuple[int, int]) -> tuple[int, int] | None:
-        index = bisect_right(starts, span[0]) - 1
-        if index < 0:
-            return None
-        sentence = spans[index]
-        inside = sentence[0] <= span[0] and span[1] <= sentence[1]
-        return sentence if inside and sentence != span else None
-
-    return around
-
-
 def _in_context(text: str, span: tuple[int, int], context: tuple[int, int]) -> str:
-    """The words of ``span`` in bold inside their sentence, as escaped HTML on one line, the
-    sentence cut to CONTEXT_CHARS on each side."""
-    breaks = paragraph_breaks(text)
-    before_raw, after_raw = text[context[0] : span[0]], text[span[1] : context[1]]
-    before, after = flatten(before_raw, breaks), flatten(after_raw, breaks)
-    if len(before) > CONTEXT_CHARS:
-        before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
-    if len(after) > CONTEXT_CHARS:
-        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
-    # The space between the words and their sentence, where the text has one.
-    before += " " if before and before_raw[-1:].isspace() else ""
-    after = (" " if after and after_raw[:1].isspace() else "") + after
-    words = flatten(text[span[0] : span[1]], breaks)
+    """The words of ``span`` in bold inside their sentence, as escaped HTML on one line."""
+    before, words, after = in_sentence(text, span, context, CONTEXT_CHARS)
     return f'{escape(before)}<b class="claim">{escape(words)}</b>{escape(after)}'
 
 

@@ -41,6 +41,22 @@ def flatten(text: str, breaks: re.Pattern[str] | None) -> str:
     return _WHITESPACE.sub(" ", text)
 
 
+def in_sentence(text: str, span: tuple[int, int], sentence: tuple[int, int], chars: int) -> tuple[str, str, str]:
+    """The words of ``span`` and their sentence's text before and after them, each on one line,
+    the sentence cut to about ``chars`` characters on each side (at a word, with an ellipsis)."""
+    breaks = paragraph_breaks(text)
+    before_raw, after_raw = text[sentence[0] : span[0]], text[span[1] : sentence[1]]
+    before, after = flatten(before_raw, breaks), flatten(after_raw, breaks)
+    if len(before) > chars:
+        before = "…" + before[-chars:].split(" ", 1)[-1]
+    if len(after) > chars:
+        after = after[:chars].rsplit(" ", 1)[0] + "…"
+    # The space between the words and their sentence, where the text has one.
+    before += " " if before and before_raw[-1:].isspace() else ""
+    after = (" " if after and after_raw[:1].isspace() else "") + after
+    return before, flatten(text[span[0] : span[1]], breaks), after
+
+
 # Words of the candidate shown on each side of a change inside a copied passage.
 CHANGE_CONTEXT_WORDS = 4
 

@@ -26,10 +26,11 @@ from provenance.render.headline import (
     copied_qualifier,
     details,
     is_changed_fact,
+    sentence_around,
     unrelated_findings,
     verdict_name,
 )
-from provenance.render.paragraphs import flatten, paragraph_breaks, passage_changes
+from provenance.render.paragraphs import flatten, in_sentence, paragraph_breaks, passage_changes
 from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
@@ -40,6 +41,8 @@ UNWRAPPED_WIDTH = 100_000
 EXCERPT_CHARS = 90
 MAX_OMISSIONS_SHOWN = 5
 MAX_CHANGES_SHOWN = 20
+# Of a contradiction's sentence, the characters shown on each side of its words.
+CONTEXT_CHARS = 60
 BAR_CELLS = 30
 
 RELATION_STYLE = {"derived": "bold red", "independent": "bold blue", "unrelated": "bold"}
@@ -450,11 +453,19 @@ def _changed_section(report: Report) -> list[RenderableType]:
         return []
     lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed):,}")]
     sources_of = claim_sources(report.sentences)
+    sentence_of = sentence_around(report.sentences)
     for claim in sorted(changed, key=lambda c: c.candidate):
         shown = claim_words(report.candidate.text, claim)
         where = _claim_where(report, claim, sources_of)
         if claim.source is None:
-            lines.append(Text.assemble("  ", (shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim")))
+            line = Text.assemble("  ", (shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim"))
+            # A contradiction's words alone ('no') do not say what they deny: their sentence does.
+            if (sentence := sentence_of(claim.candidate)) is not None:
+                before, words, after = in_sentence(report.candidate.text, claim.candidate, sentence, CONTEXT_CHARS)
+                line.append(f' — in "{printable(before)}', "dim")
+                line.append(printable(words), "green")
+                line.append(f'{printable(after)}"', "dim")
+            lines.append(line)
             continue
         # What kind of change, where the words alone do not say it ("drops the source's hedge",
         # "a changed share"); a plain swap's reason only repeats the source's words.
