@@ -451,3 +451,10 @@ def test_a_measure_written_on_its_digits_or_an_hour_after_a_slash() -> None:
     assert [(c.text, c.reason) for c in faster] == [("160 km/h", "a changed quantity: the source has '85mph'")]
     # An ordinal's ending is no unit ("3rd" is no rod).
     assert numbers(_core.tokenize("the 3rd round")) == []
+
+
+def test_the_same_figure_in_another_currency_is_a_changed_fact() -> None:
+    source = "United have agreed a fee of £45m for the striker, rising to £52m with add-ons, the club said on Friday."
+    found = changed(source.replace("£", "$"), source)
+    assert found == [("$45m", "a changed currency: the source has '£45m'"), ("$52m", "a changed currency: the source has '£52m'")]
+    assert changed(source, source) == []

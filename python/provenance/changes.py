@@ -515,6 +515,12 @@ def share(text: str, words: Sequence[Word], i: int, number_at: Mapping[int, Numb
     return None
 
 
+def _currency(text: str, word: Word) -> str:
+    """The currency sign written before a number ("£" of "£45m"), or ""."""
+    sign = text[word[0] - 1 : word[0]] if word[0] > 0 and word[2][:1].isdigit() else ""
+    return sign if sign in SYMBOL_WORDS and sign not in "%‰" else ""
+
+
 def _plain_count(text: str, words: Sequence[Word], number: Number) -> bool:
     """A whole number of things in one word ("two", "8"): no sum of money, no scale ("9m", "tens",
     "thousands")."""
@@ -651,6 +657,13 @@ def changes(
 
     for index, step in enumerate(diff):
         if step.op == "equal":
+            # The same figure in another currency: the sign is no word, so the words are equal ("$45m" for "£45m").
+            for i, j in zip(inside(candidate_words, step.candidate), inside(source_words, step.source)):
+                mine_sign, their_sign = _currency(candidate_text, candidate_words[i]), _currency(source_text, source_words[j])
+                if mine_sign and their_sign and mine_sign != their_sign:
+                    figure = (source_words[j][0] - 1, source_words[j][1])
+                    reason = f"a changed currency: the source has '{_excerpt(source_text, figure)}'"
+                    found.append(Change((candidate_words[i][0] - 1, candidate_words[i][1]), figure, "number", reason))
             continue
         mine, theirs = inside(candidate_words, step.candidate), inside(source_words, step.source)
         names = _named(candidate_text, candidate_words, mine) and _named(source_text, source_words, theirs)
