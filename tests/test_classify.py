@@ -428,3 +428,13 @@ def test_an_essay_s_notes_and_reference_list_are_no_claims() -> None:
     report = compare(essay, source, semantic=False)
     assert [s.label for s in report.sentences] == ["copied", "copied", "heading", "boilerplate", "boilerplate"]
     assert report.added == []
+
+
+def test_a_sentence_a_copy_leaves_out_is_omitted() -> None:
+    source = (
+        "BrightHome is recalling its KT-1700 kettles after reports of bases overheating. No injuries have been reported. "
+        "Customers should stop using the kettle and call the helpline for a free replacement."
+    )
+    candidate = source.replace(" No injuries have been reported.", "")
+    report = compare(candidate, source, semantic=False)
+    assert [source[o.source[0] : o.source[1]] for o in report.omitted] == ["No injuries have been reported."]

@@ -136,7 +136,11 @@ def omissions(matches: Sequence[SentenceMatch], source: AnalysedText, passages: 
     (numbers, names) that its own supports lack ("built in 1987 and used by 4,000 people daily"
     beside the unused "The bridge, which opened in 1987, carries about 4,000 pedestrians a day")."""
     used = {s.index for m in matches if m.label in ("copied", "paraphrase", "heading") for s in m.sources}
-    touched = SpanSet(p.source for p in passages)
+    # What the passages take: their source stretches less the words a copy leaves out ("No injuries
+    # have been reported." deleted from the middle of a copied notice is omitted).
+    touched = SpanSet(
+        step.source for p in passages for step in (p.diff or [DiffStep("equal", p.candidate, p.source)]) if step.op != "delete"
+    )
     reworded: dict[int, list[SentenceMatch]] = {}
     for m in matches:
         if m.label in ("copied", "paraphrase"):
