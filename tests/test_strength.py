@@ -153,3 +153,20 @@ def test_exaggeration_floor_on_the_held_out_test_split() -> None:
     assert result["reader_labels"]["macro_f1"] >= 0.45
     assert result["reader_strengths"]["macro_f1"] >= 0.52
     assert result["reader_labels"]["macro_f1"] > result["majority_class_macro_f1"] + 0.15
+
+
+def test_a_finding_in_mice_told_of_people_is_an_exaggeration() -> None:
+    source = (
+        "Eating late at night was associated with greater weight gain in mice, a study found. "
+        "Mice that ate during their resting period gained 18% more weight."
+    )
+    candidate = (
+        "Eating late at night leads to weight gain, a study found. "
+        "Those who ate during their resting period gained 18% more weight."
+    )
+    found = [c for c in compare(candidate, source, semantic=False).added if "not people" in c.reason]
+    assert len(found) == 1
+    assert found[0].reason.endswith("drops the source's 'mice': the source's finding is about mice, not people")
+    # A rewrite that says so anywhere keeps the finding's subject.
+    kept = candidate.replace("a study found.", "a study in mice found.")
+    assert not [c for c in compare(kept, source, semantic=False).added if "not people" in c.reason]

@@ -28,7 +28,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from provenance import _core
@@ -64,6 +64,7 @@ from provenance.lexicon import (
     IMPLICIT_NEGATION,
     INTENSIFIERS,
     LOADED_REPORTING_VERBS,
+    NON_HUMAN_SUBJECTS,
     OFFICE_TITLES,
     STATUS_WORDS,
     STOPWORDS,
@@ -462,6 +463,26 @@ def _times(words: Sequence[Word]) -> list[_Time]:
     return found
 
 
+def _dropped_subject(
+    unit_words: Sequence[Word], sources: Sequence[Sentence], source: AnalysedText, quoted: SpanSet
+) -> str | None:
+    """The animals or cells (lexicons/non-human-subjects.txt) the source sentence this one rewords
+    says its finding (a relation it states) was made in, when this one names none ("Eating late causes weight gain" for
+    "... weight gain in mice"); the source sentence is the one holding most of its content words,
+    and neither side's quotations count."""
+    mine = [w for w in unit_words if w[0] not in quoted]
+    if not sources or not mine or any(w[2] in NON_HUMAN_SUBJECTS for w in mine):
+        return None
+    keys = {key(w[2]) for w in mine if w[2] not in STOPWORDS}
+    said = max(sources, key=lambda sentence: len(sentence.keys & keys))
+    if claim_strength([source.words[i] for i in said.words]).strength <= Strength.NONE:
+        return None  # a finding states a relation ("was associated with weight gain in mice")
+    quotations = SpanSet((q.start, q.end) for q in source.quotations)
+    subjects = [source.words[i] for i in said.words if source.words[i][2] in NON_HUMAN_SUBJECTS]
+    subjects = [w for w in subjects if w[0] not in quotations]
+    return subjects[0][2] if subjects else None
+
+
 def _speaker_moved(
     unit: Sentence, unit_words: Sequence[Word], sources: Sequence[Sentence], quoted: SpanSet
 ) -> tuple[Span, str] | None:
@@ -585,7 +606,44 @@ def find_added_claims(
             if stronger is not None:
                 cue, kind, reason, their_cue = stronger
                 claims.append(AddedClaim(cue, kind, candidate.text[cue[0] : cue[1]], reason, their_cue))
+    claims = _with_dropped_subject(candidate, source, matches, quoted, claims)
     return sorted(claims, key=lambda c: c.candidate)
+
+
+def _with_dropped_subject(
+    candidate: AnalysedText,
+    source: AnalysedText,
+    matches: Sequence[SentenceMatch],
+    quoted: SpanSet,
+    claims: list[AddedClaim],
+) -> list[AddedClaim]:
+    """The claims, with the first sentence that drops the animals or cells its source sentence's
+    finding was made in said to do so, when the candidate names none anywhere (once for the text:
+    the rewrite's claim about people is one, however many of its sentences make it), on a claim of
+    that sentence already made or a new one."""
+    if any(form in NON_HUMAN_SUBJECTS for start, _, form in candidate.words if start not in quoted):
+        return claims
+    dropping = [
+        (match.sentence, subject)
+        for match in matches
+        if match.label in ("copied", "paraphrase", "heading")
+        and (
+            subject := _dropped_subject(
+                [candidate.words[i] for i in match.sentence.words], match.evidence.sources, source, quoted
+            )
+        )
+        is not None
+    ]
+    if not dropping:
+        return claims
+    sentence, subject = dropping[0]
+    more = f" (so do {len(dropping) - 1} more of its sentences)" if len(dropping) > 1 else ""
+    reason = f"drops the source's '{subject}': the source's finding is about {subject}, not people{more}"
+    for n, claim in enumerate(claims):
+        if claim.type == "exaggeration" and sentence.start <= claim.candidate[0] < sentence.end:
+            claims[n] = replace(claim, reason=f"{claim.reason}; {reason}")
+            return claims
+    return [*claims, AddedClaim(sentence.span, "exaggeration", sentence.text, reason)]
 
 
 def _unsupported_sentence(candidate: AnalysedText, source: AnalysedText, match: SentenceMatch) -> AddedClaim:

@@ -59,6 +59,7 @@ SYMBOL_WORDS = sections("symbol-words")
 NUMBER_BOUNDS = phrase_sections("number-bounds")
 HEDGES = words("hedges")
 IMPLICIT_NEGATION = words("implicit-negation")
+NON_HUMAN_SUBJECTS = words("non-human-subjects")
 # Each preposition of opposite meaning to another ("for": "against") in both directions.
 OPPOSITE_PREPOSITIONS = {
     a: b
