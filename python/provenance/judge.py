@@ -84,8 +84,8 @@ def label_sentences(evidence: Sequence[SentenceEvidence], semantic: bool, templa
         label = "boilerplate" if in_template else _label(found, semantic)
         if found.sentence.kind == "heading":
             in_references = _REFERENCES_HEADING.fullmatch(found.sentence.text.strip()) is not None
-        elif label == "added" and (in_references or _NOTE_ENTRY.match(found.sentence.text)):
-            label = "boilerplate"  # a text's apparatus of sources, not a claim of its own
+        elif label in ("added", "paraphrase") and (in_references or _NOTE_ENTRY.match(found.sentence.text)):
+            label = "boilerplate"  # a text's apparatus of sources (which may name the source's people), not a claim
         keep = label not in ("added", "boilerplate") and not (label == "heading" and found.containment < CONTAINMENT_FLOOR)
         matches.append(SentenceMatch(found, label, found.sources if keep else ()))
     return matches
