@@ -101,3 +101,11 @@ def test_a_contradiction_in_the_text_report_is_shown_in_its_sentence() -> None:
         "'no' negates what the supporting source sentence affirms — in "
         '"…the loss of 22 parking spaces, and it is understood that no replacement spaces are planned."'
     ) in output
+
+
+def test_html_shows_a_changed_fact_inside_its_source_sentence() -> None:
+    source = "Margaret Ellery, who was headteacher of St Anne's for twenty-two years, died peacefully at home on Tuesday.\n"
+    report = compare(source.replace("Tuesday", "Monday"), source, semantic=False)
+    assert [(claim.type, claim.text) for claim in report.added] == [("changed", "Monday")]
+    page = render_html(report)
+    assert 'for twenty-two years, died peacefully at home on <b class="claim">Tuesday</b>.' in page

@@ -16,7 +16,7 @@ import base64
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
@@ -754,6 +754,8 @@ class Finding:
     context: tuple[int, int] | None = None
     """For a claim of a few words ('no', 'sources'), the candidate sentence it stands in, shown
     around it: the words alone do not say what they deny or who 'sources' say it to."""
+    source_context: tuple[int, int] | None = None
+    """For a changed fact, the source sentence its source words ('Tuesday') stand in."""
 
 
 def findings(report: Findings) -> list[Finding]:
@@ -789,6 +791,7 @@ def findings(report: Findings) -> list[Finding]:
                 tuple(sources_of(claim)),
                 claim.reason,
                 context=sentence_of(claim.candidate),
+                source_context=_source_sentence(claim, sources_of),
             )
         )
     for i, passage in enumerate(report.passages):
@@ -824,6 +827,16 @@ def findings(report: Findings) -> list[Finding]:
     return sorted(out, key=lambda f: (f.severity, f.candidate))
 
 
+def _source_sentence(claim: AddedClaim, sources_of: Callable[[AddedClaim], list[tuple[int, int]]]) -> tuple[int, int] | None:
+    """The source sentence holding a changed fact's source words: of the source sentences the
+    claim's candidate sentence comes from, the one around them."""
+    if claim.source is None:
+        return None
+    start, end = claim.source
+    around = [span for span in sources_of(replace(claim, source=None)) if span[0] <= start and end <= span[1]]
+    return around[0] if around and around[0] != claim.source else None
+
+
 def _in_context(text: str, span: tuple[int, int], context: tuple[int, int]) -> str:
     """The words of ``span`` in bold inside their sentence, as escaped HTML on one line."""
     before, words, after = in_sentence(text, span, context, CONTEXT_CHARS)
@@ -843,7 +856,12 @@ def _finding_html(report: Findings, finding: Finding, prefix: str) -> str:
     c_line = report.candidate.line(finding.candidate[0])
     source = "".join(
         f'<p class="quoted"><span class="side">source l.{report.source.line(span[0])}</span>'
-        f"{escape(_excerpt(report.source.text, span))}</p>"
+        + (
+            escape(_excerpt(report.source.text, span))
+            if finding.source_context is None
+            else _in_context(report.source.text, span, finding.source_context)
+        )
+        + "</p>"
         for span in finding.sources
     )
     if not finding.sources and finding.group == "quote":
