@@ -331,9 +331,8 @@ def report_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--format",
             "output_format",
             type=click.Choice(["text", "json", "html"]),
-            default="text",
-            show_default=True,
-            help="Report format.",
+            default=None,
+            help="Report format [default: text, or what -o's file name says: FILE.html, FILE.json].",
         ),
         output_option("Write the report to this file instead of standard output (- for standard output)."),
         click.option("--summary", is_flag=True, help="A few lines only (text format)."),
@@ -344,6 +343,21 @@ def report_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+# Report formats a file name given to -o asks for when --format is not given.
+FORMAT_BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json"}
+
+
+def report_format(output_format: str | None, output: Path | None, summary: bool) -> str:
+    """The format asked for, else the one the output's file name says, else text: '-o report.html'
+    wrote the text report into a file a browser shows as one block of plain text. --summary asks
+    for text, whatever the file's name."""
+    if output_format is not None:
+        return output_format
+    if summary or output is None:
+        return "text"
+    return FORMAT_BY_SUFFIX.get(output.suffix.lower(), "text")
 
 
 def refuse_page_on_terminal(output_format: str, output: Path | None) -> None:
@@ -403,7 +417,7 @@ def write_report(
 def compare(
     candidate: str,
     sources: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
     output: Path | None,
     summary: bool,
     color: bool | None,
@@ -418,6 +432,7 @@ def compare(
     from provenance.api import compare_files, compare_files_sources
     from provenance.read import read_text
 
+    output_format = report_format(output_format, output, summary)
     refuse_summary_outside_text(summary, output_format)
     refuse_page_on_terminal(output_format, output)
     if [candidate, *sources, *excluded].count("-") > 1:
@@ -463,12 +478,13 @@ def _same_file(first: str, second: str) -> bool:
 @click.argument("report", metavar="REPORT.json")
 @report_options
 @max_size_option
-def render(report: str, output_format: str, output: Path | None, summary: bool, color: bool | None) -> None:
+def render(report: str, output_format: str | None, output: Path | None, summary: bool, color: bool | None) -> None:
     """Render a saved JSON report (compare --format json) again, as text, HTML or JSON; - reads
     it from standard input."""
     from provenance.read import read_text
     from provenance.report import ReportFormatError, load_report
 
+    output_format = report_format(output_format, output, summary)
     refuse_summary_outside_text(summary, output_format)
     refuse_page_on_terminal(output_format, output)
     refuse_overwriting_inputs(output, [report])
