@@ -554,3 +554,15 @@ def test_a_claim_the_source_says_was_not_shown_is_contradicted() -> None:
     # Said as not shown, it is the source's.
     kept = "The studies were too short to show that eating oats prevents heart attacks."
     assert not [c for c in compare(kept, source, semantic=False).added if c.type == "contradiction"]
+
+
+def test_a_change_told_as_a_multiple_the_percentage_does_not_make() -> None:
+    source = "The number of people cycling on Station Road rose by 40% between 2021 and 2024, according to traffic counts."
+    doubled = source.replace("rose by 40% between 2021 and 2024", "has nearly doubled since 2021")
+    assert [(c.type, c.text, c.reason) for c in compare(doubled, source, semantic=False).added] == [
+        ("contradiction", "nearly doubled", "'nearly doubled' where the supporting source sentence has 'rose by 40%'")
+    ]
+    # Percentages the multiples do make: no claim.
+    for said, told in (("rose by 95%", "nearly doubled"), ("rose by 150%", "more than doubled"), ("fell by 50%", "halved")):
+        stated = source.replace("rose by 40%", said)
+        assert compare(stated.replace(said, told), stated, semantic=False).added == [], told

@@ -81,6 +81,7 @@ from provenance.thresholds import (
     INITIALISM_MAX,
     LINK_AGREEMENT,
     LINK_SLACK,
+    MULTIPLE_SLACK,
     NEGATED_REACH,
     RELATION_REACH,
     UNSUPPORTED_RUN_MIN,
@@ -536,6 +537,43 @@ def _whole_of(words: Sequence[Word], stated: Share) -> str:
     return next((key(form) for form in after[after.index("of") + 1 :] if form not in STOPWORDS), "")
 
 
+# Verbs that tell a change as a multiple, by the factor they say ("doubled": x2, "halved": x0.5);
+# their past forms only ("double" is as often "double-digit" or "a double room").
+_MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+# Verbs and words of a change before a percentage ("rose by 40%", "up 40%"), by its direction.
+_RISES = frozenset(
+    "rise rises rose risen rising increase increased increases increasing grew grow grows growing up jumped climbed".split()
+)
+_FALLS = frozenset(
+    "fall falls fell fallen falling decrease decreased decreases decreasing drop dropped drops down cut declined".split()
+)
+
+
+def _multiple(words: Sequence[Word]) -> tuple[int, int, float, str | None] | None:
+    """A change a sentence tells as a multiple ("nearly doubled"): its first and last word (a bound
+    before the verb included), the factor and the kind of bound (lexicons/number-bounds.txt)."""
+    for i, (_, _, form) in enumerate(words):
+        if form in _MULTIPLES:
+            kind, first = bound_before(words, i)
+            return first, i, _MULTIPLES[form], kind
+    return None
+
+
+def _percent_change(text: str, words: Sequence[Word]) -> tuple[str, float] | None:
+    """A change by a percentage the sentences state ("rose by 40%", "down 12%"): the words and the
+    signed percentage."""
+    for n in numbers(words):
+        end = words[n.last][1]
+        if text[end : end + 1] != "%" and not (n.last + 1 < len(words) and words[n.last + 1][2] in ("percent", "per")):
+            continue
+        before = [w[2] for w in words[max(0, n.first - 3) : n.first]]
+        direction = 1 if set(before) & _RISES else -1 if set(before) & _FALLS else 0
+        if direction:
+            first = max(0, n.first - 3) + next(i for i, f in enumerate(before) if f in _RISES | _FALLS)
+            return text[words[first][0] : end + (text[end : end + 1] == "%")], direction * n.value
+    return None
+
+
 def _share_text(text: str, words: Sequence[Word], stated: Share) -> str:
     """A share as written, its sign included ("70%")."""
     end = words[stated.last][1]
@@ -786,6 +824,21 @@ def _claims_in(
                 sorted(f"'{_share_text(support, support_words, other)}'" for other in same_whole or their_shares)[:3]
             )
             add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has {said}")
+    # A change told as a multiple the supporting sentences' percentage does not make ("nearly
+    # doubled" for "rose by 40%").
+    multiple = _multiple(unit_words)
+    their_change = _percent_change(support, support_words) if multiple is not None else None
+    if multiple is not None and their_change is not None:
+        (cue_first, cue_last, factor, bound), (said, percent) = multiple, their_change
+        # "more than doubled" has no ceiling, "nearly doubled" no more than the double.
+        low, high = factor * (1 - MULTIPLE_SLACK), factor * (1 + MULTIPLE_SLACK)
+        if bound in ("at least", "above"):
+            low, high = factor, float("inf")
+        elif bound in ("at most", "below"):
+            high = factor
+        if not low <= 1 + percent / 100 <= high and unit_words[cue_first][0] not in quoted:
+            start, end = unit_words[cue_first][0], unit_words[cue_last][1]
+            add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has '{said}'")
     my_days = _days_of_month(text, unit_words)
     # A span of time the supporting sentences state otherwise: "two years" for "a year".
     their_times = _times(support_words)

@@ -176,3 +176,7 @@ HEADING_MAX_WORDS = 20
 # A quotation's first or last words that the best-matched stretch leaves out are looked for this
 # many source words further off, so that words a splice left out show as dropped.
 EDGE_REACH = 12
+
+# A change told as a multiple stands for a percentage within this share below it ("nearly doubled"
+# for "rose by 90%"; "halved" within this share above its half): "doubled" for "rose by 40%" does not.
+MULTIPLE_SLACK = 0.15
