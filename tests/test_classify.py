@@ -386,6 +386,8 @@ def test_headline_counts_in_plain_words() -> None:
 def test_reasons_leave_out_quotations_when_there_are_none() -> None:
     report = compare(OWN_PROSE, REPORT, semantic=False)
     assert not any(reason.endswith("also in the source") for reason in report.verdict.reasons)
+    # Nor count a run of no copied prose.
+    assert "no copied passage holds prose" in report.verdict.reasons
 
 
 def test_a_fabricated_quotation_is_not_counted_as_one_the_source_has() -> None:

@@ -425,7 +425,9 @@ def decide(evidence: VerdictEvidence) -> Verdict:
     reasons = [
         f"{e.copied_prose:.0%} of the candidate's prose is copied word for word (quotations both texts have aside)",
         f"its longest run of copying holds {_plural(e.reused_words, 'word')} of prose "
-        f"({_plural(e.reused_passages, 'copied passage')} with prose in all)",
+        f"({_plural(e.reused_passages, 'copied passage')} with prose in all)"
+        if e.reused_passages
+        else "no copied passage holds prose",
         f"{e.supported_prose:.0%} of its prose lies in sentences copied or paraphrased from the source",
         f"a quarter of its sentences or more match a source sentence closely {closeness}"
         if e.strength >= strength_min
