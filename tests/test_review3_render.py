@@ -109,3 +109,17 @@ def test_html_shows_a_changed_fact_inside_its_source_sentence() -> None:
     assert [(claim.type, claim.text) for claim in report.added] == [("changed", "Monday")]
     page = render_html(report)
     assert 'for twenty-two years, died peacefully at home on <b class="claim">Tuesday</b>.' in page
+
+
+def test_words_dropped_at_a_paragraphs_start_are_on_its_line_and_wrapped_lines_hang() -> None:
+    source = (
+        "Councillor Priya Nandra said the lanes would make the route safer for children travelling to the academy.\n\n"
+        "Some traders on the road have raised concerns about the loss of 22 parking spaces near the station.\n"
+    )
+    report = compare(source.replace("\n\nSome traders", "\n\nTraders"), source, semantic=False)
+    output = render_text(report, color=False, width=70)
+    assert "  line 3: travelling to the academy. [-Some-] Traders on the road" in output
+    # On a terminal a long change wraps under its own text, not at the margin.
+    wide = compare(source.replace("have raised concerns", "are furious"), source, semantic=False)
+    lines = render_text(wide, color=False, width=70).split("Words changed in the copies")[1].splitlines()
+    assert lines[1].startswith("  line 3: ") and lines[2].startswith(" " * 10) and lines[2].strip()

@@ -86,9 +86,17 @@ def passage_changes(candidate: str, source: str, steps: Sequence[DiffStep]) -> l
         return " ".join(words[-CHANGE_CONTEXT_WORDS:] if last else words[:CHANGE_CONTEXT_WORDS])
 
     def offset(step: DiffStep) -> int:
-        # Words the candidate dropped sit where the words before them end, not after a paragraph break.
+        # Words the candidate dropped sit where the words before them end, on that line, unless
+        # they opened a line of the source ('Some traders…' at a paragraph's start).
         at = step.candidate[0]
-        while step.candidate[0] == step.candidate[1] and at > 0 and candidate[at - 1].isspace():
+        if step.candidate[0] != step.candidate[1]:
+            return at
+        before = step.source[0]
+        while before > 0 and source[before - 1].isspace():
+            before -= 1
+        if "\n" in source[before : step.source[0]]:
+            return at
+        while at > 0 and candidate[at - 1].isspace():
             at -= 1
         return at
 

@@ -524,12 +524,11 @@ def _passage_changes(report: Report) -> list[RenderableType]:
     ]
     lines: list[RenderableType] = []
     for change in changes[:MAX_CHANGES_SHOWN]:
-        line = Text(f"  line {report.candidate.line(change.at)}: ", style="dim")
-        line.append(printable(change.before) + " " if change.before else "")
+        line = Text(printable(change.before) + " " if change.before else "")
         line.append(f"[-{printable(change.dropped)}-]" if change.dropped else "", style="red strike")
         line.append(f"{{+{printable(change.added)}+}}" if change.added else "", style="bold green")
         line.append(" " + printable(change.after) if change.after else "")
-        lines.append(line)
+        lines.append(_hanging(Text(f"  line {report.candidate.line(change.at)}:", style="dim"), line))
     if len(changes) > MAX_CHANGES_SHOWN:
         lines.append(
             Text(f"  … and {len(changes) - MAX_CHANGES_SHOWN:,} more (the JSON and HTML reports have them)", style="dim")
