@@ -123,3 +123,11 @@ def test_words_dropped_at_a_paragraphs_start_are_on_its_line_and_wrapped_lines_h
     wide = compare(source.replace("have raised concerns", "are furious"), source, semantic=False)
     lines = render_text(wide, color=False, width=70).split("Words changed in the copies")[1].splitlines()
     assert lines[1].startswith("  line 3: ") and lines[2].startswith(" " * 10) and lines[2].strip()
+
+
+def test_reuse_cases_that_are_the_passages_are_not_listed_twice() -> None:
+    report = compare(SOURCE.replace("45 million", "52 million"), SOURCE, semantic=False)
+    assert [(c.kind, c.candidate) for c in report.cases] == [(p.kind, p.candidate) for p in report.passages]
+    output = render_text(report, color=False, width=None)
+    assert "summaries): 1, the same as the reused passage below ──" in output
+    assert output.count("[line") == 2, "one table row: the passage's candidate and source"

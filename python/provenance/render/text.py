@@ -537,7 +537,13 @@ def _passage_changes(report: Report) -> list[RenderableType]:
 
 
 def _cases_section(report: Report) -> list[RenderableType]:
-    return _passage_table(report, report.cases, "Reuse cases (copies with the rewording around them, paraphrases, summaries)")
+    title = "Reuse cases (copies with the rewording around them, paraphrases, summaries)"
+    passages = {(p.kind, p.candidate, p.source) for p in report.passages}
+    if report.cases and all((c.kind, c.candidate, c.source) in passages for c in report.cases):
+        # Each case is one of the passages listed below: the same table twice says nothing more.
+        same = "reused passage below" if len(report.cases) == 1 else "reused passages below"
+        return [_section(f"{title}: {len(report.cases):,}, the same as the {same}")]
+    return _passage_table(report, report.cases, title)
 
 
 def _passage_table(report: Report, passages: list[Passage], title: str) -> list[RenderableType]:
