@@ -675,7 +675,8 @@ def _with_dropped_subject(
     if not dropping:
         return claims
     sentence, subject = dropping[0]
-    more = f" (so do {len(dropping) - 1} more of its sentences)" if len(dropping) > 1 else ""
+    others = len(dropping) - 1
+    more = f" (as {others} more sentence{'s' * (others != 1)} of the rewrite do{'es' * (others == 1)})" if others else ""
     reason = f"drops the source's '{subject}': the source's finding is about {subject}, not people{more}"
     for n, claim in enumerate(claims):
         if claim.type == "exaggeration" and sentence.start <= claim.candidate[0] < sentence.end:
