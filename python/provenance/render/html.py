@@ -79,9 +79,9 @@ KIND_LABELS: dict[str, str] = {
     "omitted": "Omitted from candidate",
     **{f"case-{kind}": f"Reuse case: {name}" for kind, name in CASE_NAMES.items()},
 }
-# Quotations a reader should check, listed together in this order, and the badge of each.
 # Of a claim's sentence, the characters shown on each side of its words in the findings list.
 CONTEXT_CHARS = 90
+# Quotations a reader should check, listed together in this order, and the badge of each.
 SUSPECT_QUOTES = ("fabricated", "altered", "unsourced")
 QUOTE_BADGES = {"fabricated": "fabricated", "altered": "altered", "unsourced": "not in the source"}
 # Findings list order: quotations a reader must check, then changed facts, claims, reuse.
