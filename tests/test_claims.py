@@ -566,3 +566,12 @@ def test_a_change_told_as_a_multiple_the_percentage_does_not_make() -> None:
     for said, told in (("rose by 95%", "nearly doubled"), ("rose by 150%", "more than doubled"), ("fell by 50%", "halved")):
         stated = source.replace("rose by 40%", said)
         assert compare(stated.replace(said, told), stated, semantic=False).added == [], told
+
+
+def test_a_run_that_starts_inside_a_name_is_that_name_s() -> None:
+    source = "Harwick District Council has approved plans for new cycle lanes on Station Road, the council said."
+    candidate = (
+        "Property developer Harwick Estates has pushed through plans for new cycle lanes on Station Road, the council said."
+    )
+    found = [(c.type, c.text) for c in compare(candidate, source, semantic=False).added]
+    assert ("entity", "Harwick Estates has pushed through") in found

@@ -1003,12 +1003,18 @@ def _claims_in(
                 "date",
                 f"'{text[word.start : word.end]}' where the supporting source sentence has '{other.title()}'",
             )
+    by_start = {w.start: n for n, w in enumerate(words)}
     for run in _unsupported_runs(words):
         first, last = run[0], run[-1]
-        capitalised = any(text[w.start].isupper() for w in run if w is not first)
+        at = by_start[first.start]
+        # A run that starts inside a name the source has the first word of ("Harwick Estates has
+        # pushed through" where the source has "Harwick District Council") is that name's, whole.
+        capitalised = any(text[w.start].isupper() for w in run if w is not first) or _inside_name(text, words, at)
+        while _inside_name(text, words, at):
+            at -= 1
         kind = "entity" if capitalised else "other"
         listed = ", ".join(f"'{w.form}'" for w in run if w.form not in STOPWORDS)
-        add((first.start, last.end), kind, f"the source never uses {listed}")
+        add((words[at].start, last.end), kind, f"the source never uses {listed}")
     for word in words:
         if (
             text[word.start].isupper()
@@ -1294,6 +1300,13 @@ def _prose(text: str, unit: Sentence, quoted: SpanSet) -> str:
     for a, b in quoted.inside(unit.span):
         chars[a - unit.start : b - unit.start] = " " * (b - a)
     return "".join(chars)
+
+
+def _inside_name(text: str, words: Sequence[_Word], n: int) -> bool:
+    """A capitalised word right after another: inside a name."""
+    return (
+        n > 0 and text[words[n].start].isupper() and text[words[n - 1].start].isupper() and words[n - 1].end + 1 == words[n].start
+    )
 
 
 def _unsupported_runs(words: Sequence[_Word]) -> list[list[_Word]]:
