@@ -440,3 +440,17 @@ def test_a_sentence_a_copy_leaves_out_is_omitted() -> None:
     candidate = source.replace(" No injuries have been reported.", "")
     report = compare(candidate, source, semantic=False)
     assert [source[o.source[0] : o.source[1]] for o in report.omitted] == ["No injuries have been reported."]
+
+
+def test_an_invented_quotation_uses_no_source_sentence() -> None:
+    source = (
+        "Eating late at night was associated with weight gain in mice, a study found. "
+        '"But this is work in mice, and we do not yet know whether the same effect occurs in people," said Dr Okafor.'
+    )
+    candidate = (
+        "Eating late at night was associated with weight gain in mice, a study found. "
+        '"We do know that people should stop eating late," said Dr Fellowes.'
+    )
+    report = compare(candidate, source, semantic=False)
+    assert [q.status for q in report.quotes] == ["unsourced"]
+    assert any("work in mice" in source[o.source[0] : o.source[1]] for o in report.omitted)

@@ -222,7 +222,7 @@ def _analyse_with_evidence(
         sentences=judge.sentence_findings(matches, {i: d.steps for i, d in sentence_diffs.items()}),
         added=added,
         quotes=quotes,
-        omitted=judge.omissions(matches, src.analysed, passages),
+        omitted=judge.omissions(matches, src.analysed, passages, quotes),
         semantic_model=model,
         cases=cases,
     )

@@ -129,13 +129,27 @@ def sentence_findings(matches: Sequence[SentenceMatch], diffs: Mapping[int, list
     return findings
 
 
-def omissions(matches: Sequence[SentenceMatch], source: AnalysedText, passages: Sequence[Passage]) -> list[Omission]:
-    """Source sentences that no candidate sentence uses, no copied passage touches, and none
+def omissions(
+    matches: Sequence[SentenceMatch],
+    source: AnalysedText,
+    passages: Sequence[Passage],
+    quotes: Sequence[QuoteFinding] = (),
+) -> list[Omission]:
+    """Source sentences that no candidate sentence uses (a sentence inside a quotation the source
+    does not have uses none: "People should stop eating in the evening," an invented expert says,
+    does not use the source's caveat it resembles), no copied passage touches, and none
     condensed into a reworded sentence takes its facts from: a candidate sentence supported by a
     source sentence within CONDENSED_REACH of it that holds two or more of its particular words
     (numbers, names) that its own supports lack ("built in 1987 and used by 4,000 people daily"
     beside the unused "The bridge, which opened in 1987, carries about 4,000 pedestrians a day")."""
-    used = {s.index for m in matches if m.label in ("copied", "paraphrase", "heading") for s in m.sources}
+    invented = SpanSet(q.candidate for q in quotes if q.status == "unsourced")
+    used = {
+        s.index
+        for m in matches
+        if m.label in ("copied", "paraphrase", "heading")
+        and invented.covered(m.sentence.span) * 2 <= m.sentence.end - m.sentence.start
+        for s in m.sources
+    }
     # What the passages take: their source stretches less the words a copy leaves out ("No injuries
     # have been reported." deleted from the middle of a copied notice is omitted).
     touched = SpanSet(
