@@ -575,3 +575,10 @@ def test_a_run_that_starts_inside_a_name_is_that_name_s() -> None:
     )
     found = [(c.type, c.text) for c in compare(candidate, source, semantic=False).added]
     assert ("entity", "Harwick Estates has pushed through") in found
+
+
+def test_a_headline_s_figure_against_one_that_ends_a_source_sentence() -> None:
+    source = "Margaret Ellery dies aged 84\n\nThe former headteacher, born in 1941, died at home on Tuesday. She was 84.\n"
+    candidate = source.replace("Margaret Ellery dies aged 84", "Tributes to headteacher Margaret Ellery, 83")
+    found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
+    assert found == [("contradiction", "83", "'83' where the source has 84")]

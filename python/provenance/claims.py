@@ -257,11 +257,14 @@ class _SourceFacts:
 
     @functools.cached_property
     def counted(self) -> dict[str, list[tuple[float, str]]]:
-        """The source's numbers by the word each counts ("450 jobs": "job"), as values and as written."""
+        """The source's numbers by the word each counts ("450 jobs": "job"), as values and as written;
+        a number that ends its sentence counts nothing ("dies aged 84")."""
         words, text = self.analysed.words, self.analysed.text
+        last_words = {sentence.words[-1] for sentence in self.analysed.sentences if sentence.words}
         found: dict[str, list[tuple[float, str]]] = {}
         for n in numbers(words):
-            found.setdefault(_counted(words, n), []).append((n.value, text[words[n.first][0] : words[n.last][1]]))
+            counted = "" if n.last in last_words else _counted(words, n)
+            found.setdefault(counted, []).append((n.value, text[words[n.first][0] : words[n.last][1]]))
         return found
 
     @functools.cached_property
@@ -412,7 +415,7 @@ def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> l
         if _YEAR.match(written):
             found.append(AddedClaim(span, "date", written, f"'{written}' does not appear in the source"))
             continue
-        same = facts.counted.get(_counted(words, number), [])
+        same = [(v, form) for v, form in facts.counted.get(_counted(words, number), []) if not _YEAR.match(form)]
         if rounds(words, number, [v for v, _ in same]) or rounded_off(words, number, written, [v for v, _ in same]):
             continue
         shown = text[span[0] : span[1]]
