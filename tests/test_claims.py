@@ -582,3 +582,20 @@ def test_a_headline_s_figure_against_one_that_ends_a_source_sentence() -> None:
     candidate = source.replace("Margaret Ellery dies aged 84", "Tributes to headteacher Margaret Ellery, 83")
     found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
     assert found == [("contradiction", "83", "'83' where the source has 84")]
+
+
+def test_a_denial_cites_the_source_sentence_that_affirms_it() -> None:
+    from provenance.claims import _SourceFacts
+    from provenance.text import AnalysedText, key
+
+    source = (
+        "Some traders on the road have raised concerns about the loss of 22 parking spaces. "
+        "The council said it would create 15 replacement spaces in the Tanner Street car park."
+    )
+    facts = _SourceFacts(AnalysedText(source))
+    traders = facts.analysed.sentences[0]
+    # "no replacement spaces", supported by the traders' sentence: the council's sentence affirms it.
+    affirmed = facts.affirming([key("replacement"), key("spaces")], traders.keys)
+    assert affirmed is not None and affirmed.text.startswith("The council said")
+    # When the supporting sentences hold the words, they are the ones cited.
+    assert facts.affirming([key("parking"), key("spaces")], traders.keys) is None

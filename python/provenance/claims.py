@@ -273,6 +273,23 @@ class _SourceFacts:
         return {(t.unit, t.value) for t in _times(self.analysed.words)}
 
     @functools.cached_property
+    def sentences_by_key(self) -> dict[str, list[Sentence]]:
+        """The source's sentences by each content word's key, in order."""
+        found: dict[str, list[Sentence]] = {}
+        for sentence in self.analysed.sentences:
+            for k in sentence.keys:
+                found.setdefault(k, []).append(sentence)
+        return found
+
+    def affirming(self, keys: Sequence[str], support_keys: frozenset[str]) -> Sentence | None:
+        """A source sentence without a negation that has all of `keys`, when the supporting
+        sentences do not have them all (they then are the ones to cite)."""
+        if not keys or all(k in support_keys for k in keys):
+            return None
+        holding = [s for s in self.sentences_by_key.get(keys[0], []) if all(k in s.keys for k in keys)]
+        return next((s for s in holding if s.kind == "sentence" and not _NEGATION.search(s.text)), None)
+
+    @functools.cached_property
     def meanings(self) -> tuple[frozenset[int], frozenset[int]]:
         """The WordNet meanings of the source's words, for new words to be looked up against."""
         return wordnet().meanings(self.keys)
@@ -581,6 +598,10 @@ def _share_text(text: str, words: Sequence[Word], stated: Share) -> str:
     """A share as written, its sign included ("70%")."""
     end = words[stated.last][1]
     return text[words[stated.first][0] : end + (text[end : end + 1] == "%")]
+
+
+def _clip_sentence(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 def _days_of_month(text: str, words: Sequence[Word]) -> dict[str, str]:
@@ -924,7 +945,15 @@ def _claims_in(
     support_keys = frozenset().union(*(s.keys for s in match.sources))
     if negation and not _NEGATION.search(support) and len(unit.keys & support_keys) >= 2:
         s, e = unit.start + negation.start(), unit.start + negation.end()
-        add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
+        # The words it denies ("no replacement spaces"): a source sentence outside the support may
+        # be the one that affirms them ("it would create 15 replacement spaces").
+        denied = [key(w[2]) for w in unit_words if w[0] >= e and w[2] not in STOPWORDS][:2]
+        affirmed = facts.affirming(denied, support_keys)
+        if affirmed is None:
+            add((s, e), "contradiction", f"'{negation.group()}' negates what the supporting source sentence affirms")
+        else:
+            reason = f"'{negation.group()}' negates what the source affirms: '{_clip_sentence(affirmed.text)}'"
+            add((s, e), "contradiction", reason, affirmed.span)
     elif (
         not negation
         and not any(w.form in IMPLICIT_NEGATION for w in words)
