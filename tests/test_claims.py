@@ -599,3 +599,14 @@ def test_a_denial_cites_the_source_sentence_that_affirms_it() -> None:
     assert affirmed is not None and affirmed.text.startswith("The council said")
     # When the supporting sentences hold the words, they are the ones cited.
     assert facts.affirming([key("parking"), key("spaces")], traders.keys) is None
+
+
+def test_a_ranking_said_by_a_comparison_and_a_count_with_a_comma_is_no_year() -> None:
+    source = "The region completed 1,650 affordable homes last year, fewer than in any year since 2016."
+    candidate = "The region completed 1,650 affordable homes last year, the fewest since 2016."
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.text == "fewest"]
+    moved = compare(candidate.replace("2016", "2015"), source, semantic=False).added
+    assert [c.reason for c in moved if c.text == "2015"] in (
+        ["'2015' does not appear in the source: the supporting source sentence has 2016"],
+        ["a changed number: the source has '2016'"],
+    )

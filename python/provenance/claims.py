@@ -273,6 +273,17 @@ class _SourceFacts:
         return {(t.unit, t.value) for t in _times(self.analysed.words)}
 
     @functools.cached_property
+    def ranked(self) -> set[str]:
+        """The adjectives the source ranks by a comparison with all others ("fewer than in any year
+        since 2016", "bigger than ever"), as a superlative's base ("few", "big")."""
+        found = set()
+        for match in _RANKING_COMPARISON.finditer(self.analysed.text):
+            word = match[1].lower()
+            for base in (word[:-2], word[:-1], word[:-3] + "y", word[:-3], wordnet().base(word)):
+                found.add(base)
+        return found
+
+    @functools.cached_property
     def sentences_by_key(self) -> dict[str, list[Sentence]]:
         """The source's sentences by each content word's key, in order."""
         found: dict[str, list[Sentence]] = {}
@@ -600,6 +611,10 @@ def _share_text(text: str, words: Sequence[Word], stated: Share) -> str:
     return text[words[stated.first][0] : end + (text[end : end + 1] == "%")]
 
 
+# A comparative set against every other: a ranking said without a superlative.
+_RANKING_COMPARISON = re.compile(r"\b(\w+er)\s+than\s+(?:in\s+|at\s+|on\s+)?(?:any|ever)\b", re.IGNORECASE)
+
+
 def _clip_sentence(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
@@ -828,7 +843,9 @@ def _claims_in(
     # Of those, the amounts: not years nor days of a month ("2 September"), which a changed count
     # does not contradict ("five days" beside "from 2 to 6 September 1666").
     their_days = _days_of_month(support, support_words)
-    amounts = unstated - {n for n in unstated if _YEAR.match(n)} - their_days.keys()
+    # Years as written: "1,650" is a count, not a year.
+    their_years = {n for n in unstated if _YEAR.match(n) and re.search(rf"(?<![\d.])(?<!\d,){n}(?!\d|,\d)", support)}
+    amounts = unstated - their_years - their_days.keys()
     relative = _RELATIVE_TIME.search(support)
     # Contradictions first: they are the most serious reading of a span.
     stated = {unit_words[n.first][0]: n for n in unit_numbers}
@@ -907,7 +924,7 @@ def _claims_in(
             said = ", ".join(f"'{date}'" for date in sorted(set(their_days.values()))[:3])
             add((word.start, word.end), "date", f"'{my_days[number]}' where the supporting source sentence has {said}")
         elif _YEAR.match(number):
-            years = sorted(n for n in unstated if _YEAR.match(n))
+            years = sorted(their_years)
             if years:
                 said = f": the supporting source sentence has {', '.join(years[:3])}"
             else:
@@ -1015,7 +1032,7 @@ def _claims_in(
                 kind,
                 f"'{word.form}' is {'intensifying' if kind == 'exaggeration' else 'evaluative'} language the source does not use",
             )
-        elif wordnet().superlative(word.form) is not None and not ranked:
+        elif (base := wordnet().superlative(word.form)) is not None and not ranked and base not in facts.ranked:
             # "one of the largest", "the biggest ever": a ranking the supporting sentences do not make
             # (their own "largest" or "most visited" may be said with another word: "biggest").
             reason = f"'{word.form}' ranks where the source does not: its supporting sentences rank nothing"
