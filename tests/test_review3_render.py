@@ -94,13 +94,18 @@ def test_a_contradiction_in_the_text_report_is_shown_in_its_sentence() -> None:
         "Some traders on the road have raised concerns about the loss of 22 parking spaces, "
         "and it is understood that no replacement spaces are planned.\n"
     )
-    report = compare(candidate, COUNCIL, semantic=False)
+    # Against the traders' sentence alone, the denial has no source words: its sentence is shown.
+    traders = COUNCIL.split(". ")[0] + ".\n"
+    report = compare(candidate, traders, semantic=False)
     assert any(claim.type == "contradiction" and claim.text == "no" for claim in report.added)
     output = render_text(report, color=False, width=None)
     assert (
         "'no' negates what the supporting source sentence affirms — in "
         '"…the loss of 22 parking spaces, and it is understood that no replacement spaces are planned."'
     ) in output
+    # With the council's sentence, which affirms the words denied, that sentence is shown.
+    output = render_text(compare(candidate, COUNCIL, semantic=False), color=False, width=None)
+    assert "The council said it would create 15 replacement spaces in the Tanner Street car park. → no" in output
 
 
 def test_html_shows_a_changed_fact_inside_its_source_sentence() -> None:
