@@ -270,7 +270,7 @@ class _SourceFacts:
     @functools.cached_property
     def times(self) -> set[tuple[str, float]]:
         """The spans of time the source states, by unit and value ("a year": ("year", 1.0))."""
-        return {(t.unit, t.value) for t in _times(self.analysed.words)}
+        return {(t.unit, t.value) for t in _times(self.analysed.words, numbers(self.analysed.words))}
 
     @functools.cached_property
     def ranked(self) -> set[str]:
@@ -477,10 +477,10 @@ class _Time(NamedTuple):
 _RATE_BEFORE = frozenset({"once", "twice", "thrice", "times", "per", "every", "each"})
 
 
-def _times(words: Sequence[Word]) -> list[_Time]:
-    """The spans of time of `words`: a number of a unit of time, or "a"/"an" before one ("a year",
-    read as one; not the rate of "twice a year" or "$470 a month")."""
-    counts = {n.last: n for n in numbers(words)}
+def _times(words: Sequence[Word], stated: Sequence[Number]) -> list[_Time]:
+    """The spans of time of `words` (whose numbers are `stated`): a number of a unit of time, or
+    "a"/"an" before one ("a year", read as one; not the rate of "twice a year" or "$470 a month")."""
+    counts = {n.last: n for n in stated}
     found = []
     for i in range(len(words) - 1):
         if not unit_of_time(words[i + 1][2]):
@@ -496,23 +496,27 @@ def _times(words: Sequence[Word]) -> list[_Time]:
 
 
 def _dropped_subject(
-    unit_words: Sequence[Word], sources: Sequence[Sentence], source: AnalysedText, quoted: SpanSet
+    unit_words: Sequence[Word],
+    sources: Sequence[Sentence],
+    source: AnalysedText,
+    quoted: SpanSet,
+    their_quotations: SpanSet,
 ) -> str | None:
     """The animals or cells (lexicons/non-human-subjects.txt) the source sentence this one rewords
-    says its finding (a relation it states) was made in, when this one names none ("Eating late causes weight gain" for
-    "... weight gain in mice"); the source sentence is the one holding most of its content words,
-    and neither side's quotations count."""
+    says its finding (a relation it states) was made in ("Eating late causes weight gain" for "...
+    weight gain in mice"); the source sentence is the one holding most of its content words, and
+    neither side's quotations (`quoted`, `their_quotations`) count. The caller has made sure the
+    candidate names no such subject."""
     mine = [w for w in unit_words if w[0] not in quoted]
-    if not sources or not mine or any(w[2] in NON_HUMAN_SUBJECTS for w in mine):
+    if not sources or not mine:
         return None
     keys = {key(w[2]) for w in mine if w[2] not in STOPWORDS}
     said = max(sources, key=lambda sentence: len(sentence.keys & keys))
-    if claim_strength([source.words[i] for i in said.words]).strength <= Strength.NONE:
-        return None  # a finding states a relation ("was associated with weight gain in mice")
-    quotations = SpanSet((q.start, q.end) for q in source.quotations)
     subjects = [source.words[i] for i in said.words if source.words[i][2] in NON_HUMAN_SUBJECTS]
-    subjects = [w for w in subjects if w[0] not in quotations]
-    return subjects[0][2] if subjects else None
+    subjects = [w for w in subjects if w[0] not in their_quotations]
+    if not subjects or claim_strength([source.words[i] for i in said.words]).strength <= Strength.NONE:
+        return None  # a finding states a relation ("was associated with weight gain in mice")
+    return subjects[0][2]
 
 
 def _speaker_moved(
@@ -700,13 +704,18 @@ def _with_dropped_subject(
     that sentence already made or a new one."""
     if any(form in NON_HUMAN_SUBJECTS for start, _, form in candidate.words if start not in quoted):
         return claims
+    their_quotations = SpanSet((q.start, q.end) for q in source.quotations)
     dropping = [
         (match.sentence, subject)
         for match in matches
         if match.label in ("copied", "paraphrase", "heading")
         and (
             subject := _dropped_subject(
-                [candidate.words[i] for i in match.sentence.words], match.evidence.sources, source, quoted
+                [candidate.words[i] for i in match.sentence.words],
+                match.evidence.sources,
+                source,
+                quoted,
+                their_quotations,
             )
         )
         is not None
@@ -852,11 +861,12 @@ def _claims_in(
     # The support's numbers by the word each counts ("4,812 adults"): a bound rounds only a number of the same things.
     counted: dict[str, list[float]] = {}
     counted_forms: dict[str, set[str]] = {}  # and their forms, to name a number's rivals
-    for n in numbers(support_words):
+    support_figures = numbers(support_words)
+    for n in support_figures:
         counted.setdefault(_counted(support_words, n), []).append(n.value)
         counted_forms.setdefault(_counted(support_words, n), set()).update(w[2] for w in support_words[n.first : n.last + 1])
     # A share the supporting sentences state otherwise ("three quarters" for "70%").
-    their_shares = set(shares(support, support_words, {n.first: n for n in numbers(support_words)}).values())
+    their_shares = set(shares(support, support_words, {n.first: n for n in support_figures}).values())
     for stated_share in sorted(other_shares, key=lambda found: found.first) if their_shares else ():
         start, end = unit_words[stated_share.first][0], unit_words[stated_share.last][1]
         if start not in quoted:
@@ -883,8 +893,8 @@ def _claims_in(
             add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has '{said}'")
     my_days = _days_of_month(text, unit_words)
     # A span of time the supporting sentences state otherwise: "two years" for "a year".
-    their_times = _times(support_words)
-    for span in _times(unit_words):
+    their_times = _times(support_words, support_figures)
+    for span in _times(unit_words, unit_numbers):
         other_spans = [t for t in their_times if t.unit == span.unit and t.bound == span.bound]
         start, end = unit_words[span.first][0], unit_words[span.last][1]
         if (

@@ -25,7 +25,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import Match, SequenceMatcher
 
@@ -115,7 +115,7 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
     """Status of every quotation of ``candidate`` with respect to ``source``."""
     indexed = _Source(source)
     source_speech, candidate_speech = _Speech(source), _Speech(candidate)
-    reported = _reported_speech(source.text) if candidate.quotations else []
+    reported = _reported_speech(source.text) if candidate.quotations else {}
     findings: list[QuoteFinding] = []
     for quotation in candidate.quotations:
         quote_words = [candidate.words[i] for i in candidate.word_range(quotation.inner_start, quotation.inner_end)]
@@ -312,18 +312,24 @@ def only_reported_elsewhere(findings: Sequence[QuoteFinding]) -> list[QuoteFindi
     ]
 
 
-def _reported_speech(text: str) -> list[tuple[str, tuple[int, int], frozenset[str]]]:
-    """The speech `text` reports without quotation marks, by named speaker ("Paul Henshaw said
-    afterwards that his players had shown character"): the speaker, the span from the name to the
-    sentence's end, and the content words' keys of what was said."""
-    found = []
+# What a named speaker is reported to have said: the span from the name to the sentence's end,
+# and the content words' keys of what was said.
+_Reported = tuple[tuple[int, int], frozenset[str]]
+
+
+def _reported_speech(text: str) -> dict[str, list[_Reported]]:
+    """The speech `text` reports without quotation marks ("Paul Henshaw said afterwards that his
+    players had shown character"), by each word of the speaker's name, so a quotation looks up
+    only its own speaker's."""
+    found: dict[str, list[_Reported]] = {}
     for name, (start, end) in reported_speakers(text):
         stop = _SENTENCE_END.search(text, end)
         clause_end = stop.start() + 1 if stop is not None else len(text)
         said = text[end:clause_end]
         if not any(mark in said for mark in _QUOTE_MARKS):
             keys = frozenset(key(w) for w in _WORDS.findall(said.lower())) - _STOP_KEYS
-            found.append((name, (start, clause_end), keys))
+            for word in name_words(name):
+                found.setdefault(word, []).append(((start, clause_end), keys))
     return found
 
 
@@ -336,7 +342,7 @@ def _attribution(
     candidate: str,
     finding: QuoteFinding,
     source: str,
-    reported: Sequence[tuple[str, tuple[int, int], frozenset[str]]] = (),
+    reported: Mapping[str, list[_Reported]] | None = None,
 ) -> QuoteFinding:
     """The finding, with its reason (and for a quotation taken from another speaker, its status)
     saying when the candidate's named speaker is not the source's for these words. A quotation the
@@ -364,8 +370,10 @@ def _attribution(
     if finding.status == "fabricated":
         return replace(finding, reason=f"attributed to {speaker}, but {finding.reason}")
     quoted = {key(w) for w in _WORDS.findall(candidate[finding.candidate[0] : finding.candidate[1]].lower())} - _STOP_KEYS
-    for theirs, (lo, hi), keys in reported:
-        if names & name_words(theirs) and len(quoted & keys) >= REPORTED_SHARED_MIN:
+    # The speaker's reports, in the source's order.
+    reports = sorted({said for word in names for said in (reported or {}).get(word, ())}, key=lambda said: said[0])
+    for (lo, hi), keys in reports:
+        if len(quoted & keys) >= REPORTED_SHARED_MIN:
             reason = f"attributed to {speaker}, {_ONLY_REPORTED}: '{_clip(source[lo:hi])}'"
             return replace(finding, status="fabricated", source=(lo, hi), reason=reason)
     named = any(re.search(rf"\b{re.escape(w)}\b", source, re.IGNORECASE) for w in names)
