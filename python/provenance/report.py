@@ -60,6 +60,22 @@ class Document:
         first, last = self.line(span[0]), self.line(max(span[0], span[1] - 1))
         return f"line {first}" if first == last else f"lines {first}–{last}"
 
+    def where_each(self, spans: Sequence[Span]) -> str:
+        """Where several spans are, each stretch of lines once: ``line 9``, ``lines 1, 9``,
+        ``lines 3–5, 9``. Spans with only white space between them (paragraphs in a row) make one
+        stretch; one range over spans apart ("lines 1–9" for lines 1 and 9) would send a reader
+        through lines none of them is on."""
+        stretches: list[list[int]] = []  # [first line, last line, end offset]
+        for start, end in sorted(spans):
+            first, last = self.line(start), self.line(max(start, end - 1))
+            if stretches and not self.text[stretches[-1][2] : start].strip():
+                stretches[-1][1:] = [max(stretches[-1][1], last), max(stretches[-1][2], end)]
+            else:
+                stretches.append([first, last, end])
+        if len(stretches) == 1 and stretches[0][0] == stretches[0][1]:
+            return f"line {stretches[0][0]}"
+        return "lines " + ", ".join(f"{first}" if first == last else f"{first}–{last}" for first, last, _ in stretches)
+
     @cached_property
     def _lines(self) -> _Lines:
         return _Lines(self.text)

@@ -726,11 +726,11 @@ def _changes_html(report: Findings, passage: Passage) -> str:
     """A near copy's changes, each in a few of the candidate's words: what it drops ('No injuries
     have been reported.') is otherwise only a shade in the source pane."""
     return " · ".join(
-        (f"…{escape(change.before)} " if change.before else "")
+        (f"…{escape(change.before)}" + " " * (not change.joined_before) if change.before else "")
         + (f"<del>{escape(change.dropped)}</del>" if change.dropped else "")
         + (" " if change.dropped and change.added else "")
         + (f"<ins>{escape(change.added)}</ins>" if change.added else "")
-        + (f" {escape(change.after)}…" if change.after else "")
+        + (" " * (not change.joined_after) + f"{escape(change.after)}…" if change.after else "")
         for change in passage_changes(report.candidate.text, report.source.text, passage.diff)
     )
 

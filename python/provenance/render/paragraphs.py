@@ -65,13 +65,17 @@ CHANGE_CONTEXT_WORDS = 4
 class Change:
     """One change of a copied passage's word diff, on one line: what the source has there
     (``dropped``), what the candidate has (``added``), and a few of the candidate's words around;
-    ``at``, its offset in the candidate."""
+    ``at``, its offset in the candidate; ``joined_before`` / ``joined_after``, no white space
+    between the change and its context in the text ("3-1" → "3-2" shows as ``3-[-1-]{+2+}``, not
+    ``3- 1``, a score the text never had)."""
 
     at: int
     before: str
     dropped: str
     added: str
     after: str
+    joined_before: bool = False
+    joined_after: bool = False
 
 
 def passage_changes(candidate: str, source: str, steps: Sequence[DiffStep]) -> list[Change]:
@@ -100,6 +104,14 @@ def passage_changes(candidate: str, source: str, steps: Sequence[DiffStep]) -> l
             at -= 1
         return at
 
+    def joined(step: DiffStep) -> tuple[bool, bool]:
+        # Words dropped stand apart: the context around them is the candidate's, not theirs. A
+        # step's span holds the white space after its words.
+        start, end = step.candidate
+        if start == end:
+            return False, False
+        return 0 < start and not candidate[start - 1].isspace(), end < len(candidate) and not candidate[end - 1].isspace()
+
     return [
         Change(
             offset(step),
@@ -107,6 +119,7 @@ def passage_changes(candidate: str, source: str, steps: Sequence[DiffStep]) -> l
             flatten(source[slice(*step.source)], s_breaks),
             flatten(candidate[slice(*step.candidate)], c_breaks),
             context(i + 1, last=False),
+            *joined(step),
         )
         for i, step in enumerate(steps)
         if step.op != "equal"

@@ -491,7 +491,7 @@ def _claim_where(report: Report, claim: AddedClaim, sources_of: Callable[[AddedC
     spans = sources_of(claim)
     if not spans:
         return where
-    return f"{where} (source {report.source.where((min(s for s, _ in spans), max(e for _, e in spans)))})"
+    return f"{where} (source {report.source.where_each(spans)})"
 
 
 def _added_section(report: Report) -> list[RenderableType]:
@@ -524,10 +524,10 @@ def _passage_changes(report: Report) -> list[RenderableType]:
     ]
     lines: list[RenderableType] = []
     for change in changes[:MAX_CHANGES_SHOWN]:
-        line = Text(printable(change.before) + " " if change.before else "")
+        line = Text(printable(change.before) + " " * (not change.joined_before) if change.before else "")
         line.append(f"[-{printable(change.dropped)}-]" if change.dropped else "", style="red strike")
         line.append(f"{{+{printable(change.added)}+}}" if change.added else "", style="bold green")
-        line.append(" " + printable(change.after) if change.after else "")
+        line.append(" " * (not change.joined_after) + printable(change.after) if change.after else "")
         lines.append(_hanging(Text(f"  line {report.candidate.line(change.at)}:", style="dim"), line))
     if len(changes) > MAX_CHANGES_SHOWN:
         lines.append(

@@ -1,0 +1,78 @@
+"""Report wording found on new pairs (review 4): where a reader checks a claim, and a copy's
+changes written as the text has them."""
+
+from __future__ import annotations
+
+from provenance import compare
+from provenance.render import render_html, render_text
+from provenance.report import Document
+
+MATCH = (
+    "Kwame Adeyemi scored twice as Rovers came from behind to beat City 3-1 and go top of the league on Saturday. "
+    "A crowd of 31,412 watched the match at the ground on a cold and wet afternoon.\n"
+)
+
+
+def test_a_change_glued_to_its_context_is_shown_without_a_space() -> None:
+    report = compare(MATCH.replace("3-1", "3-2"), MATCH, semantic=False)
+    output = render_text(report, color=False, width=None)
+    # Was "City 3- [-1-]{+2+} and go": a score the text never had.
+    assert "to beat City 3-[-1-]{+2+} and go top of" in output
+    assert "…to beat City 3-<del>1</del> <ins>2</ins> and go top of…" in render_html(report)
+
+
+def test_words_dropped_and_words_changed_between_spaces_keep_their_spaces() -> None:
+    report = compare(MATCH.replace("scored twice", "scored").replace("the match at", "the game at"), MATCH, semantic=False)
+    output = render_text(report, color=False, width=None)
+    assert "Kwame Adeyemi scored [-twice-] as Rovers came" in output
+    assert "31,412 watched the [-match-]{+game+} at the ground" in output
+
+
+def test_where_each_names_each_stretch_of_lines_once() -> None:
+    document = Document("a", "Title\n\nFirst sentence. Second one.\n\nThird.\nFourth.\n\nFifth.\n")
+    text = document.text
+
+    def span(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    assert document.where_each([span("First sentence.")]) == "line 3"
+    assert document.where_each([span("Second one."), span("First sentence.")]) == "line 3"
+    # Paragraphs in a row, only white space between them: one stretch.
+    assert document.where_each([span("Second one."), span("Third.")]) == "lines 3–5"
+    assert document.where_each([span("Title"), span("Fifth.")]) == "lines 1, 8"
+    assert document.where_each([span("Title"), span("Third."), span("Fifth.")]) == "lines 1, 5, 8"
+    assert document.where_each([span("Title"), span("Third."), span("Fourth.")]) == "lines 1, 5–6"
+
+
+AD_SOURCE = (
+    "Review: the Brisa 300 air purifier\n\n"
+    "The Brisa 300 is a mid-priced air purifier aimed at bedrooms and small offices. It costs $149 and is "
+    "rated for rooms up to 25 square metres.\n\n"
+    "In our tests it cleared smoke from a 20 square metre room in 38 minutes, slower than the two rival models "
+    "we tried, which took 29 and 31 minutes. On its lowest setting it is quiet enough to sleep beside, at 24 "
+    "decibels, but on the highest setting it reached 52 decibels, which some testers found intrusive.\n\n"
+    "The replacement filter costs $45 and the manufacturer recommends changing it every six months. The app "
+    "worked well, although it twice lost its connection during our three-week test.\n\n"
+    "Overall the Brisa 300 is a decent choice for a small bedroom, but buyers with larger rooms should look "
+    "elsewhere. We rated it three stars out of five.\n"
+)
+AD = (
+    "Breathe easy with the Brisa 300\n\n"
+    "The Brisa 300 is the air purifier experts recommend for bedrooms, offices and living rooms. For just "
+    "$149, it is rated for rooms up to 45 square metres.\n\n"
+    "In independent tests it cleared smoke from a 20 square metre room in 38 minutes, faster than rival "
+    "models. On its lowest setting it is quiet enough to sleep beside, at 24 decibels.\n\n"
+    "The replacement filter costs $45 and lasts a full year. The app works flawlessly.\n\n"
+    "Reviewers agree: the Brisa 300 is the best choice for any home. Rated five stars!\n"
+)
+
+
+def test_a_claim_whose_sentence_draws_on_source_lines_apart_names_each_line() -> None:
+    report = compare(AD, AD_SOURCE, semantic=False)
+    best = next(claim for claim in report.added if claim.text == "best")
+    sentence = next(s for s in report.sentences if s.candidate[0] <= best.candidate[0] < s.candidate[1])
+    lines = sorted(report.source.line(start) for start, _ in sentence.source)
+    assert lines[0] < lines[-1] - 2, "the sentence draws on source lines apart"
+    row = next(line for line in render_text(report, color=False, width=None).splitlines() if line.startswith("exaggeration"))
+    # Was "(source lines 1–9)": a range through lines the sentence does not draw on.
+    assert row.endswith(f"line 9 (source lines {', '.join(map(str, lines))})")
