@@ -76,3 +76,22 @@ def test_a_claim_whose_sentence_draws_on_source_lines_apart_names_each_line() ->
     row = next(line for line in render_text(report, color=False, width=None).splitlines() if line.startswith("exaggeration"))
     # Was "(source lines 1–9)": a range through lines the sentence does not draw on.
     assert row.endswith(f"line 9 (source lines {', '.join(map(str, lines))})")
+
+
+ABSTRACT = (
+    "Results: After 12 months, the memory score improved slightly more in the walking group than in the control group "
+    "(difference 0.11 standard deviations; 95% confidence interval, -0.02 to 0.24), but the difference was not "
+    "statistically significant.\n"
+)
+PRESS = (
+    "After 12 months, the memory score improved slightly more in the walking group than in the control group, "
+    "but the difference was not statistically significant.\n"
+)
+
+
+def test_a_long_excerpt_keeps_both_its_ends() -> None:
+    report = compare(PRESS, ABSTRACT, semantic=False)
+    page = render_html(report)
+    # Was cut at its 220th character: "…but the difference was not…", the finding's last words lost.
+    assert "standard deviations; … -0.02 to 0.24), but the difference was not statistically significant</p>" in page
+    assert "was not…" not in page

@@ -30,7 +30,7 @@ from provenance.render.headline import (
     sentence_around,
     unrelated_findings,
 )
-from provenance.render.paragraphs import flatten, in_sentence, paragraph_breaks, passage_changes
+from provenance.render.paragraphs import flatten, in_sentence, paragraph_breaks, passage_changes, shorten
 from provenance.report import (
     SCHEMA_VERSION,
     AddedClaim,
@@ -525,8 +525,7 @@ def _percent(share: float) -> str:
 
 def _excerpt(text: str, span: tuple[int, int], limit: int = 220) -> str:
     # Paragraph breaks marked as in the text report: a heading does not run into the sentence below.
-    flat = flatten(text[span[0] : span[1]], paragraph_breaks(text))
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    return shorten(flatten(text[span[0] : span[1]], paragraph_breaks(text)), limit)
 
 
 def _coverage_svg(report: Report) -> str:
@@ -1338,6 +1337,7 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .case-sample { display: inline-block; width: 0; height: 1.3em; border-left: var(--case); margin-right: .2rem; }
 .badge.b-case { background: var(--paper); color: var(--ink); border: 1px solid var(--rule); border-left: var(--case); }
 .cases .side { width: 10rem; }
+.cases .quoted { padding-left: 10rem; text-indent: -10rem; }
 .cases .why { padding-left: 10rem; }
 .cases .score { color: var(--muted); font-size: .88rem; font-variant-numeric: tabular-nums; margin-left: .4rem; }
 /* Filtered out: the text stays, its highlight goes. */
@@ -1363,7 +1363,10 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .list ol, .list ul { margin: 0; padding-left: 1.2rem; }
 .list li.finding { margin: 0 0 .8rem; cursor: pointer; }
 .list p { margin: .15rem 0; }
-.side { display: inline-block; width: 8rem; color: var(--muted); font-size: .78rem; text-transform: uppercase; letter-spacing: .04em; }
+.side { display: inline-block; width: 8rem; color: var(--muted); font-size: .78rem; text-transform: uppercase; letter-spacing: .04em;
+  text-indent: 0; }
+/* An excerpt's wrapped lines hang under its first, not under its label. */
+.quoted, .diff { padding-left: 8rem; text-indent: -8rem; }
 .quoted { font-family: var(--serif); }
 .quoted .claim { text-decoration: underline; text-underline-offset: 2px; }
 .diff { font-family: var(--serif); }

@@ -41,6 +41,20 @@ def flatten(text: str, breaks: re.Pattern[str] | None) -> str:
     return _WHITESPACE.sub(" ", text)
 
 
+def shorten(flat: str, limit: int) -> str:
+    """One line, `flat`, cut in the middle with an ellipsis when longer than ``limit``, at word
+    boundaries on both sides: both ends of a passage or a sentence stay in view (a sentence's
+    "…but the difference was not statistically significant" is often what it says)."""
+    if len(flat) <= limit:
+        return flat
+    head_room = (limit - 3) * 2 // 3
+    tail_room = limit - 3 - head_room
+    head = flat[: head_room + 1].rsplit(" ", 1)[0] if " " in flat[:head_room] else flat[:head_room]
+    tail_start = len(flat) - tail_room
+    tail = flat[tail_start:].split(" ", 1)[-1] if " " in flat[tail_start:] else flat[tail_start:]
+    return f"{head} … {tail}"
+
+
 def in_sentence(text: str, span: tuple[int, int], sentence: tuple[int, int], chars: int) -> tuple[str, str, str]:
     """The words of ``span`` and their sentence's text before and after them, each on one line,
     the sentence cut to about ``chars`` characters on each side (at a word, with an ellipsis)."""

@@ -30,7 +30,7 @@ from provenance.render.headline import (
     unrelated_findings,
     verdict_name,
 )
-from provenance.render.paragraphs import flatten, in_sentence, paragraph_breaks, passage_changes
+from provenance.render.paragraphs import flatten, in_sentence, paragraph_breaks, passage_changes, shorten
 from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceLabel, WordDiff
 from provenance.spans import Span
 
@@ -209,16 +209,7 @@ def one_line(text: str, breaks: re.Pattern[str] | None) -> str:
 def excerpt(text: str, span: Span, limit: int = EXCERPT_CHARS) -> str:
     """``text[span]`` on one line (``one_line``), cut in the middle with an ellipsis when longer
     than ``limit``."""
-    flat = one_line(text[span[0] : span[1]], paragraph_breaks(text))
-    if len(flat) <= limit:
-        return flat
-    # Cut at word boundaries on both sides so neither end shows half a word.
-    head_room = (limit - 3) * 2 // 3
-    tail_room = limit - 3 - head_room
-    head = flat[: head_room + 1].rsplit(" ", 1)[0] if " " in flat[:head_room] else flat[:head_room]
-    tail_start = len(flat) - tail_room
-    tail = flat[tail_start:].split(" ", 1)[-1] if " " in flat[tail_start:] else flat[tail_start:]
-    return f"{head} … {tail}"
+    return shorten(one_line(text[span[0] : span[1]], paragraph_breaks(text)), limit)
 
 
 def claim_words(text: str, claim: AddedClaim) -> str:
