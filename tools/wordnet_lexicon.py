@@ -22,7 +22,8 @@ hold one field a line, so that loading is a few ``str.split`` calls:
 * ``## superlatives``: a superlative of an adjective as written ("largest", "best"), then its
   base ("large", "good"): see :func:`superlatives`;
 * ``## derivations``: two keys WordNet records as derivationally related forms (``+``: "drinker"
-  and "drink", "suspicion" and "suspect"), a line each.
+  and "drink", "suspicion" and "suspect") or as an adjective and the noun it pertains to
+  (pertainyms, ``\\``: "Chinese" and "China", "economic" and "economy"), a line each.
 
 Run: ``.venv/bin/python tools/wordnet_lexicon.py [/usr/share/wordnet]``.
 """
@@ -38,7 +39,7 @@ from provenance.text import key
 
 HEADER = """\
 # One-word synonym sets, their hypernym, similar-to and verb-group links, antonym pairs and
-# derivationally related forms of Princeton WordNet 3.0 (Debian package wordnet-base 1:3.0), words
+# derivationally related forms and pertainyms of Princeton WordNet 3.0 (Debian package wordnet-base 1:3.0), words
 # as Snowball stems.
 # Built by tools/wordnet_lexicon.py. WordNet 3.0 Copyright 2006 by Princeton University; all rights
 # reserved. Permission to use, copy, modify and distribute this database for any purpose and
@@ -171,7 +172,7 @@ def main(root: Path) -> None:
                 target_pos = target_pos.replace("s", "a")
                 if symbol in LINKS:
                     links.append((target_pos, target))
-                elif symbol in ("!", "+") and words != "0000":
+                elif symbol in ("!", "+", "\\") and words != "0000":
                     # A lexical pointer names the target word; it is resolved once every synset is read.
                     link = (keys[int(words[:2], 16) - 1], (target_pos, target), int(words[2:], 16) - 1)
                     (pending if symbol == "!" else pending_derived).append(link)

@@ -580,8 +580,11 @@ def _negates(text: str, word: Word) -> bool:
 
 
 def _denies(text: str, words: Sequence[Word], i: int) -> bool:
-    """A negation that denies something: not one before a focus word ("not only X" affirms X)."""
-    return _negates(text, words[i]) and not (i + 1 < len(words) and words[i + 1][2] in _FOCUS)
+    """A negation that denies something: not one before a focus word ("not only X" affirms X), nor
+    one inside a compound (a "no-fee" tool, "never-before-seen" details)."""
+    start, end = words[i][:2]
+    compound = text[end : end + 1] == "-" or text[start - 1 : start] == "-"
+    return _negates(text, words[i]) and not compound and not (i + 1 < len(words) and words[i + 1][2] in _FOCUS)
 
 
 def negates_form(form: str) -> bool:
@@ -757,6 +760,8 @@ def changes(
                 # or the next word on each side when the step only dropped it.
                 next_cand, next_src = after
                 bore_on = [candidate_words[i] for i in mine] or candidate_words[next_cand : next_cand + 1]
+                if affirmed_elsewhere(source_words, {key(w[2]) for w in bore_on if w[2] not in STOPWORDS}):
+                    continue
                 said_end = [w[1] for w in source_words[next_src : next_src + 1]] if not mine else [step.source[1]]
                 span = (bore_on[0][0], bore_on[-1][1]) if bore_on else step.candidate
                 negated = (step.source[0], said_end[0] if said_end else step.source[1])
@@ -1136,6 +1141,15 @@ def _runs(indices: Sequence[int]) -> list[list[int]]:
     return runs
 
 
+def affirmed_elsewhere(source_words: Sequence[Word], keys: set[str]) -> bool:
+    """Whether the source has one of ``keys`` with no negation before it: a source that says both
+    ("have to become aware … if we don't become aware") is not contradicted by either."""
+    return any(
+        key(form) in keys and not any(negates_form(w[2]) for w in source_words[max(0, k - NEGATION_REACH) : k])
+        for k, (_, _, form) in enumerate(source_words)
+    )
+
+
 def _reworded(
     candidate_words: Sequence[Word],
     source_text: str,
@@ -1182,6 +1196,8 @@ def _reworded(
             and key(source_words[bore_on[0]][2]) in cand_positions
         ):
             target = key(source_words[bore_on[0]][2])
+            if affirmed_elsewhere(source_words, {target}):
+                continue
             kept = [
                 i
                 for i in cand_positions[target]

@@ -42,6 +42,7 @@ from provenance.changes import (
     Number,
     SentenceDiff,
     Share,
+    affirmed_elsewhere,
     bound_before,
     changes,
     glued_unit,
@@ -83,6 +84,7 @@ from provenance.thresholds import (
     LINK_SLACK,
     MULTIPLE_SLACK,
     NEGATED_REACH,
+    OPPOSED_SHARED,
     RELATION_REACH,
     UNSUPPORTED_RUN_MIN,
 )
@@ -106,7 +108,8 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_VERB_WORDS = 3  # how far after a future marker its verb may stand ("is set to meet")
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
+# A negation's word, not inside a compound: a "no-fee" tool or a "not-for-profit" group denies nothing.
+_NEGATION = re.compile(r"(?<!-)\b(?:not|no|never|none|nothing|neither|nor|without|cannot)\b(?!-)|n[’']t\b", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(
     r"\b(?:last|next|this|previous|past|coming)\s+(?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:yesterday|today|tomorrow)\b",
@@ -256,6 +259,54 @@ class _SourceFacts:
         }
 
     @functools.cached_property
+    def content_bases(self) -> dict[str, list[tuple[int, int]]]:
+        """The base forms of the source's content words, each with where it stands: (sentence index,
+        word index)."""
+        lexicon, source = wordnet(), self.analysed
+        found: dict[str, list[tuple[int, int]]] = {}
+        for sentence in source.sentences:
+            for i in sentence.words:
+                if source.words[i][2] not in STOPWORDS:
+                    found.setdefault(lexicon.base(source.keys[i]), []).append((sentence.index, i))
+        return found
+
+    def opposed(self, words: Sequence[Word], keys: frozenset[str]) -> tuple[Word, Word, Sentence] | None:
+        """A content word of a candidate sentence the source never uses whose opposite (WordNet's
+        antonyms: "unsuitable" for "suitable", "weakened" for "strengthened") a source sentence on
+        the same matter has: the word, the source's word and its sentence. The same matter is
+        OPPOSED_SHARED content words in common besides; the candidate's sentence must not have
+        the opposite too ("both increases and decreases")."""
+        lexicon, source = wordnet(), self.analysed
+        bases = self.content_bases
+        mine = {lexicon.base(key(form)) for _, _, form in words}
+        for word in words:
+            form = word[2]
+            if form in STOPWORDS or not form.isalpha() or key(form) in self.keys or lexicon.base(key(form)) in bases:
+                continue
+            parts = lexicon.main_parts(key(form))
+            describing = bool(parts) and parts <= {"a", "r"}
+            for opposite in lexicon.opposites(key(form)) - mine:
+                for at, i in bases.get(opposite, ()):
+                    sentence, theirs = source.sentences[at], source.words[i]
+                    if (
+                        (
+                            describing
+                            or _negated_form(form.lower(), theirs[2].lower())
+                            or _direction(form) * _direction(theirs[2]) < 0
+                        )
+                        and len((keys - {key(form)}) & sentence.keys) >= OPPOSED_SHARED
+                        and _beside_shared(source.words, theirs[:2], keys)
+                    ):
+                        return word, theirs, sentence
+        return None
+
+    @functools.cached_property
+    def name_bases(self) -> set[str]:
+        """Base forms of the words the source writes with a capital."""
+        words, text = self.analysed.words, self.analysed.text
+        return {wordnet().base(k) for (start, _, _), k in zip(words, self.analysed.keys) if text[start].isupper()}
+
+    @functools.cached_property
     def counted(self) -> dict[str, list[tuple[float, str]]]:
         """The source's numbers by the word each counts ("450 jobs": "job"), as values and as written;
         a number that ends its sentence counts nothing ("dies aged 84")."""
@@ -377,9 +428,9 @@ class _SourceFacts:
 
 
 # Negations whose next content word is what they deny ("did not approve": "approve"); "not only"
-# and the like deny nothing.
+# and the like, and compounds ("never-before-seen"), deny nothing.
 _PLAIN_NEGATION = re.compile(
-    r"\b(?:not|never)\b(?!\s+(?:only|just|merely|simply|least|yet|doubt|longer|more|less|even)\b)", re.IGNORECASE
+    r"(?<!-)\b(?:not|never)\b(?!-|\s+(?:only|just|merely|simply|least|yet|doubt|longer|more|less|even)\b)", re.IGNORECASE
 )
 
 
@@ -410,6 +461,8 @@ def _dropped_negation(support: str, support_words: Sequence[Word], words: Sequen
         at = bisect_left(starts, found.end())
         borne = next((w for w in support_words[at : at + NEGATED_REACH] if w[2] not in STOPWORDS), None)
         word = mine.get(key(borne[2])) if borne is not None else None
+        if word is not None and affirmed_elsewhere(support_words, {word.key}):
+            continue  # the source says both
         if word is None:
             # What a denied attempt would have shown ("did not follow people long enough to show
             # that oats prevent heart attacks"): the verb of showing within the clause.
@@ -584,6 +637,24 @@ _FALLS = frozenset(
 )
 
 
+def _direction(form: str) -> int:
+    """A word of change by its direction: 1 for a rise ("increased"), -1 for a fall, else 0."""
+    form = form.lower()
+    return 1 if form in _RISES or form in _MORE else -1 if form in _FALLS or form in _LESS else 0
+
+
+# Other words of more and less, whose WordNet opposites tell a change the other way ("weakened" for
+# "strengthened"; "above" for "below").
+_MORE = frozenset(
+    "raise raised raises raising higher above strengthen strengthened strengthens strengthening improve improved "
+    "improves improving gain gained gains expand expanded expands expanding more".split()
+)
+_LESS = frozenset(
+    "lower lowered lowers lowering below weaken weakened weakens weakening worsen worsened worsens worsening "
+    "lose lost loses losing shrink shrank shrinks shrinking contract contracted contracts less".split()
+)
+
+
 def _multiple(words: Sequence[Word]) -> tuple[int, int, float, str | None] | None:
     """A change a sentence tells as a multiple ("nearly doubled"): its first and last word (a bound
     before the verb included), the factor and the kind of bound (lexicons/number-bounds.txt)."""
@@ -673,7 +744,7 @@ def find_added_claims(
             # The speaker's name and title are the attribution ("said lead author Dr Anna Berg").
             said = [w for w in outside if w[2] not in STOPWORDS and not candidate.text[w[0]].isupper()]
             if len(said) > QUOTE_ATTRIBUTION_WORDS or not suspect.overlaps(match.sentence.span):
-                claims.append(_unsupported_sentence(candidate, source, match))
+                claims.append(_unsupported_sentence(candidate, facts, match))
         elif match.label in ("paraphrase", "copied"):
             diff = diffs.get(match.sentence.index, SentenceDiff([], []))
             claims.extend(_claims_in(candidate, match, facts, quoted, diff, capitals))
@@ -733,8 +804,8 @@ def _with_dropped_subject(
     return [*claims, AddedClaim(sentence.span, "exaggeration", sentence.text, reason)]
 
 
-def _unsupported_sentence(candidate: AnalysedText, source: AnalysedText, match: SentenceMatch) -> AddedClaim:
-    text, sentence = candidate.text, match.sentence
+def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: SentenceMatch) -> AddedClaim:
+    text, sentence, source = candidate.text, match.sentence, facts.analysed
     start, end = sentence.start, sentence.end
     while end > start and not text[end - 1].isalnum():
         end -= 1
@@ -752,7 +823,15 @@ def _unsupported_sentence(candidate: AnalysedText, source: AnalysedText, match: 
     # A rewording too loose to support the sentence may still state the closest source sentence's
     # finding more strongly ("improves" for "was associated with an improvement").
     stronger = _stronger_claim(text, words, source, match.evidence.sources, sides=1)
-    if vague:
+    opposed = facts.opposed(words, sentence.keys)
+    said = None
+    if opposed is not None:
+        flipped, opposite, opposite_sentence = opposed
+        kind, said = "contradiction", opposite[:2]
+        said_word = source.text[opposite[0] : opposite[1]]
+        reason += f"; '{text[flipped[0] : flipped[1]]}' is the opposite of the source's '{said_word}'"
+        reason += f": '{_clip_sentence(opposite_sentence.text)}'"
+    elif vague:
         kind = "attribution"
         reason += f"; a vague attribution: '{text[vague[0].start : vague[0].end]}'"
     elif stronger is not None:
@@ -763,7 +842,7 @@ def _unsupported_sentence(candidate: AnalysedText, source: AnalysedText, match: 
         kind = "other"
     if stronger is not None:
         reason += f"; it {stronger[2]}"
-    return AddedClaim((start, end), kind, body, reason)
+    return AddedClaim((start, end), kind, body, reason, said)
 
 
 def _counted(words: Sequence[Word], number: Number) -> str:
@@ -1013,6 +1092,12 @@ def _claims_in(
     for change in changed:
         if change.kind != "inserted":
             add(change.candidate, "changed", change.reason, change.source)
+    # A word whose opposite a source sentence on the same matter has, outside the word diff's reach.
+    opposed = facts.opposed([w for w in unit_words if w[0] not in quoted], unit.keys)
+    if opposed is not None:
+        flipped, opposite, opposite_sentence = opposed
+        reason = f"the opposite of the source's '{facts.analysed.text[opposite[0] : opposite[1]]}'"
+        add(flipped[:2], "contradiction", f"{reason}: '{_clip_sentence(opposite_sentence.text)}'", opposite[:2])
     # A dropped hedge already says that a conditional cause is stated as certain; a correlation
     # stated as a cause is a finding beside it ("proves that walking lowers" for "suggests that
     # walking may be associated with").
@@ -1081,6 +1166,7 @@ def _claims_in(
             and word.form not in STOPWORDS
             and word.form not in OFFICE_TITLES
             and word.start != unit.start
+            and not _no_name(word.key, facts)
         ):
             add((word.start, word.end), "entity", f"'{text[word.start : word.end]}' is not named in the source")
     for word in words:
@@ -1145,6 +1231,24 @@ def _beside_shared(words: Sequence[Word], cue: Span, keys: frozenset[str] | set[
     before = words[max(0, at - RELATION_REACH) : at]
     after = words[end : end + RELATION_REACH]
     return sum(any(w[2] not in STOPWORDS and key(w[2]) in keys for w in side) for side in (before, after))
+
+
+# Prefixes that negate the word they stand on ("unsuitable", "inefficient", "non-negative").
+_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-", "dys", "de", "anti", "a")
+
+
+def _negated_form(one: str, other: str) -> bool:
+    """Whether one word is the other with a negating prefix."""
+    shorter, longer = sorted((one, other), key=len)
+    return longer.endswith(shorter) and longer[: len(longer) - len(shorter)] in _NEGATING_PREFIXES
+
+
+def _no_name(word: str, facts: _SourceFacts) -> bool:
+    """Whether a capitalised word the source lacks names nothing new: the adjective of a name the
+    source names ("Chinese" where it has "China"; WordNet's pertainyms), or an adverb ("Previously"
+    after an abbreviation's full stop, which hid the sentence's start)."""
+    lexicon = wordnet()
+    return lexicon.main_parts(word) == {"r"} or any(related in facts.name_bases for related in lexicon.derived(word))
 
 
 def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool) -> tuple[str, str] | None:

@@ -167,6 +167,10 @@ ROUNDING_MIN_WHOLE = 100
 # A negation denies the first content word within this many words after it ("did not formally
 # approve": "approve").
 NEGATED_REACH = 3
+# A word is the opposite of a source word ("weakened" for "strengthened") where the two sentences
+# share this many other content words: the same matter, told the other way. On SummEdits (in-sample)
+# two such words flagged 87 inconsistent summaries and 25 consistent ones that nothing else did.
+OPPOSED_SHARED = 2
 # ... or, when that word is not the candidate's, a verb of showing this near in its clause ("did not
 # follow people long enough to show": "show").
 ESTABLISHED_REACH = 10
