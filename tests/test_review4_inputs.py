@@ -1,8 +1,12 @@
-"""Inputs found on new pairs (review 4): a recipe's lists, read as the sentences they stand for."""
+"""Inputs found on new pairs (review 4): a recipe's lists, read as the sentences they stand for; a web
+page's fragment, read as its text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from provenance import compare
+from provenance.read import read_document
 from provenance.segment import segment
 
 RECIPE = (
@@ -53,3 +57,35 @@ def test_a_number_changed_in_a_copied_list_is_a_changed_fact() -> None:
     changed = [(report.source.excerpt(c.source), report.candidate.excerpt(c.candidate)) for c in report.added if c.source]
     assert ("1", "2") in changed
     assert not any(s.label == "heading" and report.candidate.excerpt(s.candidate).startswith("- ") for s in report.sentences)
+
+
+FRAGMENT = (
+    "<article>\n<h1>City library to extend opening hours</h1>\n"
+    '<p class="byline">By Tom Reyes, 12 May 2025</p>\n'
+    "<p>Council leader Maya Singh said: &ldquo;Libraries are one of the few places left where\n"
+    "anyone can walk in without spending money.&rdquo;</p>\n"
+    "<script>var slot = 'top';</script><p>Visitor numbers rose by 12%<br>last year.</p>\n</article>\n"
+)
+
+
+def test_a_web_pages_fragment_is_read_as_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "body.html"
+    path.write_text(FRAGMENT, encoding="utf-8")
+    text, how = read_document(path)
+    # Was read as plain text: tags in every excerpt, '&ldquo;' no quotation mark, so the quotation
+    # copied from it came out "fabricated".
+    assert how == "html fragment (tags removed)"
+    assert text == (
+        "City library to extend opening hours\n\nBy Tom Reyes, 12 May 2025\n\n"
+        "Council leader Maya Singh said: “Libraries are one of the few places left where anyone can walk in "
+        "without spending money.”\n\nVisitor numbers rose by 12%\nlast year."
+    )
+    quote = text.split("\n\n")[2] + "\n"
+    report = compare(quote, text, semantic=False)
+    assert [q.status for q in report.quotes] == ["exact"]
+
+
+def test_text_that_opens_with_a_tag_but_closes_no_block_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("<b>Note</b>: the council meets on Monday.\n", encoding="utf-8")
+    assert read_document(path) == ("<b>Note</b>: the council meets on Monday.\n", "utf-8")

@@ -6,7 +6,9 @@ content, not their name, and turned into the plain text every offset of a report
 - PDF: each page's text layer (pypdf), pages separated by a blank line; a scanned PDF without a
   text layer is refused (it needs OCR first);
 - HTML: the page's main text, without menus, footers and comments (trafilatura), a blank line
-  between paragraphs.
+  between paragraphs; a fragment of a page (an article's body as a CMS exports it, "<p>…</p>", no
+  "<html>") is all main text: its tags are removed, its entities decoded, a blank line after each
+  block.
 
 Formats that look like documents but cannot be read (a legacy .doc, RTF, another ZIP archive,
 an encrypted PDF) are refused with one line naming what the file is.
@@ -20,6 +22,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from typing import Any
 
 from provenance.read import InputError
@@ -28,6 +31,10 @@ from provenance.read import InputError
 _SNIFF_BYTES = 1024
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _PARAGRAPH_BREAKS = re.compile(r"\n{3,}")
+# A fragment of a page: it opens with one of these elements (comments aside) and closes one of them.
+_BLOCKS = "p|div|article|section|main|body|header|footer|aside|blockquote|figure|figcaption|h[1-6]|ul|ol|li|table|tr|td|th|pre"
+_FRAGMENT_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:" + _BLOCKS.encode() + rb")[\s>]", re.IGNORECASE | re.DOTALL)
+_FRAGMENT_CLOSE = re.compile(rb"</(?:" + _BLOCKS.encode() + rb")\s*>", re.IGNORECASE)
 
 
 def document_kind(data: bytes) -> str | None:
@@ -43,6 +50,8 @@ def document_kind(data: bytes) -> str | None:
         return "rtf"
     if _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")):
         return "html"
+    if _FRAGMENT_START.match(head.removeprefix(b"\xef\xbb\xbf")) and _FRAGMENT_CLOSE.search(data):
+        return "html-fragment"
     return None
 
 
@@ -70,6 +79,8 @@ def extract(kind: str, data: bytes, name: str, decode: Callable[[bytes, str], tu
         text, how = _docx(data, name), "docx (python-docx)"
     elif kind == "pdf":
         text, how = _pdf(data, name), "pdf (pypdf)"
+    elif kind == "html-fragment":
+        text, how = _html_fragment(decode(data, name)[0]), "html fragment (tags removed)"
     else:
         text, how = _html(decode(data, name)[0], name), "html (trafilatura, main text)"
     text = _PARAGRAPH_BREAKS.sub("\n\n", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
@@ -150,6 +161,45 @@ def _html(page: str, name: str) -> str:
         raise InputError(name, "is a web page without a main text we can find")
     # trafilatura puts each paragraph on one line.
     return "\n\n".join(line for line in text.split("\n") if line.strip())
+
+
+class _FragmentText(HTMLParser):
+    """A fragment's text: entities decoded, white space runs one space as a browser shows them, a
+    blank line after each block element, a line break for <br>, scripts and styles left out."""
+
+    _BLOCK = frozenset(_BLOCKS.replace("h[1-6]", "h1|h2|h3|h4|h5|h6").split("|"))
+    _HIDDEN = frozenset({"script", "style", "template", "noscript", "head"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag in self._BLOCK:
+            self.pieces.append("\n\n")
+        elif tag == "br":
+            self.pieces.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self._BLOCK:
+            self.pieces.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.pieces.append(re.sub(r"[^\S\n]*\n[^\S\n]*|[^\S\n]+", " ", data))
+
+
+def _html_fragment(fragment: str) -> str:
+    parser = _FragmentText()
+    parser.feed(fragment)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.pieces).split("\n"))
+    return "\n".join(lines)
 
 
 def _reason(err: Exception) -> str:
