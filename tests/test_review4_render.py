@@ -95,3 +95,13 @@ def test_a_long_excerpt_keeps_both_its_ends() -> None:
     # Was cut at its 220th character: "…but the difference was not…", the finding's last words lost.
     assert "standard deviations; … -0.02 to 0.24), but the difference was not statistically significant</p>" in page
     assert "was not…" not in page
+
+
+def test_a_changed_fact_wrapped_on_a_terminal_hangs_under_its_item() -> None:
+    source = MATCH + "City had defender Mark Hollis sent off in the 78th minute for a second yellow card.\n"
+    report = compare(source.replace("78th", "87th"), source, semantic=False)
+    section = render_text(report, color=False, width=60).split("Changed from the source")[1].split("\n")[1:]
+    item = [line for line in section if line.startswith("  ") and line.strip()]
+    # Was: the item's second line at the margin, where the next item would start.
+    assert item[0].startswith("  87th") and item[1].startswith("    ") and item[1].strip()
+    assert "  87th  line 2 (source line 2): '87th' where" in render_text(report, color=False, width=None)

@@ -449,28 +449,41 @@ def _changed_section(report: Report) -> list[RenderableType]:
         shown = claim_words(report.candidate.text, claim)
         where = _claim_where(report, claim, sources_of)
         if claim.source is None:
-            line = Text.assemble("  ", (shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim"))
+            line = Text.assemble((shown, "green"), (f"  {where}: {printable(claim.reason)}", "dim"))
             # A contradiction's words alone ('no') do not say what they deny: their sentence does.
             if (sentence := sentence_of(claim.candidate)) is not None:
                 before, words, after = in_sentence(report.candidate.text, claim.candidate, sentence, CONTEXT_CHARS)
                 line.append(f' — in "{printable(before)}', "dim")
                 line.append(printable(words), "green")
                 line.append(f'{printable(after)}"', "dim")
-            lines.append(line)
+            lines.append(_Item(line))
             continue
         # What kind of change, where the words alone do not say it ("drops the source's hedge",
         # "a changed share"); a plain swap's reason only repeats the source's words.
         kind = claim.reason.split(":")[0] if not claim.reason.startswith("the source has") else ""
         lines.append(
-            Text.assemble(
-                "  ",
-                (excerpt(report.source.text, claim.source), "red"),
-                " → ",
-                (shown, "green"),
-                (f"  {where}" + (f": {printable(kind)}" if kind else ""), "dim"),
+            _Item(
+                Text.assemble(
+                    (excerpt(report.source.text, claim.source), "red"),
+                    " → ",
+                    (shown, "green"),
+                    (f"  {where}" + (f": {printable(kind)}" if kind else ""), "dim"),
+                )
             )
         )
     return lines
+
+
+class _Item:
+    """A list's item two spaces in, its wrapped lines two spaces deeper: on a terminal the next
+    item still starts where the eye looks for one."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for index, line in enumerate(self.text.wrap(console, max(1, options.max_width - 4))):
+            yield Text("  " if index == 0 else "    ") + line
 
 
 def _claim_where(report: Report, claim: AddedClaim, sources_of: Callable[[AddedClaim], list[Span]]) -> str:
