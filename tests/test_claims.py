@@ -646,3 +646,18 @@ def test_a_word_whose_opposite_a_source_sentence_on_the_same_matter_has() -> Non
     source = "Lordstown Motors gave rides in its Endurance pickups in June. It will recall 19 pickups to fix an electrical fault."
     candidate = "Lordstown will take back Endurance pickups it gave rides in."
     assert not [c for c in compare(candidate, source, semantic=False).added if c.type == "contradiction"]
+
+
+def test_an_unsupported_sentence_that_names_what_the_source_does_not_is_an_entity_finding() -> None:
+    source = (
+        "Ovi: I just got back from Israel!\nMia: How was it?\nOvi: Amazing, sunny every day.\nMia: I'm so jealous of the weather."
+    )
+    candidate = "Ovi tells his friends about his trip to Greece and they envy him."
+    [claim] = compare(candidate, source, semantic=False).added
+    assert claim.type == "entity" and claim.reason.endswith("; it names 'Greece', which the source does not")
+    # The place the source names: a sentence it does not support, nothing more.
+    [claim] = compare(candidate.replace("Greece", "Israel"), source, semantic=False).added
+    assert claim.type == "other"
+    # A title in capitals names nothing by them.
+    [claim] = compare("Ovi Tells Friends About His Trip", source, semantic=False).added
+    assert claim.type != "entity"

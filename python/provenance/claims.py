@@ -831,6 +831,9 @@ def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: S
         said_word = source.text[opposite[0] : opposite[1]]
         reason += f"; '{text[flipped[0] : flipped[1]]}' is the opposite of the source's '{said_word}'"
         reason += f": '{_clip_sentence(opposite_sentence.text)}'"
+    elif (named := _new_name(text, words[1:], facts)) is not None:
+        kind = "entity"
+        reason += f"; it names '{named}', which the source does not"
     elif vague:
         kind = "attribution"
         reason += f"; a vague attribution: '{text[vague[0].start : vague[0].end]}'"
@@ -1241,6 +1244,25 @@ def _negated_form(one: str, other: str) -> bool:
     """Whether one word is the other with a negating prefix."""
     shorter, longer = sorted((one, other), key=len)
     return longer.endswith(shorter) and longer[: len(longer) - len(shorter)] in _NEGATING_PREFIXES
+
+
+def _new_name(text: str, words: Sequence[Word], facts: _SourceFacts) -> str | None:
+    """The first capitalised word of ``words`` the source never uses and that names something
+    (not an adjective of a name it has, nor an office's title), unless most of them are capitalised
+    (a title or a line in capitals, where capitals tell nothing)."""
+    capitalised = [w for w in words if text[w[0]].isupper()]
+    if len(capitalised) * 2 > len(words):
+        return None
+    for start, end, form in capitalised:
+        if (
+            form.isalpha()
+            and form not in STOPWORDS
+            and form not in OFFICE_TITLES
+            and key(form) not in facts.keys
+            and not _no_name(key(form), facts)
+        ):
+            return text[start:end]
+    return None
 
 
 def _no_name(word: str, facts: _SourceFacts) -> bool:
