@@ -105,3 +105,13 @@ def test_a_changed_fact_wrapped_on_a_terminal_hangs_under_its_item() -> None:
     # Was: the item's second line at the margin, where the next item would start.
     assert item[0].startswith("  87th") and item[1].startswith("    ") and item[1].strip()
     assert "  87th  line 2 (source line 2): '87th' where" in render_text(report, color=False, width=None)
+
+
+def test_the_verdict_and_the_counts_wrapped_on_a_terminal_hang() -> None:
+    report = compare(MATCH.replace("3-1", "3-2"), MATCH, semantic=False)
+    for summary in (False, True):
+        lines = render_text(report, color=False, width=50, summary=summary).splitlines()
+        verdict = next(i for i, line in enumerate(lines) if line.startswith("Verdict: "))
+        counts = next(i for i, line in enumerate(lines) if line.startswith("0 altered quotes"))
+        # Was: the headline's and the counts' second lines at the margin, read as lines of their own.
+        assert lines[verdict + 1].startswith("  ") and lines[counts + 1].startswith("  ")

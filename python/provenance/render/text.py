@@ -309,17 +309,23 @@ def _summary(report: Report) -> list[RenderableType]:
     warning = [Text.assemble(("Warning: ", "bold yellow"), printable(caveat))] if caveat else []
     # The copied share qualified in place: an independent report quoting the same people must not
     # read as "copied 13%" unexplained.
-    return [_header(report), _verdict_line(report), _coverage_line(report, qualified=True), _counts_line(report), *warning]
+    return [
+        _header(report),
+        _Item(_verdict_line(report), indent=0),
+        _coverage_line(report, qualified=True),
+        _Item(_counts_line(report), indent=0),
+        *warning,
+    ]
 
 
 def _full(report: Report) -> list[RenderableType]:
-    parts: list[RenderableType] = [_header(report), _verdict_line(report)]
+    parts: list[RenderableType] = [_header(report), _Item(_verdict_line(report), indent=0)]
     parts += [_hanging("  •", Text(printable(reason))) for reason in report.verdict.reasons]
     parts += [_coverage_line(report), _coverage_bar(report), *_quoted_copy_line(report)]
     labels = Counter(s.label for s in report.sentences)
     if labels:
         parts.append(Text("Sentences: " + ", ".join(f"{labels[label]} {label}" for label in SENTENCE_ORDER if labels[label])))
-    parts.append(_counts_line(report))
+    parts.append(_Item(_counts_line(report), indent=0))
     if report.semantic_model:
         parts.append(Text(f"Semantic model: {report.semantic_model}", style="dim"))
     # The counts above stay whole; the sections leave out what an unrelated source cannot explain.
@@ -475,15 +481,16 @@ def _changed_section(report: Report) -> list[RenderableType]:
 
 
 class _Item:
-    """A list's item two spaces in, its wrapped lines two spaces deeper: on a terminal the next
-    item still starts where the eye looks for one."""
+    """A line `indent` spaces in (a list's item two), its wrapped lines two spaces deeper: on a
+    terminal the next item or line still starts where the eye looks for one."""
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, indent: int = 2) -> None:
         self.text = text
+        self.indent = indent
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for index, line in enumerate(self.text.wrap(console, max(1, options.max_width - 4))):
-            yield Text("  " if index == 0 else "    ") + line
+        for index, line in enumerate(self.text.wrap(console, max(1, options.max_width - self.indent - 2))):
+            yield Text(" " * (self.indent if index == 0 else self.indent + 2)) + line
 
 
 def _claim_where(report: Report, claim: AddedClaim, sources_of: Callable[[AddedClaim], list[Span]]) -> str:
