@@ -89,3 +89,44 @@ def test_text_that_opens_with_a_tag_but_closes_no_block_stays_text(tmp_path: Pat
     path = tmp_path / "note.txt"
     path.write_text("<b>Note</b>: the council meets on Monday.\n", encoding="utf-8")
     assert read_document(path) == ("<b>Note</b>: the council meets on Monday.\n", "utf-8")
+
+
+def test_a_hard_wrapped_line_that_runs_to_the_wrap_width_goes_on() -> None:
+    text = (
+        "Rail firm fined\n\n"
+        "Northline Rail admitted breaching safety regulations at Leeds\n"
+        "Crown Court on Monday. The court heard that engineers had known\n"
+        "about the faulty signalling cable for three weeks before it failed.\n\n"
+        "Ingredients and costs of the repairs in the first year after it\n"
+        "- 40 miles of cable\n"
+        "- 14 new signals\n"
+    )
+    assert kinds(text) == [
+        ("Rail firm fined", "heading"),
+        # Was a heading, "Northline Rail admitted breaching safety regulations at Leeds", and a
+        # sentence "Crown Court on Monday." (Clough & Stevenson: 2 of 101 answers so split).
+        ("Northline Rail admitted breaching safety regulations at Leeds\nCrown Court on Monday.", "sentence"),
+        (
+            "The court heard that engineers had known\nabout the faulty signalling cable for three weeks before it failed.",
+            "sentence",
+        ),
+        # A list's item next ends the line, however long.
+        ("Ingredients and costs of the repairs in the first year after it", "heading"),
+        ("- 40 miles of cable", "sentence"),
+        ("- 14 new signals", "sentence"),
+    ]
+
+
+def test_a_quoted_emails_lines_are_read_after_their_markers() -> None:
+    text = (
+        "Hi all, see the story below.\n\n"
+        "> Rail firm fined over signal failure\n"
+        ">\n"
+        "> Harrogate councillor Peter Lund said: “Our residents deserve\n"
+        "> better than this.” Northline Rail said it had apologised.\n"
+    )
+    found = kinds(text)
+    # Was: "> …“Our residents deserve" a heading and "> better than this.”" a sentence of its own,
+    # the quotation cut in two.
+    assert ("> Harrogate councillor Peter Lund said: “Our residents deserve\n> better than this.”", "sentence") in found
+    assert ("> Rail firm fined over signal failure", "heading") in found

@@ -67,6 +67,8 @@ def segment(text: str, quotations: Sequence[Quotation] | None = None) -> list[Se
         quotations = find_quotations(text)
     ellipsis_zones = SpanSet((q.start + 1, q.end) for q in quotations)
     lines = _lines(text)
+    widest = max((end - start for start, end in lines), default=0)
+    wrap_width = widest if HARD_WRAP_MIN_CHARS <= widest <= HARD_WRAP_MAX_CHARS else None
     cuts: list[int] = []
     unit_start_line = True  # does the unit in progress start at the beginning of the current line?
     for index, (start, end) in enumerate(lines):
@@ -81,7 +83,11 @@ def segment(text: str, quotations: Sequence[Quotation] | None = None) -> list[Se
             unit_start_line = False
         following = lines[index + 1] if index + 1 < len(lines) else None
         next_line = text[following[0] : following[1]] if following else ""
-        if not next_line.strip() or _line_ends_unit(text[start:body_end], next_line, unit_start_line):
+        if _QUOTE_MARKERS.match(content):
+            # A quoted email's or Markdown quotation's lines: read after their '>' markers, so a
+            # wrapped sentence runs on and a line of markers alone ends a paragraph.
+            next_line = _QUOTE_MARKERS.sub("", next_line, count=1)
+        if not next_line.strip() or _line_ends_unit(text[start:body_end], next_line, unit_start_line, wrap_width):
             cuts.append(body_end)
             unit_start_line = True
         else:
@@ -148,6 +154,14 @@ def _is_boundary(
 
 # A footnote's or reference's marker: "[1]", "[12]".
 _NOTE_MARKER = re.compile(r"\[\d{1,3}\]")
+# A text is hard-wrapped when its widest line is this narrow (as render.paragraphs reads it) and
+# not narrower than any wrap width in use; a line of it that reaches this share of that width was
+# wrapped, not ended.
+HARD_WRAP_MIN_CHARS = 40
+HARD_WRAP_MAX_CHARS = 100
+WRAPPED_LINE_SHARE = 0.8
+# The quotation markers that open each line of a quoted email or a Markdown quotation ("> ", "> > ").
+_QUOTE_MARKERS = re.compile(r"[^\S\n]*>(?:[^\S\n]*>)*[^\S\n]?")
 # A list item's marker at a line's start: a bullet, or a number with its full stop or bracket.
 _LIST_ITEM = re.compile(r"(?:[-*+•–]|\d{1,3}[.)])[^\S\n]")
 # What may stand before the full stop of a numbered list's item at a line's start.
@@ -177,8 +191,9 @@ def _abbreviation(word: str) -> bool:
     return key in ABBREVIATIONS_BEFORE_NAMES or key in _AMBIGUOUS or _is_initial(word) or bool(_DOTTED_ACRONYM.match(word))
 
 
-def _line_ends_unit(line: str, next_line: str, unit_starts_line: bool) -> bool:
-    """Does a single line break after ``line`` (right-stripped, non-empty) end the unit in progress?"""
+def _line_ends_unit(line: str, next_line: str, unit_starts_line: bool, wrap_width: int | None = None) -> bool:
+    """Does a single line break after ``line`` (right-stripped, non-empty) end the unit in progress?
+    ``wrap_width``: the width a hard-wrapped text's lines run to, None in a text of long lines."""
     first = next_line.lstrip()[:1]
     if first.islower():
         return False  # hard-wrapped text continues in lower case
@@ -191,7 +206,11 @@ def _line_ends_unit(line: str, next_line: str, unit_starts_line: bool) -> bool:
     if line[-1] in ",;-–—&(" or line.rsplit(None, 1)[-1] in CONTINUING_WORDS:
         return False
     # No final punctuation: a line that stands alone is a heading; the tail of a sentence that
-    # began on an earlier line is hard-wrapped text.
+    # began on an earlier line is hard-wrapped text, and so is a line that runs to the text's wrap
+    # width and goes on in the next ("…regulations at Leeds" / "Crown Court on Monday."), unless
+    # a list's item comes next.
+    if wrap_width is not None and len(line) >= WRAPPED_LINE_SHARE * wrap_width and not _LIST_ITEM.match(next_line.lstrip()):
+        return False
     return unit_starts_line
 
 
