@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from provenance import compare
 from provenance.quotations import Quotation, find_quotations
 from provenance.quote_check import check_quotations
 from provenance.report import QuoteFinding
@@ -389,3 +390,24 @@ def test_source_words_quoted_as_a_document_s_are_the_source_quoted() -> None:
     assert found.reason.startswith("the source's own words")
     # The same words put in a person's mouth are made up.
     assert finding(cited.replace("As one account puts it,", "Professor Hale said:"), source).status == "fabricated"
+
+
+def test_the_words_of_a_first_person_source_quoted_are_its_speakers_not_fabricated() -> None:
+    source = (
+        "Transcript: Mayor Diane Okoro, State of the City address\n\n"
+        "When I took office two years ago, I promised that we would fix our roads. We have resurfaced 180 miles "
+        "of road since then, more than any administration in the last twenty years. I will not raise property "
+        "taxes to pay for this plan. Too many families are being pushed out of the neighbourhoods they grew up in."
+    )
+    candidate = (
+        'Mayor Diane Okoro said: "I will not raise property taxes to pay for this plan." She said "too many families '
+        'are being pushed out of the neighbourhoods they grew up in" and that "we have resurfaced 180 miles of road, '
+        'more than any administration in the last thirty years."'
+    )
+    findings = compare(candidate, source, semantic=False).quotes
+    assert [f.status for f in findings] == ["exact", "exact", "altered"]
+    assert "'thirty' for 'twenty'" in findings[2].reason
+    # A report in the third person is no one's own words: its words quoted are reported speech made a quote.
+    report = "The mayor said she would not raise property taxes to pay for the plan."
+    [finding] = compare('The mayor said: "I would not raise property taxes to pay for the plan."', report, semantic=False).quotes
+    assert finding.status == "fabricated"
