@@ -661,3 +661,9 @@ def test_an_unsupported_sentence_that_names_what_the_source_does_not_is_an_entit
     # A title in capitals names nothing by them.
     [claim] = compare("Ovi Tells Friends About His Trip", source, semantic=False).added
     assert claim.type != "entity"
+
+
+def test_a_plan_told_from_the_past_is_still_to_come() -> None:
+    source = "We will pay for the homes with a bond measure that voters must approve in November."
+    candidate = "The mayor said the homes would be paid for with a bond measure that voters must approve in November."
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.type == "contradiction"]

@@ -107,6 +107,9 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is|are)\s+(?:set|due|scheduled|expected|slated|poised|to)\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b",
     re.IGNORECASE,
 )
+# The same told from the past ("said the homes would be paid for", "was due to open"): a candidate
+# sentence with one still tells it as to come.
+_FUTURE_IN_PAST = re.compile(r"\bwould\b|\b(?:was|were)\s+(?:set|due|scheduled|expected|slated|poised|to)\b", re.IGNORECASE)
 _FUTURE_VERB_WORDS = 3  # how far after a future marker its verb may stand ("is set to meet")
 # A negation's word, not inside a compound: a "no-fee" tool or a "not-for-profit" group denies nothing.
 _NEGATION = re.compile(r"(?<!-)\b(?:not|no|never|none|nothing|neither|nor|without|cannot)\b(?!-)|n[’']t\b", re.IGNORECASE)
@@ -1034,7 +1037,7 @@ def _claims_in(
         titles = [f for f in following if f in OFFICE_TITLES and f in support_forms]
         if titles and found.group().lower().split("-")[-1] not in support_forms:
             add((s, e), "contradiction", f"'{found.group()}' changes the status of the '{titles[0]}' the source describes")
-    told = _told_as_done(words, support, support_words) if not _FUTURE.search(prose) else None
+    told = _told_as_done(words, support, support_words) if not (_FUTURE.search(prose) or _FUTURE_IN_PAST.search(prose)) else None
     if told is not None:
         done, future = told
         add((done.start, done.end), "contradiction", f"'{done.form}' tells as done what the source says is to come ('{future}')")
