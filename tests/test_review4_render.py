@@ -3,8 +3,8 @@ changes written as the text has them."""
 
 from __future__ import annotations
 
-from provenance import compare
-from provenance.render import render_html, render_text
+from provenance import compare, compare_sources
+from provenance.render import render_html, render_sources_html, render_text
 from provenance.report import Document
 
 MATCH = (
@@ -115,3 +115,14 @@ def test_the_verdict_and_the_counts_wrapped_on_a_terminal_hang() -> None:
         counts = next(i for i, line in enumerate(lines) if line.startswith("0 altered quotes"))
         # Was: the headline's and the counts' second lines at the margin, read as lines of their own.
         assert lines[verdict + 1].startswith("  ") and lines[counts + 1].startswith("  ")
+
+
+def test_a_claim_added_beyond_several_sources_is_shown_inside_its_sentence() -> None:
+    other = "The library will open on Sundays from June, the council said on Tuesday in a short statement.\n"
+    candidate = MATCH.replace("on a cold and wet afternoon", "on a cold and miserable afternoon")
+    multi = compare_sources(candidate, [("match", MATCH), ("library", other)], semantic=False)
+    assert [(a.claim.type, a.claim.text) for a in multi.added] == [("opinion", "miserable afternoon")]
+    page = render_sources_html(multi)
+    beyond = page.split('id="added-beyond"')[1].split("</section>")[0]
+    # Was the word alone, 'miserable', with nothing to say what it qualifies.
+    assert 'watched the match at the ground on a cold and <b class="claim">miserable afternoon</b>.' in beyond

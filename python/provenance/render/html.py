@@ -643,6 +643,8 @@ def _added_beyond_html(multi: MultiSourceReport) -> str:
         return ""
     items: list[str] = []
     sources_of = [claim_sources(report.sentences) for report in multi.reports]
+    # Every comparison reads the same candidate: its sentences come from any of them.
+    sentence_of = sentence_around(multi.reports[0].sentences if multi.reports else [])
     for attributed in multi.added:
         claim, index = attributed.claim, attributed.source_index
         kind = _claim_group(claim)
@@ -655,17 +657,27 @@ def _added_beyond_html(multi: MultiSourceReport) -> str:
                 f'<button type="button" class="open" data-view="view-{index + 1}">[{index + 1}] '
                 f"{escape(report.source.name)}</button>"
             )
+            # A changed fact's source words inside their sentence, as the comparison's own list shows them.
+            around = _source_sentence(claim, sources_of[index])
             said = "".join(
                 f'<p class="quoted"><span class="side">source l.{report.source.line(span[0])}</span>'
-                f"{escape(_excerpt(report.source.text, span))}</p>"
+                + (escape(_excerpt(report.source.text, span)) if around is None else _in_context(report.source.text, span, around))
+                + "</p>"
                 for span in sources_of[index](claim)
             )
+        # A claim of a few words ('important') inside its sentence, which says what it qualifies.
+        context = sentence_of(claim.candidate)
+        written = (
+            escape(_excerpt(multi.candidate.text, claim.candidate))
+            if context is None
+            else _in_context(multi.candidate.text, claim.candidate, context)
+        )
         items.append(
             '<li class="claim">'
             f'<span class="badge b-{kind}"><span class="letter">{BADGE_LETTERS[kind]}</span> {escape(claim.type)}</span> '
             f"{source}"
             f'<p class="quoted"><span class="side">candidate l.{multi.candidate.line(claim.candidate[0])}</span>'
-            f"{escape(_excerpt(multi.candidate.text, claim.candidate))}</p>{said}"
+            f"{written}</p>{said}"
             f'<p class="why">{escape(claim.reason)}</p></li>'
         )
     return (
