@@ -458,3 +458,17 @@ def test_the_same_figure_in_another_currency_is_a_changed_fact() -> None:
     found = changed(source.replace("£", "$"), source)
     assert found == [("$45m", "a changed currency: the source has '£45m'"), ("$52m", "a changed currency: the source has '£52m'")]
     assert changed(source, source) == []
+
+
+def test_a_preposition_put_for_its_opposite_where_the_sentence_has_the_other_elsewhere() -> None:
+    source = "Adeyemi put Rovers ahead from the penalty spot five minutes after half-time, after Ortega had handled."
+    candidate = source.replace("minutes after", "minutes before")
+    found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
+    assert found == [("changed", "before", "the opposite of the source's 'after'")]
+
+
+def test_a_link_address_in_a_copy_is_no_word_slipped_in() -> None:
+    source = "Northline Rail admitted breaching safety regulations at Leeds Crown Court on Monday."
+    candidate = "Northline Rail admitted breaching safety regulations at [Leeds Crown Court](https://example.com/c) on Monday."
+    assert compare(candidate, source, semantic=False).added == []
+    assert compare(candidate.replace("https://", "www."), source, semantic=False).added == []

@@ -783,6 +783,7 @@ def changes(
                     and not candidate_words[i][2][:1].isdigit()
                     and key(candidate_words[i][2]) not in source_keys
                     and not _connective(candidate_text, candidate_words, i)
+                    and not in_address(candidate_text, candidate_words[i])
                 ]
                 for run in _runs(inserted):
                     span = _compound(candidate_text, candidate_words, run[0], run[-1])
@@ -807,11 +808,10 @@ def changes(
                 (i, j)
                 for i in fresh
                 for j in theirs
-                if key(source_words[j][2]) in replaced
-                and (
-                    lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2]))
-                    or (one_for_one and OPPOSITE_PREPOSITIONS.get(candidate_words[i][2]) == source_words[j][2])
-                )
+                # A preposition put for its opposite is one even where the sentence has the other
+                # elsewhere ("five minutes before half-time, after Ortega had handled").
+                if (key(source_words[j][2]) in replaced and lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2])))
+                or (one_for_one and OPPOSITE_PREPOSITIONS.get(candidate_words[i][2]) == source_words[j][2])
             ),
             None,
         )
@@ -1116,6 +1116,19 @@ def _negation_near(side: tuple[str, Sequence[Word], list[int], Span]) -> bool:
     text, words, starts, span = side
     lo, hi = bisect_left(starts, span[0]) - NEGATION_REACH, bisect_left(starts, span[1]) + NEGATION_REACH
     return any(_negates(text, w) for w in words[max(0, lo) : hi])
+
+
+# How far back a web address may start before one of its words.
+_ADDRESS_REACH = 200
+
+
+def in_address(text: str, word: Word) -> bool:
+    """Whether a word is part of a web address ("https://example.com/court", a Markdown link's
+    target): no content the text adds."""
+    start = word[0]
+    left = max(text.rfind(space, max(0, start - _ADDRESS_REACH), start) for space in " \n\t") + 1
+    chunk = text[left : word[1] + 3]  # with the "://" after a scheme
+    return "://" in chunk or chunk.lstrip("([<").lower().startswith("www.")
 
 
 def _content(text: str, words: Sequence[Word], i: int) -> bool:

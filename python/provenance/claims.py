@@ -46,6 +46,7 @@ from provenance.changes import (
     bound_before,
     changes,
     glued_unit,
+    in_address,
     measure,
     numbers,
     rounded_off,
@@ -898,7 +899,7 @@ def _claims_in(
     words = [
         _Word(s, e, form, key(form), s in converted or _used(text[s:e], key(form), form, facts))
         for s, e, form in unit_words
-        if s not in quoted
+        if s not in quoted and not in_address(text, (s, e, form))
     ]
     support, support_words = _support(facts.analysed, match.sources)
     claims: list[AddedClaim] = []
