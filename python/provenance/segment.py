@@ -242,33 +242,11 @@ def _kind(text: str, start: int, end: int, line_starts: list[int]) -> SegmentKin
     # stop (a summary cut short), is a sentence.
     if not (text[:start].strip() or text[end:].strip()) or len(text[start:end].split()) > HEADING_MAX_WORDS:
         return "sentence"
-    # A list's item ("- 2 eggs, beaten", "3) Fold in the flour") heads nothing: it is checked as
-    # the sentence it stands for, not passed as a heading's free wording. A numbered line alone
-    # ("1. Introduction" above a paragraph) is a section's heading: an item has an item beside it.
-    if _LIST_ITEM.match(text, start) and _beside_list_item(text, start, end, line_starts):
-        return "sentence"
     if not _TERMINAL_AT_END.search(text, start, end):
         return "heading"
     line_end = LINE_BREAK.search(text, end)
     whole_line = not text[end : line_end.start() if line_end else len(text)].strip()
     return "heading" if whole_line and text[end - 1] in "?!" and _title_case(text[start:end]) else "sentence"
-
-
-_SPACE = re.compile(r"\s*")
-
-
-def _beside_list_item(text: str, start: int, end: int, line_starts: list[int]) -> bool:
-    """Does the nearest non-blank line before or after the line ``text[start:end]`` start with a
-    list item's marker?"""
-    after = _SPACE.match(text, end)
-    if after is not None and _LIST_ITEM.match(text, after.end()):
-        return True
-    previous_end = len(text[:start].rstrip())
-    if not previous_end:
-        return False
-    previous_start = line_starts[bisect_right(line_starts, previous_end - 1) - 1]
-    content = _SPACE.match(text, previous_start)
-    return content is not None and _LIST_ITEM.match(text, content.end()) is not None
 
 
 def _title_case(line: str) -> bool:
