@@ -667,3 +667,32 @@ def test_a_plan_told_from_the_past_is_still_to_come() -> None:
     source = "We will pay for the homes with a bond measure that voters must approve in November."
     candidate = "The mayor said the homes would be paid for with a bond measure that voters must approve in November."
     assert not [c for c in compare(candidate, source, semantic=False).added if c.type == "contradiction"]
+
+
+def test_a_result_the_source_calls_not_significant_told_as_significant() -> None:
+    source = (
+        "After 12 months, the memory score improved slightly more in the walking group than in the control group, "
+        "but the difference was not statistically significant."
+    )
+    candidate = "After 12 months, memory improved significantly more in the walking group than in the control group."
+    found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
+    assert (
+        "contradiction",
+        "significantly",
+        "'significantly' where the supporting source sentence has 'not statistically significant'",
+    ) in found
+    # Told as not significant, it is the source's finding.
+    faithful = "After 12 months, memory improved slightly more in the walking group, but not significantly."
+    assert not [c for c in compare(faithful, source, semantic=False).added if c.type == "contradiction"]
+
+
+def test_no_swap_of_a_pronoun_after_a_section_label_nor_a_dropped_without_before_a_thing() -> None:
+    source = (
+        "Methods: We randomly assigned 212 adults aged 65 to 80 years to a programme of brisk walking. "
+        "In older adults without dementia, a year of brisk walking did not improve memory."
+    )
+    candidate = (
+        "Researchers randomly assigned 212 adults aged 65 to 80 years to a programme of brisk walking. "
+        "Older adults should start brisk walking now to cut their risk of dementia."
+    )
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.type in ("changed", "contradiction")]

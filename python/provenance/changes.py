@@ -1132,10 +1132,10 @@ def in_address(text: str, word: Word) -> bool:
 
 
 def _content(text: str, words: Sequence[Word], i: int) -> bool:
-    """A content word: no stop word, unless a capital inside the stretch makes it a name ("May"
-    the month, "US" the country, where "may" and "us" are stop words)."""
+    """A content word: no stop word, unless a capital inside a sentence makes it a name ("May"
+    the month, "US" the country, where "may" and "us" are stop words; not "We" after "Methods:")."""
     form = words[i][2]
-    return form not in STOPWORDS or (i > 0 and len(form) > 1 and text[words[i][0]].isupper())
+    return form not in STOPWORDS or (len(form) > 1 and _capitalised_inside(text, words, i))
 
 
 def _named(text: str, words: Sequence[Word], indices: Sequence[int]) -> bool:
@@ -1210,6 +1210,10 @@ def _reworded(
         ):
             target = key(source_words[bore_on[0]][2])
             if affirmed_elsewhere(source_words, {target}):
+                continue
+            # A thing said to be absent ("adults without dementia") and named again ("their risk
+            # of dementia") is not said to be present.
+            if source_words[j][2] == "without" and lexicon.main_parts(target) == {"n"}:
                 continue
             kept = [
                 i

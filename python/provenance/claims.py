@@ -112,6 +112,13 @@ _FUTURE = re.compile(
 # sentence with one still tells it as to come.
 _FUTURE_IN_PAST = re.compile(r"\bwould\b|\b(?:was|were)\s+(?:set|due|scheduled|expected|slated|poised|to)\b", re.IGNORECASE)
 _FUTURE_VERB_WORDS = 3  # how far after a future marker its verb may stand ("is set to meet")
+# Significance affirmed, and denied ("not statistically significant", "did not significantly
+# improve", "no significant difference", "non-significant").
+_SIGNIFICANT = re.compile(r"\bsignificant(?:ly)?\b", re.IGNORECASE)
+_NOT_SIGNIFICANT = re.compile(
+    r"\b(?:not|no|nor|never|without)\s+(?:(?:\w+ly|a|any)\s+)?(?:\w+\s+)?significant(?:ly)?\b|\b(?:non-?|in)significant(?:ly)?\b",
+    re.IGNORECASE,
+)
 # A negation's word, not inside a compound: a "no-fee" tool or a "not-for-profit" group denies nothing.
 _NEGATION = re.compile(r"(?<!-)\b(?:not|no|never|none|nothing|neither|nor|without|cannot)\b(?!-)|n[’']t\b", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(
@@ -835,14 +842,14 @@ def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: S
         said_word = source.text[opposite[0] : opposite[1]]
         reason += f"; '{text[flipped[0] : flipped[1]]}' is the opposite of the source's '{said_word}'"
         reason += f": '{_clip_sentence(opposite_sentence.text)}'"
-    elif (named := _new_name(text, words[1:], facts)) is not None:
-        kind = "entity"
-        reason += f"; it names '{named}', which the source does not"
     elif vague:
         kind = "attribution"
         reason += f"; a vague attribution: '{text[vague[0].start : vague[0].end]}'"
     elif stronger is not None:
         kind = "exaggeration"
+    elif (named := _new_name(text, words[1:], facts)) is not None:
+        kind = "entity"
+        reason += f"; it names '{named}', which the source does not"
     elif any(w[2] in _JUDGING_WORDS for w in words):
         kind = "opinion"
     else:
@@ -1038,6 +1045,12 @@ def _claims_in(
         titles = [f for f in following if f in OFFICE_TITLES and f in support_forms]
         if titles and found.group().lower().split("-")[-1] not in support_forms:
             add((s, e), "contradiction", f"'{found.group()}' changes the status of the '{titles[0]}' the source describes")
+    # A result the supporting sentences call not significant, told as significant: the commonest
+    # spin of a trial's null result (Boutron et al., JAMA 2010).
+    significant = _SIGNIFICANT.search(prose)
+    if significant and not _NOT_SIGNIFICANT.search(prose) and (denied := _NOT_SIGNIFICANT.search(support)):
+        s, e = unit.start + significant.start(), unit.start + significant.end()
+        add((s, e), "contradiction", f"'{significant.group()}' where the supporting source sentence has '{denied.group()}'")
     told = _told_as_done(words, support, support_words) if not (_FUTURE.search(prose) or _FUTURE_IN_PAST.search(prose)) else None
     if told is not None:
         done, future = told
