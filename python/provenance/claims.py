@@ -1048,9 +1048,10 @@ def _claims_in(
     # A result the supporting sentences call not significant, told as significant: the commonest
     # spin of a trial's null result (Boutron et al., JAMA 2010).
     significant = _SIGNIFICANT.search(prose)
-    if significant and not _NOT_SIGNIFICANT.search(prose) and (denied := _NOT_SIGNIFICANT.search(support)):
+    if significant and not _NOT_SIGNIFICANT.search(prose) and (insignificant := _NOT_SIGNIFICANT.search(support)):
         s, e = unit.start + significant.start(), unit.start + significant.end()
-        add((s, e), "contradiction", f"'{significant.group()}' where the supporting source sentence has '{denied.group()}'")
+        said = insignificant.group()
+        add((s, e), "contradiction", f"'{significant.group()}' where the supporting source sentence has '{said}'")
     told = _told_as_done(words, support, support_words) if not (_FUTURE.search(prose) or _FUTURE_IN_PAST.search(prose)) else None
     if told is not None:
         done, future = told
