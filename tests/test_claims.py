@@ -696,3 +696,14 @@ def test_no_swap_of_a_pronoun_after_a_section_label_nor_a_dropped_without_before
         "Older adults should start brisk walking now to cut their risk of dementia."
     )
     assert not [c for c in compare(candidate, source, semantic=False).added if c.type in ("changed", "contradiction")]
+
+
+def test_names_traded_across_a_sentence_are_shown_whole_and_a_hyphenated_word_is_one() -> None:
+    source = "City took the lead after 12 minutes when Luis Ortega headed in a corner from Sam Whitfield."
+    candidate = "City took the lead after 12 minutes when Sam Whitfield headed in a corner from Luis Ortega."
+    [swap] = [c for c in compare(candidate, source, semantic=False).added if c.type == "contradiction"]
+    assert swap.text == "Sam Whitfield headed in a corner from Luis Ortega"
+    assert swap.reason == "the same words in other places: the source has 'Luis Ortega headed in a corner from Sam Whitfield'"
+    source = "Kwame Adeyemi scored twice as Rovers came from behind to beat City and go top of the league."
+    found = compare(source.replace("twice", "a hat-trick"), source, semantic=False).added
+    assert [c.text for c in found] == ["hat-trick"]

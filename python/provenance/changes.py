@@ -903,14 +903,14 @@ def _capitalised_inside(text: str, words: Sequence[Word], i: int) -> bool:
 def _compound(text: str, words: Sequence[Word], first: int, last: int) -> Span:
     """The span of words `first` to `last` with the rest of a hyphenated word they begin or end
     ("sell-out" for "sell")."""
-    while first > 0 and text[words[first - 1][1] : words[first][0]] in _HYPHENS:
+    while first > 0 and text[words[first - 1][1] : words[first][0]] in HYPHENS:
         first -= 1
-    while last + 1 < len(words) and text[words[last][1] : words[last + 1][0]] in _HYPHENS:
+    while last + 1 < len(words) and text[words[last][1] : words[last + 1][0]] in HYPHENS:
         last += 1
     return words[first][0], words[last][1]
 
 
-_HYPHENS = frozenset({"-", "‐", "‑"})
+HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def _connective(text: str, words: Sequence[Word], i: int) -> bool:

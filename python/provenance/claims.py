@@ -34,6 +34,7 @@ from typing import NamedTuple
 from provenance import _core
 from provenance.changes import (
     COMMUNICATION,
+    HYPHENS,
     MEASURE_TOLERANCE,
     MOSTLY,
     PEOPLE,
@@ -206,6 +207,16 @@ def _same_link(then: Sequence[str], now: Sequence[str]) -> bool:
     ):
         return True
     return difflib.SequenceMatcher(None, then, now, autojunk=False).ratio() >= LINK_AGREEMENT
+
+
+def _name_end(text: str, words: Sequence[Word], end: int) -> int:
+    """The end of the name whose word ends at ``end``: its capitalised words after it, apart only
+    by spaces ("Luis" to "Luis Ortega")."""
+    at = bisect_left([w[1] for w in words], end)
+    while at + 1 < len(words) and text[words[at + 1][0]].isupper() and not text[end : words[at + 1][0]].strip():
+        at += 1
+        end = words[at][1]
+    return end
 
 
 def _swapped(mine: _Sentence, theirs: _Sentence, quoted: SpanSet) -> tuple[Span, Span] | None:
@@ -1057,11 +1068,15 @@ def _claims_in(
         done, future = told
         add((done.start, done.end), "contradiction", f"'{done.form}' tells as done what the source says is to come ('{future}')")
     shift = unit.start
-    mine = _Sentence(unit.text, [(s - shift, e - shift, form) for s, e, form in unit_words])
+    shifted = [(s - shift, e - shift, form) for s, e, form in unit_words]
+    mine = _Sentence(unit.text, shifted)
     quoted_here = SpanSet((a - shift, b - shift) for a, b in quoted.inside(unit.span))
     swap = _swapped(mine, _Sentence(support, support_words), quoted_here)
     if swap is not None:
         (s, e), (ss, se) = swap
+        # to the end of the name the second word starts ("from Luis Ortega", not "from Luis")
+        e = _name_end(unit.text, shifted, e)
+        se = _name_end(support, support_words, se)
         said = support[ss:se] if se - ss <= 80 else f"{support[ss : ss + 35]}…{support[se - 35 : se]}"
         add((unit.start + s, unit.start + e), "contradiction", f"the same words in other places: the source has '{said}'")
     moved = _speaker_moved(unit, unit_words, match.sources, quoted)
@@ -1190,9 +1205,16 @@ def _claims_in(
             and not _no_name(word.key, facts)
         ):
             add((word.start, word.end), "entity", f"'{text[word.start : word.end]}' is not named in the source")
-    for word in words:
-        if (new := _new_word(text, word, facts, capitals)) is not None:
-            add((word.start, word.end), *new)
+    for index, word in enumerate(words):
+        # the whole of a hyphenated word ("hat-trick", not "trick")
+        head, tail = index, index
+        while head > 0 and text[words[head - 1].end : words[head].start] in HYPHENS:
+            head -= 1
+        while tail + 1 < len(words) and text[words[tail].end : words[tail + 1].start] in HYPHENS:
+            tail += 1
+        compound = (words[head].start, words[tail].end)
+        if (new := _new_word(text, word, facts, capitals, text[compound[0] : compound[1]])) is not None:
+            add(compound, *new)
     # Words inserted into a copy last: a more specific reading of the same words comes first. They
     # replace no wording of the source.
     for change in changed:
@@ -1291,14 +1313,14 @@ def _no_name(word: str, facts: _SourceFacts) -> bool:
     return lexicon.main_parts(word) == {"r"} or any(related in facts.name_bases for related in lexicon.derived(word))
 
 
-def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool) -> tuple[str, str] | None:
+def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool, written: str) -> tuple[str, str] | None:
     """A single word the source never uses, nor any word of its meaning: a name, which a text
     without capitals cannot show by them (WordNet lacks the word and it is no function word), or a
     noun, its only main part of speech, that shares no WordNet synonym set (or one directly more
     general or similar) with a word of the source, nor is derived from the same word as one. Verbs
     and adjectives are left out: rewording changes them freely ("propel" for "spur"), where a new
-    thing or name is new content."""
-    written = text[word.start : word.end]
+    thing or name is new content. ``written`` is the word as the text has it, with the rest of a
+    hyphenated word it is part of."""
     if word.in_source or not word.form.isalpha() or word.form in STOPWORDS or word.form in FUNCTION_WORDS:
         return None
     if len(word.form) == 1:  # an initial or a list letter ("J. Smith", "(b)"), no content of its own
