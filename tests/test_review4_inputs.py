@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from provenance import compare
-from provenance.read import read_document
+from provenance.read import decode, read_document
 from provenance.segment import segment
 
 
@@ -85,3 +85,13 @@ def test_a_quoted_emails_lines_are_read_after_their_markers() -> None:
     # the quotation cut in two.
     assert ("> Harrogate councillor Peter Lund said: “Our residents deserve\n> better than this.”", "sentence") in found
     assert ("> Rail firm fined over signal failure", "heading") in found
+
+
+def test_unicode_line_and_paragraph_separators_end_lines_one_for_one() -> None:
+    data = "Westbury library to open on Sundays\u2029The library will open on Sundays.\u2028It opens at 10am.\n".encode()
+    text, _ = decode(data, "story.txt")
+    # Was one line: every finding of such a text at "line 1".
+    assert text == "Westbury library to open on Sundays\nThe library will open on Sundays.\nIt opens at 10am.\n"
+    assert len(text) == len(data.decode()), "offsets stay those of the text as read"
+    report = compare(text, text, semantic=False)
+    assert report.candidate.where((text.index("It opens"), len(text))) == "line 3"

@@ -4,9 +4,10 @@ Word documents, PDFs and web pages are read as the text ``formats`` extracts fro
 follows is about text files.
 
 The text is what ``open(path, encoding=..., errors="replace").read()`` returns for the file's
-encoding: code points, universal newlines (``\\r\\n`` and ``\\r`` become ``\\n``) and no byte-order
-mark. A UTF-8 file with a few invalid bytes stays UTF-8: each invalid sequence becomes one U+FFFD
-(``errors="replace"``), and offsets refer to that decoded text. Control characters in text (a NUL,
+encoding: code points, universal newlines (``\\r\\n`` and ``\\r`` become ``\\n``, and so do the Unicode
+line and paragraph separators, one for one) and no byte-order mark. A UTF-8 file with a few
+invalid bytes stays UTF-8: each invalid sequence becomes one U+FFFD (``errors="replace"``), and
+offsets refer to that decoded text. Control characters in text (a NUL,
 U+0019 for an apostrophe) are kept, so offsets stay true.
 
 Inputs are read with a bound (``DEFAULT_MAX_BYTES``, changed with ``input_size_limit`` or the
@@ -207,13 +208,19 @@ def _too_large(name: str) -> InputError:
     return InputError(name, f"is larger than the input size limit of {format_size(max_input_bytes())} (see --max-size)")
 
 
+# The Unicode line and paragraph separators (a layout program's or a script's text) end lines as
+# "\n" does: one for one, so every offset is still that of ``open().read()``, and the lines a report
+# names are the lines an editor shows (a text of them was all "line 1", its paragraphs unseen).
+_UNICODE_LINE_BREAKS = {0x2028: "\n", 0x2029: "\n"}
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes of unknown encoding: a BOM decides, then UTF-8 (a few invalid bytes
     replaced), then detection."""
     if not data:
         raise InputError(name, "is empty")
     text, encoding = _decoded(data, name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_UNICODE_LINE_BREAKS)
     if not text.strip():
         raise InputError(name, "holds only whitespace")
     return text, encoding
