@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from provenance import compare
-from provenance.read import decode, read_document
+from provenance.read import decode, printable, read_document
+from provenance.render import render_text
 from provenance.segment import segment
 
 
@@ -95,3 +96,14 @@ def test_unicode_line_and_paragraph_separators_end_lines_one_for_one() -> None:
     assert len(text) == len(data.decode()), "offsets stay those of the text as read"
     report = compare(text, text, semantic=False)
     assert report.candidate.where((text.index("It opens"), len(text))) == "line 3"
+
+
+def test_invisible_characters_show_on_the_terminal() -> None:
+    copy = "West\u200bbury Central Library will open on Sundays for the first time from June, the council said.\n"
+    source = copy.replace("\u200b", "")
+    report = compare(copy, source, semantic=False)
+    assert [p.kind for p in report.passages] == ["verbatim"], "the matcher sees through it"
+    output = render_text(report, color=False, width=None)
+    # Was printed as is: "Westbury" on the screen, the hidden character nowhere to see.
+    assert "West\\u200bbury Central Library" in output
+    assert printable("report\u202etxt.exe") == "report\\u202etxt.exe"

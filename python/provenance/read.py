@@ -100,11 +100,16 @@ STDIN_NAME = "<stdin>"
 # Control characters as visible escapes (``\x1b``), so that a text, file name or id shown on a
 # terminal cannot move the cursor, retitle the window or hide a line. C0 (tab and newline kept
 # where a layout has lines), DEL and C1, which some terminals obey as well.
-_ESCAPES = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]} | {
-    ord("\t"): "\\t",
-    ord("\n"): "\\n",
-    ord("\r"): "\\r",
-}
+# Characters that print as nothing or reorder what follows are shown too: zero-width spaces and
+# joiners, direction marks, embeddings and overrides, the word joiner and a byte-order mark inside a
+# text. A word with a zero-width space inside ("West\u200bbury") is a copy hidden from a matcher,
+# which a reader then sees; a name with U+202E cannot show its end first.
+_INVISIBLE = [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]
+_ESCAPES = (
+    {code: f"\\x{code:02x}" for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]}
+    | {ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"}
+    | {code: f"\\u{code:04x}" for code in _INVISIBLE}
+)
 _ESCAPES_KEEPING_LINES = {code: escape for code, escape in _ESCAPES.items() if chr(code) not in "\t\n"}
 
 
