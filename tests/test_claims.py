@@ -707,3 +707,16 @@ def test_names_traded_across_a_sentence_are_shown_whole_and_a_hyphenated_word_is
     source = "Kwame Adeyemi scored twice as Rovers came from behind to beat City and go top of the league."
     found = compare(source.replace("twice", "a hat-trick"), source, semantic=False).added
     assert [c.text for c in found] == ["hat-trick"]
+
+
+def test_a_number_of_the_source_counting_what_it_counts_otherwise() -> None:
+    source = "We rated the Brisa 300 three stars out of five for its quiet running and low price."
+    candidate = "Rated five stars out of five, the Brisa 300 wins on quiet running and low price."
+    found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
+    assert ("contradiction", "five stars", "'five stars' where the supporting source sentence counts 'three'") in found
+    # The same count, and a year, are no such thing.
+    assert not [
+        c
+        for c in compare(candidate.replace("five stars", "three stars"), source, semantic=False).added
+        if c.type == "contradiction"
+    ]

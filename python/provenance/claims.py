@@ -1013,6 +1013,29 @@ def _claims_in(
     for word in words:
         number = word.form.replace(",", "")
         written = stated.get(word.start)
+        # A number of the supporting sentences, counting what they count otherwise ("five stars"
+        # where they have "three stars out of five").
+        after = unit_words[written.last + 1][2] if written is not None and written.last + 1 < len(unit_words) else ""
+        counts_things = after.isalpha() and after not in STOPWORDS and not any(after in names for names in SYMBOL_WORDS.values())
+        their_counts = counted.get(key(after), []) if counts_things else []
+        if (
+            written is not None
+            and their_counts
+            and (number.isdigit() or word.form.isalpha())  # no sum ("£1m") nor decimal
+            and not _YEAR.match(number)
+            and any(n.value == written.value for n in support_figures)
+            and measure(text, unit_words, written) is None  # a measure's unit is compared as one
+            and written.value not in their_counts
+            and not rounds(unit_words, written, their_counts)
+        ):
+            end = unit_words[written.last + 1][1]
+            said = ", ".join(sorted(f"'{form}'" for form in counted_forms[key(after)])[:3])
+            add(
+                (word.start, end),
+                "contradiction",
+                f"'{text[word.start : end]}' where the supporting source sentence counts {said}",
+            )
+            continue
         if (
             # digits, or a number in words ("FIVE points" for "three points")
             not (
