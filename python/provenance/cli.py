@@ -6,6 +6,7 @@ line on stderr naming the file and the problem.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import math
 import os
@@ -990,6 +991,10 @@ def corpus_command(
     from provenance.corpus import IndexOptions, find_reuse, reuse_of, run_parameters
     from provenance.thresholds import MIN_PROSE_WORDS
 
+    # The interpreter's last collections walk every object the imports made, to free memory the
+    # process gives back whole: 21 M of the 313 M instructions of a run on 200 documents. Frozen
+    # at exit, they are passed over.
+    atexit.register(gc.freeze)
     refuse_page_on_terminal(output_format, output)
     if engine == "spark":
         if cases:
