@@ -720,3 +720,21 @@ def test_a_number_of_the_source_counting_what_it_counts_otherwise() -> None:
         for c in compare(candidate.replace("five stars", "three stars"), source, semantic=False).added
         if c.type == "contradiction"
     ]
+
+
+def test_a_restriction_the_source_never_makes() -> None:
+    source = (
+        "The industrial designer focuses on how the product will look and function, while the interface designer "
+        "designs the controls users will touch."
+    )
+    candidate = (
+        "The industrial designer focuses on how the product will look only, while the interface designer designs the controls."
+    )
+    found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
+    assert ("changed", "only", "adds 'only', a restriction the source never makes") in found
+    # "not only" restricts nothing; nor does "only" where the source restricts too.
+    assert not [
+        c for c in compare(candidate.replace("look only", "not only look"), source, semantic=False).added if c.text == "only"
+    ]
+    restricted = source.replace("look and function", "look, not only function")
+    assert not [c for c in compare(candidate, restricted, semantic=False).added if c.text == "only"]

@@ -69,6 +69,7 @@ from provenance.lexicon import (
     LOADED_REPORTING_VERBS,
     NON_HUMAN_SUBJECTS,
     OFFICE_TITLES,
+    QUANTIFIERS,
     STATUS_WORDS,
     STOPWORDS,
     SYMBOL_WORDS,
@@ -207,6 +208,11 @@ def _same_link(then: Sequence[str], now: Sequence[str]) -> bool:
     ):
         return True
     return difflib.SequenceMatcher(None, then, now, autojunk=False).ratio() >= LINK_AGREEMENT
+
+
+def _after_not(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows "not" ("not only": no restriction)."""
+    return text[max(0, start - 4) : start].lower() == "not "
 
 
 def _name_end(text: str, words: Sequence[Word], end: int) -> int:
@@ -1151,6 +1157,12 @@ def _claims_in(
     for change in changed:
         if change.kind != "inserted":
             add(change.candidate, "changed", change.reason, change.source)
+    # A restriction the source never makes ("designing only the exterior").
+    if not facts.forms & QUANTIFIERS["exclusive"]:
+        restricting = next((w for w in words if w.form in QUANTIFIERS["exclusive"] and not _after_not(text, w.start)), None)
+        if restricting is not None:
+            said = f"adds '{text[restricting.start : restricting.end]}', a restriction the source never makes"
+            add((restricting.start, restricting.end), "changed", said)
     # A word whose opposite a source sentence on the same matter has, outside the word diff's reach.
     opposed = facts.opposed([w for w in unit_words if w[0] not in quoted], unit.keys)
     if opposed is not None:
