@@ -3,7 +3,8 @@
 provenance is measured three ways in the same run: the core's all-pairs step alone
 (``_core.all_pairs``), the library's path (``corpus.find_reuse``: duplicate groups, pairs judged
 and named), and the command a user runs (``provenance corpus corpus.jsonl -o pairs.jsonl`` in a
-new process: start-up, reading, judging, writing).
+new process: start-up, reading, judging, writing), on the texts as generated and on the same
+texts with a line break after each sentence (JSON escapes in every line, as real corpora have).
 
 One pytest-benchmark run over one synthetic corpus (``benches/synthetic.py``) with planted reuse;
 each benchmark stores its figures (throughput, recall on planted passages of 50 words or more,
@@ -147,14 +148,31 @@ def corpus_file(corpus: SyntheticCorpus, tmp_path_factory: pytest.TempPathFactor
     return out / "corpus.jsonl"
 
 
-def test_provenance_corpus_command(benchmark: Any, corpus: SyntheticCorpus, corpus_file: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def corpus_file_with_line_breaks(corpus: SyntheticCorpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same texts with a line break after each sentence (in place of its space, so every
+    offset stays): each JSON line holds escapes, as a real corpus's texts with their paragraphs."""
+    path = tmp_path_factory.mktemp("corpus_lines") / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for doc_id, text in zip(corpus.ids, corpus.texts, strict=True):
+            f.write(json.dumps({"id": doc_id, "text": text.replace(". ", ".\n")}) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("texts", ["one_line", "line_breaks"])
+def test_provenance_corpus_command(
+    benchmark: Any, corpus: SyntheticCorpus, texts: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     """What a user runs: `provenance corpus corpus.jsonl -o pairs.jsonl`, a new process reading
     the JSON lines, judging every pair and writing them, timed from start to exit. The bytecode
     of every module the command imports is cached first by one run left untimed, as an installed
     Python and package have it (a checkout run with PYTHONDONTWRITEBYTECODE would compile every
     module at each start). The cache goes to a temporary directory, not the source tree; such a
     cache is the only one Python reads, the standard library's and click's included, so
-    compiling the package alone left the timed run compiling 77 other modules (~0.14 s)."""
+    compiling the package alone left the timed run compiling 77 other modules (~0.14 s). The
+    texts as generated, each on one line, and with line breaks (`\\n` escapes, which the reader
+    once took 10 times longer over)."""
+    corpus_file = request.getfixturevalue("corpus_file" if texts == "one_line" else "corpus_file_with_line_breaks")
     out = tmp_path / "pairs.jsonl"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
