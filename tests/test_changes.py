@@ -472,3 +472,11 @@ def test_a_link_address_in_a_copy_is_no_word_slipped_in() -> None:
     candidate = "Northline Rail admitted breaching safety regulations at [Leeds Crown Court](https://example.com/c) on Monday."
     assert compare(candidate, source, semantic=False).added == []
     assert compare(candidate.replace("https://", "www."), source, semantic=False).added == []
+
+
+def test_a_number_grouped_by_no_break_spaces_is_one_number() -> None:
+    source = "The council will spend £85,000 on the repairs this spring."
+    grouped = "The council will spend £85\u00a0000 on the repairs this spring."
+    assert compare(grouped, source, semantic=False).added == []
+    found = compare(grouped.replace("85\u00a0000", "95\u00a0000"), source, semantic=False).added
+    assert [(c.type, c.text) for c in found] == [("changed", "95\u00a0000")]

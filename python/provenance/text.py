@@ -89,12 +89,30 @@ class Sentence:
         return (self.start, self.end)
 
 
+# Spaces that group a number's digits in thousands ("£85 000" with a no-break space, as French and
+# SI style write it); the core's word scanner joins only the narrow no-break space.
+_GROUPING_SPACES = frozenset({"\u00a0", "\u2009"})
+
+
+def _joined_digit_groups(text: str, words: list[Word]) -> list[Word]:
+    """The words, with a number's groups of three digits after such a space joined to it."""
+    joined: list[Word] = []
+    for word in words:
+        if joined and len(word[2]) == 3 and word[2].isdigit() and text[word[0] - 1 : word[0]] in _GROUPING_SPACES:
+            start, end, form = joined[-1]
+            if end == word[0] - 1 and form.isdigit():
+                joined[-1] = (start, word[1], form + word[2])
+                continue
+        joined.append(word)
+    return joined
+
+
 class AnalysedText:
     """One text, analysed once: words, keys, quotations, sentences."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: list[Word] = _core.tokenize(text)
+        self.words: list[Word] = _joined_digit_groups(text, _core.tokenize(text))
         self._starts = [w[0] for w in self.words]
         self.keys = [key(form) for _, _, form in self.words]
         self.quotations: list[Quotation] = find_quotations(text)
