@@ -454,3 +454,18 @@ def test_an_invented_quotation_uses_no_source_sentence() -> None:
     report = compare(candidate, source, semantic=False)
     assert [q.status for q in report.quotes] == ["unsourced"]
     assert any("work in mice" in source[o.source[0] : o.source[1]] for o in report.omitted)
+
+
+def test_a_dropped_byline_is_omitted_a_headline_is_not() -> None:
+    source = (
+        "Rail operator fined over signal failure\n\nBy Anna Kowalski, Press Association\n\n"
+        "A rail operator has been fined £2.3 million after a signal failure left about 4,000 passengers stranded. "
+        "Northline Rail admitted breaching safety regulations at Leeds Crown Court on Monday."
+    )
+    candidate = (
+        "A rail operator has been fined £2.3 million after a signal failure left about 4,000 passengers stranded. "
+        "Northline Rail admitted breaching safety regulations at Leeds Crown Court on Monday."
+    )
+    report = compare(candidate, source, semantic=False)
+    omitted = [source[o.source[0] : o.source[1]] for o in report.omitted]
+    assert omitted == ["By Anna Kowalski, Press Association"]

@@ -175,8 +175,16 @@ def omissions(
     return [
         Omission(s.span)
         for s in source.sentences
-        if s.kind == "sentence" and s.index not in used and not touched.overlaps(s.span) and not condensed(s)
+        if (s.kind == "sentence" or _BYLINE.match(s.text))
+        and s.index not in used
+        and not touched.overlaps(s.span)
+        and not condensed(s)
     ]
+
+
+# A credit line ("By Anna Kowalski, Press Association", "Reporting by Jane Doe; Editing by …"):
+# short as a heading, but a copy that drops it drops whose work it is.
+_BYLINE = re.compile(r"(?:(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by|By)\s+[A-Z][\w'’.-]*\s+[A-Z]")
 
 
 def _particular_words(text: AnalysedText, sentence: Sentence) -> set[str]:
