@@ -4,7 +4,7 @@ changes written as the text has them."""
 from __future__ import annotations
 
 from provenance import compare, compare_sources
-from provenance.render import render_html, render_sources_html, render_text
+from provenance.render import render_html, render_sources_html, render_sources_text, render_text
 from provenance.report import Document
 
 MATCH = (
@@ -126,3 +126,11 @@ def test_a_claim_added_beyond_several_sources_is_shown_inside_its_sentence() -> 
     beyond = page.split('id="added-beyond"')[1].split("</section>")[0]
     # Was the word alone, 'miserable', with nothing to say what it qualifies.
     assert 'watched the match at the ground on a cold and <b class="claim">miserable afternoon</b>.' in beyond
+
+
+def test_a_passage_attributed_among_several_sources_names_its_source_lines() -> None:
+    other = "The library will open on Sundays from June, the council said on Tuesday in a short statement.\n"
+    multi = compare_sources("Match report\n\n" + MATCH, [("library", other), ("match", "Rovers\n\n\n" + MATCH)], semantic=False)
+    rows = [line for line in render_sources_text(multi, color=False, width=None).splitlines() if line.startswith("[2]")]
+    # Was "[line 3]" alone: where the passage is in the candidate, not where to check it in its source.
+    assert len(rows) == 1 and rows[0].endswith("on a cold and wet afternoon [line 3, source line 4]")

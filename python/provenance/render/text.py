@@ -170,10 +170,15 @@ def _passages_by_source_section(multi: MultiSourceReport) -> list[RenderableType
     table.add_column("candidate", ratio=1)
     for attributed in multi.passages:
         passage = attributed.passage
+        # Where the passage is in its source too: a reader checks it there.
+        source = multi.reports[attributed.source_index].source
         table.add_row(
             f"[{attributed.source_index + 1}]",
             PASSAGE_LABEL[passage.kind],
-            Text(f"{excerpt(multi.candidate.text, passage.candidate)} [{multi.candidate.where(passage.candidate)}]"),
+            Text.assemble(
+                excerpt(multi.candidate.text, passage.candidate),
+                (f" [{multi.candidate.where(passage.candidate)}, source {source.where(passage.source)}]", "dim"),
+            ),
         )
     return [_section(f"Passages by source: {len(multi.passages):,}"), _Fitted(table)]
 
