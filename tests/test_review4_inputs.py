@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from provenance import compare
-from provenance.read import decode, printable, read_document
+from provenance.read import decode, printable, read_document, without_front_matter
 from provenance.render import render_text
 from provenance.segment import segment
 
@@ -107,3 +107,33 @@ def test_invisible_characters_show_on_the_terminal() -> None:
     # Was printed as is: "Westbury" on the screen, the hidden character nowhere to see.
     assert "West\\u200bbury Central Library" in output
     assert printable("report\u202etxt.exe") == "report\\u202etxt.exe"
+
+
+POST = (
+    "---\n"
+    'title: "Westbury library to open on Sundays"\n'
+    "date: 2025-05-14T09:00:00+01:00\n"
+    "tags:\n"
+    "  - libraries\n"
+    "---\n\n"
+    "Westbury Central Library will open on Sundays for the first time from June, the city council has confirmed.\n"
+)
+
+
+def test_a_markdown_files_front_matter_is_no_prose(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(POST, encoding="utf-8")
+    text, _ = read_document(path)
+    body = POST[POST.index("Westbury Central") :]
+    # Its characters are spaces, its lines kept: offsets and lines are the file's.
+    assert len(text) == len(POST) and text.endswith(body) and not text[: -len(body)].strip()
+    assert text.count("\n") == POST.count("\n")
+    report = compare(text, body, semantic=False)
+    # Was: the quoted title a fabricated quotation, the date eight new numbers, 'title' a new word.
+    assert report.quotes == [] and report.added == []
+    assert report.candidate.where(report.passages[0].candidate) == "line 8"
+
+
+def test_a_rule_above_prose_is_no_front_matter() -> None:
+    text = "---\nThe council met on Monday and approved the plan.\n---\n"
+    assert without_front_matter(text) == text

@@ -168,7 +168,28 @@ def read_document(path: str | Path) -> tuple[str, str]:
     kind = formats.document_kind(data)
     if kind is not None:
         return formats.extract(kind, data, name, decode)
-    return decode(data, name)
+    text, encoding = decode(data, name)
+    return without_front_matter(text), encoding
+
+
+# A Markdown file's front matter (Jekyll, Hugo, Pandoc, Obsidian): "---" (YAML) or "+++" (TOML) on
+# the first line, "key: value" or "key = value" lines (and their indented or "- " continuations),
+# the same fence (or YAML's "...") to close it, within the file's first 100 lines.
+_FRONT_MATTER = re.compile(
+    r"(?P<fence>---|\+\+\+)[^\S\n]*\n"
+    r"(?:(?:[\w.-]+[^\S\n]*[:=].*|[^\S\n]+.*|-[^\S\n].*|[^\S\n]*)\n){1,100}?"
+    r"(?:(?P=fence)|\.\.\.)[^\S\n]*(?:\n|$)"
+)
+
+
+def without_front_matter(text: str) -> str:
+    """`text` with a Markdown front matter's characters made spaces, its line breaks kept: metadata,
+    not prose ("date: 2025-05-14T09:00" read as eight numbers, a quoted title as a quotation), and
+    every offset and line stays where an editor shows it."""
+    block = _FRONT_MATTER.match(text)
+    if block is None:
+        return text
+    return re.sub(r"[^\n]", " ", block.group()) + text[block.end() :]
 
 
 def read_bounded(path: str | Path) -> bytes:
