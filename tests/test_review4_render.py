@@ -134,3 +134,20 @@ def test_a_passage_attributed_among_several_sources_names_its_source_lines() -> 
     rows = [line for line in render_sources_text(multi, color=False, width=None).splitlines() if line.startswith("[2]")]
     # Was "[line 3]" alone: where the passage is in the candidate, not where to check it in its source.
     assert len(rows) == 1 and rows[0].endswith("on a cold and wet afternoon [line 3, source line 4]")
+
+
+def test_a_fabricated_quotations_reason_does_not_repeat_the_source_line() -> None:
+    source = (
+        "The mayor told the meeting that too many families are being pushed out of the neighbourhoods they grew up in, "
+        "and that the city would act.\n"
+    )
+    candidate = 'The mayor said: "too many families are being pushed out of the neighbourhoods they grew up in."\n'
+    report = compare(candidate, source, semantic=False)
+    [quote] = report.quotes
+    assert quote.status == "fabricated" and quote.reason.endswith("grew up in'"), "the JSON keeps the whole reason"
+    output = render_text(report, color=False, width=None)
+    # Was the source's words twice, on the 'source:' line and again at the end of 'why:'.
+    assert "    source:    too many families are being pushed out of the neighbourhoods they grew up in\n" in output
+    assert "    why:       the source has these words only outside quotation marks\n" in output
+    page = render_html(report)
+    assert '<p class="why">the source has these words only outside quotation marks</p>' in page

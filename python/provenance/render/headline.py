@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from provenance import _core
 from provenance.render import plural
-from provenance.report import AddedClaim, Passage, Report, SentenceFinding
+from provenance.report import AddedClaim, Passage, QuoteFinding, Report, SentenceFinding
 from provenance.spans import Span, SpanSet
 
 LEADS = {
@@ -36,6 +36,18 @@ def is_changed_fact(claim: AddedClaim) -> bool:
     contradiction ('now-former', a negation dropped). Counted and listed as one kind in every
     report (the headline, the text report's section and counts, the HTML page's chips and filter)."""
     return claim.type in ("changed", "contradiction")
+
+
+def quote_reason(quote: QuoteFinding, source_text: str) -> str:
+    """A quotation's reason without the source's words at its end where the report shows them just
+    above it ("… only outside quotation marks: 'too many families …'" under "source: too many
+    families …"): the same sentence twice hid the one line that says what is wrong."""
+    if quote.source is None:
+        return quote.reason
+    head, found, tail = quote.reason.rpartition(": '")
+    said = tail.removesuffix("'").removesuffix("…")
+    words = source_text[quote.source[0] : quote.source[1]]
+    return head if found and tail.endswith("'") and said and words.startswith(said) else quote.reason
 
 
 def claim_sources(sentences: Sequence[SentenceFinding]) -> Callable[[AddedClaim], list[Span]]:

@@ -27,6 +27,7 @@ from provenance.render.headline import (
     details,
     is_changed_fact,
     lead,
+    quote_reason,
     sentence_around,
     unrelated_findings,
 )
@@ -661,7 +662,11 @@ def _added_beyond_html(multi: MultiSourceReport) -> str:
             around = _source_sentence(claim, sources_of[index])
             said = "".join(
                 f'<p class="quoted"><span class="side">source l.{report.source.line(span[0])}</span>'
-                + (escape(_excerpt(report.source.text, span)) if around is None else _in_context(report.source.text, span, around))
+                + (
+                    escape(_excerpt(report.source.text, span))
+                    if around is None
+                    else _in_context(report.source.text, span, around)
+                )
                 + "</p>"
                 for span in sources_of[index](claim)
             )
@@ -783,7 +788,7 @@ def findings(report: Findings) -> list[Finding]:
                     f"c-q{i}",
                     quote.candidate,
                     () if quote.source is None else (quote.source,),
-                    quote.reason,
+                    quote_reason(quote, report.source.text),
                     _diff_html(quote.diff),
                 )
             )

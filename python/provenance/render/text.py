@@ -26,6 +26,7 @@ from provenance.render.headline import (
     copied_qualifier,
     details,
     is_changed_fact,
+    quote_reason,
     sentence_around,
     unrelated_findings,
     verdict_name,
@@ -418,7 +419,7 @@ def _quote_block(report: Report, quote: QuoteFinding) -> list[RenderableType]:
     if quote.diff:
         lines.append(_hanging(Text("    diff:     ", "dim"), render_diff(quote.diff)))
     if quote.reason:
-        lines.append(_hanging(Text("    why:      ", "dim"), Text(printable(quote.reason))))
+        lines.append(_hanging(Text("    why:      ", "dim"), Text(printable(quote_reason(quote, report.source.text)))))
     return lines
 
 
