@@ -738,3 +738,9 @@ def test_a_restriction_the_source_never_makes() -> None:
     ]
     restricted = source.replace("look and function", "look, not only function")
     assert not [c for c in compare(candidate, restricted, semantic=False).added if c.text == "only"]
+
+
+def test_only_before_a_number_narrows_no_claim() -> None:
+    source = "Franklin died of ovarian cancer in 1958 at the age of 37."
+    candidate = "Franklin died of ovarian cancer in 1958 when she was only 37."
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.text == "only"]

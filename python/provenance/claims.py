@@ -1159,7 +1159,17 @@ def _claims_in(
             add(change.candidate, "changed", change.reason, change.source)
     # A restriction the source never makes ("designing only the exterior").
     if not facts.forms & QUANTIFIERS["exclusive"]:
-        restricting = next((w for w in words if w.form in QUANTIFIERS["exclusive"] and not _after_not(text, w.start)), None)
+        restricting = next(
+            (
+                w
+                for n, w in enumerate(words)
+                if w.form in QUANTIFIERS["exclusive"]
+                and not _after_not(text, w.start)
+                # "only 37": a number made to look small, not a claim narrowed
+                and not (n + 1 < len(words) and words[n + 1].start in stated)
+            ),
+            None,
+        )
         if restricting is not None:
             said = f"adds '{text[restricting.start : restricting.end]}', a restriction the source never makes"
             add((restricting.start, restricting.end), "changed", said)
