@@ -480,3 +480,12 @@ def test_a_number_grouped_by_no_break_spaces_is_one_number() -> None:
     assert compare(grouped, source, semantic=False).added == []
     found = compare(grouped.replace("85\u00a0000", "95\u00a0000"), source, semantic=False).added
     assert [(c.type, c.text) for c in found] == [("changed", "95\u00a0000")]
+
+
+def test_twice_counts_times_not_a_multiple() -> None:
+    source = "Watson, Crick and Wilkins were awarded the Nobel Prize in 1962, four years after Franklin died."
+    candidate = "Watson, Crick and Wilkins were awarded the Nobel Prize in 1962, and Franklin was nominated for it twice."
+    assert ("number", "twice") in [(c.type, c.text) for c in compare(candidate, source, semantic=False).added]
+    earnings = "Net sales were $1.8 billion, record earnings about double the prior-year levels."
+    twice = "Net sales were $1.8 billion, record earnings about twice the prior-year levels."
+    assert not [c for c in compare(twice, earnings, semantic=False).added if c.text == "twice"]

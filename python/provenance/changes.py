@@ -326,6 +326,10 @@ def _word_value(forms: Sequence[str]) -> float | None:
     return spelled_number(" ".join(forms))
 
 
+# Adverbs that count times ("nominated for it twice"); "once" is as often "formerly".
+_TIMES = {"twice": 2.0, "thrice": 3.0}
+
+
 def numbers(words: Sequence[Word]) -> list[Number]:
     """The numbers of a run of words: digits or number words, with a scale word after them."""
     found: list[Number] = []
@@ -333,6 +337,9 @@ def numbers(words: Sequence[Word]) -> list[Number]:
     while i < len(words):
         form = words[i][2]
         value = _digits(form) if form[:1].isdigit() else None
+        # a count of times, not a multiple ("twice the prior-year levels", "twice as large")
+        if form in _TIMES and (i + 1 == len(words) or words[i + 1][2] not in STOPWORDS):
+            value = _TIMES[form]
         last = i
         if value is None and form not in STOPWORDS and _word_value([form]) is not None:
             # The longest run of number words text2num reads as one number ("thirty five").
