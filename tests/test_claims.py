@@ -744,3 +744,13 @@ def test_only_before_a_number_narrows_no_claim() -> None:
     source = "Franklin died of ovarian cancer in 1958 at the age of 37."
     candidate = "Franklin died of ovarian cancer in 1958 when she was only 37."
     assert not [c for c in compare(candidate, source, semantic=False).added if c.text == "only"]
+
+
+def test_a_change_told_the_other_way_where_the_source_has_the_word_elsewhere() -> None:
+    source = (
+        "The number of payrolled employees fell by 93,000 between July and August. Annual growth in regular "
+        "earnings was 4.7%; in real terms, adjusted for inflation, regular pay rose by 0.6%."
+    )
+    candidate = "Wages are now falling in real terms, with regular pay growth of 4.7% failing to keep up with inflation."
+    found = [(c.type, c.text) for c in compare(candidate, source, semantic=False).added]
+    assert ("contradiction", "falling") in found

@@ -298,24 +298,34 @@ class _SourceFacts:
                     found.setdefault(lexicon.base(source.keys[i]), []).append((sentence.index, i))
         return found
 
-    def opposed(self, words: Sequence[Word], keys: frozenset[str]) -> tuple[Word, Word, Sentence] | None:
+    def opposed(
+        self, words: Sequence[Word], keys: frozenset[str], support: Sequence[Sentence] = ()
+    ) -> tuple[Word, Word, Sentence] | None:
         """A content word of a candidate sentence the source never uses whose opposite (WordNet's
         antonyms: "unsuitable" for "suitable", "weakened" for "strengthened") a source sentence on
         the same matter has: the word, the source's word and its sentence. The same matter is
         OPPOSED_SHARED content words in common besides; the candidate's sentence must not have
-        the opposite too ("both increases and decreases")."""
+        the opposite too ("both increases and decreases"). Given the sentences that ``support`` a
+        candidate sentence, the word need only be new to them, and the opposite must be theirs
+        ("pay is falling in real terms" where they say "in real terms, regular pay rose", though
+        payrolls "fell" elsewhere)."""
         lexicon, source = wordnet(), self.analysed
         bases = self.content_bases
+        their_keys = frozenset().union(*(s.keys for s in support)) if support else frozenset(self.keys)
+        their_bases = {lexicon.base(k) for k in their_keys} if support else bases.keys()
+        within = {s.index for s in support}
         mine = {lexicon.base(key(form)) for _, _, form in words}
         for word in words:
             form = word[2]
-            if form in STOPWORDS or not form.isalpha() or key(form) in self.keys or lexicon.base(key(form)) in bases:
+            if form in STOPWORDS or not form.isalpha() or key(form) in their_keys or lexicon.base(key(form)) in their_bases:
                 continue
             parts = lexicon.main_parts(key(form))
             describing = bool(parts) and parts <= {"a", "r"}
             for opposite in lexicon.opposites(key(form)) - mine:
                 for at, i in bases.get(opposite, ()):
                     sentence, theirs = source.sentences[at], source.words[i]
+                    if within and at not in within:
+                        continue
                     if (
                         (
                             describing
@@ -1174,7 +1184,8 @@ def _claims_in(
             said = f"adds '{text[restricting.start : restricting.end]}', a restriction the source never makes"
             add((restricting.start, restricting.end), "changed", said)
     # A word whose opposite a source sentence on the same matter has, outside the word diff's reach.
-    opposed = facts.opposed([w for w in unit_words if w[0] not in quoted], unit.keys)
+    unquoted_words = [w for w in unit_words if w[0] not in quoted]
+    opposed = facts.opposed(unquoted_words, unit.keys) or facts.opposed(unquoted_words, unit.keys, match.sources)
     if opposed is not None:
         flipped, opposite, opposite_sentence = opposed
         reason = f"the opposite of the source's '{facts.analysed.text[opposite[0] : opposite[1]]}'"
