@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from provenance import compare
-from provenance.claims import vague_attributions
+from provenance.claims import _compared, vague_attributions
 
 SOURCE = (
     "The two leaders are set to meet in Geneva on Thursday to discuss the trade agreement.\n\n"
@@ -754,3 +754,12 @@ def test_a_change_told_the_other_way_where_the_source_has_the_word_elsewhere() -
     candidate = "Wages are now falling in real terms, with regular pay growth of 4.7% failing to keep up with inflation."
     found = [(c.type, c.text) for c in compare(candidate, source, semantic=False).added]
     assert ("contradiction", "falling") in found
+
+
+def test_a_comparison_turned_the_other_way() -> None:
+    source = "In our tests it cleared smoke from a 20 square metre room in 38 minutes, slower than the two rival models."
+    candidate = "In independent tests it cleared smoke from a 20 square metre room in 38 minutes, faster than rival models."
+    found = [(c.type, c.text) for c in compare(candidate, source, semantic=False).added]
+    assert ("contradiction", "faster") in found
+    # Comparatives that compare nothing are not read so ("a lower cost" beside "higher satisfaction").
+    assert _compared("number") is None and _compared("faster") == "fast"

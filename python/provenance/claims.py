@@ -296,6 +296,10 @@ class _SourceFacts:
             for i in sentence.words:
                 if source.words[i][2] not in STOPWORDS:
                     found.setdefault(lexicon.base(source.keys[i]), []).append((sentence.index, i))
+                    # and a comparison's adjective ("slower than": "slow")
+                    if i + 1 < len(source.words) and source.words[i + 1][2] == "than":
+                        if (plain := _compared(source.words[i][2])) is not None:
+                            found.setdefault(plain, []).append((sentence.index, i))
         return found
 
     def opposed(
@@ -315,13 +319,14 @@ class _SourceFacts:
         their_bases = {lexicon.base(k) for k in their_keys} if support else bases.keys()
         within = {s.index for s in support}
         mine = {lexicon.base(key(form)) for _, _, form in words}
-        for word in words:
+        for n, word in enumerate(words):
             form = word[2]
             if form in STOPWORDS or not form.isalpha() or key(form) in their_keys or lexicon.base(key(form)) in their_bases:
                 continue
             parts = lexicon.main_parts(key(form))
             describing = bool(parts) and parts <= {"a", "r"}
-            for opposite in lexicon.opposites(key(form)) - mine:
+            plain = _compared(form) if n + 1 < len(words) and words[n + 1][2] == "than" else None
+            for opposite in (lexicon.opposites(key(form)) | (lexicon.opposites(plain) if plain else set())) - mine:
                 for at, i in bases.get(opposite, ()):
                     sentence, theirs = source.sentences[at], source.words[i]
                     if within and at not in within:
@@ -1334,6 +1339,21 @@ def _beside_shared(words: Sequence[Word], cue: Span, keys: frozenset[str] | set[
 
 # Prefixes that negate the word they stand on ("unsuitable", "inefficient", "non-negative").
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-", "dys", "de", "anti", "a")
+
+
+def _compared(form: str) -> str | None:
+    """The key of the adjective a regular comparative is made from ("faster": "fast", "larger":
+    "large", "happier": "happy"), for a word that is no noun itself ("number" is not "numb"-er)."""
+    form = form.lower()
+    lexicon = wordnet()
+    if not form.endswith("er") or "n" in lexicon.main_parts(key(form)):
+        return None
+    stems = [form[:-2], form[:-1]]
+    if form.endswith("ier"):
+        stems.append(form[:-3] + "y")
+    if len(form) > 4 and form[-3] == form[-4]:
+        stems.append(form[:-3])  # a doubled consonant ("bigger")
+    return next((key(stem) for stem in stems if len(stem) > 2 and "a" in lexicon.main_parts(key(stem))), None)
 
 
 def _negated_form(one: str, other: str) -> bool:
