@@ -151,3 +151,17 @@ def test_a_fabricated_quotations_reason_does_not_repeat_the_source_line() -> Non
     assert "    why:       the source has these words only outside quotation marks\n" in output
     page = render_html(report)
     assert '<p class="why">the source has these words only outside quotation marks</p>' in page
+
+
+def test_a_quoted_emails_marker_lines_are_no_headings_in_the_reports() -> None:
+    story = (
+        "Rail firm fined over signal failure\n\n"
+        "A rail operator has been fined after a signal failure left passengers stranded for five hours.\n\n"
+        "Northline Rail admitted breaching safety regulations at Leeds Crown Court on Monday.\n"
+    )
+    email = "Hi all, see below.\n\n" + "\n>\n".join("> " + paragraph for paragraph in story.strip().split("\n\n")) + "\n"
+    report = compare(email, story, semantic=False)
+    assert [s.label for s in report.sentences].count("heading") == 3, "the title and the two lines of '>' alone"
+    # Was "3 heading", and a "heading" badge on each line of '>'.
+    assert "1 heading" in render_text(report, color=False, width=None).split("Sentences: ")[1].split("\n")[0]
+    assert render_html(report).count('data-kind="sentence-heading"') == 1

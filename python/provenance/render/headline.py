@@ -38,6 +38,14 @@ def is_changed_fact(claim: AddedClaim) -> bool:
     return claim.type in ("changed", "contradiction")
 
 
+def shown_label(text: str, sentence: SentenceFinding) -> bool:
+    """Whether a sentence's label is shown and counted: not for a "heading" without a letter or a
+    digit, such as a quoted email's line of '>' alone between its paragraphs (6 "headings" of 7 in
+    one forwarded story)."""
+    start, end = sentence.candidate
+    return sentence.label != "heading" or any(char.isalnum() for char in text[start:end])
+
+
 def quote_reason(quote: QuoteFinding, source_text: str) -> str:
     """A quotation's reason without the source's words at its end where the report shows them just
     above it ("… only outside quotation marks: 'too many families …'" under "source: too many

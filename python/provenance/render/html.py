@@ -29,6 +29,7 @@ from provenance.render.headline import (
     lead,
     quote_reason,
     sentence_around,
+    shown_label,
     unrelated_findings,
 )
 from provenance.render.paragraphs import flatten, in_sentence, paragraph_breaks, passage_changes, shorten
@@ -273,7 +274,7 @@ def report_marks(report: Findings) -> tuple[list[Mark], list[Mark]]:
     candidate: list[Mark] = []
     source: list[Mark] = []
     for i, sentence in enumerate(report.sentences):
-        if sentence.label in MARKED_SENTENCE_LABELS:
+        if sentence.label in MARKED_SENTENCE_LABELS and shown_label(report.candidate.text, sentence):
             why = {
                 "added": "Unsupported sentence: the source does not say this",
                 "heading": "Heading",

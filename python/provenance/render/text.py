@@ -28,6 +28,7 @@ from provenance.render.headline import (
     is_changed_fact,
     quote_reason,
     sentence_around,
+    shown_label,
     unrelated_findings,
     verdict_name,
 )
@@ -328,7 +329,7 @@ def _full(report: Report) -> list[RenderableType]:
     parts: list[RenderableType] = [_header(report), _Item(_verdict_line(report), indent=0)]
     parts += [_hanging("  •", Text(printable(reason))) for reason in report.verdict.reasons]
     parts += [_coverage_line(report), _coverage_bar(report), *_quoted_copy_line(report)]
-    labels = Counter(s.label for s in report.sentences)
+    labels = Counter(s.label for s in report.sentences if shown_label(report.candidate.text, s))
     if labels:
         parts.append(Text("Sentences: " + ", ".join(f"{labels[label]} {label}" for label in SENTENCE_ORDER if labels[label])))
     parts.append(_Item(_counts_line(report), indent=0))
