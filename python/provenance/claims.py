@@ -551,6 +551,12 @@ def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> l
     return found
 
 
+def _as_written(text: str, form: str) -> str:
+    """A normalised word as ``text`` writes it ("160C" for "160c")."""
+    found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE)
+    return found.group() if found else form
+
+
 def _rivals(amounts: set[str], number: Number | None, words: Sequence[Word], counted: Mapping[str, set[str]]) -> set[str]:
     """The supporting sentences' amounts a number may contradict: those of the same things ("FIVE
     points" and "three points"; not "five days" and "87 churches")."""
@@ -1034,6 +1040,7 @@ def _claims_in(
     for word in words:
         number = word.form.replace(",", "")
         written = stated.get(word.start)
+        written_word = text[word.start : word.end]
         # A number of the supporting sentences, counting what they count otherwise ("five stars"
         # where they have "three stars out of five").
         after = unit_words[written.last + 1][2] if written is not None and written.last + 1 < len(unit_words) else ""
@@ -1087,12 +1094,12 @@ def _claims_in(
                 said = f": the supporting source sentence has {', '.join(years[:3])}"
             else:
                 said = f", which says '{relative.group()}'" if relative else ""
-            add((word.start, word.end), "date", f"'{word.form}' does not appear in the source{said}")
+            add((word.start, word.end), "date", f"'{written_word}' does not appear in the source{said}")
         elif amounts and not _YEAR.match(number) and (rivals := _rivals(amounts, written, unit_words, counted_forms)):
-            others = ", ".join(sorted(rivals)[:3])
-            add((word.start, word.end), "contradiction", f"'{word.form}' where the supporting source sentence has {others}")
+            others = ", ".join(sorted(_as_written(support, rival) for rival in rivals)[:3])
+            add((word.start, word.end), "contradiction", f"'{written_word}' where the supporting source sentence has {others}")
         else:
-            add((word.start, word.end), "number", f"the number '{word.form}' does not appear in the source")
+            add((word.start, word.end), "number", f"the number '{written_word}' does not appear in the source")
     prose = _prose(text, unit, quoted)
     for found in _STATUS.finditer(prose):
         s, e = unit.start + found.start(), unit.start + found.end()
