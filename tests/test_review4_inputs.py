@@ -137,3 +137,35 @@ def test_a_markdown_files_front_matter_is_no_prose(tmp_path: Path) -> None:
 def test_a_rule_above_prose_is_no_front_matter() -> None:
     text = "---\nThe council met on Monday and approved the plan.\n---\n"
     assert without_front_matter(text) == text
+
+
+WIRE = (
+    "A rail operator has been fined £2.3 million after a signal failure left about 4,000 passengers stranded on trains "
+    "for up to five hours last February.",
+    "Northline Rail admitted breaching safety regulations at Leeds Crown Court on Monday. The court heard that engineers "
+    "had known about the faulty signalling cable for three weeks before it failed.",
+    "Passengers on 14 trains were held between Leeds and York on the evening of 9 February, some without heating or "
+    "lighting. Two people were taken to hospital after fainting.",
+)
+WIRE_PAGE = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Rail firm fined</title></head><body>\n'
+    '<nav><a href="/">Home</a></nav>\n<article><h1>Rail operator fined £2.3m over signal failure</h1>\n'
+    '<p class="byline">By Anna Kowalski,\n  Press Association</p>\n<div class="article-body">\n'
+    + "".join(f"<p>{paragraph}</p>\n" for paragraph in WIRE)
+    + "</div></article><footer>Copyright</footer></body></html>\n"
+)
+
+
+def test_a_web_pages_headline_and_byline_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "story.html"
+    path.write_text(WIRE_PAGE, encoding="utf-8")
+    text, _ = read_document(path)
+    # Was the body alone: a copy that kept the wire's credit read as one that dropped it.
+    assert text == "\n\n".join(["Rail operator fined £2.3m over signal failure", "By Anna Kowalski, Press Association", *WIRE])
+    # A headline the main text already has is not said twice.
+    kept = WIRE_PAGE.replace(
+        '<div class="article-body">\n', '<div class="article-body">\n<h2>Rail operator fined £2.3m over signal failure</h2>\n'
+    )
+    assert kept != WIRE_PAGE
+    path.write_text(kept, encoding="utf-8")
+    assert read_document(path)[0].count("Rail operator fined £2.3m over signal failure") == 1

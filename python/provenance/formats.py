@@ -160,7 +160,50 @@ def _html(page: str, name: str) -> str:
     if not text:
         raise InputError(name, "is a web page without a main text we can find")
     # trafilatura puts each paragraph on one line.
-    return "\n\n".join(line for line in text.split("\n") if line.strip())
+    paragraphs = [line for line in text.split("\n") if line.strip()]
+    said = [_WHITE_SPACE.sub(" ", line).strip() for line in paragraphs]
+    # Each line left out goes where the page has it: after the one before it that the text kept.
+    at = 0
+    for line in _headline_and_byline(page):
+        if line in said:
+            at = max(at, said.index(line) + 1)
+        else:
+            paragraphs.insert(at, line)
+            said.insert(at, line)
+            at += 1
+    return "\n\n".join(paragraphs)
+
+
+_WHITE_SPACE = re.compile(r"\s+")
+# An article's byline as pages mark it: by class or id ("byline", "author"), rel or itemprop.
+_BYLINE = (
+    ".//*[contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')"
+    " or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'author')"
+    " or contains(translate(@id, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')"
+    " or @rel='author' or @itemprop='author']"
+)
+# A headline or byline longer than this is not one (a teaser, an author's biography).
+_HEAD_LINE_MAX_CHARS = 200
+
+
+def _headline_and_byline(page: str) -> list[str]:
+    """The article's headline (its <h1>) and byline ("By Anna Kowalski, Press Association"), as the
+    page writes them: trafilatura leaves both out of the main text, so a copy that kept a wire
+    story's credit read as one that dropped it. Inside the page's <article> when it has one."""
+    from trafilatura.utils import load_html  # the tree trafilatura reads the page into
+
+    root = load_html(page)
+    if root is None:
+        return []
+    articles = root.xpath("//article")
+    scope = articles[0] if articles else root
+    elements = [element for path in (".//h1", _BYLINE) for element in scope.xpath(path)[:1]]
+    found: list[str] = []
+    for element in sorted(elements, key=lambda element: element.sourceline or 0):  # the page's order
+        line = _WHITE_SPACE.sub(" ", element.text_content()).strip()
+        if 0 < len(line) <= _HEAD_LINE_MAX_CHARS and line not in found:
+            found.append(line)
+    return found
 
 
 class _FragmentText(HTMLParser):
