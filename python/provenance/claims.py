@@ -62,6 +62,7 @@ from provenance.changes import (
 from provenance.judge import SentenceMatch
 from provenance.lexicon import (
     CALENDAR_NAMES,
+    CHANGE_DIRECTIONS,
     EVALUATIVE_WORDS,
     FUNCTION_WORDS,
     IMPLICIT_NEGATION,
@@ -677,31 +678,16 @@ def _whole_of(words: Sequence[Word], stated: Share) -> str:
 # Verbs that tell a change as a multiple, by the factor they say ("doubled": x2, "halved": x0.5);
 # their past forms only ("double" is as often "double-digit" or "a double room").
 _MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
-# Verbs and words of a change before a percentage ("rose by 40%", "up 40%"), by its direction.
-_RISES = frozenset(
-    "rise rises rose risen rising increase increased increases increasing grew grow grows growing up jumped climbed".split()
-)
-_FALLS = frozenset(
-    "fall falls fell fallen falling decrease decreased decreases decreasing drop dropped drops down cut declined".split()
-)
+# Words of a change by direction (lexicons/change-directions.txt): "rise" and "fall" before a
+# percentage ("rose by 40%"), "more" and "less" otherwise ("strengthened", "below").
+_RISES, _FALLS = CHANGE_DIRECTIONS["rise"], CHANGE_DIRECTIONS["fall"]
+_MORE, _LESS = CHANGE_DIRECTIONS["more"], CHANGE_DIRECTIONS["less"]
 
 
 def _direction(form: str) -> int:
     """A word of change by its direction: 1 for a rise ("increased"), -1 for a fall, else 0."""
     form = form.lower()
     return 1 if form in _RISES or form in _MORE else -1 if form in _FALLS or form in _LESS else 0
-
-
-# Other words of more and less, whose WordNet opposites tell a change the other way ("weakened" for
-# "strengthened"; "above" for "below").
-_MORE = frozenset(
-    "raise raised raises raising higher above strengthen strengthened strengthens strengthening improve improved "
-    "improves improving gain gained gains expand expanded expands expanding more".split()
-)
-_LESS = frozenset(
-    "lower lowered lowers lowering below weaken weakened weakens weakening worsen worsened worsens worsening "
-    "lose lost loses losing shrink shrank shrinks shrinking contract contracted contracts less".split()
-)
 
 
 def _multiple(words: Sequence[Word]) -> tuple[int, int, float, str | None] | None:

@@ -74,3 +74,4 @@ CALENDAR_NAMES = {
     form: line.split()[0] for line in _lines("calendar-abbreviations") if not line.startswith("#") for form in line.split()
 }
 QUANTIFIERS = sections("quantifiers")
+CHANGE_DIRECTIONS = sections("change-directions")
