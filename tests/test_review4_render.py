@@ -165,3 +165,11 @@ def test_a_quoted_emails_marker_lines_are_no_headings_in_the_reports() -> None:
     # Was "3 heading", and a "heading" badge on each line of '>'.
     assert "1 heading" in render_text(report, color=False, width=None).split("Sentences: ")[1].split("\n")[0]
     assert render_html(report).count('data-kind="sentence-heading"') == 1
+
+
+def test_a_changes_context_does_not_open_with_a_paragraph_mark() -> None:
+    source = "Rovers top\n\n" + MATCH
+    report = compare(source.replace("scored twice", "scored three times"), source, semantic=False)
+    output = render_text(report, color=False, width=None)
+    # Was "line 3: ¶ Kwame Adeyemi scored [-twice-]…": the mark counted as one of the four words.
+    assert "  line 3: Kwame Adeyemi scored [-twice-]{+three times+} as Rovers came from" in output

@@ -101,7 +101,11 @@ def passage_changes(candidate: str, source: str, steps: Sequence[DiffStep]) -> l
         if not 0 <= index < len(steps) or steps[index].op != "equal":
             return ""
         words = flatten(candidate[slice(*steps[index].candidate)], c_breaks).split(" ")
-        return " ".join(words[-CHANGE_CONTEXT_WORDS:] if last else words[:CHANGE_CONTEXT_WORDS])
+        shown = words[-CHANGE_CONTEXT_WORDS:] if last else words[:CHANGE_CONTEXT_WORDS]
+        # A paragraph mark at the context's outer end stands for no words: "¶ Kwame Adeyemi scored".
+        while shown and shown[0 if last else -1] == PARAGRAPH_MARK:
+            shown = shown[1:] if last else shown[:-1]
+        return " ".join(shown)
 
     def offset(step: DiffStep) -> int:
         # Words the candidate dropped sit where the words before them end, on that line, unless
