@@ -765,7 +765,8 @@ def _refuse_a_text_as_a_collection(corpus: str) -> None:
         return  # a first line longer than we look at, that may be JSON
     fail(
         f"{input_name(corpus)}: is not a collection: give a directory of texts, a .jsonl file "
-        '(one {"id": ..., "text": ...} a line), or - with one path a line on standard input'
+        '(one {"id": ..., "text": ...} a line), a Parquet table (id and text columns), or - with one path a line on '
+        "standard input"
     )
 
 
@@ -791,7 +792,8 @@ def index() -> None:
 @wait_option
 @max_size_option
 def index_build(corpus: str, output: Path, window: int, max_df: int, wait: float) -> None:
-    """Index CORPUS: a directory (recursive), a .jsonl file, or - for paths on stdin."""
+    """Index CORPUS: a directory (recursive), a .jsonl file, a Parquet table (id and text
+    columns), or - for paths on stdin."""
     from provenance.corpus import IndexOptions, build_index
 
     output_target(output)
@@ -811,8 +813,8 @@ def index_build(corpus: str, output: Path, window: int, max_df: int, wait: float
 @wait_option
 @max_size_option
 def index_add(index_path: Path, corpus: str, wait: float) -> None:
-    """Add the documents of CORPUS to INDEX: a directory (recursive), a .jsonl file, or - for
-    paths on stdin."""
+    """Add the documents of CORPUS to INDEX: a directory (recursive), a .jsonl file, a Parquet
+    table (id and text columns), or - for paths on stdin."""
     from provenance.corpus import add_to_index
 
     output_target(index_path)
@@ -986,8 +988,8 @@ def corpus_command(
     spark_master: str,
     partitions: int | None,
 ) -> None:
-    """Every reuse pair of CORPUS (a directory, a .jsonl file, or - for paths on stdin; with
-    --engine spark also a Parquet table with id and text columns)."""
+    """Every reuse pair of CORPUS (a directory, a .jsonl file, a Parquet table with id and text
+    columns, or - for paths on stdin)."""
     from provenance.corpus import IndexOptions, find_reuse, reuse_of, run_parameters
     from provenance.thresholds import MIN_PROSE_WORDS
 

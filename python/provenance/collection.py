@@ -1,10 +1,11 @@
 """Collections of documents: a directory of text files (recursive), a JSON-lines file (``id``,
-``text``, optional ``date`` and any other metadata), or ``-``: paths of text files on standard
-input, one a line."""
+``text``, optional ``date`` and any other metadata), a Parquet table with the same columns, or
+``-``: paths of text files on standard input, one a line."""
 
 from __future__ import annotations
 
 import codecs
+import datetime
 import json
 import os
 import re
@@ -20,13 +21,15 @@ from provenance import _core
 # Re-exported: corpus readers take a progress reporter.
 from provenance.progress import Progress as Progress
 from provenance.progress import no_progress as no_progress
-from provenance.read import STDIN_NAME, InputError, input_name, max_input_bytes, read_document
+from provenance.read import STDIN_NAME, InputError, format_size, input_name, max_input_bytes, read_document
 
 # A lone surrogate ("\ud800" in JSON) is no character: it cannot be written out as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 # JSON lines are read and parsed this much at a time (and the rest of the last line).
 _BLOCK_BYTES = 1 << 20
+# A Parquet file starts with these bytes (and ends with them).
+_PARQUET_MAGIC = b"PAR1"
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ class Record:
 
 
 def read_corpus(source: str | Path, progress: Progress = no_progress) -> list[Record]:
-    """The documents of a directory, a ``.jsonl`` file, or ``-`` (paths on standard input)."""
+    """The documents of a directory, a ``.jsonl`` file, a Parquet table, or ``-`` (paths on
+    standard input)."""
     name = input_name(source)
     if str(source) == "-":
         if sys.stdin is None:  # file descriptor 0 closed
@@ -62,19 +66,59 @@ def read_corpus(source: str | Path, progress: Progress = no_progress) -> list[Re
         return [_read_file(p, input_name(p.relative_to(path).as_posix())) for p in progress(files, "reading")]
     if not path.exists():
         raise InputError(name, "no such file or directory")
+    if _is_parquet(path):
+        return _unique(_read_parquet(path, name), name)
     return _unique(list(_read_jsonl(path)), name)
 
 
 def jsonl_file(source: str | Path) -> Path | None:
-    """`source` when it is a regular file, which ``read_corpus`` reads as JSON lines; None for
-    anything else (``-``, a directory, a device or a pipe, a path that is not there), which
-    ``read_corpus`` reads or names the problem of."""
+    """`source` when it is a regular file that is not a Parquet table, which ``read_corpus``
+    reads as JSON lines; None for anything else (``-``, a directory, a Parquet table, a device or
+    a pipe, a path that is not there), which ``read_corpus`` reads or names the problem of."""
     if str(source) == "-":
         return None
     try:
-        return Path(source) if stat.S_ISREG(os.stat(source).st_mode) else None
+        regular = stat.S_ISREG(os.stat(source).st_mode)
     except OSError:
         return None
+    return Path(source) if regular and not _is_parquet(Path(source)) else None
+
+
+def _is_parquet(path: Path) -> bool:
+    """Whether `path` is a regular file that starts as a Parquet file does (whatever its name)."""
+    try:
+        with path.open("rb") as handle:
+            return stat.S_ISREG(os.fstat(handle.fileno()).st_mode) and handle.read(len(_PARQUET_MAGIC)) == _PARQUET_MAGIC
+    except OSError:
+        return False
+
+
+def _read_parquet(path: Path, name: str) -> list[Record]:
+    """The rows of a Parquet table as documents: ``id`` and ``text`` columns, an optional ``date``
+    (a string, or a date or time written as ISO 8601), every other column kept as metadata; each
+    row checked as a JSON line is, and named by its number."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise InputError(name, "is a Parquet table, which needs pyarrow: install provenance-detector[parquet]") from None
+    if path.stat().st_size > max_input_bytes():
+        raise InputError(name, f"is larger than the input size limit of {format_size(max_input_bytes())} (see --max-size)")
+    try:
+        table = pq.read_table(path)
+    except Exception as err:  # pyarrow's errors (ArrowInvalid, OSError) for a damaged file
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise InputError(name, f"cannot be read as Parquet ({reason})") from None
+    for column in ("id", "text"):
+        if column not in table.column_names:
+            raise InputError(name, f"has no '{column}' column (its columns: {', '.join(table.column_names)})")
+    records = []
+    for number, row in enumerate(table.to_pylist(), start=1):
+        if isinstance(row.get("date"), (datetime.date, datetime.datetime)):
+            row["date"] = row["date"].isoformat()
+        # Metadata is written out as JSON: values JSON has no type for (times, bytes) as text.
+        row = json.loads(json.dumps(row, default=str))
+        records.append(_record(row, f"row {number}", name))
+    return records
 
 
 def _hidden(relative: Path) -> bool:

@@ -1,0 +1,85 @@
+"""Review 5: collections as a teacher, a text-reuse researcher and an editor give them."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from cli_run import one_line_error, run
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+
+
+def words(start: int, stop: int) -> str:
+    return " ".join(f"w{i}" for i in range(start, stop)) + "."
+
+
+DOCS = [
+    {"id": "early", "text": words(0, 300), "date": "2024-01-01"},
+    {"id": "late", "text": words(1000, 1100) + " " + words(100, 180), "date": "2024-02-01"},
+    {"id": "alone", "text": words(8000, 8300)},
+]
+
+
+def test_a_parquet_table_is_a_collection_as_its_json_lines_are(tmp_path: Path) -> None:
+    """A Parquet table with id and text columns (the researcher's usual form, which --engine spark
+    read) was refused by the default engine, index build and index add as 'not a collection'."""
+    jsonl = tmp_path / "docs.jsonl"
+    jsonl.write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
+    table = tmp_path / "docs.parquet"
+    pq.write_table(pa.Table.from_pylist([{**d, "date": d.get("date")} for d in DOCS]), table)
+    from_table = run("corpus", str(table))
+    assert from_table.returncode == 0, from_table.stderr
+    assert from_table.stdout == run("corpus", str(jsonl)).stdout
+    assert b'"candidate": "late", "source": "early", "direction": "dates"' in from_table.stdout
+    index = tmp_path / "docs.idx"
+    assert run("index", "build", str(table), "-o", str(index)).returncode == 0
+    found = run("search", "-", "--index", str(index), "-k", "1", "--format", "json", stdin=words(120, 170).encode())
+    assert json.loads(found.stdout)["sources"][0]["id"] == "early"
+
+
+def test_a_parquet_tables_dates_and_other_columns(tmp_path: Path) -> None:
+    """Integer ids, a date column of Parquet dates (read as ISO 8601, so they order the pair) and
+    metadata JSON has no type for (a timestamp) are read; the metadata reaches search."""
+    table = tmp_path / "typed.parquet"
+    texts = [words(0, 200), words(0, 100) + " " + words(500, 600)]
+    dates = [datetime.date(2024, 3, 2), datetime.date(2024, 1, 5)]
+    stamps = [datetime.datetime(2024, 1, 1, 9, 30), None]
+    pq.write_table(pa.table({"id": [1, 2], "text": texts, "date": dates, "seen": stamps}), table)
+    pairs = [json.loads(line) for line in run("corpus", str(table)).stdout.splitlines()]
+    assert pairs[0]["candidate"] == "1" and pairs[0]["source"] == "2" and pairs[0]["direction"] == "dates"
+    index = tmp_path / "typed.idx"
+    assert run("index", "build", str(table), "-o", str(index)).returncode == 0
+    found = run("search", "-", "--index", str(index), "-k", "2", "--format", "json", stdin=words(20, 80).encode())
+    meta = {s["id"]: s["meta"] for s in json.loads(found.stdout)["sources"]}
+    assert meta["1"] == {"date": "2024-03-02", "seen": "2024-01-01 09:30:00"}
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        ({"id": ["a"], "body": ["some text"]}, "has no 'text' column (its columns: id, body)"),
+        ({"name": ["a"], "text": ["some text"]}, "has no 'id' column"),
+        ({"id": ["a", None], "text": ["some text", "more text"]}, "row 2: needs an 'id'"),
+        ({"id": ["a", "b"], "text": ["some text", " "]}, "row 2: needs a non-empty 'text' string"),
+        ({"id": ["a", "a"], "text": ["some text", "more text"]}, "document id 'a' occurs twice"),
+    ],
+)
+def test_a_bad_parquet_table_is_one_line(tmp_path: Path, columns: dict[str, list[object]], message: str) -> None:
+    table = tmp_path / "bad.parquet"
+    pq.write_table(pa.table(columns), table)
+    out = tmp_path / "pairs.jsonl"
+    one_line_error(run("corpus", str(table), "-o", str(out)), f"bad.parquet: {message}")
+    one_line_error(run("index", "build", str(table), "-o", str(tmp_path / "x.idx")), message)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.parquet"], "nothing written"
+
+
+def test_a_damaged_parquet_table_is_one_line(tmp_path: Path) -> None:
+    table = tmp_path / "cut.parquet"
+    pq.write_table(pa.Table.from_pylist(DOCS[:2]), table)
+    table.write_bytes(table.read_bytes()[:-200])
+    one_line_error(run("corpus", str(table)), "cut.parquet: cannot be read as Parquet (")
