@@ -27,7 +27,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -316,18 +316,26 @@ class _SourceFacts:
         payrolls "fell" elsewhere)."""
         lexicon, source = wordnet(), self.analysed
         bases = self.content_bases
-        their_keys = frozenset().union(*(s.keys for s in support)) if support else frozenset(self.keys)
-        their_bases = {lexicon.base(k) for k in their_keys} if support else bases.keys()
+        # (the whole source's sets as they are: copying them for every sentence would cost the
+        # source's length each time)
+        their_keys: Collection[str] = frozenset().union(*(s.keys for s in support)) if support else self.keys
+        their_bases: Collection[str] = {lexicon.base(k) for k in their_keys} if support else bases.keys()
         within = {s.index for s in support}
         mine = {lexicon.base(key(form)) for _, _, form in words}
         for n, word in enumerate(words):
             form = word[2]
-            if form in STOPWORDS or not form.isalpha() or key(form) in their_keys or lexicon.base(key(form)) in their_bases:
+            if form in STOPWORDS or not form.isalpha():
                 continue
-            parts = lexicon.main_parts(key(form))
-            describing = bool(parts) and parts <= {"a", "r"}
+            word_key = key(form)
+            if word_key in their_keys or lexicon.base(word_key) in their_bases:
+                continue
             plain = _compared(form) if n + 1 < len(words) and words[n + 1][2] == "than" else None
-            for opposite in (lexicon.opposites(key(form)) | (lexicon.opposites(plain) if plain else set())) - mine:
+            opposites = (lexicon.opposites(word_key) | (lexicon.opposites(plain) if plain else set())) - mine
+            if not opposites:
+                continue
+            parts = lexicon.main_parts(word_key)
+            describing = bool(parts) and parts <= {"a", "r"}
+            for opposite in opposites:
                 for at, i in bases.get(opposite, ()):
                     sentence, theirs = source.sentences[at], source.words[i]
                     if within and at not in within:
@@ -338,7 +346,7 @@ class _SourceFacts:
                             or _negated_form(form.lower(), theirs[2].lower())
                             or _direction(form) * _direction(theirs[2]) < 0
                         )
-                        and len((keys - {key(form)}) & sentence.keys) >= OPPOSED_SHARED
+                        and len((keys - {word_key}) & sentence.keys) >= OPPOSED_SHARED
                         and _beside_shared(source.words, theirs[:2], keys)
                     ):
                         return word, theirs, sentence
