@@ -83,3 +83,27 @@ def test_a_damaged_parquet_table_is_one_line(tmp_path: Path) -> None:
     pq.write_table(pa.Table.from_pylist(DOCS[:2]), table)
     table.write_bytes(table.read_bytes()[:-200])
     one_line_error(run("corpus", str(table)), "cut.parquet: cannot be read as Parquet (")
+
+
+def _jsonl(tmp_path: Path, docs: list[dict[str, str]]) -> Path:
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    return path
+
+
+def test_prose_words_count_a_near_copys_changed_words_and_matched_words_do_not(tmp_path: Path) -> None:
+    """docs/guide.md: either figure can be the larger (it said prose_words could only be smaller)."""
+    edited = " ".join(f"x{i}" if i % 8 == 0 else f"w{i}" for i in range(100, 200))
+    docs = [{"id": "reading", "text": words(0, 300)}, {"id": "essay", "text": words(900, 950) + " " + edited + "."}]
+    (pair,) = [json.loads(line) for line in run("corpus", str(_jsonl(tmp_path, docs))).stdout.splitlines()][:1]
+    assert pair["prose_words"] > pair["matched_words"], pair
+
+
+def test_a_shared_footer_links_documents_until_max_df_is_below_its_count(tmp_path: Path) -> None:
+    """docs/guide.md and docs/corpus.md: a footer in max_df documents or fewer links every two of
+    them; --max-df below its count leaves them unlinked."""
+    footer = " This story was produced by the newsroom; read more local news, sport and weather on our website today."
+    docs = [{"id": f"story{n}", "text": words(1000 * n, 1000 * n + 200) + footer} for n in range(6)]
+    path = _jsonl(tmp_path, docs)
+    assert run("corpus", str(path)).stdout.count(b'"type": "pair"') == 15
+    assert run("corpus", str(path), "--max-df", "3").stdout.count(b'"type": "pair"') == 0
