@@ -97,6 +97,7 @@ def _docx(data: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises what its XML and ZIP layers raise
         raise InputError(name, f"is a damaged Word document ({_reason(err)})") from None
+    _accept_tracked_changes(document.element.body)
     blocks: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -104,6 +105,25 @@ def _docx(data: bytes, name: str) -> str:
         else:
             blocks.append(block.text)
     return "\n\n".join(b for b in blocks if b.strip())
+
+
+def _accept_tracked_changes(body: Any) -> None:
+    """A document with tracked changes read as it stands once they are accepted: inserted (and
+    moved-in) runs kept, deleted (and moved-away) ones left out. The paragraphs' text held neither:
+    runs inside an insertion are no paragraph's own, so "approved the plan on Monday after a long
+    debate" read "approved the plan"."""
+    from docx.oxml.ns import qn
+
+    for tag in ("w:del", "w:moveFrom"):
+        for element in list(body.iter(qn(tag))):
+            element.getparent().remove(element)
+    for tag in ("w:ins", "w:moveTo"):
+        for element in list(body.iter(qn(tag))):
+            parent = element.getparent()
+            at = parent.index(element)
+            for offset, child in enumerate(list(element)):
+                parent.insert(at + offset, child)
+            parent.remove(element)
 
 
 def _cells(table: Any) -> list[str]:
