@@ -97,7 +97,7 @@ def _docx(data: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises what its XML and ZIP layers raise
         raise InputError(name, f"is a damaged Word document ({_reason(err)})") from None
-    _accept_tracked_changes(document.element.body)
+    _as_shown(document.element.body)
     blocks: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -107,23 +107,28 @@ def _docx(data: bytes, name: str) -> str:
     return "\n\n".join(b for b in blocks if b.strip())
 
 
-def _accept_tracked_changes(body: Any) -> None:
-    """A document with tracked changes read as it stands once they are accepted: inserted (and
-    moved-in) runs kept, deleted (and moved-away) ones left out. The paragraphs' text held neither:
-    runs inside an insertion are no paragraph's own, so "approved the plan on Monday after a long
-    debate" read "approved the plan"."""
+def _as_shown(body: Any) -> None:
+    """A document read as it stands: tracked changes accepted (inserted and moved-in runs kept,
+    deleted and moved-away ones left out) and content controls opened (a template's fields, a
+    whole essay typed into one), a field still showing its placeholder left out. The paragraphs'
+    text held none of these: runs inside an insertion or a control are no paragraph's own, and a
+    control's paragraphs none of the body's, so "approved the plan on Monday after a long debate"
+    read "approved the plan" and an essay in a control read as nothing."""
     from docx.oxml.ns import qn
 
-    for tag in ("w:del", "w:moveFrom"):
-        for element in list(body.iter(qn(tag))):
+    placeholders = [
+        control for control in body.iter(qn("w:sdt")) if control.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None
+    ]
+    for element in [*placeholders, *body.iter(qn("w:del"), qn("w:moveFrom"))]:
+        if element.getparent() is not None:
             element.getparent().remove(element)
-    for tag in ("w:ins", "w:moveTo"):
-        for element in list(body.iter(qn(tag))):
-            parent = element.getparent()
-            at = parent.index(element)
-            for offset, child in enumerate(list(element)):
-                parent.insert(at + offset, child)
-            parent.remove(element)
+    for element in list(body.iter(qn("w:ins"), qn("w:moveTo"), qn("w:sdt"))):
+        content = element.find(qn("w:sdtContent")) if element.tag == qn("w:sdt") else element
+        parent = element.getparent()
+        at = parent.index(element)
+        for offset, child in enumerate(list(content) if content is not None else []):
+            parent.insert(at + offset, child)
+        parent.remove(element)
 
 
 def _cells(table: Any) -> list[str]:
