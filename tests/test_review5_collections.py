@@ -107,3 +107,22 @@ def test_a_shared_footer_links_documents_until_max_df_is_below_its_count(tmp_pat
     path = _jsonl(tmp_path, docs)
     assert run("corpus", str(path)).stdout.count(b'"type": "pair"') == 15
     assert run("corpus", str(path), "--max-df", "3").stdout.count(b'"type": "pair"') == 0
+
+
+def test_a_second_folder_laid_out_like_the_first_is_added_by_its_paths(tmp_path: Path) -> None:
+    """docs/corpus.md: a directory's documents are named by their paths below it, so another
+    class's essays/essay_01.txt collides; given on standard input they are named by those paths."""
+    for group, start in (("class1", 0), ("class2", 5000)):
+        (tmp_path / group / "essays").mkdir(parents=True)
+        (tmp_path / group / "essays" / "essay_01.txt").write_text(words(start, start + 200))
+    index = tmp_path / "essays.idx"
+    assert run("index", "build", "class1", "-o", str(index), cwd=tmp_path).returncode == 0
+    before = index.read_bytes()
+    one_line_error(
+        run("index", "add", str(index), "class2", cwd=tmp_path), "already holds a document with id 'essays/essay_01.txt'"
+    )
+    assert index.read_bytes() == before
+    added = run("index", "add", str(index), "-", stdin=b"class2/essays/essay_01.txt\n", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    found = run("search", "-", "--index", str(index), "-k", "1", "--format", "json", stdin=words(5050, 5120).encode())
+    assert json.loads(found.stdout)["sources"][0]["id"] == "class2/essays/essay_01.txt"
