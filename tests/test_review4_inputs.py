@@ -245,3 +245,24 @@ def test_a_word_documents_content_controls_are_read(tmp_path: Path) -> None:
     document.save(str(path))
     # Was "Introduction.\n\nWritten by": the essay in a control and the name in another read as nothing.
     assert read_document(path)[0] == "Introduction.\n\nThe essay itself, typed into the template's field.\n\nWritten by Jane Doe"
+
+
+def test_a_word_documents_smart_tags_and_simple_fields_are_read(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("The council met in ")
+    tag = OxmlElement("w:smartTag")
+    tag.set(qn("w:element"), "place")
+    tag.append(OxmlElement("w:smartTagPr"))
+    tag.append(_run("Porthlow"))
+    paragraph._p.append(tag)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "DATE")
+    field.append(_run(" on 12 May 2025"))
+    paragraph._p.append(field)
+    path = tmp_path / "minutes.docx"
+    document.save(str(path))
+    assert read_document(path)[0] == "The council met in Porthlow on 12 May 2025"

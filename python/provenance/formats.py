@@ -109,8 +109,9 @@ def _docx(data: bytes, name: str) -> str:
 
 def _as_shown(body: Any) -> None:
     """A document read as it stands: tracked changes accepted (inserted and moved-in runs kept,
-    deleted and moved-away ones left out) and content controls opened (a template's fields, a
-    whole essay typed into one), a field still showing its placeholder left out. The paragraphs'
+    deleted and moved-away ones left out) and content controls, smart tags and simple fields
+    opened (a template's fields, a whole essay typed into one), a control still showing its
+    placeholder left out. The paragraphs'
     text held none of these: runs inside an insertion or a control are no paragraph's own, and a
     control's paragraphs none of the body's, so "approved the plan on Monday after a long debate"
     read "approved the plan" and an essay in a control read as nothing."""
@@ -122,11 +123,14 @@ def _as_shown(body: Any) -> None:
     for element in [*placeholders, *body.iter(qn("w:del"), qn("w:moveFrom"))]:
         if element.getparent() is not None:
             element.getparent().remove(element)
-    for element in list(body.iter(qn("w:ins"), qn("w:moveTo"), qn("w:sdt"))):
+    # Smart tags, custom XML and simple fields ("DATE", "PAGE") hold shown runs the same way.
+    wrappers = ("w:ins", "w:moveTo", "w:sdt", "w:smartTag", "w:customXml", "w:fldSimple")
+    for element in list(body.iter(*map(qn, wrappers))):
         content = element.find(qn("w:sdtContent")) if element.tag == qn("w:sdt") else element
+        shown = [child for child in (content if content is not None else []) if not str(child.tag).endswith("Pr")]
         parent = element.getparent()
         at = parent.index(element)
-        for offset, child in enumerate(list(content) if content is not None else []):
+        for offset, child in enumerate(shown):
             parent.insert(at + offset, child)
         parent.remove(element)
 
