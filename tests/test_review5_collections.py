@@ -126,3 +126,14 @@ def test_a_second_folder_laid_out_like_the_first_is_added_by_its_paths(tmp_path:
     assert added.returncode == 0, added.stderr
     found = run("search", "-", "--index", str(index), "-k", "1", "--format", "json", stdin=words(5050, 5120).encode())
     assert json.loads(found.stdout)["sources"][0]["id"] == "class2/essays/essay_01.txt"
+
+
+def test_a_search_score_is_the_share_of_the_text_in_passages_from_that_source(tmp_path: Path) -> None:
+    """docs/guide.md: 'score' is the share of the searched text's words in passages copied from the source."""
+    path = _jsonl(tmp_path, [{"id": "archive", "text": words(0, 300)}, {"id": "other", "text": words(5000, 5300)}])
+    index = tmp_path / "archive.idx"
+    assert run("index", "build", str(path), "-o", str(index)).returncode == 0
+    story = words(100, 160) + " " + words(9000, 9060)
+    found = json.loads(run("search", "-", "--index", str(index), "--format", "json", stdin=story.encode()).stdout)
+    (source,) = found["sources"]
+    assert source["id"] == "archive" and source["matched_words"] == 60 and source["score"] == 0.5
