@@ -137,3 +137,16 @@ def test_a_search_score_is_the_share_of_the_text_in_passages_from_that_source(tm
     found = json.loads(run("search", "-", "--index", str(index), "--format", "json", stdin=story.encode()).stdout)
     (source,) = found["sources"]
     assert source["id"] == "archive" and source["matched_words"] == 60 and source["score"] == 0.5
+
+
+def test_a_json_array_of_records_is_named_as_one(tmp_path: Path) -> None:
+    """The commonest wrong export (pandas' to_json(orient='records') without lines=True) said only
+    'line 1: not a JSON object'."""
+    records = tmp_path / "records.json"
+    records.write_text(json.dumps(DOCS), encoding="utf-8")
+    for args in (["corpus", str(records)], ["index", "build", str(records), "-o", str(tmp_path / "x.idx")]):
+        one_line_error(
+            run(*args),
+            'records.json: line 1: not a JSON object but an array (JSON lines hold one {"id": ..., "text": ...} a line)',
+        )
+    assert not (tmp_path / "x.idx").exists()

@@ -208,6 +208,8 @@ def json_object(line: str, where: str, name: str) -> dict[str, Any]:
         raise InputError(name, f"{where}: not JSON ({str(err).split(':')[0]})") from None
     except RecursionError:
         raise InputError(name, f"{where}: not JSON (nested too deeply)") from None
+    if isinstance(obj, list):  # a JSON array of records, as a table exporter writes it by default
+        raise InputError(name, f'{where}: not a JSON object but an array (JSON lines hold one {{"id": ..., "text": ...}} a line)')
     if not isinstance(obj, dict):
         raise InputError(name, f"{where}: not a JSON object")
     # Surrogates can only come from \\u escapes; look at the decoded object only when one is there.
