@@ -266,3 +266,18 @@ def test_a_word_documents_smart_tags_and_simple_fields_are_read(tmp_path: Path) 
     path = tmp_path / "minutes.docx"
     document.save(str(path))
     assert read_document(path)[0] == "The council met in Porthlow on 12 May 2025"
+
+
+def test_a_short_line_under_a_long_one_in_wrapped_text_stands_alone() -> None:
+    text = (
+        "Rail operator fined £2.3m over signal failure that stranded 4,000 passengers\n"
+        "By Anna Kowalski, Press Association\n"
+        "A rail operator has been fined £2.3 million after a signal failure left about 4,000\n"
+        "passengers stranded on trains for up to five hours last February.\n"
+    )
+    # A PDF's text layer, its blank lines gone: the title runs to the wrap width, but a short line
+    # without a full stop under it is a byline, not the rest of a sentence.
+    assert [found for found, _ in kinds(text)][:2] == [
+        "Rail operator fined £2.3m over signal failure that stranded 4,000 passengers",
+        "By Anna Kowalski, Press Association",
+    ]

@@ -207,11 +207,20 @@ def _line_ends_unit(line: str, next_line: str, unit_starts_line: bool, wrap_widt
         return False
     # No final punctuation: a line that stands alone is a heading; the tail of a sentence that
     # began on an earlier line is hard-wrapped text, and so is a line that runs to the text's wrap
-    # width and goes on in the next ("…regulations at Leeds" / "Crown Court on Monday."), unless
-    # a list's item comes next.
-    if wrap_width is not None and len(line) >= WRAPPED_LINE_SHARE * wrap_width and not _LIST_ITEM.match(next_line.lstrip()):
+    # width and goes on in the next ("…regulations at Leeds" / "Crown Court on Monday."): one that
+    # runs to the width too or ends the sentence. A short line without a full stop next (a byline
+    # under a long title, "By Anna Kowalski, Press Association") or a list's item stands alone.
+    if wrap_width is not None and len(line) >= WRAPPED_LINE_SHARE * wrap_width and _goes_on(next_line, wrap_width):
         return False
     return unit_starts_line
+
+
+def _goes_on(next_line: str, wrap_width: int) -> bool:
+    """Can ``next_line`` carry on the sentence of a wrapped line above it?"""
+    body = next_line.strip()
+    if _LIST_ITEM.match(body):
+        return False
+    return len(next_line.rstrip()) >= WRAPPED_LINE_SHARE * wrap_width or _TERMINAL_AT_END.search(body) is not None
 
 
 def _segments_between(text: str, cuts: list[int], line_starts: list[int]) -> list[Segment]:
