@@ -150,3 +150,30 @@ def test_a_json_array_of_records_is_named_as_one(tmp_path: Path) -> None:
             'records.json: line 1: not a JSON object but an array (JSON lines hold one {"id": ..., "text": ...} a line)',
         )
     assert not (tmp_path / "x.idx").exists()
+
+
+def test_corpus_spans_are_offsets_into_each_documents_text_as_read(tmp_path: Path) -> None:
+    """docs/corpus.md: a file's spans index read_document's text (line endings as \\n, a Word
+    document's extracted text); a JSON line's index its text as it is (\\r\\n kept)."""
+    docx = pytest.importorskip("docx")
+    from provenance.read import read_document
+
+    shared = words(0, 60)
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(("Intro line.\r\n\r\n" + shared + "\r\nEnd.\r\n").encode())
+    word = docx.Document()
+    for paragraph in ("Another opening.", shared, "Close."):
+        word.add_paragraph(paragraph)
+    word.save(str(folder / "b.docx"))
+    (pair,) = [json.loads(line) for line in run("corpus", str(folder)).stdout.splitlines() if b'"pair"' in line]
+    for side in ("candidate", "source"):
+        text = read_document(folder / pair[side])[0]
+        start, end = pair["passages"][0][side]
+        assert text[start:end] == shared.rstrip("."), (side, text[start:end])
+    lines = _jsonl(tmp_path, [{"id": "a", "text": "Intro.\r\n" + shared}, {"id": "b", "text": shared}])
+    (pair,) = [json.loads(line) for line in run("corpus", str(lines)).stdout.splitlines() if b'"pair"' in line]
+    texts = {"a": "Intro.\r\n" + shared, "b": shared}
+    for side in ("candidate", "source"):
+        start, end = pair["passages"][0][side]
+        assert texts[pair[side]][start:end] == shared.rstrip(".")
