@@ -281,3 +281,21 @@ def test_a_short_line_under_a_long_one_in_wrapped_text_stands_alone() -> None:
         "Rail operator fined £2.3m over signal failure that stranded 4,000 passengers",
         "By Anna Kowalski, Press Association",
     ]
+
+
+def test_a_pdfs_words_broken_across_lines_are_whole(tmp_path: Path) -> None:
+    from test_formats import _pdf
+
+    lines = [
+        "The court heard that engineers had known about the faulty sig-",
+        "nalling cable for three weeks, a well-known fault on a well-",
+        "known line, and that the long-term plan was to replace it.",
+    ]
+    text, how = read_document(_pdf(lines, tmp_path / "judgment.pdf"))
+    assert how.startswith("pdf")
+    # Was "faulty sig-\nnalling cable": no "signalling" for a source's to match.
+    assert text == (
+        "The court heard that engineers had known about the faulty signalling\n"
+        "cable for three weeks, a well-known fault on a well-known\n"
+        "line, and that the long-term plan was to replace it."
+    )

@@ -20,6 +20,7 @@ import io
 import logging
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -165,7 +166,34 @@ def _pdf(data: bytes, name: str) -> str:
         raise InputError(name, f"is a damaged PDF ({_reason(err)})") from None
     if not any(page.strip() for page in pages):
         raise InputError(name, "is a PDF without a text layer (scanned pages need OCR first)")
-    return "\n\n".join(page.strip() for page in pages if page.strip())
+    return _unhyphenated("\n\n".join(page.strip() for page in pages if page.strip()))
+
+
+# A word broken at a line's end by the typesetter ("sig-" / "nalling ..."): its halves, the hyphen
+# (or a soft hyphen) and the rest of the next line's first word's spacing.
+_BROKEN_WORD = re.compile(r"(\w+)([-\u00ad])\n(\w+)[^\S\n]*")
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+_WORD = re.compile(r"\w+")
+
+
+def _unhyphenated(text: str) -> str:
+    """A typeset PDF's words broken across lines made whole again, the word on the first line
+    ("the signalling" / "cable was"): "sig" and "nalling" match no "signalling" of a source. A
+    compound broken at its own hyphen ("well-" / "known") keeps it when the text writes it so
+    elsewhere more often than joined; a soft hyphen always marks a break."""
+    if _BROKEN_WORD.search(text) is None:
+        return text
+    hyphenated = Counter(found.lower() for found in _HYPHENATED.findall(text))
+    words = Counter(found.lower() for found in _WORD.findall(text))
+
+    def mend(broken: re.Match[str]) -> str:
+        head, hyphen, tail = broken.groups()
+        if not tail[:1].islower():
+            return broken.group()  # "Anglo-" / "Saxon", or a list's dash
+        kept = hyphen == "-" and hyphenated[f"{head}-{tail}".lower()] > words[f"{head}{tail}".lower()]
+        return f"{head}-{tail}\n" if kept else f"{head}{tail}\n"
+
+    return _BROKEN_WORD.sub(mend, text)
 
 
 @contextmanager
