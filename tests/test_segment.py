@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from provenance.segment import Segment, segment
+from provenance.text import AnalysedText
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -156,3 +157,13 @@ def test_question_heading_in_title_case_is_a_heading() -> None:
         ("Nobody knows.", "sentence"),
         ("Will it reopen?", "sentence"),
     ]
+
+
+def test_a_sentence_adverb_after_a_name_ending_in_an_abbreviation_opens_a_sentence() -> None:
+    text = "Oman opened its airspace to Israeli carriers, including El Al. Previously, they flew a longer route."
+    assert [s.text for s in AnalysedText(text).sentences] == [
+        "Oman opened its airspace to Israeli carriers, including El Al.",
+        "Previously, they flew a longer route.",
+    ]
+    # In small letters it continues the sentence ("et al. previously showed").
+    assert len(AnalysedText("The method was shown by Smith et al. previously in mice.").sentences) == 1
