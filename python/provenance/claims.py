@@ -988,6 +988,8 @@ def _claims_in(
     counted_forms: dict[str, set[str]] = {}  # and their forms, to name a number's rivals
     support_figures = numbers(support_words)
     for n in support_figures:
+        if support[support_words[n.first][0] - 1 : support_words[n.first][0]] == "-":
+            continue  # part of a name ("COVID-19 vaccine" counts no vaccines)
         counted.setdefault(_counted(support_words, n), []).append(n.value)
         counted_forms.setdefault(_counted(support_words, n), set()).update(w[2] for w in support_words[n.first : n.last + 1])
     # A share the supporting sentences state otherwise ("three quarters" for "70%").
