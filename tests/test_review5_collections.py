@@ -177,3 +177,36 @@ def test_corpus_spans_are_offsets_into_each_documents_text_as_read(tmp_path: Pat
     for side in ("candidate", "source"):
         start, end = pair["passages"][0][side]
         assert texts[pair[side]][start:end] == shared.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["corpus", "class", "-o", "class/pairs.jsonl"],
+        ["corpus", ".", "--format", "csv", "-o", "pairs.csv"],
+        ["index", "build", "class", "-o", "class/class.idx"],
+        ["index", "add", "class/class.idx", "class"],
+    ],
+)
+def test_an_output_inside_a_directory_collection_is_refused(tmp_path: Path, args: list[str]) -> None:
+    """An index written into the folder it indexes stopped the next build ('c3.idx: looks like a
+    binary file'; its lock file: 'is empty'); pairs written there became one more essay."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "a.txt").write_text(words(0, 100))
+    (folder / "b.txt").write_text(words(0, 100) + " " + words(500, 560))
+    cwd = folder if "." in args else tmp_path
+    one_line_error(run(*args, cwd=cwd), "lies inside the collection", "write it outside")
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt"], "nothing written"
+
+
+def test_an_output_beside_or_hidden_in_a_collection_is_written(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "a.txt").write_text(words(0, 100))
+    (folder / "b.txt").write_text(words(0, 100) + " " + words(500, 560))
+    for _ in range(2):  # the second run reads the same two documents
+        assert run("corpus", "class", "-o", "class/.pairs.jsonl", cwd=tmp_path).returncode == 0
+        assert run("index", "build", "class", "-o", "class.idx", cwd=tmp_path).returncode == 0
+    assert run("corpus", "class", "-o", "class/.pairs.jsonl", cwd=tmp_path).stdout == b""
+    assert (folder / ".pairs.jsonl").read_text().count('"type": "pair"') == 1

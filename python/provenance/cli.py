@@ -770,6 +770,19 @@ def _refuse_a_text_as_a_collection(corpus: str) -> None:
     )
 
 
+def _refuse_output_inside_collection(output: Path | None, corpus: str) -> None:
+    """An output written inside a directory collection would be read as one of its documents by
+    the next run: an index as a binary file, its lock as an empty one, which stop that run, and
+    pairs or a page as one more text."""
+    from provenance.collection import read_as_document
+
+    if output is not None and read_as_document(corpus, output):
+        fail(
+            f"{output}: lies inside the collection {input_name(corpus)}, whose next run would read it as a "
+            "document; write it outside"
+        )
+
+
 def _read_corpus_or_fail(corpus: str) -> list[Any]:
     from provenance.collection import read_corpus
 
@@ -798,6 +811,7 @@ def index_build(corpus: str, output: Path, window: int, max_df: int, wait: float
 
     output_target(output)
     refuse_overwriting_inputs(output, [corpus])
+    _refuse_output_inside_collection(output, corpus)
     records = _read_corpus_or_fail(corpus)
     _progress_note(f"indexing {plural(len(records), 'document')} ...")
     try:
@@ -819,6 +833,7 @@ def index_add(index_path: Path, corpus: str, wait: float) -> None:
 
     output_target(index_path)
     refuse_overwriting_inputs(index_path, [corpus])
+    _refuse_output_inside_collection(index_path, corpus)
     records = _read_corpus_or_fail(corpus)
     try:
         extended = add_to_index(index_path, records, wait=wait)
@@ -998,9 +1013,10 @@ def corpus_command(
     # at exit, they are passed over.
     atexit.register(gc.freeze)
     refuse_page_on_terminal(output_format, output)
+    if engine == "spark" and cases:
+        fail("--cases runs on one machine (the embedded engine); leave it out with --engine spark")
+    _refuse_output_inside_collection(output, corpus)
     if engine == "spark":
-        if cases:
-            fail("--cases runs on one machine (the embedded engine); leave it out with --engine spark")
         _corpus_on_spark(
             corpus,
             output_format,

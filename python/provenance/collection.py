@@ -125,6 +125,18 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+def read_as_document(folder: str | Path, path: str | Path) -> bool:
+    """Whether ``read_corpus(folder)`` would read a file at `path` as one of its documents (a
+    file below the directory, none of its names hidden), whether or not the file is there yet."""
+    if str(folder) == "-" or not os.path.isdir(folder):
+        return False
+    try:
+        relative = Path(os.path.realpath(path)).relative_to(os.path.realpath(folder))
+    except ValueError:
+        return False
+    return not _hidden(relative)
+
+
 def _read_file(path: Path, doc_id: str) -> Record:
     text, _encoding = read_document(path)
     return Record(doc_id, text)
