@@ -210,3 +210,17 @@ def test_an_output_beside_or_hidden_in_a_collection_is_written(tmp_path: Path) -
         assert run("index", "build", "class", "-o", "class.idx", cwd=tmp_path).returncode == 0
     assert run("corpus", "class", "-o", "class/.pairs.jsonl", cwd=tmp_path).stdout == b""
     assert (folder / ".pairs.jsonl").read_text().count('"type": "pair"') == 1
+
+
+def test_essays_and_a_reading_list_in_two_folders_are_one_collection_by_their_paths(tmp_path: Path) -> None:
+    """docs/guide.md: 'corpus' takes one collection; two folders are given by listing their files."""
+    for folder, name, text in (
+        ("essays", "e1.txt", words(0, 50) + " " + words(700, 760)),
+        ("reading", "r1.txt", words(700, 900)),
+    ):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(text)
+    one_line_error(run("corpus", "essays", "reading", cwd=tmp_path), "Got unexpected extra argument (reading)")
+    listed = run("corpus", "-", stdin=b"essays/e1.txt\nreading/r1.txt\n", cwd=tmp_path)
+    (pair,) = [json.loads(line) for line in listed.stdout.splitlines() if b'"pair"' in line]
+    assert {pair["candidate"], pair["source"]} == {"essays/e1.txt", "reading/r1.txt"}
