@@ -489,3 +489,13 @@ def test_twice_counts_times_not_a_multiple() -> None:
     earnings = "Net sales were $1.8 billion, record earnings about double the prior-year levels."
     twice = "Net sales were $1.8 billion, record earnings about twice the prior-year levels."
     assert not [c for c in compare(twice, earnings, semantic=False).added if c.text == "twice"]
+
+
+def test_a_verb_whose_stem_names_a_thing_is_no_thing_swapped() -> None:
+    source = "Astronomers used the James Webb Space Telescope to peer inside the heart of spiral galaxies."
+    candidate = "Astronomers used the James Webb Space Telescope to witness the heart of spiral galaxies."
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.type == "changed"]
+    # A thing for a thing still is one.
+    ferry = "Commuters took the ferry across the river to the city centre every morning."
+    found = compare(ferry.replace("ferry", "bus"), ferry, semantic=False).added
+    assert [(c.type, c.text) for c in found] == [("changed", "bus")]

@@ -867,7 +867,10 @@ def changes(
             and (
                 _capitalised_inside(candidate_text, candidate_words, i)
                 or (candidate_words[i][2] in IMPLICIT_NEGATION) != polar
-                or _other_things(candidate_words[i][2], [source_words[j][2] for j in old])
+                or (
+                    not _as_verb(candidate_words, i)
+                    and _other_things(candidate_words[i][2], [source_words[j][2] for j in old if not _as_verb(source_words, j)])
+                )
             )
         ]
         # Adjacent swapped words are one change ("Superintendent Maria Chen" for "Board member Reyes").
@@ -900,6 +903,22 @@ def _other_things(form: str, others: Sequence[str]) -> bool:
         not (o.endswith("ed") or lexicon.base(k) != k) and lexicon.share_filed_under(k, THINGS) >= MOSTLY
         for o, k in zip(others, keys)
     )
+
+
+# Words after which a word is a verb: the infinitive's "to", the modal and the other auxiliaries.
+_BEFORE_VERBS = frozenset(
+    "to will would shall should can could may might must do does did has have had having be been being is are was were".split()
+)
+
+
+def _as_verb(words: Sequence[Word], i: int) -> bool:
+    """Whether a word stands as a verb: after "to" or an auxiliary, an adverb (-ly) between them
+    allowed ("to witness", "will voluntarily recall"). Its stem may share a thing's ("witness", the
+    person; "maintain", whose stem is a maintainer's), but it names no thing."""
+    before = i - 1
+    if before >= 0 and words[before][2].endswith("ly"):
+        before -= 1
+    return before >= 0 and words[before][2] in _BEFORE_VERBS
 
 
 def _capitalised_inside(text: str, words: Sequence[Word], i: int) -> bool:
