@@ -763,3 +763,9 @@ def test_a_comparison_turned_the_other_way() -> None:
     assert ("contradiction", "faster") in found
     # Comparatives that compare nothing are not read so ("a lower cost" beside "higher satisfaction").
     assert _compared("number") is None and _compared("faster") == "fast"
+
+
+def test_no_matter_and_no_doubt_deny_nothing() -> None:
+    source = "The agent offers incentives to anyone who switches to their plans, whatever their present insurance."
+    candidate = "The agent offers incentives to anyone who switches to their plans, no matter their present insurance."
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.type in ("changed", "contradiction")]

@@ -588,10 +588,12 @@ def _negates(text: str, word: Word) -> bool:
 
 def _denies(text: str, words: Sequence[Word], i: int) -> bool:
     """A negation that denies something: not one before a focus word ("not only X" affirms X), nor
-    one inside a compound (a "no-fee" tool, "never-before-seen" details)."""
+    one inside a compound (a "no-fee" tool, "never-before-seen" details) or an idiom ("no matter")."""
     start, end = words[i][:2]
     compound = text[end : end + 1] == "-" or text[start - 1 : start] == "-"
-    return _negates(text, words[i]) and not compound and not (i + 1 < len(words) and words[i + 1][2] in _FOCUS)
+    following = words[i + 1][2] if i + 1 < len(words) else ""
+    idiom = words[i][2] == "no" and following in ("matter", "doubt")  # "no matter what", "no doubt"
+    return _negates(text, words[i]) and not compound and not idiom and following not in _FOCUS
 
 
 def negates_form(form: str) -> bool:

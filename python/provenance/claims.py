@@ -123,7 +123,10 @@ _NOT_SIGNIFICANT = re.compile(
     re.IGNORECASE,
 )
 # A negation's word, not inside a compound: a "no-fee" tool or a "not-for-profit" group denies nothing.
-_NEGATION = re.compile(r"(?<!-)\b(?:not|no|never|none|nothing|neither|nor|without|cannot)\b(?!-)|n[’']t\b", re.IGNORECASE)
+# Nor in the idioms "no matter" and "no doubt", which deny nothing.
+_NEGATION = re.compile(
+    r"(?<!-)\b(?:not|no(?!\s+(?:matter|doubt)\b)|never|none|nothing|neither|nor|without|cannot)\b(?!-)|n[’']t\b", re.IGNORECASE
+)
 _RELATIVE_TIME = re.compile(
     r"\b(?:last|next|this|previous|past|coming)\s+(?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:yesterday|today|tomorrow)\b",
