@@ -299,3 +299,9 @@ def test_a_pdfs_words_broken_across_lines_are_whole(tmp_path: Path) -> None:
         "cable for three weeks, a well-known fault on a well-known\n"
         "line, and that the long-term plan was to replace it."
     )
+
+
+def test_a_fragments_white_space_is_one_space_as_a_browser_shows_it(tmp_path: Path) -> None:
+    path = tmp_path / "body.html"
+    path.write_text("<p>The council\n\n   approved   the plan.</p>\n<p>It meets again in May.</p>\n", encoding="utf-8")
+    assert read_document(path)[0] == "The council approved the plan.\n\nIt meets again in May."

@@ -291,7 +291,7 @@ class _FragmentText(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:
-            self.pieces.append(re.sub(r"[^\S\n]*\n[^\S\n]*|[^\S\n]+", " ", data))
+            self.pieces.append(_WHITE_SPACE.sub(" ", data))
 
 
 def _html_fragment(fragment: str) -> str:
