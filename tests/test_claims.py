@@ -769,3 +769,12 @@ def test_no_matter_and_no_doubt_deny_nothing() -> None:
     source = "The agent offers incentives to anyone who switches to their plans, whatever their present insurance."
     candidate = "The agent offers incentives to anyone who switches to their plans, no matter their present insurance."
     assert not [c for c in compare(candidate, source, semantic=False).added if c.type in ("changed", "contradiction")]
+
+
+def test_a_plural_or_a_possessive_of_a_name_the_source_has_is_no_new_name() -> None:
+    source = "The PhD students met on Monday to plan the survey of local schools."
+    candidate = "On Monday the PhDs met to plan the survey of local schools."
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.type == "entity"]
+    # A title is no plural: "Mrs Johnson" where the source has "Mr Johnson" is another person.
+    mr = "The agent called Mr Johnson to offer him a range of insurance plans."
+    assert [(c.type, c.text) for c in compare(mr.replace("Mr ", "Mrs "), mr, semantic=False).added] == [("changed", "Mrs")]

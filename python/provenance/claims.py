@@ -1270,6 +1270,8 @@ def _claims_in(
             and word.form not in OFFICE_TITLES
             and word.start != unit.start
             and not _no_name(word.key, facts)
+            # a plural of a name the source has ("PhDs" for "PhD"; not "Mrs" for "Mr")
+            and not (len(word.form) > 3 and word.form.endswith("s") and key(word.form[:-1]) in facts.keys)
         ):
             add((word.start, word.end), "entity", f"'{text[word.start : word.end]}' is not named in the source")
     for index, word in enumerate(words):
