@@ -411,3 +411,14 @@ def test_the_words_of_a_first_person_source_quoted_are_its_speakers_not_fabricat
     report = "The mayor said she would not raise property taxes to pay for the plan."
     [finding] = compare('The mayor said: "I would not raise property taxes to pay for the plan."', report, semantic=False).quotes
     assert finding.status == "fabricated"
+
+
+def test_a_partial_quotation_given_to_the_other_speaker_after_it() -> None:
+    source = (
+        'Sentencing her, Judge Robert Hale said: "You betrayed the trust of the most vulnerable people." '
+        'Detective Constable Amy Price said the victims\' families had shown "enormous courage" in coming forward.'
+    )
+    candidate = 'The victims\' families had shown "enormous courage", Judge Robert Hale said.'
+    [finding] = compare(candidate, source, semantic=False).quotes
+    assert finding.status == "altered"
+    assert finding.reason.startswith("attributed to Judge Robert Hale, but the source has these words from")

@@ -156,8 +156,9 @@ _AFTER = (
     re.compile(rf"^[\s,]*(?:[\w'’-]+[ \t]+){{0,3}}?(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}\b"),
 )
 # Before the quotation, a few small words may stand between the verb and the quotation ("Chen
-# said the plan "protects..."", a partial quotation); a capitalised one may be another speaker.
-_BEFORE = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}(?:[ \t]+[a-z][\w'’-]*){{0,4}}[ \t]*[:,]?[ \t]*$")
+# said the plan "protects..."", "said the victims' families had shown "enormous courage"", a
+# partial quotation); a capitalised one may be another speaker, a full stop another sentence.
+_BEFORE = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}(?:[ \t]+[a-z][\w'’-]*){{0,8}}[ \t]*[:,]?[ \t]*$")
 # "he said", "said she", "She told…": a speaker named earlier, the last one named before it.
 _PRONOUN_AFTER = re.compile(rf"^[\s,]*(?:(?:he|she)[ \t]+{_SPEECH}\b|{_SPEECH}[ \t]+(?:he|she)\b)")
 _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she)[ \t]+{_SPEECH}(?:[ \t]+[a-z][\w'’-]*){{0,4}}[ \t]*[:,]?[ \t]*$", re.IGNORECASE)
