@@ -32,8 +32,31 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
+/// Whether `date` orders documents as dates are compared, as strings: empty (no date, as the
+/// judge reads it) or ISO 8601's `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, the last followed by `T` or a
+/// space and a time. Any other form (`12/30/2025`, `2024-1-5`) would order documents wrongly
+/// without a word: the Python reader refuses it, naming the line.
+fn iso_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    if b.is_empty() {
+        return true;
+    }
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    digits(0..4)
+        && (b.len() == 4
+            || (b[4] == b'-'
+                && digits(5..7)
+                && (b.len() == 7
+                    || (b[7] == b'-'
+                        && digits(8..10)
+                        && (b.len() == 10 || matches!(b[10], b'T' | b' '))))))
+}
+
 /// The document of a line if it holds only a valid `id`, a `text` with more than white space
-/// and an optional `date` (a string or null), and is no longer than `max_line` bytes.
+/// and an optional `date` (an ISO 8601 string or null), and is no longer than `max_line` bytes.
 pub fn simple_record(line: &[u8], max_line: usize) -> Option<Simple<'_>> {
     record(line, max_line, false)
 }
@@ -61,6 +84,9 @@ fn record(line: &[u8], max_line: usize, other_fields: bool) -> Option<Simple<'_>
             let id = fields.remove("id")?;
             let text = fields.remove("text").filter(|t| !t.chars().all(is_space))?;
             let date = fields.remove("date");
+            if date.is_some_and(|d| !iso_date(d)) {
+                return None;
+            }
             return Some((id.into(), text.into(), date.map(Cow::from)));
         }
     }
@@ -81,7 +107,7 @@ fn record(line: &[u8], max_line: usize, other_fields: bool) -> Option<Simple<'_>
     };
     let date = match fields.remove("date") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s),
+        Some(Value::String(s)) if iso_date(&s) => Some(s),
         Some(_) => return None,
     };
     Some((id.into(), text.into(), date.map(Cow::from)))
@@ -210,6 +236,32 @@ mod tests {
     }
 
     #[test]
+    fn only_iso_dates_are_read_here() {
+        for good in [
+            "",
+            "2024",
+            "2024-01",
+            "2024-01-31",
+            "2024-01-31T09:00:00Z",
+            "2024-01-31 09:00",
+        ] {
+            assert!(iso_date(good), "{good}");
+        }
+        for bad in [
+            " ",
+            "24",
+            "12/30/2025",
+            "2024-1-5",
+            "2024/01/31",
+            "20240131",
+            "2024-01-31x",
+            "31 Jan 2024",
+        ] {
+            assert!(!iso_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn strings_without_escapes_are_borrowed() {
         let lines = "{\"id\": \"a\", \"text\": \"plain\", \"date\": \"2024\"}\n{\"id\": \"b\", \"text\": \"tab\\there\"}\n{\"id\": 3, \"text\": \"x\", \"text\": \"last\", \"date\": null}\n{\"id\": \"c\", \"te\\u0078t\": \"key escaped\"}";
         let (_, records) = simple_records(lines.as_bytes(), 1000);
@@ -252,6 +304,8 @@ mod tests {
             "{\"id\": \"a\", \"text\": \"x\", \"s\": \"\\ud800\"}\n",
             &format!("{{\"id\": \"a\", \"text\": \"x\", \"deep\": {deep}}}\n"),
             "{\"id\": \"a\", \"text\": \"x\"}\n{oops\n",
+            "{\"id\": \"a\", \"text\": \"x\", \"date\": \"12/30/2025\"}\n",
+            "{\"id\": \"a\", \"text\": \"x\\n\", \"date\": \"2024-1-5\"}\n",
             " \n\n",
             "",
         ] {

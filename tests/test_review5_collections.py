@@ -224,3 +224,23 @@ def test_essays_and_a_reading_list_in_two_folders_are_one_collection_by_their_pa
     listed = run("corpus", "-", stdin=b"essays/e1.txt\nreading/r1.txt\n", cwd=tmp_path)
     (pair,) = [json.loads(line) for line in listed.stdout.splitlines() if b'"pair"' in line]
     assert {pair["candidate"], pair["source"]} == {"essays/e1.txt", "reading/r1.txt"}
+
+
+@pytest.mark.parametrize("date", ["12/30/2025", "2024-1-5", "31 Jan 2024", " ", "20240131"])
+def test_a_date_that_is_not_iso_8601_is_refused_not_compared(tmp_path: Path, date: str) -> None:
+    """Dates order a pair as strings: US dates named the original the copy of its copy
+    ('12/30/2025' after '01/02/2026'), direction 'dates', without a word."""
+    docs = [{"id": "original", "text": words(0, 200), "date": date}, {"id": "copy", "text": words(0, 150), "date": "2026-01-02"}]
+    path = _jsonl(tmp_path, docs)
+    message = f"docs.jsonl: line 1: 'date' must be ISO 8601 (2024-01-31, 2024-01 or 2024, or 2024-01-31T09:00), not {date!r}"
+    for args in (["corpus", str(path)], ["corpus", str(path), "--format", "csv"], ["index", "build", str(path), "-o", "x.idx"]):
+        one_line_error(run(*args, cwd=tmp_path), message)
+    assert not (tmp_path / "x.idx").exists()
+
+
+@pytest.mark.parametrize("date", ["2025", "2025-12", "2025-12-30", "2025-12-30T23:59:00+01:00", "2025-12-30 23:59"])
+def test_iso_dates_order_a_pair(tmp_path: Path, date: str) -> None:
+    docs = [{"id": "copy", "text": words(0, 150), "date": "2026-01-02"}, {"id": "original", "text": words(0, 200), "date": date}]
+    for args in (["corpus", str(_jsonl(tmp_path, docs))], ["corpus", str(_jsonl(tmp_path, docs)), "--cases"]):
+        (pair,) = [json.loads(line) for line in run(*args).stdout.splitlines() if b'"pair"' in line]
+        assert (pair["candidate"], pair["source"], pair["direction"]) == ("copy", "original", "dates")

@@ -26,6 +26,9 @@ from provenance.read import STDIN_NAME, InputError, format_size, input_name, max
 # A lone surrogate ("\ud800" in JSON) is no character: it cannot be written out as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# Dates are compared as strings, which orders only these forms of ISO 8601 (YYYY, YYYY-MM,
+# YYYY-MM-DD, then a time): '12/30/2025' came after '01/02/2026' (the core's reader agrees).
+_ISO_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2}([T ].*)?)?)?\Z", re.DOTALL)
 # JSON lines are read and parsed this much at a time (and the rest of the last line).
 _BLOCK_BYTES = 1 << 20
 # A Parquet file starts with these bytes (and ends with them).
@@ -245,6 +248,10 @@ def _record(obj: dict[str, Any], where: str, name: str) -> Record:
         raise InputError(name, f"{where}: needs a non-empty 'text' string")
     if date is not None and not isinstance(date, str):
         raise InputError(name, f"{where}: 'date' must be a string (ISO 8601)")
+    if date and not _ISO_DATE.match(date):  # an empty date is no date
+        raise InputError(
+            name, f"{where}: 'date' must be ISO 8601 (2024-01-31, 2024-01 or 2024, or 2024-01-31T09:00), not {date!r}"
+        )
     return Record(str(doc_id), text, date, obj)
 
 
