@@ -244,3 +244,18 @@ def test_iso_dates_order_a_pair(tmp_path: Path, date: str) -> None:
     for args in (["corpus", str(_jsonl(tmp_path, docs))], ["corpus", str(_jsonl(tmp_path, docs)), "--cases"]):
         (pair,) = [json.loads(line) for line in run(*args).stdout.splitlines() if b'"pair"' in line]
         assert (pair["candidate"], pair["source"], pair["direction"]) == ("copy", "original", "dates")
+
+
+def test_the_json_lines_records_are_those_docs_corpus_md_lists(tmp_path: Path) -> None:
+    docs = [*DOCS, {"id": "again", "text": DOCS[2]["text"]}]
+    lines = [json.loads(line) for line in run("corpus", str(_jsonl(tmp_path, docs))).stdout.splitlines()]
+    keys = {line["type"]: set(line) for line in lines}
+    assert keys == {
+        "pair": {"type", "candidate", "source", "direction", "identical", "matched_words", "prose_words", "passages"},
+        "cluster": {"type", "cluster", "documents"},
+        "duplicates": {"type", "documents", "note"},
+    }
+    assert [line["type"] for line in lines] == ["pair", "pair", "cluster", "cluster", "duplicates"]
+    assert lines[0]["identical"] and set(lines[0]["passages"][0]) == {"kind", "candidate", "source", "score"}
+    header = run("corpus", str(_jsonl(tmp_path, docs)), "--format", "csv").stdout.decode().splitlines()[0]
+    assert header == "candidate,source,direction,matched_words,prose_words,passages,cluster"
