@@ -778,3 +778,9 @@ def test_a_plural_or_a_possessive_of_a_name_the_source_has_is_no_new_name() -> N
     # A title is no plural: "Mrs Johnson" where the source has "Mr Johnson" is another person.
     mr = "The agent called Mr Johnson to offer him a range of insurance plans."
     assert [(c.type, c.text) for c in compare(mr.replace("Mr ", "Mrs "), mr, semantic=False).added] == [("changed", "Mrs")]
+
+
+def test_a_plea_to_counts_is_no_loaded_report() -> None:
+    source = "Linda Marsh, 52, pleaded guilty to 14 counts of fraud by abuse of position at Maidstone Crown Court."
+    candidate = "Linda Marsh, 52, admitted 14 counts of fraud at Maidstone Crown Court."
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.type == "attribution"]

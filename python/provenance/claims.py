@@ -1427,10 +1427,17 @@ def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool, writt
 _REPORTING_NEXT = re.compile(r"\s*(?:that\b|[\"“”'‘’.,;:!?]|$)", re.IGNORECASE)
 
 
+_NEXT_WORD = re.compile(r"\s+([\w,.]+)")
+
+
 def _reports(text: str, word: _Word) -> bool:
     """Whether a loaded reporting verb is used as one. Its past and -ing forms are verbs; its plain
     and -s forms are nouns as often ("a tax claim", "misconduct claims against him", "wedding
-    vows"), and count only where a report follows them or the clause ends."""
+    vows"), and count only where a report follows them or the clause ends. One before a count
+    pleads to charges ("admitted 14 counts of fraud", "denied two charges"): no report."""
+    following = _NEXT_WORD.match(text, word.end)
+    if following is not None and (following.group(1)[:1].isdigit() or spelled_number(following.group(1).lower()) is not None):
+        return False
     if word.form.endswith(("ed", "ing")) or word.form in ("swore", "sworn"):
         return True
     return _REPORTING_NEXT.match(text, word.end) is not None
