@@ -30,10 +30,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from provenance.align import SentenceEvidence
+from provenance.lexicon import STOPWORDS
 from provenance.report import Coverage, DiffStep, Extent, Omission, Passage, QuoteFinding, SentenceFinding, SentenceLabel, Verdict
 from provenance.spans import SpanSet
 from provenance.text import AnalysedText, Sentence, is_boilerplate
 from provenance.thresholds import (
+    CAVEAT_KEPT_SHARE,
+    CAVEAT_MIN_WORDS,
     CONDENSED_REACH,
     CONTAINMENT_FLOOR,
     COPIED_MIN,
@@ -172,7 +175,7 @@ def omissions(
             for m in reworded.get(i, ())
         )
 
-    return [
+    omitted = [
         Omission(s.span)
         for s in source.sentences
         if (s.kind == "sentence" or _BYLINE.match(s.text))
@@ -180,6 +183,28 @@ def omissions(
         and not touched.overlaps(s.span)
         and not condensed(s)
     ]
+    # A used sentence's caveat the candidate leaves out ("…quiet enough to sleep beside, but on the
+    # highest setting it reached 52 decibels, which some testers found intrusive"): most of the
+    # clause's content words are nowhere in the candidate (it may repeat the sentence's own:
+    # "setting", "decibels").
+    candidate_keys = frozenset().union(*(m.sentence.keys for m in matches))
+    for s in source.sentences:
+        if s.index not in used:
+            continue
+        caveat = _CAVEAT.search(s.text)
+        if caveat is None:
+            continue
+        start = s.start + caveat.start(1)
+        words = source.word_range(start, s.end)
+        keys = {source.keys[i] for i in words if source.words[i][2] not in STOPWORDS}
+        if len(keys) >= CAVEAT_MIN_WORDS and len(keys & candidate_keys) * CAVEAT_KEPT_SHARE < len(keys):
+            omitted.append(Omission((start, s.end)))
+    return sorted(omitted, key=lambda o: o.source)
+
+
+# A clause that qualifies what comes before it: after a comma or semicolon, "but", "although",
+# "though", "however", "except" (closed-class contrastive connectives).
+_CAVEAT = re.compile(r"[,;]\s+((?:but|although|though|however|except)\b.*)$", re.IGNORECASE | re.DOTALL)
 
 
 # A credit line ("By Anna Kowalski, Press Association", "Reporting by Jane Doe; Editing by …"):

@@ -164,6 +164,10 @@ DENIAL_REACH = 4
 # are counted, not rounded ("20%" for 21%).
 ROUNDING_REACH = 0.05
 ROUNDING_MIN_WHOLE = 100
+# A used source sentence's caveat ("…, but on the highest setting it reached 52 decibels") with
+# this many content words, fewer than a third of them anywhere in the candidate, is omitted.
+CAVEAT_MIN_WORDS = 3
+CAVEAT_KEPT_SHARE = 3
 # A negation denies the first content word within this many words after it ("did not formally
 # approve": "approve").
 NEGATED_REACH = 3
