@@ -784,3 +784,10 @@ def test_a_plea_to_counts_is_no_loaded_report() -> None:
     source = "Linda Marsh, 52, pleaded guilty to 14 counts of fraud by abuse of position at Maidstone Crown Court."
     candidate = "Linda Marsh, 52, admitted 14 counts of fraud at Maidstone Crown Court."
     assert not [c for c in compare(candidate, source, semantic=False).added if c.type == "attribution"]
+
+
+def test_a_span_of_years_a_range_of_years_makes_is_no_new_number() -> None:
+    source = "The court heard that Marsh took money from the accounts of nine residents between 2019 and 2022."
+    candidate = "Marsh took money from the accounts of nine residents over three years."
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.text == "three"]
+    assert "seven" in [c.text for c in compare(candidate.replace("three", "seven"), source, semantic=False).added]

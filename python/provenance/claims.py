@@ -375,8 +375,14 @@ class _SourceFacts:
 
     @functools.cached_property
     def times(self) -> set[tuple[str, float]]:
-        """The spans of time the source states, by unit and value ("a year": ("year", 1.0))."""
-        return {(t.unit, t.value) for t in _times(self.analysed.words, numbers(self.analysed.words))}
+        """The spans of time the source states, by unit and value ("a year": ("year", 1.0)), with
+        those a range of years makes ("between 2019 and 2022": three years, or four counted whole)."""
+        found = {(t.unit, t.value) for t in _times(self.analysed.words, numbers(self.analysed.words))}
+        for first, last in _YEAR_RANGE.findall(self.analysed.text):
+            years = int(last) - int(first)
+            if 0 < years < 100:
+                found |= {(_YEAR_KEY, float(years)), (_YEAR_KEY, float(years + 1))}
+        return found
 
     @functools.cached_property
     def ranked(self) -> set[str]:
@@ -587,6 +593,9 @@ class _Time(NamedTuple):
     last: int
 
 
+# A range of years ("between 2019 and 2022", "from 2019 to 2022", "2019-2022").
+_YEAR_RANGE = re.compile(r"\b(?:between\s+|from\s+)?((?:19|20)\d\d)\s*(?:and|to|-|–)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR_KEY = key("year")
 # Words before "a year" that make it a rate ("twice a year", "per year"), not one year.
 _RATE_BEFORE = frozenset({"once", "twice", "thrice", "times", "per", "every", "each"})
 
@@ -1024,7 +1033,10 @@ def _claims_in(
     my_days = _days_of_month(text, unit_words)
     # A span of time the supporting sentences state otherwise: "two years" for "a year".
     their_times = _times(support_words, support_figures)
-    for span in _times(unit_words, unit_numbers):
+    my_times = _times(unit_words, unit_numbers)
+    # The spans the source states, a range of years's among them: no new numbers.
+    stated_times = {unit_words[t.first][0] for t in my_times if (t.unit, t.value) in facts.times}
+    for span in my_times:
         other_spans = [t for t in their_times if t.unit == span.unit and t.bound == span.bound]
         start, end = unit_words[span.first][0], unit_words[span.last][1]
         if (
@@ -1080,6 +1092,7 @@ def _claims_in(
                 )
             )
             or word.in_source
+            or word.start in stated_times
             or (_LIST_NUMBER.match(text, word.end) and not text[text.rfind("\n", 0, word.start) + 1 : word.start].strip())
             or text[word.start - 1 : word.end + 1] == f"[{word.form}]"
         ):
