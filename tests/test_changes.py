@@ -499,3 +499,16 @@ def test_a_verb_whose_stem_names_a_thing_is_no_thing_swapped() -> None:
     ferry = "Commuters took the ferry across the river to the city centre every morning."
     found = compare(ferry.replace("ferry", "bus"), ferry, semantic=False).added
     assert [(c.type, c.text) for c in found] == [("changed", "bus")]
+
+
+def test_a_plural_number_word_states_an_order_of_amount() -> None:
+    source = "Police said 300 people joined the march through the city centre on Saturday."
+    assert compare(source.replace("300", "hundreds of"), source, semantic=False).added == []
+    found = compare(source.replace("300", "thousands of"), source, semantic=False).added
+    assert [(c.type, c.text) for c in found] == [("changed", "thousands")]
+    stolen = "A former manager stole more than £86,000 from elderly residents over four years."
+    assert not [
+        c
+        for c in compare(stolen.replace("more than £86,000", "tens of thousands of pounds"), stolen, semantic=False).added
+        if c.type in ("number", "changed")
+    ]

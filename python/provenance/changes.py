@@ -326,6 +326,33 @@ def _word_value(forms: Sequence[str]) -> float | None:
     return spelled_number(" ".join(forms))
 
 
+# Plural number words state an amount's order only ("tens of thousands", "hundreds"): the lowest
+# and highest value each says.
+VAGUE_AMOUNTS = {
+    "dozens": (24.0, 144.0),
+    "tens": (10.0, 100.0),
+    "hundreds": (100.0, 1000.0),
+    "thousands": (1000.0, 1e6),
+    "millions": (1e6, 1e9),
+    "billions": (1e9, 1e12),
+}
+
+
+def vague_amount(forms: Sequence[str], i: int) -> tuple[float, float] | None:
+    """The least and most the plural number word ``forms[i]`` may stand for, read with its
+    multiple ("tens of thousands": from either word), or None for another word."""
+    if forms[i] not in VAGUE_AMOUNTS:
+        return None
+    low, high = VAGUE_AMOUNTS[forms[i]]
+    if i + 2 < len(forms) and forms[i + 1] == "of" and forms[i + 2] in VAGUE_AMOUNTS:
+        scale = VAGUE_AMOUNTS[forms[i + 2]][0]
+        return low * scale, high * scale
+    if i >= 2 and forms[i - 1] == "of" and forms[i - 2] in VAGUE_AMOUNTS:
+        before = VAGUE_AMOUNTS[forms[i - 2]]
+        return before[0] * low, before[1] * low
+    return low, high
+
+
 # Adverbs that count times ("nominated for it twice"); "once" is as often "formerly".
 _TIMES = {"twice": 2.0, "thrice": 3.0}
 
@@ -709,9 +736,11 @@ def changes(
         there = list(dict.fromkeys(src_number_at[i] for i in theirs if i in src_number_at))
         read_numbers = False
         for number in here:
+            amount = vague_amount([w[2] for w in candidate_words], number.first)
             if (
                 number.value in src_values
                 or not there
+                or (amount is not None and amount[0] <= there[0].value < amount[1])  # "hundreds" for "300"
                 or rounds(candidate_words, number, [there[0].value])
                 or rounded_off(
                     candidate_words, number, _excerpt(candidate_text, candidate_words[number.first][:2]), [there[0].value]

@@ -39,6 +39,7 @@ from provenance.changes import (
     MOSTLY,
     PEOPLE,
     SHARE_TOLERANCE,
+    VAGUE_AMOUNTS,
     Measure,
     Number,
     SentenceDiff,
@@ -57,6 +58,7 @@ from provenance.changes import (
     shares,
     spelled_number,
     unit_of_time,
+    vague_amount,
     wordnet,
 )
 from provenance.judge import SentenceMatch
@@ -567,6 +569,13 @@ def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> l
         else:
             found.append(AddedClaim(span, "number", shown, f"the number '{shown}' does not appear in the source"))
     return found
+
+
+def _vague_amount_stated(words: Sequence[_Word], word: _Word, facts: _SourceFacts) -> bool:
+    """Whether a plural number word's amount is one the source states a number in ("tens of
+    thousands of pounds" where it has "more than £86,000")."""
+    amount = vague_amount([w.form for w in words], words.index(word)) if word.form in VAGUE_AMOUNTS else None
+    return amount is not None and any(amount[0] <= value < amount[1] for value in facts.values)
 
 
 def _as_written(text: str, form: str) -> str:
@@ -1093,6 +1102,7 @@ def _claims_in(
             )
             or word.in_source
             or word.start in stated_times
+            or _vague_amount_stated(words, word, facts)
             or (_LIST_NUMBER.match(text, word.end) and not text[text.rfind("\n", 0, word.start) + 1 : word.start].strip())
             or text[word.start - 1 : word.end + 1] == f"[{word.form}]"
         ):
