@@ -319,11 +319,11 @@ def test_prose_leaves_out_only_the_quotations_both_texts_have() -> None:
     shared = QuoteFinding((17, 43), "exact", (11, 37))
     # "We will rebuild the dam" is quoted on both sides: neither's prose.
     assert Prose(candidate, prose_words(candidate, [shared])).within(whole) == len(candidate.words) - 5
-    assert Prose.of_source(source, [shared]).within((0, len(source.text))) == len(source.words) - 5
+    assert Prose.of_source(source, [shared], candidate.text).within((0, len(source.text))) == len(source.words) - 5
     # A quotation of the other's prose, or one the other text lacks, is prose: taken from it.
     unsourced = QuoteFinding((17, 43), "unsourced", None)
     assert Prose(candidate, prose_words(candidate, [unsourced])).within(whole) == len(candidate.words)
-    assert Prose.of_source(source, [unsourced]).within((0, len(source.text))) == len(source.words)
+    assert Prose.of_source(source, [unsourced], candidate.text).within((0, len(source.text))) == len(source.words)
 
 
 def test_copied_case_prose_estimates_the_copied_words_of_the_largest_copy_case() -> None:
@@ -332,7 +332,7 @@ def test_copied_case_prose_estimates_the_copied_words_of_the_largest_copy_case()
     whole = (0, len(text))
     quoted = (text.index('"'), text.index(" he"))
     prose = Prose(analysed, prose_words(analysed, [QuoteFinding(quoted, "exact", quoted)]))
-    source = Prose.of_source(analysed, [QuoteFinding(quoted, "exact", quoted)])
+    source = Prose.of_source(analysed, [QuoteFinding(quoted, "exact", quoted)], text)
     # Ten words of prose (the shared quotation aside), nine tenths of them identical: nine copied.
     assert copied_case_prose(prose, source, [Passage("near_verbatim", whole, whole, 0.9)]) == 9
     # Prose on both sides counts, the smaller kept: six words on the source side.
@@ -483,3 +483,20 @@ def test_a_caveat_the_candidate_drops_from_a_sentence_it_uses_is_omitted() -> No
     # Kept in other words, it is not omitted.
     kept = candidate + " At its highest setting testers found it reached an intrusive 52 decibels."
     assert compare(kept, source, semantic=False).omitted == []
+
+
+def test_a_paragraph_pasted_after_a_quotation_mark_left_open_is_copied_prose() -> None:
+    source = (
+        "Pontevedra banned cars from its centre in 1999. Since then the city has recorded no traffic deaths in its "
+        "centre, its population has grown, and shops that had closed have reopened along the pedestrian streets."
+    )
+    pasted = (
+        'Cities are changing. As one report put it, "Pontevedra banned cars from its centre in 1999. Since then the '
+        "city has recorded no traffic deaths in its centre, its population has grown, and shops that had closed have "
+        "reopened along the pedestrian streets.\n\nI think every city should do this."
+    )
+    left_open = compare(pasted, source, semantic=False).verdict
+    assert left_open.relation == "derived" and not left_open.reasons[0].startswith("0%")
+    # Closed, the quotation of the source's words is set aside as quoted: no prose copied.
+    quoted = pasted.replace("pedestrian streets.\n", 'pedestrian streets."\n')
+    assert compare(quoted, source, semantic=False).verdict.reasons[0].startswith("0% of the candidate's prose")

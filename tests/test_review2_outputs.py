@@ -108,7 +108,7 @@ def test_summary_qualifies_a_copy_made_of_shared_quotations() -> None:
     lines = render_text(report, color=False, summary=True, width=None).strip().splitlines()
     assert len(lines) == 4
     assert lines[2].startswith("Coverage of the candidate: copied ")
-    assert "(all of it inside quotations both texts have) · paraphrased" in lines[2]
+    assert "(all of it inside quotations of the source) · paraphrased" in lines[2]
 
 
 def test_counts_are_written_as_the_headline_writes_them() -> None:

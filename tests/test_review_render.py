@@ -29,8 +29,8 @@ def test_a_copy_made_of_shared_quotations_says_so_beside_its_share() -> None:
     assert report.verdict.relation == "independent"
     assert report.coverage.copied >= 0.05, "the shared quotation is a copied passage"
     text = render_text(report, color=False, width=120)
-    assert "  copied: all of it inside quotations both texts have" in text
-    assert "copied word for word or nearly (all of it inside quotations both texts have)" in render_html(report)
+    assert "  copied: all of it inside quotations of the source" in text
+    assert "copied word for word or nearly (all of it inside quotations of the source)" in render_html(report)
 
 
 def test_copied_prose_gets_no_qualifier() -> None:

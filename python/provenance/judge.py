@@ -31,7 +31,18 @@ import numpy as np
 
 from provenance.align import SentenceEvidence
 from provenance.lexicon import STOPWORDS
-from provenance.report import Coverage, DiffStep, Extent, Omission, Passage, QuoteFinding, SentenceFinding, SentenceLabel, Verdict
+from provenance.report import (
+    Coverage,
+    DiffStep,
+    Extent,
+    Omission,
+    Passage,
+    QuoteFinding,
+    SentenceFinding,
+    SentenceLabel,
+    Verdict,
+    set_aside,
+)
 from provenance.spans import SpanSet
 from provenance.text import AnalysedText, Sentence, is_boilerplate
 from provenance.thresholds import (
@@ -261,7 +272,7 @@ def prose_words(candidate: AnalysedText, quotes: Sequence[QuoteFinding]) -> list
     """For each word of the candidate, whether it is prose: outside every quotation that is exact
     or altered, one the source also has in quotation marks or the source's own words quoted as
     such. Shared quotations are the reporter's material, not the rewriter's."""
-    shared = SpanSet(q.candidate for q in quotes if q.status in ("exact", "altered"))
+    shared = SpanSet(q.candidate for q in set_aside(candidate.text, quotes))
     return [start not in shared for start, _, _ in candidate.words]
 
 
@@ -277,8 +288,8 @@ class Prose:
         self._before = list(itertools.accumulate(is_prose, initial=0))
 
     @classmethod
-    def of_source(cls, source: AnalysedText, quotes: Sequence[QuoteFinding]) -> Prose:
-        shared = SpanSet(q.source for q in quotes if q.status in ("exact", "altered") and q.source is not None)
+    def of_source(cls, source: AnalysedText, quotes: Sequence[QuoteFinding], candidate_text: str) -> Prose:
+        shared = SpanSet(q.source for q in set_aside(candidate_text, quotes) if q.source is not None)
         return cls(source, [start not in shared for start, _, _ in source.words])
 
     def within(self, span: tuple[int, int]) -> int:
@@ -329,7 +340,7 @@ def verdict_evidence(
     prose = [candidate.words[i][0] for i, p in enumerate(is_prose) if p]
     shared_quotes = sum(1 for q in quotes if q.status in ("exact", "altered"))
     fabricated = sum(1 for q in quotes if q.status == "fabricated")
-    candidate_prose, source_prose = Prose(candidate, is_prose), Prose.of_source(source, quotes)
+    candidate_prose, source_prose = Prose(candidate, is_prose), Prose.of_source(source, quotes, candidate.text)
     reused_words, reused_passages = reused_prose(candidate_prose, source_prose, passages)
     reused_words = max(reused_words, copied_case_prose(candidate_prose, source_prose, cases))
     reworded = reworded_prose(candidate_prose, cases)
@@ -470,7 +481,7 @@ def decide(evidence: VerdictEvidence) -> Verdict:
     strength_min = DERIVED_STRENGTH if e.semantic else DERIVED_STRENGTH_LEXICAL
     closeness = "in words and meaning" if e.semantic else "in words"
     reasons = [
-        f"{e.copied_prose:.0%} of the candidate's prose is copied word for word (quotations both texts have aside)",
+        f"{e.copied_prose:.0%} of the candidate's prose is copied word for word (its quotations of the source aside)",
         f"its longest run of copying holds {_plural(e.reused_words, 'word')} of prose "
         f"({_plural(e.reused_passages, 'copied passage')} with prose in all)"
         if e.reused_passages

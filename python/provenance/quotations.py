@@ -21,6 +21,17 @@ class Quotation:
     inner_end: int
 
 
+# Marks that close a quotation (English, German and French styles, single and double).
+_CLOSING_MARKS = frozenset("\"”“»«'’")
+
+
+def closed(text: str, span: tuple[int, int]) -> bool:
+    """Whether the quotation at ``span`` (its marks included) ends with a closing mark. One left open
+    (a paragraph pasted after 'As one report put it, "' with no mark to end it) is not one whose
+    words can be set aside as quoted."""
+    return span[1] - span[0] > 1 and text[span[1] - 1] in _CLOSING_MARKS
+
+
 LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 

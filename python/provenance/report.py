@@ -23,6 +23,7 @@ from provenance.passages import DiffOp as DiffOp
 from provenance.passages import DiffStep as DiffStep
 from provenance.passages import Passage as Passage
 from provenance.passages import PassageKind as PassageKind
+from provenance.quotations import closed
 from provenance.spans import Span, SpanSet
 
 SCHEMA_VERSION = 2
@@ -180,6 +181,13 @@ class QuoteFinding:
             "reason": self.reason,
             "diff": [d.to_dict() for d in self.diff],
         }
+
+
+def set_aside(candidate_text: str, quotes: Sequence[QuoteFinding]) -> list[QuoteFinding]:
+    """The candidate's quotations whose words are no prose: exact or altered (the source quotes
+    them, or they quote the source's own words), and closed (a mark left open may run over pasted
+    prose)."""
+    return [q for q in quotes if q.status in ("exact", "altered") and closed(candidate_text, q.candidate)]
 
 
 @dataclass(frozen=True)

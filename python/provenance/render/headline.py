@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from provenance import _core
 from provenance.render import plural
-from provenance.report import AddedClaim, Passage, QuoteFinding, Report, SentenceFinding
+from provenance.report import AddedClaim, Passage, QuoteFinding, Report, SentenceFinding, set_aside
 from provenance.spans import Span, SpanSet
 
 LEADS = {
@@ -184,16 +184,17 @@ def details(report: Report) -> str:
 
 
 def shared_quotations(report: Report) -> SpanSet:
-    """The candidate's quotations the source has too (exact or altered): reporters quote the same
-    people, so words copied inside them are no reuse of prose."""
-    return SpanSet(q.candidate for q in report.quotes if q.status in ("exact", "altered"))
+    """The candidate's quotations of the source (exact or altered, and closed): reporters quote the
+    same people, so words copied inside them are no reuse of prose."""
+    return SpanSet(q.candidate for q in set_aside(report.candidate.text, report.quotes))
 
 
 def copied_qualifier(report: Report) -> str:
-    """How much of the copied share lies inside quotations both texts have, when 1% or more of the
-    candidate does: "all of it inside quotations both texts have", "5% of the candidate inside
-    quotations both texts have"; else empty. Said beside the copied share, so that an independent
-    report quoting the same people does not read as 12% copied word for word, unexplained."""
+    """How much of the copied share lies inside quotations of the source (ones it has too, or of its
+    own words; closed), when 1% or more of the candidate does: "all of it inside quotations of the
+    source", "5% of the candidate inside quotations of the source"; else empty. Said beside the
+    copied share, so that an independent report quoting the same people does not read as 12%
+    copied word for word, unexplained."""
     length = report.candidate.length
     if not length:
         return ""
@@ -203,8 +204,8 @@ def copied_qualifier(report: Report) -> str:
     if inside < 0.01:
         return ""
     if round(inside * 100) >= round(report.coverage.copied * 100):
-        return "all of it inside quotations both texts have"
-    return f"{inside:.0%} of the candidate inside quotations both texts have"
+        return "all of it inside quotations of the source"
+    return f"{inside:.0%} of the candidate inside quotations of the source"
 
 
 def verdict_name(report: Report) -> str:

@@ -258,7 +258,7 @@ def _coverage_line(report: Report, *, qualified: bool = False) -> Text:
 
 
 def _quoted_copy_line(report: Report) -> list[RenderableType]:
-    """Under the coverage: how much of the copy lies inside quotations both texts have, when any does."""
+    """Under the coverage: how much of the copy lies inside quotations of the source, when any does."""
     qualifier = copied_qualifier(report)
     return [Text(f"  copied: {qualifier}", style="dim")] if qualifier else []
 
