@@ -31,6 +31,7 @@ from text_to_num import alpha2digit, text2num
 
 from provenance import _core
 from provenance.lexicon import (
+    FUNCTION_WORDS,
     HEDGES,
     IMPLICIT_NEGATION,
     NUMBER_BOUNDS,
@@ -926,13 +927,20 @@ def _other_things(form: str, others: Sequence[str]) -> bool:
     point at (no verb's past form: "voted", "held")."""
     lexicon = wordnet()
     word, keys = key(form), [key(o) for o in others]
-    if lexicon.superlative(form) is not None:
-        return False
+    if lexicon.superlative(form) is not None or form in FUNCTION_WORDS:
+        return False  # "since" for "because": words WordNet lacks, but no names
     if not lexicon.main_parts(word) or not all(lexicon.main_parts(k) for k in keys):
         return True
-    return lexicon.share_filed_under(word, THINGS) >= MOSTLY and any(
-        not (o.endswith("ed") or lexicon.base(k) != k) and lexicon.share_filed_under(k, THINGS) >= MOSTLY
-        for o, k in zip(others, keys)
+    # mainly nouns, both: "lowers" for "reduces" is no thing, though "lower" names a berth
+    return (
+        "n" in lexicon.main_parts(word)
+        and lexicon.share_filed_under(word, THINGS) >= MOSTLY
+        and any(
+            not (o.endswith("ed") or lexicon.base(k) != k)
+            and "n" in lexicon.main_parts(k)
+            and lexicon.share_filed_under(k, THINGS) >= MOSTLY
+            for o, k in zip(others, keys)
+        )
     )
 
 
