@@ -791,3 +791,13 @@ def test_a_span_of_years_a_range_of_years_makes_is_no_new_number() -> None:
     candidate = "Marsh took money from the accounts of nine residents over three years."
     assert not [c for c in compare(candidate, source, semantic=False).added if c.text == "three"]
     assert "seven" in [c.text for c in compare(candidate.replace("three", "seven"), source, semantic=False).added]
+
+
+def test_a_list_items_first_word_is_no_name_and_a_publications_lines_are_no_findings() -> None:
+    source = "The council should close the historic centre to private cars and keep access for residents."
+    candidate = "Two steps:\n\n1. Close the historic centre to private cars.\n2. Keep access for residents."
+    assert not [c for c in compare(candidate, source, semantic=False).added if c.type == "entity"]
+    story = "Kites of every shape filled the sky over the bay on Sunday as the festival opened."
+    footer = "\n\n© 2026 The Northern Courier. All rights reserved."
+    report = compare(story + "\n\nThis story was produced by the Valley Echo newsroom.", story + footer, semantic=False)
+    assert report.added == [] and report.omitted == []

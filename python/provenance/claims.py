@@ -900,7 +900,7 @@ def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: S
         reason += f"; a vague attribution: '{text[vague[0].start : vague[0].end]}'"
     elif stronger is not None:
         kind = "exaggeration"
-    elif (named := _new_name(text, words[1:], facts)) is not None:
+    elif (named := _new_name(text, _after_opening(words), facts)) is not None:
         kind = "entity"
         reason += f"; it names '{named}', which the source does not"
     elif any(w[2] in _JUDGING_WORDS for w in words):
@@ -1285,13 +1285,15 @@ def _claims_in(
         kind = "entity" if capitalised else "other"
         listed = ", ".join(f"'{w.form}'" for w in run if w.form not in STOPWORDS)
         add((words[at].start, last.end), kind, f"the source never uses {listed}")
+    # The sentence's first word, after a list item's number ("1. Close the centre to cars").
+    opening = next((w.start for w in words if w.form.isalpha()), unit.start)
     for word in words:
         if (
             text[word.start].isupper()
             and not word.in_source
             and word.form not in STOPWORDS
             and word.form not in OFFICE_TITLES
-            and word.start != unit.start
+            and word.start != opening
             and not _no_name(word.key, facts)
             # a plural of a name the source has ("PhDs" for "PhD"; not "Mrs" for "Mr")
             and not (len(word.form) > 3 and word.form.endswith("s") and key(word.form[:-1]) in facts.keys)
@@ -1391,6 +1393,12 @@ def _negated_form(one: str, other: str) -> bool:
     """Whether one word is the other with a negating prefix."""
     shorter, longer = sorted((one, other), key=len)
     return longer.endswith(shorter) and longer[: len(longer) - len(shorter)] in _NEGATING_PREFIXES
+
+
+def _after_opening(words: Sequence[Word]) -> Sequence[Word]:
+    """A sentence's words after its first, a list item's number before it aside ("2. Keep access")."""
+    first = next((n for n, w in enumerate(words) if w[2].isalpha()), 0)
+    return words[first + 1 :]
 
 
 def _new_name(text: str, words: Sequence[Word], facts: _SourceFacts) -> str | None:

@@ -190,6 +190,7 @@ def omissions(
         Omission(s.span)
         for s in source.sentences
         if (s.kind == "sentence" or _BYLINE.match(s.text))
+        and not _publication_line(source.text, s)
         and s.index not in used
         and not touched.overlaps(s.span)
         and not condensed(s)
@@ -216,6 +217,14 @@ def omissions(
 # A clause that qualifies what comes before it: after a comma or semicolon, "but", "although",
 # "though", "however", "except" (closed-class contrastive connectives).
 _CAVEAT = re.compile(r"[,;]\s+((?:but|although|though|however|except)\b.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def _publication_line(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence stands on a line that is the publication's, not the story's ("© 2026 The
+    Northern Courier. All rights reserved."): no omission."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    return is_boilerplate(text[start : len(text) if end < 0 else end])
 
 
 # A credit line ("By Anna Kowalski, Press Association", "Reporting by Jane Doe; Editing by …"):

@@ -48,14 +48,16 @@ def content_keys(text: str) -> list[str]:
 
 
 # Lines that belong to the publication, not to the story: newsletter and subscription prompts,
-# membership and donation appeals, social links, sharing, copyright, navigation. General patterns,
+# membership and donation appeals, social links, sharing, copyright, production credits, navigation. General patterns,
 # matched case-insensitively.
 _BOILERPLATE = re.compile(
     r"""\b(?:subscrib\w*|newsletters?|sign\s+up|log\s+in|click\s+here|tap\s+here|follow\s+us|
     like\s+us\s+on|share\s+(?:this|on)|all\s+rights\s+reserved|copyright|read\s+more|related\s*:|
     advertisement|sponsored|download\s+(?:our|the)\s+app|your\s+inbox|cookie|privacy\s+policy|
     terms\s+of\s+(?:use|service)|become\s+a\s+(?:member|subscriber|supporter|patron)|
-    support\s+(?:our|local|independent)\s+journalism|your\s+(?:contribution|support|donation)\s+helps)\b|©""",
+    support\s+(?:our|local|independent)\s+journalism|your\s+(?:contribution|support|donation)\s+helps|
+    (?:this|the)\s+(?:story|article|report)\s+was\s+(?:produced|written|reported|prepared|published)\s+by|
+    contributed\s+to\s+this\s+(?:report|story|article))\b|©""",
     re.IGNORECASE | re.VERBOSE,
 )
 
