@@ -737,7 +737,8 @@ def changes(
         there = list(dict.fromkeys(src_number_at[i] for i in theirs if i in src_number_at))
         read_numbers = False
         for number in here:
-            amount = vague_amount([w[2] for w in candidate_words], number.first)
+            vague = candidate_words[number.first][2] in VAGUE_AMOUNTS
+            amount = vague_amount([w[2] for w in candidate_words], number.first) if vague else None
             if (
                 number.value in src_values
                 or not there

@@ -312,8 +312,9 @@ class _SourceFacts:
         self, words: Sequence[Word], keys: frozenset[str], support: Sequence[Sentence] = ()
     ) -> tuple[Word, Word, Sentence] | None:
         """A content word of a candidate sentence the source never uses whose opposite (WordNet's
-        antonyms: "unsuitable" for "suitable", "weakened" for "strengthened") a source sentence on
-        the same matter has: the word, the source's word and its sentence. The same matter is
+        antonyms: "unsuitable" for "suitable", "weakened" for "strengthened"; a comparative's
+        before "than": "faster than" for "slower than") a source sentence on the same matter has:
+        the word, the source's word and its sentence. The same matter is
         OPPOSED_SHARED content words in common besides; the candidate's sentence must not have
         the opposite too ("both increases and decreases"). Given the sentences that ``support`` a
         candidate sentence, the word need only be new to them, and the opposite must be theirs
@@ -340,6 +341,7 @@ class _SourceFacts:
                 continue
             parts = lexicon.main_parts(word_key)
             describing = bool(parts) and parts <= {"a", "r"}
+            others = keys - {word_key}
             for opposite in opposites:
                 for at, i in bases.get(opposite, ()):
                     sentence, theirs = source.sentences[at], source.words[i]
@@ -351,7 +353,7 @@ class _SourceFacts:
                             or _negated_form(form.lower(), theirs[2].lower())
                             or _direction(form) * _direction(theirs[2]) < 0
                         )
-                        and len((keys - {word_key}) & sentence.keys) >= OPPOSED_SHARED
+                        and len(others & sentence.keys) >= OPPOSED_SHARED
                         and _beside_shared(source.words, theirs[:2], keys)
                     ):
                         return word, theirs, sentence
@@ -1043,7 +1045,7 @@ def _claims_in(
     # A span of time the supporting sentences state otherwise: "two years" for "a year".
     their_times = _times(support_words, support_figures)
     my_times = _times(unit_words, unit_numbers)
-    # The spans the source states, a range of years's among them: no new numbers.
+    # Spans of time the source states (a range of years makes one): no new numbers.
     stated_times = {unit_words[t.first][0] for t in my_times if (t.unit, t.value) in facts.times}
     for span in my_times:
         other_spans = [t for t in their_times if t.unit == span.unit and t.bound == span.bound]
