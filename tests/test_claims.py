@@ -801,3 +801,9 @@ def test_a_list_items_first_word_is_no_name_and_a_publications_lines_are_no_find
     footer = "\n\n© 2026 The Northern Courier. All rights reserved."
     report = compare(story + "\n\nThis story was produced by the Valley Echo newsroom.", story + footer, semantic=False)
     assert report.added == [] and report.omitted == []
+
+
+def test_a_day_the_source_never_names_is_a_date() -> None:
+    source = "The mayor announced a plan to build 2,500 affordable homes over the next five years."
+    candidate = "The mayor announced on Tuesday a plan to build 2,500 affordable homes over the next five years."
+    assert [(c.type, c.text) for c in compare(candidate, source, semantic=False).added] == [("date", "Tuesday")]

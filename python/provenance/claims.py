@@ -1300,7 +1300,9 @@ def _claims_in(
             # a plural of a name the source has ("PhDs" for "PhD"; not "Mrs" for "Mr")
             and not (len(word.form) > 3 and word.form.endswith("s") and key(word.form[:-1]) in facts.keys)
         ):
-            add((word.start, word.end), "entity", f"'{text[word.start : word.end]}' is not named in the source")
+            # a day or a month the source never names is a date ("on Tuesday")
+            kind = "date" if CALENDAR_NAMES.get(word.form) == word.form else "entity"
+            add((word.start, word.end), kind, f"'{text[word.start : word.end]}' is not named in the source")
     for index, word in enumerate(words):
         # the whole of a hyphenated word ("hat-trick", not "trick")
         head, tail = index, index
