@@ -807,3 +807,11 @@ def test_a_day_the_source_never_names_is_a_date() -> None:
     source = "The mayor announced a plan to build 2,500 affordable homes over the next five years."
     candidate = "The mayor announced on Tuesday a plan to build 2,500 affordable homes over the next five years."
     assert [(c.type, c.text) for c in compare(candidate, source, semantic=False).added] == [("date", "Tuesday")]
+
+
+def test_a_headlines_plural_number_word_states_an_order_of_amount() -> None:
+    source = "Police said 3,000 people joined the march through the city centre on Saturday."
+    story = "\n\nPolice said 3,000 people joined the march through the city centre on Saturday."
+    assert compare("Thousands march through city centre" + story, source, semantic=False).added == []
+    found = compare("Hundreds march through city centre" + story, source, semantic=False).added
+    assert [(c.type, c.text) for c in found] == [("number", "Hundreds")]

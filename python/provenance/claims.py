@@ -553,9 +553,11 @@ def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> l
     """Figures of a headline the source does not state, nor round: a contradiction of the source's
     figures of the same things, or a number it never gives."""
     found = []
+    forms = [w[2] for w in words]
     for number in numbers(words):
         written = text[words[number.first][0] : words[number.first][1]]
-        if number.value in facts.values:
+        amount = vague_amount(forms, number.first)  # "Thousands march" over a count of 3,000
+        if number.value in facts.values or (amount and any(amount[0] <= v < amount[1] for v in facts.values)):
             continue
         span = (words[number.first][0], words[number.last][1])
         if _YEAR.match(written):
