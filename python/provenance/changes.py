@@ -826,7 +826,7 @@ def changes(
                     and not in_address(candidate_text, candidate_words[i])
                 ]
                 for run in _runs(inserted):
-                    span = _compound(candidate_text, candidate_words, run[0], run[-1])
+                    span = compound_span(candidate_text, candidate_words, run[0], run[-1])
                     reason = f"added to the copied text: the source never uses '{candidate_text[span[0] : span[1]]}'"
                     found.append(Change(span, step.source, "inserted", reason))
             continue
@@ -966,17 +966,17 @@ def _capitalised_inside(text: str, words: Sequence[Word], i: int) -> bool:
     return text[words[i][0]].isupper() and i > 0 and not _STARTS_AFTER.search(text, words[i - 1][1], words[i][0])
 
 
-def _compound(text: str, words: Sequence[Word], first: int, last: int) -> Span:
+def compound_span(text: str, words: Sequence[Word], first: int, last: int) -> Span:
     """The span of words `first` to `last` with the rest of a hyphenated word they begin or end
     ("sell-out" for "sell")."""
-    while first > 0 and text[words[first - 1][1] : words[first][0]] in HYPHENS:
+    while first > 0 and text[words[first - 1][1] : words[first][0]] in _HYPHENS:
         first -= 1
-    while last + 1 < len(words) and text[words[last][1] : words[last + 1][0]] in HYPHENS:
+    while last + 1 < len(words) and text[words[last][1] : words[last + 1][0]] in _HYPHENS:
         last += 1
     return words[first][0], words[last][1]
 
 
-HYPHENS = frozenset({"-", "‐", "‑"})
+_HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def _connective(text: str, words: Sequence[Word], i: int) -> bool:

@@ -34,7 +34,6 @@ from typing import NamedTuple
 from provenance import _core
 from provenance.changes import (
     COMMUNICATION,
-    HYPHENS,
     MEASURE_TOLERANCE,
     MOSTLY,
     PEOPLE,
@@ -47,6 +46,7 @@ from provenance.changes import (
     affirmed_elsewhere,
     bound_before,
     changes,
+    compound_span,
     glued_unit,
     in_address,
     measure,
@@ -1305,14 +1305,10 @@ def _claims_in(
             # a day or a month the source never names is a date ("on Tuesday")
             kind = "date" if CALENDAR_NAMES.get(word.form) == word.form else "entity"
             add((word.start, word.end), kind, f"'{text[word.start : word.end]}' is not named in the source")
+    as_tuples = [(w.start, w.end, w.form) for w in words]
     for index, word in enumerate(words):
         # the whole of a hyphenated word ("hat-trick", not "trick")
-        head, tail = index, index
-        while head > 0 and text[words[head - 1].end : words[head].start] in HYPHENS:
-            head -= 1
-        while tail + 1 < len(words) and text[words[tail].end : words[tail + 1].start] in HYPHENS:
-            tail += 1
-        compound = (words[head].start, words[tail].end)
+        compound = compound_span(text, as_tuples, index, index)
         if (new := _new_word(text, word, facts, capitals, text[compound[0] : compound[1]])) is not None:
             add(compound, *new)
     # Words inserted into a copy last: a more specific reading of the same words comes first. They

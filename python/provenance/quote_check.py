@@ -42,6 +42,7 @@ from provenance.thresholds import (
     EDGE_REACH,
     EDGE_SLACK,
     FABRICATED_MIN,
+    FIRST_PERSON_SHARE,
     GAP_COST,
     LONG_QUOTE_WORDS,
     MAX_ATTRIBUTION_WORDS,
@@ -289,11 +290,9 @@ def _outside(starts: list[int], span: tuple[int, int]) -> bool:
     return bool(starts) and (starts[0] < span[0] or starts[-1] >= span[1])
 
 
-# First-person pronouns, and the share of a text's words they make in one that is someone's own
-# speech or writing (a speech's transcript, a statement, a letter: 4-6 in 100 words of the speeches
-# tried), far above a report's narration (under 1 in 100 outside its quotations).
+# First-person pronouns (a closed class): their share of a source's words tells its speaker's own
+# words (FIRST_PERSON_SHARE).
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
-FIRST_PERSON_SHARE = 0.02
 _SPEAKERS_OWN = "the source's own words: it is its speaker's own, in the first person and quoting no one"
 
 
