@@ -518,3 +518,12 @@ def test_verbs_and_conjunctions_of_the_same_meaning_are_no_swapped_things() -> N
     source = "Breathing polluted air reduces their resistance to infection, because the lungs are inflamed."
     candidate = "Breathing polluted air lowers their resistance to infection, since the lungs are inflamed."
     assert not [c for c in compare(candidate, source, semantic=False).added if c.type == "changed"]
+
+
+def test_another_unit_of_time_is_a_changed_span() -> None:
+    source = (
+        "The airport said the storm had delayed most morning flights by several hours, and that passengers "
+        "should check before travelling. Staff handed out water in the terminals."
+    )
+    changed = compare(source.replace("several hours", "several minutes"), source, semantic=False).added
+    assert [(c.type, c.text, c.reason) for c in changed] == [("changed", "minutes", "the source has 'hours'")]

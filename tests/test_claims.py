@@ -815,3 +815,20 @@ def test_a_headlines_plural_number_word_states_an_order_of_amount() -> None:
     assert compare("Thousands march through city centre" + story, source, semantic=False).added == []
     found = compare("Hundreds march through city centre" + story, source, semantic=False).added
     assert [(c.type, c.text) for c in found] == [("number", "Hundreds")]
+
+
+def test_a_per_cent_the_source_never_states_names_its_figure_for_the_same_measure() -> None:
+    source = (
+        "The unemployment rate was estimated at 4.6%, the Office for National Statistics said.\n\n"
+        "Regular pay grew by 4.7% a year, and vacancies fell for the 39th period in a row.\n\n"
+        "The employment rate was largely unchanged on the quarter."
+    )
+    candidate = "Jobless figures soar\n\nUnemployment has climbed to 5%, official figures showed, the highest level in a decade."
+    report = compare(candidate, source, semantic=False)
+    sentence = next(c for c in report.added if c.text.startswith("Unemployment"))
+    assert sentence.type == "number"
+    assert "'5%' where the source has '4.6%' beside 'unemployment'" in sentence.reason
+    assert sentence.source is not None and source[sentence.source[0] : sentence.source[1]] == "4.6%"
+    # a per cent of something the source gives no figure for stays a number it never gives
+    other = compare("Turnout has climbed to 5%, official figures showed.", source, semantic=False).added
+    assert all("where the source has" not in c.reason for c in other)

@@ -892,17 +892,24 @@ def changes(
             )
         new = [i for i in new if i not in {r[0] for r in ranks}]
         polar = any(source_words[j][2] in IMPLICIT_NEGATION for j in old)
+        # Another unit of time is another span, though WordNet files "minute" and "hour" together
+        # ("adding minutes to journey times" for "adding hours").
         swapped = [
             i
             for i in new
-            if any(lexicon.can_stand_for(key(candidate_words[i][2]), o) for o in olds)
-            and not any(lexicon.same_meaning(key(candidate_words[i][2]), o) for o in olds)
-            and (
-                _capitalised_inside(candidate_text, candidate_words, i)
-                or (candidate_words[i][2] in IMPLICIT_NEGATION) != polar
-                or (
-                    not _as_verb(candidate_words, i)
-                    and _other_things(candidate_words[i][2], [source_words[j][2] for j in old if not _as_verb(source_words, j)])
+            if (unit_of_time(candidate_words[i][2]) and all(unit_of_time(source_words[j][2]) for j in old))
+            or (
+                any(lexicon.can_stand_for(key(candidate_words[i][2]), o) for o in olds)
+                and not any(lexicon.same_meaning(key(candidate_words[i][2]), o) for o in olds)
+                and (
+                    _capitalised_inside(candidate_text, candidate_words, i)
+                    or (candidate_words[i][2] in IMPLICIT_NEGATION) != polar
+                    or (
+                        not _as_verb(candidate_words, i)
+                        and _other_things(
+                            candidate_words[i][2], [source_words[j][2] for j in old if not _as_verb(source_words, j)]
+                        )
+                    )
                 )
             )
         ]

@@ -55,6 +55,7 @@ from provenance.changes import (
     rounds,
     same_measure,
     same_share,
+    share,
     shares,
     spelled_number,
     unit_of_time,
@@ -85,6 +86,7 @@ from provenance.strength import Strength, claim_strength
 from provenance.text import AnalysedText, Sentence, Word, key
 from provenance.thresholds import (
     ESTABLISHED_REACH,
+    FIGURE_CONTEXT,
     INITIALISM_MAX,
     LINK_AGREEMENT,
     LINK_SLACK,
@@ -443,6 +445,23 @@ class _SourceFacts:
         found = sorted(set(shares(self.analysed.text, words, number_at).values()), key=lambda s: s.value)
         return [s.value for s in found], found
 
+    @functools.cached_property
+    def percents_beside(self) -> dict[str, list[Share]]:
+        """The source's per cents by the content words near them in their sentence (FIGURE_CONTEXT
+        words either side): where a per cent the source never states is looked for."""
+        source = self.analysed
+        starts = [s.words.start for s in source.sentences]
+        found: dict[str, list[Share]] = {}
+        for stated in self.shares[1]:
+            at = bisect.bisect_right(starts, stated.first) - 1
+            if not stated.percent or at < 0:
+                continue
+            words = source.sentences[at].words
+            for i in range(max(words.start, stated.first - FIGURE_CONTEXT), min(words.stop, stated.last + 1 + FIGURE_CONTEXT)):
+                if not stated.first <= i <= stated.last and _figure_context(source.words[i][2]):
+                    found.setdefault(source.keys[i], []).append(stated)
+        return found
+
     def states_share(self, stated: Share) -> bool:
         """Whether the source states the same share ("20 per cent" for "a fifth")."""
         values, found = self.shares
@@ -571,7 +590,9 @@ def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> l
             others = ", ".join(dict.fromkeys(form for _, form in same))
             found.append(AddedClaim(span, "contradiction", shown, f"'{shown}' where the source has {others}"))
         else:
-            found.append(AddedClaim(span, "number", shown, f"the number '{shown}' does not appear in the source"))
+            other, said = _percent_elsewhere(text, words, number, facts) or ("", None)
+            reason = f"the number '{shown}' does not appear in the source" + (f"; {other}" if other else "")
+            found.append(AddedClaim(span, "number", shown, reason, said))
     return found
 
 
@@ -594,6 +615,51 @@ def _rivals(amounts: set[str], number: Number | None, words: Sequence[Word], cou
     if number is None:
         return amounts
     return amounts & counted.get(_counted(words, number), set())
+
+
+# Words that say nothing of what a per cent measures: signs, changes, units of time.
+_NOT_CONTEXT = frozenset({"per", "cent", "percent", "percentage", "point", "points", "pct"}).union(*CHANGE_DIRECTIONS.values())
+
+
+def _figure_context(form: str) -> bool:
+    """Whether a word near a figure tells what it measures ("unemployment" of "the unemployment
+    rate was 4.6%")."""
+    return form.isalpha() and len(form) > 2 and form not in STOPWORDS and form not in _NOT_CONTEXT and not unit_of_time(form)
+
+
+def _percent_elsewhere(text: str, words: Sequence[Word], number: Number, facts: _SourceFacts) -> tuple[str, Span] | None:
+    """For a per cent the source never states, the source's per cent of the same measure: the one
+    with most content words in common near it (FIGURE_CONTEXT words either side of each), as a
+    phrase ("the source has '4.6%' beside 'unemployment'") and its span; None when the number is
+    no per cent or none shares a word."""
+    stated = share(text, words, number.first, {number.first: number})
+    if stated is None or not stated.percent:
+        return None
+    near = range(max(0, stated.first - FIGURE_CONTEXT), min(len(words), stated.last + 1 + FIGURE_CONTEXT))
+    mine = {key(words[i][2]): words[i][2] for i in near if not stated.first <= i <= stated.last and _figure_context(words[i][2])}
+    tally: Counter[Share] = Counter(other for k in mine for other in facts.percents_beside.get(k, ()))
+    if not tally:
+        return None
+    best = max(tally.values())
+    other = min((o for o, n in tally.items() if n == best), key=lambda o: o.first)
+    beside = next(form for k, form in mine.items() if other in facts.percents_beside.get(k, ()))
+    source = facts.analysed
+    end = source.words[other.last][1]
+    span = (source.words[other.first][0], end + (source.text[end : end + 1] == "%"))
+    return f"the source has '{_share_text(source.text, source.words, other)}' beside '{beside}'", span
+
+
+def _new_percent(text: str, words: Sequence[Word], facts: _SourceFacts) -> tuple[str, Span] | None:
+    """The first per cent of an unsupported sentence that the source does not state but has
+    another figure for, beside the same words: the reason's tail and the source's figure."""
+    for number in numbers(words):
+        if number.value in facts.values:
+            continue
+        found = _percent_elsewhere(text, words, number, facts)
+        if found is not None:
+            shown = text[words[number.first][0] : words[number.last][1]]
+            return f"; '{shown}%' where {found[0]}", found[1]
+    return None
 
 
 class _Time(NamedTuple):
@@ -899,6 +965,9 @@ def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: S
         said_word = source.text[opposite[0] : opposite[1]]
         reason += f"; '{text[flipped[0] : flipped[1]]}' is the opposite of the source's '{said_word}'"
         reason += f": '{_clip_sentence(opposite_sentence.text)}'"
+    elif (figure := _new_percent(text, words, facts)) is not None:
+        kind, said = "number", figure[1]
+        reason += figure[0]
     elif vague:
         kind = "attribution"
         reason += f"; a vague attribution: '{text[vague[0].start : vague[0].end]}'"
@@ -1125,7 +1194,9 @@ def _claims_in(
             others = ", ".join(sorted(_as_written(support, rival) for rival in rivals)[:3])
             add((word.start, word.end), "contradiction", f"'{written_word}' where the supporting source sentence has {others}")
         else:
-            add((word.start, word.end), "number", f"the number '{written_word}' does not appear in the source")
+            other, said_span = (_percent_elsewhere(text, unit_words, written, facts) if written else None) or ("", None)
+            reason = f"the number '{written_word}' does not appear in the source" + (f"; {other}" if other else "")
+            add((word.start, word.end), "number", reason, said_span)
     prose = _prose(text, unit, quoted)
     for found in _STATUS.finditer(prose):
         s, e = unit.start + found.start(), unit.start + found.end()

@@ -192,3 +192,7 @@ MULTIPLE_SLACK = 0.15
 # first-person pronouns make this share of its words and it quotes no one: 4-6 in 100 words of the
 # speeches tried, far above a report's narration (under 1 in 100 outside its quotations).
 FIRST_PERSON_SHARE = 0.02
+
+# Words either side of a per cent that tell what it measures, read to find the source's figure for
+# a per cent it never states ("unemployment … 5%" against "the unemployment rate was 4.6%").
+FIGURE_CONTEXT = 8
