@@ -1194,8 +1194,8 @@ def _claims_in(
             others = ", ".join(sorted(_as_written(support, rival) for rival in rivals)[:3])
             add((word.start, word.end), "contradiction", f"'{written_word}' where the supporting source sentence has {others}")
         else:
-            other, said_span = (_percent_elsewhere(text, unit_words, written, facts) if written else None) or ("", None)
-            reason = f"the number '{written_word}' does not appear in the source" + (f"; {other}" if other else "")
+            elsewhere, said_span = (_percent_elsewhere(text, unit_words, written, facts) if written else None) or ("", None)
+            reason = f"the number '{written_word}' does not appear in the source" + (f"; {elsewhere}" if elsewhere else "")
             add((word.start, word.end), "number", reason, said_span)
     prose = _prose(text, unit, quoted)
     for found in _STATUS.finditer(prose):
