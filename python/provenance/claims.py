@@ -1640,6 +1640,11 @@ class Attribution:
 _NOUN_AFTER_QUANTIFIER = re.compile(r"(?:[^s]s|ance|ence|tion|sion|ment|ness|ity)$")
 
 
+# Plurals of English's suffixes of a doer (-er, -or, -ist, -ian, -ant, -ent), whose Snowball stems
+# join the thing done ("reviewer" and "review", "resident" and "reside").
+_DOERS = ("ers", "ors", "ists", "ians", "ants", "ents")
+
+
 def vague_attributions(text: str, words: Sequence[Word] | None = None) -> list[Attribution]:
     """The vague attributions of one sentence, in order (the constructions are described at
     ``PEOPLE``): `words` are its words with offsets into `text` (by default `text`'s own, `text`
@@ -1659,7 +1664,9 @@ def vague_attributions(text: str, words: Sequence[Word] | None = None) -> list[A
         if not form or (i > 0 and text[words[i][0]].isupper()):
             return False  # past the end; or a name ("Bristol Rovers"), not a group
         plural = len(form) > 3 and form.endswith("s") and not form.endswith("ss")
-        return form in vague["sources"] or (plural and lexicon.share_filed_under(key(form), PEOPLE) >= MOSTLY)
+        people = lexicon.share_filed_under(key(form), PEOPLE) if plural else 0.0
+        # A doer's suffix names the person though the stem is mostly the thing done ("reviewers": "review").
+        return form in vague["sources"] or people >= MOSTLY or (people > 0 and form.endswith(_DOERS))
 
     def saying(form: str) -> bool:
         return lexicon.share_filed_under(key(form), _SAYING) >= MOSTLY
