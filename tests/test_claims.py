@@ -842,3 +842,13 @@ def test_a_per_cent_the_source_never_states_names_its_figure_for_the_same_measur
     # a per cent of something the source gives no figure for stays a number it never gives
     other = compare("Turnout has climbed to 5%, official figures showed.", source, semantic=False).added
     assert all("where the source has" not in c.reason for c in other)
+
+
+def test_a_count_is_of_the_thing_past_its_describing_words() -> None:
+    source = (
+        "The council approved plans for 2,500 affordable homes on the former airfield, the planning committee "
+        "said on Tuesday. Work will start next spring, and the first residents could move in by 2028."
+    )
+    candidate = "Work on 5,000 new homes at the former airfield will start next spring, the planning committee said."
+    found = [(c.type, c.text, c.reason) for c in compare(candidate, source, semantic=False).added]
+    assert ("contradiction", "5,000", "'5,000' where the supporting source sentence has 2,500") in found

@@ -604,8 +604,9 @@ def _vague_amount_stated(words: Sequence[_Word], word: _Word, facts: _SourceFact
 
 
 def _as_written(text: str, form: str) -> str:
-    """A normalised word as ``text`` writes it ("160C" for "160c")."""
-    found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE)
+    """A normalised word as ``text`` writes it ("160C" for "160c"; "2,500" for "2500")."""
+    pattern = ",?".join(form) if form.isdigit() else re.escape(form)
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE)
     return found.group() if found else form
 
 
@@ -986,8 +987,17 @@ def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: S
 
 
 def _counted(words: Sequence[Word], number: Number) -> str:
-    """The key of the word after a number: what it counts ("adults" in "4,812 adults")."""
-    return key(words[number.last + 1][2]) if number.last + 1 < len(words) else ""
+    """The key of the word after a number: what it counts ("adults" in "4,812 adults"), past up to
+    two describing words ("homes" in "5,000 new homes" and "2,500 affordable homes")."""
+    lexicon, at = wordnet(), number.last + 1
+
+    def describing(form: str) -> bool:
+        parts = lexicon.main_parts(key(form))
+        return "a" in parts and "n" not in parts
+
+    while at < min(len(words) - 1, number.last + 3) and describing(words[at][2]):
+        at += 1
+    return key(words[at][2]) if at < len(words) else ""
 
 
 def _numbers(forms: Sequence[str]) -> set[str]:
