@@ -130,6 +130,19 @@ def test_words_dropped_at_a_paragraphs_start_are_on_its_line_and_wrapped_lines_h
     assert lines[1].startswith("  line 3: ") and lines[2].startswith(" " * 10) and lines[2].strip()
 
 
+def test_a_copied_sentences_change_after_its_passage_ends_is_listed() -> None:
+    # The passage ends at "two reports of": the word changed after it is in no passage's diff,
+    # only in the copied sentence's (review 6's recall notice).
+    source = (
+        "The company has received 14 reports of bases overheating across the country, including two reports of minor burns. "
+        "No fires have been reported.\n"
+    )
+    report = compare(source.split(" No fires")[0].replace("minor", "serious") + "\n", source, semantic=False)
+    assert [s.label for s in report.sentences] == ["copied"]
+    changes = render_text(report, color=False, width=None).split("Words changed in the copies")[1]
+    assert "  line 1: including two reports of [-minor-]{+serious+} burns." in changes
+
+
 def test_reuse_cases_that_are_the_passages_are_not_listed_twice() -> None:
     report = compare(SOURCE.replace("45 million", "52 million"), SOURCE, semantic=False)
     assert [(c.kind, c.candidate) for c in report.cases] == [(p.kind, p.candidate) for p in report.passages]

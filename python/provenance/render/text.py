@@ -534,12 +534,20 @@ def _passages_section(report: Report) -> list[RenderableType]:
 
 def _passage_changes(report: Report) -> list[RenderableType]:
     """The near copies' word diffs, a change a line in a few of the candidate's words: what a copy
-    drops ('No injuries have been reported.') shows nowhere else."""
-    changes = [
+    drops ('No injuries have been reported.') shows nowhere else. A copied sentence's changes
+    outside its passages are listed too: a passage ends at the last words it keeps, so a word
+    changed after them ('two reports of serious burns' for 'minor burns') is in no passage's diff."""
+    candidate, source = report.candidate.text, report.source.text
+    changes = [change for passage in report.passages for change in passage_changes(candidate, source, passage.diff)]
+    covered = [p.candidate for p in report.passages]
+    changes += [
         change
-        for passage in sorted(report.passages, key=lambda p: p.candidate)
-        for change in passage_changes(report.candidate.text, report.source.text, passage.diff)
+        for sentence in report.sentences
+        if sentence.label == "copied"
+        for change in passage_changes(candidate, source, sentence.diff)
+        if not any(start <= change.at < end for start, end in covered)
     ]
+    changes.sort(key=lambda change: change.at)
     lines: list[RenderableType] = []
     for change in changes[:MAX_CHANGES_SHOWN]:
         line = Text(printable(change.before) + " " * (not change.joined_before) if change.before else "")
