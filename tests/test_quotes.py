@@ -9,7 +9,7 @@ import pytest
 
 from provenance import compare
 from provenance.quotations import Quotation, find_quotations
-from provenance.quote_check import check_quotations
+from provenance.quote_check import check_quotations, speaker_of
 from provenance.report import QuoteFinding
 from provenance.text import AnalysedText
 
@@ -422,3 +422,17 @@ def test_a_partial_quotation_given_to_the_other_speaker_after_it() -> None:
     [finding] = compare(candidate, source, semantic=False).quotes
     assert finding.status == "altered"
     assert finding.reason.startswith("attributed to Judge Robert Hale, but the source has these words from")
+
+
+def test_a_description_before_the_name_after_said_is_no_speaker() -> None:
+    for text, name in (
+        ('"We were poor in the first half," said Rovers manager Steve Kerr.', "Steve Kerr"),
+        ('"It was outstanding," said Labour leader Keir Starmer.', "Keir Starmer"),
+        ('"Fine," said Apple chief executive Tim Cook.', "Tim Cook"),
+        ('"Fine," said Steve Kerr on Tuesday.', "Steve Kerr"),  # a function word starts no name
+        ('"Fine," said Jane Smith and John Doe.', "Jane Smith"),
+    ):
+        assert speaker_of(text, (0, text.index('"', 1) + 1)) == name
+    source = '"We weren\'t at our best in the first half, but the response was outstanding," said Rovers manager Steve Kerr.'
+    candidate = '"We weren\'t at our best in the first half, but the response was outstanding," Rovers manager Steve Kerr said.'
+    assert [q.status for q in compare(candidate, source, semantic=False).quotes] == ["exact"]

@@ -31,7 +31,7 @@ from difflib import Match, SequenceMatcher
 
 from provenance import _core
 from provenance.changes import COMMUNICATION, MOSTLY, PEOPLE, negates_form, wordnet
-from provenance.lexicon import STOPWORDS
+from provenance.lexicon import FUNCTION_WORDS, STOPWORDS
 from provenance.quotations import Quotation
 from provenance.report import QuoteFinding, WordDiff
 from provenance.text import AnalysedText, Word, key
@@ -151,8 +151,13 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|de|van|von|da|del|bin|al))*"
 # association's secretary, said"), or the comma closing one before the name ("Its secretary, Tom
 # Brennan, said").
 _APPOSITIVE = r"(?:,[^,\"“”\n]{1,60},|,)?"
+# A description before a name after the verb: "said Rovers manager Steve Kerr", "said Apple chief
+# executive Tim Cook": the name is the capitalised run after up to three words in small letters
+# that are no function words ("said Steve Kerr on Tuesday" names Steve Kerr).
+_FUNCTION = "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
+_DESCRIBED = rf"(?:(?:{_NAME}[ \t]+)?(?:(?!(?:{_FUNCTION})\b)[a-z][\w'’-]*[ \t]+){{1,3}})?"
 _AFTER = (
-    re.compile(rf"^[\s,]*{_SPEECH}[ \t]+(?P<name>{_NAME})"),
+    re.compile(rf"^[\s,]*{_SPEECH}[ \t]+{_DESCRIBED}(?P<name>{_NAME})"),
     # a title or description may come first: "City manager Paul Henshaw said"
     re.compile(rf"^[\s,]*(?:[\w'’-]+[ \t]+){{0,3}}?(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}\b"),
 )
@@ -164,7 +169,9 @@ _BEFORE = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}(?:[ \t]+[a
 _PRONOUN_AFTER = re.compile(rf"^[\s,]*(?:(?:he|she)[ \t]+{_SPEECH}\b|{_SPEECH}[ \t]+(?:he|she)\b)")
 _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she)[ \t]+{_SPEECH}(?:[ \t]+[a-z][\w'’-]*){{0,4}}[ \t]*[:,]?[ \t]*$", re.IGNORECASE)
 # ("told" and "asked" before a name name the listener: "told Reuters".)
-_NAMED_SPEAKER = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}\b|\b(?:said|says|added)[ \t]+(?P<after>{_NAME})")
+_NAMED_SPEAKER = re.compile(
+    rf"(?P<name>{_NAME}){_APPOSITIVE}[ \t]+{_SPEECH}\b|\b(?:said|says|added)[ \t]+{_DESCRIBED}(?P<after>{_NAME})"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 # A capitalised word that does not start a sentence or a quotation.
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;:)\]–—-] )[A-Z]")
