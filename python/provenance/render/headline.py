@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from provenance import _core
 from provenance.render import plural
-from provenance.report import AddedClaim, Passage, QuoteFinding, Report, SentenceFinding, set_aside
+from provenance.report import AddedClaim, MultiSourceReport, Passage, QuoteFinding, Report, SentenceFinding, set_aside
 from provenance.spans import Span, SpanSet
 
 LEADS = {
@@ -56,6 +56,24 @@ def quote_reason(quote: QuoteFinding, source_text: str) -> str:
     said = tail.removesuffix("'").removesuffix("…")
     words = source_text[quote.source[0] : quote.source[1]]
     return head if found and tail.endswith("'") and said and words.startswith(said) else quote.reason
+
+
+# How well a source explains a quotation, best first: a quotation exact in one source is exact,
+# whatever the others say; one fabricated from a source's reported speech is so however many
+# other sources lack its words.
+_QUOTE_RANK = {"exact": 0, "altered": 1, "fabricated": 2, "unsourced": 3}
+
+
+def quotes_across_sources(multi: MultiSourceReport) -> list[tuple[int, QuoteFinding]]:
+    """Each quotation of the candidate once, in text order, with the index of the source that
+    explains it best and its finding against that source."""
+    best: dict[Span, tuple[int, QuoteFinding]] = {}
+    for index, report in enumerate(multi.reports):
+        for quote in report.quotes:
+            held = best.get(quote.candidate)
+            if held is None or _QUOTE_RANK[quote.status] < _QUOTE_RANK[held[1].status]:
+                best[quote.candidate] = (index, quote)
+    return sorted(best.values(), key=lambda found: found[1].candidate)
 
 
 def claim_sources(sentences: Sequence[SentenceFinding]) -> Callable[[AddedClaim], list[Span]]:

@@ -28,6 +28,7 @@ from provenance.render.headline import (
     is_changed_fact,
     lead,
     quote_reason,
+    quotes_across_sources,
     sentence_around,
     shown_label,
     unrelated_findings,
@@ -633,8 +634,43 @@ def _sources_summary_html(multi: MultiSourceReport) -> str:
         "<thead><tr><th></th><th>Source</th><th>Share of the candidate</th>"
         '<th title="The share this source gives compared by itself">Alone</th><th>Verdict</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></section>\n"
-        f"{_added_beyond_html(multi)}"
+        f"{_quotes_across_html(multi)}{_added_beyond_html(multi)}"
         "</header>\n"
+    )
+
+
+def _quotes_across_html(multi: MultiSourceReport) -> str:
+    """The quotations to check, each against the source that has it best (a button opens that
+    comparison): a quotation one source has only as reported speech is fabricated, though the
+    others have nothing like it."""
+    flagged = [(index, quote) for index, quote in quotes_across_sources(multi) if quote.status in SUSPECT_QUOTES]
+    items = []
+    for index, quote in flagged:
+        report = multi.reports[index]
+        kind = f"quote-{quote.status}"
+        if quote.source is None:
+            said = '<p class="quoted"><span class="side">source</span><i>no counterpart in any source</i></p>'
+        else:
+            said = (
+                f'<button type="button" class="open" data-view="view-{index + 1}">[{index + 1}] '
+                f"{escape(report.source.name)}</button>"
+                f'<p class="quoted"><span class="side">source l.{report.source.line(quote.source[0])}</span>'
+                f"{escape(_excerpt(report.source.text, quote.source))}</p>"
+            )
+        diff = f'<p class="diff"><span class="side">change</span>{_diff_html(quote.diff)}</p>' if quote.diff else ""
+        items.append(
+            '<li class="claim">'
+            f'<span class="badge b-quote"><span class="letter">{BADGE_LETTERS[kind]}</span> '
+            f"{escape(QUOTE_BADGES[quote.status])}</span> "
+            f'<p class="quoted"><span class="side">candidate l.{multi.candidate.line(quote.candidate[0])}</span>'
+            f"{escape(_excerpt(multi.candidate.text, quote.candidate))}</p>{said}{diff}"
+            f'<p class="why">{escape(quote_reason(quote, report.source.text))}</p></li>'
+        )
+    if not items:
+        return ""
+    return (
+        '<section class="list beyond" id="quotes-beyond"><h2>Quotations to check, each against the source '
+        f"that has it best ({len(items):,})</h2><ol>{''.join(items)}</ol></section>\n"
     )
 
 

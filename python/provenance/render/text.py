@@ -27,6 +27,7 @@ from provenance.render.headline import (
     details,
     is_changed_fact,
     quote_reason,
+    quotes_across_sources,
     sentence_around,
     shown_label,
     unrelated_findings,
@@ -142,14 +143,16 @@ def render_sources_text(
     parts.append(Text(f"  {_percent(multi.unsupported)} of the candidate is in sentences no source supports"))
     if summary:
         # A few lines: the two lists counted, not listed.
+        to_check = sum(quote.status in QUOTE_STYLE for _, quote in quotes_across_sources(multi))
         parts.append(
             Text(
-                f"  {plural(len(multi.passages), 'passage')} attributed to a source · "
+                (f"  {plural(to_check, 'quotation')} to check · " if to_check else "  ")
+                + f"{plural(len(multi.passages), 'passage')} attributed to a source · "
                 f"{plural(len(multi.added), 'claim')} added beyond the sources"
             )
         )
     else:
-        parts += _passages_by_source_section(multi) + _added_beyond_section(multi)
+        parts += _quotes_across_section(multi) + _passages_by_source_section(multi) + _added_beyond_section(multi)
     parts.append(
         Text(
             "Each comparison below reads the candidate against that source alone: "
@@ -161,6 +164,29 @@ def render_sources_text(
         parts.append(_section(f"[{index + 1}] {printable(report.source.name)}, compared alone"))
         parts += _summary(report) if summary else _full(report)
     return _print(parts, color, width)
+
+
+def _quotes_across_section(multi: MultiSourceReport) -> list[RenderableType]:
+    """Each quotation once, checked against the source that has it best: a quotation one source
+    has only as reported speech is fabricated, though the others have nothing like it."""
+    found = quotes_across_sources(multi)
+    flagged = [(index, quote) for index, quote in found if quote.status in QUOTE_STYLE]
+    exact = len(found) - len(flagged)
+    if not flagged:
+        return [_section(f"Quotations: none to check ({exact:,} exact in a source)")] if exact else []
+    counts: Counter[str] = Counter(quote.status for _, quote in flagged)
+    title = (
+        f"Quotations, each against the source that has it best: {len(flagged):,} to check ("
+        + ", ".join(f"{counts[status]} {QUOTE_LABEL[status].lower()}" for status in QUOTE_STYLE if counts[status])
+        + ")"
+    )
+    parts: list[RenderableType] = [_section(title)]
+    order = list(QUOTE_STYLE)
+    for index, quote in sorted(flagged, key=lambda found: (order.index(found[1].status), found[1].candidate)):
+        parts += _quote_block(multi.reports[index], quote, f"[{index + 1}] ")
+    if exact:
+        parts.append(Text(f"  Also: {exact:,} exact in a source", style="dim"))
+    return parts
 
 
 def _passages_by_source_section(multi: MultiSourceReport) -> list[RenderableType]:
@@ -406,12 +432,17 @@ def render_diff(diff: list[WordDiff]) -> Text:
     return line
 
 
-def _quote_block(report: Report, quote: QuoteFinding) -> list[RenderableType]:
+def _quote_block(report: Report, quote: QuoteFinding, source_label: str = "") -> list[RenderableType]:
+    """A quotation's finding; ``source_label`` ("[2] ") names its source among several."""
+    if quote.source is not None:
+        counterpart = f"  source {source_label}{report.source.where(quote.source)}"
+    else:
+        counterpart = "  no counterpart in any source" if source_label else "  no source counterpart"
     lines: list[RenderableType] = [
         Text.assemble(
             (f"  {QUOTE_LABEL.get(quote.status, quote.status.upper()):<13}", QUOTE_STYLE.get(quote.status, "bold")),
             (f" candidate {report.candidate.where(quote.candidate)}", "dim"),
-            (f"  source {report.source.where(quote.source)}" if quote.source else "  no source counterpart", "dim"),
+            (counterpart, "dim"),
         ),
         _hanging(Text("    candidate:", "dim"), Text(excerpt(report.candidate.text, quote.candidate, 160))),
     ]
