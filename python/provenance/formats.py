@@ -1,8 +1,8 @@
 """Documents that are not plain text: Word (.docx), PDF and web pages (.html), recognised by their
 content, not their name, and turned into the plain text every offset of a report refers to.
 
-- .docx: the body's paragraphs and table cells in document order (python-docx), one paragraph
-  a line, a blank line between paragraphs;
+- .docx: the body's paragraphs and table cells in document order (python-docx), a text box's after
+  the paragraph that anchors it, one paragraph a line, a blank line between paragraphs;
 - PDF: each page's text layer (pypdf), pages separated by a blank line; a scanned PDF without a
   text layer is refused (it needs OCR first);
 - HTML: the page's main text, without menus, footers and comments (trafilatura), a blank line
@@ -134,6 +134,28 @@ def _as_shown(body: Any) -> None:
         for offset, child in enumerate(shown):
             parent.insert(at + offset, child)
         parent.remove(element)
+    _text_boxes_as_paragraphs(body)
+
+
+# Markup compatibility: Word writes a text box twice, as a drawing (mc:Choice) and as a VML shape
+# for older readers (mc:Fallback).
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes_as_paragraphs(body: Any) -> None:
+    """A text box's paragraphs and tables read after the paragraph that anchors the box, each once
+    (its fallback copy left out): they are no paragraph's own text, so a passage pasted into a text
+    box read as nothing. A box inside a box is read after the outer box's paragraph that anchors it."""
+    from docx.oxml.ns import qn
+
+    boxes = [box for box in body.iter(qn("w:txbxContent")) if all(a.tag != _MC_FALLBACK for a in box.iterancestors())]
+    for box in boxes:
+        anchor = next(box.iterancestors(qn("w:p")), None)
+        if anchor is None:
+            continue
+        parent, at = anchor.getparent(), anchor.getparent().index(anchor)
+        for offset, child in enumerate([c for c in box if c.tag in (qn("w:p"), qn("w:tbl"))], start=1):
+            parent.insert(at + offset, child)
 
 
 def _cells(table: Any) -> list[str]:
