@@ -527,3 +527,42 @@ def test_another_unit_of_time_is_a_changed_span() -> None:
     )
     changed = compare(source.replace("several hours", "several minutes"), source, semantic=False).added
     assert [(c.type, c.text, c.reason) for c in changed] == [("changed", "minutes", "the source has 'hours'")]
+
+
+def test_an_opposite_denied_on_one_side_says_the_same() -> None:
+    source = (
+        "Between October and early March, the sun in this country is not strong enough for the body to make "
+        "enough vitamin D from sunlight. The agency advises a daily supplement."
+    )
+    same = "Between October and early March, the sun in this country is too weak for the body to make enough vitamin D."
+    assert [c for c in compare(same, source, semantic=False).added if c.type in ("changed", "contradiction")] == []
+    flipped = "Between October and early March, the sun in this country is strong enough for the body to make enough vitamin D."
+    assert any(c.type in ("changed", "contradiction") for c in compare(flipped, source, semantic=False).added)
+
+
+def test_a_denial_in_words_of_the_source_s_own_is_no_affirmation() -> None:
+    source = (
+        "Vitamin D helps the body absorb calcium. A lack of vitamin D can lead to bone deformities such as rickets "
+        "in children. The remains of the deck were listed on the register in 1992 to protect them from salvagers."
+    )
+    for candidate in (
+        "Without it, children can develop bone deformities such as rickets.",
+        "The remains of the deck were added to the register in 1992 so that salvagers could not take them.",
+    ):
+        found = [c for c in compare(candidate, source, semantic=False).added if c.type == "contradiction"]
+        assert found == [], candidate
+
+
+def test_a_role_for_a_person_named_by_sex_and_a_common_noun_for_a_name_are_references() -> None:
+    source = (
+        "A 34-year-old man was found with head injuries outside the Red Lion pub in Wexley at about 11.40pm. "
+        "A 27-year-old man from Wexley has been arrested on suspicion of assault."
+    )
+    same = (
+        "A 34-year-old victim was found with head injuries outside the Red Lion pub in Wexley at about 11.40pm. "
+        "A 27-year-old man from the town has been arrested on suspicion of assault."
+    )
+    assert [c for c in compare(same, source, semantic=False).added if c.type == "changed"] == []
+    other = same.replace("34-year-old victim", "34-year-old woman").replace("from the town", "from Oldbury")
+    changed = {c.text for c in compare(other, source, semantic=False).added if c.type == "changed"}
+    assert {"woman", "Oldbury"} <= changed

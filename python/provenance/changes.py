@@ -32,6 +32,7 @@ from text_to_num import alpha2digit, text2num
 from provenance import _core
 from provenance.lexicon import (
     FUNCTION_WORDS,
+    GENERAL_PERSON_NOUNS,
     HEDGES,
     IMPLICIT_NEGATION,
     NUMBER_BOUNDS,
@@ -624,6 +625,17 @@ def _denies(text: str, words: Sequence[Word], i: int) -> bool:
     return _negates(text, words[i]) and not compound and not idiom and following not in _FOCUS
 
 
+def denied_at(text: str, words: Sequence[Word], i: int) -> bool:
+    """Whether a negation stands within NEGATION_REACH words before word `i`, in its clause ("not
+    strong enough": "strong" is denied, and "too weak" says the same)."""
+    for j in range(i - 1, max(-1, i - 1 - NEGATION_REACH), -1):
+        if any(mark in text[words[j][1] : words[j + 1][0]] for mark in ",;:.()"):
+            return False
+        if _negates(text, words[j]):
+            return True
+    return False
+
+
 def negates_form(form: str) -> bool:
     """A normalised word that negates: the core folds "n't" into the word ("didnt")."""
     return _NEGATION.search(form) is not None or (form.endswith("nt") and form[:-2] in _CONTRACTED)
@@ -710,7 +722,9 @@ def changes(
         longest = NAME_SWAP_WORDS if names else MAX_SWAP_WORDS
         if len(mine) > longest or len(theirs) > longest or not anchored(index):
             near = (bisect_left(cand_starts, step.candidate[0]), bisect_left(cand_starts, step.candidate[1]) + 2)
-            found.extend(_reworded(candidate_words, source_text, source_words, mine, theirs, known, cand_positions, near))
+            found.extend(
+                _reworded(candidate_text, candidate_words, source_text, source_words, mine, theirs, known, cand_positions, near)
+            )
             continue
         if step.op != "insert" and not theirs and not mine:
             continue
@@ -782,9 +796,13 @@ def changes(
             if src_neg
             else any(source_words[j][2] in IMPLICIT_NEGATION for j in theirs)
         )
+        # A denial said as the opposite of the word it bore on says the same ("too weak" for "not
+        # strong enough").
+        opposite_said = any(lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2])) for i in mine for j in theirs)
         if (
             bool(cand_neg) != bool(src_neg)
             and not denied_in_words
+            and not opposite_said
             and not _negation_near(
                 (candidate_text, candidate_words, cand_starts, step.candidate)
                 if src_neg
@@ -850,7 +868,12 @@ def changes(
                 for j in theirs
                 # A preposition put for its opposite is one even where the sentence has the other
                 # elsewhere ("five minutes before half-time, after Ortega had handled").
-                if (key(source_words[j][2]) in replaced and lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2])))
+                if (
+                    key(source_words[j][2]) in replaced
+                    and lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2]))
+                    # an opposite denied on one side only says the same ("too weak" for "not strong enough")
+                    and denied_at(candidate_text, candidate_words, i) == denied_at(source_text, source_words, j)
+                )
                 or (one_for_one and OPPOSITE_PREPOSITIONS.get(candidate_words[i][2]) == source_words[j][2])
             ),
             None,
@@ -907,7 +930,9 @@ def changes(
                     or (
                         not _as_verb(candidate_words, i)
                         and _other_things(
-                            candidate_words[i][2], [source_words[j][2] for j in old if not _as_verb(source_words, j)]
+                            candidate_words[i][2],
+                            [source_words[j][2] for j in old if not _as_verb(source_words, j)],
+                            names=all(source_text[source_words[j][0]].isupper() for j in old),
                         )
                     )
                 )
@@ -929,16 +954,23 @@ def changes(
 THINGS = frozenset({"n5", "n6", "n8", "n13", "n15", "n17", "n18", "n20", "n27"})
 
 
-def _other_things(form: str, others: Sequence[str]) -> bool:
-    """Whether a word swapped for `others` (the source's words) names another thing: a word
-    WordNet lacks (a name; not a superlative it lacks: "easiest"), or both mostly things one can
-    point at (no verb's past form: "voted", "held")."""
+def _other_things(form: str, others: Sequence[str], names: bool = False) -> bool:
+    """Whether a word swapped for `others` (the source's words; `names` when they are capitalised)
+    names another thing: a word WordNet lacks (a name; not a superlative it lacks: "easiest"), or
+    both mostly things one can point at (no verb's past form: "voted", "held")."""
     lexicon = wordnet()
     word, keys = key(form), [key(o) for o in others]
     if lexicon.superlative(form) is not None or form in FUNCTION_WORDS:
         return False  # "since" for "because": words WordNet lacks, but no names
-    if not lexicon.main_parts(word) or not all(lexicon.main_parts(k) for k in keys):
+    if not lexicon.main_parts(word):
         return True
+    if not all(lexicon.main_parts(k) for k in keys):
+        # a common noun for a name is a reference to it ("from the town" for "from Wexley")
+        return not (names and lexicon.share_filed_under(word, THINGS) >= MOSTLY)
+    if (form in GENERAL_PERSON_NOUNS) != any(o in GENERAL_PERSON_NOUNS for o in others) and all(
+        lexicon.share_filed_under(k, PEOPLE) >= MOSTLY for k in (word, *keys)
+    ):
+        return False  # a role for someone named by sex or age ("the victim" for "a man")
     # mainly nouns, both: "lowers" for "reduces" is no thing, though "lower" names a berth
     return (
         "n" in lexicon.main_parts(word)
@@ -1237,6 +1269,7 @@ def affirmed_elsewhere(source_words: Sequence[Word], keys: set[str]) -> bool:
 
 
 def _reworded(
+    candidate_text: str,
     candidate_words: Sequence[Word],
     source_text: str,
     source_words: Sequence[Word],
@@ -1264,7 +1297,12 @@ def _reworded(
         word = key(candidate_words[i][2])
         if candidate_words[i][2] in STOPWORDS or word in known:
             continue
-        hits = [theirs_by_base[o] for o in lexicon.opposites(word) if o in theirs_by_base]
+        denied = denied_at(candidate_text, candidate_words, i)
+        hits = [
+            theirs_by_base[o]
+            for o in lexicon.opposites(word)
+            if o in theirs_by_base and denied_at(source_text, source_words, theirs_by_base[o]) == denied
+        ]
         if hits:
             said = source_words[min(hits)]
             reason = f"the opposite of the source's '{source_text[said[0] : said[1]]}'"

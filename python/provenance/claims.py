@@ -47,6 +47,7 @@ from provenance.changes import (
     bound_before,
     changes,
     compound_span,
+    denied_at,
     glued_unit,
     in_address,
     measure,
@@ -73,6 +74,7 @@ from provenance.lexicon import (
     LOADED_REPORTING_VERBS,
     NON_HUMAN_SUBJECTS,
     OFFICE_TITLES,
+    PREVENTION_VERBS,
     QUANTIFIERS,
     STATUS_WORDS,
     STOPWORDS,
@@ -311,9 +313,9 @@ class _SourceFacts:
         return found
 
     def opposed(
-        self, words: Sequence[Word], keys: frozenset[str], support: Sequence[Sentence] = ()
+        self, text: str, words: Sequence[Word], keys: frozenset[str], support: Sequence[Sentence] = ()
     ) -> tuple[Word, Word, Sentence] | None:
-        """A content word of a candidate sentence the source never uses whose opposite (WordNet's
+        """A content word of a candidate sentence (`words`, offsets into `text`) the source never uses whose opposite (WordNet's
         antonyms: "unsuitable" for "suitable", "weakened" for "strengthened"; a comparative's
         before "than": "faster than" for "slower than") a source sentence on the same matter has:
         the word, the source's word and its sentence. The same matter is
@@ -350,7 +352,9 @@ class _SourceFacts:
                     if within and at not in within:
                         continue
                     if (
-                        (
+                        # an opposite denied on one side only says the same ("too weak" for "not strong enough")
+                        denied_at(text, words, n) == denied_at(source.text, source.words, i)
+                        and (
                             describing
                             or _negated_form(form.lower(), theirs[2].lower())
                             or _direction(form) * _direction(theirs[2]) < 0
@@ -528,6 +532,41 @@ _ESTABLISHING = frozenset(
 
 # Words before a verb of showing that say it fell short ("too short to show", "not enough to prove").
 _SHORT_OF = frozenset({"too", "enough", "insufficient", "insufficiently"})
+
+
+# Denials that are someone's act, not the event denied ("he denied manslaughter" is no verdict), or
+# a word of change as often ("an anticipated decline" of sales).
+_REFUSALS = frozenset({"deni", "reject", "refus", "declin"})
+
+
+def _content_keys(text: str) -> set[str]:
+    return {key(w) for w in re.findall(r"[\w'’-]+", text.lower()) if w not in STOPWORDS}
+
+
+def _clause(text: str, at: int) -> tuple[int, int]:
+    """The clause of `text` around offset `at`: between the punctuation marks on either side."""
+    lo = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    hi = min((e for mark in _CLAUSE_MARKS if (e := text.find(mark, at)) >= 0), default=len(text))
+    return lo, hi
+
+
+_CLAUSE_MARKS = ",;:."
+
+
+def _denied_in_words(prose: str, at: int, support: str, support_words: Sequence[Word]) -> bool:
+    """Whether a clause of the support denies in words of its own (an implicit negation or a verb
+    of keeping from) what the negation at offset `at` of a candidate sentence (`prose`) denies: two
+    content words in common with its clause, or with the rest of the sentence after it ("Without
+    it, children can develop rickets" for "A lack of vitamin D can lead to … rickets in
+    children"; "so that salvagers could not take it" for "to protect them from salvagers")."""
+    lo, hi = _clause(prose, at)
+    clause, scope = _content_keys(prose[lo:hi]), _content_keys(prose[at:])
+    for start, _, form in support_words:
+        if (form in IMPLICIT_NEGATION and key(form) not in _REFUSALS) or form in PREVENTION_VERBS:
+            theirs = _content_keys(support[slice(*_clause(support, start))])
+            if len(clause & theirs) >= 2 or len(scope & theirs) >= 2:
+                return True
+    return False
 
 
 def _dropped_negation(support: str, support_words: Sequence[Word], words: Sequence[_Word]) -> tuple[_Word, str] | None:
@@ -958,7 +997,7 @@ def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: S
     # A rewording too loose to support the sentence may still state the closest source sentence's
     # finding more strongly ("improves" for "was associated with an improvement").
     stronger = _stronger_claim(text, words, source, match.evidence.sources, sides=1)
-    opposed = facts.opposed(words, sentence.keys)
+    opposed = facts.opposed(text, words, sentence.keys)
     said = None
     if opposed is not None:
         flipped, opposite, opposite_sentence = opposed
@@ -1243,7 +1282,12 @@ def _claims_in(
         add((s, e), "contradiction", f"the supporting source sentence has these words from {theirs}")
     negation = _NEGATION.search(prose)
     support_keys = frozenset().union(*(s.keys for s in match.sources))
-    if negation and not _NEGATION.search(support) and len(unit.keys & support_keys) >= 2:
+    if (
+        negation
+        and not _NEGATION.search(support)
+        and len(unit.keys & support_keys) >= 2
+        and not _denied_in_words(prose, negation.start(), support, support_words)
+    ):
         s, e = unit.start + negation.start(), unit.start + negation.end()
         # The words it denies ("no replacement spaces"): a source sentence outside the support may
         # be the one that affirms them ("it would create 15 replacement spaces").
@@ -1304,7 +1348,7 @@ def _claims_in(
             add((restricting.start, restricting.end), "changed", said)
     # A word whose opposite a source sentence on the same matter has, outside the word diff's reach.
     unquoted_words = [w for w in unit_words if w[0] not in quoted]
-    opposed = facts.opposed(unquoted_words, unit.keys) or facts.opposed(unquoted_words, unit.keys, match.sources)
+    opposed = facts.opposed(text, unquoted_words, unit.keys) or facts.opposed(text, unquoted_words, unit.keys, match.sources)
     if opposed is not None:
         flipped, opposite, opposite_sentence = opposed
         reason = f"the opposite of the source's '{facts.analysed.text[opposite[0] : opposite[1]]}'"

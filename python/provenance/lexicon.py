@@ -59,7 +59,9 @@ SYMBOL_WORDS = sections("symbol-words")
 NUMBER_BOUNDS = phrase_sections("number-bounds")
 HEDGES = words("hedges")
 IMPLICIT_NEGATION = words("implicit-negation")
+PREVENTION_VERBS = words("prevention-verbs")
 NON_HUMAN_SUBJECTS = words("non-human-subjects")
+GENERAL_PERSON_NOUNS = words("general-person-nouns")
 # Each preposition of opposite meaning to another ("for": "against") in both directions.
 OPPOSITE_PREPOSITIONS = {
     a: b
