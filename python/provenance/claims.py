@@ -52,6 +52,7 @@ from provenance.changes import (
     in_address,
     measure,
     numbers,
+    ordinal,
     rounded_off,
     rounds,
     same_measure,
@@ -285,7 +286,10 @@ class _SourceFacts:
         self.initialisms, self.spelled_initialisms = _initialisms(forms)
         self.initialisms |= _periods(source.text)
         self.numbers = _numbers(forms)
-        self.values = {n.value for n in numbers(source.words)}
+        # (and the ranks written in digits: "after 14 minutes" is the source's "in the 14th minute")
+        self.values = {n.value for n in numbers(source.words)} | {
+            float(rank) for form in forms if form[:1].isdigit() and (rank := ordinal(form)) is not None
+        }
         # The months and days the source names, in full or abbreviated (capitalised: "sun" is no day).
         self.calendar_names = {
             CALENDAR_NAMES[form] for start, _, form in source.words if form in CALENDAR_NAMES and source.text[start].isupper()
@@ -448,6 +452,12 @@ class _SourceFacts:
         number_at = {n.first: n for n in numbers(words)}
         found = sorted(set(shares(self.analysed.text, words, number_at).values()), key=lambda s: s.value)
         return [s.value for s in found], found
+
+    @functools.cached_property
+    def ranks(self) -> set[tuple[int, str]]:
+        """The ranks the source gives things, with the key of the thing ("third quarter": (3, "quarter"))."""
+        words = self.analysed.words
+        return {(rank, key(words[at + 1][2])) for at in range(len(words) - 1) if (rank := ordinal(words[at][2])) is not None}
 
     @functools.cached_property
     def percents_beside(self) -> dict[str, list[Share]]:
@@ -1387,6 +1397,21 @@ def _claims_in(
             # (their own "largest" or "most visited" may be said with another word: "biggest").
             reason = f"'{word.form}' ranks where the source does not: its supporting sentences rank nothing"
             add((word.start, word.end), "exaggeration", reason)
+    # A rank of the supporting sentences' things told otherwise ("in the second quarter" where they
+    # have "the third quarter"; "finished fifth" is no rank of a thing).
+    their_ranks: dict[str, set[tuple[int, str]]] = {}
+    for at, (_, _, form) in enumerate(support_words[:-1]):
+        if (rank := ordinal(form)) is not None:
+            their_ranks.setdefault(key(support_words[at + 1][2]), set()).add((rank, form))
+    for at, word in enumerate(words[:-1]):
+        rank = ordinal(word.form)
+        thing = key(words[at + 1].form)
+        if rank is None or word.start in quoted or thing in STOPWORDS or thing not in their_ranks or (rank, thing) in facts.ranks:
+            continue
+        if all(other != rank for other, _ in their_ranks[thing]):
+            end = words[at + 1].end
+            said = ", ".join(sorted(f"'{form} {words[at + 1].form}'" for _, form in their_ranks[thing])[:3])
+            add((word.start, end), "contradiction", f"'{text[word.start : end]}' where the supporting source sentence has {said}")
     # A day or month for the supporting sentences' other one ("Monday" for "Tuesday").
     their_dates = [
         CALENDAR_NAMES[form] for start, _, form in support_words if form in CALENDAR_NAMES and support[start].isupper()
