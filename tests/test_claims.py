@@ -866,3 +866,28 @@ def test_a_rank_of_the_supporting_sentences_things_told_otherwise() -> None:
     # a rank the source gives the thing elsewhere, and a count of a rank in digits, are the source's
     same = "Norrland Foods said its profit rose to SEK 712 million in the third quarter, after 14 weeks of the campaign."
     assert not [c for c in compare(same, source, semantic=False).added if c.type in ("contradiction", "number")]
+
+
+def test_a_headline_rewriting_the_source_s_is_read_as_a_copy() -> None:
+    source = (
+        "Harbourside Rovers 2 Millbrook Town 1\n\n"
+        "Harbourside Rovers came from behind to beat Millbrook Town 2-1 at Quay Park on Saturday.\n\n"
+        "Streamly Terms of Service\n\n"
+        "Late-night phone use linked to shorter sleep in teenagers\n\n"
+        "The survey shows an association and cannot show that phone use causes shorter sleep."
+    )
+    candidate = (
+        "Harbourside Rovers 1 Millbrook Town 2\n\n"
+        "Harbourside Rovers came from behind to beat Millbrook Town 2-1 at Quay Park on Saturday.\n\n"
+        "Viewly Terms of Service\n\n"
+        "Brutal truth: late-night phone use destroying sleep in teenagers\n\n"
+        "The survey shows an association and cannot show that phone use causes shorter sleep."
+    )
+    found = {(c.type, c.text) for c in compare(candidate, source, semantic=False).added}
+    assert ("contradiction", "1 Millbrook Town 2") in found  # the score turned round
+    assert ("changed", "Viewly") in found
+    assert ("exaggeration", "destroying") in found
+    assert any(kind in ("opinion", "exaggeration") and text.startswith("Brutal") for kind, text in found)
+    # a headline in other words with the source's facts is free
+    same = candidate.replace("Harbourside Rovers 1 Millbrook Town 2", "Rovers beat Millbrook Town 2-1")
+    assert not {c.text for c in compare(same, source, semantic=False).added} & {"Rovers", "Millbrook", "2-1"}

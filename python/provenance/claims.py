@@ -57,6 +57,7 @@ from provenance.changes import (
     rounds,
     same_measure,
     same_share,
+    sentence_diff,
     share,
     shares,
     spelled_number,
@@ -938,12 +939,54 @@ def find_added_claims(
             # was associated with a lower risk").
             headline = [candidate.words[i] for i in match.sentence.words]
             claims.extend(_heading_figures(candidate.text, headline, facts))
+            claims.extend(_heading_changes(candidate, match.sentence, facts, quoted))
+            claims.extend(_heading_judging(candidate.text, headline, facts, quoted))
             stronger = _stronger_claim(candidate.text, headline, source, match.evidence.sources, sides=1)
             if stronger is not None:
                 cue, kind, reason, their_cue = stronger
                 claims.append(AddedClaim(cue, kind, candidate.text[cue[0] : cue[1]], reason, their_cue))
     claims = _with_dropped_subject(candidate, source, matches, quoted, claims)
     return sorted(claims, key=lambda c: c.candidate)
+
+
+def _heading_changes(candidate: AnalysedText, heading: Sentence, facts: _SourceFacts, quoted: SpanSet) -> list[AddedClaim]:
+    """A headline's copy of a source headline, read as a copy is: its numbers, names and opposites
+    against the source headline it rewrites, the one with the most content words in common and at
+    least half of its own ("Harbourside Rovers 1 Millbrook Town 2" for "... 2 ... 1"; "Viewly
+    Terms of Service" for "Streamly Terms of Service")."""
+    source = facts.analysed
+    headings = [s for s in source.sentences if s.kind == "heading"]
+    best = max(headings, key=lambda s: len(heading.keys & s.keys), default=None)
+    if best is None or 2 * len(heading.keys & best.keys) < len(heading.keys) or len(heading.keys & best.keys) < 2:
+        return []
+    diff = sentence_diff(candidate, source, heading, [best])
+    words, text = [candidate.words[i] for i in heading.words], candidate.text
+    found = [
+        AddedClaim(c.candidate, "changed", text[c.candidate[0] : c.candidate[1]], c.reason, c.source)
+        for c in changes(text, words, source.text, diff.source_words, diff.steps, quoted)
+    ]
+    # and words that trade places ("Rovers 1 Millbrook Town 2" for "Rovers 2 Millbrook Town 1")
+    swap = _swapped(_Sentence(text, words), _Sentence(source.text, [source.words[i] for i in best.words]), quoted)
+    if swap is not None:
+        (s, e), (ss, se) = swap
+        said = f"the same words in other places: the source has '{source.text[ss:se]}'"
+        found.append(AddedClaim((s, e), "contradiction", text[s:e], said, (ss, se)))
+    return found
+
+
+def _heading_judging(text: str, words: Sequence[Word], facts: _SourceFacts, quoted: SpanSet) -> list[AddedClaim]:
+    """A headline's evaluative and intensifying words the source never uses ("brutal attack",
+    "Devastating"): a headline's wording is free, but not its judgement."""
+    found = []
+    for start, end, form in words:
+        if start in quoted or not (form in INTENSIFIERS or form in EVALUATIVE_WORDS):
+            continue
+        if form in facts.forms or _used(text[start:end], key(form), form, facts):
+            continue
+        kind, language = ("exaggeration", "intensifying") if form in INTENSIFIERS else ("opinion", "evaluative")
+        reason = f"'{text[start:end]}' is {language} language the source does not use"
+        found.append(AddedClaim((start, end), kind, text[start:end], reason))
+    return found
 
 
 def _with_dropped_subject(
