@@ -184,7 +184,7 @@ def test_summary_with_several_sources_counts_the_lists_instead_of_printing_them(
     full = render_sources_text(multi, color=False, width=None)
     summary = render_sources_text(multi, color=False, summary=True, width=None)
     assert "── Passages by source" in full and "── Passages by source" not in summary
-    assert f"  {len(multi.passages)} passages attributed to a source · {len(multi.added)} claims added beyond" in summary
+    assert f" {len(multi.passages)} passages attributed to a source · {len(multi.added)} claims added beyond" in summary
     assert len(summary.splitlines()) <= 8 + 5 * len(multi.reports)
 
 
