@@ -3,8 +3,9 @@ content, not their name, and turned into the plain text every offset of a report
 
 - .docx: the body's paragraphs and table cells in document order (python-docx), a text box's after
   the paragraph that anchors it, one paragraph a line, a blank line between paragraphs;
-- PDF: each page's text layer (pypdf), pages separated by a blank line; a scanned PDF without a
-  text layer is refused (it needs OCR first);
+- PDF: each page's text layer (pypdf) without its running header, footer and page number, pages
+  separated by a blank line unless a sentence runs over the break; a scanned PDF without a text
+  layer is refused (it needs OCR first);
 - HTML: the page's main text, without menus, footers and comments (trafilatura), a blank line
   between paragraphs; a fragment of a page (an article's body as a CMS exports it, "<p>…</p>", no
   "<html>") is all main text: its tags are removed, its entities decoded, a blank line after each
@@ -188,7 +189,58 @@ def _pdf(data: bytes, name: str) -> str:
         raise InputError(name, f"is a damaged PDF ({_reason(err)})") from None
     if not any(page.strip() for page in pages):
         raise InputError(name, "is a PDF without a text layer (scanned pages need OCR first)")
-    return _unhyphenated("\n\n".join(page.strip() for page in pages if page.strip()))
+    return _unhyphenated(_pages_joined(_without_running_lines(pages)))
+
+
+# How many lines at the top and at the bottom of a page may be its running header or footer, and
+# on how many pages a line repeats there to be one (a chapter's header runs over its pages only);
+# a shorter document's repeats on half its pages.
+_EDGE_LINES = 2
+_RUNNING_PAGES = 3
+# A page number standing alone: "7", "Page 7", "7 of 12", "7/12", "- 7 -".
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]", re.IGNORECASE)
+# The end of a page whose last sentence is complete (its full stop, perhaps inside quotation marks).
+_PAGE_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
+
+
+def _without_running_lines(pages: list[str]) -> list[str]:
+    """Each page's text without its running header and footer: the lines a document repeats at the
+    top or bottom of its pages (digits aside: "Chapter 4: Function reference 9", "Tree Canopy
+    Review 2026 · page 3"), and a page number standing alone there. Read as text they cut a sentence running over a page break
+    in two (a verbatim copy of it read as "copied with changes") and stand as omitted lines."""
+    if len(pages) < 2:
+        return pages
+    lines = [page.splitlines() for page in pages]
+
+    def shape(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+
+    def edges(page: list[str]) -> set[int]:
+        filled = [i for i, line in enumerate(page) if line.strip()]
+        return set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+
+    counts = Counter(found for page in lines for found in {shape(page[i]) for i in edges(page)})
+    running = {found for found, n in counts.items() if n >= _RUNNING_PAGES or (n >= 2 and 2 * n >= len(pages))}
+    return [
+        "\n".join(
+            line
+            for i, line in enumerate(page)
+            if i not in edges(page) or (shape(line) not in running and not _PAGE_NUMBER.fullmatch(line.strip()))
+        )
+        for page in lines
+    ]
+
+
+def _pages_joined(pages: list[str]) -> str:
+    """The pages' texts, a blank line between two, but a sentence running over a page break (the
+    page ends without a full stop and the next starts in small letters) kept in one paragraph."""
+    text = ""
+    for page in (page.strip() for page in pages):
+        if not page:
+            continue
+        runs_on = text and not _PAGE_ENDS_SENTENCE.search(text) and page[0].islower()
+        text += ("\n" if runs_on else "\n\n" if text else "") + page
+    return text
 
 
 # A word broken at a line's end by the typesetter ("sig-" / "nalling ..."): its halves, the hyphen
