@@ -167,3 +167,21 @@ def test_a_sentence_adverb_after_a_name_ending_in_an_abbreviation_opens_a_senten
     ]
     # In small letters it continues the sentence ("et al. previously showed").
     assert len(AnalysedText("The method was shown by Smith et al. previously in mice.").sentences) == 1
+
+
+def test_a_list_item_that_says_something_is_a_sentence() -> None:
+    text = (
+        "Westmere fares: the key points\n\n"
+        "- Day ticket stays at £5.50\n"
+        "- Board vote: nine to three in favour\n"
+        "- 40 miles of cable\n"
+        "- Introduction\n"
+    )
+    found = [(text[s.start : s.end], s.kind) for s in segment(text)]
+    assert found == [
+        ("Westmere fares: the key points", "heading"),
+        ("- Day ticket stays at £5.50", "sentence"),
+        ("- Board vote: nine to three in favour", "sentence"),
+        ("- 40 miles of cable", "heading"),
+        ("- Introduction", "heading"),
+    ]

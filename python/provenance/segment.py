@@ -32,7 +32,7 @@ from provenance.lexicon import (
 )
 from provenance.quotations import LINE_BREAK, Quotation, find_quotations, spans_between
 from provenance.spans import SpanSet
-from provenance.thresholds import HEADING_MAX_WORDS
+from provenance.thresholds import HEADING_MAX_WORDS, LIST_ITEM_MAX_HEADING_WORDS
 
 SegmentKind = Literal["sentence", "heading"]
 
@@ -250,6 +250,11 @@ def _kind(text: str, start: int, end: int, line_starts: list[int]) -> SegmentKin
     # A heading heads something, and is short: a text of one line, or a long line without a full
     # stop (a summary cut short), is a sentence.
     if not (text[:start].strip() or text[end:].strip()) or len(text[start:end].split()) > HEADING_MAX_WORDS:
+        return "sentence"
+    # A list's item that says something is a sentence without its full stop ("- Day ticket stays at
+    # £5.50": a bullet-point summary); a short one ("- Introduction", "- 200g flour") heads or names.
+    marker = _LIST_ITEM.match(text, start)
+    if marker and len(text[marker.end() : end].split()) > LIST_ITEM_MAX_HEADING_WORDS:
         return "sentence"
     if not _TERMINAL_AT_END.search(text, start, end):
         return "heading"

@@ -196,3 +196,6 @@ FIRST_PERSON_SHARE = 0.02
 # Words either side of a per cent that tell what it measures, read to find the source's figure for
 # a per cent it never states ("unemployment … 5%" against "the unemployment rate was 4.6%").
 FIGURE_CONTEXT = 8
+# A list item of more words than this (after its marker) is a sentence without its full stop:
+# "- Day ticket stays at £5.50"; "- 40 miles of cable" names a thing.
+LIST_ITEM_MAX_HEADING_WORDS = 4
