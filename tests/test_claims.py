@@ -891,3 +891,10 @@ def test_a_headline_rewriting_the_source_s_is_read_as_a_copy() -> None:
     # a headline in other words with the source's facts is free
     same = candidate.replace("Harbourside Rovers 1 Millbrook Town 2", "Rovers beat Millbrook Town 2-1")
     assert not {c.text for c in compare(same, source, semantic=False).added} & {"Rovers", "Millbrook", "2-1"}
+
+
+def test_a_per_cent_for_the_same_figure_in_percentage_points() -> None:
+    source = "The operating margin improved to 11.1% from 10.1%, an increase of 1.0 percentage point, the company said."
+    candidate = "The operating margin improved by 1.0% to 11.1%, the company said."
+    found = [(c.type, c.reason) for c in compare(candidate, source).added]
+    assert ("contradiction", "'1.0' where the supporting source sentence has '1.0 percentage point'") in found

@@ -1190,9 +1190,21 @@ def _claims_in(
         counted_forms.setdefault(_counted(support_words, n), set()).update(w[2] for w in support_words[n.first : n.last + 1])
     # A share the supporting sentences state otherwise ("three quarters" for "70%").
     their_shares = set(shares(support, support_words, {n.first: n for n in support_figures}).values())
-    for stated_share in sorted(other_shares, key=lambda found: found.first) if their_shares else ():
+    # The support's figures in percentage points, with their spans ("1.0 percentage point").
+    their_points = [
+        (n.value, (support_words[n.first][0], support_words[n.last + 2][1]))
+        for n in support_figures
+        if [w[2] for w in support_words[n.last + 1 : n.last + 3]] in (["percentage", "point"], ["percentage", "points"])
+    ]
+    for stated_share in sorted(other_shares, key=lambda found: found.first) if their_shares or their_points else ():
         start, end = unit_words[stated_share.first][0], unit_words[stated_share.last][1]
         if start not in quoted:
+            # the same figure in percentage points: a change in a rate told as the rate's own change
+            points = next((p for p in their_points if p[0] == stated_share.value * 100), None)
+            if points is not None and stated_share.percent:
+                said = support[points[1][0] : points[1][1]]
+                add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has '{said}'")
+                continue
             whole = _whole_of(unit_words, stated_share)
             same_whole = [other for other in their_shares if whole and _whole_of(support_words, other) == whole]
             said = ", ".join(
