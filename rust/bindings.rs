@@ -850,6 +850,7 @@ fn add_corpus(m: &Bound<'_, PyModule>) -> PyResult<()> {
 // ---------------------------------------------------------------------------------------------
 // A collection's reuse with its duplicate groups, and what judging a pair needs of each document.
 
+use crate::boilerplate::{self, NgramSet};
 use crate::quotes;
 use crate::reuse;
 
@@ -864,25 +865,61 @@ fn quotations(py: Python<'_>, text: &str) -> Vec<(usize, usize, usize, usize)> {
     })
 }
 
-/// For each text, `(words, quotations)`: its number of words and the word ranges of its
-/// quotations, in parallel.
+/// For each text, `(words, quotations, boilerplate)`: its number of words and the word ranges of
+/// its quotations and of the text the n-grams of `boilerplate` (little-endian u64 hashes) cover,
+/// in parallel.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (texts, *, boilerplate = None, ngram = wide(index::DEFAULT_INDEX_NGRAM)))]
 fn document_facts_many(
     py: Python<'_>,
     texts: Vec<PyBackedStr>,
-) -> PyResult<Vec<(usize, WordRanges)>> {
+    boilerplate: Option<pyo3::pybacked::PyBackedBytes>,
+    ngram: i128,
+) -> PyResult<Vec<(usize, WordRanges, WordRanges)>> {
+    let ngram = in_range("ngram", ngram, &index::INDEX_NGRAM_RANGE)?;
+    let boilerplate = hash_set(boilerplate.as_deref().unwrap_or_default())?;
     run(py, || {
         Ok::<_, Infallible>(
             texts
                 .par_iter()
                 .map(|t| {
-                    let f = quotes::facts(t);
-                    (f.words, f.quotations)
+                    let words = text::hash_words(t);
+                    let f = quotes::facts_with_words(t, &words);
+                    let covered = boilerplate::covered_words(&words, &boilerplate, ngram);
+                    (f.words, f.quotations, covered)
                 })
                 .collect(),
         )
     })
+}
+
+/// A set of n-gram hashes from Python: little-endian u64s, in any order.
+fn hash_set(bytes: &[u8]) -> PyResult<NgramSet> {
+    if bytes.len() % 8 != 0 {
+        return Err(PyValueError::new_err(
+            "n-gram hashes must be little-endian u64s (a multiple of 8 bytes)",
+        ));
+    }
+    Ok(NgramSet::new(
+        bytes
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
+            .collect(),
+    ))
+}
+
+/// Every word n-gram of `texts` (not only the winnowed ones), as sorted, distinct little-endian
+/// u64 hashes: template text to exclude, as the embedded engine takes it from its texts.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (texts, *, ngram = wide(index::DEFAULT_INDEX_NGRAM)))]
+fn ngram_set(py: Python<'_>, texts: Vec<PyBackedStr>, ngram: i128) -> PyResult<Bound<'_, PyBytes>> {
+    let ngram = in_range("ngram", ngram, &index::INDEX_NGRAM_RANGE)?;
+    let set = run(py, || {
+        Ok::<_, Infallible>(NgramSet::of_texts(&texts, ngram))
+    })?;
+    Ok(le_bytes(py, set.hashes(), u64::to_le_bytes))
 }
 
 /// Word ranges `[start, end)` of a document's quotations.
@@ -913,13 +950,14 @@ use crate::judge::{self, Direction, Document, Verdict};
 use crate::quotes::Facts;
 use crate::report::{self, PairLine, PassageLine};
 
-/// What judging takes of one document from Python: `(date, words, quotations)`.
-type PyFacts = (Option<String>, usize, WordRanges);
+/// What judging takes of one document from Python: `(date, words, quotations, boilerplate)`.
+type PyFacts = (Option<String>, usize, WordRanges, WordRanges);
 
 fn core_facts(facts: &PyFacts) -> Facts {
     Facts {
         words: facts.1,
         quotations: facts.2.clone(),
+        boilerplate: facts.3.clone(),
     }
 }
 
@@ -1209,7 +1247,7 @@ fn reuse_jsonl(
 #[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)]
 #[pyo3(signature = (texts, ids, dates, *, min_prose_words, ngram = wide(index::DEFAULT_INDEX_NGRAM),
                     window = wide(index::DEFAULT_WINDOW), max_df = wide(index::DEFAULT_MAX_DF),
-                    min_shared = 2, params = None))]
+                    min_shared = 2, params = None, exclude = Vec::new()))]
 fn judged_reuse(
     py: Python<'_>,
     texts: Vec<PyBackedStr>,
@@ -1221,6 +1259,7 @@ fn judged_reuse(
     max_df: i128,
     min_shared: i128,
     params: Option<PyRef<'_, PyAlignParams>>,
+    exclude: Vec<PyBackedStr>,
 ) -> PyResult<PyJudgedRun> {
     if ids.len() != texts.len() || dates.len() != texts.len() {
         return Err(PyValueError::new_err(
@@ -1232,7 +1271,16 @@ fn judged_reuse(
     let p = or_default(params);
     let dates: Vec<Option<&str>> = dates.iter().map(|d| d.as_deref()).collect();
     run(py, || {
-        let found = reuse::judged_reuse(&texts, &dates, min_prose_words, &ip, min_shared, &p)?;
+        let excluded = NgramSet::of_texts(&exclude, ip.ngram);
+        let found = reuse::judged_reuse(
+            &texts,
+            &dates,
+            min_prose_words,
+            &ip,
+            min_shared,
+            &p,
+            &excluded,
+        )?;
         Ok::<_, IndexError>(PyJudgedRun::new(ids, found))
     })
 }
@@ -1245,7 +1293,7 @@ fn judged_reuse(
 #[allow(clippy::needless_pass_by_value, clippy::too_many_arguments)]
 #[pyo3(signature = (data, max_line, *, on_read, min_prose_words, ngram = wide(index::DEFAULT_INDEX_NGRAM),
                     window = wide(index::DEFAULT_WINDOW), max_df = wide(index::DEFAULT_MAX_DF),
-                    min_shared = 2, params = None))]
+                    min_shared = 2, params = None, exclude = Vec::new()))]
 fn judged_jsonl(
     py: Python<'_>,
     data: PyBuffer<u8>,
@@ -1257,6 +1305,7 @@ fn judged_jsonl(
     max_df: i128,
     min_shared: i128,
     params: Option<PyRef<'_, PyAlignParams>>,
+    exclude: Vec<PyBackedStr>,
 ) -> PyResult<Option<PyJudgedRun>> {
     let ip = index_params(ngram, window, max_df)?;
     let min_shared = in_range("min_shared", min_shared, &MIN_SHARED_RANGE)?;
@@ -1282,7 +1331,16 @@ fn judged_jsonl(
     let judged = run(py, || {
         let texts: Vec<&str> = docs.iter().map(|d| d.1.as_ref()).collect();
         let dates: Vec<Option<&str>> = docs.iter().map(|d| d.2.as_deref()).collect();
-        let found = reuse::judged_reuse(&texts, &dates, min_prose_words, &ip, min_shared, &p)?;
+        let excluded = NgramSet::of_texts(&exclude, ip.ngram);
+        let found = reuse::judged_reuse(
+            &texts,
+            &dates,
+            min_prose_words,
+            &ip,
+            min_shared,
+            &p,
+            &excluded,
+        )?;
         let ids = docs.iter().map(|d| d.0.to_string()).collect();
         Ok::<_, IndexError>(PyJudgedRun::new(ids, found))
     })?;
@@ -1307,6 +1365,7 @@ fn add_collection(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("WRAPPED_LINE_MAX", quotes::WRAPPED_LINE_MAX)?;
     m.add_function(wrap_pyfunction!(quotations, m)?)?;
     m.add_function(wrap_pyfunction!(document_facts_many, m)?)?;
+    m.add_function(wrap_pyfunction!(ngram_set, m)?)?;
     Ok(())
 }
 
@@ -1395,19 +1454,23 @@ fn content_keys(
 }
 
 /// Each text's distinct winnowed fingerprints as two columns: text numbers (u32) and hashes
-/// (u64), in text order.
+/// (u64), in text order; those in `exclude` (n-gram hashes, little-endian u64s: `ngram_set` of
+/// template texts) left out.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)]
-#[pyo3(signature = (texts, *, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW)))]
+#[pyo3(signature = (texts, *, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW),
+                    exclude = None))]
 fn fingerprint_columns(
     py: Python<'_>,
     texts: Vec<PyBackedStr>,
     ngram: i128,
     window: i128,
+    exclude: Option<pyo3::pybacked::PyBackedBytes>,
 ) -> PyResult<(Bound<'_, PyBytes>, Bound<'_, PyBytes>)> {
     let p = index_params(ngram, window, wide(index::DEFAULT_MAX_DF))?;
+    let excluded = hash_set(exclude.as_deref().unwrap_or_default())?;
     let (docs, hashes) = run(py, || {
-        Ok::<_, Infallible>(columnar::distinct_fingerprints(&texts, &p))
+        Ok::<_, Infallible>(columnar::distinct_fingerprints(&texts, &p, &excluded))
     })?;
     Ok((
         le_bytes(py, &docs, u32::to_le_bytes),

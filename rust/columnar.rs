@@ -5,6 +5,7 @@
 
 use rayon::prelude::*;
 
+use crate::boilerplate::NgramSet;
 use crate::index::{IndexParams, Posting, candidate_pairs, fingerprints};
 use crate::reuse::content_key;
 use crate::text::token_hashes;
@@ -19,11 +20,13 @@ pub fn content_keys<S: AsRef<str> + Sync>(texts: &[S]) -> Vec<Option<u128>> {
 }
 
 /// The distinct fingerprints of each text as two columns, `(text number, hash)`, in text
-/// order. A fingerprint repeated within a text is listed once: candidate pairs count the
-/// documents a fingerprint is in, not its occurrences (`index::candidate_pairs`).
+/// order, those of `excluded` text left out (as `corpus::scan_texts` does). A fingerprint
+/// repeated within a text is listed once: candidate pairs count the documents a fingerprint is
+/// in, not its occurrences (`index::candidate_pairs`).
 pub fn distinct_fingerprints<S: AsRef<str> + Sync>(
     texts: &[S],
     params: &IndexParams,
+    excluded: &NgramSet,
 ) -> (Vec<u32>, Vec<u64>) {
     let per_text: Vec<Vec<u64>> = texts
         .par_iter()
@@ -32,12 +35,18 @@ pub fn distinct_fingerprints<S: AsRef<str> + Sync>(
                 fingerprints(&token_hashes(t.as_ref()), params.ngram, params.window)
                     .into_iter()
                     .map(|(hash, _)| hash)
+                    .filter(|&hash| !excluded.contains(hash))
                     .collect();
             hashes.sort_unstable();
             hashes.dedup();
             hashes
         })
         .collect();
+    columns(per_text)
+}
+
+/// Per-text hashes as two columns, `(text number, hash)`.
+fn columns(per_text: Vec<Vec<u64>>) -> (Vec<u32>, Vec<u64>) {
     let total = per_text.iter().map(Vec::len).sum();
     let mut docs = Vec::with_capacity(total);
     let mut hashes = Vec::with_capacity(total);
@@ -86,7 +95,7 @@ mod tests {
             max_df: 5,
             ..IndexParams::default()
         };
-        let (docs, hashes) = distinct_fingerprints(&texts, &params);
+        let (docs, hashes) = distinct_fingerprints(&texts, &params, &NgramSet::default());
         let mut counted = std::collections::BTreeMap::<(u32, u32), u32>::new();
         for bucket in 0..4u64 {
             let (h, d): (Vec<u64>, Vec<u32>) = hashes
@@ -109,6 +118,23 @@ mod tests {
         assert_eq!(kept, found);
         // Three groups of four share a text; the footer in all twelve is above max_df.
         assert_eq!(kept.len(), 3 * 6);
+    }
+
+    #[test]
+    fn columns_leave_excluded_text_out() {
+        let footer = text(9000..9027);
+        let texts: Vec<String> = (0..12u32)
+            .map(|i| format!("{} {footer}", text(i * 1000..i * 1000 + 200)))
+            .collect();
+        let params = IndexParams {
+            max_df: 5,
+            ..IndexParams::default()
+        };
+        let excluded = NgramSet::of_texts(&[footer.as_str()], params.ngram);
+        let (_, all) = distinct_fingerprints(&texts, &params, &NgramSet::default());
+        let (_, kept) = distinct_fingerprints(&texts, &params, &excluded);
+        assert!(kept.len() < all.len());
+        assert!(!kept.iter().any(|&h| excluded.contains(h)));
     }
 
     #[test]

@@ -7,8 +7,9 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 
 use crate::align::{Params, Passage, align_tokens};
+use crate::boilerplate::NgramSet;
 use crate::index::{
-    Index, IndexError, IndexParams, KeyDoc, MAX_DOCS, candidate_pairs, fingerprints,
+    Index, IndexError, IndexParams, KeyDoc, MAX_DOCS, Occurrence, candidate_pairs, fingerprints,
     query_candidates, unsorted_candidate_pairs,
 };
 use crate::text::{WordHash, hash_words, token_hashes};
@@ -19,10 +20,16 @@ const SCAN_GROUP: usize = 4096;
 
 /// Every text hashed once, in parallel: the occurrences of its fingerprints (document numbered
 /// by position in `texts`) in one array, in document order, and `extra(word hashes)` per text.
+/// Fingerprints of `excluded` text (template text the user gives) are left out.
 /// The words are not kept for the aligner: hashing the documents of the candidate pairs again
 /// costs less than the memory of every document's words (16 bytes a word, new memory in a new
 /// process).
-pub fn scan_texts<S, T, F>(texts: &[S], params: &IndexParams, extra: F) -> (Vec<KeyDoc>, Vec<T>)
+pub fn scan_texts<S, T, F>(
+    texts: &[S],
+    params: &IndexParams,
+    excluded: &NgramSet,
+    extra: F,
+) -> (Vec<KeyDoc>, Vec<T>)
 where
     S: AsRef<str> + Sync,
     T: Send,
@@ -38,10 +45,14 @@ where
             .map(|(i, text)| {
                 let doc = (first + i) as u32;
                 let hashes = token_hashes(text.as_ref());
-                let prints = fingerprints(&hashes, params.ngram, params.window)
+                let mut prints: Vec<KeyDoc> = fingerprints(&hashes, params.ngram, params.window)
                     .into_iter()
                     .map(|(key, _)| KeyDoc::new(key, doc))
                     .collect();
+                // Apart from the collect, which a filter would make grow its vector as it goes.
+                if !excluded.is_empty() {
+                    prints.retain(|p| !excluded.contains(p.key()));
+                }
                 (prints, extra(&hashes))
             })
             .collect();
@@ -162,7 +173,7 @@ pub fn all_pairs<S: AsRef<str> + Sync>(
             "at most {MAX_DOCS} documents can be compared at once"
         )));
     }
-    let (mut postings, _) = scan_texts(texts, index_params, |_| ());
+    let (mut postings, _) = scan_texts(texts, index_params, &NgramSet::default(), |_| ());
     let candidates = unsorted_candidate_pairs(&mut postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);

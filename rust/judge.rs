@@ -95,19 +95,41 @@ impl Sides {
     }
 }
 
-/// The parts of `facts`' quotations within the words `[lo, hi)`.
-fn quoted_within(facts: &Facts, lo: i64, hi: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
-    let quotes = &facts.quotations;
+/// The parts of `ranges` (word ranges in order and apart) within the words `[lo, hi)`.
+fn within(ranges: &[(usize, usize)], lo: i64, hi: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
     let key = |q: &(usize, usize)| (signed(q.0), signed(q.1));
-    let mut i = quotes.partition_point(|q| key(q) <= (lo, lo));
-    if i > 0 && key(&quotes[i - 1]).1 > lo {
+    let mut i = ranges.partition_point(|q| key(q) <= (lo, lo));
+    if i > 0 && key(&ranges[i - 1]).1 > lo {
         i -= 1;
     }
-    quotes[i..]
+    ranges[i..]
         .iter()
         .map(key)
         .take_while(move |q| q.0 < hi)
         .map(move |q| (lo.max(q.0), hi.min(q.1)))
+}
+
+/// The parts of own's `[lo, hi)`, within the passage, that both documents quote (possibly
+/// empty ones), in own's words.
+fn quoted_on_both_parts<'a>(
+    side: Sides,
+    own: &'a Facts,
+    other: &'a Facts,
+    lo: i64,
+    hi: i64,
+) -> impl Iterator<Item = (i64, i64)> + 'a {
+    let back = side.swapped();
+    within(&own.quotations, lo, hi).flat_map(move |(start, end)| {
+        within(&other.quotations, side.to_other(start), side.to_other(end)).map(
+            // Back to own's words: the inverse of the proportional map.
+            move |(o_start, o_end)| {
+                (
+                    start.max(back.to_other(o_start)),
+                    end.min(back.to_other(o_end)),
+                )
+            },
+        )
+    })
 }
 
 /// Words of own's `[lo, hi)`, within the passage, that both documents quote.
@@ -115,12 +137,36 @@ fn quoted_on_both(side: Sides, own: &Facts, other: &Facts, lo: i64, hi: i64) -> 
     if own.quotations.is_empty() || other.quotations.is_empty() {
         return 0;
     }
+    quoted_on_both_parts(side, own, other, lo, hi)
+        .map(|(start, end)| (end - start).max(0))
+        .sum()
+}
+
+/// Words of own's `[lo, hi)`, within the passage, that are not prose: quoted by both documents,
+/// or boilerplate in either (the other's placed on own's words as quotations are).
+fn not_prose(side: Sides, own: &Facts, other: &Facts, lo: i64, hi: i64) -> i64 {
+    if own.boilerplate.is_empty() && other.boilerplate.is_empty() {
+        return quoted_on_both(side, own, other, lo, hi);
+    }
     let back = side.swapped();
-    let mut total = 0;
-    for (start, end) in quoted_within(own, lo, hi) {
-        for (o_start, o_end) in quoted_within(other, side.to_other(start), side.to_other(end)) {
-            // Back to own's words: the inverse of the proportional map.
-            total += (end.min(back.to_other(o_end)) - start.max(back.to_other(o_start))).max(0);
+    let mut parts: Vec<(i64, i64)> = quoted_on_both_parts(side, own, other, lo, hi).collect();
+    parts.extend(within(&own.boilerplate, lo, hi));
+    parts.extend(
+        within(&other.boilerplate, side.to_other(lo), side.to_other(hi))
+            .map(|(start, end)| (back.to_other(start).max(lo), back.to_other(end).min(hi))),
+    );
+    union_length(parts)
+}
+
+/// Words in the union of word ranges (empty and overlapping ones allowed).
+fn union_length(mut parts: Vec<(i64, i64)>) -> i64 {
+    parts.sort_unstable();
+    let (mut total, mut reached) = (0, i64::MIN);
+    for (start, end) in parts {
+        let start = start.max(reached);
+        if end > start {
+            total += end - start;
+            reached = end;
         }
     }
     total
@@ -128,16 +174,17 @@ fn quoted_on_both(side: Sides, own: &Facts, other: &Facts, lo: i64, hi: i64) -> 
 
 /// Words of prose in the largest stretch of copying: passages in the first's order, each within
 /// `REUSE_GAP_WORDS` words of the last on both sides and not before it in the second, words both
-/// documents quote left out. `sides` are sorted by `own`.
+/// documents quote and boilerplate left out. `sides` are sorted by `own`.
 fn largest_stretch(sides: &[Sides], first: &Facts, second: &Facts) -> i64 {
     let both_quote = !first.quotations.is_empty() && !second.quotations.is_empty();
+    let boilerplate = !first.boilerplate.is_empty() || !second.boilerplate.is_empty();
     let (mut best, mut current) = (0, 0);
     let mut last: Option<(i64, i64, i64)> = None; // own end, other start, other end
     for &side in sides {
         let ((own_start, own_end), (other_start, other_end)) = (side.own, side.other);
         let mut count = (own_end - own_start).min(other_end - other_start);
-        if both_quote {
-            count = (count - quoted_on_both(side, first, second, own_start, own_end)).max(0);
+        if both_quote || boilerplate {
+            count = (count - not_prose(side, first, second, own_start, own_end)).max(0);
         }
         let close = last.is_some_and(|(last_own_end, last_other_start, last_other_end)| {
             other_start >= last_other_start
@@ -160,7 +207,7 @@ fn quotations_from_prose(own: &Facts, other: &Facts, sides: &[Sides]) -> usize {
     }
     let mut from_prose: HashMap<usize, i64> = HashMap::new();
     for &side in sides {
-        for (start, end) in quoted_within(own, side.own.0, side.own.1) {
+        for (start, end) in within(&own.quotations, side.own.0, side.own.1) {
             let quoted_there = quoted_on_both(side, own, other, start, end);
             // The quotation this part is of: the last one starting at or before it.
             let quote = own.quotations.partition_point(|q| signed(q.0) <= start) - 1;
@@ -206,8 +253,9 @@ fn direction(a: Document<'_>, b: Document<'_>, sides: &[Sides]) -> Option<(bool,
 ///
 /// Words count as prose unless both documents quote them: a quotation both report is the
 /// reporters' material, while a stray or unclosed quotation mark in one document makes no shared
-/// quotation of words the other has as prose, so it cannot hide a copied passage. The cost is
-/// linear in the passages and the quotations they touch.
+/// quotation of words the other has as prose, so it cannot hide a copied passage. Nor are words
+/// either document has as boilerplate (`Facts::boilerplate`: template text the user excludes)
+/// prose. The cost is linear in the passages and the ranges they touch.
 pub fn judge_pair(
     first: Document<'_>,
     second: Document<'_>,
@@ -230,14 +278,17 @@ pub fn judge_pair(
 
 /// Two documents with the same words (`first` the group's first, the passages' candidate side):
 /// all of both, whatever the prose filter says; the earlier date as the source when both are
-/// dated. Prose is every aligned word of the first outside its quotations.
+/// dated. Prose is every aligned word of the first outside its quotations and its boilerplate.
 pub fn judge_identical(first: Document<'_>, second: Document<'_>, passages: &[Passage]) -> Verdict {
+    let facts = first.facts;
     let prose = passages
         .iter()
         .map(|p| {
             let (lo, hi) = (signed(p.candidate_tokens.0), signed(p.candidate_tokens.1));
-            let quoted: i64 = quoted_within(first.facts, lo, hi).map(|(s, e)| e - s).sum();
-            (hi - lo) - quoted
+            let not_prose = within(&facts.quotations, lo, hi)
+                .chain(within(&facts.boilerplate, lo, hi))
+                .collect();
+            (hi - lo) - union_length(not_prose)
         })
         .sum::<i64>()
         .max(0) as usize;
@@ -283,6 +334,14 @@ mod tests {
         Facts {
             words,
             quotations: quotations.to_vec(),
+            boilerplate: Vec::new(),
+        }
+    }
+
+    fn with_boilerplate(facts: Facts, boilerplate: &[(usize, usize)]) -> Facts {
+        Facts {
+            boilerplate: boilerplate.to_vec(),
+            ..facts
         }
     }
 
@@ -311,6 +370,42 @@ mod tests {
         assert_eq!(
             judge_pair(doc(&free, None), doc(&free, None), &passages, 31),
             None
+        );
+    }
+
+    #[test]
+    fn boilerplate_in_either_document_is_not_prose() {
+        let passages = [passage((10, 40), (100, 130))];
+        let free = facts(200, &[]);
+        // The passage's last 10 words in the first, its first 5 in the second.
+        let footer_first = with_boilerplate(facts(200, &[]), &[(30, 50)]);
+        let footer_second = with_boilerplate(facts(200, &[]), &[(90, 105)]);
+        // Quoted on both (words 25-35 of the first) and boilerplate from 30: counted once.
+        let quoted_footer = with_boilerplate(facts(200, &[(25, 35)]), &[(30, 50)]);
+        let quoted_second = facts(200, &[(115, 125)]);
+        for (a, b, prose) in [
+            (&free, &free, 30),
+            (&footer_first, &free, 20),
+            (&free, &footer_second, 25),
+            (&footer_first, &footer_second, 15),
+            (&quoted_footer, &quoted_second, 15),
+            (&quoted_footer, &free, 20),
+        ] {
+            let found = judge_pair(doc(a, None), doc(b, None), &passages, 1);
+            assert_eq!(found.map_or(0, |v| v.prose), prose);
+        }
+        // All of a passage boilerplate: nothing left to link the pair.
+        let all = with_boilerplate(facts(200, &[]), &[(0, 200)]);
+        assert_eq!(
+            judge_pair(doc(&all, None), doc(&free, None), &passages, 1),
+            None
+        );
+        // Identical documents: all of both, their boilerplate and quotations not prose.
+        let whole = [passage((0, 100), (0, 100))];
+        let first = with_boilerplate(facts(100, &[(10, 30)]), &[(20, 40)]);
+        assert_eq!(
+            judge_identical(doc(&first, None), doc(&first, None), &whole).prose,
+            70
         );
     }
 

@@ -9,6 +9,7 @@ pub mod text;
 pub mod xxh3;
 
 mod bindings;
+pub mod boilerplate;
 pub mod columnar;
 pub mod corpus;
 pub mod diff;

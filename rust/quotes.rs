@@ -377,11 +377,13 @@ fn quotation(
 }
 
 /// What judging a reuse pair needs of one document: its number of words (the tokeniser's, as
-/// passages count them) and the word ranges `[start, end)` of its quotations, marks included.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// passages count them), the word ranges `[start, end)` of its quotations, marks included, and
+/// those of its boilerplate (`boilerplate::covered_words`), each in order and apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
     pub words: usize,
     pub quotations: Vec<(usize, usize)>,
+    pub boilerplate: Vec<(usize, usize)>,
 }
 
 /// The facts of one text: one scan for its words, one for its quotation marks.
@@ -404,6 +406,7 @@ pub fn facts_with_words(text: &str, words: &[WordHash]) -> Facts {
     Facts {
         words: words.len(),
         quotations,
+        boilerplate: Vec::new(),
     }
 }
 

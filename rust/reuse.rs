@@ -11,11 +11,12 @@ use xxhash_rust::xxh3::Xxh3;
 use std::collections::HashMap;
 
 use crate::align::{Params, Passage, align};
+use crate::boilerplate::{NgramSet, covered_words};
 use crate::corpus::{AllPairs, align_pairs, scan_texts};
 use crate::index::{IndexError, IndexParams, MAX_DOCS, Occurrence, unsorted_candidate_pairs};
 use crate::judge::{Direction, Document, Verdict, judge_identical, judge_pair, swapped};
 use crate::quotes::{Facts, facts_with_words};
-use crate::text::hash_words;
+use crate::text::{WordHash, hash_words};
 
 /// The key of a text's normalised words (None for a text without a word): two texts with the
 /// same words, whatever their case, spacing, typography or invisible characters, have one key.
@@ -64,18 +65,21 @@ pub struct CollectionReuse {
 }
 
 /// Every pair of `texts` that reuses text, after grouping the documents with the same words.
+/// Text of `excluded` (every n-gram of the user's template texts) chooses no candidates, and is
+/// the documents' boilerplate (`Facts::boilerplate`), which judging does not count as prose.
 pub fn collection_reuse<S: AsRef<str> + Sync>(
     texts: &[S],
     index_params: &IndexParams,
     min_shared: usize,
     params: &Params,
+    excluded: &NgramSet,
 ) -> Result<CollectionReuse, IndexError> {
     if texts.len() > MAX_DOCS {
         return Err(IndexError::Params(format!(
             "at most {MAX_DOCS} documents can be compared at once"
         )));
     }
-    let (mut postings, keys) = scan_texts(texts, index_params, content_key);
+    let (mut postings, keys) = scan_texts(texts, index_params, excluded, content_key);
     let duplicates = duplicate_groups(&keys);
     // Without copies every posting stays: no pass over them (3 ms for 20,000 documents).
     if !duplicates.is_empty() {
@@ -90,6 +94,10 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
     let candidates = unsorted_candidate_pairs(&mut postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
+    let facts_of = |text: &str, words: &[WordHash]| Facts {
+        boilerplate: covered_words(words, excluded, index_params.ngram),
+        ..facts_with_words(text, words)
+    };
     // The words a document of a pair is aligned with give its facts.
     let found_facts = Mutex::new(Vec::new());
     let pairs = align_pairs(
@@ -97,7 +105,7 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
         |i| {
             let text = texts[i as usize].as_ref();
             let words = hash_words(text);
-            let f = facts_with_words(text, &words);
+            let f = facts_of(text, &words);
             found_facts
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -118,7 +126,7 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
         .collect();
     all_facts.par_extend(firsts.par_iter().map(|&d| {
         let text = texts[d as usize].as_ref();
-        (d, facts_with_words(text, &hash_words(text)))
+        (d, facts_of(text, &hash_words(text)))
     }));
     all_facts.sort_unstable_by_key(|f| f.0);
     Ok(CollectionReuse {
@@ -173,9 +181,10 @@ fn judged(a: u32, b: u32, passages: Vec<Passage>, verdict: Verdict, identical: b
     }
 }
 
-/// Every pair of `texts` (dated by `dates`) that reuses prose, judged: `collection_reuse`, then
-/// each later member of a duplicate group aligned with the group's first and judged as identical,
-/// and each aligned pair judged by its largest stretch of prose (`judge::judge_pair`).
+/// Every pair of `texts` (dated by `dates`) that reuses prose, judged: `collection_reuse` (with
+/// the `excluded` template text), then each later member of a duplicate group aligned with the
+/// group's first and judged as identical, and each aligned pair judged by its largest stretch of
+/// prose (`judge::judge_pair`).
 pub fn judged_reuse<S: AsRef<str> + Sync>(
     texts: &[S],
     dates: &[Option<&str>],
@@ -183,9 +192,10 @@ pub fn judged_reuse<S: AsRef<str> + Sync>(
     index_params: &IndexParams,
     min_shared: usize,
     params: &Params,
+    excluded: &NgramSet,
 ) -> Result<JudgedReuse, IndexError> {
     assert_eq!(texts.len(), dates.len(), "one date (or none) per text");
-    let run = collection_reuse(texts, index_params, min_shared, params)?;
+    let run = collection_reuse(texts, index_params, min_shared, params, excluded)?;
     let facts_of = |doc: u32| {
         let i = run
             .facts
@@ -295,6 +305,65 @@ mod tests {
     }
 
     #[test]
+    fn boilerplate_links_nothing_and_is_not_prose() {
+        let footer = text(9000..9030);
+        let mut texts: Vec<String> = (0..8u32)
+            .map(|i| format!("{} {footer}", text(i * 1000..i * 1000 + 200)))
+            .collect();
+        // 1 copies the last 60 words of 0, which run into the footer; 2 and 3 share two runs of
+        // 12 words, 100 words apart (too short to link them), and the footer.
+        texts[1] = format!("{} {} {footer}", text(1000..1140), text(140..200));
+        for (doc, own) in [(2u32, 2000u32), (3, 3000)] {
+            texts[doc as usize] = format!(
+                "{} {} {} {} {} {footer}",
+                text(own..own + 30),
+                text(50_000..50_012),
+                text(own + 30..own + 130),
+                text(60_000..60_012),
+                text(own + 130..own + 150)
+            );
+        }
+        let dates = vec![None; texts.len()];
+        let prose_of = |max_df: usize, excluded: &[&str]| {
+            let index_params = IndexParams {
+                max_df,
+                ..IndexParams::default()
+            };
+            let excluded = NgramSet::of_texts(excluded, index_params.ngram);
+            let run = judged_reuse(
+                &texts,
+                &dates,
+                15,
+                &index_params,
+                2,
+                &Params::default(),
+                &excluded,
+            )
+            .unwrap();
+            let mut found: Vec<(u32, u32, usize)> = run
+                .pairs
+                .iter()
+                .map(|p| {
+                    (
+                        p.candidate.min(p.source),
+                        p.candidate.max(p.source),
+                        p.prose,
+                    )
+                })
+                .collect();
+            found.sort_unstable();
+            (found, run.candidate_pairs)
+        };
+        let (every, _) = prose_of(100, &[]);
+        assert_eq!(every.len(), 28, "the footer links every two documents");
+        assert!(every.contains(&(0, 1, 90)) && every.contains(&(4, 5, 30)));
+        // Excluded, the footer chooses no candidates and is no prose.
+        let (excluded, candidates) = prose_of(100, &[&footer]);
+        assert_eq!(excluded, [(0, 1, 60)]);
+        assert_eq!(candidates, 2);
+    }
+
+    #[test]
     fn copies_are_grouped_and_their_reuse_still_found() {
         let source = text(0..300);
         let copy = source.to_uppercase().replace(' ', "\n ");
@@ -308,7 +377,8 @@ mod tests {
             max_df: 3,
             ..IndexParams::default()
         };
-        let run = collection_reuse(&texts, &params, 2, &Params::default()).unwrap();
+        let run =
+            collection_reuse(&texts, &params, 2, &Params::default(), &NgramSet::default()).unwrap();
         assert_eq!(run.duplicates, [vec![0, 1, 2, 3, 4, 5]]);
         let pairs: Vec<(u32, u32)> = run.found.pairs.iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(pairs, [(0, 6)]);

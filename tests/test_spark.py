@@ -1,6 +1,7 @@
 """The corpus job on Apache Spark (provenance.spark) against the single-machine find_reuse: the same
 rows, schema and metadata in Parquet, with 2 and 8 partitions, with a footer in every document,
-from JSON lines, Parquet and a directory; bad input as one line and no output directory.
+with template text excluded, from JSON lines, Parquet and a directory; bad input as one line and
+no output directory.
 
 One local[2] session for the module. Skipped only when pyspark or Java is absent (CI has both)."""
 
@@ -18,7 +19,7 @@ from click.testing import CliRunner
 
 from provenance.cli import main
 from provenance.collection import Record, read_corpus
-from provenance.corpus import find_reuse, run_parameters
+from provenance.corpus import IndexOptions, find_reuse, run_parameters
 from provenance.read import InputError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benches"))
@@ -100,6 +101,30 @@ def test_same_pairs_as_the_embedded_engine(session: Any, tmp_path: Path, partiti
     # The footer's fingerprints are in all 503 documents, above max_df: they pair nothing.
     assert run.candidate_pairs < 2 * run.pairs
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "out"]
+
+
+def test_excluded_text_as_the_embedded_engine(session: Any, tmp_path: Path) -> None:
+    """test_corpus_boilerplate's collection: a footer in its 12 documents, excluded (every pair
+    but the 2 planted ones linked by it alone without); both engines give the 2 planted pairs."""
+    from test_corpus_boilerplate import FOOTER, collection
+
+    docs = collection()
+    corpus = write_jsonl(tmp_path / "c.jsonl", docs)
+    for max_df, exclude in [(100, (FOOTER,))]:
+        index_options = IndexOptions(max_df=max_df)
+        want = pairs_table(
+            find_reuse(docs, index_options=index_options, exclude=exclude), run_parameters(index_options=index_options)
+        )
+        assert want.num_rows == 2
+        out = tmp_path / f"out-{max_df}"
+        on_spark.find_reuse(session, corpus, out, index_options=index_options, exclude=exclude, partitions=2)
+        assert_same_table(out, want)
+    footer = tmp_path / "footer.txt"
+    footer.write_text(FOOTER, encoding="utf-8")
+    args = ["corpus", str(corpus), "--engine", "spark", "--spark-master", "local[2]", "--exclude", str(footer)]
+    result = CliRunner().invoke(main, [*args, "--format", "parquet", "-o", str(tmp_path / "cli")])
+    assert result.exit_code == 0, result.output
+    assert_same_table(tmp_path / "cli", want)
 
 
 def test_parquet_and_directory_inputs(session: Any, tmp_path: Path) -> None:

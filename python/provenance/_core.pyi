@@ -49,6 +49,7 @@ __all__ = [
     "judge_pair",
     "judged_jsonl",
     "judged_reuse",
+    "ngram_set",
     "normalize",
     "num_threads",
     "quotations",
@@ -241,9 +242,12 @@ def content_keys(texts: list[str]) -> tuple[bytes, bytes]:
     """16 bytes a text, equal for texts with the same normalised words (zero without a word),
     and one byte a text, 1 when it has words."""
 
-def fingerprint_columns(texts: list[str], *, ngram: int = ..., window: int = ...) -> tuple[bytes, bytes]:
+def fingerprint_columns(
+    texts: list[str], *, ngram: int = ..., window: int = ..., exclude: bytes | None = None
+) -> tuple[bytes, bytes]:
     """Each text's distinct winnowed fingerprints as two columns: text numbers (uint32) and
-    hashes (uint64), in text order; the GIL released."""
+    hashes (uint64), in text order, those in `exclude` (ngram_set of template texts) left out;
+    the GIL released."""
 
 def bucket_pairs(hashes: NDArray[np.int64], docs: NDArray[np.uint32], *, max_df: int = ...) -> tuple[bytes, bytes, bytes]:
     """Candidate pairs of one bucket of postings (every posting of each of its hashes), as three
@@ -273,9 +277,16 @@ def jsonl_records(data: bytes, max_line: int) -> tuple[list[int], list[tuple[str
     data[starts[i]:starts[i + 1]]; its document (id, text, date) when it holds nothing else and
     is valid and at most max_line bytes long, else None."""
 
-def document_facts_many(texts: list[str]) -> list[tuple[int, list[tuple[int, int]]]]:
-    """For each text, (words, quotations): its number of words and the word ranges [start, end)
-    of its quotations, in parallel, the GIL released."""
+def document_facts_many(
+    texts: list[str], *, boilerplate: bytes | None = None, ngram: int = ...
+) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]]]]:
+    """For each text, (words, quotations, boilerplate): its number of words and the word ranges
+    [start, end) of its quotations and of the text the n-grams of `boilerplate` (little-endian
+    uint64 hashes) cover, in parallel, the GIL released."""
+
+def ngram_set(texts: list[str], *, ngram: int = ...) -> bytes:
+    """Every word n-gram of `texts` (not only the winnowed ones) as sorted, distinct
+    little-endian uint64 hashes: template text to exclude."""
 
 # Judging a collection's pairs, and the corpus command's whole run in the core.
 
@@ -283,21 +294,25 @@ REUSE_GAP_WORDS: Final[int]
 FABRICATED_MIN: Final[float]
 QUOTE_FROM_PROSE_MIN_WORDS: Final[int]
 
-# What judging takes of a document: (date, words, quotations), as corpus.DocumentFacts holds them.
-_Facts = tuple[str | None, int, tuple[tuple[int, int], ...] | list[tuple[int, int]]]
+# What judging takes of a document: (date, words, quotations, boilerplate), as
+# corpus.DocumentFacts holds them.
+_Ranges = tuple[tuple[int, int], ...] | list[tuple[int, int]]
+_Facts = tuple[str | None, int, _Ranges, _Ranges]
 
 def judge_pair(
     first_id: str, first: _Facts, second_id: str, second: _Facts, passages: Sequence[Passage], *, min_prose_words: int
 ) -> tuple[bool, int, str | None] | None:
     """One aligned pair judged (first is the passages' candidate side): None when its largest
     stretch of copying holds fewer than min_prose_words words of prose (words both documents quote
-    left out); else (swapped: the second is the candidate, prose words, direction's evidence)."""
+    and either has as boilerplate left out); else (swapped: the second is the candidate, prose
+    words, direction's evidence)."""
 
 def judge_identical(
     first_id: str, first: _Facts, second_id: str, second_date: str | None, passages: Sequence[Passage]
 ) -> tuple[bool, int, str | None]:
     """A later member of a duplicate group judged with its first (the passages' candidate side):
-    (swapped, prose words: every aligned word of the first outside its quotations, "dates" when
+    (swapped, prose words: every aligned word of the first outside its quotations and its
+    boilerplate, "dates" when
     both have different dates, else None)."""
 
 def clusters(links: list[tuple[str, str]]) -> list[list[str]]:
@@ -337,9 +352,11 @@ def judged_reuse(
     max_df: int = ...,
     min_shared: int = 2,
     params: AlignParams | None = None,
+    exclude: list[str] = ...,
 ) -> JudgedRun:
     """Every pair of `texts` that reuses prose, judged, the GIL released: duplicate groups, all
-    pairs, each pair's largest stretch of prose and direction; `ids` name the documents."""
+    pairs, each pair's largest stretch of prose and direction; `ids` name the documents. Text
+    matching an `exclude` text (every n-gram of it) chooses no candidates and is not prose."""
 
 def judged_jsonl(
     data: bytes | mmap.mmap,
@@ -352,6 +369,7 @@ def judged_jsonl(
     max_df: int = ...,
     min_shared: int = 2,
     params: AlignParams | None = None,
+    exclude: list[str] = ...,
 ) -> JudgedRun | None:
     """judged_reuse on the documents of a JSON-lines file's bytes (a read-only buffer: bytes, a
     file mapped read-only), read by the core, the GIL released; on_read(documents) is called

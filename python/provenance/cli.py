@@ -960,6 +960,14 @@ def _finite(value: Any) -> Any:
     help="Reused words outside quotations that link two documents.  [default: 15]",
 )
 @index_options
+@click.option(
+    "--exclude",
+    "excluded",
+    metavar="FILE",
+    multiple=True,
+    help="Template or boilerplate text (a footer, a pledge, an assignment's prompt) whose matches link no "
+    "documents and are not reuse; repeatable.",
+)
 @alignment_options
 @max_size_option
 @click.option(
@@ -995,6 +1003,7 @@ def corpus_command(
     min_prose_words: int | None,
     window: int,
     max_df: int,
+    excluded: tuple[str, ...],
     ngram: int,
     max_gap: int,
     min_matched: int,
@@ -1016,6 +1025,9 @@ def corpus_command(
     if engine == "spark" and cases:
         fail("--cases runs on one machine (the embedded engine); leave it out with --engine spark")
     _refuse_output_inside_collection(output, corpus)
+    if [corpus, *excluded].count("-") > 1:
+        fail("only one input can be read from standard input")
+    exclude = _excluded_texts(excluded)
     if engine == "spark":
         _corpus_on_spark(
             corpus,
@@ -1026,10 +1038,11 @@ def corpus_command(
             min_prose_words=min_prose_words or MIN_PROSE_WORDS,
             index_options=IndexOptions(window=window, max_df=max_df),
             options=AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched),
+            exclude=exclude,
         )
         return
     to_parquet = _parquet_writer(output) if output_format == "parquet" else None
-    refuse_overwriting_inputs(output, [corpus])
+    refuse_overwriting_inputs(output, [corpus, *excluded])
     settings: dict[str, Any] = {
         "min_prose_words": min_prose_words or MIN_PROSE_WORDS,
         "index_options": IndexOptions(window=window, max_df=max_df),
@@ -1037,7 +1050,7 @@ def corpus_command(
     }
     # Pairs and their summaries need no text in Python: a JSON-lines file is read by the core.
     _refuse_a_text_as_a_collection(corpus)
-    run = _judged_in_core(corpus, settings) if output_format != "html" and not cases else None
+    run = _judged_in_core(corpus, settings, exclude) if output_format != "html" and not cases else None
     if run is not None and output_format == "jsonl":
         _progress_note(f"{plural(len(run), 'reuse pair')} in {plural(len(run.clusters), 'cluster')}")
         emit(run.to_jsonl(), output)
@@ -1050,7 +1063,7 @@ def corpus_command(
         else:
             records = _read_corpus_or_fail(corpus)
             _progress_note(f"comparing {plural(len(records), 'document')} ...")
-            reuse = find_reuse(records, **settings, progress=_progress)
+            reuse = find_reuse(records, **settings, exclude=exclude, progress=_progress)
             texts = {r.id: r.text for r in records}
         _progress_note(f"{plural(len(reuse.pairs), 'reuse pair')} in {plural(len(reuse.clusters), 'cluster')}")
         if to_parquet is not None and output is not None:
@@ -1065,7 +1078,18 @@ def corpus_command(
             emit(RENDERERS[output_format](reuse), output)
 
 
-def _judged_in_core(corpus: str, settings: dict[str, Any]) -> _core.JudgedRun | None:
+def _excluded_texts(paths: tuple[str, ...]) -> list[str]:
+    """The texts of the --exclude files, read as compare reads them; one that cannot be read
+    stops the run with one line naming it, before any work."""
+    from provenance.read import read_text
+
+    try:
+        return [read_text(path) for path in paths]
+    except InputError as err:
+        fail(str(err))
+
+
+def _judged_in_core(corpus: str, settings: dict[str, Any], exclude: list[str]) -> _core.JudgedRun | None:
     """The run on CORPUS when it is a JSON-lines file the core reads (``corpus.judged_jsonl``);
     None, nothing done, when the Python reader must read it."""
     from provenance.collection import jsonl_file
@@ -1075,7 +1099,10 @@ def _judged_in_core(corpus: str, settings: dict[str, Any]) -> _core.JudgedRun | 
     if path is None:
         return None
     return judged_jsonl(
-        path, on_read=lambda documents: _progress_note(f"comparing {plural(documents, 'document')} ..."), **settings
+        path,
+        on_read=lambda documents: _progress_note(f"comparing {plural(documents, 'document')} ..."),
+        exclude=exclude,
+        **settings,
     )
 
 

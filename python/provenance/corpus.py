@@ -295,21 +295,32 @@ class DocumentFacts:
     words: int
     # Word ranges [start, end) of the document's quotations (marks included), in order.
     quotations: tuple[tuple[int, int], ...]
+    # Word ranges [start, end) of its boilerplate (template text excluded), in order: never prose
+    # when a pair is judged.
+    boilerplate: tuple[tuple[int, int], ...] = ()
 
 
-def document_facts(record: Record) -> DocumentFacts:
+def document_facts(record: Record, *, boilerplate: bytes = b"") -> DocumentFacts:
     """The facts of one document (see ``DocumentFacts``)."""
-    return documents_facts([record])[0]
+    return documents_facts([record], boilerplate=boilerplate)[0]
 
 
-def documents_facts(records: Sequence[Record]) -> list[DocumentFacts]:
-    """The facts of many documents, found in parallel by the core."""
-    found = _core.document_facts_many([r.text for r in records])
-    return [DocumentFacts(r.date, words, tuple(quotes)) for r, (words, quotes) in zip(records, found, strict=True)]
+def documents_facts(records: Sequence[Record], *, boilerplate: bytes = b"") -> list[DocumentFacts]:
+    """The facts of many documents, found in parallel by the core; their boilerplate is the text
+    the n-grams `boilerplate` cover (little-endian u64 hashes, ``_core.ngram_set`` of template
+    texts)."""
+    found = _core.document_facts_many([r.text for r in records], boilerplate=boilerplate)
+    return [
+        DocumentFacts(r.date, words, tuple(quotes), tuple(covered))
+        for r, (words, quotes, covered) in zip(records, found, strict=True)
+    ]
 
 
-def _judged(facts: DocumentFacts) -> tuple[str | None, int, tuple[tuple[int, int], ...]]:
-    return facts.date, facts.words, facts.quotations
+_CoreFacts = tuple[str | None, int, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]
+
+
+def _judged(facts: DocumentFacts) -> _CoreFacts:
+    return facts.date, facts.words, facts.quotations, facts.boilerplate
 
 
 def judge_pair(
@@ -328,7 +339,8 @@ def judge_pair(
 
     Words count as prose unless both documents quote them: a quotation both report is the
     reporters' material, while a stray or unclosed quotation mark in one document makes no shared
-    quotation of words the other has as prose, so it cannot hide a copied passage. A stretch is
+    quotation of words the other has as prose, so it cannot hide a copied passage. Words either
+    document has as boilerplate (``DocumentFacts.boilerplate``) are not prose either. A stretch is
     ``judge.reused_prose``'s: passages in the first's order, each within ``REUSE_GAP_WORDS`` words
     of the last on both sides and not before it in the second. The direction comes from the
     dates, else from quotations one side made from the other's prose."""
@@ -352,10 +364,13 @@ def find_reuse(
     index_options: IndexOptions = IndexOptions(),
     options: AlignOptions = AlignOptions(),
     cases: bool = False,
+    exclude: Sequence[str] = (),
     progress: Progress = no_progress,
 ) -> CorpusReuse:
     """Every pair of `records` that reuses prose, clusters of linked documents, and directions;
-    with `cases`, each pair's reuse cases too (``with_reuse_cases``).
+    with `cases`, each pair's reuse cases too (``with_reuse_cases``). Text matching any of the
+    `exclude` texts (template or boilerplate text: every word n-gram of it) links no documents
+    and is not prose.
 
     One call into the core (``_core.judged_reuse``): documents with the same words are grouped
     first (in the pass that fingerprints them) and only the first of each group is
@@ -372,6 +387,7 @@ def find_reuse(
         max_df=index_options.max_df,
         min_shared=min_shared,
         params=options.to_core(),
+        exclude=list(exclude),
     )
     reuse = reuse_of(run)
     if cases:
@@ -398,6 +414,7 @@ def judged_jsonl(
     min_shared: int = MIN_SHARED_FINGERPRINTS,
     index_options: IndexOptions = IndexOptions(),
     options: AlignOptions = AlignOptions(),
+    exclude: Sequence[str] = (),
 ) -> _core.JudgedRun | None:
     """``find_reuse`` on a JSON-lines file, read by the core: the texts never become Python
     strings, which took as long as finding the pairs. The run writes itself as JSON lines
@@ -419,6 +436,7 @@ def judged_jsonl(
             max_df=index_options.max_df,
             min_shared=min_shared,
             params=options.to_core(),
+            exclude=list(exclude),
         )
 
 

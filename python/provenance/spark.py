@@ -6,7 +6,8 @@ on flat Arrow columns (docs/scale-out.md has the design and the measured sizes):
 1. documents with the same normalised words are grouped (content keys, ``_core.content_keys``);
    only each group's first is fingerprinted, as ``find_reuse`` does;
 2. each partition's documents are fingerprinted (``_core.fingerprint_columns``, one posting
-   ``(hash, doc)`` per distinct fingerprint of a document);
+   ``(hash, doc)`` per distinct fingerprint of a document), the n-grams of the user's template
+   texts (``exclude``, broadcast) left out;
 3. document frequency per hash is counted (combined map-side); hashes in more than ``max_df``
    documents are removed by a broadcast anti-join before the postings are shuffled on the hash,
    so a footer shared by every document costs one broadcast row, not n² pairs;
@@ -14,7 +15,8 @@ on flat Arrow columns (docs/scale-out.md has the design and the measured sizes):
    (``_core.bucket_pairs``), summed per pair and kept at ``min_shared`` or more;
 5. pairs are bucketed by their first document, each bucket gets the texts it needs once, aligns
    in the core (``_core.align_indexed``, each text tokenised once) and judges each pair with
-   ``corpus.judge_pair``; duplicate-group members as ``find_reuse`` pairs them;
+   ``corpus.judge_pair``, the template texts' words no prose; duplicate-group members as
+   ``find_reuse`` pairs them;
 6. clusters and duplicate-group numbers are added and the rows written as Parquet through
    ``render.parquet`` (schema and metadata of the single-machine file), into a directory
    renamed into place only when whole.
@@ -30,7 +32,7 @@ import shutil
 import sys
 import uuid
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -56,6 +58,7 @@ from provenance.thresholds import MIN_PROSE_WORDS, MIN_SHARED_FINGERPRINTS
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    from pyspark import Broadcast
     from pyspark.sql import DataFrame, SparkSession
 
 DEFAULT_MASTER = "local[*]"
@@ -281,16 +284,24 @@ def _content_keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]
         )
 
 
-def _fingerprints(batches: Iterator[pa.RecordBatch], options: IndexOptions) -> Iterator[pa.RecordBatch]:
-    """(doc, text) -> postings (hash, doc), one per distinct fingerprint of a document."""
-    import pyarrow as pa
-
+def _fingerprints(
+    batches: Iterator[pa.RecordBatch], options: IndexOptions, excluded: Broadcast[bytes]
+) -> Iterator[pa.RecordBatch]:
+    """(doc, text) -> postings (hash, doc), one per distinct fingerprint of a document, those of
+    the excluded template texts left out."""
     for batch in batches:
         numbers, hashes = _core.fingerprint_columns(
-            batch.column("text").to_pylist(), ngram=_core.DEFAULT_INDEX_NGRAM, window=options.window
+            batch.column("text").to_pylist(), ngram=_core.DEFAULT_INDEX_NGRAM, window=options.window, exclude=excluded.value
         )
-        docs = _column(batch, "doc")[np.frombuffer(numbers, dtype="<u4")]
-        yield pa.RecordBatch.from_arrays([pa.array(np.frombuffer(hashes, dtype="<i8")), pa.array(docs)], ["hash", "doc"])
+        yield _hash_doc_batch(batch, numbers, hashes)
+
+
+def _hash_doc_batch(batch: pa.RecordBatch, numbers: bytes, hashes: bytes) -> pa.RecordBatch:
+    """Columns from the core (text numbers, hashes) as rows (hash, doc) of the batch's documents."""
+    import pyarrow as pa
+
+    docs = _column(batch, "doc")[np.frombuffer(numbers, dtype="<u4")]
+    return pa.RecordBatch.from_arrays([pa.array(np.frombuffer(hashes, dtype="<i8")), pa.array(docs)], ["hash", "doc"])
 
 
 def _bucket_pairs(table: pa.Table, max_df: int) -> pa.Table:
@@ -308,7 +319,9 @@ def _bucket_pairs(table: pa.Table, max_df: int) -> pa.Table:
     )
 
 
-def _judge(pairs: pa.Table, docs: pa.Table, parameters: dict[str, Any], options: AlignOptions) -> pa.Table:
+def _judge(
+    pairs: pa.Table, docs: pa.Table, parameters: dict[str, Any], options: AlignOptions, boilerplate: Broadcast[bytes]
+) -> pa.Table:
     """One bucket: its pairs (a, b, shared, identical) and the documents they name -> the judged
     pairs as rows of the Parquet table (without cluster and duplicate-group numbers)."""
     from provenance.render.parquet import pairs_table
@@ -322,7 +335,7 @@ def _judge(pairs: pa.Table, docs: pa.Table, parameters: dict[str, Any], options:
         )
     ]
     # Every document of the bucket is in one of its pairs: their facts in one parallel call.
-    facts = documents_facts(records)
+    facts = documents_facts(records, boilerplate=boilerplate.value)
     facts_of = facts.__getitem__
     a = np.searchsorted(numbers, _column(pairs, "a")).astype(np.uint32)
     b = np.searchsorted(numbers, _column(pairs, "b")).astype(np.uint32)
@@ -387,12 +400,14 @@ def find_reuse(
     index_options: IndexOptions = IndexOptions(),
     options: AlignOptions = AlignOptions(),
     partitions: int | None = None,
+    exclude: Sequence[str] = (),
 ) -> SparkRun:
     """Every reuse pair of `corpus` (a directory of text files, a JSON-lines file, or a Parquet
     table with `id`, `text` and optional `date` columns), written as a directory of Parquet
     files at `output` with the rows, schema and metadata of the single-machine Parquet file
     (``provenance corpus --format parquet``). `partitions` splits the documents and the buckets
-    of fingerprints and pairs (default: Spark's default parallelism). Bad input is an InputError
+    of fingerprints and pairs (default: Spark's default parallelism). Text matching an `exclude`
+    text links no documents and is not prose, as in ``corpus.find_reuse``. Bad input is an InputError
     naming it; `output` must not exist, and is there only when the run has succeeded."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -427,10 +442,11 @@ def find_reuse(
         members = kept(keys.join(groups, ["key1", "key2"]).select("doc", "first"))
         copies = members.filter(F.col("doc") != F.col("first"))
         # 2-3. postings, and the hashes above max_df taken out before the shuffle on the hash.
+        excluded = spark.sparkContext.broadcast(_core.ngram_set(list(exclude)) if exclude else b"")
         postings = kept(
             docs.join(copies.select("doc"), "doc", "left_anti")
             .select("doc", "text")
-            .mapInArrow(partial(_fingerprints, options=index_options), "hash long, doc long")
+            .mapInArrow(partial(_fingerprints, options=index_options, excluded=excluded), "hash long, doc long")
         )
         frequent = postings.groupBy("hash").count().filter(F.col("count") > index_options.max_df).select("hash")
         # 4. candidate pairs by buckets of hashes, summed over buckets.
@@ -463,7 +479,7 @@ def find_reuse(
         judged = kept(
             work.groupBy("bucket")
             .cogroup(texts.groupBy("texts_bucket"))
-            .applyInArrow(lambda pairs, texts: _judge(pairs, texts, parameters, options), _judged_schema())
+            .applyInArrow(lambda pairs, texts: _judge(pairs, texts, parameters, options, excluded), _judged_schema())
         )
         # 6. clusters and duplicate-group numbers, then the files.
         edges = judged.select("candidate", "source").toArrow()
