@@ -485,6 +485,19 @@ def test_a_caveat_the_candidate_drops_from_a_sentence_it_uses_is_omitted() -> No
     assert compare(kept, source, semantic=False).omitted == []
 
 
+def test_a_fact_a_relative_clause_adds_is_omitted_when_dropped() -> None:
+    source = (
+        "A 34-year-old man was found with head injuries. He was taken to Wexley General Hospital, where he remains "
+        "in a stable condition. Officers are appealing for witnesses."
+    )
+    candidate = (
+        "A 34-year-old man was found with head injuries. He was taken to Wexley General Hospital. "
+        "Officers are appealing for witnesses."
+    )
+    omitted = [source[o.source[0] : o.source[1]] for o in compare(candidate, source, semantic=False).omitted]
+    assert omitted == ["where he remains in a stable condition."]
+
+
 def test_a_paragraph_pasted_after_a_quotation_mark_left_open_is_copied_prose() -> None:
     source = (
         "Pontevedra banned cars from its centre in 1999. Since then the city has recorded no traffic deaths in its "

@@ -195,8 +195,9 @@ def omissions(
         and not touched.overlaps(s.span)
         and not condensed(s)
     ]
-    # A used sentence's caveat the candidate leaves out ("…quiet enough to sleep beside, but on the
-    # highest setting it reached 52 decibels, which some testers found intrusive"): most of the
+    # A used sentence's caveat or added fact the candidate leaves out ("…quiet enough to sleep
+    # beside, but on the highest setting it reached 52 decibels, which some testers found
+    # intrusive"; "…General Hospital, where he remains in a stable condition"): most of the
     # clause's content words are nowhere in the candidate (it may repeat the sentence's own:
     # "setting", "decibels").
     candidate_keys = frozenset().union(*(m.sentence.keys for m in matches))
@@ -215,8 +216,9 @@ def omissions(
 
 
 # A clause that qualifies what comes before it: after a comma or semicolon, "but", "although",
-# "though", "however", "except" (closed-class contrastive connectives).
-_CAVEAT = re.compile(r"[,;]\s+((?:but|although|though|however|except)\b.*)$", re.IGNORECASE | re.DOTALL)
+# "though", "however", "except" (closed-class contrastive connectives), or a relative pronoun that
+# adds a fact of its own (", where he remains in a stable condition").
+_CAVEAT = re.compile(r"[,;]\s+((?:but|although|though|however|except|where|who|whose|which)\b.*)$", re.IGNORECASE | re.DOTALL)
 
 
 def _publication_line(text: str, sentence: Sentence) -> bool:
