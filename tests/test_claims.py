@@ -898,3 +898,11 @@ def test_a_per_cent_for_the_same_figure_in_percentage_points() -> None:
     candidate = "The operating margin improved by 1.0% to 11.1%, the company said."
     found = [(c.type, c.reason) for c in compare(candidate, source).added]
     assert ("contradiction", "'1.0' where the supporting source sentence has '1.0 percentage point'") in found
+
+
+def test_an_intensifier_for_the_source_s_own_is_the_same_degree() -> None:
+    source = "The old bridge was unusually narrow and long for its time, and it swayed in the wind."
+    same = compare("The old bridge was exceptionally narrow and long for its time, and it swayed in the wind.", source)
+    assert not [c for c in same.added if c.type == "exaggeration"]
+    stronger = compare("The old bridge was narrow and extremely long for its time, and it swayed in the wind.", source)
+    assert [c.text for c in stronger.added if c.type == "exaggeration"] == ["extremely long"]

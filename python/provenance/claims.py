@@ -1432,9 +1432,13 @@ def _claims_in(
             said = f", where the source has '{neutral.group()}'" if neutral else ""
             add((word.start, word.end), "attribution", f"'{word.form}' reports the words as more than said{said}")
     ranked = any(form in ("most", "least") or wordnet().superlative(form) is not None for form in support_forms)
+    # The words the support intensifies itself ("unusually narrow": "narrow"; not "slightly higher").
+    graded = {key(support_words[at + 1][2]) for at in range(len(support_words) - 1) if support_words[at][2] in INTENSIFIERS}
     for i, word in enumerate(words):
         if word.in_source:
             continue
+        if word.form in INTENSIFIERS and i + 1 < len(words) and words[i + 1].key in graded:
+            continue  # the degree said another way ("exceptionally narrow" for "unusually narrow")
         if word.form in INTENSIFIERS or word.form in EVALUATIVE_WORDS:
             kind = "exaggeration" if word.form in INTENSIFIERS else "opinion"
             end = (
