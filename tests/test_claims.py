@@ -906,3 +906,11 @@ def test_an_intensifier_for_the_source_s_own_is_the_same_degree() -> None:
     assert not [c for c in same.added if c.type == "exaggeration"]
     stronger = compare("The old bridge was narrow and extremely long for its time, and it swayed in the wind.", source)
     assert [c.text for c in stronger.added if c.type == "exaggeration"] == ["extremely long"]
+
+
+def test_a_copy_that_drops_the_source_s_restriction() -> None:
+    source = "Only kettles with batch codes 2231 to 2248 are affected. The kettles were sold between March and August."
+    dropped = compare(source.replace("Only kettles", "Kettles"), source)
+    assert [(c.type, c.text) for c in dropped.added if "restriction" in c.reason] == [("changed", "Kettles")]
+    kept = compare(source, source)
+    assert not [c for c in kept.added if "restriction" in c.reason]

@@ -1411,6 +1411,16 @@ def _claims_in(
         if restricting is not None:
             said = f"adds '{text[restricting.start : restricting.end]}', a restriction the source never makes"
             add((restricting.start, restricting.end), "changed", said)
+    # A copy that drops the source's restriction widens what it says ("Kettles with batch codes 2231
+    # to 2248 are affected" for "Only kettles with ..."); a paraphrase may leave "only" out.
+    if match.label == "copied" and not any(w.form in QUANTIFIERS["exclusive"] for w in words):
+        mine_keys = {w.key: w for w in words}
+        for at, (start, _, form) in enumerate(support_words[:-1]):
+            restricted = mine_keys.get(key(support_words[at + 1][2]))
+            if form in QUANTIFIERS["exclusive"] and restricted is not None and not support[:start].endswith("not "):
+                said = f"drops the source's restriction: it says '{support[start : support_words[at + 1][1]]}'"
+                add((restricted.start, restricted.end), "changed", said)
+                break
     # A word whose opposite a source sentence on the same matter has, outside the word diff's reach.
     unquoted_words = [w for w in unit_words if w[0] not in quoted]
     opposed = facts.opposed(text, unquoted_words, unit.keys) or facts.opposed(text, unquoted_words, unit.keys, match.sources)
