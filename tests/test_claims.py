@@ -914,3 +914,10 @@ def test_a_copy_that_drops_the_source_s_restriction() -> None:
     assert [(c.type, c.text) for c in dropped.added if "restriction" in c.reason] == [("changed", "Kettles")]
     kept = compare(source, source)
     assert not [c for c in kept.added if "restriction" in c.reason]
+
+
+def test_an_unsupported_sentence_naming_a_month_the_source_never_names_is_a_date() -> None:
+    source = "The council will plant 2,000 street trees. Residents will be asked to water them in dry weather."
+    candidate = "The council will plant 2,000 street trees. Many of them died in August last year."
+    added = compare(candidate, source, semantic=False).added
+    assert [(c.type, "'August'" in c.reason) for c in added if c.text.startswith("Many")] == [("date", True)]

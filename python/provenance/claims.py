@@ -1067,7 +1067,8 @@ def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: S
     elif stronger is not None:
         kind = "exaggeration"
     elif (named := _new_name(text, _after_opening(words), facts)) is not None:
-        kind = "entity"
+        # a day or month the source never names is a date ("in August")
+        kind = "date" if named.lower() in CALENDAR_NAMES else "entity"
         reason += f"; it names '{named}', which the source does not"
     elif any(w[2] in _JUDGING_WORDS for w in words):
         kind = "opinion"
