@@ -921,3 +921,11 @@ def test_an_unsupported_sentence_naming_a_month_the_source_never_names_is_a_date
     candidate = "The council will plant 2,000 street trees. Many of them died in August last year."
     added = compare(candidate, source, semantic=False).added
     assert [(c.type, "'August'" in c.reason) for c in added if c.text.startswith("Many")] == [("date", True)]
+
+
+def test_advice_told_as_an_order() -> None:
+    source = "The agency advises that adults consider taking a daily supplement. People should register before May."
+    candidate = "The agency says adults should take a daily supplement. People must register before May."
+    found = [(c.type, c.text) for c in compare(candidate, source, semantic=False).added]
+    assert ("changed", "should take") in found and ("changed", "must register") in found
+    assert not [c for c in compare(source, source, semantic=False).added if c.type == "changed"]

@@ -69,6 +69,7 @@ from provenance.judge import SentenceMatch
 from provenance.lexicon import (
     CALENDAR_NAMES,
     CHANGE_DIRECTIONS,
+    DEONTIC_STRENGTH,
     EVALUATIVE_WORDS,
     FUNCTION_WORDS,
     IMPLICIT_NEGATION,
@@ -949,6 +950,23 @@ def find_added_claims(
     return sorted(claims, key=lambda c: c.candidate)
 
 
+# Each word of telling someone what to do by its strength (lexicons/deontic-strength.txt).
+_DEONTIC = {
+    form: level for level, section in enumerate(("suggestion", "advice", "obligation")) for form in DEONTIC_STRENGTH[section]
+}
+
+
+def _told(forms: Sequence[str], at: int) -> int | None:
+    """The verb a word of telling at `at` governs ("should take", "consider taking", "must not
+    go"), by index; None when the word is none or no verb follows it."""
+    if forms[at] not in _DEONTIC:
+        return None
+    told = at + 1
+    while told < len(forms) and forms[told] in ("not", "to", "be"):
+        told += 1
+    return told if told < len(forms) and forms[told] not in STOPWORDS and forms[told].isalpha() else None
+
+
 def _heading_changes(candidate: AnalysedText, heading: Sentence, facts: _SourceFacts, quoted: SpanSet) -> list[AddedClaim]:
     """A headline's copy of a source headline, read as a copy is: its numbers, names and opposites
     against the source headline it rewrites, the one with the most content words in common and at
@@ -1412,6 +1430,23 @@ def _claims_in(
         if restricting is not None:
             said = f"adds '{text[restricting.start : restricting.end]}', a restriction the source never makes"
             add((restricting.start, restricting.end), "changed", said)
+    # Advice told as an order: a stronger word of telling before a verb the support has ("should
+    # take" for "consider taking").
+    their_strength: dict[str, tuple[int, Span]] = {}
+    support_forms_in_order = [form for _, _, form in support_words]
+    for at, (start, _, form) in enumerate(support_words):
+        verb_at = _told(support_forms_in_order, at)
+        if verb_at is not None:
+            known = their_strength.get(key(support_words[verb_at][2]))
+            if known is None or known[0] < _DEONTIC[form]:
+                their_strength[key(support_words[verb_at][2])] = (_DEONTIC[form], (start, support_words[verb_at][1]))
+    forms_in_order = [w.form for w in words]
+    for at, word in enumerate(words):
+        verb_at = _told(forms_in_order, at) if word.start not in quoted else None
+        weaker = their_strength.get(words[verb_at].key) if verb_at is not None else None
+        if verb_at is not None and weaker is not None and weaker[0] < _DEONTIC[word.form]:
+            end = words[verb_at].end
+            add((word.start, end), "changed", f"'{text[word.start : end]}' where the source says '{support[slice(*weaker[1])]}'")
     # A copy that drops the source's restriction widens what it says ("Kettles with batch codes 2231
     # to 2248 are affected" for "Only kettles with ..."); a paraphrase may leave "only" out.
     if match.label == "copied" and not any(w.form in QUANTIFIERS["exclusive"] for w in words):
