@@ -498,6 +498,19 @@ def test_a_fact_a_relative_clause_adds_is_omitted_when_dropped() -> None:
     assert omitted == ["where he remains in a stable condition."]
 
 
+def test_an_interviewer_s_questions_are_no_omissions() -> None:
+    source = (
+        "Q: How did you start baking?\nA: My grandmother had a wood oven in her yard in Ibadan, and I carried the trays.\n\n"
+        "Q: When did you open the bakery?\nA: In 2014, after eleven years as an accountant."
+    )
+    candidate = (
+        'Her grandmother "had a wood oven in her yard in Ibadan". '
+        "She opened the bakery in 2014, after eleven years as an accountant."
+    )
+    omitted = [source[o.source[0] : o.source[1]] for o in compare(candidate, source, semantic=False).omitted]
+    assert not [o for o in omitted if o.startswith("Q:")]
+
+
 def test_a_paragraph_pasted_after_a_quotation_mark_left_open_is_copied_prose() -> None:
     source = (
         "Pontevedra banned cars from its centre in 1999. Since then the city has recorded no traffic deaths in its "

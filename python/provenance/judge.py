@@ -191,6 +191,7 @@ def omissions(
         for s in source.sentences
         if (s.kind == "sentence" or _BYLINE.match(s.text))
         and not _publication_line(source.text, s)
+        and not _INTERVIEWER.match(s.text)
         and s.index not in used
         and not touched.overlaps(s.span)
         and not condensed(s)
@@ -231,6 +232,9 @@ def _publication_line(text: str, sentence: Sentence) -> bool:
 
 # A credit line ("By Anna Kowalski, Press Association", "Reporting by Jane Doe; Editing by …"):
 # short as a heading, but a copy that drops it drops whose work it is.
+# An interviewer's question in a transcript ("Q: How did you start baking?"): the questions are
+# not the interview's content, and a profile that quotes the answers drops nothing by them.
+_INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer)\s*[:.]\s")
 _BYLINE = re.compile(r"(?:(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by|By)\s+[A-Z][\w'’.-]*\s+[A-Z]")
 
 
