@@ -1685,6 +1685,19 @@ def _no_name(word: str, facts: _SourceFacts) -> bool:
     return lexicon.main_parts(word) == {"r"} or any(related in facts.name_bases for related in lexicon.derived(word))
 
 
+# The general nouns for a man, a woman or anyone (lexicons/general-person-nouns.txt), and the
+# pronouns and titles by which a text refers to such a person without naming the noun.
+_HE, _SHE = frozenset({"he", "him", "his", "mr"}), frozenset({"she", "her", "hers", "mrs", "ms", "miss"})
+_PEOPLE_BY_PRONOUN = {
+    "man": _HE,
+    "men": _HE | {"they"},
+    "woman": _SHE,
+    "women": _SHE | {"they"},
+    "person": _HE | _SHE,
+    "people": _HE | _SHE | {"they"},
+}
+
+
 def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool, written: str) -> tuple[str, str] | None:
     """A single word the source never uses, nor any word of its meaning: a name, which a text
     without capitals cannot show by them (WordNet lacks the word and it is no function word), or a
@@ -1699,6 +1712,8 @@ def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool, writt
         return None
     if "'" in written or "’" in written:  # a contraction ("he's", "doesn't") or a possessive
         return None
+    if word.form in _PEOPLE_BY_PRONOUN and facts.forms & _PEOPLE_BY_PRONOUN[word.form]:
+        return None  # "a man" for someone the source calls "he" or "Mr"
     lexicon = wordnet()
     parts = lexicon.main_parts(word.key)
     if not parts:  # a name only where it could have had a capital: a cased word of a lower-cased text
