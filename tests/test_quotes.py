@@ -436,3 +436,15 @@ def test_a_description_before_the_name_after_said_is_no_speaker() -> None:
     source = '"We weren\'t at our best in the first half, but the response was outstanding," said Rovers manager Steve Kerr.'
     candidate = '"We weren\'t at our best in the first half, but the response was outstanding," Rovers manager Steve Kerr said.'
     assert [q.status for q in compare(candidate, source, semantic=False).quotes] == ["exact"]
+
+
+def test_reported_speech_quoted_after_a_named_speaker_without_a_title_is_fabricated() -> None:
+    source = (
+        "Cllr Olusanya said residents lose an estimated 40 million litres a day through leaking pipes, and that "
+        "the company should fix its own leaks before restricting customers."
+    )
+    candidate = (
+        "Olusanya said 40 million litres a day were lost through leaking pipes and that the company "
+        '"should fix its own leaks before restricting customers".'
+    )
+    assert [q.status for q in compare(candidate, source, semantic=False).quotes] == ["fabricated"]

@@ -287,9 +287,21 @@ class _Speech:
             saying, people = self._sentence(n)
             if not _outside(saying, span):
                 continue
-            if not of_a_person or _outside(people, span) or speaker_of(self.text.text, span) is not None:
+            if (
+                not of_a_person
+                or _outside(people, span)
+                or speaker_of(self.text.text, span) is not None
+                or self._named_before(n, span[0])
+            ):
                 return True
         return False
+
+    def _named_before(self, n: int, at: int) -> bool:
+        """Whether sentence `n` names someone who says something before offset `at` ("Ade
+        Olusanya said 40 million litres were lost and that the company "should fix …"")."""
+        sentence = self.text.sentences[n]
+        before = self.text.text[sentence.start : max(sentence.start, min(at, sentence.end))]
+        return any(name_words(m["name"] or m["after"]) for m in _NAMED_SPEAKER.finditer(before))
 
 
 def _outside(starts: list[int], span: tuple[int, int]) -> bool:
