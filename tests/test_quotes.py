@@ -448,3 +448,21 @@ def test_reported_speech_quoted_after_a_named_speaker_without_a_title_is_fabrica
         '"should fix its own leaks before restricting customers".'
     )
     assert [q.status for q in compare(candidate, source, semantic=False).quotes] == ["fabricated"]
+
+
+def test_a_quotation_of_the_source_s_prose_cut_after_its_denial_or_before_its_condition_is_altered() -> None:
+    source = (
+        "The consultants' report says the bypass is not expected to reduce congestion in the town centre by more "
+        "than 5%. It concludes that the scheme offers poor value for money unless the council also restricts "
+        "through traffic."
+    )
+    for candidate, cut in (
+        ('The report says the bypass is "expected to reduce congestion in the town centre".', "'not'"),
+        ('The report concludes that "the scheme offers poor value for money".', "condition: 'unless the council"),
+    ):
+        (finding,) = compare(candidate, source, semantic=False).quotes
+        assert finding.status == "altered" and cut in finding.reason, finding
+    whole = (
+        'The report concludes that "the scheme offers poor value for money unless the council also restricts through traffic".'
+    )
+    assert [q.status for q in compare(whole, source, semantic=False).quotes] == ["exact"]

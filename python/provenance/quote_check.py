@@ -131,7 +131,7 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
                 and not candidate_speech.reported(finding.candidate, of_a_person=True)
                 and (not source_speech.reported(finding.source) or candidate_speech.reported(finding.candidate))
             ):
-                finding = _quoting_the_source(finding)
+                finding = _cut_from_prose(_quoting_the_source(finding), indexed, quote_words)
             elif finding.status == "fabricated" and own_speech:
                 finding = _quoting_the_source(finding, _SPEAKERS_OWN)
             findings.append(_attribution(candidate.text, finding, source.text, reported))
@@ -333,6 +333,43 @@ def _quoting_the_source(
     if not finding.diff:
         return replace(finding, status="exact", reason=reason)
     return replace(finding, status="altered", reason=f"{reason}; {_altered_reason(finding.diff)}")
+
+
+# Words that make what follows them in a sentence a condition of what comes before ("… poor value
+# for money unless the council also restricts through traffic").
+_CONDITIONS = frozenset({"unless", "if", "provided", "except", "only"})
+
+
+def _cut_from_prose(finding: QuoteFinding, source: _Source, quote_words: Sequence[Word]) -> QuoteFinding:
+    """A quotation of the source's prose that leaves out a denial just before the quoted words
+    ('"expected to reduce congestion"' from "is not expected to reduce congestion") or the condition
+    the sentence goes on with ('"the scheme offers poor value for money"' from "… unless the
+    council also restricts through traffic") is altered: what was said is reversed or widened."""
+    if finding.status != "exact" or finding.source is None:
+        return finding
+    starts = [w[0] for w in source.words]
+    first, last = bisect_left(starts, finding.source[0]), bisect_left(starts, finding.source[1]) - 1
+    quoted = {w[2] for w in quote_words}
+    for k in range(first - 1, max(-1, first - 1 - DENIAL_REACH), -1):
+        between = source.text[source.words[k][1] : finding.source[0]]
+        if _SENTENCE_END.search(between):
+            break
+        if negates_form(source.forms[k]) and not any(negates_form(f) for f in quoted):
+            said = source.text[source.words[k][0] : finding.source[1]]
+            reason = f"leaves out the source's '{source.forms[k]}', which reverses the quoted words: '{_clip(said)}'"
+            return replace(finding, status="altered", reason=reason)
+    following = last + 1
+    if following < len(source.words) and source.forms[following] in _CONDITIONS:
+        if not _SENTENCE_END.search(source.text[finding.source[1] : source.words[following][0]]):
+            end = following
+            while end + 1 < len(source.words) and not _SENTENCE_END.search(
+                source.text, source.words[end][1], source.words[end + 1][0]
+            ):
+                end += 1
+            said = source.text[source.words[following][0] : source.words[end][1]]
+            reason = f"breaks off before the source's condition: '{_clip(said)}'"
+            return replace(finding, status="altered", reason=reason)
+    return finding
 
 
 _ONLY_REPORTED = "whose words the source only reports, without quotation marks"
