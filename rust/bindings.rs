@@ -1478,6 +1478,30 @@ fn fingerprint_columns(
     ))
 }
 
+/// The n-grams of each text near an occurrence of a `frequent` fingerprint (little-endian u64
+/// hashes), each once a text, as two columns: text numbers (u32) and hashes (u64). Those in more
+/// than `max_df` documents are the text the fingerprints pruned as boilerplate were chosen from.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (texts, frequent, *, ngram = wide(index::DEFAULT_INDEX_NGRAM), window = wide(index::DEFAULT_WINDOW)))]
+fn near_frequent_columns(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    frequent: pyo3::pybacked::PyBackedBytes,
+    ngram: i128,
+    window: i128,
+) -> PyResult<(Bound<'_, PyBytes>, Bound<'_, PyBytes>)> {
+    let p = index_params(ngram, window, wide(index::DEFAULT_MAX_DF))?;
+    let frequent = hash_set(&frequent)?;
+    let (docs, hashes) = run(py, || {
+        Ok::<_, Infallible>(columnar::near_frequent_columns(&texts, &frequent, &p))
+    })?;
+    Ok((
+        le_bytes(py, &docs, u32::to_le_bytes),
+        le_bytes(py, &hashes, u64::to_le_bytes),
+    ))
+}
+
 /// Candidate pairs of one bucket of postings (every posting of each of its hashes): `hashes`
 /// (int64) and `docs` (uint32) side by side in, three uint32 columns `(a, b, shared)` out,
 /// `a < b`; hashes in more than `max_df` documents pair nothing.
@@ -1563,6 +1587,7 @@ fn align_indexed(
 fn add_columnar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(content_keys, m)?)?;
     m.add_function(wrap_pyfunction!(fingerprint_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(near_frequent_columns, m)?)?;
     m.add_function(wrap_pyfunction!(bucket_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(align_indexed, m)?)?;
     Ok(())

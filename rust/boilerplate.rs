@@ -1,9 +1,11 @@
 //! Text that is no evidence of reuse between two documents of a collection: template text the
-//! user excludes (every word n-gram of it: a newspaper's footer, a school's pledge). Its n-grams
-//! choose no candidates and its words are not prose when a pair is judged.
+//! user excludes (every word n-gram of it), and text many documents share (a newspaper's
+//! footer, a school's pledge), found from the fingerprints pruned as in more than `max_df`
+//! documents. Its n-grams choose no candidates and its words are not prose when a pair is judged.
 
 use rayon::prelude::*;
 
+use crate::index::IndexParams;
 use crate::seed::ngram_hashes;
 use crate::text::{WordHash, token_hashes};
 
@@ -31,6 +33,11 @@ impl NgramSet {
         )
     }
 
+    #[must_use]
+    pub fn union(&self, other: &Self) -> Self {
+        Self::new([self.0.as_slice(), other.0.as_slice()].concat())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -42,6 +49,52 @@ impl NgramSet {
     pub fn hashes(&self) -> &[u64] {
         &self.0
     }
+}
+
+/// N-grams of one text within `window - 1` n-grams of an occurrence of a `frequent` one, each
+/// once. Winnowing keeps a fingerprint in every window of `window` n-grams, so the n-grams of a
+/// text many documents share lie between its frequent fingerprints, or at most `window - 1`
+/// n-grams before the first or after the last.
+pub fn near_frequent(text: &str, frequent: &NgramSet, params: &IndexParams) -> Vec<u64> {
+    let grams = ngram_hashes(&token_hashes(text), params.ngram);
+    let reach = params.window.saturating_sub(1);
+    let mut near = Vec::new();
+    let mut covered_to = 0;
+    for (i, &gram) in grams.iter().enumerate() {
+        if frequent.contains(gram) {
+            let from = i.saturating_sub(reach).max(covered_to);
+            covered_to = (i + reach + 1).min(grams.len());
+            near.extend_from_slice(&grams[from..covered_to]);
+        }
+    }
+    near.sort_unstable();
+    near.dedup();
+    near
+}
+
+/// The n-grams near the `frequent` fingerprints (`near_frequent`) of the documents `docs` of
+/// `texts` that are themselves in more than `max_df` of those documents: the text those
+/// fingerprints were chosen from.
+pub fn frequent_ngrams<S: AsRef<str> + Sync>(
+    texts: &[S],
+    docs: &[u32],
+    frequent: &NgramSet,
+    params: &IndexParams,
+) -> NgramSet {
+    if frequent.is_empty() {
+        return NgramSet::default();
+    }
+    let mut all: Vec<u64> = docs
+        .par_iter()
+        .flat_map_iter(|&d| near_frequent(texts[d as usize].as_ref(), frequent, params))
+        .collect();
+    all.par_sort_unstable();
+    NgramSet(
+        all.chunk_by(|a, b| a == b)
+            .filter(|run| run.len() > params.max_df)
+            .map(|run| run[0])
+            .collect(),
+    )
 }
 
 /// Word ranges `[start, end)` of `words` covered by an n-gram of `set`, in order, apart.
@@ -88,5 +141,35 @@ mod tests {
         );
         assert_eq!(covered_words(&hash_words(&doc), &set, 4), [(0, 7), (9, 14)]);
         assert!(covered_words(&hash_words(&doc), &NgramSet::default(), 4).is_empty());
+    }
+
+    #[test]
+    fn shared_text_is_found_from_its_frequent_fingerprints() {
+        let footer = text(9000..9027);
+        // Twelve documents with the footer, two with half of it; max_df 10.
+        let mut texts: Vec<String> = (0..12u32)
+            .map(|i| format!("{} {footer}", text(i * 1000..i * 1000 + 100)))
+            .collect();
+        texts.push(format!("{} {}", text(50_000..50_100), text(9000..9013)));
+        texts.push(format!("{} {}", text(60_000..60_100), text(9013..9027)));
+        let params = IndexParams {
+            max_df: 10,
+            ..IndexParams::default()
+        };
+        let footer_prints: Vec<u64> =
+            crate::index::fingerprints(&token_hashes(&footer), params.ngram, params.window)
+                .into_iter()
+                .map(|f| f.0)
+                .collect();
+        let docs: Vec<u32> = (0..14).collect();
+        let found = frequent_ngrams(&texts, &docs, &NgramSet::new(footer_prints), &params);
+        // Every n-gram of the footer, however each document's winnowing chose among them.
+        assert_eq!(found, NgramSet::of_texts(&[footer.as_str()], 4));
+        let words = hash_words(&texts[3]);
+        assert_eq!(covered_words(&words, &found, 4), [(100, 127)]);
+        // In ten documents only: not above max_df.
+        let few: Vec<u32> = (0..10).collect();
+        let prints = NgramSet::of_texts(&[footer.as_str()], 4);
+        assert!(frequent_ngrams(&texts, &few, &prints, &params).is_empty());
     }
 }

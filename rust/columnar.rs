@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 
-use crate::boilerplate::NgramSet;
+use crate::boilerplate::{NgramSet, near_frequent};
 use crate::index::{IndexParams, Posting, candidate_pairs, fingerprints};
 use crate::reuse::content_key;
 use crate::text::token_hashes;
@@ -43,6 +43,23 @@ pub fn distinct_fingerprints<S: AsRef<str> + Sync>(
         })
         .collect();
     columns(per_text)
+}
+
+/// The n-grams of each text near an occurrence of a `frequent` fingerprint
+/// (`boilerplate::near_frequent`, each once a text) as two columns, `(text number, hash)`:
+/// counted by document over the texts that hold a frequent fingerprint, those in more than
+/// `max_df` are the text the fingerprints were chosen from (`boilerplate::frequent_ngrams`).
+pub fn near_frequent_columns<S: AsRef<str> + Sync>(
+    texts: &[S],
+    frequent: &NgramSet,
+    params: &IndexParams,
+) -> (Vec<u32>, Vec<u64>) {
+    columns(
+        texts
+            .par_iter()
+            .map(|t| near_frequent(t.as_ref(), frequent, params))
+            .collect(),
+    )
 }
 
 /// Per-text hashes as two columns, `(text number, hash)`.
@@ -121,7 +138,7 @@ mod tests {
     }
 
     #[test]
-    fn columns_leave_excluded_text_out() {
+    fn columns_exclude_and_find_frequent_text_as_the_embedded_run() {
         let footer = text(9000..9027);
         let texts: Vec<String> = (0..12u32)
             .map(|i| format!("{} {footer}", text(i * 1000..i * 1000 + 200)))
@@ -135,6 +152,36 @@ mod tests {
         let (_, kept) = distinct_fingerprints(&texts, &params, &excluded);
         assert!(kept.len() < all.len());
         assert!(!kept.iter().any(|&h| excluded.contains(h)));
+        // Hashes in more than max_df documents, then the n-grams near them counted by document.
+        let mut counts = std::collections::HashMap::<u64, usize>::new();
+        for h in all {
+            *counts.entry(h).or_default() += 1;
+        }
+        let frequent = NgramSet::new(
+            counts
+                .into_iter()
+                .filter(|&(_, n)| n > params.max_df)
+                .map(|(h, _)| h)
+                .collect(),
+        );
+        let (_, near) = near_frequent_columns(&texts, &frequent, &params);
+        let mut counts = std::collections::HashMap::<u64, usize>::new();
+        for h in near {
+            *counts.entry(h).or_default() += 1;
+        }
+        let shared = NgramSet::new(
+            counts
+                .into_iter()
+                .filter(|&(_, n)| n > params.max_df)
+                .map(|(h, _)| h)
+                .collect(),
+        );
+        let docs: Vec<u32> = (0..12).collect();
+        assert_eq!(
+            shared,
+            crate::boilerplate::frequent_ngrams(&texts, &docs, &frequent, &params)
+        );
+        assert_eq!(shared, excluded);
     }
 
     #[test]

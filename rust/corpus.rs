@@ -174,7 +174,7 @@ pub fn all_pairs<S: AsRef<str> + Sync>(
         )));
     }
     let (mut postings, _) = scan_texts(texts, index_params, &NgramSet::default(), |_| ());
-    let candidates = unsorted_candidate_pairs(&mut postings, index_params.max_df, min_shared);
+    let (candidates, _) = unsorted_candidate_pairs(&mut postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
     let pairs = align_pairs(

@@ -14,6 +14,8 @@ use std::ops::RangeInclusive;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
+use std::sync::{Mutex, PoisonError};
+
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -395,7 +397,14 @@ pub fn candidate_pairs<P: Occurrence + Sync>(
         .par_windows(2)
         .flat_map_iter(|w| {
             let mut out = Vec::new();
-            shared_pairs(&postings[w[0]..w[1]], max_df, &mut Vec::new(), &mut out);
+            let mut pruned = Pruned::default();
+            shared_pairs(
+                &postings[w[0]..w[1]],
+                max_df,
+                &mut Vec::new(),
+                &mut out,
+                &mut pruned,
+            );
             out
         })
         .collect();
@@ -407,12 +416,13 @@ pub fn candidate_pairs<P: Occurrence + Sync>(
 /// then, for each bucket, in parallel, the occurrences of keys found more than once in it are
 /// picked out (`RepeatedKeys`: most keys are found once, and pair no documents), sorted
 /// together in cache and their pairs taken; no pass over the whole array runs on one thread,
-/// and no bucket is written back in order.
+/// and no bucket is written back in order. Also returns the keys pruned as in more than
+/// `max_df` documents, and those documents.
 pub fn unsorted_candidate_pairs<P: Occurrence + Ord + Copy + Send + Sync>(
     occurrences: &mut [P],
     max_df: usize,
     min_shared: usize,
-) -> Vec<(u32, u32, u32)> {
+) -> (Vec<(u32, u32, u32)>, Pruned) {
     let bits = bucket_bits(occurrences.len());
     let part_len = occurrences
         .len()
@@ -425,6 +435,7 @@ pub fn unsorted_candidate_pairs<P: Occurrence + Ord + Copy + Send + Sync>(
             (&*part, starts)
         })
         .collect();
+    let pruned = Mutex::new(Pruned::default());
     let pairs: Vec<u64> = (0..1usize << bits)
         .into_par_iter()
         .map_init(
@@ -435,9 +446,10 @@ pub fn unsorted_candidate_pairs<P: Occurrence + Ord + Copy + Send + Sync>(
                     Vec::new(),
                     Vec::new(),
                     Vec::new(),
+                    Pruned::default(),
                 )
             },
-            |(repeated, picked, sorted, groups, docs), bucket| {
+            |(repeated, picked, sorted, groups, docs, bucket_pruned), bucket| {
                 let pieces = parts
                     .iter()
                     .map(|(part, starts)| &part[starts[bucket]..starts[bucket + 1]]);
@@ -446,13 +458,31 @@ pub fn unsorted_candidate_pairs<P: Occurrence + Ord + Copy + Send + Sync>(
                 picked.extend(pieces.flatten().filter(|o| repeated.may_repeat(o.key())));
                 sort_bucket(std::iter::once(&picked[..]), bits, sorted, groups);
                 let mut out = Vec::new();
-                shared_pairs(sorted, max_df, docs, &mut out);
+                shared_pairs(sorted, max_df, docs, &mut out, bucket_pruned);
+                // Rare (boilerplate): the lock is taken only by a bucket that pruned a key.
+                if !bucket_pruned.keys.is_empty() {
+                    let mut all = pruned.lock().unwrap_or_else(PoisonError::into_inner);
+                    all.keys.append(&mut bucket_pruned.keys);
+                    all.docs.append(&mut bucket_pruned.docs);
+                }
                 out
             },
         )
         .flatten_iter()
         .collect();
-    count_pairs(pairs, min_shared)
+    let mut pruned = pruned.into_inner().unwrap_or_else(PoisonError::into_inner);
+    pruned.keys.sort_unstable();
+    pruned.docs.par_sort_unstable();
+    pruned.docs.dedup();
+    (count_pairs(pairs, min_shared), pruned)
+}
+
+/// Fingerprints found in more than `max_df` documents, which choose no candidates (sorted),
+/// and the documents that hold them (sorted, each once).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pruned {
+    pub keys: Vec<u64>,
+    pub docs: Vec<u32>,
 }
 
 /// Keys found more than once among some occurrences, as bits of a table numbered by the keys'
@@ -495,12 +525,14 @@ impl RepeatedKeys {
 }
 
 /// Appends to `out` the document pair `a << 32 | b` of each fingerprint two documents `a < b`
-/// share among `postings` (sorted by key, then document), at most `max_df` sharing it.
+/// share among `postings` (sorted by key, then document), at most `max_df` sharing it; the keys
+/// more share, and their documents, go to `pruned`.
 fn shared_pairs<P: Occurrence>(
     postings: &[P],
     max_df: usize,
     docs: &mut Vec<u32>,
     out: &mut Vec<u64>,
+    pruned: &mut Pruned,
 ) {
     for run in key_runs(postings) {
         if run.len() < 2 {
@@ -508,7 +540,12 @@ fn shared_pairs<P: Occurrence>(
         }
         docs.clear();
         docs.extend(distinct_docs(run));
-        if docs.len() < 2 || docs.len() > max_df {
+        if docs.len() > max_df {
+            pruned.keys.push(run[0].key());
+            pruned.docs.extend_from_slice(docs);
+            continue;
+        }
+        if docs.len() < 2 {
             continue;
         }
         for (i, &a) in docs.iter().enumerate() {
@@ -1123,10 +1160,25 @@ mod tests {
                 .enumerate()
                 .flat_map(|(d, p)| p.iter().map(move |&(key, _)| KeyDoc::new(key, d as u32)))
                 .collect();
-            assert_eq!(
-                expected,
-                unsorted_candidate_pairs(&mut unsorted, max_df, min_shared)
-            );
+            let (found, pruned) = unsorted_candidate_pairs(&mut unsorted, max_df, min_shared);
+            assert_eq!(expected, found);
+            // Pruned: the keys in more than max_df documents, and those documents.
+            let mut by_key = std::collections::BTreeMap::<u64, Vec<u32>>::new();
+            for p in &postings {
+                by_key.entry(p.key).or_default().push(p.doc);
+            }
+            let mut frequent_docs = Vec::new();
+            let mut frequent_keys = Vec::new();
+            for (key, mut docs) in by_key {
+                docs.dedup();
+                if docs.len() > max_df {
+                    frequent_keys.push(key);
+                    frequent_docs.extend(docs);
+                }
+            }
+            frequent_docs.sort_unstable();
+            frequent_docs.dedup();
+            assert_eq!((pruned.keys, pruned.docs), (frequent_keys, frequent_docs));
         }
     }
 

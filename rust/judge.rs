@@ -254,8 +254,8 @@ fn direction(a: Document<'_>, b: Document<'_>, sides: &[Sides]) -> Option<(bool,
 /// Words count as prose unless both documents quote them: a quotation both report is the
 /// reporters' material, while a stray or unclosed quotation mark in one document makes no shared
 /// quotation of words the other has as prose, so it cannot hide a copied passage. Nor are words
-/// either document has as boilerplate (`Facts::boilerplate`: template text the user excludes)
-/// prose. The cost is linear in the passages and the ranges they touch.
+/// either document has as boilerplate (`Facts::boilerplate`: template text, text in more than
+/// `max_df` documents) prose. The cost is linear in the passages and the ranges they touch.
 pub fn judge_pair(
     first: Document<'_>,
     second: Document<'_>,

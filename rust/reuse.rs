@@ -3,6 +3,7 @@
 //! aligner and the facts need its words; later copies of a text are left out of the postings (a hundred copies would push every fingerprint of it over
 //! `max_df`), and the candidates are aligned as `corpus::all_pairs` aligns them.
 
+use std::borrow::Cow;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -11,7 +12,7 @@ use xxhash_rust::xxh3::Xxh3;
 use std::collections::HashMap;
 
 use crate::align::{Params, Passage, align};
-use crate::boilerplate::{NgramSet, covered_words};
+use crate::boilerplate::{NgramSet, covered_words, frequent_ngrams};
 use crate::corpus::{AllPairs, align_pairs, scan_texts};
 use crate::index::{IndexError, IndexParams, MAX_DOCS, Occurrence, unsorted_candidate_pairs};
 use crate::judge::{Direction, Document, Verdict, judge_identical, judge_pair, swapped};
@@ -65,8 +66,9 @@ pub struct CollectionReuse {
 }
 
 /// Every pair of `texts` that reuses text, after grouping the documents with the same words.
-/// Text of `excluded` (every n-gram of the user's template texts) chooses no candidates, and is
-/// the documents' boilerplate (`Facts::boilerplate`), which judging does not count as prose.
+/// Text of `excluded` (every n-gram of the user's template texts) chooses no candidates, and
+/// it and the text of the fingerprints pruned as in more than `max_df` documents are the
+/// documents' boilerplate (`Facts::boilerplate`), which judging does not count as prose.
 pub fn collection_reuse<S: AsRef<str> + Sync>(
     texts: &[S],
     index_params: &IndexParams,
@@ -91,11 +93,24 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
         }
         postings.retain(|p| !later_copy[p.doc() as usize]);
     }
-    let candidates = unsorted_candidate_pairs(&mut postings, index_params.max_df, min_shared);
+    let (candidates, pruned) =
+        unsorted_candidate_pairs(&mut postings, index_params.max_df, min_shared);
     let n_postings = postings.len();
     drop(postings);
+    // Without pruned fingerprints (most collections) no document is read again here.
+    let frequent = frequent_ngrams(
+        texts,
+        &pruned.docs,
+        &NgramSet::new(pruned.keys),
+        index_params,
+    );
+    let boilerplate = if frequent.is_empty() {
+        Cow::Borrowed(excluded)
+    } else {
+        Cow::Owned(excluded.union(&frequent))
+    };
     let facts_of = |text: &str, words: &[WordHash]| Facts {
-        boilerplate: covered_words(words, excluded, index_params.ngram),
+        boilerplate: covered_words(words, &boilerplate, index_params.ngram),
         ..facts_with_words(text, words)
     };
     // The words a document of a pair is aligned with give its facts.
@@ -361,6 +376,8 @@ mod tests {
         let (excluded, candidates) = prose_of(100, &[&footer]);
         assert_eq!(excluded, [(0, 1, 60)]);
         assert_eq!(candidates, 2);
+        // Above max_df, it chooses none either, and is no prose in the two pairs aligned.
+        assert_eq!(prose_of(5, &[]), (excluded, candidates));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 """Text many documents of a collection share (a footer, a pledge, an assignment's prompt): with
-`--exclude FILE` it links no documents and is not prose; the library, the core's JSON-lines path
-and the directory path agree. The Spark engine's agreement is in test_spark.py."""
+`--exclude FILE` it links no documents and is not prose; text above `--max-df` is not prose in a
+pair linked by something else either; the library, the core's JSON-lines path and the directory
+path agree. The Spark engine's agreement is in test_spark.py."""
 
 from __future__ import annotations
 
@@ -89,6 +90,21 @@ def test_a_footer_every_document_has_links_them_all_unless_excluded(tmp_path: Pa
         result = run("corpus", str(corpus), "--exclude", str(footer), "-o", str(out))
         assert result.returncode == 0, result.stderr.decode()
         assert jsonl_pairs(out) == excluded
+
+
+def test_a_footer_above_max_df_is_not_prose_in_a_pair(tmp_path: Path) -> None:
+    """With max_df 5 the footer in 12 documents chooses no candidates; doc04 and doc05 are aligned
+    for their two phrases, and the footer in their passages was their only stretch of 15 words."""
+    records = collection()
+    got = found(records, max_df=5)
+    # The copies keep the words they copied, the footer after doc02's last 60 words included.
+    assert got == {("doc00", "doc01"): 60, ("doc02", "doc03"): 60}
+    assert found(records, max_df=5, exclude=(FOOTER,)) == got
+    _, jsonl = write_collection(tmp_path, records)
+    out = tmp_path / "pairs.jsonl"
+    result = run("corpus", str(jsonl), "--max-df", "5", "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    assert jsonl_pairs(out) == got
 
 
 def test_judging_leaves_boilerplate_out_of_prose() -> None:

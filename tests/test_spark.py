@@ -1,7 +1,7 @@
 """The corpus job on Apache Spark (provenance.spark) against the single-machine find_reuse: the same
 rows, schema and metadata in Parquet, with 2 and 8 partitions, with a footer in every document,
-with template text excluded, from JSON lines, Parquet and a directory; bad input as one line and
-no output directory.
+with template text excluded and text above max_df in aligned pairs, from JSON lines, Parquet and a
+directory; bad input as one line and no output directory.
 
 One local[2] session for the module. Skipped only when pyspark or Java is absent (CI has both)."""
 
@@ -103,14 +103,15 @@ def test_same_pairs_as_the_embedded_engine(session: Any, tmp_path: Path, partiti
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "out"]
 
 
-def test_excluded_text_as_the_embedded_engine(session: Any, tmp_path: Path) -> None:
+def test_excluded_and_frequent_text_as_the_embedded_engine(session: Any, tmp_path: Path) -> None:
     """test_corpus_boilerplate's collection: a footer in its 12 documents, excluded (every pair
-    but the 2 planted ones linked by it alone without); both engines give the 2 planted pairs."""
+    but the 2 planted ones linked by it alone without), or above max_df 5 (not prose in the
+    aligned pair of two short phrases); both engines give the 2 planted pairs."""
     from test_corpus_boilerplate import FOOTER, collection
 
     docs = collection()
     corpus = write_jsonl(tmp_path / "c.jsonl", docs)
-    for max_df, exclude in [(100, (FOOTER,))]:
+    for max_df, exclude in [(5, ()), (100, (FOOTER,))]:
         index_options = IndexOptions(max_df=max_df)
         want = pairs_table(
             find_reuse(docs, index_options=index_options, exclude=exclude), run_parameters(index_options=index_options)

@@ -49,6 +49,7 @@ __all__ = [
     "judge_pair",
     "judged_jsonl",
     "judged_reuse",
+    "near_frequent_columns",
     "ngram_set",
     "normalize",
     "num_threads",
@@ -249,6 +250,11 @@ def fingerprint_columns(
     hashes (uint64), in text order, those in `exclude` (ngram_set of template texts) left out;
     the GIL released."""
 
+def near_frequent_columns(texts: list[str], frequent: bytes, *, ngram: int = ..., window: int = ...) -> tuple[bytes, bytes]:
+    """The n-grams of each text near an occurrence of a `frequent` fingerprint (little-endian
+    uint64 hashes), each once a text, as two columns: text numbers (uint32) and hashes (uint64).
+    Those in more than max_df documents are the text the pruned fingerprints were chosen from."""
+
 def bucket_pairs(hashes: NDArray[np.int64], docs: NDArray[np.uint32], *, max_df: int = ...) -> tuple[bytes, bytes, bytes]:
     """Candidate pairs of one bucket of postings (every posting of each of its hashes), as three
     uint32 columns (a, b, shared), a < b; hashes in more than max_df documents pair nothing."""
@@ -356,7 +362,8 @@ def judged_reuse(
 ) -> JudgedRun:
     """Every pair of `texts` that reuses prose, judged, the GIL released: duplicate groups, all
     pairs, each pair's largest stretch of prose and direction; `ids` name the documents. Text
-    matching an `exclude` text (every n-gram of it) chooses no candidates and is not prose."""
+    matching an `exclude` text (every n-gram of it) chooses no candidates and is not prose, nor is
+    text whose fingerprints are in more than max_df documents."""
 
 def judged_jsonl(
     data: bytes | mmap.mmap,

@@ -295,8 +295,8 @@ class DocumentFacts:
     words: int
     # Word ranges [start, end) of the document's quotations (marks included), in order.
     quotations: tuple[tuple[int, int], ...]
-    # Word ranges [start, end) of its boilerplate (template text excluded), in order: never prose
-    # when a pair is judged.
+    # Word ranges [start, end) of its boilerplate (template text excluded, text in more than
+    # max_df documents), in order: never prose when a pair is judged.
     boilerplate: tuple[tuple[int, int], ...] = ()
 
 
@@ -308,7 +308,7 @@ def document_facts(record: Record, *, boilerplate: bytes = b"") -> DocumentFacts
 def documents_facts(records: Sequence[Record], *, boilerplate: bytes = b"") -> list[DocumentFacts]:
     """The facts of many documents, found in parallel by the core; their boilerplate is the text
     the n-grams `boilerplate` cover (little-endian u64 hashes, ``_core.ngram_set`` of template
-    texts)."""
+    texts, with the Spark job's frequent n-grams)."""
     found = _core.document_facts_many([r.text for r in records], boilerplate=boilerplate)
     return [
         DocumentFacts(r.date, words, tuple(quotes), tuple(covered))
@@ -370,7 +370,7 @@ def find_reuse(
     """Every pair of `records` that reuses prose, clusters of linked documents, and directions;
     with `cases`, each pair's reuse cases too (``with_reuse_cases``). Text matching any of the
     `exclude` texts (template or boilerplate text: every word n-gram of it) links no documents
-    and is not prose.
+    and is not prose; nor is text whose fingerprints are in more than `max_df` documents.
 
     One call into the core (``_core.judged_reuse``): documents with the same words are grouped
     first (in the pass that fingerprints them) and only the first of each group is

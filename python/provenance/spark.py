@@ -10,13 +10,16 @@ on flat Arrow columns (docs/scale-out.md has the design and the measured sizes):
    texts (``exclude``, broadcast) left out;
 3. document frequency per hash is counted (combined map-side); hashes in more than ``max_df``
    documents are removed by a broadcast anti-join before the postings are shuffled on the hash,
-   so a footer shared by every document costs one broadcast row, not n² pairs;
+   so a footer shared by every document costs one broadcast row, not n² pairs. The documents
+   holding them give the n-grams near them (``_core.near_frequent_columns``), and those in more
+   than ``max_df`` documents, with the template texts', are broadcast as the boilerplate that
+   judging does not count as prose, as ``find_reuse`` does;
 4. postings are grouped into buckets of hashes and each bucket's pairs counted in the core
    (``_core.bucket_pairs``), summed per pair and kept at ``min_shared`` or more;
 5. pairs are bucketed by their first document, each bucket gets the texts it needs once, aligns
    in the core (``_core.align_indexed``, each text tokenised once) and judges each pair with
-   ``corpus.judge_pair``, the template texts' words no prose; duplicate-group members as
-   ``find_reuse`` pairs them;
+   ``corpus.judge_pair``, boilerplate no prose; duplicate-group members as ``find_reuse``
+   pairs them;
 6. clusters and duplicate-group numbers are added and the rows written as Parquet through
    ``render.parquet`` (schema and metadata of the single-machine file), into a directory
    renamed into place only when whole.
@@ -296,6 +299,18 @@ def _fingerprints(
         yield _hash_doc_batch(batch, numbers, hashes)
 
 
+def _near_frequent(
+    batches: Iterator[pa.RecordBatch], options: IndexOptions, frequent: Broadcast[bytes]
+) -> Iterator[pa.RecordBatch]:
+    """(doc, text) -> (hash, doc), the n-grams of a document near its fingerprints in more than
+    ``max_df`` documents, each once."""
+    for batch in batches:
+        numbers, hashes = _core.near_frequent_columns(
+            batch.column("text").to_pylist(), frequent.value, ngram=_core.DEFAULT_INDEX_NGRAM, window=options.window
+        )
+        yield _hash_doc_batch(batch, numbers, hashes)
+
+
 def _hash_doc_batch(batch: pa.RecordBatch, numbers: bytes, hashes: bytes) -> pa.RecordBatch:
     """Columns from the core (text numbers, hashes) as rows (hash, doc) of the batch's documents."""
     import pyarrow as pa
@@ -448,7 +463,8 @@ def find_reuse(
             .select("doc", "text")
             .mapInArrow(partial(_fingerprints, options=index_options, excluded=excluded), "hash long, doc long")
         )
-        frequent = postings.groupBy("hash").count().filter(F.col("count") > index_options.max_df).select("hash")
+        frequent = kept(postings.groupBy("hash").count().filter(F.col("count") > index_options.max_df).select("hash"))
+        boilerplate = spark.sparkContext.broadcast(_boilerplate(docs, postings, frequent, excluded.value, index_options))
         # 4. candidate pairs by buckets of hashes, summed over buckets.
         pairs = kept(
             postings.join(F.broadcast(frequent), "hash", "left_anti")
@@ -479,7 +495,7 @@ def find_reuse(
         judged = kept(
             work.groupBy("bucket")
             .cogroup(texts.groupBy("texts_bucket"))
-            .applyInArrow(lambda pairs, texts: _judge(pairs, texts, parameters, options, excluded), _judged_schema())
+            .applyInArrow(lambda pairs, texts: _judge(pairs, texts, parameters, options, boilerplate), _judged_schema())
         )
         # 6. clusters and duplicate-group numbers, then the files.
         edges = judged.select("candidate", "source").toArrow()
@@ -519,6 +535,24 @@ def find_reuse(
         for frame in persisted:
             frame.unpersist()
     return SparkRun(out, documents, candidate_pairs, edges.num_rows, len(clusters), len(firsts))
+
+
+def _boilerplate(docs: DataFrame, postings: DataFrame, frequent: DataFrame, excluded: bytes, options: IndexOptions) -> bytes:
+    """The n-grams judging does not count as prose (``_core.document_facts_many``'s boilerplate):
+    the excluded ones, and the text of the fingerprints in more than ``max_df`` documents (the
+    n-grams near them in more than ``max_df`` of the documents holding them), as the embedded
+    engine finds them (``boilerplate::frequent_ngrams``)."""
+    from pyspark.sql import functions as F
+
+    hashes = np.array([row[0] for row in frequent.collect()], dtype=np.int64)
+    if hashes.size == 0:
+        return excluded
+    near_frequent = partial(_near_frequent, options=options, frequent=docs.sparkSession.sparkContext.broadcast(hashes.tobytes()))
+    holders = postings.join(F.broadcast(frequent), "hash").select("doc").distinct()
+    near = docs.join(holders, "doc").select("doc", "text").mapInArrow(near_frequent, "hash long, doc long")
+    found = near.groupBy("hash").count().filter(F.col("count") > options.max_df).select("hash").collect()
+    shared = np.array([row[0] for row in found], dtype=np.int64).view(np.uint64)
+    return np.union1d(np.frombuffer(excluded, dtype="<u8"), shared).astype("<u8").tobytes()
 
 
 def _judged_schema() -> Any:
