@@ -466,3 +466,17 @@ def test_a_quotation_of_the_source_s_prose_cut_after_its_denial_or_before_its_co
         'The report concludes that "the scheme offers poor value for money unless the council also restricts through traffic".'
     )
     assert [q.status for q in compare(whole, source, semantic=False).quotes] == ["exact"]
+
+
+def test_a_quotation_running_from_the_source_s_prose_into_its_own_quotation() -> None:
+    source = (
+        "The first Tacoma Narrows Bridge opened in July 1940. Its deck moved up and down in moderate winds, and "
+        'workers nicknamed it "Galloping Gertie". Four months after it opened, it collapsed.'
+    )
+    nested = "As the article says, \"workers nicknamed it 'Galloping Gertie'\"."
+    assert [q.status for q in compare(nested, source, semantic=False).quotes] == ["exact"]
+    given = 'The engineer Ann Smith said "workers nicknamed it Galloping Gertie".'
+    assert [q.status for q in compare(given, source, semantic=False).quotes] == ["fabricated"]
+    # a small word at a quotation's edge is not looked for in the sentence before
+    (the_deck,) = compare('As the article says, "the deck moved up and down in moderate winds".', source, semantic=False).quotes
+    assert the_deck.reason.endswith("1 word changed: 'the' for 'Its'")

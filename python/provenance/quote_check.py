@@ -504,7 +504,8 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
             kept_run = _kept_run(forms, words)
     indirect: _Match | None = None
     seen: set[tuple[str | None, ...]] = set()
-    for lo, hi in _likely_regions(forms, source):
+    regions = _likely_regions(forms, source)
+    for lo, hi in regions:
         if tuple(source.indirect[lo:hi]) in seen:
             continue
         seen.add(tuple(source.indirect[lo:hi]))
@@ -516,6 +517,13 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
     indirect_coverage = indirect.coverage if indirect else 0.0
     altered_ok = best_quote is not None and (kept_run or _supports(best_quote[0], forms, ALTERED_MIN))
     fabricated_ok = indirect is not None and _supports(indirect, forms, FABRICATED_MIN)
+    across = False  # words that run from the source's prose into a quotation of its own
+    if not altered_ok and not fabricated_ok:
+        # ('"workers nicknamed it 'Galloping Gertie'"' from 'workers nicknamed it "Galloping Gertie"')
+        spans = [m for lo, hi in regions if (m := _align(forms, source.forms, (lo, hi))) is not None]
+        widest = max(spans, key=lambda m: m.coverage, default=None)
+        if widest is not None and _supports(widest, forms, FABRICATED_MIN):
+            indirect, indirect_coverage, fabricated_ok, across = widest, widest.coverage, True, True
     if best_quote is not None and altered_ok and (not fabricated_ok or quote_coverage >= indirect_coverage):
         match, source_quote = best_quote
         # The rest of the sentence the quotation breaks off is dropped too ("..., subject to
@@ -528,10 +536,8 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
         lo, hi = source.words[indirect.source_lo][0], source.words[indirect.source_hi - 1][1]
         diff = _diff(source.text, source.words[indirect.source_lo : indirect.source_hi], candidate, quote_words)
         changed = any(step.op != "equal" for step in diff)
-        reason = (
-            f"the source has {'nearly ' if changed else ''}these words only outside quotation marks: "
-            f"'{_clip(source.text[lo:hi])}'"
-        )
+        where = "partly inside a quotation of its own" if across else "only outside quotation marks"
+        reason = f"the source has {'nearly ' if changed else ''}these words {where}: '{_clip(source.text[lo:hi])}'"
         return QuoteFinding(span, "fabricated", (lo, hi), reason, diff if changed else [])
     return QuoteFinding(span, "unsourced", None, "no source quotation or passage has these words")
 
@@ -691,11 +697,11 @@ def _settle(quote: list[str], source: Sequence[str | None], window: tuple[int, i
         hi += 1
     ops = _matcher(source[lo:hi], quote).get_opcodes()
     op, i1, i2, j1, j2 = ops[0]
-    if op == "delete" or (op == "replace" and i2 - i1 > j2 - j1 + 1):
-        lo += (i2 - i1) - (0 if op == "delete" else j2 - j1 + 1)
+    if op == "delete" or (op == "replace" and i2 - i1 > j2 - j1):
+        lo += (i2 - i1) - (0 if op == "delete" else j2 - j1)
     op, i1, i2, j1, j2 = ops[-1]
-    if op == "delete" or (op == "replace" and i2 - i1 > j2 - j1 + 1):
-        hi -= (i2 - i1) - (0 if op == "delete" else j2 - j1 + 1)
+    if op == "delete" or (op == "replace" and i2 - i1 > j2 - j1):
+        hi -= (i2 - i1) - (0 if op == "delete" else j2 - j1)
     return lo, hi
 
 
@@ -703,7 +709,10 @@ def _edge_found(source: Sequence[str | None], words: list[str], at: int, step: i
     """Where ``words`` stand whole in ``source`` within EDGE_REACH words before ``at`` (``step``
     -1: the stretch's new start) or after it (``step`` 1: its new end), not across a masked word."""
     size = len(words)
-    for offset in range(EDGE_REACH):
+    # Small words alone are found anywhere: only beside the stretch are they its ("the deck" for
+    # "Its deck" does not reach back to the sentence before's "The").
+    reach = 1 if all(w in STOPWORDS for w in words) else EDGE_REACH
+    for offset in range(reach):
         start = at - size - offset if step < 0 else at + offset
         if start < 0 or start + size > len(source):
             return None
