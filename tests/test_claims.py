@@ -938,3 +938,36 @@ def test_a_man_or_a_woman_the_source_refers_to_by_pronoun_is_no_new_word() -> No
     # a woman the source calls "she" is no man
     theirs = source.replace("Mr", "Ms").replace("He will", "She will")
     assert "man" in [c.text for c in compare(candidate, theirs).added]
+
+
+def test_figures_written_another_way_are_the_source_s() -> None:
+    source = "The council said the repairs would cost £3,400 and take 12 months, starting on 3 March."
+    for same in (
+        "The council said the repairs would cost 3,400 pounds and take 12 months, starting on 3 March.",
+        "The council said the repairs would cost £3,400 and take a year, starting on 3 March.",
+        "The council said the repairs would cost £3,400 and take 12 months, starting on 3rd March.",
+    ):
+        assert compare(same, source, semantic=False).added == [], same
+    longer = compare("The council said the repairs would cost £3,400 and take two years, starting on 3 March.", source)
+    assert [c.text for c in longer.added] == ["two years"]
+
+
+def test_an_in_text_citation_is_a_reference_not_a_claim() -> None:
+    source = "The council said the repairs would cost £3,400, starting on 3 March. The bridge opened in 1950."
+    for cited in (
+        "The council said the repairs would cost £3,400, starting on 3 March (Smith, 2019).",
+        "According to Smith (2019), the council said the repairs would cost £3,400, starting on 3 March.",
+        "The council said the repairs would cost £3,400, starting on 3 March (Smith and Jones 2019, p. 4).",
+    ):
+        assert compare(cited, source, semantic=False).added == [], cited
+    changed = compare("The bridge opened in 1952 (Wikipedia, 2020).", source, semantic=False).added
+    assert [(c.type, c.text) for c in changed] == [("changed", "1952")]
+
+
+def test_a_group_that_does_something_is_no_vague_attribution() -> None:
+    for sentence in (
+        "The story that generations of students learned was itself wrong.",
+        "It was a turning point in how engineers think about uncertainty.",
+        "A tree will be planted on every street where residents ask for one.",
+    ):
+        assert vague_attributions(sentence) == [], sentence

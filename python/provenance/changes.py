@@ -411,6 +411,11 @@ def _unit_words() -> dict[str, tuple[str, float]]:
     return {word: (dimension, float(factor)) for word, dimension, factor in rows}
 
 
+def unit_factor(form: str) -> float:
+    """A unit word's factor to its dimension's base unit (seconds for a unit of time)."""
+    return _unit_words()[form][1]
+
+
 def unit_of_time(form: str) -> bool:
     """A word of Pint's for a span of time that "a" can count ("a year", "an hour"): none of its
     abbreviations, and not "second", which after "a" is the ordinal."""
@@ -842,6 +847,7 @@ def changes(
                     and key(candidate_words[i][2]) not in source_keys
                     and not _connective(candidate_text, candidate_words, i)
                     and not in_address(candidate_text, candidate_words[i])
+                    and not _names_a_sign(candidate_words[i][2], source_text)
                 ]
                 for run in _runs(inserted):
                     span = compound_span(candidate_text, candidate_words, run[0], run[-1])
@@ -920,7 +926,13 @@ def changes(
         swapped = [
             i
             for i in new
-            if (unit_of_time(candidate_words[i][2]) and all(unit_of_time(source_words[j][2]) for j in old))
+            if (
+                unit_of_time(candidate_words[i][2])
+                and all(unit_of_time(source_words[j][2]) for j in old)
+                # a span measured ("a year" for "12 months") is compared as one, in claims
+                and not (i > 0 and _counts(candidate_words[i - 1][2]))
+                and not any(j > 0 and _counts(source_words[j - 1][2]) for j in old)
+            )
             or (
                 any(lexicon.can_stand_for(key(candidate_words[i][2]), o) for o in olds)
                 and not any(lexicon.same_meaning(key(candidate_words[i][2]), o) for o in olds)
@@ -1131,6 +1143,16 @@ def _scope_change(
             said_word = _excerpt(source_text, figure)
             return Change(span, figure, "quantifier", f"'{candidate_words[new[0]][2]}' where the source has '{said_word}'")
     return None
+
+
+def _counts(form: str) -> bool:
+    """Whether a word counts what follows it: a number, or "a", "an", "one"."""
+    return form in ("a", "an", "one") or form[:1].isdigit() or spelled_number(form) is not None
+
+
+def _names_a_sign(form: str, source_text: str) -> bool:
+    """Whether a word names a sign the source writes ("pounds" where it has "£3,400")."""
+    return any(form in names and sign in source_text for sign, names in SYMBOL_WORDS.items())
 
 
 def _quantity(words: Sequence[Word], i: int, number_at: Mapping[int, Number]) -> tuple[float | str, int] | None:

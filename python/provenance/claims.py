@@ -61,6 +61,7 @@ from provenance.changes import (
     share,
     shares,
     spelled_number,
+    unit_factor,
     unit_of_time,
     vague_amount,
     wordnet,
@@ -401,6 +402,17 @@ class _SourceFacts:
         return found
 
     @functools.cached_property
+    def durations(self) -> list[float]:
+        """The lengths of the source's spans of time, in seconds, in order."""
+        return sorted(t.seconds for t in _times(self.analysed.words, numbers(self.analysed.words)))
+
+    def states_duration(self, seconds: float) -> bool:
+        """Whether the source states a span of this length in some unit ("12 months" for "a year",
+        "two weeks" for "14 days"; not "30 days" for "a month", nor "470 months" for "40 years")."""
+        at = bisect.bisect_left(self.durations, seconds * (1 - _SAME_LENGTH))
+        return at < len(self.durations) and self.durations[at] <= seconds * (1 + _SAME_LENGTH)
+
+    @functools.cached_property
     def ranked(self) -> set[str]:
         """The adjectives the source ranks by a comparison with all others ("fewer than in any year
         since 2016", "bigger than ever"), as a superlative's base ("few", "big")."""
@@ -714,6 +726,11 @@ def _new_percent(text: str, words: Sequence[Word], facts: _SourceFacts) -> tuple
     return None
 
 
+# Two spans of time are one length when they differ by no more than rounding error (Pint's month is
+# a twelfth of its year).
+_SAME_LENGTH = 1e-6
+
+
 class _Time(NamedTuple):
     """A span of time a text states: "two years", "a year"."""
 
@@ -722,6 +739,7 @@ class _Time(NamedTuple):
     bound: str | None  # the kind of bound before it ("at least")
     first: int  # word indices, the last inclusive
     last: int
+    seconds: float  # its length ("12 months" and "a year" are one length)
 
 
 # A range of years ("between 2019 and 2022", "from 2019 to 2022", "2019-2022").
@@ -745,7 +763,8 @@ def _times(words: Sequence[Word], stated: Sequence[Number]) -> list[_Time]:
             first, value = i, 1.0
         else:
             continue
-        found.append(_Time(key(words[i + 1][2]), value, bound_before(words, first)[0], first, i + 1))
+        seconds = value * unit_factor(words[i + 1][2])
+        found.append(_Time(key(words[i + 1][2]), value, bound_before(words, first)[0], first, i + 1, seconds))
     return found
 
 
@@ -905,6 +924,15 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 QUOTE_ATTRIBUTION_WORDS = 3
 
 
+# An in-text citation, APA or Harvard: "(Smith, 2019)", "(Smith and Jones 2019, p. 4)", "(Smith et al.,
+# 2019; Lee, 2020)", and the narrative "Smith (2019)".
+_AUTHOR = r"[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?"
+_YEAR_CITED = r"(?:19|20)\d\d[a-z]?(?:,\s*(?:pp?\.|page)\s*\d+(?:[-–]\d+)?)?"
+_CITATION = re.compile(
+    rf"\((?:see\s+)?{_AUTHOR},?\s+{_YEAR_CITED}(?:;\s*{_AUTHOR},?\s+{_YEAR_CITED})*\)|\b{_AUTHOR}\s+\({_YEAR_CITED}\)"
+)
+
+
 def find_added_claims(
     candidate: AnalysedText,
     source: AnalysedText,
@@ -915,7 +943,8 @@ def find_added_claims(
     """Every added claim of the candidate, in text order. ``diffs`` holds the word diff of each
     copied or paraphrased sentence, by sentence index (``changes.sentence_diff``)."""
     facts = _SourceFacts(source)
-    quoted = SpanSet(q.candidate for q in quotes)
+    # A quotation's words are the quotation check's; a citation's are a reference, no claim.
+    quoted = SpanSet([*(q.candidate for q in quotes), *(m.span() for m in _CITATION.finditer(candidate.text))])
     # A text whose cased letters are all small (lower-cased text; not one of a script without case).
     capitals = not candidate.text.islower()
     claims: list[AddedClaim] = []
@@ -1143,6 +1172,10 @@ def _claims_in(
         in_units = measure(text, unit_words, figure) if figure.value not in facts.values else None
         if in_units is not None and facts.states(in_units):
             converted.update(w[0] for w in unit_words[figure.first : in_units.last + 1])
+    # and of a span of time it states in another unit ("a year" for "12 months").
+    for span in _times(unit_words, unit_numbers):
+        if facts.states_duration(span.seconds):
+            converted.update(w[0] for w in unit_words[span.first : span.last + 1])
     # and of a share the source states in other words ("a fifth" for "20 per cent").
     other_shares = []
     for stated_share in set(shares(text, unit_words, {n.first: n for n in unit_numbers}).values()):
@@ -1202,6 +1235,7 @@ def _claims_in(
     counted: dict[str, list[float]] = {}
     counted_forms: dict[str, set[str]] = {}  # and their forms, to name a number's rivals
     support_figures = numbers(support_words)
+    support_values = {n.value for n in support_figures}
     for n in support_figures:
         if support[support_words[n.first][0] - 1 : support_words[n.first][0]] == "-":
             continue  # part of a name ("COVID-19 vaccine" counts no vaccines)
@@ -1258,6 +1292,7 @@ def _claims_in(
             other_spans
             and all(t.value != span.value for t in other_spans)
             and (span.unit, span.value) not in facts.times
+            and not facts.states_duration(span.seconds)
             and start not in quoted
             and start not in converted
         ):
@@ -1307,6 +1342,7 @@ def _claims_in(
                 )
             )
             or word.in_source
+            or ((rank := ordinal(word.form)) is not None and rank in support_values)  # "3rd March" for "3 March"
             or word.start in stated_times
             or _vague_amount_stated(words, word, facts)
             or (_LIST_NUMBER.match(text, word.end) and not text[text.rfind("\n", 0, word.start) + 1 : word.start].strip())
@@ -1839,6 +1875,12 @@ class Attribution:
 _NOUN_AFTER_QUANTIFIER = re.compile(r"(?:[^s]s|ance|ence|tion|sion|ment|ness|ity)$")
 
 
+# Words after a verb of saying or thinking that make it no attribution: a preposition ("think
+# about", "ask for one", "recorded with") or a verb the group is the object of ("the story students
+# learned was wrong").
+_NOT_SAYING_AFTER = frozenset(
+    "about for with of on in at by from into over after before during through was were is are has have had".split()
+)
 # Plurals of English's suffixes of a doer (-er, -or, -ist, -ian, -ant, -ent), whose Snowball stems
 # join the thing done ("reviewer" and "review", "resident" and "reside").
 _DOERS = ("ers", "ors", "ists", "ians", "ants", "ents")
@@ -1892,7 +1934,8 @@ def vague_attributions(text: str, words: Sequence[Word] | None = None) -> list[A
             # "(many) analysts (have) (often) believed"
             group_at = i + 1 if at(i) in vague["quantifiers"] else i
             j = spread(group_at + 1 + (at(group_at + 1) in _HAVE))
-            verb_at = j if says(j) else None
+            # the group says something, not does it: "engineers think about", "students learned was"
+            verb_at = j if says(j) and at(j + 1) not in _NOT_SAYING_AFTER else None
         elif at(i) in vague["quantifiers"] and says(i + 1) and not _NOUN_AFTER_QUANTIFIER.search(at(i + 1)):
             verb_at = i + 1  # "some say", "most feel"; not "some questions", "various insurance"
         elif at(i) == "it":
