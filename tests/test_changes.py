@@ -566,3 +566,15 @@ def test_a_role_for_a_person_named_by_sex_and_a_common_noun_for_a_name_are_refer
     other = same.replace("34-year-old victim", "34-year-old woman").replace("from the town", "from Oldbury")
     changed = {c.text for c in compare(other, source, semantic=False).added if c.type == "changed"}
     assert {"woman", "Oldbury"} <= changed
+
+
+def test_a_fraction_of_a_scale_word_is_read_whole() -> None:
+    def values(text: str) -> list[float]:
+        return [n.value for n in numbers(_core.tokenize(text))]
+
+    assert values("around half a million children") == [500_000]
+    assert values("a quarter of a million people") == [250_000]
+    assert values("two and a half million people") == [2_500_000]
+    assert values("one and a half billion") == [1_500_000_000]
+    source = "The chancellor said the scheme would help around half a million children in its first year."
+    assert compare(source.replace("half a million", "500,000"), source, semantic=False).added == []

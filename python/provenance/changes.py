@@ -386,7 +386,41 @@ def numbers(words: Sequence[Word]) -> list[Number]:
             value *= _SCALES[words[last][2]]
         found.append(Number(i, last, value))
         i = last + 1
-    return found
+    return _scale_fractions([w[2] for w in words], found)
+
+
+# Fractions of a scale word, as news writes round figures: "half a million", "a quarter of a
+# million", "a third of a billion"; and a half over a count: "two and a half million".
+_SCALE_FRACTIONS = {("half", "a"): 0.5, ("quarter", "of", "a"): 0.25, ("third", "of", "a"): 1 / 3}
+
+
+def _scale_fractions(forms: Sequence[str], found: list[Number]) -> list[Number]:
+    """`found` with each bare scale word read with the fraction before it ("half a million":
+    500,000, not a million)."""
+    read: list[Number] = []
+    for number in found:
+        i = number.first
+        if number.last != i or forms[i] not in _SCALES:
+            read.append(number)
+            continue
+        scale = number.value
+        fraction = next(((len(w), f) for w, f in _SCALE_FRACTIONS.items() if tuple(forms[max(0, i - len(w)) : i]) == w), None)
+        if fraction is not None:
+            first = i - fraction[0]
+            if first > 0 and forms[first - 1] in ("a", "one"):
+                first -= 1  # "a quarter of a million"
+            read.append(Number(first, i, fraction[1] * scale))
+        elif tuple(forms[max(0, i - 3) : i]) == ("and", "a", "half") and i >= 4:
+            counted = read[-1] if read and read[-1].last == i - 4 else None
+            if counted is not None:
+                read[-1] = Number(counted.first, i, (counted.value + 0.5) * scale)
+            elif forms[i - 4] in ("a", "one"):
+                read.append(Number(i - 4, i, 1.5 * scale))
+            else:
+                read.append(number)
+        else:
+            read.append(number)
+    return read
 
 
 # Two measures in different units are the same when they differ by no more than a conversion
