@@ -578,3 +578,9 @@ def test_a_fraction_of_a_scale_word_is_read_whole() -> None:
     assert values("one and a half billion") == [1_500_000_000]
     source = "The chancellor said the scheme would help around half a million children in its first year."
     assert compare(source.replace("half a million", "500,000"), source, semantic=False).added == []
+
+
+def test_a_denial_that_moved_and_a_phrasal_verb_s_particle_are_no_changes() -> None:
+    source = "The kettle can overheat. No fires have been reported. Do not return the kettle to the store."
+    same = "The kettle can overheat. There have been no fires. Do not take the kettle back to the store."
+    assert [c for c in compare(same, source, semantic=False).added if c.type == "changed"] == []

@@ -849,6 +849,11 @@ def changes(
             )
         ):
             if cand_neg:
+                # The same denial of the same thing elsewhere in the stretch only moved ("There have
+                # been no fires" for "No fires have been reported").
+                denied = [key(w[2]) for w in candidate_words[cand_neg[0] + 1 : cand_neg[0] + 3] if w[2] not in STOPWORDS]
+                if denied and _denied_in_source(source_text, source_words, denied[0]):
+                    continue
                 w = candidate_words[cand_neg[0]]
                 reason = f"a negation the source does not have: it says '{_excerpt(source_text, step.source) or '…'}'"
                 found.append(Change((w[0], w[1]), step.source, "negation", reason))
@@ -882,6 +887,7 @@ def changes(
                     and not _connective(candidate_text, candidate_words, i)
                     and not in_address(candidate_text, candidate_words[i])
                     and not _names_a_sign(candidate_words[i][2], source_text)
+                    and candidate_words[i][2] not in _PARTICLES
                 ]
                 for run in _runs(inserted):
                     span = compound_span(candidate_text, candidate_words, run[0], run[-1])
@@ -1182,6 +1188,19 @@ def _scope_change(
 def _counts(form: str) -> bool:
     """Whether a word counts what follows it: a number, or "a", "an", "one"."""
     return form in ("a", "an", "one") or form[:1].isdigit() or spelled_number(form) is not None
+
+
+# The adverbial particles of English phrasal verbs (Quirk et al. 1985, §16.3): "take it back" for
+# "return it" adds no content word.
+_PARTICLES = frozenset({"back", "away", "off", "out", "up", "down", "over", "around", "along", "through"})
+
+
+def _denied_in_source(source_text: str, source_words: Sequence[Word], denied: str) -> bool:
+    """Whether the source's words deny `denied` (a key) with a negation just before it ("No fires")."""
+    return any(
+        key(source_words[j][2]) == denied and any(_negates(source_text, w) for w in source_words[max(0, j - 2) : j])
+        for j in range(len(source_words))
+    )
 
 
 def _names_a_sign(form: str, source_text: str) -> bool:
