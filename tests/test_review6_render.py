@@ -19,7 +19,8 @@ STORY = (
     "A hosepipe ban will start on Friday 24 July. "
     '"We know this is unwelcome news," said Fiona Adair, operations director at Kelsey Valley Water.\n\n'
     "Councillor Ade Olusanya said 40 million litres a day were lost through leaking pipes and that the "
-    'company "should fix its own leaks before restricting customers".\n'
+    'company "should fix its own leaks before restricting customers".\n\n'
+    'Fiona Adair added: "Customers have only themselves to blame."\n'
 )
 
 
@@ -28,18 +29,23 @@ def test_each_quotation_is_checked_against_the_source_that_has_it_best() -> None
     # the minutes, "not in the source" against the release. The summary says it once, as
     # fabricated; the release's quotation, exact there, is no quotation to check.
     multi = compare_sources(STORY, [("release", RELEASE), ("minutes", MINUTES)], semantic=False)
-    assert [q.status for q in multi.reports[0].quotes] == ["exact", "unsourced"]
-    assert [q.status for q in multi.reports[1].quotes][1] == "fabricated"
+    assert [q.status for q in multi.reports[0].quotes] == ["exact", "unsourced", "unsourced"]
+    assert [q.status for q in multi.reports[1].quotes] == ["unsourced", "fabricated", "unsourced"]
     text = render_sources_text(multi, color=False, width=None)
     summary = text[: text.index("── Passages by source")]
-    assert "── Quotations, each against the source that has it best: 1 to check (1 fabricated) ──" in summary
+    assert "── Quotations, each against the source that has it best: 2 to check (1 fabricated, 1 not in source) ──" in summary
     assert "  FABRICATED    candidate line 3  source [2] line 3" in summary
     assert '"should fix its own leaks before restricting customers"' in summary
     assert "  Also: 1 exact in a source" in summary
+    # An invented quotation is in no source: said of them all, not in the release's words alone
+    # ("the source never names …" would be false of a source that names her).
+    assert "  NOT IN SOURCE candidate line 5  no counterpart in any source" in summary
+    assert "why:       no quotation or passage of the 2 sources has these words" in summary
     brief = render_sources_text(multi, color=False, width=None, summary=True)
-    assert "  1 quotation to check · " in brief
+    assert "  2 quotations to check · " in brief
     page = render_sources_html(multi)
     listed = page[page.index('id="quotes-beyond"') : page.index("</section>", page.index('id="quotes-beyond"'))]
-    assert listed.count('<li class="claim">') == 1 and "fabricated" in listed
+    assert listed.count('<li class="claim">') == 2 and "fabricated" in listed
+    assert "no counterpart in any source" in listed and "no quotation or passage of the 2 sources" in listed
     assert 'data-view="view-2">[2] minutes</button>' in listed
     assert page.index('id="quotes-beyond"') < page.index('id="added-beyond"') < page.index('role="tablist"')

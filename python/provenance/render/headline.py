@@ -66,14 +66,20 @@ _QUOTE_RANK = {"exact": 0, "altered": 1, "fabricated": 2, "unsourced": 3}
 
 def quotes_across_sources(multi: MultiSourceReport) -> list[tuple[int, QuoteFinding]]:
     """Each quotation of the candidate once, in text order, with the index of the source that
-    explains it best and its finding against that source."""
+    explains it best and its finding against that source. One that no source has is said so of
+    them all: a comparison's own reason ("the source never names Fiona Adair") holds of its source
+    alone."""
     best: dict[Span, tuple[int, QuoteFinding]] = {}
     for index, report in enumerate(multi.reports):
         for quote in report.quotes:
             held = best.get(quote.candidate)
             if held is None or _QUOTE_RANK[quote.status] < _QUOTE_RANK[held[1].status]:
                 best[quote.candidate] = (index, quote)
-    return sorted(best.values(), key=lambda found: found[1].candidate)
+    nowhere = f"no quotation or passage of the {len(multi.reports)} sources has these words"
+    return [
+        (index, replace(quote, reason=nowhere) if quote.status == "unsourced" else quote)
+        for index, quote in sorted(best.values(), key=lambda found: found[1].candidate)
+    ]
 
 
 def claim_sources(sentences: Sequence[SentenceFinding]) -> Callable[[AddedClaim], list[Span]]:

@@ -142,7 +142,7 @@ def render_sources_text(
         )
     parts.append(Text(f"  {_percent(multi.unsupported)} of the candidate is in sentences no source supports"))
     if summary:
-        # A few lines: the two lists counted, not listed.
+        # A few lines: the lists counted, not listed.
         to_check = sum(quote.status in QUOTE_STYLE for _, quote in quotes_across_sources(multi))
         parts.append(
             Text(
