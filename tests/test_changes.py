@@ -584,3 +584,12 @@ def test_a_denial_that_moved_and_a_phrasal_verb_s_particle_are_no_changes() -> N
     source = "The kettle can overheat. No fires have been reported. Do not return the kettle to the store."
     same = "The kettle can overheat. There have been no fires. Do not take the kettle back to the store."
     assert [c for c in compare(same, source, semantic=False).added if c.type == "changed"] == []
+
+
+def test_a_denial_by_a_negating_prefix_and_a_bound_said_by_a_verb_are_kept() -> None:
+    source = (
+        "The evidence is not strong enough to recommend supplements for this purpose. "
+        "Adults should not take more than 100 micrograms a day."
+    )
+    same = source.replace("not strong enough", "insufficient").replace("not take more than", "not exceed")
+    assert [c for c in compare(same, source, semantic=False).added if c.type == "changed"] == []

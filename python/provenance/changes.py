@@ -831,7 +831,7 @@ def changes(
         src_neg = [i for i in theirs if _denies(source_text, source_words, i)]
         # A denial said with a word of its own on the other side keeps it ("refused to" for "did not").
         denied_in_words = (
-            any(candidate_words[i][2] in IMPLICIT_NEGATION for i in mine)
+            any(candidate_words[i][2] in IMPLICIT_NEGATION or _prefix_negated(candidate_words[i][2]) for i in mine)
             if src_neg
             else any(source_words[j][2] in IMPLICIT_NEGATION for j in theirs)
         )
@@ -1193,6 +1193,20 @@ def _counts(form: str) -> bool:
 # The adverbial particles of English phrasal verbs (Quirk et al. 1985, §16.3): "take it back" for
 # "return it" adds no content word.
 _PARTICLES = frozenset({"back", "away", "off", "out", "up", "down", "over", "around", "along", "through"})
+
+
+# Prefixes that negate the word they stand before ("insufficient", "unable", "impossible").
+_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def _prefix_negated(form: str) -> bool:
+    """Whether a word is another's opposite by a negating prefix, as WordNet pairs them
+    ("insufficient": "sufficient"), so that it denies as "not sufficient" does."""
+    lexicon = wordnet()
+    return any(
+        form.startswith(prefix) and lexicon.opposite(key(form), key(form[len(prefix) :].lstrip("-")))
+        for prefix in _NEGATING_PREFIXES
+    )
 
 
 def _denied_in_source(source_text: str, source_words: Sequence[Word], denied: str) -> bool:
