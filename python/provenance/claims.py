@@ -1140,6 +1140,9 @@ def _counted(words: Sequence[Word], number: Number) -> str:
     return key(words[at][2]) if at < len(words) else ""
 
 
+_DEGREES = re.compile(r"°([CFK])\b")
+
+
 def _numbers(forms: Sequence[str]) -> set[str]:
     return {form.replace(",", "") for form in forms if form[:1].isdigit()}
 
@@ -1186,7 +1189,7 @@ def _claims_in(
     words = [
         _Word(s, e, form, key(form), s in converted or _used(text[s:e], key(form), form, facts))
         for s, e, form in unit_words
-        if s not in quoted and not in_address(text, (s, e, form))
+        if s not in quoted and not in_address(text, (s, e, form)) and text[s - 1 : s] != "°"  # the unit of "34.6°C"
     ]
     support, support_words = _support(facts.analysed, match.sources)
     claims: list[AddedClaim] = []
@@ -1299,7 +1302,9 @@ def _claims_in(
             said = support[support_words[other_spans[0].first][0] : support_words[other_spans[0].last][1]]
             add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has '{said}'")
     for word in words:
-        number = word.form.replace(",", "")
+        # (a temperature's degree sign stands between its figure and unit: "34.6°C" is "34.6C")
+        degrees = _DEGREES.match(text, word.end)
+        number = word.form.replace(",", "") + (degrees[1].lower() if degrees else "")
         written = stated.get(word.start)
         written_word = text[word.start : word.end]
         # A number of the supporting sentences, counting what they count otherwise ("five stars"
