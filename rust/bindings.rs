@@ -1081,26 +1081,31 @@ type PyJudgedPair = (
 );
 
 /// A judged collection run (`reuse::judged_reuse`) held by the core: its documents' ids, the
-/// judged pairs, the duplicate groups and the clusters, documents numbered by position.
+/// judged pairs, the duplicate groups, the clusters, documents numbered by position, and the
+/// texts that alone link many pairs (`reuse::shared_passages`).
 #[pyclass(frozen, module = "provenance._core", name = "JudgedRun")]
 struct PyJudgedRun {
     ids: Vec<String>,
     found: reuse::JudgedReuse,
     clusters: Vec<Vec<u32>>,
+    shared: Vec<reuse::SharedPassage>,
 }
 
 impl PyJudgedRun {
-    /// The run's clusters computed (`reuse::clusters`, members ordered by id).
-    fn new(ids: Vec<String>, found: reuse::JudgedReuse) -> Self {
+    /// The run's clusters (`reuse::clusters`, members ordered by id) and shared passages
+    /// computed from its `texts`.
+    fn new<S: AsRef<str> + Sync>(ids: Vec<String>, found: reuse::JudgedReuse, texts: &[S]) -> Self {
         let clusters = reuse::clusters(
             found.pairs.iter().map(|p| (p.candidate, p.source)),
             ids.len(),
             |d| &ids[d as usize],
         );
+        let shared = reuse::shared_passages(texts, &found.pairs);
         Self {
             ids,
             found,
             clusters,
+            shared,
         }
     }
 }
@@ -1122,6 +1127,14 @@ impl PyJudgedRun {
     #[getter]
     fn clusters(&self) -> Vec<Vec<u32>> {
         self.clusters.clone()
+    }
+    /// `(pairs, documents, text)` of each text that is the only passage of many pairs.
+    #[getter]
+    fn shared_passages(&self) -> Vec<(usize, usize, String)> {
+        self.shared
+            .iter()
+            .map(|s| (s.pairs, s.documents, s.text.clone()))
+            .collect()
     }
 
     fn __len__(&self) -> usize {
@@ -1281,7 +1294,7 @@ fn judged_reuse(
             &p,
             &excluded,
         )?;
-        Ok::<_, IndexError>(PyJudgedRun::new(ids, found))
+        Ok::<_, IndexError>(PyJudgedRun::new(ids, found, &texts))
     })
 }
 
@@ -1342,7 +1355,7 @@ fn judged_jsonl(
             &excluded,
         )?;
         let ids = docs.iter().map(|d| d.0.to_string()).collect();
-        Ok::<_, IndexError>(PyJudgedRun::new(ids, found))
+        Ok::<_, IndexError>(PyJudgedRun::new(ids, found, &texts))
     })?;
     Ok(Some(judged))
 }

@@ -17,7 +17,7 @@ use crate::corpus::{AllPairs, align_pairs, scan_texts};
 use crate::index::{IndexError, IndexParams, MAX_DOCS, Occurrence, unsorted_candidate_pairs};
 use crate::judge::{Direction, Document, Verdict, judge_identical, judge_pair, swapped};
 use crate::quotes::{Facts, facts_with_words};
-use crate::text::{WordHash, hash_words};
+use crate::text::{WordHash, hash_words, token_hashes};
 
 /// The key of a text's normalised words (None for a text without a word): two texts with the
 /// same words, whatever their case, spacing, typography or invisible characters, have one key.
@@ -258,6 +258,96 @@ pub fn judged_reuse<S: AsRef<str> + Sync>(
     })
 }
 
+/// Pairs whose only passage is the same text, fewest for `shared_passages` to report them: a
+/// footer or a template many documents carry, which `--exclude` or a lower `max_df` leaves out.
+pub const SHARED_PASSAGE_MIN_PAIRS: usize = 20;
+
+/// A text that is the only passage of many pairs: how many, among how many documents, and its
+/// words as the first pair's candidate has them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedPassage {
+    pub pairs: usize,
+    pub documents: usize,
+    pub text: String,
+}
+
+/// The characters `[start, end)` (code points, as passages' spans count them) of `text`.
+fn char_slice(text: &str, (start, end): (usize, usize)) -> &str {
+    if text.is_ascii() {
+        return &text[start..end];
+    }
+    let byte = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    &text[byte(start)..byte(end)]
+}
+
+/// The texts that are the only passage of `SHARED_PASSAGE_MIN_PAIRS` pairs or more (identical
+/// pairs aside), most pairs first. Pairs are grouped by their passage's length on both sides,
+/// and only a group that large has its words read (the same words, after normalisation).
+pub fn shared_passages<S: AsRef<str> + Sync>(
+    texts: &[S],
+    pairs: &[JudgedPair],
+) -> Vec<SharedPassage> {
+    let mut by_length: HashMap<(usize, usize), Vec<&JudgedPair>> = HashMap::new();
+    for pair in pairs
+        .iter()
+        .filter(|p| !p.identical && p.passages.len() == 1)
+    {
+        let p = &pair.passages[0];
+        let length = |(a, b): (usize, usize)| b - a;
+        by_length
+            .entry((length(p.candidate_tokens), length(p.source_tokens)))
+            .or_default()
+            .push(pair);
+    }
+    let text_of = |pair: &JudgedPair| {
+        char_slice(
+            texts[pair.candidate as usize].as_ref(),
+            pair.passages[0].candidate,
+        )
+    };
+    // Each candidate's words hashed once, however many pairs it is in.
+    let mut words_of: HashMap<u32, Vec<u64>> = HashMap::new();
+    let mut by_words: HashMap<u128, Vec<&JudgedPair>> = HashMap::new();
+    for group in by_length
+        .into_values()
+        .filter(|g| g.len() >= SHARED_PASSAGE_MIN_PAIRS)
+    {
+        for pair in group {
+            let words = words_of
+                .entry(pair.candidate)
+                .or_insert_with(|| token_hashes(texts[pair.candidate as usize].as_ref()));
+            let (start, end) = pair.passages[0].candidate_tokens;
+            if let Some(key) = content_key(&words[start..end]) {
+                by_words.entry(key).or_default().push(pair);
+            }
+        }
+    }
+    let mut found: Vec<SharedPassage> = by_words
+        .into_values()
+        .filter(|g| g.len() >= SHARED_PASSAGE_MIN_PAIRS)
+        .map(|group| {
+            let mut documents: Vec<u32> =
+                group.iter().flat_map(|p| [p.candidate, p.source]).collect();
+            documents.sort_unstable();
+            documents.dedup();
+            let first = group
+                .iter()
+                .min_by_key(|p| (p.candidate, p.source))
+                .expect("a group");
+            SharedPassage {
+                pairs: group.len(),
+                documents: documents.len(),
+                text: text_of(first)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }
+        })
+        .collect();
+    found.sort_by(|a, b| b.pairs.cmp(&a.pairs).then_with(|| a.text.cmp(&b.text)));
+    found
+}
+
 /// Connected groups of linked documents, each in the order `name` gives its members, largest
 /// group first, then by the name of its first member.
 pub fn clusters<'a>(
@@ -317,6 +407,45 @@ mod tests {
 
     fn text(words: std::ops::Range<u32>) -> String {
         words.map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_passage_that_alone_links_many_pairs_is_reported() {
+        let footer = text(9000..9030);
+        // 11 documents with the footer (one in capitals, first), one of them copying 150 words of
+        // another: every other pair of them is linked by the footer alone.
+        let mut texts: Vec<String> = (0..10u32)
+            .map(|i| format!("{} {footer}", text(i * 1000..i * 1000 + 200)))
+            .collect();
+        texts[9] = format!("{} {}", footer.to_uppercase(), text(20_000..20_100));
+        texts.push(format!(
+            "{} {} {footer}",
+            text(0..150),
+            text(50_000..50_050)
+        ));
+        let dates = vec![None; texts.len()];
+        let run = judged_reuse(
+            &texts,
+            &dates,
+            15,
+            &IndexParams::default(),
+            2,
+            &Params::default(),
+            &NgramSet::default(),
+        )
+        .unwrap();
+        let shared = shared_passages(&texts, &run.pairs);
+        assert_eq!(
+            shared,
+            [SharedPassage {
+                pairs: 11 * 10 / 2 - 1,
+                documents: 11,
+                text: footer.clone()
+            }]
+        );
+        assert!(shared_passages(&texts, &run.pairs[..10]).is_empty());
+        // Code points, not bytes, as the spans count them.
+        assert_eq!(char_slice("é a b", (2, 5)), "a b");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 """Text many documents of a collection share (a footer, a pledge, an assignment's prompt): with
 `--exclude FILE` it links no documents and is not prose; text above `--max-df` is not prose in a
 pair linked by something else either; the library, the core's JSON-lines path and the directory
-path agree. The Spark engine's agreement is in test_spark.py."""
+path agree, and a passage that alone links many pairs is named on stderr. The Spark engine's
+agreement is in test_spark.py."""
 
 from __future__ import annotations
 
@@ -105,6 +106,26 @@ def test_a_footer_above_max_df_is_not_prose_in_a_pair(tmp_path: Path) -> None:
     result = run("corpus", str(jsonl), "--max-df", "5", "-o", str(out))
     assert result.returncode == 0, result.stderr.decode()
     assert jsonl_pairs(out) == got
+
+
+def test_a_passage_alone_linking_many_pairs_is_named_on_stderr(tmp_path: Path) -> None:
+    """The footer is the only passage of 63 of the 66 pairs (the planted two and doc04/doc05 have
+    more): one line says so; excluded, nothing is said. The output is the run's as ever."""
+    texts, jsonl = write_collection(tmp_path, collection())
+    for corpus in (texts, jsonl):
+        out = tmp_path / f"{corpus.name}.pairs.jsonl"
+        result = run("corpus", str(corpus), "-o", str(out))
+        assert result.returncode == 0
+        assert result.stderr.decode().splitlines() == [
+            "provenance: warning: 63 pairs of 12 documents are linked only by the same passage, "
+            '"This story was produced by the Riverside Gazette newsroom. …": if it is boilerplate '
+            "(a footer, a template), give it with --exclude FILE, or --max-df below 12"
+        ]
+        assert len(jsonl_pairs(out)) == 66
+    footer = tmp_path / "footer.txt"
+    footer.write_text(FOOTER, encoding="utf-8")
+    result = run("corpus", str(jsonl), "--exclude", str(footer), "-o", str(tmp_path / "excluded.jsonl"))
+    assert (result.returncode, result.stderr) == (0, b"")
 
 
 def test_judging_leaves_boilerplate_out_of_prose() -> None:

@@ -318,8 +318,7 @@ def judge_identical(
 ) -> tuple[bool, int, str | None]:
     """A later member of a duplicate group judged with its first (the passages' candidate side):
     (swapped, prose words: every aligned word of the first outside its quotations and its
-    boilerplate, "dates" when
-    both have different dates, else None)."""
+    boilerplate, "dates" when both have different dates, else None)."""
 
 def clusters(links: list[tuple[str, str]]) -> list[list[str]]:
     """Connected groups of linked documents, each sorted, largest first, then by first member."""
@@ -336,6 +335,10 @@ class JudgedRun:
     @property
     def duplicates(self) -> list[list[int]]:
         """Groups of documents with the same words, in collection order."""
+    @property
+    def shared_passages(self) -> list[tuple[int, int, str]]:
+        """(pairs, documents, text) of each text that is the only passage of 20 pairs or more
+        (identical pairs aside), most pairs first: a footer or a template to exclude."""
     @property
     def clusters(self) -> list[list[int]]:
         """Connected groups of linked documents, each ordered by id, largest first."""

@@ -1053,6 +1053,7 @@ def corpus_command(
     run = _judged_in_core(corpus, settings, exclude) if output_format != "html" and not cases else None
     if run is not None and output_format == "jsonl":
         _progress_note(f"{plural(len(run), 'reuse pair')} in {plural(len(run.clusters), 'cluster')}")
+        _warn_shared_passages(run.shared_passages)
         emit(run.to_jsonl(), output)
         return
     settings["cases"] = cases
@@ -1066,6 +1067,7 @@ def corpus_command(
             reuse = find_reuse(records, **settings, exclude=exclude, progress=_progress)
             texts = {r.id: r.text for r in records}
         _progress_note(f"{plural(len(reuse.pairs), 'reuse pair')} in {plural(len(reuse.clusters), 'cluster')}")
+        _warn_shared_passages(reuse.shared_passages)
         if to_parquet is not None and output is not None:
             write_atomically(output, to_parquet(reuse, run_parameters(**settings)))
         elif output_format == "html":
@@ -1076,6 +1078,26 @@ def corpus_command(
             from provenance.render.corpus import RENDERERS
 
             emit(RENDERERS[output_format](reuse), output)
+
+
+# Characters of a shared passage a warning quotes.
+SHARED_PASSAGE_QUOTED = 60
+
+
+def _warn_shared_passages(shared: list[tuple[int, int, str]]) -> None:
+    """One line on stderr when one text alone links many pairs (``JudgedRun.shared_passages``):
+    a footer or template, which the output lists as reuse; the output itself is unchanged."""
+    if not shared:
+        return
+    pairs, documents, text = shared[0]
+    quoted = text if len(text) <= SHARED_PASSAGE_QUOTED else text[:SHARED_PASSAGE_QUOTED].rsplit(" ", 1)[0] + " …"
+    others = f" (and {plural(len(shared) - 1, 'other such passage')})" if len(shared) > 1 else ""
+    click.echo(
+        f"provenance: warning: {plural(pairs, 'pair')} of {documents:,} documents are linked only by the same "
+        f'passage, "{printable(quoted)}"{others}: if it is boilerplate (a footer, a template), give it with '
+        f"--exclude FILE, or --max-df below {documents:,}",
+        err=True,
+    )
 
 
 def _excluded_texts(paths: tuple[str, ...]) -> list[str]:

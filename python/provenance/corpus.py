@@ -253,6 +253,9 @@ class CorpusReuse:
     duplicates: list[list[str]] = field(default_factory=list)
     # Whether each pair carries its reuse cases (``find_reuse(cases=True)``).
     with_cases: bool = False
+    # (pairs, documents, text) of each text that is the only passage of many pairs (20 or more):
+    # a footer or a template to give with --exclude (``_core.JudgedRun.shared_passages``).
+    shared_passages: list[tuple[int, int, str]] = field(default_factory=list)
 
     def to_jsonl(self) -> str:
         """JSON lines, a line per pair, cluster and duplicate group, written by the core's writer
@@ -403,7 +406,8 @@ def reuse_of(run: _core.JudgedRun) -> CorpusReuse:
         for a, b, passages, matched, prose, direction, identical in run.pairs()
     ]
     clusters = [[ids[i] for i in c] for c in run.clusters]
-    return CorpusReuse(pairs, clusters, len(ids), run.candidate_pairs, [[ids[i] for i in g] for g in run.duplicates])
+    duplicates = [[ids[i] for i in g] for g in run.duplicates]
+    return CorpusReuse(pairs, clusters, len(ids), run.candidate_pairs, duplicates, shared_passages=run.shared_passages)
 
 
 def judged_jsonl(
