@@ -977,3 +977,10 @@ def test_a_temperature_with_its_degree_sign_is_the_source_s() -> None:
     source = "Temperatures reached 34.6C in the city on Tuesday, the Met Office said."
     assert compare(source.replace("34.6C", "34.6°C"), source, semantic=False).added == []
     assert [c.text for c in compare(source.replace("34.6C", "36.4°C"), source, semantic=False).added] == ["36.4"]
+
+
+def test_a_time_of_day_written_another_way_is_the_source_s() -> None:
+    source = "A man was found outside the pub at about 11.40pm on Saturday, police said. The bill was £11.40."
+    for same in ("23:40", "11:40 pm", "11.40 p.m."):
+        assert compare(source.replace("11.40pm", same), source, semantic=False).added == [], same
+    assert [c.text for c in compare(source.replace("11.40pm", "10.40pm"), source, semantic=False).added] == ["10.40pm"]

@@ -402,6 +402,11 @@ class _SourceFacts:
         return found
 
     @functools.cached_property
+    def clock_times(self) -> set[int]:
+        """The times of day the source states, in minutes after midnight."""
+        return {m for clock in _CLOCK.finditer(self.analysed.text) for m in _minutes(clock)}
+
+    @functools.cached_property
     def durations(self) -> list[float]:
         """The lengths of the source's spans of time, in seconds, in order."""
         return sorted(t.seconds for t in _times(self.analysed.words, numbers(self.analysed.words)))
@@ -1140,6 +1145,25 @@ def _counted(words: Sequence[Word], number: Number) -> str:
     return key(words[at][2]) if at < len(words) else ""
 
 
+# A time of day: "11.40pm", "11:40 pm", "23:40", "11pm", "11 a.m."; a figure with a full stop is a
+# time only with its "am" or "pm" ("£11.40" is money).
+_CLOCK = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d)|\.(?P<dot>[0-5]\d)(?=\s*[ap]\.?m\b)|(?=\s*[ap]\.?m\b))"
+    r"(?:\s*(?P<m>[ap])\.?m\b\.?)?",
+    re.IGNORECASE,
+)
+
+
+def _minutes(clock: re.Match[str]) -> set[int]:
+    """The minutes after midnight a time of day may be: both halves of the day without "am" or "pm"."""
+    hour, minute = int(clock["h"]), int(clock["min"] or clock["dot"] or 0)
+    half = (clock["m"] or "").lower()
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+        return {hour * 60 + minute}
+    return {hour * 60 + minute, (hour + 12) % 24 * 60 + minute}
+
+
 _DEGREES = re.compile(r"°([CFK])\b")
 
 
@@ -1288,6 +1312,10 @@ def _claims_in(
     my_times = _times(unit_words, unit_numbers)
     # Spans of time the source states (a range of years makes one): no new numbers.
     stated_times = {unit_words[t.first][0] for t in my_times if (t.unit, t.value) in facts.times}
+    # and the times of day it states another way ("23:40" or "11:40 pm" for "11.40pm")
+    for clock in _CLOCK.finditer(text, unit.start, unit.end):
+        if _minutes(clock) & facts.clock_times:
+            stated_times.update(w[0] for w in unit_words if clock.start() <= w[0] < clock.end())
     for span in my_times:
         other_spans = [t for t in their_times if t.unit == span.unit and t.bound == span.bound]
         start, end = unit_words[span.first][0], unit_words[span.last][1]
