@@ -884,6 +884,8 @@ def changes(
                     if _content(candidate_text, candidate_words, i)
                     and not candidate_words[i][2][:1].isdigit()
                     and key(candidate_words[i][2]) not in source_keys
+                    # (an irregular form of a word the source uses: "lost" for "lose")
+                    and lexicon.base(key(candidate_words[i][2])) not in source_keys
                     and not _connective(candidate_text, candidate_words, i)
                     and not in_address(candidate_text, candidate_words[i])
                     and not _names_a_sign(candidate_words[i][2], source_text)
