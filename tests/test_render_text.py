@@ -231,3 +231,17 @@ def test_an_independent_headline_counts_a_quotation_with_a_word_around_it_as_the
     prose = (candidate.index("said"), len(candidate) - 1)
     phrase = replace(report, passages=[Passage("verbatim", prose, prose, 1.0)])
     assert details(phrase) == "1 quotation in common, 1 short phrase in common (9 words), too little copied prose to be derived"
+
+
+def test_facts_of_an_independent_text_differ_rather_than_change() -> None:
+    from dataclasses import replace
+
+    from provenance import compare
+
+    source = "Forty participants (86%) completed the nine-month study. Body weight fell by a mean of 6.1 kg."
+    derived = compare(source.replace("6.1", "3.6"), source, semantic=False)
+    assert "── Changed from the source: 1" in render_text(derived, color=False, width=None)
+    independent = replace(derived, verdict=replace(derived.verdict, relation="independent", extent=None))
+    text = render_text(independent, color=False, width=None)
+    assert "── Differs from the source: 1" in text and "1 differing fact" in text
+    assert "Changed from the source" not in text

@@ -38,6 +38,16 @@ def is_changed_fact(claim: AddedClaim) -> bool:
     return claim.type in ("changed", "contradiction")
 
 
+def changed_words(report: Report) -> tuple[str, str]:
+    """How the reports name the facts :func:`is_changed_fact` counts, as a count's noun and a section's
+    title: "changed fact" of a candidate derived from the source; of one that is not, two texts' own
+    facts that differ (an independent study's "6 months" against the source's "9 months" changed
+    nothing)."""
+    if report.verdict.relation == "derived":
+        return "changed fact", "Changed from the source"
+    return "differing fact", "Differs from the source"
+
+
 def shown_label(text: str, sentence: SentenceFinding) -> bool:
     """Whether a sentence's label is shown and counted: not for a "heading" without a letter or a
     digit, such as a quoted email's line of '>' alone between its paragraphs (6 "headings" of 7 in

@@ -22,6 +22,7 @@ from html import escape
 from typing import Protocol
 
 from provenance.render.headline import (
+    changed_words,
     claim_sources,
     copied_qualifier,
     details,
@@ -569,7 +570,7 @@ def _summary_html(report: Report, prefix: str = "", note: str = "") -> str:
         (statuses["altered"], "altered quotation", "quote-altered"),
         (statuses["fabricated"], "fabricated quotation", "quote-fabricated"),
         (statuses["unsourced"], "quotation not in the source", "quote-unsourced"),
-        *([(changed, "changed fact", "changed")] if changed else []),
+        *([(changed, changed_words(report)[0], "changed")] if changed else []),
         (len(report.added) - changed, "added claim", "added"),
         (len(report.passages), "reused passage", "passage"),
         (len(report.omitted), "omitted source sentence", "omitted"),

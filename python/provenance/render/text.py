@@ -22,6 +22,7 @@ from rich.text import Text
 from provenance.read import printable
 from provenance.render import plural
 from provenance.render.headline import (
+    changed_words,
     claim_sources,
     copied_qualifier,
     details,
@@ -311,7 +312,7 @@ def _counts_line(report: Report) -> Text:
         (plural(statuses["altered"], "altered quote"), QUOTE_STYLE["altered"]),
         (f"{statuses['fabricated']:,} fabricated", QUOTE_STYLE["fabricated"]),
         (f"{statuses['unsourced']:,} not in the source", QUOTE_STYLE["unsourced"]),
-        *([(plural(changed, "changed fact"), "red")] if changed else []),
+        *([(plural(changed, changed_words(report)[0]), "red")] if changed else []),
         (plural(added, "added claim"), "yellow"),
         (plural(len(report.passages), "reused passage"), ""),
         (plural(len(report.omitted), "source sentence") + " omitted", "dim"),
@@ -486,7 +487,9 @@ def _changed_section(report: Report) -> list[RenderableType]:
     changed = [claim for claim in report.added if is_changed_fact(claim)]
     if not changed:
         return []
-    lines: list[RenderableType] = [_section(f"Changed from the source: {len(changed):,}")]
+    lines: list[RenderableType] = [_section(f"{changed_words(report)[1]}: {len(changed):,}")]
+    if report.verdict.relation != "derived":
+        lines.append(Text("  the candidate is not derived from the source: these are each text's own facts", "dim"))
     sources_of = claim_sources(report.sentences)
     sentence_of = sentence_around(report.sentences)
     for claim in sorted(changed, key=lambda c: c.candidate):
