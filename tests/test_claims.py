@@ -984,3 +984,18 @@ def test_a_time_of_day_written_another_way_is_the_source_s() -> None:
     for same in ("23:40", "11:40 pm", "11.40 p.m."):
         assert compare(source.replace("11.40pm", same), source, semantic=False).added == [], same
     assert [c.text for c in compare(source.replace("11.40pm", "10.40pm"), source, semantic=False).added] == ["10.40pm"]
+
+
+def test_words_put_in_the_mouth_of_the_source_s_speaker() -> None:
+    source = (
+        "Statement from Northshire Police. A 27-year-old man was arrested on suspicion of assault. "
+        'Detective Inspector Priya Nair said: "We believe this was an isolated incident."'
+    )
+    invented = "Detective Inspector Priya Nair said the attack was linked to a long-running football rivalry."
+    found = [c for c in compare(invented, source, semantic=False).added if c.type == "attribution"]
+    assert found and "Priya Nair's words" in found[0].reason
+    added = compare("Police said the assault followed a row about a football match.", source, semantic=False).added
+    assert [c.type for c in added] == ["attribution"] and "Police's words" in added[0].reason
+    # someone the source never names is a new name, not the source's speaker
+    other = compare("John Smith said the assault followed a row about a football match.", source, semantic=False).added
+    assert [c.type for c in other] == ["entity"]

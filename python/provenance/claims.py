@@ -402,6 +402,12 @@ class _SourceFacts:
         return found
 
     @functools.cached_property
+    def name_keys(self) -> set[str]:
+        """The source's capitalised words in small letters, as a speaker's name words are compared."""
+        text = self.analysed.text
+        return {text[s:e].lower() for s, e, _ in self.analysed.words if text[s].isupper()}
+
+    @functools.cached_property
     def clock_times(self) -> set[int]:
         """The times of day the source states, in minutes after midnight."""
         return {m for clock in _CLOCK.finditer(self.analysed.text) for m in _minutes(clock)}
@@ -1116,6 +1122,10 @@ def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: S
     elif vague:
         kind = "attribution"
         reason += f"; a vague attribution: '{text[vague[0].start : vague[0].end]}'"
+    elif (speaker := _source_speaker(sentence.text, facts)) is not None:
+        # the worst of added claims: the source's own speaker made to say what the source never has
+        kind = "attribution"
+        reason += f"; it is put in the mouth of {speaker}, whom the source names but never reports saying it"
     elif stronger is not None:
         kind = "exaggeration"
     elif (named := _new_name(text, _after_opening(words), facts)) is not None:
@@ -1129,6 +1139,15 @@ def _unsupported_sentence(candidate: AnalysedText, facts: _SourceFacts, match: S
     if stronger is not None:
         reason += f"; it {stronger[2]}"
     return AddedClaim((start, end), kind, body, reason, said)
+
+
+def _source_speaker(sentence: str, facts: _SourceFacts) -> str | None:
+    """A speaker the sentence reports ("Detective Inspector Priya Nair said …") whom the source
+    names: a word of the name, no title, is one of the source's capitalised words."""
+    for name, _ in reported_speakers(sentence):
+        if name_words(name) & facts.name_keys:
+            return name
+    return None
 
 
 def _counted(words: Sequence[Word], number: Number) -> str:
@@ -1602,6 +1621,8 @@ def _claims_in(
                 f"'{text[word.start : word.end]}' where the supporting source sentence has '{other.title()}'",
             )
     by_start = {w.start: n for n, w in enumerate(words)}
+    # A run of words said by a speaker the source names, which the source never reports them saying.
+    speaker = _source_speaker(unit.text, facts)
     for run in _unsupported_runs(words):
         first, last = run[0], run[-1]
         at = by_start[first.start]
@@ -1612,6 +1633,10 @@ def _claims_in(
             at -= 1
         kind = "entity" if capitalised else "other"
         listed = ", ".join(f"'{w.form}'" for w in run if w.form not in STOPWORDS)
+        if speaker is not None and kind == "other":
+            said = f"; said to be {speaker}'s words, whom the source never reports saying them"
+            add((words[at].start, last.end), "attribution", f"the source never uses {listed}{said}")
+            continue
         add((words[at].start, last.end), kind, f"the source never uses {listed}")
     # The sentence's first word, after a list item's number ("1. Close the centre to cars").
     opening = next((w.start for w in words if w.form.isalpha()), unit.start)
