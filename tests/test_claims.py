@@ -999,3 +999,10 @@ def test_words_put_in_the_mouth_of_the_source_s_speaker() -> None:
     # someone the source never names is a new name, not the source's speaker
     other = compare("John Smith said the assault followed a row about a football match.", source, semantic=False).added
     assert [c.type for c in other] == ["entity"]
+
+
+def test_a_change_from_one_level_to_another_is_their_ratio() -> None:
+    source = "The share of adults who smoke rose from 1% to 2% over the decade, the study found."
+    assert compare(source.replace("rose", "doubled"), source, semantic=False).added == []
+    tripled = compare("The share of adults who smoke tripled over the decade, the study found.", source, semantic=False)
+    assert [(c.type, c.text) for c in tripled.added] == [("contradiction", "tripled")]

@@ -881,14 +881,25 @@ def _multiple(words: Sequence[Word]) -> tuple[int, int, float, str | None] | Non
     return None
 
 
+_FROM_TO_PERCENT = re.compile(
+    r"\bfrom\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.IGNORECASE
+)
+
+
 def _percent_change(text: str, words: Sequence[Word]) -> tuple[str, float] | None:
     """A change by a percentage the sentences state ("rose by 40%", "down 12%"): the words and the
     signed percentage."""
+    # A change from one level to another is their ratio ("rose from 1% to 2%" doubled it).
+    levels = _FROM_TO_PERCENT.search(text)
+    if levels is not None and float(levels[1]) > 0:
+        return levels.group(), (float(levels[2]) / float(levels[1]) - 1) * 100
     for n in numbers(words):
         end = words[n.last][1]
         if text[end : end + 1] != "%" and not (n.last + 1 < len(words) and words[n.last + 1][2] in ("percent", "per")):
             continue
         before = [w[2] for w in words[max(0, n.first - 3) : n.first]]
+        if before and before[-1] in ("from", "to", "at"):
+            continue  # a level, not a change ("rose from 1%")
         direction = 1 if set(before) & _RISES else -1 if set(before) & _FALLS else 0
         if direction:
             first = max(0, n.first - 3) + next(i for i, f in enumerate(before) if f in _RISES | _FALLS)
