@@ -599,3 +599,10 @@ def test_an_irregular_form_of_a_source_word_is_not_inserted() -> None:
     source = "Residents lose an estimated 40 million litres a day through leaking pipes, the minutes say."
     lost = "Residents have lost an estimated 40 million litres a day through leaking pipes, the minutes say."
     assert compare(lost, source, semantic=False).added == []
+
+
+def test_a_change_told_as_the_level_it_reaches() -> None:
+    source = "Admissions fell by a fifth last year, the hospital said, and staff numbers rose by 3%."
+    found = [(c.type, c.text) for c in compare(source.replace("fell by", "fell to"), source, semantic=False).added]
+    assert found == [("changed", "fell to")]
+    assert compare(source, source, semantic=False).added == []

@@ -31,6 +31,7 @@ from text_to_num import alpha2digit, text2num
 
 from provenance import _core
 from provenance.lexicon import (
+    CHANGE_DIRECTIONS,
     FUNCTION_WORDS,
     GENERAL_PERSON_NOUNS,
     HEDGES,
@@ -926,6 +927,19 @@ def changes(
             ),
             None,
         )
+        # A change told as the level it reaches, or the other way ("fell to a fifth" for "fell by a
+        # fifth": a fall of four fifths for one of a fifth).
+        if (
+            one_for_one
+            and {candidate_words[mine[0]][2], source_words[theirs[0]][2]} == {"by", "to"}
+            and mine[0] > 0
+            and candidate_words[mine[0] - 1][2] in _CHANGE_WORDS
+        ):
+            said_span = (source_words[theirs[0] - 1][0], source_words[theirs[0]][1]) if theirs[0] > 0 else step.source
+            span = (candidate_words[mine[0] - 1][0], candidate_words[mine[0]][1])
+            reason = f"a change told as a level, or a level as a change: the source has '{_excerpt(source_text, said_span)}'"
+            found.append(Change(span, said_span, "word", reason))
+            continue
         if flip is not None:
             # With the adverb (-ly) before each side's word: "badly affected" for "largely unaffected".
             i, j = flip
@@ -997,6 +1011,10 @@ def changes(
             span = (candidate_words[run[0]][0], candidate_words[run[-1]][1])
             found.append(Change(span, said_span, "word", f"the source has '{said}'"))
     return found
+
+
+# Words of change, either way (lexicons/change-directions.txt: "rose", "fell", "cut").
+_CHANGE_WORDS = frozenset().union(*CHANGE_DIRECTIONS.values())
 
 
 # WordNet's lexicographer files of things one can point at: animals, artifacts, body, food,
