@@ -866,19 +866,23 @@ fn quotations(py: Python<'_>, text: &str) -> Vec<(usize, usize, usize, usize)> {
 }
 
 /// For each text, `(words, quotations, boilerplate)`: its number of words and the word ranges of
-/// its quotations and of the text the n-grams of `boilerplate` (little-endian u64 hashes) cover,
-/// in parallel.
+/// its quotations and of its boilerplate (`boilerplate::boilerplate_words`: what the n-grams of
+/// `exclude` cover, and runs of `frequent` ones; little-endian u64 hashes), in parallel.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)]
-#[pyo3(signature = (texts, *, boilerplate = None, ngram = wide(index::DEFAULT_INDEX_NGRAM)))]
+#[pyo3(signature = (texts, *, exclude = None, frequent = None, ngram = wide(index::DEFAULT_INDEX_NGRAM),
+                    window = wide(index::DEFAULT_WINDOW)))]
 fn document_facts_many(
     py: Python<'_>,
     texts: Vec<PyBackedStr>,
-    boilerplate: Option<pyo3::pybacked::PyBackedBytes>,
+    exclude: Option<pyo3::pybacked::PyBackedBytes>,
+    frequent: Option<pyo3::pybacked::PyBackedBytes>,
     ngram: i128,
+    window: i128,
 ) -> PyResult<Vec<(usize, WordRanges, WordRanges)>> {
-    let ngram = in_range("ngram", ngram, &index::INDEX_NGRAM_RANGE)?;
-    let boilerplate = hash_set(boilerplate.as_deref().unwrap_or_default())?;
+    let p = index_params(ngram, window, wide(index::DEFAULT_MAX_DF))?;
+    let excluded = hash_set(exclude.as_deref().unwrap_or_default())?;
+    let frequent = hash_set(frequent.as_deref().unwrap_or_default())?;
     run(py, || {
         Ok::<_, Infallible>(
             texts
@@ -886,7 +890,7 @@ fn document_facts_many(
                 .map(|t| {
                     let words = text::hash_words(t);
                     let f = quotes::facts_with_words(t, &words);
-                    let covered = boilerplate::covered_words(&words, &boilerplate, ngram);
+                    let covered = boilerplate::boilerplate_words(&words, &excluded, &frequent, &p);
                     (f.words, f.quotations, covered)
                 })
                 .collect(),

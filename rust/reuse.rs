@@ -3,7 +3,6 @@
 //! aligner and the facts need its words; later copies of a text are left out of the postings (a hundred copies would push every fingerprint of it over
 //! `max_df`), and the candidates are aligned as `corpus::all_pairs` aligns them.
 
-use std::borrow::Cow;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -12,7 +11,7 @@ use xxhash_rust::xxh3::Xxh3;
 use std::collections::HashMap;
 
 use crate::align::{Params, Passage, align};
-use crate::boilerplate::{NgramSet, covered_words, frequent_ngrams};
+use crate::boilerplate::{NgramSet, boilerplate_words, frequent_ngrams};
 use crate::corpus::{AllPairs, align_pairs, scan_texts};
 use crate::index::{IndexError, IndexParams, MAX_DOCS, Occurrence, unsorted_candidate_pairs};
 use crate::judge::{Direction, Document, Verdict, judge_identical, judge_pair, swapped};
@@ -104,13 +103,8 @@ pub fn collection_reuse<S: AsRef<str> + Sync>(
         &NgramSet::new(pruned.keys),
         index_params,
     );
-    let boilerplate = if frequent.is_empty() {
-        Cow::Borrowed(excluded)
-    } else {
-        Cow::Owned(excluded.union(&frequent))
-    };
     let facts_of = |text: &str, words: &[WordHash]| Facts {
-        boilerplate: covered_words(words, &boilerplate, index_params.ngram),
+        boilerplate: boilerplate_words(words, excluded, &frequent, index_params),
         ..facts_with_words(text, words)
     };
     // The words a document of a pair is aligned with give its facts.

@@ -284,11 +284,12 @@ def jsonl_records(data: bytes, max_line: int) -> tuple[list[int], list[tuple[str
     is valid and at most max_line bytes long, else None."""
 
 def document_facts_many(
-    texts: list[str], *, boilerplate: bytes | None = None, ngram: int = ...
+    texts: list[str], *, exclude: bytes | None = None, frequent: bytes | None = None, ngram: int = ..., window: int = ...
 ) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]]]]:
     """For each text, (words, quotations, boilerplate): its number of words and the word ranges
-    [start, end) of its quotations and of the text the n-grams of `boilerplate` (little-endian
-    uint64 hashes) cover, in parallel, the GIL released."""
+    [start, end) of its quotations and of its boilerplate, the text the n-grams of `exclude` cover
+    and runs of window + ngram - 1 words or more of the n-grams of `frequent` (little-endian uint64
+    hashes), in parallel, the GIL released."""
 
 def ngram_set(texts: list[str], *, ngram: int = ...) -> bytes:
     """Every word n-gram of `texts` (not only the winnowed ones) as sorted, distinct

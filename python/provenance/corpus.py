@@ -303,16 +303,21 @@ class DocumentFacts:
     boilerplate: tuple[tuple[int, int], ...] = ()
 
 
-def document_facts(record: Record, *, boilerplate: bytes = b"") -> DocumentFacts:
+def document_facts(
+    record: Record, *, exclude: bytes = b"", frequent: bytes = b"", window: int = _core.DEFAULT_WINDOW
+) -> DocumentFacts:
     """The facts of one document (see ``DocumentFacts``)."""
-    return documents_facts([record], boilerplate=boilerplate)[0]
+    return documents_facts([record], exclude=exclude, frequent=frequent, window=window)[0]
 
 
-def documents_facts(records: Sequence[Record], *, boilerplate: bytes = b"") -> list[DocumentFacts]:
+def documents_facts(
+    records: Sequence[Record], *, exclude: bytes = b"", frequent: bytes = b"", window: int = _core.DEFAULT_WINDOW
+) -> list[DocumentFacts]:
     """The facts of many documents, found in parallel by the core; their boilerplate is the text
-    the n-grams `boilerplate` cover (little-endian u64 hashes, ``_core.ngram_set`` of template
-    texts, with the Spark job's frequent n-grams)."""
-    found = _core.document_facts_many([r.text for r in records], boilerplate=boilerplate)
+    the n-grams `exclude` cover (little-endian u64 hashes, ``_core.ngram_set`` of template texts)
+    and runs of at least `window` + 3 words of the n-grams `frequent` (the text of fingerprints in
+    more than max_df documents; a shorter run is a stock phrase, and prose)."""
+    found = _core.document_facts_many([r.text for r in records], exclude=exclude, frequent=frequent, window=window)
     return [
         DocumentFacts(r.date, words, tuple(quotes), tuple(covered))
         for r, (words, quotes, covered) in zip(records, found, strict=True)

@@ -12,7 +12,7 @@ on flat Arrow columns (docs/scale-out.md has the design and the measured sizes):
    documents are removed by a broadcast anti-join before the postings are shuffled on the hash,
    so a footer shared by every document costs one broadcast row, not n² pairs. The documents
    holding them give the n-grams near them (``_core.near_frequent_columns``), and those in more
-   than ``max_df`` documents, with the template texts', are broadcast as the boilerplate that
+   than ``max_df`` documents are broadcast with the template texts' as the boilerplate that
    judging does not count as prose, as ``find_reuse`` does;
 4. postings are grouped into buckets of hashes and each bucket's pairs counted in the core
    (``_core.bucket_pairs``), summed per pair and kept at ``min_shared`` or more;
@@ -335,7 +335,12 @@ def _bucket_pairs(table: pa.Table, max_df: int) -> pa.Table:
 
 
 def _judge(
-    pairs: pa.Table, docs: pa.Table, parameters: dict[str, Any], options: AlignOptions, boilerplate: Broadcast[bytes]
+    pairs: pa.Table,
+    docs: pa.Table,
+    parameters: dict[str, Any],
+    options: AlignOptions,
+    excluded: Broadcast[bytes],
+    frequent: Broadcast[bytes],
 ) -> pa.Table:
     """One bucket: its pairs (a, b, shared, identical) and the documents they name -> the judged
     pairs as rows of the Parquet table (without cluster and duplicate-group numbers)."""
@@ -350,7 +355,7 @@ def _judge(
         )
     ]
     # Every document of the bucket is in one of its pairs: their facts in one parallel call.
-    facts = documents_facts(records, boilerplate=boilerplate.value)
+    facts = documents_facts(records, exclude=excluded.value, frequent=frequent.value, window=parameters["window"])
     facts_of = facts.__getitem__
     a = np.searchsorted(numbers, _column(pairs, "a")).astype(np.uint32)
     b = np.searchsorted(numbers, _column(pairs, "b")).astype(np.uint32)
@@ -464,7 +469,7 @@ def find_reuse(
             .mapInArrow(partial(_fingerprints, options=index_options, excluded=excluded), "hash long, doc long")
         )
         frequent = kept(postings.groupBy("hash").count().filter(F.col("count") > index_options.max_df).select("hash"))
-        boilerplate = spark.sparkContext.broadcast(_boilerplate(docs, postings, frequent, excluded.value, index_options))
+        shared = spark.sparkContext.broadcast(_frequent_ngrams(docs, postings, frequent, index_options))
         # 4. candidate pairs by buckets of hashes, summed over buckets.
         pairs = kept(
             postings.join(F.broadcast(frequent), "hash", "left_anti")
@@ -495,7 +500,7 @@ def find_reuse(
         judged = kept(
             work.groupBy("bucket")
             .cogroup(texts.groupBy("texts_bucket"))
-            .applyInArrow(lambda pairs, texts: _judge(pairs, texts, parameters, options, boilerplate), _judged_schema())
+            .applyInArrow(lambda pairs, texts: _judge(pairs, texts, parameters, options, excluded, shared), _judged_schema())
         )
         # 6. clusters and duplicate-group numbers, then the files.
         edges = judged.select("candidate", "source").toArrow()
@@ -537,22 +542,20 @@ def find_reuse(
     return SparkRun(out, documents, candidate_pairs, edges.num_rows, len(clusters), len(firsts))
 
 
-def _boilerplate(docs: DataFrame, postings: DataFrame, frequent: DataFrame, excluded: bytes, options: IndexOptions) -> bytes:
-    """The n-grams judging does not count as prose (``_core.document_facts_many``'s boilerplate):
-    the excluded ones, and the text of the fingerprints in more than ``max_df`` documents (the
-    n-grams near them in more than ``max_df`` of the documents holding them), as the embedded
-    engine finds them (``boilerplate::frequent_ngrams``)."""
+def _frequent_ngrams(docs: DataFrame, postings: DataFrame, frequent: DataFrame, options: IndexOptions) -> bytes:
+    """The text of the fingerprints in more than ``max_df`` documents (the n-grams near them in
+    more than ``max_df`` of the documents holding them), as the embedded engine finds it
+    (``boilerplate::frequent_ngrams``): little-endian uint64 hashes."""
     from pyspark.sql import functions as F
 
     hashes = np.array([row[0] for row in frequent.collect()], dtype=np.int64)
     if hashes.size == 0:
-        return excluded
+        return b""
     near_frequent = partial(_near_frequent, options=options, frequent=docs.sparkSession.sparkContext.broadcast(hashes.tobytes()))
     holders = postings.join(F.broadcast(frequent), "hash").select("doc").distinct()
     near = docs.join(holders, "doc").select("doc", "text").mapInArrow(near_frequent, "hash long, doc long")
     found = near.groupBy("hash").count().filter(F.col("count") > options.max_df).select("hash").collect()
-    shared = np.array([row[0] for row in found], dtype=np.int64).view(np.uint64)
-    return np.union1d(np.frombuffer(excluded, dtype="<u8"), shared).astype("<u8").tobytes()
+    return np.array([row[0] for row in found], dtype="<i8").tobytes()
 
 
 def _judged_schema() -> Any:
