@@ -480,3 +480,10 @@ def test_a_quotation_running_from_the_source_s_prose_into_its_own_quotation() ->
     # a small word at a quotation's edge is not looked for in the sentence before
     (the_deck,) = compare('As the article says, "the deck moved up and down in moderate winds".', source, semantic=False).quotes
     assert the_deck.reason.endswith("1 word changed: 'the' for 'Its'")
+
+
+def test_a_replacement_counts_the_longer_side_s_words() -> None:
+    source = 'The baker said: "We have not raised the price since 2022, but I don\'t know how long we can hold it."'
+    candidate = 'The baker said: "We have not raised the price since 2022, and we never will."'
+    (finding,) = compare(candidate, source, semantic=False).quotes
+    assert finding.status == "altered" and "1 word changed" not in finding.reason

@@ -818,7 +818,13 @@ def _altered_reason(diff: list[WordDiff]) -> str:
         steps = [d for d in diff if d.op == op]
         if not steps:
             continue
-        count = sum(len(_core.tokenize(d.candidate if op != "delete" else d.source)) for d in steps)
+        # a replacement counts the longer side's words ("'and' for 'but I don't know how long'": 6)
+        count = sum(
+            max(len(_core.tokenize(d.candidate)), len(_core.tokenize(d.source)))
+            if op == "replace"
+            else len(_core.tokenize(d.candidate if op == "insert" else d.source))
+            for d in steps
+        )
         if op == "replace":
             examples = [f"'{d.candidate}' for '{d.source}'" for d in steps[:3]]
         elif op == "insert":
