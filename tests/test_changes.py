@@ -606,3 +606,9 @@ def test_a_change_told_as_the_level_it_reaches() -> None:
     found = [(c.type, c.text) for c in compare(source.replace("fell by", "fell to"), source, semantic=False).added]
     assert found == [("changed", "fell to")]
     assert compare(source, source, semantic=False).added == []
+
+
+def test_a_superlative_for_its_opposite() -> None:
+    source = "The bank said yields reached the highest level since January, breaching its cap."
+    found = [(c.type, c.text) for c in compare(source.replace("highest", "lowest"), source, semantic=False).added]
+    assert found == [("changed", "lowest")]

@@ -240,7 +240,9 @@ class _WordNet:
         return self.base(word) in self._clause_verbs
 
     def opposite(self, a: str, b: str) -> bool:
-        a, b = self.base(a), self.base(b)
+        """Whether two words' base forms are antonyms; a superlative by its adjective ("lowest"
+        and "highest")."""
+        a, b = (self.base(key(self._superlatives[w]) if w in self._superlatives else w) for w in (a, b))
         return (min(a, b), max(a, b)) in self._antonyms
 
     def derived(self, word: str) -> set[str]:
