@@ -612,3 +612,10 @@ def test_a_superlative_for_its_opposite() -> None:
     source = "The bank said yields reached the highest level since January, breaching its cap."
     found = [(c.type, c.text) for c in compare(source.replace("highest", "lowest"), source, semantic=False).added]
     assert found == [("changed", "lowest")]
+
+
+def test_a_comparative_for_its_opposite() -> None:
+    source = "Prices were higher in the north, and the new engine was faster than the old one, tests showed."
+    changed = compare(source.replace("higher", "lower"), source, semantic=False).added
+    assert [(c.type, c.text) for c in changed] == [("changed", "lower")]
+    assert wordnet().opposite("bigger", "smaller") and not wordnet().opposite("number", "numb")

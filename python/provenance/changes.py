@@ -240,10 +240,26 @@ class _WordNet:
         return self.base(word) in self._clause_verbs
 
     def opposite(self, a: str, b: str) -> bool:
-        """Whether two words' base forms are antonyms; a superlative by its adjective ("lowest"
-        and "highest")."""
-        a, b = (self.base(key(self._superlatives[w]) if w in self._superlatives else w) for w in (a, b))
-        return (min(a, b), max(a, b)) in self._antonyms
+        """Whether two words' base forms are antonyms; a superlative or a comparative by its
+        adjective ("lowest" and "highest", "lower" and "higher")."""
+        a, b = self.base(a), self.base(b)
+        if (min(a, b), max(a, b)) in self._antonyms:
+            return True
+        return any(
+            (min(x, y), max(x, y)) in self._antonyms for x in self._adjectives_of(a) for y in self._adjectives_of(b)
+        )
+
+    def _adjectives_of(self, word: str) -> list[str]:
+        """The keys of the adjective a superlative or a regular comparative may be made from
+        ("lowest": "low"; "faster": "fast", "happier": "happy", "bigger": "big"), or the word."""
+        if word in self._superlatives:
+            return [key(self._superlatives[word])]
+        if not word.endswith("er"):
+            return [word]
+        stems = [word[:-2], word[:-1], word[:-3] + "y" if word.endswith("ier") else ""]
+        if len(word) > 4 and word[-3] == word[-4]:
+            stems.append(word[:-3])  # a doubled consonant ("bigger")
+        return [key(stem) for stem in stems if len(stem) > 2] or [word]
 
     def derived(self, word: str) -> set[str]:
         """The keys WordNet gives as derivationally related to a word's base form ("drinker" and
