@@ -250,12 +250,13 @@ class _WordNet:
         )
 
     def _adjectives_of(self, word: str) -> list[str]:
-        """The keys of the adjective a superlative or a regular comparative may be made from
-        ("lowest": "low"; "faster": "fast", "happier": "happy", "bigger": "big"), or the word."""
+        """The keys of the adjective a superlative or a regular comparative that is no noun may be
+        made from ("lowest": "low"; "faster": "fast", "happier": "happy", "bigger": "big"), or the
+        word itself."""
         if word in self._superlatives:
             return [key(self._superlatives[word])]
-        if not word.endswith("er"):
-            return [word]
+        if not word.endswith("er") or "n" in self._main(word):
+            return [word]  # ("offer" is no comparative of "off", "water" none of "wat")
         stems = [word[:-2], word[:-1], word[:-3] + "y" if word.endswith("ier") else ""]
         if len(word) > 4 and word[-3] == word[-4]:
             stems.append(word[:-3])  # a doubled consonant ("bigger")
