@@ -131,7 +131,8 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
                 and not candidate_speech.reported(finding.candidate, of_a_person=True)
                 and (not source_speech.reported(finding.source) or candidate_speech.reported(finding.candidate))
             ):
-                finding = _cut_from_prose(_quoting_the_source(finding), indexed, quote_words)
+                own = _quoting_the_source(finding, _SPEAKERS_OWN) if own_speech else _quoting_the_source(finding)
+                finding = _cut_from_prose(own, indexed, quote_words)
             elif finding.status == "fabricated" and own_speech:
                 finding = _quoting_the_source(finding, _SPEAKERS_OWN)
             findings.append(_attribution(candidate.text, finding, source.text, reported))
