@@ -1,7 +1,8 @@
 //! Text that is no evidence of reuse between two documents of a collection: template text the
 //! user excludes (every word n-gram of it), and text many documents share (a newspaper's
 //! footer, a school's pledge), found from the fingerprints pruned as in more than `max_df`
-//! documents. Its n-grams choose no candidates and its words are not prose when a pair is judged.
+//! documents. Its n-grams choose no candidates and its words (for shared text, a run long enough
+//! to be sure of a fingerprint) are not prose when a pair is judged.
 
 use rayon::prelude::*;
 
