@@ -72,7 +72,7 @@ def test_a_dropped_hedge_and_a_cause_for_a_correlation_are_two_findings() -> Non
     report = compare(
         "The new study of older adults proves that brisk walking lowers the risk of heart disease.", source, semantic=False
     )
-    assert [(c.type, c.text) for c in report.added] == [("changed", "proves"), ("exaggeration", "lowers")]
+    assert [(c.type, c.text) for c in report.added] == [("changed", "proves that"), ("exaggeration", "lowers")]
     # A conditional made certain is the dropped hedge alone.
     hedged = "Drinking coffee may reduce the risk of liver cancer."
     assert [c.type for c in compare("Drinking coffee reduces the risk of liver cancer.", hedged, semantic=False).added] == [

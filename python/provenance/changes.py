@@ -245,9 +245,7 @@ class _WordNet:
         a, b = self.base(a), self.base(b)
         if (min(a, b), max(a, b)) in self._antonyms:
             return True
-        return any(
-            (min(x, y), max(x, y)) in self._antonyms for x in self._adjectives_of(a) for y in self._adjectives_of(b)
-        )
+        return any((min(x, y), max(x, y)) in self._antonyms for x in self._adjectives_of(a) for y in self._adjectives_of(b))
 
     def _adjectives_of(self, word: str) -> list[str]:
         """The keys of the adjective a superlative or a regular comparative that is no noun may be
@@ -1208,7 +1206,9 @@ def _scope_change(
         at = mine if mine else [after[0]] if after[0] < len(candidate_words) else []
         if not at:
             return None
-        span = (candidate_words[at[0]][0], candidate_words[at[-1]][1])
+        # to the word after the step, as the source's side reaches ("will suspend" for "may suspend")
+        last = after[0] if said_end is not None and after[0] < len(candidate_words) else at[-1]
+        span = (candidate_words[at[0]][0], candidate_words[last][1])
         return Change(span, said, "hedge", f"drops the source's hedge: it says '{_excerpt(source_text, said)}'")
     universal, partial = QUANTIFIERS["universal"], QUANTIFIERS["partial"]
     for kind, other in ((universal, partial), (partial, universal)):
