@@ -31,6 +31,7 @@ from text_to_num import alpha2digit, text2num
 
 from provenance import _core
 from provenance.lexicon import (
+    ABBREVIATIONS_BEFORE_NAMES,
     CHANGE_DIRECTIONS,
     FUNCTION_WORDS,
     GENERAL_PERSON_NOUNS,
@@ -41,6 +42,7 @@ from provenance.lexicon import (
     QUANTIFIERS,
     STOPWORDS,
     SYMBOL_WORDS,
+    TITLE_FORMS,
 )
 from provenance.report import DiffStep, Passage
 from provenance.spans import Span, SpanSet
@@ -740,6 +742,8 @@ def changes(
     for i, w in enumerate(candidate_words):
         cand_positions.setdefault(key(w[2]), []).append(i)
     found: list[Change] = []
+    # the titles the source writes, in every form ("councillor" where it has "Cllr")
+    titles_known = {key(form) for w in source_words for form in TITLE_FORMS.get(w[2], ())}
 
     def inside(words: Sequence[Word], span: Span) -> list[int]:
         starts = cand_starts if words is candidate_words else src_starts
@@ -971,7 +975,14 @@ def changes(
         # Content words swapped one for another.
         if paraphrase and not beside_copy(index):
             continue
-        new = [i for i in mine if _content(candidate_text, candidate_words, i) and key(candidate_words[i][2]) not in known]
+        new = [
+            i
+            for i in mine
+            if _content(candidate_text, candidate_words, i)
+            and key(candidate_words[i][2]) not in known
+            and key(candidate_words[i][2]) not in titles_known
+            and not _given_name(candidate_text, candidate_words, i, src_keys)
+        ]
         old = [i for i in theirs if _content(source_text, source_words, i) and key(source_words[i][2]) not in cand_keys]
         new = [i for i in new if not candidate_words[i][2][:1].isdigit()]
         old = [i for i in old if not source_words[i][2][:1].isdigit()]
@@ -1253,6 +1264,21 @@ def _denied_in_source(source_text: str, source_words: Sequence[Word], denied: st
     return any(
         key(source_words[j][2]) == denied and any(_negates(source_text, w) for w in source_words[max(0, j - 2) : j])
         for j in range(len(source_words))
+    )
+
+
+def _given_name(text: str, words: Sequence[Word], i: int, source_keys: set[str]) -> bool:
+    """Whether a capitalised word that is no title stands before a name the source has (a word
+    WordNet lacks): a given name added to a surname the source uses ("Councillor Ade Olusanya" for
+    "Cllr Olusanya"; not "Mrs" for "Mr", nor "Viewly Terms" for "Streamly Terms")."""
+    return (
+        i + 1 < len(words)
+        and text[words[i][0]].isupper()
+        and words[i][2] not in TITLE_FORMS
+        and words[i][2] not in ABBREVIATIONS_BEFORE_NAMES
+        and text[words[i + 1][0]].isupper()
+        and key(words[i + 1][2]) in source_keys
+        and not wordnet().main_parts(key(words[i + 1][2]))
     )
 
 

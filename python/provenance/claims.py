@@ -83,6 +83,7 @@ from provenance.lexicon import (
     STATUS_WORDS,
     STOPWORDS,
     SYMBOL_WORDS,
+    TITLE_FORMS,
     VAGUE_ATTRIBUTIONS,
 )
 from provenance.quote_check import name_words, reported_speakers, same_speaker
@@ -1858,6 +1859,8 @@ def _used(written: str, stem: str, form: str, facts: _SourceFacts) -> bool:
     of every word for one whose small letters stand for function words ("YoY": "year over year")."""
     if stem in facts.keys or stem in facts.sign_words:
         return True
+    if TITLE_FORMS.get(form, frozenset()) & facts.forms:
+        return True  # "Councillor" for the source's "Cllr"
     if written[:1].isupper() and CALENDAR_NAMES.get(form) in facts.calendar_names:
         return True  # "Mar." for the source's "March"
     value = spelled_number(form)

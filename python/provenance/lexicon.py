@@ -76,5 +76,21 @@ AMERICAN_SPELLINGS = dict(line.split() for line in _lines("british-american") if
 CALENDAR_NAMES = {
     form: line.split()[0] for line in _lines("calendar-abbreviations") if not line.startswith("#") for form in line.split()
 }
+
+
+def _title_forms() -> dict[str, frozenset[str]]:
+    """Each title and each of its abbreviations (lexicons/title-abbreviations.txt) to all its
+    forms: "cllr" to {"councillor", "cllr"}."""
+    found: dict[str, frozenset[str]] = {}
+    for line in _lines("title-abbreviations"):
+        if line.strip() and not line.startswith("#"):
+            title, _, short = line.partition("|")
+            forms = frozenset({title.strip(), *short.split()})
+            for form in forms:
+                found[form] = found.get(form, frozenset()) | forms
+    return found
+
+
+TITLE_FORMS = _title_forms()
 QUANTIFIERS = sections("quantifiers")
 CHANGE_DIRECTIONS = sections("change-directions")
