@@ -526,3 +526,17 @@ def test_a_paragraph_pasted_after_a_quotation_mark_left_open_is_copied_prose() -
     # Closed, the quotation of the source's words is set aside as quoted: no prose copied.
     quoted = pasted.replace("pedestrian streets.\n", 'pedestrian streets."\n')
     assert compare(quoted, source, semantic=False).verdict.reasons[0].startswith("0% of the candidate's prose")
+
+
+def test_a_question_on_a_line_of_its_own_claims_nothing_and_is_no_omission() -> None:
+    source = (
+        "Who can apply?\n\nYou can apply if you own your home or rent it privately.\n\n"
+        "How long does it take?\n\nMost applications are decided within six weeks."
+    )
+    candidate = (
+        "What do I need to know?\n\nYou can apply if you own your home or rent it privately.\n\n"
+        "Most applications are decided within six weeks."
+    )
+    report = compare(candidate, source, semantic=False)
+    assert [c for c in report.added if c.text.startswith("What")] == []
+    assert report.omitted == []

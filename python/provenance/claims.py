@@ -981,6 +981,8 @@ def find_added_claims(
             outside = [candidate.words[i] for i in match.sentence.words if candidate.words[i][0] not in suspect]
             # The speaker's name and title are the attribution ("said lead author Dr Anna Berg").
             said = [w for w in outside if w[2] not in STOPWORDS and not candidate.text[w[0]].isupper()]
+            if match.sentence.own_line and match.sentence.text.rstrip().endswith("?"):
+                continue  # a question on a line of its own heads what follows ("What should I do?"): it claims nothing
             if len(said) > QUOTE_ATTRIBUTION_WORDS or not suspect.overlaps(match.sentence.span):
                 claims.append(_unsupported_sentence(candidate, facts, match))
         elif match.label in ("paraphrase", "copied"):

@@ -192,6 +192,7 @@ def omissions(
         if (s.kind == "sentence" or _BYLINE.match(s.text))
         and not _publication_line(source.text, s)
         and not _INTERVIEWER.match(s.text)
+        and not (s.own_line and s.text.rstrip().endswith("?"))  # a FAQ's question heads its answer
         and s.index not in used
         and not touched.overlaps(s.span)
         and not condensed(s)
