@@ -812,6 +812,25 @@ def changes(
         there = list(dict.fromkeys(src_number_at[i] for i in theirs if i in src_number_at))
         read_numbers = False
         for number in here:
+            # The same figure in another unit of the same dimension ("30km/h" for "30mph").
+            if there and number.value == there[0].value:
+                mine_measure, their_measure = (
+                    measure(candidate_text, candidate_words, number),
+                    measure(source_text, source_words, there[0]),
+                )
+                if (
+                    mine_measure is not None
+                    and their_measure is not None
+                    and mine_measure.dimension == their_measure.dimension
+                    and mine_measure.unit != their_measure.unit
+                    and not same_measure(mine_measure, their_measure)
+                ):
+                    span = (candidate_words[number.first][0], candidate_words[mine_measure.last][1])
+                    stated = (source_words[there[0].first][0], source_words[their_measure.last][1])
+                    reason = f"a changed unit: the source has '{_excerpt(source_text, stated)}'"
+                    found.append(Change(span, stated, "number", reason))
+                    read_numbers = True
+                    continue
             vague = candidate_words[number.first][2] in VAGUE_AMOUNTS
             amount = vague_amount([w[2] for w in candidate_words], number.first) if vague else None
             if (
@@ -1340,6 +1359,17 @@ def rounded_off(words: Sequence[Word], number: Number, written: str, values: Ite
         if stated < _significant(repr(float(figure)).partition("e")[0]) and math.isclose(value, _round_to(figure, stated)):
             return True
     return False
+
+
+def rounds_written(written: str, figure: str) -> bool:
+    """Whether a figure as written ("35") is another as written ("34.6") rounded to fewer
+    significant figures, no further than ROUNDING_REACH from it (a measure with its unit glued on:
+    "35C" for "34.6C")."""
+    value, other = float(written), float(figure)
+    if other == 0 or value == other or abs(value - other) > ROUNDING_REACH * abs(other):
+        return False
+    stated = _significant(written)
+    return stated < _significant(figure) and math.isclose(value, _round_to(other, stated))
 
 
 def _significant(written: str) -> int:

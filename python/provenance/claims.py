@@ -55,6 +55,7 @@ from provenance.changes import (
     ordinal,
     rounded_off,
     rounds,
+    rounds_written,
     same_measure,
     same_share,
     sentence_diff,
@@ -1200,6 +1201,21 @@ def _minutes(clock: re.Match[str]) -> set[int]:
 _DEGREES = re.compile(r"°([CFK])\b")
 
 
+_GLUED = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+
+
+def _glued_rounded(number: str, stated: Collection[str]) -> bool:
+    """Whether a figure with its unit glued on ("35c") rounds one the source writes with the same
+    unit ("34.6c")."""
+    mine = _GLUED.fullmatch(number)
+    if mine is None:
+        return False
+    return any(
+        (theirs := _GLUED.fullmatch(other)) is not None and theirs[2] == mine[2] and rounds_written(mine[1], theirs[1])
+        for other in stated
+    )
+
+
 def _numbers(forms: Sequence[str]) -> set[str]:
     return {form.replace(",", "") for form in forms if form[:1].isdigit()}
 
@@ -1409,6 +1425,7 @@ def _claims_in(
             )
             or word.in_source
             or ((rank := ordinal(word.form)) is not None and rank in support_values)  # "3rd March" for "3 March"
+            or _glued_rounded(number, facts.numbers)  # "35C" for "34.6C"
             or word.start in stated_times
             or _vague_amount_stated(words, word, facts)
             or (_LIST_NUMBER.match(text, word.end) and not text[text.rfind("\n", 0, word.start) + 1 : word.start].strip())
