@@ -991,14 +991,12 @@ def test_words_put_in_the_mouth_of_the_source_s_speaker() -> None:
         "Statement from Northshire Police. A 27-year-old man was arrested on suspicion of assault. "
         'Detective Inspector Priya Nair said: "We believe this was an isolated incident."'
     )
-    invented = "Detective Inspector Priya Nair said the attack was linked to a long-running football rivalry."
+    invented = "Detective Inspector Priya Nair said a rivalry between two football clubs had simmered for years."
     found = [c for c in compare(invented, source, semantic=False).added if c.type == "attribution"]
-    assert found and "Priya Nair's words" in found[0].reason
-    added = compare("Police said the assault followed a row about a football match.", source, semantic=False).added
-    assert [c.type for c in added] == ["attribution"] and "Police's words" in added[0].reason
-    # someone the source never names is a new name, not the source's speaker
-    other = compare("John Smith said the assault followed a row about a football match.", source, semantic=False).added
-    assert [c.type for c in other] == ["entity"]
+    assert found and "in the mouth of Detective Inspector Priya Nair" in found[0].reason
+    # someone the source never reports speaking is no speaker of the source's
+    other = compare("John Smith said a rivalry between two football clubs had simmered for years.", source, semantic=False)
+    assert [c.type for c in other.added] == ["entity"]
 
 
 def test_a_change_from_one_level_to_another_is_their_ratio() -> None:
