@@ -76,6 +76,7 @@ from provenance.lexicon import (
     FUNCTION_WORDS,
     IMPLICIT_NEGATION,
     INTENSIFIERS,
+    LEGAL_STAGES,
     LOADED_REPORTING_VERBS,
     NON_HUMAN_SUBJECTS,
     OFFICE_TITLES,
@@ -1010,6 +1011,10 @@ _DEONTIC = {
 }
 
 
+# Each word of a criminal case's stage by the stage's rank (lexicons/legal-stages.txt).
+_STAGE = {form: rank for rank, stage in enumerate(("suspicion", "accusation", "guilt")) for form in LEGAL_STAGES[stage]}
+
+
 def _told(forms: Sequence[str], at: int) -> int | None:
     """The verb a word of telling at `at` governs ("should take", "consider taking", "must not
     go"), by index; None when the word is none or no verb follows it."""
@@ -1565,6 +1570,14 @@ def _claims_in(
         if verb_at is not None and weaker is not None and weaker[0] < _DEONTIC[word.form]:
             end = words[verb_at].end
             add((word.start, end), "changed", f"'{text[word.start : end]}' where the source says '{support[slice(*weaker[1])]}'")
+    # A criminal case put at a later stage than the supporting sentences put it ("convicted of" for
+    # "charged with"): what the source says is alleged, stated as proven.
+    their_stage = max((_STAGE[form] for _, _, form in support_words if form in _STAGE), default=None)
+    if their_stage is not None:
+        later = next((w for w in words if _STAGE.get(w.form, -1) > their_stage and not w.in_source), None)
+        if later is not None and later.start not in quoted:
+            said = ", ".join(sorted({f"'{form}'" for _, _, form in support_words if _STAGE.get(form) == their_stage}))
+            add((later.start, later.end), "contradiction", f"'{later.form}' where the supporting source sentence has {said}")
     # A copy that drops the source's restriction widens what it says ("Kettles with batch codes 2231
     # to 2248 are affected" for "Only kettles with ..."); a paraphrase may leave "only" out.
     if match.label == "copied" and not any(w.form in QUANTIFIERS["exclusive"] for w in words):
