@@ -1011,3 +1011,11 @@ def test_a_criminal_case_put_at_a_later_stage_than_the_source_puts_it() -> None:
     convicted = compare(source.replace("charged with", "convicted of"), source, semantic=False).added
     assert [(c.type, c.text) for c in convicted] == [("contradiction", "convicted")]
     assert compare(source.replace("charged with", "accused of"), source, semantic=False).added == []
+
+
+def test_a_decision_where_the_source_has_one_only_considered() -> None:
+    source = "The council is considering closing the library on Hill Street to save money, a report says."
+    decided = compare(source.replace("is considering closing", "has decided to close"), source, semantic=False).added
+    assert [(c.type, c.text) for c in decided] == [("contradiction", "decided")]
+    weighed = source.replace("is considering closing", "is weighing up closing")
+    assert compare(weighed, source, semantic=False).added == []

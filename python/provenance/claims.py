@@ -127,6 +127,12 @@ _FUTURE = re.compile(
 # The same told from the past ("said the homes would be paid for", "was due to open"): a candidate
 # sentence with one still tells it as to come.
 _FUTURE_IN_PAST = re.compile(r"\bwould\b|\b(?:was|were)\s+(?:set|due|scheduled|expected|slated|poised|to)\b", re.IGNORECASE)
+# A course of action being weighed, not chosen (a present form: "considered" may be past and done);
+# and the words that tell one chosen.
+_CONSIDERED = re.compile(
+    r"\b(?:consider(?:s|ing)|propos(?:es|ing)|weigh(?:s|ing)|explor(?:es|ing)|mull(?:s|ing))\b", re.IGNORECASE
+)
+_DECIDED = frozenset({"decided", "agreed", "approved", "confirmed", "resolved", "voted", "chose", "opted"})
 _FUTURE_VERB_WORDS = 3  # how far after a future marker its verb may stand ("is set to meet")
 # Significance affirmed, and denied ("not statistically significant", "did not significantly
 # improve", "no significant difference", "non-significant").
@@ -1471,6 +1477,13 @@ def _claims_in(
     if told is not None:
         done, future = told
         add((done.start, done.end), "contradiction", f"'{done.form}' tells as done what the source says is to come ('{future}')")
+    # A decision where the source has one only considered ("has decided to close" for "is considering closing").
+    considered = _CONSIDERED.search(support)
+    if considered and not _CONSIDERED.search(prose):
+        decided = next((w for w in words if w.form in _DECIDED and not w.in_source and w.start not in quoted), None)
+        if decided is not None:
+            reason = f"'{decided.form}' tells as decided what the source says is only considered ('{considered.group()}')"
+            add((decided.start, decided.end), "contradiction", reason)
     shift = unit.start
     shifted = [(s - shift, e - shift, form) for s, e, form in unit_words]
     mine = _Sentence(unit.text, shifted)
