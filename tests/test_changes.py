@@ -636,3 +636,9 @@ def test_a_measure_rounded_with_its_unit_and_the_same_figure_in_another_unit() -
     assert [c.text for c in compare(source.replace("34.6C", "36C"), source, semantic=False).added] == ["36C"]
     assert [c.text for c in compare(source.replace("30mph", "30km/h"), source, semantic=False).added] == ["30km/h"]
     assert compare(source.replace("30mph", "48km/h"), source, semantic=False).added == []  # the same speed
+
+
+def test_a_plural_after_to_is_a_thing_not_a_verb() -> None:
+    source = "The bridge will be closed to lorries from Monday while engineers repair the deck, the council said."
+    swapped = compare(source.replace("lorries", "buses"), source, semantic=False).added
+    assert [(c.type, c.text) for c in swapped] == [("changed", "buses")]

@@ -1116,7 +1116,11 @@ def _as_verb(words: Sequence[Word], i: int) -> bool:
     before = i - 1
     if before >= 0 and words[before][2].endswith("ly"):
         before -= 1
-    return before >= 0 and words[before][2] in _BEFORE_VERBS
+    if before < 0 or words[before][2] not in _BEFORE_VERBS:
+        return False
+    # after "to" a plural is the preposition's noun ("closed to lorries"), never an infinitive
+    form = words[i][2]
+    return not (words[before][2] == "to" and form.endswith("s") and not form.endswith(("ss", "us", "is")))
 
 
 def _capitalised_inside(text: str, words: Sequence[Word], i: int) -> bool:
