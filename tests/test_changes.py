@@ -642,3 +642,9 @@ def test_a_plural_after_to_is_a_thing_not_a_verb() -> None:
     source = "The bridge will be closed to lorries from Monday while engineers repair the deck, the council said."
     swapped = compare(source.replace("lorries", "buses"), source, semantic=False).added
     assert [(c.type, c.text) for c in swapped] == [("changed", "buses")]
+
+
+def test_a_season_for_another() -> None:
+    source = "Work on the new bridge will start in the autumn and finish two years later, the council said."
+    found = [(c.type, c.text) for c in compare(source.replace("autumn", "spring"), source, semantic=False).added]
+    assert found == [("changed", "spring")]

@@ -1029,7 +1029,8 @@ def changes(
         swapped = [
             i
             for i in new
-            if (
+            if (candidate_words[i][2] in _SEASONS and all(source_words[j][2] in _SEASONS for j in old))
+            or (
                 unit_of_time(candidate_words[i][2])
                 and all(unit_of_time(source_words[j][2]) for j in old)
                 # a span measured ("a year" for "12 months") is compared as one, in claims
@@ -1256,6 +1257,10 @@ def _scope_change(
             said_word = _excerpt(source_text, figure)
             return Change(span, figure, "quantifier", f"'{candidate_words[new[0]][2]}' where the source has '{said_word}'")
     return None
+
+
+# The seasons: one for another is another time of year ("in the spring" for "in the autumn").
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 
 
 def _counts(form: str) -> bool:
