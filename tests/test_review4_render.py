@@ -42,6 +42,10 @@ def test_where_each_names_each_stretch_of_lines_once() -> None:
     assert document.where_each([span("Title"), span("Fifth.")]) == "lines 1, 8"
     assert document.where_each([span("Title"), span("Third."), span("Fifth.")]) == "lines 1, 5, 8"
     assert document.where_each([span("Title"), span("Third."), span("Fourth.")]) == "lines 1, 5–6"
+    # Two sentences of one line with another between them: that line once.
+    one_line = Document("b", "Alpha one. Beta two. Gamma three.\n\nDelta.\n")
+    first, third = (one_line.text.index(w) for w in ("Alpha one.", "Gamma three."))
+    assert one_line.where_each([(first, first + 10), (third, third + 12)]) == "line 1"
 
 
 AD_SOURCE = (

@@ -69,7 +69,8 @@ class Document:
         stretches: list[list[int]] = []  # [first line, last line, end offset]
         for start, end in sorted(spans):
             first, last = self.line(start), self.line(max(start, end - 1))
-            if stretches and not self.text[stretches[-1][2] : start].strip():
+            # (two sentences of one line with another between them are one line too: "line 7", not "lines 7, 7")
+            if stretches and (not self.text[stretches[-1][2] : start].strip() or first <= stretches[-1][1]):
                 stretches[-1][1:] = [max(stretches[-1][1], last), max(stretches[-1][2], end)]
             else:
                 stretches.append([first, last, end])
