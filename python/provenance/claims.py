@@ -411,6 +411,11 @@ class _SourceFacts:
         return found
 
     @functools.cached_property
+    def temperatures(self) -> bool:
+        """Whether the source writes a temperature with its scale glued on ("34.6C")."""
+        return any((glued := _GLUED.fullmatch(n)) is not None and glued[2] in ("c", "f") for n in self.numbers)
+
+    @functools.cached_property
     def speaker_words(self) -> set[str]:
         """The words of the names of the speakers the source reports ("Priya Nair said: …")."""
         return {w for name, _ in reported_speakers(self.analysed.text) for w in name_words(name)}
@@ -1208,9 +1213,12 @@ def _minutes(clock: re.Match[str]) -> set[int]:
     return {hour * 60 + minute, (hour + 12) % 24 * 60 + minute}
 
 
-_DEGREES = re.compile(r"°([CFK])\b")
+# A temperature's unit after its figure: "34.6°C", "34.6 degrees Celsius", "34.6 degrees" (the
+# scale left to the reader: the source's, whichever it writes).
+_DEGREES = re.compile(r"°([CFK])\b|\s+degrees?(?:\s+(C|F|Celsius|Fahrenheit|centigrade))?\b", re.IGNORECASE)
 
 
+_TEMPERATURE_WORDS = frozenset({"degree", "degrees", "celsius", "fahrenheit", "centigrade"})
 _GLUED = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
 
 
@@ -1390,8 +1398,10 @@ def _claims_in(
             add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has '{said}'")
     for word in words:
         # (a temperature's degree sign stands between its figure and unit: "34.6°C" is "34.6C")
-        degrees = _DEGREES.match(text, word.end)
-        number = word.form.replace(",", "") + (degrees[1].lower() if degrees else "")
+        number = word.form.replace(",", "")
+        if (degrees := _DEGREES.match(text, word.end)) is not None:
+            scale = (degrees[1] or degrees[2] or "").lower()[:1]
+            number = next((number + s for s in (scale or "cf") if number + s in facts.numbers), number + (scale or "c"))
         written = stated.get(word.start)
         written_word = text[word.start : word.end]
         # A number of the supporting sentences, counting what they count otherwise ("five stars"
@@ -1911,6 +1921,8 @@ def _used(written: str, stem: str, form: str, facts: _SourceFacts) -> bool:
         return True
     if TITLE_FORMS.get(form, frozenset()) & facts.forms:
         return True  # "Councillor" for the source's "Cllr"
+    if form in _TEMPERATURE_WORDS and facts.temperatures:
+        return True  # "34.6 degrees Celsius" for the source's "34.6C"
     if written[:1].isupper() and CALENDAR_NAMES.get(form) in facts.calendar_names:
         return True  # "Mar." for the source's "March"
     value = spelled_number(form)
