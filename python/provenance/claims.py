@@ -1026,6 +1026,19 @@ _DEONTIC = {
 _STAGE = {form: rank for rank, stage in enumerate(("suspicion", "accusation", "guilt")) for form in LEGAL_STAGES[stage]}
 
 
+def _cut_denial(source: AnalysedText, start: int) -> Span | None:
+    """The source's words from a negation to `start` (where a copy starts), when the negation
+    stands in `start`'s clause, no clause mark between: "It does not pay for" before "new gas boilers"."""
+    sentence = next((s for s in source.sentences if s.start <= start < s.end), None)
+    if sentence is None or start == sentence.start:
+        return None
+    before = source.text[sentence.start : start]
+    denial = max(_NEGATION.finditer(before), key=lambda m: m.start(), default=None)  # the last one
+    if denial is None or re.search(r"[,;:.!?()]", before[denial.end() :]):
+        return None
+    return sentence.start + denial.start(), min(sentence.end, start + 40)
+
+
 def _told(forms: Sequence[str], at: int) -> int | None:
     """The verb a word of telling at `at` governs ("should take", "consider taking", "must not
     go"), by index; None when the word is none or no verb follows it."""
@@ -1601,6 +1614,13 @@ def _claims_in(
         if later is not None and later.start not in quoted:
             said = ", ".join(sorted({f"'{form}'" for _, _, form in support_words if _STAGE.get(form) == their_stage}))
             add((later.start, later.end), "contradiction", f"'{later.form}' where the supporting source sentence has {said}")
+    # A copy that starts after the source's negation and keeps what it denied ("New gas boilers."
+    # under what a grant covers, for "It does not pay for new gas boilers."): the denial dropped.
+    if match.label == "copied" and diff.steps and not _NEGATION.search(prose):
+        cut = _cut_denial(facts.analysed, diff.steps[0].source[0])
+        if cut is not None and words and words[0].start not in quoted:
+            reason = f"drops the source's negation: it says '{_clip_sentence(facts.analysed.text[cut[0] : cut[1]])}'"
+            add((words[0].start, words[0].end), "changed", reason, cut)
     # A copy that drops the source's restriction widens what it says ("Kettles with batch codes 2231
     # to 2248 are affected" for "Only kettles with ..."); a paraphrase may leave "only" out.
     if match.label == "copied" and not any(w.form in QUANTIFIERS["exclusive"] for w in words):
