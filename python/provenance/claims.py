@@ -1026,6 +1026,24 @@ _DEONTIC = {
 _STAGE = {form: rank for rank, stage in enumerate(("suspicion", "accusation", "guilt")) for form in LEGAL_STAGES[stage]}
 
 
+# A vote's tally ("7 to 2", "by seven votes to two", "9-3"), in a sentence about a vote; and the
+# words of one without dissent.
+_TALLY = re.compile(r"\b(\d+|[a-z]+)(?:\s+votes?)?(?:\s+to\s+|-)(\d+|[a-z]+)\b", re.IGNORECASE)
+_VOTE = re.compile(r"\b(?:vot\w*|in favou?r|against|motion|ballot)\b", re.IGNORECASE)
+_UNANIMOUS = frozenset({"unanimous", "unanimously"})
+
+
+def _split_vote(support: str) -> str | None:
+    """The tally of a split vote the support states ("7 to 2"), if it states one."""
+    if not _VOTE.search(support):
+        return None
+    for tally in _TALLY.finditer(support):
+        votes = [spelled_number(side.lower()) if not side.isdigit() else float(side) for side in (tally[1], tally[2])]
+        if all(v is not None for v in votes) and min(v for v in votes if v is not None) > 0:
+            return tally.group()
+    return None
+
+
 def _cut_denial(source: AnalysedText, start: int) -> Span | None:
     """The source's words from a negation to `start` (where a copy starts), when the negation
     stands in `start`'s clause, no clause mark between: "It does not pay for" before "new gas boilers"."""
@@ -1614,6 +1632,14 @@ def _claims_in(
         if later is not None and later.start not in quoted:
             said = ", ".join(sorted({f"'{form}'" for _, _, form in support_words if _STAGE.get(form) == their_stage}))
             add((later.start, later.end), "contradiction", f"'{later.form}' where the supporting source sentence has {said}")
+    # A split vote told as unanimous ("voted unanimously" for "voted 7 to 2").
+    unanimous = next((w for w in words if w.form in _UNANIMOUS and w.start not in quoted), None)
+    if unanimous is not None and not facts.forms & _UNANIMOUS and (tally := _split_vote(support)) is not None:
+        add(
+            (unanimous.start, unanimous.end),
+            "contradiction",
+            f"'{unanimous.form}' where the supporting source sentence has '{tally}'",
+        )
     # A copy that starts after the source's negation and keeps what it denied ("New gas boilers."
     # under what a grant covers, for "It does not pay for new gas boilers."): the denial dropped.
     if match.label == "copied" and diff.steps and not _NEGATION.search(prose):
