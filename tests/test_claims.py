@@ -1036,3 +1036,10 @@ def test_a_split_vote_told_as_unanimous() -> None:
     told = compare(source.replace("voted 7 to 2", "voted unanimously"), source, semantic=False).added
     assert [(c.type, c.text) for c in told] == [("contradiction", "unanimously")]
     assert compare(source, source, semantic=False).added == []
+
+
+def test_a_relative_likelihood_said_another_way() -> None:
+    source = "People who slept less than six hours were twice as likely to catch a cold, the study found."
+    assert compare(source.replace("twice as likely", "100% more likely"), source, semantic=False).added == []
+    smaller = compare(source.replace("twice as likely", "2% more likely"), source, semantic=False).added
+    assert [(c.type, c.text) for c in smaller] == [("contradiction", "2% more likely")]

@@ -103,6 +103,7 @@ from provenance.thresholds import (
     NEGATED_REACH,
     OPPOSED_SHARED,
     RELATION_REACH,
+    ROUNDING_REACH,
     UNSUPPORTED_RUN_MIN,
 )
 
@@ -1044,6 +1045,28 @@ def _split_vote(support: str) -> str | None:
     return None
 
 
+# How much more (or less) likely: "100% more likely", "twice as likely", "three times as likely",
+# "half as likely".
+_PERCENT_LIKELY = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+(more|less)\s+likely\b", re.IGNORECASE)
+_TIMES_LIKELY = re.compile(r"\b(twice|(?:\w+)\s+times|half)\s+as\s+likely\b", re.IGNORECASE)
+
+
+def _likelihood(text: str) -> tuple[float, Span] | None:
+    """The relative likelihood a text states, as a ratio, and the span that says it; None when it
+    states none."""
+    found = _PERCENT_LIKELY.search(text)
+    if found is not None:
+        sign = 1 if found[2].lower() == "more" else -1
+        return 1 + sign * float(found[1]) / 100, found.span()
+    found = _TIMES_LIKELY.search(text)
+    if found is not None:
+        word = found[1].lower()
+        factor = 2.0 if word == "twice" else 0.5 if word == "half" else spelled_number(word.split()[0])
+        if factor is not None:
+            return factor, found.span()
+    return None
+
+
 def _cut_denial(source: AnalysedText, start: int) -> Span | None:
     """The source's words from a negation to `start` (where a copy starts), when the negation
     stands in `start`'s clause, no clause mark between: "It does not pay for" before "new gas boilers"."""
@@ -1410,6 +1433,17 @@ def _claims_in(
     my_times = _times(unit_words, unit_numbers)
     # Spans of time the source states (a range of years makes one): no new numbers.
     stated_times = {unit_words[t.first][0] for t in my_times if (t.unit, t.value) in facts.times}
+    # A relative likelihood said another way ("100% more likely" for "twice as likely") is the
+    # source's; one of another size ("2% more likely") is a contradiction.
+    mine_odds, their_odds = _likelihood(_prose(text, unit, quoted)), _likelihood(support)
+    if mine_odds is not None and their_odds is not None:
+        (ratio, said_at), (their_ratio, their_at) = mine_odds, their_odds
+        start, end = unit.start + said_at[0], unit.start + said_at[1]
+        if abs(ratio - their_ratio) <= ROUNDING_REACH * their_ratio:
+            stated_times.update(w[0] for w in unit_words if start <= w[0] < end)
+        elif start not in quoted:
+            said_odds = support[their_at[0] : their_at[1]]
+            add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has '{said_odds}'")
     # and the times of day it states another way ("23:40" or "11:40 pm" for "11.40pm")
     for clock in _CLOCK.finditer(text, unit.start, unit.end):
         if _minutes(clock) & facts.clock_times:
