@@ -1043,3 +1043,9 @@ def test_a_relative_likelihood_said_another_way() -> None:
     assert compare(source.replace("twice as likely", "100% more likely"), source, semantic=False).added == []
     smaller = compare(source.replace("twice as likely", "2% more likely"), source, semantic=False).added
     assert [(c.type, c.text) for c in smaller] == [("contradiction", "2% more likely")]
+
+
+def test_a_plea_to_an_offence_is_no_loaded_report() -> None:
+    source = "The driver told the court he caused the death of a motorcyclist by dangerous driving. He will be sentenced in May."
+    plea = "The driver admitted causing the death of a motorcyclist by dangerous driving. He will be sentenced in May."
+    assert [c for c in compare(plea, source, semantic=False).added if c.type == "attribution"] == []

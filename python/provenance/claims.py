@@ -1979,13 +1979,20 @@ _REPORTING_NEXT = re.compile(r"\s*(?:that\b|[\"“”'‘’.,;:!?]|$)", re.IGNO
 _NEXT_WORD = re.compile(r"\s+([\w,.]+)")
 
 
+# The reporting verbs that are also a plea in court ("admitted causing", "denied stealing").
+_PLEADING = frozenset({key("admit"), key("deny")})
+
+
 def _reports(text: str, word: _Word) -> bool:
     """Whether a loaded reporting verb is used as one. Its past and -ing forms are verbs; its plain
     and -s forms are nouns as often ("a tax claim", "misconduct claims against him", "wedding
     vows"), and count only where a report follows them or the clause ends. One before a count
-    pleads to charges ("admitted 14 counts of fraud", "denied two charges"): no report."""
+    pleads to charges ("admitted 14 counts of fraud", "denied two charges"), and one before an
+    offence in -ing pleads to it ("admitted causing death by dangerous driving"): no report."""
     following = _NEXT_WORD.match(text, word.end)
     if following is not None and (following.group(1)[:1].isdigit() or spelled_number(following.group(1).lower()) is not None):
+        return False
+    if following is not None and word.key in _PLEADING and following.group(1).lower().endswith("ing"):
         return False
     if word.form.endswith(("ed", "ing")) or word.form in ("swore", "sworn"):
         return True
