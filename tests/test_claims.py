@@ -969,6 +969,7 @@ def test_a_group_that_does_something_is_no_vague_attribution() -> None:
         "The story that generations of students learned was itself wrong.",
         "It was a turning point in how engineers think about uncertainty.",
         "A tree will be planted on every street where residents ask for one.",
+        "The paper says it is alarmed by the call for retribution.",  # "it" is the paper
     ):
         assert vague_attributions(sentence) == [], sentence
 

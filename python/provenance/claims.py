@@ -2159,7 +2159,7 @@ def vague_attributions(text: str, words: Sequence[Word] | None = None) -> list[A
             verb_at = j if says(j) and at(j + 1) not in _NOT_SAYING_AFTER else None
         elif at(i) in vague["quantifiers"] and says(i + 1) and not _NOUN_AFTER_QUANTIFIER.search(at(i + 1)):
             verb_at = i + 1  # "some say", "most feel"; not "some questions", "various insurance"
-        elif at(i) == "it":
+        elif at(i) == "it" and not says(i - 1):  # "the paper says it is alarmed": "it" is the paper
             j = i + 1 + (at(i + 1) in _HAVE)
             if at(j) in _BE and participle(spread(j + 1)):
                 verb_at = spread(j + 1)  # "it is (widely) believed"
