@@ -1103,9 +1103,11 @@ def _heading_changes(candidate: AnalysedText, heading: Sentence, facts: _SourceF
         return []
     diff = sentence_diff(candidate, source, heading, [best])
     words, text = [candidate.words[i] for i in heading.words], candidate.text
+    # (a common word swapped is a headline's wording, "boss" for "manager"; a name swapped is not)
     found = [
         AddedClaim(c.candidate, "changed", text[c.candidate[0] : c.candidate[1]], c.reason, c.source)
         for c in changes(text, words, source.text, diff.source_words, diff.steps, quoted)
+        if c.kind != "word" or text[c.candidate[0]].isupper()
     ]
     # and words that trade places ("Rovers 1 Millbrook Town 2" for "Rovers 2 Millbrook Town 1")
     swap = _swapped(_Sentence(text, words), _Sentence(source.text, [source.words[i] for i in best.words]), quoted)
