@@ -55,7 +55,8 @@ pub struct CaseParams {
     pub summary_ratio: f64,
     /// Candidate characters a sentence case needs.
     pub min_chars: usize,
-    /// Word passages with at least this score are copies whose extent the words give exactly.
+    /// Word passages with at least this score are copies whose extent the words give exactly;
+    /// a sentence pair sharing this share of its terms (Dice) is a copied sentence.
     pub copy_score: f64,
     /// Share of a sentence case's candidate stretch that copies must cover for the case to be
     /// left to them.
@@ -199,6 +200,27 @@ impl Vector {
             .collect();
         let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         Self { weights, norm }
+    }
+
+    /// Dice coefficient of the two term sets: the share of terms they have in common.
+    fn dice(&self, other: &Self) -> f64 {
+        let total = self.weights.len() + other.weights.len();
+        if total == 0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < self.weights.len() && j < other.weights.len() {
+            match self.weights[i].0.cmp(&other.weights[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * f64::from(shared) / total as f64
     }
 
     fn cosine(&self, other: &Self) -> f64 {
@@ -397,7 +419,9 @@ impl Detector<'_> {
         // A summary takes a few sentences from a long stretch: its candidate stretch is compared
         // with the source sentences it seeds on, not with everything between them. Most of its
         // sentences condense some of the source: a stretch with a seed on half of its sentences
-        // or fewer (a caption that names the same people) shares a topic.
+        // or fewer (a caption that names the same people) shares a topic. Consecutive sentences
+        // copied from consecutive ones count once: a pasted paragraph is one act of reuse, and
+        // pasted paragraphs with the writer's own sentences between them are copies, not a summary.
         let source = if summary {
             let distinct = |side: fn(&(usize, usize)) -> usize| {
                 let mut units: Vec<usize> = group.iter().map(side).collect();
@@ -405,7 +429,27 @@ impl Detector<'_> {
                 units.dedup();
                 units
             };
-            if 2 * distinct(|s| s.0).len() <= i1 - i0 + 1 {
+            let mut copied_pairs: Vec<(usize, usize)> = group
+                .iter()
+                .copied()
+                .filter(|&(i, j)| {
+                    self.candidate.vectors[i].dice(&self.source.vectors[j])
+                        >= self.params.copy_score
+                })
+                .collect();
+            copied_pairs.sort_unstable();
+            copied_pairs.dedup();
+            // Sentences copied from the source sentence after the one the previous sentence was.
+            let mut continuing: Vec<usize> = copied_pairs
+                .iter()
+                .filter(|&&(i, j)| {
+                    i > 0 && j > 0 && copied_pairs.binary_search(&(i - 1, j - 1)).is_ok()
+                })
+                .map(|pair| pair.0)
+                .collect();
+            continuing.dedup();
+            let continued = continuing.len();
+            if 2 * (distinct(|s| s.0).len() - continued) <= i1 - i0 + 1 - continued {
                 return;
             }
             Vector::new(
@@ -866,6 +910,49 @@ mod tests {
         assert_eq!(found[0].candidate, (0, 152));
         assert_eq!(found[0].source, (0, 40 * 51 + 50));
         assert_eq!(found[0].passages, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn pasted_paragraphs_far_apart_are_copies_not_a_summary() {
+        let params = CaseParams {
+            min_chars: 0,
+            ..DEFAULT_CASE_PARAMS
+        };
+        // Two paragraphs of three sentences pasted from far apart in a long source, two of the
+        // writer's own sentences between them: seeds on six of eight sentences, but two acts of
+        // reuse against the writer's two sentences.
+        let candidate = units(&[
+            (50, &[1, 2, 3]),
+            (50, &[4, 5, 6]),
+            (50, &[7, 8, 9]),
+            (50, &[50, 51, 52]),
+            (50, &[53, 54, 55]),
+            (50, &[11, 12, 13]),
+            (50, &[14, 15, 16]),
+            (50, &[17, 18, 19]),
+        ]);
+        let source = source_with(
+            41,
+            &[
+                (5, &[1, 2, 3]),
+                (6, &[4, 5, 6]),
+                (7, &[7, 8, 9]),
+                (30, &[11, 12, 13]),
+                (31, &[14, 15, 16]),
+                (32, &[17, 18, 19]),
+            ],
+        );
+        let copy = |first: usize, at: usize| WordPassage {
+            candidate: (first * 51, first * 51 + 152),
+            source: (at * 51, at * 51 + 152),
+            score: 1.0,
+        };
+        let passages = [copy(0, 5), copy(5, 30)];
+        let found = reuse_cases(&candidate, &source, &passages, &params);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|c| !c.summary));
+        assert_eq!(found[0].passages, vec![0]);
+        assert_eq!(found[1].passages, vec![1]);
     }
 
     #[test]

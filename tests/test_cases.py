@@ -114,6 +114,71 @@ def test_sentences_copied_from_all_over_the_source_are_one_summary() -> None:
     assert cases[0].source == (0, len(source.rstrip()))
 
 
+# A council report on flood defences, eighteen paragraphs.
+FLOOD_REPORT = [
+    "Flood defences along the River Wend: a review for the Environment Committee. ",
+    "Gauges on the lower river recorded the highest water levels since records began. On the night of 14 February, "
+    "the river at Mill Lane reached 4.8 metres, while the embankment at Cotter Street was overtopped for six hours, "
+    "flooding 212 homes. Water stood in the underpass at Bridge Road for three days. ",
+    "The review team spoke to residents, shopkeepers and the fire service in each of the flooded streets. "
+    "Most people said the warnings came too late for them to move furniture upstairs or to drive their cars away. ",
+    "The fire service pumped water from 64 cellars in the first week and rescued eleven people from cars "
+    "stranded in the underpass. Its crews worked twelve-hour shifts until the water went down. ",
+    "Schools in the flooded area closed for a week, and two of them lost their ground-floor classrooms for "
+    "the rest of the term. Pupils were taught in the church hall and the leisure centre. ",
+    "The railway line to the coast was shut for nine days while engineers checked the bridge piers, and "
+    "replacement buses added an hour to most journeys. ",
+    "Gardens and allotments along the river were covered in silt, and the council advised residents not to "
+    "eat vegetables grown there until the soil had been tested. ",
+    "A survey of 400 households found that fewer than one in ten had a flood plan, and most did not know "
+    "where the nearest rest centre was. ",
+    "Local charities raised £180,000 for families who lost belongings, and the council waived council tax "
+    "for the homes that could not be lived in. ",
+    "The present embankments were built in the 1960s to hold a flood with a one in fifty chance in any year. "
+    "Survey work found that long sections have settled by up to 30 centimetres since they were raised. ",
+    "Upstream, the moorland above Hartley has lost much of its peat cover to drainage ditches dug for grazing. "
+    "Rain now runs off the hills in hours rather than days, and the river rises faster than it did. ",
+    "Insurers told the review that premiums in the flooded streets have doubled, and some households cannot "
+    "get cover at all. Several businesses on Cotter Street have not reopened. ",
+    "The committee asked the review to consider three options: raising the embankments, storing water upstream, "
+    "and paying households to protect their own homes with barriers and raised sockets. ",
+    "Raising the embankments alone would cost about £22 million and would move the problem downstream to the "
+    "villages below the weir, where no defences exist. ",
+    "Storing water upstream means blocking the drainage ditches, planting woodland on the steepest slopes and "
+    "building two low dams that hold water back only during a flood. ",
+    "The recommended scheme combines all three. The whole scheme is expected to cost £36 million over eight years, "
+    "of which £24 million is the upstream storage and £12 million is work on the embankments at Cotter Street "
+    "and Mill Lane. The council has secured £10 million from the national flood grant and hopes to raise "
+    "£5 million from the water company. ",
+    "Work would begin upstream in the spring of 2027, once the landowners have agreed terms for the dams. ",
+    "The review recommends that the committee approves the scheme at its meeting in March. ",
+]
+
+
+def test_pasted_paragraphs_far_apart_are_copies_not_a_summary() -> None:
+    # An op-ed pastes the report's second paragraph and, with one figure changed, its sixteenth,
+    # with the writer's own paragraphs around and between them: two copies (a summary would
+    # tell a reader the writer condensed the report).
+    op_ed = [
+        "Why Cotter Street cannot wait another winter. ",
+        "I have lived on Cotter Street for thirty years, and I have never seen the water come up the way it did "
+        "last February. My cellar was full by midnight and the smell stayed for months. ",
+        FLOOD_REPORT[1],
+        "Anyone who was on Cotter Street that night will remember the sound of the sandbags giving way. Our "
+        "residents' group has been asking for better defences since the last flood, and every time we were told "
+        "to wait for the review. ",
+        FLOOD_REPORT[15].replace("£10 million", "£11 million"),
+        "The money matters, but so does the speed. I hope the councillors will vote for the scheme in March "
+        "and that the diggers will be on the hills before next winter. ",
+    ]
+    candidate, source = "\n\n".join(op_ed), "\n\n".join(FLOOD_REPORT)
+    cases = find_reuse_cases(candidate, source)
+    assert [c.kind for c in cases] == ["verbatim", "near_verbatim"]
+    for case, paragraph in zip(cases, (FLOOD_REPORT[1], FLOOD_REPORT[15]), strict=True):
+        start = source.index(paragraph)
+        assert start <= case.source[0] < case.source[1] <= start + len(paragraph)
+
+
 @pytest.mark.parametrize(
     "setting",
     [
