@@ -633,6 +633,7 @@ def test_a_title_written_out_and_a_given_name_added_are_no_swaps() -> None:
 def test_a_measure_rounded_with_its_unit_and_the_same_figure_in_another_unit() -> None:
     source = "The speed limit on the road is 30mph and temperatures reached 34.6C on Tuesday, the council said."
     assert compare(source.replace("34.6C", "35C"), source, semantic=False).added == []  # rounded
+    assert compare(source.replace("34.6C", "94.3F"), source, semantic=False).added == []  # the other scale
     assert [c.text for c in compare(source.replace("34.6C", "36C"), source, semantic=False).added] == ["36C"]
     assert [c.text for c in compare(source.replace("30mph", "30km/h"), source, semantic=False).added] == ["30km/h"]
     assert compare(source.replace("30mph", "48km/h"), source, semantic=False).added == []  # the same speed

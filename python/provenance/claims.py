@@ -27,7 +27,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -1280,14 +1280,35 @@ _GLUED = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
 
 def _glued_rounded(number: str, stated: Collection[str]) -> bool:
     """Whether a figure with its unit glued on ("35c") rounds one the source writes with the same
-    unit ("34.6c")."""
+    unit ("34.6c"), or is a temperature the source writes on the other scale ("94.3f" for "34.6c")."""
     mine = _GLUED.fullmatch(number)
     if mine is None:
         return False
-    return any(
-        (theirs := _GLUED.fullmatch(other)) is not None and theirs[2] == mine[2] and rounds_written(mine[1], theirs[1])
-        for other in stated
-    )
+    for other in stated:
+        theirs = _GLUED.fullmatch(other)
+        if theirs is None:
+            continue
+        if theirs[2] == mine[2] and rounds_written(mine[1], theirs[1]):
+            return True
+        converted = _OTHER_SCALE.get((theirs[2], mine[2]))
+        if converted is not None:
+            # within half a unit of the last figure written ("94.3": 0.05)
+            decimals = len(mine[1].partition(".")[2])
+            if abs(converted(float(theirs[1])) - float(mine[1])) <= 0.5 * 10**-decimals + 1e-9:
+                return True
+    return False
+
+
+def _to_fahrenheit(celsius: float) -> float:
+    return celsius * 9 / 5 + 32
+
+
+def _to_celsius(fahrenheit: float) -> float:
+    return (fahrenheit - 32) * 5 / 9
+
+
+# A temperature on the other scale: the source's scale and the candidate's, to the conversion.
+_OTHER_SCALE: dict[tuple[str, str], Callable[[float], float]] = {("c", "f"): _to_fahrenheit, ("f", "c"): _to_celsius}
 
 
 def _numbers(forms: Sequence[str]) -> set[str]:
