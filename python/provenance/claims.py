@@ -592,14 +592,14 @@ def _content_keys(text: str) -> set[str]:
     return {key(w) for w in re.findall(r"[\w'’-]+", text.lower()) if w not in STOPWORDS}
 
 
+_CLAUSE_MARKS = ",;:."
+
+
 def _clause(text: str, at: int) -> tuple[int, int]:
     """The clause of `text` around offset `at`: between the punctuation marks on either side."""
     lo = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
     hi = min((e for mark in _CLAUSE_MARKS if (e := text.find(mark, at)) >= 0), default=len(text))
     return lo, hi
-
-
-_CLAUSE_MARKS = ",;:."
 
 
 def _denied_in_words(prose: str, at: int, support: str, support_words: Sequence[Word]) -> bool:
