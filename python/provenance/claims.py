@@ -412,6 +412,21 @@ class _SourceFacts:
         return found
 
     @functools.cached_property
+    def headings_with(self) -> dict[str, list[int]]:
+        """The source's headings (sentence numbers) by each of their content keys."""
+        found: dict[str, list[int]] = {}
+        for sentence in self.analysed.sentences:
+            if sentence.kind == "heading":
+                for k in sentence.keys:
+                    found.setdefault(k, []).append(sentence.index)
+        return found
+
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each source sentence starts, in order, to find the one around an offset."""
+        return [s.start for s in self.analysed.sentences]
+
+    @functools.cached_property
     def temperatures(self) -> bool:
         """Whether the source writes a temperature with its scale glued on ("34.6C")."""
         return any((glued := _GLUED.fullmatch(n)) is not None and glued[2] in ("c", "f") for n in self.numbers)
@@ -1067,10 +1082,12 @@ def _likelihood(text: str) -> tuple[float, Span] | None:
     return None
 
 
-def _cut_denial(source: AnalysedText, start: int) -> Span | None:
+def _cut_denial(facts: _SourceFacts, start: int) -> Span | None:
     """The source's words from a negation to `start` (where a copy starts), when the negation
     stands in `start`'s clause, no clause mark between: "It does not pay for" before "new gas boilers"."""
-    sentence = next((s for s in source.sentences if s.start <= start < s.end), None)
+    source = facts.analysed
+    at = bisect_left(facts.sentence_starts, start + 1) - 1
+    sentence = source.sentences[at] if at >= 0 and start < source.sentences[at].end else None
     if sentence is None or start == sentence.start:
         return None
     before = source.text[sentence.start : start]
@@ -1097,9 +1114,13 @@ def _heading_changes(candidate: AnalysedText, heading: Sentence, facts: _SourceF
     least half of its own ("Harbourside Rovers 1 Millbrook Town 2" for "... 2 ... 1"; "Viewly
     Terms of Service" for "Streamly Terms of Service")."""
     source = facts.analysed
-    headings = [s for s in source.sentences if s.kind == "heading"]
-    best = max(headings, key=lambda s: len(heading.keys & s.keys), default=None)
-    if best is None or 2 * len(heading.keys & best.keys) < len(heading.keys) or len(heading.keys & best.keys) < 2:
+    # (the source headings sharing a word, found by the word: not every heading tried for each)
+    shared = Counter(n for k in heading.keys for n in facts.headings_with.get(k, ()))
+    if not shared:
+        return []
+    most, at = max((count, -n) for n, count in shared.items())
+    best = source.sentences[-at]
+    if 2 * most < len(heading.keys) or most < 2:
         return []
     diff = sentence_diff(candidate, source, heading, [best])
     words, text = [candidate.words[i] for i in heading.words], candidate.text
@@ -1700,7 +1721,7 @@ def _claims_in(
     # A copy that starts after the source's negation and keeps what it denied ("New gas boilers."
     # under what a grant covers, for "It does not pay for new gas boilers."): the denial dropped.
     if match.label == "copied" and diff.steps and not _NEGATION.search(prose):
-        cut = _cut_denial(facts.analysed, diff.steps[0].source[0])
+        cut = _cut_denial(facts, diff.steps[0].source[0])
         if cut is not None and words and words[0].start not in quoted:
             reason = f"drops the source's negation: it says '{_clip_sentence(facts.analysed.text[cut[0] : cut[1]])}'"
             add((words[0].start, words[0].end), "changed", reason, cut)
