@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from io import StringIO
 
 from rich import box
@@ -175,12 +175,8 @@ def _quotes_across_section(multi: MultiSourceReport) -> list[RenderableType]:
     exact = len(found) - len(flagged)
     if not flagged:
         return [_section(f"Quotations: none to check ({exact:,} exact in a source)")] if exact else []
-    counts: Counter[str] = Counter(quote.status for _, quote in flagged)
-    title = (
-        f"Quotations, each against the source that has it best: {len(flagged):,} to check ("
-        + ", ".join(f"{counts[status]} {QUOTE_LABEL[status].lower()}" for status in QUOTE_STYLE if counts[status])
-        + ")"
-    )
+    statuses = _by_status(q for _, q in flagged)
+    title = f"Quotations, each against the source that has it best: {len(flagged):,} to check ({statuses})"
     parts: list[RenderableType] = [_section(title)]
     order = list(QUOTE_STYLE)
     for index, quote in sorted(flagged, key=lambda found: (order.index(found[1].status), found[1].candidate)):
@@ -433,6 +429,12 @@ def render_diff(diff: list[WordDiff]) -> Text:
     return line
 
 
+def _by_status(quotes: Iterable[QuoteFinding]) -> str:
+    """The quotations to check counted by status, in the reports' order ("1 altered, 2 fabricated")."""
+    counts: Counter[str] = Counter(q.status for q in quotes)
+    return ", ".join(f"{counts[status]} {QUOTE_LABEL[status].lower()}" for status in QUOTE_STYLE if counts[status])
+
+
 def _quote_block(report: Report, quote: QuoteFinding, source_label: str = "") -> list[RenderableType]:
     """A quotation's finding; ``source_label`` ("[2] ") names its source among several."""
     if quote.source is not None:
@@ -466,12 +468,7 @@ def _quotes_section(report: Report) -> list[RenderableType]:
     if not flagged:
         # Only exact quotations: nothing to check, said so, not "0 to check" above an "Also" line.
         return [_section(f"Quotations: none to check ({others})")]
-    counts: Counter[str] = Counter(q.status for q in flagged)
-    title = (
-        f"Quotations: {len(flagged):,} to check ("
-        + ", ".join(f"{counts[status]} {QUOTE_LABEL[status].lower()}" for status in QUOTE_STYLE if counts[status])
-        + ")"
-    )
+    title = f"Quotations: {len(flagged):,} to check ({_by_status(flagged)})"
     parts: list[RenderableType] = [_section(title)]
     order = list(QUOTE_STYLE)
     for quote in sorted(flagged, key=lambda q: (order.index(q.status), q.candidate)):
