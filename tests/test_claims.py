@@ -1015,6 +1015,27 @@ def test_a_criminal_case_put_at_a_later_stage_than_the_source_puts_it() -> None:
     assert compare(source.replace("charged with", "accused of"), source, semantic=False).added == []
 
 
+def test_a_verdict_the_source_does_not_give() -> None:
+    source = "A 27-year-old man from Wexley has been charged with grievous bodily harm and will appear in court on Monday."
+    acquitted = compare(source.replace("has been charged with", "was acquitted of"), source, semantic=False).added
+    assert [(c.type, c.text) for c in acquitted] == [("contradiction", "acquitted")]
+
+
+def test_a_harm_told_as_graver_or_milder_than_the_source_tells_it() -> None:
+    source = "The kettles were recalled after 14 reports of overheating, including two reports of minor burns, the company said."
+    graver = compare(source.replace("minor", "serious"), source, semantic=False).added
+    assert [(c.type, c.text) for c in graver] == [("changed", "serious burns")]
+    assert "where the source says 'minor burns'" in graver[0].reason
+    # the same step in other words ("slight" for "minor") is no change
+    assert compare(source.replace("minor", "slight"), source, semantic=False).added == []
+    ward = "He was taken to Wexley General Hospital, where he remains in a stable condition."
+    critical = compare(ward.replace("remains in a stable", "is in a critical"), ward, semantic=False).added
+    assert [(c.type, c.text) for c in critical] == [("changed", "critical condition")]
+    # a word of severity about another thing ("serious concerns") is not compared with it
+    concerns = compare(ward.replace(".", ", and staff have serious concerns."), ward, semantic=False).added
+    assert "changed" not in {c.type for c in concerns}
+
+
 def test_a_decision_where_the_source_has_one_only_considered() -> None:
     source = "The council is considering closing the library on Hill Street to save money, a report says."
     decided = compare(source.replace("is considering closing", "has decided to close"), source, semantic=False).added

@@ -82,6 +82,7 @@ from provenance.lexicon import (
     OFFICE_TITLES,
     PREVENTION_VERBS,
     QUANTIFIERS,
+    SEVERITY,
     STATUS_WORDS,
     STOPWORDS,
     SYMBOL_WORDS,
@@ -312,6 +313,19 @@ class _SourceFacts:
         self.sign_words = {
             key(w) for sign, names in SYMBOL_WORDS.items() if sign in source.text or (names - {"per"}) & self.forms for w in names
         }
+
+    @functools.cached_property
+    def severities(self) -> dict[str, dict[int, Span]]:
+        """How grave the source says each thing is (lexicons/severity.txt): the key of the word after
+        a word of severity ("burns" of "minor burns"), each step with where the source says it;
+        none where it is denied ("not serious")."""
+        source = self.analysed
+        found: dict[str, dict[int, Span]] = {}
+        for i, (start, _, _) in enumerate(source.words[:-1]):
+            step = _SEVERITY.get(source.keys[i])
+            if step is not None and source.words[i + 1][2] not in STOPWORDS and not denied_at(source.text, source.words, i):
+                found.setdefault(source.keys[i + 1], {}).setdefault(step, (start, source.words[i + 1][1]))
+        return found
 
     @functools.cached_property
     def content_bases(self) -> dict[str, list[tuple[int, int]]]:
@@ -1038,8 +1052,17 @@ _DEONTIC = {
 }
 
 
-# Each word of a criminal case's stage by the stage's rank (lexicons/legal-stages.txt).
-_STAGE = {form: rank for rank, stage in enumerate(("suspicion", "accusation", "guilt")) for form in LEGAL_STAGES[stage]}
+# Each word of a criminal case's stage by the stage's rank (lexicons/legal-stages.txt); a verdict
+# either way is the last stage.
+_STAGE = {
+    form: rank
+    for rank, stages in enumerate((("suspicion",), ("accusation",), ("guilt", "acquittal")))
+    for stage in stages
+    for form in LEGAL_STAGES[stage]
+}
+# Each word of severity's step by its key ("seriously" is "serious"; lexicons/severity.txt).
+_SEVERITY = {key(form): step for step, grade in enumerate(("low", "moderate", "high")) for form in SEVERITY[grade]}
+_VERDICT = {form: verdict for verdict in ("guilt", "acquittal") for form in LEGAL_STAGES[verdict]}
 
 
 # A vote's tally ("7 to 2", "by seven votes to two", "9-3"), in a sentence about a vote; and the
@@ -1702,11 +1725,38 @@ def _claims_in(
         if verb_at is not None and weaker is not None and weaker[0] < _DEONTIC[word.form]:
             end = words[verb_at].end
             add((word.start, end), "changed", f"'{text[word.start : end]}' where the source says '{support[slice(*weaker[1])]}'")
+    # A thing told as graver or milder than the source tells it ("serious burns" for "minor burns").
+    for at, word in enumerate(words[:-1]):
+        step = _SEVERITY.get(word.key)
+        source_steps = facts.severities.get(words[at + 1].key, {}) if step is not None else {}
+        if (
+            source_steps
+            and step not in source_steps
+            and not denied_at(text, unit_words, bisect_left([w[0] for w in unit_words], word.start))
+        ):
+            harm_said = min(source_steps.values())
+            end = words[at + 1].end
+            add(
+                (word.start, end),
+                "changed",
+                f"'{text[word.start : end]}' where the source says '{facts.analysed.text[slice(*harm_said)]}'",
+                harm_said,
+            )
     # A criminal case put at a later stage than the supporting sentences put it ("convicted of" for
-    # "charged with"): what the source says is alleged, stated as proven.
+    # "charged with"): what the source says is alleged, stated as proven; or given the other verdict
+    # ("acquitted" for "convicted").
     their_stage = max((_STAGE[form] for _, _, form in support_words if form in _STAGE), default=None)
     if their_stage is not None:
-        later = next((w for w in words if _STAGE.get(w.form, -1) > their_stage and not w.in_source), None)
+        their_verdicts = {_VERDICT[form] for _, _, form in support_words if form in _VERDICT}
+        later = next(
+            (
+                w
+                for w in words
+                if not w.in_source
+                and (_STAGE.get(w.form, -1) > their_stage or (w.form in _VERDICT and their_verdicts - {_VERDICT[w.form]}))
+            ),
+            None,
+        )
         if later is not None and later.start not in quoted:
             said = ", ".join(sorted({f"'{form}'" for _, _, form in support_words if _STAGE.get(form) == their_stage}))
             add((later.start, later.end), "contradiction", f"'{later.form}' where the supporting source sentence has {said}")
