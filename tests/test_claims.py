@@ -1071,3 +1071,19 @@ def test_a_plea_to_an_offence_is_no_loaded_report() -> None:
     source = "The driver told the court he caused the death of a motorcyclist by dangerous driving. He will be sentenced in May."
     plea = "The driver admitted causing the death of a motorcyclist by dangerous driving. He will be sentenced in May."
     assert [c for c in compare(plea, source, semantic=False).added if c.type == "attribution"] == []
+
+
+def test_a_negation_for_the_source_s_denial_in_other_words_is_no_change() -> None:
+    riders = "The court ruled that the riders were employees rather than self-employed contractors, the judgment said."
+    not_contractors = riders.replace("employees rather than", "employees, not")
+    assert compare(not_contractors, riders, semantic=False).added == []
+    unaware = "Around one in three adults with the condition are unaware of it, the researchers said."
+    assert compare(unaware.replace("are unaware of", "do not know"), unaware, semantic=False).added == []
+    # the source that says they are aware is denied
+    aware = unaware.replace("unaware", "aware")
+    denied = compare(aware.replace("are aware of", "do not know"), aware, semantic=False).added
+    assert [(c.type, c.text) for c in denied] == [("contradiction", "not")]
+    # a word with a negating prefix naming a thing of its own is no denial ("no uncertainties")
+    uncertain = "Conditions remain uncertain due to the impact of the pandemic, the company said."
+    none = compare("There are no uncertainties due to the impact of the pandemic, the company said.", uncertain, semantic=False)
+    assert [c.type for c in none.added] == ["contradiction"]

@@ -872,9 +872,9 @@ def changes(
         src_neg = [i for i in theirs if _denies(source_text, source_words, i)]
         # A denial said with a word of its own on the other side keeps it ("refused to" for "did not").
         denied_in_words = (
-            any(candidate_words[i][2] in IMPLICIT_NEGATION or _prefix_negated(candidate_words[i][2]) for i in mine)
+            any(candidate_words[i][2] in IMPLICIT_NEGATION or prefix_negated(candidate_words[i][2]) for i in mine)
             if src_neg
-            else any(source_words[j][2] in IMPLICIT_NEGATION for j in theirs)
+            else any(denies_in_words(source_words, j) for j in theirs) or PHRASAL_DENIAL.search(source_text, *step.source)
         )
         # A denial said as the opposite of the word it bore on says the same ("too weak" for "not
         # strong enough").
@@ -1277,7 +1277,24 @@ _PARTICLES = frozenset({"back", "away", "off", "out", "up", "down", "over", "aro
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
-def _prefix_negated(form: str) -> bool:
+# Denials of more than one word ("employees rather than contractors"): negation cues of the SFU
+# Review corpus guidelines (Konstantinova et al. 2012).
+PHRASAL_DENIAL = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
+
+
+# The verb "be" and the linking verbs that say what someone or something is ("remains unaware").
+_LINKING_VERBS = frozenset("is are was were be been being am remain remains remained seem seems seemed".split())
+
+
+def denies_in_words(words: Sequence[Word], i: int) -> bool:
+    """Whether word `i` denies without a negation particle: an implicit negation ("refused",
+    "lacks"), or a word with a negating prefix said of the subject ("are unaware of it": "do not
+    know it"); elsewhere such a word names a thing of its own ("uncertainty", "unveiling")."""
+    form = words[i][2]
+    return form in IMPLICIT_NEGATION or (i > 0 and words[i - 1][2] in _LINKING_VERBS and prefix_negated(form))
+
+
+def prefix_negated(form: str) -> bool:
     """Whether a word is another's opposite by a negating prefix, as WordNet pairs them
     ("insufficient": "sufficient"), so that it denies as "not sufficient" does."""
     lexicon = wordnet()

@@ -37,6 +37,7 @@ from provenance.changes import (
     MEASURE_TOLERANCE,
     MOSTLY,
     PEOPLE,
+    PHRASAL_DENIAL,
     SHARE_TOLERANCE,
     VAGUE_AMOUNTS,
     Measure,
@@ -48,6 +49,7 @@ from provenance.changes import (
     changes,
     compound_span,
     denied_at,
+    denies_in_words,
     glued_unit,
     in_address,
     measure,
@@ -632,17 +634,31 @@ def _clause(text: str, at: int) -> tuple[int, int]:
 
 
 def _denied_in_words(prose: str, at: int, support: str, support_words: Sequence[Word]) -> bool:
-    """Whether a clause of the support denies in words of its own (an implicit negation or a verb
-    of keeping from) what the negation at offset `at` of a candidate sentence (`prose`) denies: two
-    content words in common with its clause, or with the rest of the sentence after it ("Without
-    it, children can develop rickets" for "A lack of vitamin D can lead to … rickets in
-    children"; "so that salvagers could not take it" for "to protect them from salvagers")."""
+    """Whether a clause of the support denies in words of its own (an implicit negation, a verb of
+    keeping from, a negating prefix or "rather than") what the negation at offset `at` of a
+    candidate sentence (`prose`) denies: two content words in common with its clause, or with the
+    rest of the sentence after it ("Without it, children can develop rickets" for "A lack of
+    vitamin D can lead to … rickets in children"; "so that salvagers could not take it" for "to
+    protect them from salvagers"; "do not know it" for "are unaware of it")."""
     lo, hi = _clause(prose, at)
     clause, scope = _content_keys(prose[lo:hi]), _content_keys(prose[at:])
-    for start, _, form in support_words:
-        if (form in IMPLICIT_NEGATION and key(form) not in _REFUSALS) or form in PREVENTION_VERBS:
+    cues = [
+        start
+        for start, _, form in support_words
+        if (form in IMPLICIT_NEGATION and key(form) not in _REFUSALS) or form in PREVENTION_VERBS
+    ]
+    for start in [*cues, *(found.start() for found in PHRASAL_DENIAL.finditer(support))]:
+        theirs = _content_keys(support[slice(*_clause(support, start))])
+        if len(clause & theirs) >= 2 or len(scope & theirs) >= 2:
+            return True
+    # A word with a negating prefix said of the subject ("are unaware of it") denies only in its own
+    # clause, and not what the candidate denies by that very word ("no uncertainties" for "remain
+    # uncertain") nor where the candidate keeps the word and denies something else.
+    for n, (start, _, form) in enumerate(support_words):
+        if form not in IMPLICIT_NEGATION and denies_in_words(support_words, n):
+            own = key(form)
             theirs = _content_keys(support[slice(*_clause(support, start))])
-            if len(clause & theirs) >= 2 or len(scope & theirs) >= 2:
+            if len(clause & theirs) >= 2 and not any(k.startswith(own) or own.startswith(k) for k in clause | scope):
                 return True
     return False
 
