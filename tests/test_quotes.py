@@ -380,6 +380,31 @@ def test_reported_speech_made_a_quotation_in_a_copy_is_fabricated() -> None:
     assert "not quoted in the source, which only reports their words" in quote.reason
 
 
+def test_speech_the_source_reports_of_anyone_made_a_quotation_is_fabricated() -> None:
+    from provenance import compare
+
+    source = (
+        "The cause of the fire is being investigated. Okafor declined to speculate on how it started but said "
+        "investigators would look at the plant's baling machinery, where a smaller fire was reported in 2022."
+    )
+    candidate = (
+        "The cause of the fire is being investigated. \u201cWe will be looking very closely at the baling machinery,\u201d "
+        "Okafor said, noting that a smaller fire was reported in 2022."
+    )
+    [quote] = compare(candidate, source, semantic=False).quotes
+    assert quote.status == "fabricated"
+    assert quote.reason.startswith("attributed to Okafor, but the source only reports these words, without quotation marks")
+    assert quote.source is not None and source[slice(*quote.source)].startswith("said investigators would look")
+    # A quotation sharing a word or two with some reported speech is no such thing.
+    other = candidate.replace("We will be looking very closely at the baling machinery", "Nobody was hurt, thank God")
+    assert [q.status for q in compare(other, source, semantic=False).quotes] == ["unsourced"]
+    # An independent report may quote what the source only reports: unsourced.
+    independent = "Residents stayed indoors. \u201cWe will be looking very closely at the baling machinery,\u201d Okafor said."
+    [quote] = compare(independent, source, semantic=False).quotes
+    assert quote.status == "unsourced"
+    assert "not quoted in the source, which only reports these words" in quote.reason
+
+
 def test_source_words_quoted_as_a_document_s_are_the_source_quoted() -> None:
     source = (
         "Historians have long argued that print gave the reform movement a speed and reach that earlier dissenters never had."

@@ -48,6 +48,7 @@ from provenance.thresholds import (
     MAX_ATTRIBUTION_WORDS,
     QUOTE_CANDIDATES,
     REGIONS_TRIED,
+    REPORTED_ANYONE_MIN,
     REPORTED_SHARED_MIN,
     SHORT_QUOTE_MIN,
     STOPWORD_WEIGHT,
@@ -118,6 +119,7 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
     own_speech = _first_person(source)
     source_speech, candidate_speech = _Speech(source), _Speech(candidate)
     reported = _reported_speech(source.text) if candidate.quotations else {}
+    reports = _reported_clauses(source.text) if candidate.quotations else []
     findings: list[QuoteFinding] = []
     for quotation in candidate.quotations:
         quote_words = [candidate.words[i] for i in candidate.word_range(quotation.inner_start, quotation.inner_end)]
@@ -135,7 +137,10 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
                 finding = _cut_from_prose(own, indexed, quote_words)
             elif finding.status == "fabricated" and own_speech:
                 finding = _quoting_the_source(finding, _SPEAKERS_OWN)
-            findings.append(_attribution(candidate.text, finding, source.text, reported))
+            finding = _attribution(candidate.text, finding, source.text, reported)
+            if finding.status == "unsourced":
+                finding = _from_any_report(candidate.text, finding, source.text, reports)
+            findings.append(finding)
     return findings
 
 
@@ -375,6 +380,8 @@ def _cut_from_prose(finding: QuoteFinding, source: _Source, quote_words: Sequenc
 
 _ONLY_REPORTED = "whose words the source only reports, without quotation marks"
 _NOT_QUOTED = "not quoted in the source, which only reports their words"
+_ANYONE_REPORTED = "the source only reports these words, without quotation marks"
+_ANYONE_NOT_QUOTED = "not quoted in the source, which only reports these words"
 
 
 def only_reported_elsewhere(findings: Sequence[QuoteFinding]) -> list[QuoteFinding]:
@@ -383,8 +390,12 @@ def only_reported_elsewhere(findings: Sequence[QuoteFinding]) -> list[QuoteFindi
     report may quote what the source paraphrases. Such a quotation is unsourced, with the
     source's report beside it."""
     return [
-        replace(f, status="unsourced", reason=f.reason.replace(_ONLY_REPORTED, _NOT_QUOTED))
-        if f.status == "fabricated" and _ONLY_REPORTED in f.reason
+        replace(
+            f,
+            status="unsourced",
+            reason=f.reason.replace(_ONLY_REPORTED, _NOT_QUOTED).replace(_ANYONE_REPORTED, _ANYONE_NOT_QUOTED),
+        )
+        if f.status == "fabricated" and (_ONLY_REPORTED in f.reason or _ANYONE_REPORTED in f.reason)
         else f
         for f in findings
     ]
@@ -411,6 +422,42 @@ def _reported_speech(text: str) -> dict[str, list[_Reported]]:
     return found
 
 
+def _reported_clauses(text: str) -> list[_Reported]:
+    """Every stretch of speech `text` reports without quotation marks, whoever says it: from a
+    reporting verb to the end of its sentence ("… but said investigators would look at the
+    plant's baling machinery"), with its content words' keys."""
+    found = []
+    for verb in _REPORTING_VERB.finditer(text):
+        stop = _SENTENCE_END.search(text, verb.end())
+        clause_end = stop.start() + 1 if stop is not None else len(text)
+        said = text[verb.end() : clause_end]
+        if not any(mark in said for mark in _QUOTE_MARKS):
+            keys = frozenset(key(w) for w in _WORDS.findall(said.lower())) - _STOP_KEYS
+            if keys:
+                found.append(((verb.start(), clause_end), keys))
+    return found
+
+
+def _from_any_report(candidate: str, finding: QuoteFinding, source: str, reports: Sequence[_Reported]) -> QuoteFinding:
+    """An unsourced quotation that is speech the source reports of anyone, made a quotation:
+    fabricated, with that report as its source."""
+    quoted = {key(w) for w in _WORDS.findall(candidate[finding.candidate[0] : finding.candidate[1]].lower())} - _STOP_KEYS
+    # (the tightest of the reports sharing most: "said it was considering…", not the sentence from its first verb)
+    best = max(reports, key=lambda report: (len(quoted & report[1]), report[0][0]), default=None)
+    if best is None:
+        return finding
+    shared = len(quoted & best[1])
+    if shared < REPORTED_ANYONE_MIN or 2 * shared < len(quoted):
+        return finding
+    (lo, hi), _ = best
+    reason = f"{_ANYONE_REPORTED}: '{_clip(source[lo:hi])}'"
+    speaker = speaker_of(candidate, finding.candidate)
+    if speaker is not None:
+        reason = f"attributed to {speaker}, but {reason}"
+    return replace(finding, status="fabricated", source=(lo, hi), reason=reason)
+
+
+_REPORTING_VERB = re.compile(rf"\b{_SPEECH}\b")
 _WORDS = re.compile(r"[\w'’-]+")
 _STOP_KEYS = frozenset(key(w) for w in STOPWORDS) | {key(w) for w in _SPEECH.strip("(?:)").split("|")}
 _QUOTE_MARKS = '"“”«»'

@@ -103,6 +103,11 @@ FABRICATED_MIN = 0.65
 # with it ("The lads showed real character" for "said that his players had shown character"): the
 # speaker's name narrows the search to that one sentence, so two words are evidence enough.
 REPORTED_SHARED_MIN = 2
+# A quotation the source has nowhere that shares this many content words, and at least half of its
+# own, with speech the source reports of anyone without quotation marks is that reported speech made
+# a quotation ("We will be looking very closely at the baling machinery" for "said investigators
+# would look at the plant's baling machinery"): with no speaker to narrow the search, more words.
+REPORTED_ANYONE_MIN = 3
 # A quotation with fewer than two content words offers little evidence: it must match almost whole.
 SHORT_QUOTE_MIN = 0.9
 # Function words weigh this much beside a content word's 1: sharing "the" and "of" says little.
