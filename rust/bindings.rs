@@ -788,8 +788,12 @@ impl PyIndex {
         Ok(py.detach(|| self.inner.text(doc))?)
     }
 
-    /// The `k` likeliest sources of `text`, best first.
-    #[pyo3(signature = (text, *, k = 10, candidates = 50, params = None))]
+    /// The `k` likeliest sources of `text`, best first. `max_df` (the index's when None) is the
+    /// number of documents above which an n-gram chooses no candidates; `boilerplate` the word
+    /// ranges of `text` that are no evidence of a source (`boilerplate()`'s; when None, the
+    /// text in more than `max_df` documents).
+    #[pyo3(signature = (text, *, k = 10, candidates = 50, params = None, max_df = None, boilerplate = None))]
+    #[allow(clippy::too_many_arguments)] // the keyword arguments of one Python method
     fn search(
         &self,
         py: Python<'_>,
@@ -797,12 +801,17 @@ impl PyIndex {
         k: usize,
         candidates: usize,
         params: Option<PyRef<'_, PyAlignParams>>,
+        max_df: Option<i128>,
+        boilerplate: Option<Vec<(usize, usize)>>,
     ) -> PyResult<Vec<PyHit>> {
         if k == 0 {
             return Err(PyValueError::new_err("k must be at least 1"));
         }
         let p = or_default(params);
-        let hits = run(py, || corpus::search(&self.inner, text, k, candidates, &p))?;
+        let ip = self.params_with(max_df)?;
+        let hits = run(py, || {
+            corpus::search(&self.inner, text, k, candidates, &p, &ip, boilerplate)
+        })?;
         hits.into_iter()
             .map(|h| {
                 Ok(PyHit {
@@ -813,6 +822,26 @@ impl PyIndex {
                 })
             })
             .collect()
+    }
+
+    /// The word ranges `[start, end)` of `text` that are no evidence of a source, in order and
+    /// apart: the words an n-gram of an `exclude` text covers, and runs of 11 words or more
+    /// (window + n-gram - 1) of text in more than `max_df` of the index's documents (the
+    /// index's `max_df` when None).
+    #[pyo3(signature = (text, *, exclude = Vec::new(), max_df = None))]
+    #[allow(clippy::needless_pass_by_value)]
+    fn boilerplate(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        exclude: Vec<PyBackedStr>,
+        max_df: Option<i128>,
+    ) -> PyResult<Vec<(usize, usize)>> {
+        let ip = self.params_with(max_df)?;
+        run(py, || {
+            let excluded = NgramSet::of_texts(&exclude, ip.ngram);
+            corpus::query_boilerplate(&self.inner, &text::hash_words(text), &ip, &excluded)
+        })
     }
 
     /// Every pair of the index's documents that reuses text: `(pairs, postings, candidate_pairs)`.
@@ -827,6 +856,19 @@ impl PyIndex {
         let p = or_default(params);
         let found = run(py, || corpus::index_all_pairs(&self.inner, min_shared, &p))?;
         py_pairs(py, found)
+    }
+}
+
+impl PyIndex {
+    /// The index's parameters, with `max_df` in place of its own when given.
+    fn params_with(&self, max_df: Option<i128>) -> PyResult<IndexParams> {
+        let Some(max_df) = max_df else {
+            return Ok(self.inner.params);
+        };
+        Ok(IndexParams {
+            max_df: in_range("max_df", max_df, &index::MAX_DF_RANGE)?,
+            ..self.inner.params
+        })
     }
 }
 

@@ -4,6 +4,8 @@
 //! documents. Its n-grams choose no candidates and its words (for shared text, a run long enough
 //! to be sure of a fingerprint) are not prose when a pair is judged.
 
+use std::convert::Infallible;
+
 use rayon::prelude::*;
 
 use crate::index::IndexParams;
@@ -77,20 +79,41 @@ pub fn frequent_ngrams<S: AsRef<str> + Sync>(
     frequent: &NgramSet,
     params: &IndexParams,
 ) -> NgramSet {
-    if frequent.is_empty() {
-        return NgramSet::default();
+    let read = |doc: u32| Ok::<_, Infallible>(texts[doc as usize].as_ref());
+    match read_frequent_ngrams(docs, read, frequent, params) {
+        Ok(set) => set,
+        Err(never) => match never {},
     }
-    let mut all: Vec<u64> = docs
+}
+
+/// `frequent_ngrams` of documents read by `text_of` (an index's texts, read from its file), each
+/// text dropped once its n-grams near the `frequent` ones are taken.
+pub fn read_frequent_ngrams<T, E, F>(
+    docs: &[u32],
+    text_of: F,
+    frequent: &NgramSet,
+    params: &IndexParams,
+) -> Result<NgramSet, E>
+where
+    T: AsRef<str>,
+    E: Send,
+    F: Fn(u32) -> Result<T, E> + Sync,
+{
+    if frequent.is_empty() {
+        return Ok(NgramSet::default());
+    }
+    let near: Vec<Vec<u64>> = docs
         .par_iter()
-        .flat_map_iter(|&d| near_frequent(texts[d as usize].as_ref(), frequent, params))
-        .collect();
+        .map(|&d| Ok(near_frequent(text_of(d)?.as_ref(), frequent, params)))
+        .collect::<Result<_, E>>()?;
+    let mut all = near.concat();
     all.par_sort_unstable();
-    NgramSet(
+    Ok(NgramSet(
         all.chunk_by(|a, b| a == b)
             .filter(|run| run.len() > params.max_df)
             .map(|run| run[0])
             .collect(),
-    )
+    ))
 }
 
 /// A document's boilerplate, word ranges in order and apart: the words `excluded` n-grams cover,
@@ -112,6 +135,12 @@ pub fn boilerplate_words(
             .into_iter()
             .filter(|&(start, end)| end - start >= shortest),
     );
+    merge_ranges(ranges)
+}
+
+/// Word ranges in any order, overlapping or touching ones merged: in order and apart.
+pub fn merge_ranges(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.retain(|&(start, end)| end > start);
     ranges.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (start, end) in ranges {
@@ -121,6 +150,16 @@ pub fn boilerplate_words(
         }
     }
     merged
+}
+
+/// Words of `[start, end)` inside `ranges` (in order and apart).
+pub fn words_within(ranges: &[(usize, usize)], (start, end): (usize, usize)) -> usize {
+    let first = ranges.partition_point(|r| r.1 <= start);
+    ranges[first..]
+        .iter()
+        .take_while(|r| r.0 < end)
+        .map(|r| r.1.min(end) - r.0.max(start))
+        .sum()
 }
 
 /// Word ranges `[start, end)` of `words` covered by an n-gram of `set`, in order, apart.

@@ -7,11 +7,14 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 
 use crate::align::{Params, Passage, align_tokens};
-use crate::boilerplate::NgramSet;
-use crate::index::{
-    Index, IndexError, IndexParams, KeyDoc, MAX_DOCS, Occurrence, candidate_pairs, fingerprints,
-    query_candidates, unsorted_candidate_pairs,
+use crate::boilerplate::{
+    NgramSet, boilerplate_words, merge_ranges, read_frequent_ngrams, words_within,
 };
+use crate::index::{
+    Index, IndexError, IndexParams, KeyDoc, MAX_DOCS, Occurrence, QueryLookup, candidate_pairs,
+    fingerprints, look_up_query, unsorted_candidate_pairs,
+};
+use crate::seed::ngram_hashes;
 use crate::text::{WordHash, hash_words, token_hashes};
 
 /// Documents fingerprinted at a time: each group's per-document fingerprints are appended to
@@ -212,36 +215,131 @@ pub fn index_all_pairs(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub doc: u32,
-    /// Distinct n-grams of the query found among the document's fingerprints.
+    /// Distinct n-grams of the query outside its boilerplate found among the document's
+    /// fingerprints.
     pub shared: u32,
-    /// Identical words in the passages the query takes from the document.
+    /// Identical words in the passages the query takes from the document, its boilerplate left
+    /// out.
     pub matched: usize,
     pub passages: Vec<Passage>,
 }
 
-/// The `k` likeliest sources of `query`: the `candidates` documents sharing most fingerprints
-/// are aligned, and ranked by words in aligned passages, then by fingerprints shared (so that a
+/// The boilerplate of a query (word ranges, `boilerplate::boilerplate_words`): the words
+/// `excluded` n-grams cover, and runs of text in more than `index_params.max_df` of the index's
+/// documents, found as a collection's are (`reuse::collection_reuse`): the documents holding the
+/// query's n-grams above `max_df` are read and the n-grams near those counted.
+pub fn query_boilerplate(
+    index: &Index,
+    query_words: &[WordHash],
+    index_params: &IndexParams,
+    excluded: &NgramSet,
+) -> Result<Vec<(usize, usize)>, IndexError> {
+    let hashes: Vec<u64> = query_words.iter().map(|w| w.hash).collect();
+    let lookup = look_up_query(&index.postings, &hashes, index_params);
+    boilerplate_of(index, query_words, &lookup, index_params, excluded)
+}
+
+fn boilerplate_of(
+    index: &Index,
+    query_words: &[WordHash],
+    lookup: &QueryLookup,
+    index_params: &IndexParams,
+    excluded: &NgramSet,
+) -> Result<Vec<(usize, usize)>, IndexError> {
+    // A run of words that more than max_df documents share gives each of them the minimum of
+    // every window of its n-grams as a fingerprint, and the query too: an n-gram above max_df
+    // that is none of the query's fingerprints (most stock phrases, "as well as the") lies in no
+    // such run, and the documents holding it are not read.
+    let hashes: Vec<u64> = query_words.iter().map(|w| w.hash).collect();
+    let query_prints = NgramSet::new(
+        fingerprints(&hashes, index_params.ngram, index_params.window)
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect(),
+    );
+    let pruned = lookup.pruned(&index.postings, |key| query_prints.contains(key));
+    let frequent = read_frequent_ngrams(
+        &pruned.docs,
+        |doc| index.text(doc as usize),
+        &NgramSet::new(pruned.keys),
+        index_params,
+    )?;
+    Ok(boilerplate_words(
+        query_words,
+        excluded,
+        &frequent,
+        index_params,
+    ))
+}
+
+/// The `k` likeliest sources of `query`: the `candidates` documents sharing most n-grams with it
+/// are aligned, and ranked by words in aligned passages, then by n-grams shared (so that a
 /// heavily rewritten source the aligner cannot follow still ranks by its fingerprints).
+/// `index_params` are the index's, `max_df` may differ. The query's `boilerplate` (word ranges;
+/// `query_boilerplate`, which finds the text in more than `max_df` documents when it is None) is
+/// no evidence of a source: its n-grams choose no candidates, and its words count in no passage,
+/// so a document whose only match is a footer that hundreds share is not listed; a passage left
+/// with fewer than `min_matched` words outside it is dropped, as the aligner drops a passage that
+/// short.
 pub fn search(
     index: &Index,
     query: &str,
     k: usize,
     candidates: usize,
     params: &Params,
+    index_params: &IndexParams,
+    boilerplate: Option<Vec<(usize, usize)>>,
 ) -> Result<Vec<Hit>, IndexError> {
     let query_words = hash_words(query);
     let hashes: Vec<u64> = query_words.iter().map(|w| w.hash).collect();
-    let mut found = query_candidates(&index.postings, &hashes, &index.params);
+    let lookup = look_up_query(&index.postings, &hashes, index_params);
+    let boilerplate = match boilerplate {
+        Some(given) => merge_ranges(given),
+        None => boilerplate_of(
+            index,
+            &query_words,
+            &lookup,
+            index_params,
+            &NgramSet::default(),
+        )?,
+    };
+    let mut found = if boilerplate.is_empty() {
+        lookup.candidates(&index.postings, |_| true)
+    } else {
+        let evidence = NgramSet::new(
+            ngram_hashes(&hashes, index_params.ngram)
+                .into_iter()
+                .enumerate()
+                .filter(|&(i, _)| words_within(&boilerplate, (i, i + index_params.ngram)) == 0)
+                .map(|(_, key)| key)
+                .collect(),
+        );
+        lookup.candidates(&index.postings, |key| evidence.contains(key))
+    };
     found.truncate(candidates.max(k));
     let hits: Result<Vec<Hit>, IndexError> = found
         .par_iter()
         .map(|&(doc, shared)| {
-            let passages = align_tokens(
+            let mut passages = align_tokens(
                 &query_words,
                 &hash_words(&index.text(doc as usize)?),
                 params,
             );
-            let matched = passages.iter().map(|p| p.matched).sum();
+            let mut matched = 0;
+            if boilerplate.is_empty() {
+                matched = passages.iter().map(|p| p.matched).sum();
+            } else {
+                passages.retain(|p| {
+                    let words = p
+                        .matched
+                        .saturating_sub(words_within(&boilerplate, p.candidate_tokens));
+                    let kept = words >= params.min_matched;
+                    if kept {
+                        matched += words;
+                    }
+                    kept
+                });
+            }
             Ok(Hit {
                 doc,
                 shared,
@@ -342,11 +440,62 @@ mod tests {
             .collect();
         index.add(&records).unwrap();
         let query = format!("{} {} {}", text(610..640), text(5000..5100), text(320..420));
-        let hits = search(&index, &query, 10, 50, &Params::default()).unwrap();
+        let hits = search(
+            &index,
+            &query,
+            10,
+            50,
+            &Params::default(),
+            &index.params,
+            None,
+        )
+        .unwrap();
         assert_eq!(hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(hits[0].matched, 100);
         assert_eq!(hits[1].matched, 30);
         let all = index_all_pairs(&index, 1, &Params::default()).unwrap();
         assert!(all.pairs.is_empty());
+    }
+
+    #[test]
+    fn search_lists_no_source_by_its_boilerplate() {
+        // Twelve documents with one footer, the first with a copied passage too; max_df 10.
+        let footer = text(9000..9027);
+        let records: Vec<(String, String, String)> = (0..12u32)
+            .map(|i| {
+                let own = text(i * 1000..i * 1000 + 100);
+                (format!("d{i}"), format!("{own} {footer}"), "{}".into())
+            })
+            .collect();
+        let index_params = IndexParams {
+            max_df: 10,
+            ..IndexParams::default()
+        };
+        let mut index = Index::new(index_params).unwrap();
+        index.add(&records).unwrap();
+        let query = format!("{} {} {footer}", text(20..60), text(50_000..50_100));
+        let query_words = hash_words(&query);
+        let boilerplate =
+            query_boilerplate(&index, &query_words, &index_params, &NgramSet::default()).unwrap();
+        assert_eq!(boilerplate, [(140, 167)]);
+        let params = Params::default();
+        let hits = search(&index, &query, 10, 50, &params, &index_params, None).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].doc, hits[0].matched), (0, 40));
+        // With the footer in at most max_df documents, every document holding it is a source.
+        let all_count = IndexParams {
+            max_df: 12,
+            ..index_params
+        };
+        let hits = search(&index, &query, 20, 50, &params, &all_count, None).unwrap();
+        assert_eq!(hits.len(), 12);
+        assert_eq!((hits[0].doc, hits[0].matched), (0, 67));
+        // Excluded text the caller gives is boilerplate too, however few documents hold it.
+        let excluded = NgramSet::of_texts(&[footer.as_str()], index_params.ngram);
+        let given = query_boilerplate(&index, &query_words, &all_count, &excluded).unwrap();
+        assert_eq!(given, [(140, 167)]);
+        let hits = search(&index, &query, 20, 50, &params, &all_count, Some(given)).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].passages.len(), 1);
     }
 }

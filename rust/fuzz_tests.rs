@@ -415,7 +415,7 @@ fn check_load(path: &PathBuf, bytes: &[u8], query: &str) {
         let _ = index.text(doc);
     }
     let params = Params::default();
-    let _ = corpus::search(&index, query, 5, 20, &params);
+    let _ = corpus::search(&index, query, 5, 20, &params, &index.params, None);
     let _ = corpus::index_all_pairs(&index, 1, &params);
 }
 

@@ -568,38 +568,80 @@ fn count_pairs(mut pairs: Vec<u64>, min_shared: usize) -> Vec<(u32, u32, u32)> {
         .collect()
 }
 
-/// Documents sharing fingerprints with a query, with the number of distinct query n-grams they
-/// share, most first. Every n-gram of the query is looked up (not only its winnowed ones), so a
-/// copied run found once in the index is found whatever the query's winnowing would pick.
-pub fn query_candidates(
+/// A query's distinct n-grams looked up in the index (every n-gram of the query, not only its
+/// winnowed ones, so a copied run found once in the index is found whatever the query's
+/// winnowing would pick): where the postings of each lie, apart for those in more than `max_df`
+/// documents (text many documents share, a footer or a stock phrase), which choose no candidates.
+#[derive(Debug, Clone, Default)]
+pub struct QueryLookup {
+    found: Vec<(u64, std::ops::Range<usize>)>,
+    above_max_df: Vec<(u64, std::ops::Range<usize>)>,
+}
+
+pub fn look_up_query(
     postings: &[Posting],
     query_hashes: &[u64],
     params: &IndexParams,
-) -> Vec<(u32, u32)> {
+) -> QueryLookup {
     let mut grams = ngram_hashes(query_hashes, params.ngram);
     grams.sort_unstable();
     grams.dedup();
-    let mut hits: Vec<u32> = Vec::new();
-    let mut docs: Vec<u32> = Vec::new();
+    let mut lookup = QueryLookup::default();
     for key in grams {
         let start = postings.partition_point(|p| p.key < key);
         let end = start + postings[start..].partition_point(|p| p.key == key);
         if start == end {
             continue;
         }
-        docs.clear();
-        docs.extend(distinct_docs(&postings[start..end]));
-        if docs.len() <= params.max_df {
-            hits.extend_from_slice(&docs);
+        if distinct_docs(&postings[start..end])
+            .nth(params.max_df)
+            .is_none()
+        {
+            lookup.found.push((key, start..end));
+        } else {
+            lookup.above_max_df.push((key, start..end));
         }
     }
-    hits.sort_unstable();
-    let mut counted: Vec<(u32, u32)> = hits
-        .chunk_by(|a, b| a == b)
-        .map(|run| (run[0], run.len() as u32))
-        .collect();
-    counted.sort_by_key(|&(doc, n)| (std::cmp::Reverse(n), doc));
-    counted
+    lookup
+}
+
+impl QueryLookup {
+    /// Documents sharing the query's n-grams for which `counts` holds, with the number of
+    /// distinct such n-grams they share, most first.
+    pub fn candidates(
+        &self,
+        postings: &[Posting],
+        counts: impl Fn(u64) -> bool,
+    ) -> Vec<(u32, u32)> {
+        let mut hits: Vec<u32> = Vec::new();
+        for (key, range) in &self.found {
+            if counts(*key) {
+                hits.extend(distinct_docs(&postings[range.clone()]));
+            }
+        }
+        hits.sort_unstable();
+        let mut counted: Vec<(u32, u32)> = hits
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as u32))
+            .collect();
+        counted.sort_by_key(|&(doc, n)| (std::cmp::Reverse(n), doc));
+        counted
+    }
+
+    /// The query's n-grams in more than `max_df` documents for which `keep` holds, and the
+    /// documents that hold them.
+    pub fn pruned(&self, postings: &[Posting], keep: impl Fn(u64) -> bool) -> Pruned {
+        let mut pruned = Pruned::default();
+        for (key, range) in &self.above_max_df {
+            if keep(*key) {
+                pruned.keys.push(*key);
+                pruned.docs.extend(distinct_docs(&postings[range.clone()]));
+            }
+        }
+        pruned.docs.sort_unstable();
+        pruned.docs.dedup();
+        pruned
+    }
 }
 
 /// A document of the index: its id, opaque metadata (JSON from the caller), and where its
@@ -1206,9 +1248,13 @@ mod tests {
         let texts = [text(0..300), text(300..600), text(600..900)];
         let postings = postings_of(&texts, 0, &params);
         let query = format!("{} {}", text(2000..2050), text(320..400));
-        let found = query_candidates(&postings, &token_hashes(&query), &params);
+        let lookup = look_up_query(&postings, &token_hashes(&query), &params);
+        let found = lookup.candidates(&postings, |_| true);
         assert_eq!(found[0].0, 1);
         assert_eq!(found.len(), 1);
+        assert_eq!(lookup.pruned(&postings, |_| true), Pruned::default());
+        // Only the n-grams asked about count.
+        assert!(lookup.candidates(&postings, |_| false).is_empty());
     }
 
     fn temp_file(name: &str) -> PathBuf {
@@ -1330,7 +1376,8 @@ mod tests {
                 .contains("not UTF-8")
         );
         let params = crate::align::Params::default();
-        let found = crate::corpus::search(&loaded, &text(0..50), 5, 50, &params);
+        let found =
+            crate::corpus::search(&loaded, &text(0..50), 5, 50, &params, &loaded.params, None);
         assert!(found.unwrap_err().to_string().contains("not UTF-8"));
         std::fs::remove_file(&path).unwrap();
     }

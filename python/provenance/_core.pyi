@@ -211,10 +211,10 @@ class Hit:
     def doc(self) -> int: ...
     @property
     def shared(self) -> int:
-        """Distinct query n-grams found among the document's fingerprints."""
+        """Distinct query n-grams outside its boilerplate found among the document's fingerprints."""
     @property
     def matched(self) -> int:
-        """Identical words in the aligned passages."""
+        """Identical words in the aligned passages, the query's boilerplate left out."""
     @property
     def passages(self) -> list[Passage]: ...
 
@@ -429,9 +429,27 @@ class Index:
         """(id, meta) of document number `doc`."""
     def ids(self) -> list[str]: ...
     def text(self, doc: int) -> str: ...
-    def search(self, text: str, *, k: int = 10, candidates: int = 50, params: AlignParams | None = None) -> list[Hit]:
-        """The k likeliest sources of `text`, by aligned words then shared fingerprints; the
-        `candidates` documents sharing most fingerprints (k at least) are aligned. ValueError for k 0."""
+    def search(
+        self,
+        text: str,
+        *,
+        k: int = 10,
+        candidates: int = 50,
+        params: AlignParams | None = None,
+        max_df: int | None = None,
+        boilerplate: list[tuple[int, int]] | None = None,
+    ) -> list[Hit]:
+        """The k likeliest sources of `text`, by aligned words then shared n-grams; the
+        `candidates` documents sharing most n-grams (k at least) are aligned. N-grams in more than
+        `max_df` documents (the index's when None) choose none; `boilerplate`, word ranges of
+        `text` (`boilerplate()`'s; None: its text in more than max_df documents), chooses none
+        and counts in no passage: a passage with fewer than min_matched words outside it is
+        dropped. ValueError for k 0 or max_df outside 2..2**32-1."""
+    def boilerplate(self, text: str, *, exclude: list[str] = ..., max_df: int | None = None) -> list[tuple[int, int]]:
+        """Word ranges [start, end) of `text`, in order and apart, that are no evidence of a
+        source: the words n-grams of `exclude` texts cover, and runs of 11 words or more
+        (window + ngram - 1) of text in more than `max_df` indexed documents (the index's when
+        None), found by reading the documents that hold its n-grams above max_df."""
     def all_pairs(self, *, min_shared: int = 2, params: AlignParams | None = None) -> tuple[list[ReusePair], int, int]:
         """Every pair of the index's documents that reuses text."""
 

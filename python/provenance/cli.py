@@ -856,10 +856,34 @@ def index_add(index_path: Path, corpus: str, wait: float) -> None:
 @click.option("-k", "k", type=click.IntRange(1, MAX_COUNT), default=10, show_default=True, help="Sources to list.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @output_option("Write the result to this file instead of standard output (- for standard output).")
+@click.option(
+    "--max-df",
+    type=click.IntRange(2, MAX_COUNT),
+    default=None,
+    help="Text in more indexed documents than this (a footer) is boilerplate: it finds no source and counts "
+    "in no score.  [default: the index's, from index build --max-df]",
+)
+@click.option(
+    "--exclude",
+    "excluded",
+    metavar="FILE",
+    multiple=True,
+    help="Template or boilerplate text (a footer, a pledge, an assignment's prompt) that finds no source and "
+    "counts in no score; repeatable.",
+)
 @alignment_options
 @max_size_option
 def search_command(
-    candidate: str, index_path: Path, k: int, output_format: str, output: Path | None, ngram: int, max_gap: int, min_matched: int
+    candidate: str,
+    index_path: Path,
+    k: int,
+    output_format: str,
+    output: Path | None,
+    max_df: int | None,
+    excluded: tuple[str, ...],
+    ngram: int,
+    max_gap: int,
+    min_matched: int,
 ) -> None:
     """The likely sources of CANDIDATE (- for standard input) in an index, ranked."""
     import json
@@ -867,12 +891,15 @@ def search_command(
     from provenance.corpus import load_index, search
     from provenance.read import read_text
 
-    refuse_overwriting_inputs(output, [candidate, index_path])
+    if [candidate, *excluded].count("-") > 1:
+        fail("only one input can be read from standard input")
+    refuse_overwriting_inputs(output, [candidate, index_path, *excluded])
+    exclude = _excluded_texts(excluded)
     try:
         text = read_text(candidate)
         loaded = load_index(index_path)
         options = AlignOptions(ngram=ngram, max_gap=max_gap, min_matched=min_matched)
-        hits = search(loaded, text, k, options, input_name(index_path))
+        hits = search(loaded, text, k, options, input_name(index_path), exclude, max_df)
     except InputError as err:
         fail(str(err))
     from provenance.report import Document

@@ -139,7 +139,7 @@ class SourceHit:
 
     id: str
     meta: dict[str, Any]
-    score: float  # share of the candidate's words in passages from this source
+    score: float  # share of the candidate's words (outside its boilerplate) in passages from this source
     matched: int
     shared: int
     passages: list[Passage]
@@ -164,31 +164,58 @@ def _passage_dict(p: Passage) -> dict[str, Any]:
 
 
 def search(
-    index: _core.Index, text: str, k: int = 10, options: AlignOptions = AlignOptions(), name: str = "index"
+    index: _core.Index,
+    text: str,
+    k: int = 10,
+    options: AlignOptions = AlignOptions(),
+    name: str = "index",
+    exclude: Sequence[str] = (),
+    max_df: int | None = None,
 ) -> list[SourceHit]:
     """The `k` likeliest sources of `text` in `index`, best first, each with the reuse cases of
-    `text` in it. Damage only reading finds (a stored text that fails its checksum or is not
-    UTF-8, metadata that is not a JSON object) is an InputError naming the index `name`."""
+    `text` in it. Boilerplate is no evidence of a source: text of `exclude` (templates, a
+    footer) and runs of text in more than `max_df` indexed documents (the index's own when None)
+    choose no sources and count in no score, so a document that shares only a footer hundreds
+    hold is not listed, and one that shares a story and its footer scores by the story. Damage
+    only reading finds (a stored text that fails its checksum or is not UTF-8, metadata that is
+    not a JSON object) is an InputError naming the index `name`."""
     from provenance.cases import find_reuse_cases
     from provenance.text import AnalysedText
 
-    words = max(1, len(_core.tokenize(text)))
+    words = _core.tokenize(text)
     try:
-        hits = index.search(text, k=k, params=options.to_core())
+        boilerplate = index.boilerplate(text, exclude=list(exclude), max_df=max_df)
+        hits = index.search(text, k=k, params=options.to_core(), max_df=max_df, boilerplate=boilerplate)
         sources = [index.text(h.doc) for h in hits]
     except _core.IndexFormatError as err:
         raise InputError(name, str(err)) from None
     except OSError as err:
         raise InputError(name, f"cannot be read ({err.strerror or err})") from None
-    candidate = AnalysedText(text)
+    # The score is the share of the candidate's own words (not its boilerplate) a source holds:
+    # a whole story copied with another outlet's footer under it scores 1, not less.
+    own_words = max(1, len(words) - sum(end - start for start, end in boilerplate))
+    # The cases are found in the candidate without its boilerplate, so that none takes it in.
+    candidate = AnalysedText(_blanked(text, [(words[start][0], words[end - 1][1]) for start, end in boilerplate]))
     out = []
     for h, source in zip(hits, sources):
         doc_id, meta = index.doc(h.doc)
         passages = [to_passage(p) for p in h.passages]
         cases = find_reuse_cases(candidate, AnalysedText(source))
-        hit = SourceHit(doc_id, _metadata(meta, doc_id, name), h.matched / words, h.matched, h.shared, passages, cases, source)
+        hit = SourceHit(
+            doc_id, _metadata(meta, doc_id, name), h.matched / own_words, h.matched, h.shared, passages, cases, source
+        )
         out.append(hit)
     return out
+
+
+def _blanked(text: str, spans: list[Span]) -> str:
+    """`text` with the characters of `spans` (in order, apart) as spaces: as long as `text`, so
+    its spans hold."""
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 def _metadata(meta: str, doc_id: str, name: str) -> dict[str, Any]:
