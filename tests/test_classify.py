@@ -201,12 +201,21 @@ def test_specificity_separates_a_rewrite_from_an_account_of_the_same_topic() -> 
 
 
 def test_derived_needs_the_source_particulars_not_only_supported_prose() -> None:
-    close = VerdictEvidence(0.0, 0.7, 1.3, 1.0, 0.45, 0, True)
+    close = VerdictEvidence(0.0, 0.8, 1.3, 1.0, 0.45, 0, True)
     assert decide(close).relation == "derived"
     topic_only = replace(close, specific=0.2)
     verdict = decide(topic_only)
     assert verdict.relation == "independent"
     assert any("particular words" in reason for reason in verdict.reasons)
+
+
+def test_a_text_with_a_third_of_its_prose_its_own_needs_a_passage_reused() -> None:
+    # Two independent reports of one event: most sentences state the same facts in the order they
+    # happened, with the same names and figures, but no passage is copied or reworded.
+    same_facts = VerdictEvidence(0.03, 0.7, 1.2, 0.75, 0.45, 1, True)
+    assert decide(same_facts).relation == "independent"
+    assert decide(replace(same_facts, reworded_words=40)).relation == "derived"
+    assert decide(replace(same_facts, supported_prose=0.9)).relation == "derived"
 
 
 # --- Partial reuse: copied prose above incidental overlap makes a pair derived ------------------

@@ -9,9 +9,10 @@ The verdict weighs the candidate's prose: its words outside the quotations the s
 and outside its quotations of the source's own words that neither text puts in anyone's mouth
 (As the encyclopedia puts it, "..."). Words put in someone's mouth from the other's prose are
 prose, taken from it.
-Derived when a quarter of that prose is copied word for word, or when most of it lies in supported
-sentences, the strongest of which are close paraphrases, mostly in the source's order, *and* the
-sentences carry the source's particular words, not only the topic both texts share; derived too,
+Derived when a quarter of that prose is copied word for word, or when three quarters of it lie in
+supported sentences (a rewrite of the whole), the strongest of which are close paraphrases, mostly
+in the source's order, *and* the sentences carry the source's particular words, not only the topic
+both texts share; derived too,
 whatever the share, when the copied passages hold more prose than independent reports of one event
 share by chance (``MIN_PROSE_WORDS``, the corpus module's rule for linking two documents), or
 when a reuse case of several sentences rewords the source sentence by sentence. A
@@ -68,6 +69,7 @@ from provenance.thresholds import (
     REUSE_GAP_WORDS,
     REWORDED_MIN_SENTENCES,
     REWORDED_MIN_WORDS,
+    REWRITE_SUPPORTED_PROSE,
     SUPPORT_MIN,
     SUPPORT_MIN_LEXICAL,
 )
@@ -521,12 +523,12 @@ def decide(evidence: VerdictEvidence) -> Verdict:
     if e.copied_prose >= DERIVED_COPIED_PROSE:
         return Verdict("derived", min(0.99, 0.7 + e.copied_prose), reasons, extent)
     if (
-        e.supported_prose >= DERIVED_SUPPORTED_PROSE
+        e.supported_prose >= REWRITE_SUPPORTED_PROSE
         and e.strength >= strength_min
         and e.order >= DERIVED_ORDER
         and e.specific >= DERIVED_SPECIFIC
     ):
-        margin = min(e.supported_prose - DERIVED_SUPPORTED_PROSE, e.strength - strength_min, e.specific - DERIVED_SPECIFIC)
+        margin = min(e.supported_prose - REWRITE_SUPPORTED_PROSE, e.strength - strength_min, e.specific - DERIVED_SPECIFIC)
         return Verdict("derived", min(0.95, 0.65 + margin), reasons, extent)
     if e.reused_words >= MIN_PROSE_WORDS:
         # Copied prose beyond the stock phrases and quotations independent reports share: the
@@ -560,7 +562,7 @@ def decide(evidence: VerdictEvidence) -> Verdict:
         )
     if e.supported_prose < RELATED_MIN and e.copied_prose == 0 and e.shared_quotes == 0 and e.fabricated_quotes == 0:
         return Verdict("unrelated", 0.8, [*reasons, "almost no sentence finds support in the source"])
-    shortfall = max(DERIVED_SUPPORTED_PROSE - e.supported_prose, strength_min - e.strength, DERIVED_SPECIFIC - e.specific, 0.0)
+    shortfall = max(REWRITE_SUPPORTED_PROSE - e.supported_prose, strength_min - e.strength, DERIVED_SPECIFIC - e.specific, 0.0)
     return Verdict(
         "independent",
         min(0.95, 0.55 + shortfall),

@@ -30,7 +30,11 @@ STEM_MAX_CHARS = 40
 # Derived when this share of the prose (words outside quotations both texts have) is copied word
 # for word...
 DERIVED_COPIED_PROSE = 0.25
-# ... or when this share of it lies in supported sentences,
+# ... or when this share of it lies in supported sentences (a rewrite of the whole: a text with a
+# third of its prose its own must show a passage copied or reworded; two independent reports of one
+# event support most of each other's sentences with the same facts, in the order events happen),
+REWRITE_SUPPORTED_PROSE = 0.75
+# A derived text is wholly derived when this share of its prose lies in supported sentences.
 DERIVED_SUPPORTED_PROSE = 0.5
 # the upper quartile of the sentences' support reaches this (lexical: containment alone),
 DERIVED_STRENGTH = 1.1
