@@ -512,3 +512,24 @@ def test_a_replacement_counts_the_longer_side_s_words() -> None:
     candidate = 'The baker said: "We have not raised the price since 2022, and we never will."'
     (finding,) = compare(candidate, source, semantic=False).quotes
     assert finding.status == "altered" and "1 word changed" not in finding.reason
+
+
+def test_the_writer_s_words_in_square_brackets_leave_a_quotation_exact() -> None:
+    from provenance import compare
+
+    source = (
+        'Ms Osei said: "We know that, and we will fund the repairs before the first meal is served. '
+        'It is not a luxury; it is the foundation of learning."'
+    )
+    for candidate in (
+        'Ms Osei said: "We know that, and [the government] will fund the repairs before the first meal is served."',
+        'Ms Osei said: "[Free meals are] not a luxury; it is the foundation of learning."',
+        'Ms Osei said: "It is not a luxury; it is the foundation of learning [for every child]."',
+    ):
+        [quote] = compare(candidate, source, semantic=False).quotes
+        assert quote.status == "exact", candidate
+        assert quote.reason.endswith("with the writer's own words in square brackets")
+    # A bracket that changes a modal or stands for a content word changes what was said.
+    for changed in ("[we may] fund the repairs", "we will [delay] the repairs"):
+        candidate = f'Ms Osei said: "We know that, and {changed} before the first meal is served."'
+        assert [q.status for q in compare(candidate, source, semantic=False).quotes] == ["altered"], changed

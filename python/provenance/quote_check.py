@@ -507,8 +507,9 @@ def _attribution(
 
 
 def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source: _Source) -> QuoteFinding:
-    forms = [w[2] for w in quote_words]
     gaps = _ellipsis_gaps(candidate, quotation, quote_words)
+    quote_words, gaps, bracketed = _without_brackets(candidate, quotation, quote_words, gaps)
+    forms = [w[2] for w in quote_words]
     span = (quotation.start, quotation.end)
 
     placed = next(
@@ -516,6 +517,7 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
             (n, starts)
             for n in source.quotes_with.get(forms[0], ())
             if (starts := _placed_in_order(source.quote_forms[n], forms, gaps)) is not None
+            and _brackets_stand_for_little(source.quote_forms[n], forms, gaps, bracketed, starts)
         ),
         None,
     )
@@ -534,7 +536,9 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
             return QuoteFinding(
                 span, "altered", source.quotes[exact].span, reason, _diff(source.text, matched, candidate, quote_words)
             )
-        reason = "same words as the source quotation" + (", with ellipses for omitted words" if gaps else "")
+        reason = "same words as the source quotation" + (", with ellipses for omitted words" if gaps - bracketed else "")
+        if bracketed:
+            reason += ", with the writer's own words in square brackets"
         return QuoteFinding(span, "exact", source.quotes[exact].span, reason)
 
     # A quotation or a stretch of prose the source repeats word for word is aligned once.
@@ -643,6 +647,54 @@ def _ellipsis_gaps(text: str, quotation: Quotation, quote_words: list[Word]) -> 
     for match in _ELLIPSIS.finditer(text, quotation.inner_start, quotation.inner_end):
         gaps.add(sum(1 for w in quote_words if w[1] <= match.start()))
     return gaps
+
+
+# The writer's words inside a quotation: "[the government] will fund it", "[Free meals are] not a
+# luxury" (AP and Chicago style). A bracket that holds a negation or a modal verb changes what was
+# said ("[we may] fund" for "we will fund") and stays part of the quotation.
+_BRACKET = re.compile(r"\[[^\[\]\n]{1,80}\]")
+_STANCE_WORDS = frozenset("not no never nor may might can could will would shall should must".split())
+
+
+def _without_brackets(
+    text: str, quotation: Quotation, quote_words: list[Word], gaps: set[int]
+) -> tuple[list[Word], set[int], set[int]]:
+    """The quotation's words without the writer's bracketed ones; the gaps renumbered, with the
+    places the bracketed words stood added (the speaker's words may have been left out there); and
+    those places alone."""
+    brackets = [
+        (m.start(), m.end())
+        for m in _BRACKET.finditer(text, quotation.start, quotation.end)
+        if not any(w[2] in _STANCE_WORDS or negates_form(w[2]) for w in quote_words if m.start() <= w[0] < m.end())
+    ]
+    if not brackets or all(any(start <= w[0] < end for start, end in brackets) for w in quote_words):
+        return quote_words, gaps, set()
+    kept: list[Word] = []
+    renumbered: set[int] = set()
+    bracketed: set[int] = set()
+    for n, word in enumerate(quote_words):
+        if n in gaps:
+            renumbered.add(len(kept))
+        if any(start <= word[0] < end for start, end in brackets):
+            bracketed.add(len(kept))
+        else:
+            kept.append(word)
+    if len(quote_words) in gaps:
+        renumbered.add(len(kept))
+    return kept, renumbered | bracketed, bracketed
+
+
+def _brackets_stand_for_little(
+    source: list[str], quote: list[str], gaps: set[int], bracketed: set[int], starts: list[int]
+) -> bool:
+    """Whether the speaker's words a bracket stands for inside a quotation are only function words
+    ("[the government]" for "we", "[it]" for "the plan"): one standing for a content word ("we will
+    [fund]" for "we will delay") changes what was said."""
+    cuts = sorted({0, len(quote)} | {g for g in gaps if 0 < g < len(quote)})
+    for (a, b), start, following in zip(itertools.pairwise(cuts), starts, starts[1:]):
+        if b in bracketed and any(form not in STOPWORDS for form in source[start + (b - a) : following]):
+            return False
+    return True
 
 
 def _placed_in_order(source: list[str], quote: list[str], gaps: set[int]) -> list[int] | None:
