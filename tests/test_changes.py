@@ -649,3 +649,12 @@ def test_a_season_for_another() -> None:
     source = "Work on the new bridge will start in the autumn and finish two years later, the council said."
     found = [(c.type, c.text) for c in compare(source.replace("autumn", "spring"), source, semantic=False).added]
     assert found == [("changed", "spring")]
+
+
+def test_a_figure_put_in_the_place_of_another_is_changed_though_the_sentence_has_it_elsewhere() -> None:
+    source = "Verdict: a strong cleaner let down by a short battery. Our rating: 3.5 out of 5."
+    found = compare(source.replace("3.5 out of 5", "5 out of 5"), source, semantic=False).added
+    assert [(c.type, c.text) for c in found] == [("changed", "5")]
+    prices = "Prices rose 3% in March, while wages rose 5%, the statistics office said."
+    found = compare(prices.replace("rose 3%", "rose 5%"), prices, semantic=False).added
+    assert [(c.type, c.reason) for c in found] == [("changed", "a changed number: the source has '3'")]

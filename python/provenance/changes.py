@@ -833,8 +833,15 @@ def changes(
                     continue
             vague = candidate_words[number.first][2] in VAGUE_AMOUNTS
             amount = vague_amount([w[2] for w in candidate_words], number.first) if vague else None
+            # A figure the source's stretch has elsewhere may have moved, unless it took the place of
+            # another, word for word ("5 out of 5" for "3.5 out of 5").
+            in_place = (
+                bool(there)
+                and all(number.first <= i <= number.last for i in mine)
+                and all(there[0].first <= j <= there[0].last for j in theirs)
+            )
             if (
-                number.value in src_values
+                (number.value in src_values and (not in_place or number.value == there[0].value))
                 or not there
                 or (amount is not None and amount[0] <= there[0].value < amount[1])  # "hundreds" for "300"
                 or rounds(candidate_words, number, [there[0].value])
