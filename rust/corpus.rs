@@ -246,10 +246,31 @@ fn boilerplate_of(
     index_params: &IndexParams,
     excluded: &NgramSet,
 ) -> Result<Vec<(usize, usize)>, IndexError> {
-    // A run of words that more than max_df documents share gives each of them the minimum of
-    // every window of its n-grams as a fingerprint, and the query too: an n-gram above max_df
-    // that is none of the query's fingerprints (most stock phrases, "as well as the") lies in no
-    // such run, and the documents holding it are not read.
+    let frequent = if lookup.prunes_none() {
+        NgramSet::default()
+    } else {
+        frequent_near_pruned(index, query_words, lookup, index_params)?
+    };
+    Ok(boilerplate_words(
+        query_words,
+        excluded,
+        &frequent,
+        index_params,
+    ))
+}
+
+/// The query's n-grams in more than `max_df` documents' text (`read_frequent_ngrams`), read
+/// from the documents holding its n-grams above `max_df`. A run of words that more than max_df
+/// documents share gives each of them the minimum of every window of its n-grams as a
+/// fingerprint, and the query too: an n-gram above max_df that is none of the query's
+/// fingerprints (most stock phrases, "as well as the") lies in no such run, and the documents
+/// holding it are not read.
+fn frequent_near_pruned(
+    index: &Index,
+    query_words: &[WordHash],
+    lookup: &QueryLookup,
+    index_params: &IndexParams,
+) -> Result<NgramSet, IndexError> {
     let hashes: Vec<u64> = query_words.iter().map(|w| w.hash).collect();
     let query_prints = NgramSet::new(
         fingerprints(&hashes, index_params.ngram, index_params.window)
@@ -258,18 +279,12 @@ fn boilerplate_of(
             .collect(),
     );
     let pruned = lookup.pruned(&index.postings, |key| query_prints.contains(key));
-    let frequent = read_frequent_ngrams(
+    read_frequent_ngrams(
         &pruned.docs,
         |doc| index.text(doc as usize),
         &NgramSet::new(pruned.keys),
         index_params,
-    )?;
-    Ok(boilerplate_words(
-        query_words,
-        excluded,
-        &frequent,
-        index_params,
-    ))
+    )
 }
 
 /// The `k` likeliest sources of `query`: the `candidates` documents sharing most n-grams with it

@@ -628,6 +628,11 @@ impl QueryLookup {
         counted
     }
 
+    /// Whether no n-gram of the query is in more than `max_df` documents.
+    pub fn prunes_none(&self) -> bool {
+        self.above_max_df.is_empty()
+    }
+
     /// The query's n-grams in more than `max_df` documents for which `keep` holds, and the
     /// documents that hold them.
     pub fn pruned(&self, postings: &[Posting], keep: impl Fn(u64) -> bool) -> Pruned {
