@@ -260,9 +260,9 @@ fn boilerplate_of(
 }
 
 /// The query's n-grams in more than `max_df` documents' text (`read_frequent_ngrams`), read
-/// from the documents holding its n-grams above `max_df`. A run of words that more than max_df
+/// from the documents holding its n-grams above `max_df`. A run of words that more than `max_df`
 /// documents share gives each of them the minimum of every window of its n-grams as a
-/// fingerprint, and the query too: an n-gram above max_df that is none of the query's
+/// fingerprint, and the query too: an n-gram above `max_df` that is none of the query's
 /// fingerprints (most stock phrases, "as well as the") lies in no such run, and the documents
 /// holding it are not read.
 fn frequent_near_pruned(
