@@ -1019,6 +1019,16 @@ def test_a_verdict_the_source_does_not_give() -> None:
     source = "A 27-year-old man from Wexley has been charged with grievous bodily harm and will appear in court on Monday."
     acquitted = compare(source.replace("has been charged with", "was acquitted of"), source, semantic=False).added
     assert [(c.type, c.text) for c in acquitted] == [("contradiction", "acquitted")]
+    cleared = "The former treasurer was found not guilty of false accounting at Wexley Crown Court on Friday."
+    convicted = compare(cleared.replace("found not guilty of", "convicted of"), cleared, semantic=False).added
+    assert [c.type for c in convicted] == ["changed"] and "'found not guilty'" in convicted[0].reason
+    # the same verdict in other words
+    assert compare(cleared.replace("found not guilty of", "cleared of"), cleared, semantic=False).added == []
+    found_guilty = cleared.replace("not guilty", "guilty")
+    told = compare(found_guilty.replace("found guilty of", "cleared of"), found_guilty, semantic=False).added
+    assert [(c.type, c.reason) for c in told] == [
+        ("contradiction", "'cleared' where the supporting source sentence has 'guilty'")
+    ]
 
 
 def test_a_harm_told_as_graver_or_milder_than_the_source_tells_it() -> None:

@@ -37,6 +37,7 @@ from provenance.lexicon import (
     GENERAL_PERSON_NOUNS,
     HEDGES,
     IMPLICIT_NEGATION,
+    LEGAL_STAGES,
     NUMBER_BOUNDS,
     OPPOSITE_PREPOSITIONS,
     QUANTIFIERS,
@@ -885,7 +886,12 @@ def changes(
         )
         # A denial said as the opposite of the word it bore on says the same ("too weak" for "not
         # strong enough").
-        opposite_said = any(lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2])) for i in mine for j in theirs)
+        opposite_said = any(
+            lexicon.opposite(key(candidate_words[i][2]), key(source_words[j][2]))
+            or _opposite_verdicts(candidate_words[i][2], source_words[j][2])
+            for i in mine
+            for j in theirs
+        )
         if (
             bool(cand_neg) != bool(src_neg)
             and not denied_in_words
@@ -1291,6 +1297,13 @@ PHRASAL_DENIAL = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE
 
 # The verb "be" and the linking verbs that say what someone or something is ("remains unaware").
 _LINKING_VERBS = frozenset("is are was were be been being am remain remains remained seem seems seemed".split())
+
+
+def _opposite_verdicts(a: str, b: str) -> bool:
+    """Whether one word gives a finding of guilt and the other an acquittal ("cleared" for "not
+    guilty": lexicons/legal-stages.txt)."""
+    guilt, acquittal = LEGAL_STAGES["guilt"], LEGAL_STAGES["acquittal"]
+    return (a in guilt and b in acquittal) or (a in acquittal and b in guilt)
 
 
 def denies_in_words(words: Sequence[Word], i: int) -> bool:

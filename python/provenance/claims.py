@@ -1136,6 +1136,13 @@ def _cut_denial(facts: _SourceFacts, start: int) -> Span | None:
     return sentence.start + denial.start(), min(sentence.end, start + 40)
 
 
+def _verdict(forms: Sequence[str], at: int) -> str | None:
+    """The verdict a word gives (lexicons/legal-stages.txt): "guilt" or "acquittal", "not guilty"
+    the latter; None for a word of no verdict."""
+    verdict = _VERDICT.get(forms[at])
+    return "acquittal" if verdict == "guilt" and at > 0 and forms[at - 1] == "not" else verdict
+
+
 def _told(forms: Sequence[str], at: int) -> int | None:
     """The verb a word of telling at `at` governs ("should take", "consider taking", "must not
     go"), by index; None when the word is none or no verb follows it."""
@@ -1763,19 +1770,36 @@ def _claims_in(
     # ("acquitted" for "convicted").
     their_stage = max((_STAGE[form] for _, _, form in support_words if form in _STAGE), default=None)
     if their_stage is not None:
-        their_verdicts = {_VERDICT[form] for _, _, form in support_words if form in _VERDICT}
-        later = next(
+        support_forms_listed = [form for _, _, form in support_words]
+        their_verdicts = {_verdict(support_forms_listed, at) for at in range(len(support_forms_listed))} - {None}
+        forms_listed = [w.form for w in words]
+        later_at = next(
             (
-                w
-                for w in words
+                at
+                for at, w in enumerate(words)
                 if not w.in_source
-                and (_STAGE.get(w.form, -1) > their_stage or (w.form in _VERDICT and their_verdicts - {_VERDICT[w.form]}))
+                and (
+                    _STAGE.get(w.form, -1) > their_stage
+                    or ((verdict := _verdict(forms_listed, at)) is not None and their_verdicts - {verdict})
+                )
             ),
             None,
         )
-        if later is not None and later.start not in quoted:
-            said = ", ".join(sorted({f"'{form}'" for _, _, form in support_words if _STAGE.get(form) == their_stage}))
-            add((later.start, later.end), "contradiction", f"'{later.form}' where the supporting source sentence has {said}")
+        if later_at is not None and words[later_at].start not in quoted:
+            # ("not guilty" whole: the verdict is the pair's)
+            negated = _verdict(forms_listed, later_at) != _VERDICT.get(forms_listed[later_at])
+            first, later = words[later_at - 1 if negated else later_at], words[later_at]
+            said = ", ".join(
+                sorted(
+                    {
+                        f"'not {form}'" if _verdict(support_forms_listed, at) != _VERDICT.get(form) else f"'{form}'"
+                        for at, form in enumerate(support_forms_listed)
+                        if _STAGE.get(form) == their_stage
+                    }
+                )
+            )
+            verdict_told = text[first.start : later.end]
+            add((first.start, later.end), "contradiction", f"'{verdict_told}' where the supporting source sentence has {said}")
     # A split vote told as unanimous ("voted unanimously" for "voted 7 to 2").
     unanimous = next((w for w in words if w.form in _UNANIMOUS and w.start not in quoted), None)
     if unanimous is not None and not facts.forms & _UNANIMOUS and (tally := _split_vote(support)) is not None:
@@ -1829,7 +1853,8 @@ def _claims_in(
             continue
         if word.form in INTENSIFIERS and i + 1 < len(words) and words[i + 1].key in graded:
             continue  # the degree said another way ("exceptionally narrow" for "unusually narrow")
-        if word.form in INTENSIFIERS or word.form in EVALUATIVE_WORDS:
+        # ("guilty" is a verdict, read with the stages of a criminal case)
+        if word.form in INTENSIFIERS or (word.form in EVALUATIVE_WORDS and word.form not in _STAGE):
             kind = "exaggeration" if word.form in INTENSIFIERS else "opinion"
             end = (
                 words[i + 1].end
