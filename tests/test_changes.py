@@ -658,3 +658,14 @@ def test_a_figure_put_in_the_place_of_another_is_changed_though_the_sentence_has
     prices = "Prices rose 3% in March, while wages rose 5%, the statistics office said."
     found = compare(prices.replace("rose 3%", "rose 5%"), prices, semantic=False).added
     assert [(c.type, c.reason) for c in found] == [("changed", "a changed number: the source has '3'")]
+
+
+def test_a_length_in_metres_or_millimetres_written_glued_is_the_same() -> None:
+    source = "The river level was 2.41 metres at 05:45 and could reach 3.1 metres. Rain of 15 to 25 mm is forecast."
+    glued = "The river level was 2.41m at 05:45 and could reach 3.1m. Rain of 15 to 25mm is forecast."
+    assert compare(glued, source, semantic=False).added == []
+    higher = compare(glued.replace("3.1m", "3.6m"), source, semantic=False).added
+    assert [(c.type, c.text) for c in higher] == [("changed", "3.6m")]
+    # a sum of money with "m" glued on is still millions
+    money = "The scheme will cost £2.41 million, the council said."
+    assert compare(money.replace("2.41 million", "2.41m"), money, semantic=False).added == []

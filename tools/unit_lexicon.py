@@ -9,8 +9,10 @@ text was looked at:
 * every unit's name, its aliases and their plurals ("metre", "metres", "feet"), and the names
   with the decimal prefixes news uses (kilo, mega, giga, tera, centi, milli, micro: "kilometres",
   "megawatts"), as Pint reads them (``parse_units``);
-* symbols only as Pint writes them in small letters ("km", "kg", "mph", "ft"): the scanner
-  lower-cases a text's words, so "MW" (megawatt) and "mW" (milliwatt) would be one word;
+* symbols only as Pint writes them in small letters ("km", "kg", "mph", "ft"), and the metre's,
+  gram's and litre's with the prefixes whose symbols are small letters too (kilo, centi, milli,
+  micro: "mm", "mg", "ml"; other prefixed symbols are words: "cat", "ms"): the scanner lower-cases a
+  text's words, so "MW" (megawatt) and "mW" (milliwatt) would be one word;
 * alphabetic words of two letters or more that are no function word (``lexicons/stopwords.txt``:
   Pint reads "a" as a year and "in" as an inch), with a dimension and no offset (per cent,
   radians and degrees of angle or temperature are left out).
@@ -28,6 +30,10 @@ from provenance.lexicon import STOPWORDS
 
 LEXICONS = Path(__file__).resolve().parent.parent / "python" / "provenance" / "lexicons"
 PREFIXES = ("kilo", "mega", "giga", "tera", "centi", "milli", "micro")
+# The symbols of those prefixes that are small letters ("mm", not "Mm"), and the symbols news
+# writes them on.
+SYMBOL_PREFIXES = ("k", "c", "m", "µ")
+PREFIXED_SYMBOLS = ("m", "g", "l")
 
 
 def main(site_packages: str) -> None:
@@ -41,6 +47,8 @@ def main(site_packages: str) -> None:
         symbol = definition.defined_symbol
         if symbol and symbol.islower():
             words.add(symbol)
+        if symbol in PREFIXED_SYMBOLS:
+            words |= {prefix + symbol for prefix in SYMBOL_PREFIXES}
         words |= {prefix + word for prefix in PREFIXES for word in (definition.name, *definition.aliases)}
         names |= words | {word + "s" for word in words}
     rows = []

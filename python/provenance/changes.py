@@ -310,6 +310,21 @@ def _digits(form: str) -> float | None:
 
 
 _GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)([a-zµ]{2,})")
+_METRES_GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)m")
+
+
+def metres_glued(form: str) -> float | None:
+    """The figure of a form with "m" glued on ("2.41m"), read as metres: a million in a sum of
+    money ("£2.5m"), news writes a length so too, and only the source tells which."""
+    glued = _METRES_GLUED.fullmatch(form)
+    return float(glued[1].replace(",", "")) if glued else None
+
+
+def in_metres(measured: Measure | None, value: float) -> bool:
+    """Whether a measure is `value` metres."""
+    return measured is not None and measured.dimension == "[length]" and abs(measured.magnitude - value) < 1e-9
+
+
 # Pint's abbreviations that are an ordinal's ending after digits ("3rd" is no rod, "4th" no thou).
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
@@ -844,6 +859,7 @@ def changes(
             if (
                 (number.value in src_values and (not in_place or number.value == there[0].value))
                 or not there
+                or in_metres(measure(source_text, source_words, there[0]), metres_glued(candidate_words[number.first][2]) or -1)
                 or (amount is not None and amount[0] <= there[0].value < amount[1])  # "hundreds" for "300"
                 or rounds(candidate_words, number, [there[0].value])
                 or rounded_off(

@@ -53,6 +53,7 @@ from provenance.changes import (
     glued_unit,
     in_address,
     measure,
+    metres_glued,
     numbers,
     ordinal,
     rounded_off,
@@ -1601,6 +1602,7 @@ def _claims_in(
             or word.in_source
             or ((rank := ordinal(word.form)) is not None and rank in support_values)  # "3rd March" for "3 March"
             or _glued_rounded(number, facts.numbers)  # "35C" for "34.6C"
+            or ((metres := metres_glued(number)) is not None and facts.states(Measure("[length]", metres, "m", 0)))
             or word.start in stated_times
             or _vague_amount_stated(words, word, facts)
             or (_LIST_NUMBER.match(text, word.end) and not text[text.rfind("\n", 0, word.start) + 1 : word.start].strip())
