@@ -669,3 +669,16 @@ def test_a_length_in_metres_or_millimetres_written_glued_is_the_same() -> None:
     # a sum of money with "m" glued on is still millions
     money = "The scheme will cost £2.41 million, the council said."
     assert compare(money.replace("2.41 million", "2.41m"), money, semantic=False).added == []
+
+
+def test_a_temperature_on_the_other_scale_is_the_same() -> None:
+    source = "The temperature reached 34.6°C at Heathrow on Tuesday, and fell to minus 41°C in the Highlands in January."
+    for candidate in (
+        source.replace("34.6°C", "94.3°F"),
+        source.replace("34.6°C", "94.3F"),
+        source.replace("34.6°C", "34.6 degrees Celsius"),
+        source.replace("minus 41°C", "minus 42°F"),
+    ):
+        assert compare(candidate, source, semantic=False).added == [], candidate
+    warmer = compare(source.replace("34.6°C", "84.3°F"), source, semantic=False).added
+    assert [(c.type, c.text) for c in warmer] == [("changed", "84.3")]

@@ -21,7 +21,7 @@ import gzip
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -313,11 +313,72 @@ _GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)([a-zµ]{2,})")
 _METRES_GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)m")
 
 
+# A temperature's unit after its figure: "34.6°C", "34.6 degrees Celsius", "34.6 degrees" (the
+# scale left to the reader: the source's, whichever it writes).
+DEGREES = re.compile(r"°([CFK])\b|\s+degrees?(?:\s+(C|F|Celsius|Fahrenheit|centigrade))?\b", re.IGNORECASE)
+
+
+def degrees_scale(degrees: re.Match[str]) -> str:
+    """The scale a match of DEGREES names, "c", "f" or "k"; "" when it names none."""
+    return (degrees[1] or degrees[2] or "").lower()[:1]
+
+
+def _to_fahrenheit(celsius: float) -> float:
+    return celsius * 9 / 5 + 32
+
+
+def _to_celsius(fahrenheit: float) -> float:
+    return (fahrenheit - 32) * 5 / 9
+
+
+# A temperature on the other scale: the source's scale and the candidate's, to the conversion.
+_OTHER_SCALE: dict[tuple[str, str], Callable[[float], float]] = {("c", "f"): _to_fahrenheit, ("f", "c"): _to_celsius}
+
+
+def same_temperature(mine: str, my_scale: str, theirs: str, their_scale: str) -> bool:
+    """Whether a figure on one scale is the other's on its own ("94.3" F for "34.6" C), within half
+    a unit of the last figure written ("94.3": 0.05)."""
+    converted = _OTHER_SCALE.get((their_scale, my_scale))
+    if converted is None:
+        return False
+    decimals = len(mine.partition(".")[2])
+    return abs(converted(float(theirs.replace(",", ""))) - float(mine.replace(",", ""))) <= 0.5 * 0.1**decimals + 1e-9
+
+
 def metres_glued(form: str) -> float | None:
     """The figure of a form with "m" glued on ("2.41m"), read as metres: a million in a sum of
     money ("£2.5m"), news writes a length so too, and only the source tells which."""
     glued = _METRES_GLUED.fullmatch(form)
     return float(glued[1].replace(",", "")) if glued else None
+
+
+def _converted_temperature(
+    candidate_text: str,
+    candidate_words: Sequence[Word],
+    number: Number,
+    source_text: str,
+    source_words: Sequence[Word],
+    there: Sequence[Number],
+) -> bool:
+    """Whether a temperature takes the place of the source's on the other scale ("94.3°F" for
+    "34.6°C")."""
+    if not there:
+        return False
+    mine = DEGREES.match(candidate_text, candidate_words[number.last][1])
+    theirs = DEGREES.match(source_text, source_words[there[0].last][1])
+    return (
+        mine is not None
+        and theirs is not None
+        and same_temperature(
+            _signed(candidate_words, number), degrees_scale(mine), _signed(source_words, there[0]), degrees_scale(theirs)
+        )
+    )
+
+
+def _signed(words: Sequence[Word], number: Number) -> str:
+    """A number's figure with its sign written as a word ("minus 41": "-41")."""
+    figure = words[number.last][2]
+    return f"-{figure}" if number.first > 0 and words[number.first - 1][2] == "minus" else figure
 
 
 def in_metres(measured: Measure | None, value: float) -> bool:
@@ -856,6 +917,9 @@ def changes(
                 and all(number.first <= i <= number.last for i in mine)
                 and all(there[0].first <= j <= there[0].last for j in theirs)
             )
+            if _converted_temperature(candidate_text, candidate_words, number, source_text, source_words, there):
+                read_numbers = True  # the step is this temperature (its scale too), the same
+                continue
             if (
                 (number.value in src_values and (not in_place or number.value == there[0].value))
                 or not there

@@ -27,13 +27,14 @@ import functools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from provenance import _core
 from provenance.changes import (
     COMMUNICATION,
+    DEGREES,
     MEASURE_TOLERANCE,
     MOSTLY,
     PEOPLE,
@@ -48,6 +49,7 @@ from provenance.changes import (
     bound_before,
     changes,
     compound_span,
+    degrees_scale,
     denied_at,
     denies_in_words,
     glued_unit,
@@ -61,6 +63,7 @@ from provenance.changes import (
     rounds_written,
     same_measure,
     same_share,
+    same_temperature,
     sentence_diff,
     share,
     shares,
@@ -303,6 +306,11 @@ class _SourceFacts:
         self.initialisms, self.spelled_initialisms = _initialisms(forms)
         self.initialisms |= _periods(source.text)
         self.numbers = _numbers(forms)
+        # and the temperatures with their scale ("34.6°C" is "34.6c", as the candidate's are read)
+        for at, (_, end, form) in enumerate(source.words):
+            if (degrees := DEGREES.match(source.text, end)) is not None and (scale := degrees_scale(degrees)):
+                sign = "-" if at and forms[at - 1] == "minus" else ""
+                self.numbers.add(sign + form.replace(",", "") + scale)
         # (and the ranks written in digits: "after 14 minutes" is the source's "in the 14th minute")
         self.values = {n.value for n in numbers(source.words)} | {
             float(rank) for form in forms if form[:1].isdigit() and (rank := ordinal(form)) is not None
@@ -1337,13 +1345,8 @@ def _minutes(clock: re.Match[str]) -> set[int]:
     return {hour * 60 + minute, (hour + 12) % 24 * 60 + minute}
 
 
-# A temperature's unit after its figure: "34.6°C", "34.6 degrees Celsius", "34.6 degrees" (the
-# scale left to the reader: the source's, whichever it writes).
-_DEGREES = re.compile(r"°([CFK])\b|\s+degrees?(?:\s+(C|F|Celsius|Fahrenheit|centigrade))?\b", re.IGNORECASE)
-
-
 _TEMPERATURE_WORDS = frozenset({"degree", "degrees", "celsius", "fahrenheit", "centigrade"})
-_GLUED = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+_GLUED = re.compile(r"(-?\d+(?:\.\d+)?)([a-z]+)")
 
 
 def _glued_rounded(number: str, stated: Collection[str]) -> bool:
@@ -1358,25 +1361,9 @@ def _glued_rounded(number: str, stated: Collection[str]) -> bool:
             continue
         if theirs[2] == mine[2] and rounds_written(mine[1], theirs[1]):
             return True
-        converted = _OTHER_SCALE.get((theirs[2], mine[2]))
-        if converted is not None:
-            # within half a unit of the last figure written ("94.3": 0.05)
-            decimals = len(mine[1].partition(".")[2])
-            if abs(converted(float(theirs[1])) - float(mine[1])) <= 0.5 * 10**-decimals + 1e-9:
-                return True
+        if theirs[2] != mine[2] and same_temperature(mine[1], mine[2], theirs[1], theirs[2]):
+            return True
     return False
-
-
-def _to_fahrenheit(celsius: float) -> float:
-    return celsius * 9 / 5 + 32
-
-
-def _to_celsius(fahrenheit: float) -> float:
-    return (fahrenheit - 32) * 5 / 9
-
-
-# A temperature on the other scale: the source's scale and the candidate's, to the conversion.
-_OTHER_SCALE: dict[tuple[str, str], Callable[[float], float]] = {("c", "f"): _to_fahrenheit, ("f", "c"): _to_celsius}
 
 
 def _numbers(forms: Sequence[str]) -> set[str]:
@@ -1552,11 +1539,12 @@ def _claims_in(
         ):
             said = support[support_words[other_spans[0].first][0] : support_words[other_spans[0].last][1]]
             add((start, end), "contradiction", f"'{text[start:end]}' where the supporting source sentence has '{said}'")
-    for word in words:
+    for i, word in enumerate(words):
         # (a temperature's degree sign stands between its figure and unit: "34.6°C" is "34.6C")
         number = word.form.replace(",", "")
-        if (degrees := _DEGREES.match(text, word.end)) is not None:
-            scale = (degrees[1] or degrees[2] or "").lower()[:1]
+        if (degrees := DEGREES.match(text, word.end)) is not None:
+            scale = degrees_scale(degrees)
+            number = ("-" if i and words[i - 1].form == "minus" else "") + number
             number = next((number + s for s in (scale or "cf") if number + s in facts.numbers), number + (scale or "c"))
         written = stated.get(word.start)
         written_word = text[word.start : word.end]
