@@ -1097,3 +1097,12 @@ def test_a_negation_for_the_source_s_denial_in_other_words_is_no_change() -> Non
     uncertain = "Conditions remain uncertain due to the impact of the pandemic, the company said."
     none = compare("There are no uncertainties due to the impact of the pandemic, the company said.", uncertain, semantic=False)
     assert [c.type for c in none.added] == ["contradiction"]
+
+
+def test_what_a_number_counts_is_the_last_noun_of_its_compound_and_a_date_counts_nothing() -> None:
+    source = "The scheme started with 900 bikes at 85 docking stations and now has 2,400 bikes at 130 stations."
+    summary = "The scheme began with 900 bikes at 85 stations; it now has 2,400 bikes at 130 stations."
+    assert [c.type for c in compare(summary, source, semantic=False).added if c.type == "contradiction"] == []
+    died = "Margaret Tolley died peacefully at home on 21 October 2026, aged 95, her family said."
+    moved = "Margaret Tolley died peacefully at home on October 21, aged 95, her family said."
+    assert compare(moved, died, semantic=False).added == []

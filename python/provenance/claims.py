@@ -1314,14 +1314,25 @@ def _source_speaker(sentence: str, facts: _SourceFacts) -> str | None:
 
 def _counted(words: Sequence[Word], number: Number) -> str:
     """The key of the word after a number: what it counts ("adults" in "4,812 adults"), past up to
-    two describing words ("homes" in "5,000 new homes" and "2,500 affordable homes")."""
+    two describing words ("homes" in "5,000 new homes" and "2,500 affordable homes"), to the last
+    noun of a compound ("stations" in "85 docking stations"); nothing for a day or a year beside a
+    month's name ("21 October 2026, aged 95"), which counts nothing."""
     lexicon, at = wordnet(), number.last + 1
+    beside = [words[i][2] for i in (number.first - 1, number.last + 1) if 0 <= i < len(words)]
+    if any(CALENDAR_NAMES.get(form) not in (None, *_WEEKDAYS) for form in beside):
+        return ""
 
     def describing(form: str) -> bool:
         parts = lexicon.main_parts(key(form))
         return "a" in parts and "n" not in parts
 
+    def naming(form: str) -> bool:  # a noun, no adverb ("12 cases today") and no number ("300 three stars")
+        parts = lexicon.main_parts(key(form))
+        return form not in STOPWORDS and "n" in parts and "r" not in parts and spelled_number(form) is None
+
     while at < min(len(words) - 1, number.last + 3) and describing(words[at][2]):
+        at += 1
+    while at + 1 < min(len(words), number.last + 4) and naming(words[at][2]) and naming(words[at + 1][2]):
         at += 1
     return key(words[at][2]) if at < len(words) else ""
 
