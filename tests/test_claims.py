@@ -1106,3 +1106,14 @@ def test_what_a_number_counts_is_the_last_noun_of_its_compound_and_a_date_counts
     died = "Margaret Tolley died peacefully at home on 21 October 2026, aged 95, her family said."
     moved = "Margaret Tolley died peacefully at home on October 21, aged 95, her family said."
     assert compare(moved, died, semantic=False).added == []
+
+
+def test_a_per_cent_before_a_comparison_is_a_difference_not_a_share() -> None:
+    source = "Mice fed a diet with 6% walnuts found the hidden platform faster (mean escape latency 21.4 s versus 28.9 s)."
+    faster = compare(
+        "Mice fed a diet with 6% walnuts found the hidden platform 26% faster than the others.", source, semantic=False
+    )
+    assert [c.type for c in faster.added] == ["number"]
+    # a share told otherwise is still one
+    more = compare(source.replace("6% walnuts", "60% walnuts"), source, semantic=False)
+    assert "contradiction" in {c.type for c in more.added} or "changed" in {c.type for c in more.added}

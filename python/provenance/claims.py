@@ -1488,6 +1488,10 @@ def _claims_in(
     ]
     for stated_share in sorted(other_shares, key=lambda found: found.first) if their_shares or their_points else ():
         start, end = unit_words[stated_share.first][0], unit_words[stated_share.last][1]
+        # A per cent before a comparison ("26% faster", "10% more") is a difference, no share of a whole.
+        share_next = unit_words[stated_share.last + 1][2] if stated_share.last + 1 < len(unit_words) else ""
+        if stated_share.percent and (share_next in _MORE | _LESS or _compared(share_next) is not None):
+            continue
         if start not in quoted:
             # the same figure in percentage points: a change in a rate told as the rate's own change
             points = next((p for p in their_points if p[0] == stated_share.value * 100), None)
