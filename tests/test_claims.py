@@ -1117,3 +1117,13 @@ def test_a_per_cent_before_a_comparison_is_a_difference_not_a_share() -> None:
     # a share told otherwise is still one
     more = compare(source.replace("6% walnuts", "60% walnuts"), source, semantic=False)
     assert "contradiction" in {c.type for c in more.added} or "changed" in {c.type for c in more.added}
+
+
+def test_a_vague_amount_is_stated_only_by_a_number_of_the_same_things() -> None:
+    source = "The fire forced the evacuation of about 40 homes. The firm employs about 120 people at the site."
+    inflated = compare(
+        source.replace("the evacuation of about 40 homes", "hundreds of residents from their homes"), source, semantic=False
+    )
+    assert [(c.type, c.text) for c in inflated.added] == [("number", "hundreds")]
+    staff = source + " Hundreds of people work in the town's other plants."
+    assert "number" not in {c.type for c in compare(staff, source + " Its other plants employ 300 people.", semantic=False).added}

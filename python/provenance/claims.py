@@ -740,9 +740,25 @@ def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> l
 
 def _vague_amount_stated(words: Sequence[_Word], word: _Word, facts: _SourceFacts) -> bool:
     """Whether a plural number word's amount is one the source states a number in ("tens of
-    thousands of pounds" where it has "more than £86,000")."""
-    amount = vague_amount([w.form for w in words], words.index(word)) if word.form in VAGUE_AMOUNTS else None
-    return amount is not None and any(amount[0] <= value < amount[1] for value in facts.values)
+    thousands of pounds" where it has "more than £86,000"): a number of the same things, or, when
+    the source counts none of them, one that counts no other thing ("hundreds of residents" is not
+    the source's "120 people" it employs)."""
+    at = words.index(word)
+    amount = vague_amount([w.form for w in words], at) if word.form in VAGUE_AMOUNTS else None
+    if amount is None:
+        return False
+    thing = next((w.key for w in words[at + 1 : at + 3] if w.form != "of"), "")
+    lexicon = wordnet()
+
+    def other_thing(counted: str) -> bool:
+        return counted != thing and counted not in STOPWORDS and "n" in lexicon.main_parts(counted)
+
+    values = (
+        [value for value, _ in facts.counted[thing]]
+        if thing in facts.counted
+        else [value for counted, found in facts.counted.items() if not other_thing(counted) for value, _ in found]
+    )
+    return any(amount[0] <= value < amount[1] for value in values)
 
 
 def _as_written(text: str, form: str) -> str:
