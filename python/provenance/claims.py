@@ -672,6 +672,27 @@ def _denied_in_words(prose: str, at: int, support: str, support_words: Sequence[
     return False
 
 
+def _denial_replaced(diff: SentenceDiff, source_text: str, unit_words: Sequence[Word], at: int) -> bool:
+    """Whether the word diff's step that holds the candidate's offset `at` replaces a denial the
+    source says in words of its own ("many do not know it" for "many are unaware of it"), other
+    than by that very word ("no uncertainties" for "remain uncertain" denies it)."""
+    step = next((s for s in diff.steps if s.candidate[0] <= at < s.candidate[1]), None)
+    if step is None or step.op == "equal":
+        return False
+    if PHRASAL_DENIAL.search(source_text, *step.source) is not None:
+        return True
+    mine = [key(w[2]) for w in unit_words if step.candidate[0] <= w[0] < step.candidate[1]]
+    for i, (start, _, form) in enumerate(diff.source_words):
+        own = key(form)
+        if (
+            step.source[0] <= start < step.source[1]
+            and denies_in_words(diff.source_words, i)
+            and not any(k.startswith(own) or own.startswith(k) for k in mine)
+        ):
+            return True
+    return False
+
+
 def _dropped_negation(support: str, support_words: Sequence[Word], words: Sequence[_Word]) -> tuple[_Word, str] | None:
     """The candidate's word for what a supporting sentence's negation denies ("approved" where it
     says "the council did not approve the budget"), when the candidate sentence has no negation:
@@ -1693,6 +1714,7 @@ def _claims_in(
         and not _NEGATION.search(support)
         and len(unit.keys & support_keys) >= 2
         and not _denied_in_words(prose, negation.start(), support, support_words)
+        and not _denial_replaced(diff, facts.analysed.text, unit_words, unit.start + negation.start())
     ):
         s, e = unit.start + negation.start(), unit.start + negation.end()
         # The words it denies ("no replacement spaces"): a source sentence outside the support may
