@@ -1130,3 +1130,11 @@ def test_a_vague_amount_is_stated_only_by_a_number_of_the_same_things() -> None:
     assert [(c.type, c.text) for c in inflated.added] == [("number", "hundreds")]
     staff = source + " Hundreds of people work in the town's other plants."
     assert "number" not in {c.type for c in compare(staff, source + " Its other plants employ 300 people.", semantic=False).added}
+
+
+def test_two_words_of_one_meaning_trading_places_say_the_same() -> None:
+    source = "The report estimates that about 12% of journeys replaced a car trip, based on a survey of 2,300 users."
+    swapped = source.replace("journeys replaced a car trip", "trips replaced a car journey")
+    assert compare(swapped, source, semantic=False).added == []
+    other = source.replace("journeys replaced a car trip", "cars replaced a journey")
+    assert "contradiction" in {c.type for c in compare(other, source.replace("a car trip", "a car"), semantic=False).added}

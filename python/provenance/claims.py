@@ -277,6 +277,8 @@ def _swapped(mine: _Sentence, theirs: _Sentence, quoted: SpanSet) -> tuple[Span,
             was_a, was_b, now_a, now_b = theirs.slots[a], theirs.slots[b], mine.slots[a], mine.slots[b]
             if now_b.index > now_a.index or was_b.index - was_a.index == 1 or now_a.index - now_b.index == 1:
                 continue  # same order as in the source, or neighbours
+            if wordnet().same_meaning(a, b):
+                continue  # two words of one meaning ("trips replaced a car journey" for "journeys replaced a car trip")
             if _verb_form(now_a.form) != _verb_form(was_a.form) or _verb_form(now_b.form) != _verb_form(was_b.form):
                 continue  # a verb's form for a noun plays another part ("infections were reported" for "were infected")
             if (was_a.listed and was_b.listed) or (was_a.left not in _ARTICLES and was_a.left == was_b.left):
