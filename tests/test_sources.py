@@ -214,3 +214,54 @@ def test_attribution_keeps_the_best_of_overlapping_passages() -> None:
                 and rank(k.passage) >= rank(passage)
                 for k in kept
             )
+
+
+# A fire story from a fire service's update and a council's statement (review 7 item 8): each
+# claim one comparison makes is checked against the other source before it is listed.
+FIRE_UPDATE = (
+    "Crews were called at 01:50 this morning to a fire on the third floor of Harbour Court, a six-storey block of flats "
+    "on Quay Road. Six fire engines attended, with around 40 firefighters at the height of the incident.\n\n"
+    'Watch Manager Ruth Okafor said: "Residents did the right thing by closing their doors and leaving calmly."'
+)
+COUNCIL_STATEMENT = (
+    "Following the fire at Harbour Court in the early hours of this morning, the council has opened a rest centre at "
+    "the Quay Road library for residents who cannot return home. Harbour Court has 36 flats, all owned by the council.\n\n"
+    "Residents of the first two floors may return this evening, but residents of the third and fourth floors are "
+    "likely to be away from their homes for at least a week. The council will pay for hotel rooms for every household "
+    "that needs one.\n\n"
+    'Councillor Sam Reid said: "We will make sure every resident has somewhere safe to stay."'
+)
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_a_sentence_one_source_copies_is_not_contradicted_by_another(semantic: bool) -> None:
+    candidate = (
+        "Dozens of residents left Harbour Court on Quay Road in the early hours of Sunday after a fire broke out on "
+        "the third floor.\n\nCrews were called at 01:50 to a fire on the third floor of Harbour Court, a six-storey "
+        "block of flats. The council has opened a rest centre at the Quay Road library.\n"
+    )
+    multi = compare_sources(candidate, [("update", FIRE_UPDATE), ("statement", COUNCIL_STATEMENT)], semantic=semantic)
+    # The statement's "third and fourth floors" said "'third floor' where ... 'fourth floor'"; the
+    # update has "on the third floor" word for word and its comparison claims nothing there.
+    claims = {(a.source_index, a.claim.type, a.claim.text) for a in multi.added}
+    assert claims == {(1, "date", "Sunday")}, claims
+    # The statement's own comparison still says it, against that source alone.
+    assert any(c.type == "contradiction" for c in multi.reports[1].added)
+
+
+def test_words_another_source_has_are_not_added_beyond_the_sources() -> None:
+    candidate = (
+        "Residents fled their homes on Sunday after a fire broke out.\n\n"
+        "Firefighters were called to Harbour Court, a six-storey block of council flats on Quay Road. "
+        "Six fire engines and around 40 firefighters attended.\n\n"
+        "Residents of the third and fourth floors are likely to be away from their homes for at least a week, and the "
+        "council will pay for hotel rooms for every household that needs one. "
+        '"We will make sure every resident has somewhere safe to stay," said Watch Manager Okafor.\n'
+    )
+    multi = compare_sources(candidate, [("update", FIRE_UPDATE), ("statement", COUNCIL_STATEMENT)], semantic=False)
+    listed = [a.claim.text for a in multi.added]
+    # 'council' (the statement's) in a sentence from the update, and the update's Watch Manager
+    # Okafor in a sentence from the statement, are not added; words neither source has are.
+    assert "council" not in listed and "Watch Manager Okafor" not in listed
+    assert any("Sunday" in text for text in listed), listed
+    assert {"council", "Watch Manager Okafor"} <= {c.text for r in multi.reports for c in r.added}

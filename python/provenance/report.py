@@ -25,6 +25,7 @@ from provenance.passages import Passage as Passage
 from provenance.passages import PassageKind as PassageKind
 from provenance.quotations import closed
 from provenance.spans import Span, SpanSet
+from provenance.text import content_keys
 
 SCHEMA_VERSION = 2
 
@@ -511,8 +512,9 @@ def added_beyond_sources(reports: list[Report], sentences: list[AttributedSenten
     change against the text that sentence comes from: it is kept from report j alone, and what
     the other reports say of that sentence (that no sentence of theirs supports it) is dropped. So
     is a claim in a heading that report matched to a heading of its source ('CAUSE' where that
-    heading says 'linked to'): headings are attributed to no source, their wording being free. A
-    claim in a sentence no source supports is kept once, its reason said of all the sources."""
+    heading says 'linked to'): headings are attributed to no source, their wording being free. Such
+    a claim is dropped too when another source supports it (`_supports`). A claim in a sentence no
+    source supports is kept once, its reason said of all the sources."""
     starts = [a.sentence.candidate[0] for a in sentences]
 
     def owner(offset: int) -> int | None:
@@ -521,12 +523,14 @@ def added_beyond_sources(reports: list[Report], sentences: list[AttributedSenten
 
     kept: list[AttributedClaim] = []
     unsupported: dict[Span, AddedClaim] = {}
+    supported_by = [_supports(report) for report in reports]
     for index, report in enumerate(reports):
         in_matched_heading = _in_matched_heading(report.sentences)
         for claim in report.added:
             source_index = owner(claim.candidate[0])
             if source_index == index or (source_index is None and in_matched_heading(claim.candidate[0])):
-                kept.append(AttributedClaim(index, claim))
+                if not any(supports(claim) for other, supports in enumerate(supported_by) if other != index):
+                    kept.append(AttributedClaim(index, claim))
             elif source_index is None and claim.candidate not in unsupported:
                 # Each report's reason names the closest sentence of its own source alone; what it
                 # says after that ("; a vague attribution: 'Critics say'") holds for all of them.
@@ -536,6 +540,32 @@ def added_beyond_sources(reports: list[Report], sentences: list[AttributedSenten
     kept += [AttributedClaim(None, claim) for claim in unsupported.values()]
     kept.sort(key=lambda a: (a.claim.candidate, -1 if a.source_index is None else a.source_index))
     return kept
+
+
+# The claim types that say the source lacks the claim's words ("never uses 'council'", "the number
+# 'eight' does not appear", a new name or date): another source that has them all supports them.
+_ABSENT_WORD_TYPES = frozenset({"number", "date", "entity", "other"})
+
+
+def _supports(report: Report) -> Callable[[AddedClaim], bool]:
+    """Whether ``report``'s source supports a claim another source's comparison made inside a
+    sentence: for a claim of words the other source lacks, when this source has every content word
+    of it; for any claim, when this comparison finds the sentence copied or paraphrased from its
+    source and makes no claim of its own on the claim's words ('fourth floor' said to contradict
+    one source's 'fifth floor' is this one's 'on the fourth floor' word for word)."""
+    words = set(content_keys(report.source.text))
+    own_claims = SpanSet(claim.candidate for claim in report.added)
+    reused = sorted(s.candidate for s in report.sentences if s.label in ("copied", "paraphrase"))
+    starts = [start for start, _ in reused]
+
+    def supports(claim: AddedClaim) -> bool:
+        claimed = content_keys(claim.text)
+        if claim.type in _ABSENT_WORD_TYPES and claimed and words.issuperset(claimed):
+            return True
+        i = bisect_right(starts, claim.candidate[0]) - 1
+        return i >= 0 and claim.candidate[1] <= reused[i][1] and not own_claims.overlaps(claim.candidate)
+
+    return supports
 
 
 def _in_matched_heading(sentences: Sequence[SentenceFinding]) -> Callable[[int], bool]:
