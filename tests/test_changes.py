@@ -682,3 +682,11 @@ def test_a_temperature_on_the_other_scale_is_the_same() -> None:
         assert compare(candidate, source, semantic=False).added == [], candidate
     warmer = compare(source.replace("34.6°C", "84.3°F"), source, semantic=False).added
     assert [(c.type, c.text) for c in warmer] == [("changed", "84.3")]
+
+
+def test_another_part_of_a_name_the_source_gives_one_person_is_that_person() -> None:
+    source = "Margaret Ann Tolley, 1931-2026. Margaret died peacefully at Hillcrest Nursing Home on 21 October 2026, aged 95."
+    tribute = source.replace("Margaret died", "Mrs Tolley died")
+    assert compare(tribute, source, semantic=False).added == []
+    other = compare(source.replace("Margaret died", "Susan died"), source, semantic=False).added
+    assert [(c.type, c.text) for c in other] == [("changed", "Susan")]

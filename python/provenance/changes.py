@@ -1147,6 +1147,18 @@ def changes(
                 )
             )
         ]
+        # Another part of a name the source gives one person, or an honorific before it ("Mrs
+        # Tolley" for "Margaret", named "Margaret Ann Tolley"), is that person.
+        olds_written = [source_text[source_words[j][0] : source_words[j][1]] for j in old]
+        if swapped and all(
+            (candidate_words[i][2] in HONORIFICS and not any(source_words[j][2] in HONORIFICS for j in old))
+            or any(
+                _one_name(source_text, theirs, candidate_text[candidate_words[i][0] : candidate_words[i][1]])
+                for theirs in olds_written
+            )
+            for i in swapped
+        ):
+            swapped = []
         # Adjacent swapped words are one change ("Superintendent Maria Chen" for "Board member Reyes").
         for run in _runs(swapped):
             span = (candidate_words[run[0]][0], candidate_words[run[-1]][1])
@@ -1556,6 +1568,20 @@ def _content(text: str, words: Sequence[Word], i: int) -> bool:
 def _named(text: str, words: Sequence[Word], indices: Sequence[int]) -> bool:
     """Whether the words at `indices` hold a name: a capitalised word after the first."""
     return any(text[words[i][0]].isupper() for i in indices[1:])
+
+
+# Titles of courtesy before a surname, which say nothing of the person but sex or marriage; and
+# titles of rank or qualification, which name the same person but state something of their own.
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+HONORIFICS = COURTESY_TITLES | {"dr", "sir", "dame", "lady", "lord", "prof"}
+
+
+def _one_name(text: str, first: str, second: str) -> bool:
+    """Whether `text` writes `first` and `second` in one name, a run of capitalised words
+    ("Margaret Ann Tolley" holds "Margaret" and "Tolley")."""
+    between = r"(?:\s+[A-Z][\w'’.-]*){0,3}\s+"
+    a, b = re.escape(first), re.escape(second)
+    return re.search(rf"\b{a}{between}{b}\b|\b{b}{between}{a}\b", text) is not None
 
 
 def _runs(indices: Sequence[int]) -> list[list[int]]:

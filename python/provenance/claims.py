@@ -34,6 +34,7 @@ from typing import NamedTuple
 from provenance import _core
 from provenance.changes import (
     COMMUNICATION,
+    COURTESY_TITLES,
     DEGREES,
     MEASURE_TOLERANCE,
     MOSTLY,
@@ -2134,7 +2135,7 @@ def _new_word(text: str, word: _Word, facts: _SourceFacts, capitals: bool, writt
     hyphenated word it is part of."""
     if word.in_source or not word.form.isalpha() or word.form in STOPWORDS or word.form in FUNCTION_WORDS:
         return None
-    if len(word.form) == 1:  # an initial or a list letter ("J. Smith", "(b)"), no content of its own
+    if len(word.form) == 1 or word.form in COURTESY_TITLES:  # an initial, a list letter ("J. Smith", "(b)"), a "Mrs"
         return None
     if "'" in written or "’" in written:  # a contraction ("he's", "doesn't") or a possessive
         return None
