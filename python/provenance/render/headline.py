@@ -285,3 +285,42 @@ def unrelated_findings(report: Report) -> tuple[Report, str]:
         "(they say only that the texts differ; the JSON report has them)"
     )
     return replace(report, added=added, quotes=quotes, omitted=[]), note
+
+
+def own_text_findings(report: Report) -> tuple[Report, str]:
+    """For a candidate partly derived from the source, the report listing only the added claims in
+    or beside what it reuses, and a line counting the others. The rest of such a candidate is its
+    own writing (an essay around one pasted paragraph): each of its sentences is "no source
+    sentence supports this sentence", true of any text against a source it does not use, and
+    nothing to check against this one. Kept: changed facts, the claims inside a sentence the source
+    supports (copied, paraphrased, a heading matched to the source's), and those in the sentences
+    of a reuse case or passage and the one just before and after it, where a copy is spliced in.
+    Any other verdict: the report as it is and no line."""
+    if report.verdict.relation != "derived" or report.verdict.extent != "partial":
+        return report, ""
+    sentences = sorted(report.sentences, key=lambda s: s.candidate)
+    starts = [s.candidate[0] for s in sentences]
+
+    def sentence_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    near = {i for i, sentence in enumerate(sentences) if sentence.source}
+    for start, end in [case.candidate for case in report.cases] + [passage.candidate for passage in report.passages]:
+        first, last = max(sentence_of(start), 0), bisect_left(starts, end) - 1
+        near.update(range(max(first - 1, 0), min(last + 2, len(sentences))))
+    listed: list[AddedClaim] = []
+    left_out: list[AddedClaim] = []
+    for claim in report.added:
+        at = sentence_of(claim.candidate[0])
+        (listed if at < 0 or at in near or is_changed_fact(claim) else left_out).append(claim)
+    if not left_out:
+        return report, ""
+    own = len({sentence_of(claim.candidate[0]) for claim in left_out})
+    counted = plural(own, "sentence")
+    if own != len(left_out):
+        counted = f"{plural(len(left_out), 'added claim')} in {counted}"
+    note = (
+        f"Not listed, as the candidate is only partly derived: {counted} of its own, away from what it "
+        "reuses, that no source sentence supports (the JSON report has them)"
+    )
+    return replace(report, added=listed), note

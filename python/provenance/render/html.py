@@ -28,6 +28,7 @@ from provenance.render.headline import (
     details,
     is_changed_fact,
     lead,
+    own_text_findings,
     quote_reason,
     quotes_across_sources,
     sentence_around,
@@ -233,8 +234,9 @@ def pair_html(report: Report, prefix: str = "") -> str:
     starts with `prefix`, so that several comparisons can share a page."""
     # The summary's counts stay whole; the panes and lists leave out what an unrelated source cannot explain.
     listed, note = unrelated_findings(report)
+    listed, own_text = own_text_findings(listed)
     candidate_marks, source_marks = report_marks(listed)
-    return _summary_html(report, prefix, note) + comparison_html(listed, candidate_marks, source_marks, prefix)
+    return _summary_html(report, prefix, note or own_text) + comparison_html(listed, candidate_marks, source_marks, prefix)
 
 
 def comparison_html(

@@ -27,6 +27,7 @@ from provenance.render.headline import (
     copied_qualifier,
     details,
     is_changed_fact,
+    own_text_findings,
     quote_reason,
     quotes_across_sources,
     sentence_around,
@@ -364,7 +365,8 @@ def _full(report: Report) -> list[RenderableType]:
         parts.append(_hanging(Text("Note:", "bold"), Text(note)))
     parts += _quotes_section(listed)
     parts += _changed_section(listed)
-    parts += _added_section(listed)
+    listed, own_text = own_text_findings(listed)
+    parts += _added_section(listed, own_text)
     parts += _cases_section(listed)
     parts += _passages_section(listed)
     parts += _omissions_section(listed)
@@ -543,10 +545,12 @@ def _claim_where(report: Report, claim: AddedClaim, sources_of: Callable[[AddedC
     return f"{where} (source {report.source.where_each(spans)})"
 
 
-def _added_section(report: Report) -> list[RenderableType]:
+def _added_section(report: Report, left_out: str = "") -> list[RenderableType]:
+    """The added claims listed, and under them ``left_out``, the line counting those not listed."""
     added = [claim for claim in report.added if not is_changed_fact(claim)]
+    trailer = [Text(printable(left_out), style="dim")] if left_out else []
     if not added:
-        return []
+        return [_section("Added claims: 0 listed"), *trailer] if trailer else []
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
     table.add_column("type", style="yellow", no_wrap=True)
     table.add_column("added text", ratio=3)
@@ -556,7 +560,7 @@ def _added_section(report: Report) -> list[RenderableType]:
     for claim in sorted(added, key=lambda a: a.candidate):
         shown = claim_words(report.candidate.text, claim)
         table.add_row(Text(claim.type), Text(shown), Text(printable(claim.reason)), Text(_claim_where(report, claim, sources_of)))
-    return [_section(f"Added claims: {len(added):,}"), _Fitted(table)]
+    return [_section(f"Added claims: {len(added):,}"), _Fitted(table), *trailer]
 
 
 def _passages_section(report: Report) -> list[RenderableType]:
