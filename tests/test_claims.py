@@ -1138,3 +1138,13 @@ def test_two_words_of_one_meaning_trading_places_say_the_same() -> None:
     assert compare(swapped, source, semantic=False).added == []
     other = source.replace("journeys replaced a car trip", "cars replaced a journey")
     assert "contradiction" in {c.type for c in compare(other, source.replace("a car trip", "a car"), semantic=False).added}
+
+
+def test_the_one_span_of_time_told_in_another_unit_is_compared() -> None:
+    source = "Residents will be kept away from their homes for at least a week while the building is made safe."
+    longer = compare(source.replace("a week", "a month"), source, semantic=False).added
+    assert [(c.type, c.text) for c in longer] == [("contradiction", "a month")]
+    assert compare(source.replace("a week", "seven days"), source, semantic=False).added == []
+    # an age describes a person: no span to compare ("a 48-year-old" beside "for two weeks")
+    aged = compare("A man was jailed for two weeks on Monday.", "A 48-year-old man was jailed on Monday.", semantic=False)
+    assert "contradiction" not in {c.type for c in aged.added}

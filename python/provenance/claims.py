@@ -868,6 +868,16 @@ _YEAR_KEY = key("year")
 _RATE_BEFORE = frozenset({"once", "twice", "thrice", "times", "per", "every", "each"})
 
 
+# The units of time a span of days to years is told in, whichever of them it is.
+_CALENDAR_SPANS = frozenset(key(unit) for unit in ("day", "days", "week", "weeks", "month", "months", "year", "years"))
+
+
+def _describing_span(text: str, words: Sequence[Word], span: _Time) -> bool:
+    """Whether a span describes a thing, hyphened to it ("a 48-year-old", "a 15-month sentence"),
+    rather than telling how long something lasts."""
+    return "-" in text[words[span.first][0] : words[span.last][1] + 1]
+
+
 def _times(words: Sequence[Word], stated: Sequence[Number]) -> list[_Time]:
     """The spans of time of `words` (whose numbers are `stated`): a number of a unit of time, or
     "a"/"an" before one ("a year", read as one; not the rate of "twice a year" or "$470 a month")."""
@@ -1583,10 +1593,20 @@ def _claims_in(
             stated_times.update(w[0] for w in unit_words if clock.start() <= w[0] < clock.end())
     for span in my_times:
         other_spans = [t for t in their_times if t.unit == span.unit and t.bound == span.bound]
+        if (
+            not other_spans
+            and len(my_times) == 1
+            and len(their_times) == 1
+            and their_times[0].bound == span.bound
+            and {span.unit, their_times[0].unit} <= _CALENDAR_SPANS
+            and not _describing_span(text, unit_words, span)
+            and not _describing_span(support, support_words, their_times[0])
+        ):
+            other_spans = list(their_times)  # the one span of each, in another unit ("a month" for "a week")
         start, end = unit_words[span.first][0], unit_words[span.last][1]
         if (
             other_spans
-            and all(t.value != span.value for t in other_spans)
+            and all(t.value != span.value or t.unit != span.unit for t in other_spans)
             and (span.unit, span.value) not in facts.times
             and not facts.states_duration(span.seconds)
             and start not in quoted
