@@ -245,7 +245,9 @@ def test_xsumfaith_floor() -> None:
 
     result = evaluate_xsumfaith(XSUMFAITH, FRANK, semantic=False)
     assert result["summaries"] == 1255
-    # Measured lexically 0.645 / 0.768 (docs/evaluation.md, in-sample for the new-word classes);
-    # the floors sit below with a margin.
-    assert result["added_recall"] >= 0.60
-    assert result["added_precision"] >= 0.72
+    # Measured lexically 0.700 / 0.778, the content claims alone 0.614 / 0.816 (docs/evaluation.md,
+    # in-sample: rules were refined on these summaries' errors); the floors sit below with a margin.
+    assert result["added_recall"] >= 0.65
+    assert result["added_precision"] >= 0.75
+    assert result["content_claims_recall"] >= 0.58
+    assert result["content_claims_precision"] >= 0.79
