@@ -533,3 +533,13 @@ def test_the_writer_s_words_in_square_brackets_leave_a_quotation_exact() -> None
     for changed in ("[we may] fund the repairs", "we will [delay] the repairs"):
         candidate = f'Ms Osei said: "We know that, and {changed} before the first meal is served."'
         assert [q.status for q in compare(candidate, source, semantic=False).quotes] == ["altered"], changed
+
+
+def test_a_quotation_made_from_prose_with_a_word_changed_names_the_change() -> None:
+    from provenance import compare
+
+    source = "Dr Hannah Okafor, who led the study, said these findings may be relevant to human cognitive ageing."
+    candidate = '"These findings will be relevant to human cognitive ageing," said Dr Hannah Okafor, who led the study.'
+    [quote] = compare(candidate, source, semantic=False).quotes
+    assert quote.status == "fabricated"
+    assert quote.reason.endswith("; 1 word changed: 'will' for 'may'")

@@ -590,6 +590,8 @@ def _check(candidate: str, quotation: Quotation, quote_words: list[Word], source
         changed = any(step.op != "equal" for step in diff)
         where = "partly inside a quotation of its own" if across else "only outside quotation marks"
         reason = f"the source has {'nearly ' if changed else ''}these words {where}: '{_clip(source.text[lo:hi])}'"
+        if changed:  # what was changed on the way ("1 word changed: 'will' for 'may'")
+            reason += f"; {_altered_reason(diff)}"
         return QuoteFinding(span, "fabricated", (lo, hi), reason, diff if changed else [])
     return QuoteFinding(span, "unsourced", None, "no source quotation or passage has these words")
 
