@@ -1148,3 +1148,10 @@ def test_the_one_span_of_time_told_in_another_unit_is_compared() -> None:
     # an age describes a person: no span to compare ("a 48-year-old" beside "for two weeks")
     aged = compare("A man was jailed for two weeks on Monday.", "A 48-year-old man was jailed on Monday.", semantic=False)
     assert "contradiction" not in {c.type for c in aged.added}
+
+
+def test_a_number_hyphened_to_its_noun_or_an_age_is_no_count_of_the_source_s() -> None:
+    source = "The unemployment rate for people aged 16 to 64 years was 4.6% in July to September 2026."
+    headline = "Unemployment hits five-year high\n\nThe unemployment rate was 4.6% in the three months to September 2026."
+    found = compare(headline, source, semantic=False).added
+    assert "contradiction" not in {c.type for c in found}, [(c.type, c.text, c.reason) for c in found]

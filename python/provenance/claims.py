@@ -752,7 +752,7 @@ def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> l
         if rounds(words, number, [v for v, _ in same]) or rounded_off(words, number, written, [v for v, _ in same]):
             continue
         shown = text[span[0] : span[1]]
-        if same:
+        if same and not _hyphened(text, words, number):
             others = ", ".join(dict.fromkeys(form for _, form in same))
             found.append(AddedClaim(span, "contradiction", shown, f"'{shown}' where the source has {others}"))
         else:
@@ -760,6 +760,12 @@ def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> l
             reason = f"the number '{shown}' does not appear in the source" + (f"; {other}" if other else "")
             found.append(AddedClaim(span, "number", shown, reason, said))
     return found
+
+
+def _hyphened(text: str, words: Sequence[Word], number: Number) -> bool:
+    """Whether a number is hyphened to the word it counts, describing something else with it ("a
+    five-year high", "a 48-year-old"): it is no count of the things the source counts."""
+    return text[words[number.last][1] : words[number.last][1] + 1] == "-"
 
 
 def _vague_amount_stated(words: Sequence[_Word], word: _Word, facts: _SourceFacts) -> bool:
@@ -873,9 +879,11 @@ _CALENDAR_SPANS = frozenset(key(unit) for unit in ("day", "days", "week", "weeks
 
 
 def _describing_span(text: str, words: Sequence[Word], span: _Time) -> bool:
-    """Whether a span describes a thing, hyphened to it ("a 48-year-old", "a 15-month sentence"),
-    rather than telling how long something lasts."""
-    return "-" in text[words[span.first][0] : words[span.last][1] + 1]
+    """Whether a span describes a thing, hyphened to it ("a 48-year-old", "a 15-month sentence"), or
+    is an age ("aged 16 to 64 years", "two years old"), rather than telling how long something lasts."""
+    before = {w[2] for w in words[max(0, span.first - 4) : span.first]}
+    after = words[span.last + 1][2] if span.last + 1 < len(words) else ""
+    return "-" in text[words[span.first][0] : words[span.last][1] + 1] or "aged" in before or after == "old"
 
 
 def _times(words: Sequence[Word], stated: Sequence[Number]) -> list[_Time]:
@@ -1682,7 +1690,12 @@ def _claims_in(
             else:
                 said = f", which says '{relative.group()}'" if relative else ""
             add((word.start, word.end), "date", f"'{written_word}' does not appear in the source{said}")
-        elif amounts and not _YEAR.match(number) and (rivals := _rivals(amounts, written, unit_words, counted_forms)):
+        elif (
+            amounts
+            and not _YEAR.match(number)
+            and not (written is not None and _hyphened(text, unit_words, written))
+            and (rivals := _rivals(amounts, written, unit_words, counted_forms))
+        ):
             others = ", ".join(sorted(_as_written(support, rival) for rival in rivals)[:3])
             add((word.start, word.end), "contradiction", f"'{written_word}' where the supporting source sentence has {others}")
         else:
