@@ -1155,3 +1155,11 @@ def test_a_number_hyphened_to_its_noun_or_an_age_is_no_count_of_the_source_s() -
     headline = "Unemployment hits five-year high\n\nThe unemployment rate was 4.6% in the three months to September 2026."
     found = compare(headline, source, semantic=False).added
     assert "contradiction" not in {c.type for c in found}, [(c.type, c.text, c.reason) for c in found]
+
+
+def test_a_rate_the_source_states_by_its_change_is_stated() -> None:
+    source = "The unemployment rate was estimated at 4.6%, 0.3 percentage points higher than in the previous quarter."
+    story = "The unemployment rate rose to 4.6%, up from 4.3% in the previous quarter."
+    assert "contradiction" not in {c.type for c in compare(story, source, semantic=False).added}
+    wrong = compare(story.replace("4.3%", "4.1%"), source, semantic=False).added
+    assert [(c.type, c.text) for c in wrong] == [("contradiction", "4.1")]

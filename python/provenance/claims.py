@@ -318,6 +318,8 @@ class _SourceFacts:
         self.values = {n.value for n in numbers(source.words)} | {
             float(rank) for form in forms if form[:1].isdigit() and (rank := ordinal(form)) is not None
         }
+        self.levels_before = _levels_before(source.text)
+        self.values |= self.levels_before
         # The months and days the source names, in full or abbreviated (capitalised: "sun" is no day).
         self.calendar_names = {
             CALENDAR_NAMES[form] for start, _, form in source.words if form in CALENDAR_NAMES and source.text[start].isupper()
@@ -559,7 +561,10 @@ class _SourceFacts:
         return found
 
     def states_share(self, stated: Share) -> bool:
-        """Whether the source states the same share ("20 per cent" for "a fifth")."""
+        """Whether the source states the same share ("20 per cent" for "a fifth"), or a rate it
+        states by its change ("4.3%" for "4.6%, 0.3 percentage points higher than")."""
+        if stated.percent and round(stated.value * 100, 6) in self.levels_before:
+            return True
         values, found = self.shares
         lo, hi = (
             bisect.bisect_left(values, stated.value - SHARE_TOLERANCE),
@@ -759,6 +764,24 @@ def _heading_figures(text: str, words: Sequence[Word], facts: _SourceFacts) -> l
             other, said = _percent_elsewhere(text, words, number, facts) or ("", None)
             reason = f"the number '{shown}' does not appear in the source" + (f"; {other}" if other else "")
             found.append(AddedClaim(span, "number", shown, reason, said))
+    return found
+
+
+# A rate and its change in percentage points in one breath: "4.6%, 0.3 percentage points higher than".
+_POINTS_CHANGE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)[^.;]{0,40}?\b(\d+(?:\.\d+)?)\s+percentage\s+points?\s+(higher|lower|up|down)\b",
+    re.IGNORECASE,
+)
+
+
+def _levels_before(text: str) -> set[float]:
+    """The earlier rates a text states by their change ("4.6%, 0.3 percentage points higher than in
+    the previous quarter" states 4.3%), rounded to the figures written."""
+    found = set()
+    for change in _POINTS_CHANGE.finditer(text):
+        now, by = float(change[1]), float(change[2])
+        decimals = max(len(change[1].partition(".")[2]), len(change[2].partition(".")[2]))
+        found.add(round(now - by if change[3].lower() in ("higher", "up") else now + by, decimals))
     return found
 
 
