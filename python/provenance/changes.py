@@ -757,8 +757,21 @@ def _denies(text: str, words: Sequence[Word], i: int) -> bool:
     start, end = words[i][:2]
     compound = text[end : end + 1] == "-" or text[start - 1 : start] == "-"
     following = words[i + 1][2] if i + 1 < len(words) else ""
-    idiom = words[i][2] == "no" and following in ("matter", "doubt")  # "no matter what", "no doubt"
+    # "no matter what", "no doubt", "without fail", "without exception": idioms that affirm
+    idiom = (words[i][2], following) in _AFFIRMING_IDIOMS
     return _negates(text, words[i]) and not compound and not idiom and following not in _FOCUS
+
+
+_AFFIRMING_IDIOMS = frozenset(
+    {
+        ("no", "matter"),
+        ("no", "doubt"),
+        ("without", "fail"),
+        ("without", "exception"),
+        ("without", "doubt"),
+        ("without", "question"),
+    }
+)
 
 
 def denied_at(text: str, words: Sequence[Word], i: int) -> bool:

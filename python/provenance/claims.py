@@ -151,9 +151,11 @@ _NOT_SIGNIFICANT = re.compile(
     re.IGNORECASE,
 )
 # A negation's word, not inside a compound: a "no-fee" tool or a "not-for-profit" group denies nothing.
-# Nor in the idioms "no matter" and "no doubt", which deny nothing.
+# Nor in the idioms "no matter", "no doubt" and "without fail", which deny nothing.
 _NEGATION = re.compile(
-    r"(?<!-)\b(?:not|no(?!\s+(?:matter|doubt)\b)|never|none|nothing|neither|nor|without|cannot)\b(?!-)|n[’']t\b", re.IGNORECASE
+    r"(?<!-)\b(?:not|no(?!\s+(?:matter|doubt)\b)|never|none|nothing|neither|nor|without(?!\s+(?:fail|exception|doubt|question)\b)|cannot)"
+    r"\b(?!-)|n[’']t\b",
+    re.IGNORECASE,
 )
 _RELATIVE_TIME = re.compile(
     r"\b(?:last|next|this|previous|past|coming)\s+(?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
