@@ -1169,3 +1169,13 @@ def test_an_idiom_that_affirms_is_no_negation() -> None:
     source = "The keepers kept the lamp burning from sunset to sunrise every night of the year, the log shows."
     always = compare(source.replace("of the year,", "of the year without fail,"), source, semantic=False).added
     assert "contradiction" not in {c.type for c in always}
+
+
+def test_an_open_question_of_the_source_told_as_settled() -> None:
+    source = "The coach said he could not say whether the striker would be fit for Saturday's match."
+    settled = compare("The coach said the striker would be fit for Saturday's match.", source, semantic=False).added
+    assert [c.type for c in settled] == ["contradiction"]
+    assert "no one can tell: 'could not say whether the striker would be fit" in settled[0].reason
+    # kept open in other words
+    unclear = source.replace("he could not say", "it was unclear")
+    assert compare(unclear, source, semantic=False).added == []

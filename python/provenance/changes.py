@@ -1656,7 +1656,10 @@ def _reworded(
             said = source_words[min(hits)]
             reason = f"the opposite of the source's '{source_text[said[0] : said[1]]}'"
             found.append(Change(candidate_words[i][:2], said[:2], "antonym", reason))
-    if any(negates_form(candidate_words[i][2]) for i in mine):
+    # (a denial said with a word of its own keeps it: "it was unclear whether" for "could not say whether")
+    if any(
+        negates_form(form) or form in IMPLICIT_NEGATION or prefix_negated(form) for form in (candidate_words[i][2] for i in mine)
+    ):
         return found
     for j in theirs:
         if not negates_form(source_words[j][2]):

@@ -59,6 +59,7 @@ from provenance.changes import (
     metres_glued,
     numbers,
     ordinal,
+    prefix_negated,
     rounded_off,
     rounds,
     rounds_written,
@@ -142,6 +143,17 @@ _CONSIDERED = re.compile(
     r"\b(?:consider(?:s|ing)|propos(?:es|ing)|weigh(?:s|ing)|explor(?:es|ing)|mull(?:s|ing))\b", re.IGNORECASE
 )
 _DECIDED = frozenset({"decided", "agreed", "approved", "confirmed", "resolved", "voted", "chose", "opted"})
+# What the source says no one can tell yet ("could not say whether the striker would be fit", "it is
+# unclear if"), with the open question; and the words that keep a question open in a rewrite.
+_UNKNOWN = re.compile(
+    r"\b(?:(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|(?:did|do|does)(?:n't|n’t|\s+not))\s+(?:yet\s+)?"
+    r"(?:say|tell(?:\s+\w+)?|know|confirm|be\s+sure)|unclear|not\s+(?:yet\s+)?(?:clear|known|certain)"
+    r"|remains?\s+to\s+be\s+seen)\s+(?:whether|if)\s+(?P<question>[^.;:!?]+)",
+    re.IGNORECASE,
+)
+_OPEN = re.compile(
+    r"\b(?:whether|if|may|might|could|unclear|unknown|uncertain|possibly|perhaps|not\s+sure|hopes?|expects?)\b", re.IGNORECASE
+)
 _FUTURE_VERB_WORDS = 3  # how far after a future marker its verb may stand ("is set to meet")
 # Significance affirmed, and denied ("not statistically significant", "did not significantly
 # improve", "no significant difference", "non-significant").
@@ -1752,6 +1764,15 @@ def _claims_in(
         if decided is not None:
             reason = f"'{decided.form}' tells as decided what the source says is only considered ('{considered.group()}')"
             add((decided.start, decided.end), "contradiction", reason)
+    # An open question of the source's told as settled ("the striker would be fit" for "could not
+    # say whether the striker would be fit").
+    unknown = _UNKNOWN.search(support)
+    if unknown and not _OPEN.search(prose):
+        question = _content_keys(unknown["question"])
+        settled = [w for w in words if w.key in question and w.start not in quoted and w.form not in STOPWORDS]
+        if len(settled) >= 2:
+            reason = f"states as known what the source says no one can tell: '{_clip_sentence(unknown.group(), 80)}'"
+            add((settled[0].start, settled[-1].end), "contradiction", reason)
     shift = unit.start
     shifted = [(s - shift, e - shift, form) for s, e, form in unit_words]
     mine = _Sentence(unit.text, shifted)
@@ -1789,7 +1810,7 @@ def _claims_in(
             add((s, e), "contradiction", reason, affirmed.span)
     elif (
         not negation
-        and not any(w.form in IMPLICIT_NEGATION for w in words)
+        and not any(w.form in IMPLICIT_NEGATION or prefix_negated(w.form) for w in words)
         and not any(change.kind == "negation" for change in changed)
     ):
         # A rewording that drops a negation the word diff could not pair with its words.
