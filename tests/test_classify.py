@@ -549,3 +549,20 @@ def test_a_question_on_a_line_of_its_own_claims_nothing_and_is_no_omission() -> 
     report = compare(candidate, source, semantic=False)
     assert [c for c in report.added if c.text.startswith("What")] == []
     assert report.omitted == []
+
+
+def test_a_transcript_s_greetings_and_thanks_are_not_omissions() -> None:
+    from provenance import compare
+
+    source = (
+        "PRIYA: Tomas, welcome.\n\nTOMAS VARGA: Thanks for having me.\n\n"
+        "PRIYA: Your study compared forty fields over three years, from the Borders to Devon.\n\n"
+        "TOMAS VARGA: Fields ploughed every year had about a third fewer earthworms than fields left unploughed.\n\n"
+        "TOMAS VARGA: The worms that live deepest were hit hardest by the plough."
+    )
+    notes = (
+        "Tomas Varga's study compared forty fields over three years, from the Borders to Devon. "
+        "The worms that live deepest were hit hardest by the plough, he says."
+    )
+    omitted = [source[slice(*o.source)] for o in compare(notes, source, semantic=False).omitted]
+    assert omitted == ["TOMAS VARGA: Fields ploughed every year had about a third fewer earthworms than fields left unploughed."]

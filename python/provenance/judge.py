@@ -194,6 +194,7 @@ def omissions(
         if (s.kind == "sentence" or _BYLINE.match(s.text))
         and not _publication_line(source.text, s)
         and not _INTERVIEWER.match(s.text)
+        and not _PLEASANTRY.fullmatch(s.text.strip())
         and not (s.own_line and s.text.rstrip().endswith("?"))  # a FAQ's question heads its answer
         and s.index not in used
         and not touched.overlaps(s.span)
@@ -238,6 +239,13 @@ def _publication_line(text: str, sentence: Sentence) -> bool:
 # An interviewer's question in a transcript ("Q: How did you start baking?"): the questions are
 # not the interview's content, and a profile that quotes the answers drops nothing by them.
 _INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer)\s*[:.]\s")
+# A transcript's greetings and thanks, with at most the names of those addressed ("Tomas, welcome.",
+# "Thanks, Priya."): talk that carries no content to leave out.
+_PLEASANTRY = re.compile(
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}:\s*)?(?:(?:[A-Z][\w'’-]*,?\s+){0,2}(?:welcome|hello|hi|thanks|thank\s+you|good\s+(?:morning|afternoon|evening)"
+    r"|goodbye|bye|cheers)(?:\s+(?:back|again|very\s+much|so\s+much|for\s+having\s+me))?(?:,?\s+[A-Z][\w'’-]*){0,2}[.!]?)",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"(?:(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by|By)\s+[A-Z][\w'’.-]*\s+[A-Z]")
 
 
