@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -1592,9 +1592,22 @@ HONORIFICS = COURTESY_TITLES | {"dr", "sir", "dame", "lady", "lord", "prof"}
 def _one_name(text: str, first: str, second: str) -> bool:
     """Whether `text` writes `first` and `second` in one name, a run of capitalised words
     ("Margaret Ann Tolley" holds "Margaret" and "Tolley")."""
-    between = r"(?:\s+[A-Z][\w'’.-]*){0,3}\s+"
-    a, b = re.escape(first), re.escape(second)
-    return re.search(rf"\b{a}{between}{b}\b|\b{b}{between}{a}\b", text) is not None
+    runs = _name_runs(text)
+    return bool(runs.get(first, set()) & runs.get(second, set()))
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)+")
+
+
+@lru_cache(maxsize=4)
+def _name_runs(text: str) -> dict[str, set[int]]:
+    """The runs of capitalised words of a text, by each word: the names it holds, indexed once per
+    text (a comparison asks of each sentence's swaps)."""
+    runs: dict[str, set[int]] = {}
+    for number, run in enumerate(_NAME_RUN.finditer(text)):
+        for word in run.group().split():
+            runs.setdefault(word.rstrip("."), set()).add(number)
+    return runs
 
 
 def _runs(indices: Sequence[int]) -> list[list[int]]:

@@ -119,7 +119,7 @@ def check_quotations(candidate: AnalysedText, source: AnalysedText) -> list[Quot
     own_speech = _first_person(source)
     source_speech, candidate_speech = _Speech(source), _Speech(candidate)
     reported = _reported_speech(source.text) if candidate.quotations else {}
-    reports = _reported_clauses(source.text) if candidate.quotations else []
+    reports = _Reports(source.text if candidate.quotations else "")
     findings: list[QuoteFinding] = []
     for quotation in candidate.quotations:
         quote_words = [candidate.words[i] for i in candidate.word_range(quotation.inner_start, quotation.inner_end)]
@@ -422,34 +422,50 @@ def _reported_speech(text: str) -> dict[str, list[_Reported]]:
     return found
 
 
-def _reported_clauses(text: str) -> list[_Reported]:
-    """Every stretch of speech `text` reports without quotation marks, whoever says it: from a
+class _Reports:
+    """Every stretch of speech a text reports without quotation marks, whoever says it: from a
     reporting verb to the end of its sentence ("… but said investigators would look at the
-    plant's baling machinery"), with its content words' keys."""
-    found = []
-    for verb in _REPORTING_VERB.finditer(text):
-        stop = _SENTENCE_END.search(text, verb.end())
-        clause_end = stop.start() + 1 if stop is not None else len(text)
-        said = text[verb.end() : clause_end]
-        if not any(mark in said for mark in _QUOTE_MARKS):
-            keys = frozenset(key(w) for w in _WORDS.findall(said.lower())) - _STOP_KEYS
-            if keys:
-                found.append(((verb.start(), clause_end), keys))
-    return found
+    plant's baling machinery"), with its content words' keys, indexed by key."""
+
+    def __init__(self, text: str) -> None:
+        self.found: list[_Reported] = []
+        for verb in _REPORTING_VERB.finditer(text):
+            stop = _SENTENCE_END.search(text, verb.end(), verb.end() + _CLAUSE_MAX)
+            clause_end = stop.start() + 1 if stop is not None else min(len(text), verb.end() + _CLAUSE_MAX)
+            said = text[verb.end() : clause_end]
+            if not any(mark in said for mark in _QUOTE_MARKS):
+                keys = frozenset(key(w) for w in _WORDS.findall(said.lower())) - _STOP_KEYS
+                if keys:
+                    self.found.append(((verb.start(), clause_end), keys))
+        self.with_key: dict[str, list[int]] = defaultdict(list)
+        for number, (_, keys) in enumerate(self.found):
+            for word in keys:
+                self.with_key[word].append(number)
+
+    def sharing_most(self, quoted: set[str]) -> tuple[_Reported, int] | None:
+        """The report sharing most of `quoted`, the tightest of them ("said it was considering…",
+        not the sentence from its first verb), and how many it shares."""
+        shared = Counter(number for word in quoted for number in self.with_key.get(word, ()))
+        if not shared:
+            return None
+        best = max(shared, key=lambda number: (shared[number], self.found[number][0][0]))
+        return self.found[best], shared[best]
 
 
-def _from_any_report(candidate: str, finding: QuoteFinding, source: str, reports: Sequence[_Reported]) -> QuoteFinding:
+# How far a report runs without a sentence's end: a paragraph of speech at most.
+_CLAUSE_MAX = 600
+
+
+def _from_any_report(candidate: str, finding: QuoteFinding, source: str, reports: _Reports) -> QuoteFinding:
     """An unsourced quotation that is speech the source reports of anyone, made a quotation:
     fabricated, with that report as its source."""
     quoted = {key(w) for w in _WORDS.findall(candidate[finding.candidate[0] : finding.candidate[1]].lower())} - _STOP_KEYS
-    # (the tightest of the reports sharing most: "said it was considering…", not the sentence from its first verb)
-    best = max(reports, key=lambda report: (len(quoted & report[1]), report[0][0]), default=None)
-    if best is None:
+    found = reports.sharing_most(quoted)
+    if found is None:
         return finding
-    shared = len(quoted & best[1])
+    ((lo, hi), _), shared = found
     if shared < REPORTED_ANYONE_MIN or 2 * shared < len(quoted):
         return finding
-    (lo, hi), _ = best
     reason = f"{_ANYONE_REPORTED}: '{_clip(source[lo:hi])}'"
     speaker = speaker_of(candidate, finding.candidate)
     if speaker is not None:
