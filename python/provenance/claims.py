@@ -445,6 +445,17 @@ class _SourceFacts:
         return found
 
     @functools.cached_property
+    def counting_nothing(self) -> list[float]:
+        """The source's numbers that count no thing (no noun after them), in order."""
+        lexicon = wordnet()
+        return sorted(
+            value
+            for counted, found in self.counted.items()
+            if counted in STOPWORDS or "n" not in lexicon.main_parts(counted)
+            for value, _ in found
+        )
+
+    @functools.cached_property
     def times(self) -> set[tuple[str, float]]:
         """The spans of time the source states, by unit and value ("a year": ("year", 1.0)), with
         those a range of years makes ("between 2019 and 2022": three years, or four counted whole)."""
@@ -815,17 +826,10 @@ def _vague_amount_stated(words: Sequence[_Word], word: _Word, facts: _SourceFact
     if amount is None:
         return False
     thing = next((w.key for w in words[at + 1 : at + 3] if w.form != "of"), "")
-    lexicon = wordnet()
-
-    def other_thing(counted: str) -> bool:
-        return counted != thing and counted not in STOPWORDS and "n" in lexicon.main_parts(counted)
-
-    values = (
-        [value for value, _ in facts.counted[thing]]
-        if thing in facts.counted
-        else [value for counted, found in facts.counted.items() if not other_thing(counted) for value, _ in found]
-    )
-    return any(amount[0] <= value < amount[1] for value in values)
+    if thing in facts.counted:
+        return any(amount[0] <= value < amount[1] for value, _ in facts.counted[thing])
+    values = facts.counting_nothing
+    return bisect.bisect_left(values, amount[0]) < bisect.bisect_left(values, amount[1])
 
 
 def _as_written(text: str, form: str) -> str:
