@@ -1179,3 +1179,9 @@ def test_an_open_question_of_the_source_told_as_settled() -> None:
     # kept open in other words
     unclear = source.replace("he could not say", "it was unclear")
     assert compare(unclear, source, semantic=False).added == []
+
+
+def test_what_the_source_says_is_likely_told_as_done() -> None:
+    source = "The B4127 between Ashby Mill and Lower Tadford is likely to close, the Environment Agency said."
+    done = compare(source.replace("is likely to close", "has been closed"), source, semantic=False).added
+    assert [(c.type, c.text) for c in done] == [("contradiction", "closed")]

@@ -131,7 +131,7 @@ _STATUS = re.compile(rf"\b(?:now[-‐‑ ])?(?:{'|'.join(sorted(STATUS_WORDS))})
 # tells one as done with the same verb in a past form ("met"), or with a verb WordNet puts in a
 # synonym set with "happen" and "occur" ("occurred", "happened", "passed").
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is|are)\s+(?:set|due|scheduled|expected|slated|poised|to)\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b",
+    r"\b(?:will|shall|is|are)\s+(?:set|due|scheduled|expected|slated|poised|likely|to)\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b",
     re.IGNORECASE,
 )
 # The same told from the past ("said the homes would be paid for", "was due to open"): a candidate
