@@ -1185,3 +1185,14 @@ def test_what_the_source_says_is_likely_told_as_done() -> None:
     source = "The B4127 between Ashby Mill and Lower Tadford is likely to close, the Environment Agency said."
     done = compare(source.replace("is likely to close", "has been closed"), source, semantic=False).added
     assert [(c.type, c.text) for c in done] == [("contradiction", "closed")]
+
+
+def test_a_headline_stating_a_cause_where_the_body_of_the_source_states_a_correlation() -> None:
+    source = (
+        "Walnuts and spatial memory in ageing mice\n\n"
+        "Walnut supplementation was associated with modest improvements in spatial learning in aged male mice."
+    )
+    release = source.replace("Walnuts and spatial memory in ageing mice", "Eating walnuts boosts memory, study shows")
+    found = compare(release, source, semantic=False).added
+    assert [(c.type, c.text) for c in found] == [("exaggeration", "boosts")]
+    assert "where the source states a correlation ('associated with')" in found[0].reason

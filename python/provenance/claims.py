@@ -445,6 +445,17 @@ class _SourceFacts:
         return found
 
     @functools.cached_property
+    def relations(self) -> list[Sentence]:
+        """The source's sentences that state a relation (a correlation or a cause, Sumner et al.'s
+        levels): what a headline summing up the finding is read against."""
+        source = self.analysed
+        return [
+            s
+            for s in source.sentences
+            if s.kind == "sentence" and claim_strength([source.words[i] for i in s.words]).strength > Strength.NONE
+        ]
+
+    @functools.cached_property
     def counting_nothing(self) -> list[float]:
         """The source's numbers that count no thing (no noun after them), in order."""
         lexicon = wordnet()
@@ -1162,7 +1173,10 @@ def find_added_claims(
             claims.extend(_heading_figures(candidate.text, headline, facts))
             claims.extend(_heading_changes(candidate, match.sentence, facts, quoted))
             claims.extend(_heading_judging(candidate.text, headline, facts, quoted))
-            stronger = _stronger_claim(candidate.text, headline, source, match.evidence.sources, sides=1)
+            # (against the source's own headline and the sentences that state a relation: a
+            # headline sums up the finding, wherever the source states it)
+            stated = list(dict.fromkeys([*match.evidence.sources, *facts.relations]))
+            stronger = _stronger_claim(candidate.text, headline, source, stated, sides=1)
             if stronger is not None:
                 cue, kind, reason, their_cue = stronger
                 claims.append(AddedClaim(cue, kind, candidate.text[cue[0] : cue[1]], reason, their_cue))
