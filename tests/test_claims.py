@@ -1196,3 +1196,15 @@ def test_a_headline_stating_a_cause_where_the_body_of_the_source_states_a_correl
     found = compare(release, source, semantic=False).added
     assert [(c.type, c.text) for c in found] == [("exaggeration", "boosts")]
     assert "where the source states a correlation ('associated with')" in found[0].reason
+
+
+def test_a_restriction_is_read_on_the_thing_it_restricts() -> None:
+    source = (
+        "A company spokesperson said riders valued the flexibility to log on and off when they chose, and that "
+        "the ruling applied only to the way the app operated before changes made in 2024."
+    )
+    dropped = compare(source.replace("applied only to", "applied to"), source, semantic=False).added
+    assert [(c.type, c.text) for c in dropped] == [("changed", "way")]
+    # a copy of the other clause drops nothing of it
+    other = "A company spokesperson said riders valued the flexibility to log on and off when they chose."
+    assert "changed" not in {c.type for c in compare(other, source, semantic=False).added}

@@ -1963,9 +1963,13 @@ def _claims_in(
     if match.label == "copied" and not any(w.form in QUANTIFIERS["exclusive"] for w in words):
         mine_keys = {w.key: w for w in words}
         for at, (start, _, form) in enumerate(support_words[:-1]):
-            restricted = mine_keys.get(key(support_words[at + 1][2]))
-            if form in QUANTIFIERS["exclusive"] and restricted is not None and not support[:start].endswith("not "):
-                said = f"drops the source's restriction: it says '{support[start : support_words[at + 1][1]]}'"
+            if form not in QUANTIFIERS["exclusive"] or support[:start].endswith("not "):
+                continue
+            # what it restricts: its next content word ("only kettles", "applied only to the way")
+            thing = next((w for w in support_words[at + 1 : at + 4] if w[2] not in STOPWORDS), None)
+            restricted = mine_keys.get(key(thing[2])) if thing is not None else None
+            if thing is not None and restricted is not None:
+                said = f"drops the source's restriction: it says '{support[start : thing[1]]}'"
                 add((restricted.start, restricted.end), "changed", said)
                 break
     # A word whose opposite a source sentence on the same matter has, outside the word diff's reach.
