@@ -1966,10 +1966,10 @@ def _claims_in(
             if form not in QUANTIFIERS["exclusive"] or support[:start].endswith("not "):
                 continue
             # what it restricts: its next content word ("only kettles", "applied only to the way")
-            thing = next((w for w in support_words[at + 1 : at + 4] if w[2] not in STOPWORDS), None)
-            restricted = mine_keys.get(key(thing[2])) if thing is not None else None
-            if thing is not None and restricted is not None:
-                said = f"drops the source's restriction: it says '{support[start : thing[1]]}'"
+            restricts = next((w for w in support_words[at + 1 : at + 4] if w[2] not in STOPWORDS), None)
+            restricted = mine_keys.get(key(restricts[2])) if restricts is not None else None
+            if restricts is not None and restricted is not None:
+                said = f"drops the source's restriction: it says '{support[start : restricts[1]]}'"
                 add((restricted.start, restricted.end), "changed", said)
                 break
     # A word whose opposite a source sentence on the same matter has, outside the word diff's reach.
