@@ -1425,15 +1425,20 @@ def _source_speaker(sentence: str, facts: _SourceFacts) -> str | None:
     return None
 
 
+# What a day or a year beside a month's name counts: nothing, and nothing to compare with a count.
+_DAY_OF_A_DATE = "(a date)"
+
+
 def _counted(words: Sequence[Word], number: Number) -> str:
     """The key of the word after a number: what it counts ("adults" in "4,812 adults"), past up to
     two describing words ("homes" in "5,000 new homes" and "2,500 affordable homes"), to the last
     noun of a compound ("stations" in "85 docking stations"); nothing for a day or a year beside a
-    month's name ("21 October 2026, aged 95"), which counts nothing."""
+    month's name ("21 October 2026, aged 95"), which counts nothing (a key of its own, so that
+    it is no rival of other figures that count nothing)."""
     lexicon, at = wordnet(), number.last + 1
     beside = [words[i][2] for i in (number.first - 1, number.last + 1) if 0 <= i < len(words)]
     if any(CALENDAR_NAMES.get(form) not in (None, *_WEEKDAYS) for form in beside):
-        return ""
+        return _DAY_OF_A_DATE
 
     def describing(form: str) -> bool:
         parts = lexicon.main_parts(key(form))
