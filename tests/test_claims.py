@@ -1217,3 +1217,12 @@ def test_a_headline_figure_that_counts_nothing_is_no_rival_of_a_date_line() -> N
     )
     story = "Swimming club treasurer jailed for stealing £186,000\n\n" + source.split("\n\n")[2]
     assert "contradiction" not in {c.type for c in compare(story, source, semantic=False).added}
+
+
+def test_a_score_on_the_source_s_scale_told_otherwise() -> None:
+    source = "Verdict: a strong cleaner let down by a short battery. 3.5 out of 5."
+    listicle = "Verdict: the best cleaner we have ever tested. Our rating: 5 out of 5."
+    found = [(c.type, c.text) for c in compare(listicle, source, semantic=False).added]
+    assert ("contradiction", "5 out of 5") in found
+    same = "Verdict: a strong cleaner let down by a short battery. Our rating: 3.5 out of 5."
+    assert "contradiction" not in {c.type for c in compare(same, source, semantic=False).added}

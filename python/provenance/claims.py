@@ -143,6 +143,8 @@ _CONSIDERED = re.compile(
     r"\b(?:consider(?:s|ing)|propos(?:es|ing)|weigh(?:s|ing)|explor(?:es|ing)|mull(?:s|ing))\b", re.IGNORECASE
 )
 _DECIDED = frozenset({"decided", "agreed", "approved", "confirmed", "resolved", "voted", "chose", "opted"})
+# A score on a scale: "3.5 out of 5", "7 out of 10".
+_OUT_OF = re.compile(r"\b(\d+(?:\.\d+)?)\s+out\s+of\s+(\d+(?:\.\d+)?)\b")
 # What the source says no one can tell yet ("could not say whether the striker would be fit", "it is
 # unclear if"), with the open question; and the words that keep a question open in a rewrite.
 _UNKNOWN = re.compile(
@@ -1787,6 +1789,16 @@ def _claims_in(
         if decided is not None:
             reason = f"'{decided.form}' tells as decided what the source says is only considered ('{considered.group()}')"
             add((decided.start, decided.end), "contradiction", reason)
+    # A score out of the supporting sentences' scale told otherwise ("5 out of 5" for "3.5 out of 5").
+    scores: dict[float, dict[float, str]] = {}
+    for given in _OUT_OF.finditer(support):
+        scores.setdefault(float(given[2]), {})[float(given[1])] = given.group()
+    for scored in _OUT_OF.finditer(text, unit.start, unit.end):
+        my_score, out_of = float(scored[1]), float(scored[2])
+        their_scores = scores.get(out_of, {})
+        if their_scores and my_score not in their_scores and scored.start() not in quoted:
+            said = ", ".join(f"'{written}'" for written in sorted(their_scores.values())[:3])
+            add((scored.start(), scored.end()), "contradiction", f"'{scored.group()}' where the source has {said}")
     # An open question of the source's told as settled ("the striker would be fit" for "could not
     # say whether the striker would be fit").
     unknown = _UNKNOWN.search(support)
