@@ -690,3 +690,10 @@ def test_another_part_of_a_name_the_source_gives_one_person_is_that_person() -> 
     assert compare(tribute, source, semantic=False).added == []
     other = compare(source.replace("Margaret died", "Susan died"), source, semantic=False).added
     assert [(c.type, c.text) for c in other] == [("changed", "Susan")]
+
+
+def test_a_time_of_day_in_the_place_of_another_is_changed() -> None:
+    source = "The ferry leaves at 9am and returns at 5pm, the operator said on its website today."
+    found = compare(source.replace("leaves at 9am", "leaves at 5pm"), source, semantic=False).added
+    assert [(c.type, c.reason) for c in found] == [("changed", "a changed time: the source has '9am'")]
+    assert compare(source.replace("9am", "9.00am"), source, semantic=False).added == []

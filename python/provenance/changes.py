@@ -897,6 +897,20 @@ def changes(
             if not found or found[-1].candidate != bound.candidate:
                 found.append(bound)
             continue
+        # A time of day in the place of another ("leaves at 5pm" for "leaves at 9am").
+        if len(mine) == 1 and len(theirs) == 1:
+            my_time, their_time = _clock(candidate_words[mine[0]][2]), _clock(source_words[theirs[0]][2])
+            if my_time is not None and their_time is not None and my_time != their_time:
+                said = _excerpt(source_text, source_words[theirs[0]][:2])
+                found.append(
+                    Change(
+                        candidate_words[mine[0]][:2],
+                        source_words[theirs[0]][:2],
+                        "number",
+                        f"a changed time: the source has '{said}'",
+                    )
+                )
+                continue
         # Numbers: a number the candidate states in the step, against the source's in the same place.
         here = list(dict.fromkeys(cand_number_at[i] for i in mine if i in cand_number_at))
         there = list(dict.fromkeys(src_number_at[i] for i in theirs if i in src_number_at))
@@ -1608,6 +1622,18 @@ def _name_runs(text: str) -> dict[str, set[int]]:
         for word in run.group().split():
             runs.setdefault(word.rstrip("."), set()).add(number)
     return runs
+
+
+# A time of day written as one word, as the scanner gives it ("9am", "11.40pm", "11:40pm").
+_CLOCK_WORD = re.compile(r"(1[0-2]|0?[1-9])(?:[.:]([0-5]\d))?([ap])m")
+
+
+def _clock(form: str) -> int | None:
+    """The minutes after midnight a one-word time of day states, None for another word."""
+    clock = _CLOCK_WORD.fullmatch(form)
+    if clock is None:
+        return None
+    return (int(clock[1]) % 12 + (12 if clock[3] == "p" else 0)) * 60 + int(clock[2] or 0)
 
 
 def _runs(indices: Sequence[int]) -> list[list[int]]:
