@@ -758,11 +758,11 @@ def _denies(text: str, words: Sequence[Word], i: int) -> bool:
     compound = text[end : end + 1] == "-" or text[start - 1 : start] == "-"
     following = words[i + 1][2] if i + 1 < len(words) else ""
     # "no matter what", "no doubt", "without fail", "without exception": idioms that affirm
-    idiom = (words[i][2], following) in _AFFIRMING_IDIOMS
+    idiom = (words[i][2], following) in AFFIRMING_IDIOMS
     return _negates(text, words[i]) and not compound and not idiom and following not in _FOCUS
 
 
-_AFFIRMING_IDIOMS = frozenset(
+AFFIRMING_IDIOMS = frozenset(
     {
         ("no", "matter"),
         ("no", "doubt"),

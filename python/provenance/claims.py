@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from provenance import _core
 from provenance.changes import (
+    AFFIRMING_IDIOMS,
     COMMUNICATION,
     COURTESY_TITLES,
     DEGREES,
@@ -164,11 +165,18 @@ _NOT_SIGNIFICANT = re.compile(
     r"\b(?:not|no|nor|never|without)\s+(?:(?:\w+ly|a|any)\s+)?(?:\w+\s+)?significant(?:ly)?\b|\b(?:non-?|in)significant(?:ly)?\b",
     re.IGNORECASE,
 )
+
+
+def _not_in_idiom(word: str) -> str:
+    """A pattern of `word` not followed by the words it makes an idiom with (changes.AFFIRMING_IDIOMS)."""
+    followers = "|".join(sorted(following for first, following in AFFIRMING_IDIOMS if first == word))
+    return rf"{word}(?!\s+(?:{followers})\b)"
+
+
 # A negation's word, not inside a compound: a "no-fee" tool or a "not-for-profit" group denies nothing.
 # Nor in the idioms "no matter", "no doubt" and "without fail", which deny nothing.
 _NEGATION = re.compile(
-    r"(?<!-)\b(?:not|no(?!\s+(?:matter|doubt)\b)|never|none|nothing|neither|nor|without(?!\s+(?:fail|exception|doubt|question)\b)|cannot)"
-    r"\b(?!-)|n[’']t\b",
+    rf"(?<!-)\b(?:not|{_not_in_idiom('no')}|never|none|nothing|neither|nor|{_not_in_idiom('without')}|cannot)\b(?!-)|n[’']t\b",
     re.IGNORECASE,
 )
 _RELATIVE_TIME = re.compile(

@@ -416,7 +416,7 @@ def _reported_speech(text: str) -> dict[str, list[_Reported]]:
         clause_end = stop.start() + 1 if stop is not None else len(text)
         said = text[end:clause_end]
         if not any(mark in said for mark in _QUOTE_MARKS):
-            keys = frozenset(key(w) for w in _WORDS.findall(said.lower())) - _STOP_KEYS
+            keys = _said_keys(said)
             for word in name_words(name):
                 found.setdefault(word, []).append(((start, clause_end), keys))
     return found
@@ -434,7 +434,7 @@ class _Reports:
             clause_end = stop.start() + 1 if stop is not None else min(len(text), verb.end() + _CLAUSE_MAX)
             said = text[verb.end() : clause_end]
             if not any(mark in said for mark in _QUOTE_MARKS):
-                keys = frozenset(key(w) for w in _WORDS.findall(said.lower())) - _STOP_KEYS
+                keys = _said_keys(said)
                 if keys:
                     self.found.append(((verb.start(), clause_end), keys))
         self.with_key: dict[str, list[int]] = defaultdict(list)
@@ -442,7 +442,7 @@ class _Reports:
             for word in keys:
                 self.with_key[word].append(number)
 
-    def sharing_most(self, quoted: set[str]) -> tuple[_Reported, int] | None:
+    def sharing_most(self, quoted: frozenset[str]) -> tuple[_Reported, int] | None:
         """The report sharing most of `quoted`, the tightest of them ("said it was considering…",
         not the sentence from its first verb), and how many it shares."""
         shared = Counter(number for word in quoted for number in self.with_key.get(word, ()))
@@ -459,7 +459,7 @@ _CLAUSE_MAX = 600
 def _from_any_report(candidate: str, finding: QuoteFinding, source: str, reports: _Reports) -> QuoteFinding:
     """An unsourced quotation that is speech the source reports of anyone, made a quotation:
     fabricated, with that report as its source."""
-    quoted = {key(w) for w in _WORDS.findall(candidate[finding.candidate[0] : finding.candidate[1]].lower())} - _STOP_KEYS
+    quoted = _said_keys(candidate[finding.candidate[0] : finding.candidate[1]])
     found = reports.sharing_most(quoted)
     if found is None:
         return finding
@@ -471,6 +471,11 @@ def _from_any_report(candidate: str, finding: QuoteFinding, source: str, reports
     if speaker is not None:
         reason = f"attributed to {speaker}, but {reason}"
     return replace(finding, status="fabricated", source=(lo, hi), reason=reason)
+
+
+def _said_keys(said: str) -> frozenset[str]:
+    """The keys of the content words of what is said (reporting verbs aside)."""
+    return frozenset(key(w) for w in _WORDS.findall(said.lower())) - _STOP_KEYS
 
 
 _REPORTING_VERB = re.compile(rf"\b{_SPEECH}\b")
@@ -510,7 +515,7 @@ def _attribution(
         return replace(finding, status="altered", reason=reason)
     if finding.status == "fabricated":
         return replace(finding, reason=f"attributed to {speaker}, but {finding.reason}")
-    quoted = {key(w) for w in _WORDS.findall(candidate[finding.candidate[0] : finding.candidate[1]].lower())} - _STOP_KEYS
+    quoted = _said_keys(candidate[finding.candidate[0] : finding.candidate[1]])
     # The speaker's reports, in the source's order.
     reports = sorted({said for word in names for said in (reported or {}).get(word, ())}, key=lambda said: said[0])
     for (lo, hi), keys in reports:
